@@ -1,0 +1,4 @@
+"""`python -m checker` runs the command line."""
+from checker.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,23 @@
+"""What a check yields: a span and the words for its message; the engine does the rest."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from checker.model.span import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at ``span`` of ``Document.text``.
+
+    ``args`` fill the rule's message template (``{indicator}``, ``{value}`` …).
+    ``fix`` is the replacement text for ``span`` when the fix is mechanical and safe.
+    ``related`` is a short note on another place (the first occurrence of a duplicate),
+    which the engine appends to the message.
+    """
+
+    span: Span
+    args: Mapping[str, Any] = field(default_factory=dict)
+    fix: str | None = None
+    related: str | None = None

@@ -1,0 +1,25 @@
+"""The one explicit table of check kinds: kind name -> module.
+
+Modules are imported on first use, so a run pays only for the kinds its rules use.
+Add a kind: write ``checker/checks/<module>.py`` and add one line here.
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+KINDS: dict[str, str] = {
+    # kind name              module under checker.checks
+}
+
+
+class UnknownKind(KeyError):
+    pass
+
+
+def load_kind(name: str) -> ModuleType:
+    try:
+        module_name = KINDS[name]
+    except KeyError:
+        raise UnknownKind(f"unknown kind {name!r}; valid kinds: {', '.join(sorted(KINDS))}") from None
+    return importlib.import_module(f"checker.checks.{module_name}")

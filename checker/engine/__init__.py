@@ -1,0 +1,1 @@
+"""The engine: run the active rules over documents and stamp what they find."""

@@ -1,0 +1,43 @@
+"""A violation as reported: the engine stamps it from a check's Finding and the rule."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace ``original[start:end]`` of the original (un-normalised) text with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    excerpt: str
+    fix: Fix | None = field(default=None, compare=False)
+    # Text around the violation, for baselines that survive line moves.
+    context: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
+
+    def to_json(self) -> dict:
+        """Exactly the fields of the JSON contract (shared/categories.md)."""
+        data = asdict(self)
+        data.pop("fix")
+        data.pop("context")
+        return data

@@ -1,0 +1,1 @@
+"""The document model: one parse of a document that every check reads."""

@@ -1,0 +1,114 @@
+"""The Document: parsed once, read by every check.
+
+Cheap parts (lines, paragraphs, sentences) and costly parts (structure, quantities,
+jieba tokens) are all computed on first use and then kept, so a run whose rules never
+ask for tokens never loads jieba.
+"""
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from checker.model.lexicon import Lexicon
+from checker.model.paragraphs import split_lines, split_paragraphs
+from checker.model.sentences import split_sentences
+from checker.model.span import Span
+from checker.sources.source import SourceText
+
+if TYPE_CHECKING:
+    from checker.model.quantity import Quantity
+    from checker.model.structure import Section, Structure
+    from checker.model.text_units import Line, Paragraph, Sentence
+
+
+class Document:
+    def __init__(self, source: SourceText, lexicon: Lexicon | None = None,
+                 kind_override: str | None = None) -> None:
+        self.source = source
+        self.path = source.path
+        self.text = source.text
+        self.lexicon = lexicon or Lexicon()
+        # "summary", "plan" or "none" forced by configuration for this path, or None.
+        self.kind_override = kind_override
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", lexicon: Lexicon | None = None,
+                  kind_override: str | None = None) -> "Document":
+        return cls(SourceText.from_decoded(path, text), lexicon, kind_override)
+
+    # -- plain text units -------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list["Line"]:
+        return split_lines(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list["Paragraph"]:
+        return split_paragraphs(self.text, self.lines)
+
+    @cached_property
+    def sentences(self) -> list["Sentence"]:
+        return split_sentences(self.text, self.paragraphs)
+
+    # -- parsed layers ------------------------------------------------------------------
+    @cached_property
+    def structure(self) -> "Structure":
+        from checker.model.structure_parser import parse_structure
+
+        return parse_structure(self)
+
+    @cached_property
+    def quantities(self) -> list["Quantity"]:
+        from checker.model.quantities import find_quantities
+
+        return find_quantities(self)
+
+    @cached_property
+    def tokens(self) -> list[tuple[str, Span]]:
+        """jieba tokens with their spans; loads jieba on first use only."""
+        from checker.model.tokens import tokenize
+
+        return tokenize(self.text)
+
+    # -- lookups ------------------------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.source.position(offset)
+
+    def section_at(self, offset: int) -> "Section | None":
+        return self.structure.section_at(offset)
+
+    def kind_at(self, offset: int) -> str:
+        """The kind ("summary", "plan", "none") of the section holding an offset."""
+        if self.kind_override:
+            return self.kind_override
+        section = self.section_at(offset)
+        return section.kind if section else self.structure.kind
+
+    def year_at(self, offset: int) -> int | None:
+        section = self.section_at(offset)
+        if section and section.year:
+            return section.year
+        return self.structure.year
+
+    def paragraph_at(self, offset: int) -> "Paragraph | None":
+        paras = self.paragraphs
+        i = bisect.bisect_right([p.span.start for p in paras], offset) - 1
+        if i >= 0 and paras[i].span.start <= offset <= paras[i].span.end:
+            return paras[i]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.span.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> "Sentence | None":
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].span.start <= offset < max(self.sentences[i].span.end, offset + 1):
+            return self.sentences[i]
+        return None
+
+    def sentence_text(self, index: int) -> str:
+        return self.sentences[index].span.of(self.text)
+
+    def paragraph_text(self, index: int) -> str:
+        return self.paragraphs[index].span.of(self.text)

@@ -1,0 +1,53 @@
+"""A number written in a document, with what it measures."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.model.span import Span
+
+# Multipliers of the magnitudes the genre uses in front of a unit (万元, 亿元 …).
+MAGNITUDES: dict[str, int] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity such as ``约35.28亿元``, ``93.5%``, ``1-2项`` or ``百分之八十``.
+
+    ``value`` is the number as written (35.28 for ``35.28亿元``); ``scaled`` multiplies
+    by the magnitude.  For a range ``value`` is the low end and ``high`` the high end.
+    """
+
+    span: Span                      # the whole quantity, approximation words included
+    text: str                       # span.of(doc.text)
+    value: float
+    number_text: str                # the digits as written: "93.5", "二十九", "1,200"
+    unit: str | None = None         # "%", "％", "元", "所", "个百分点" … (None: bare number)
+    magnitude: str | None = None    # "万", "亿", "千" … or None
+    approx: tuple[str, ...] = ()    # approximation words: ("约",), ("以上",), ("近", "余") …
+    high: float | None = None       # upper end of a range (None: not a range)
+    high_unit: str | None = None    # unit written on the upper end, when it differs
+    low_unit: str | None = None     # unit written on the lower end of a range ("50%～30%")
+    is_chinese_numeral: bool = False
+    list_id: int | None = None      # quantities of one list `30%、50%、70%` share an id
+    indicator: str | None = None    # what it measures: "学前三年毛入学率"
+    indicator_span: Span | None = None
+    verb: str | None = None         # the linking verb: "达到", "下降", "提高" …
+    verb_span: Span | None = None
+    sentence: int | None = None     # index into Document.sentences
+
+    @property
+    def multiplier(self) -> int:
+        return MAGNITUDES.get(self.magnitude or "", 1)
+
+    @property
+    def scaled(self) -> float:
+        """The value with its magnitude applied (35.28亿 -> 3.528e9)."""
+        return self.value * self.multiplier
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("%", "％", "百分之") or (self.unit or "").startswith("百分")

@@ -1,0 +1,74 @@
+"""Split paragraphs into sentences on 。！？； without breaking quotes, brackets or 书名号."""
+from __future__ import annotations
+
+from checker.model.span import Span
+from checker.model.text_units import Paragraph, Sentence
+
+_ENDERS = frozenset("。！？；!?;")
+_OPENERS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」", "『": "』"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+# Characters that stay with the sentence they close: 。” belongs to the quote's sentence.
+_TRAILERS = frozenset("”’）)》】」』")
+
+
+def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for para in paragraphs:
+        for span in _split_one(text, para.span):
+            sentences.append(Sentence(len(sentences), span, para.index))
+    return sentences
+
+
+def _split_one(text: str, span: Span):
+    stack: list[str] = []
+    start = span.start
+    i = span.start
+    end = span.end
+    while i < end:
+        ch = text[i]
+        if ch in _OPENERS and not (ch in _CLOSERS):
+            stack.append(_OPENERS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in _CLOSERS and stack and _CLOSERS[ch] in _OPENERS and ch in stack:
+            # A closer that skips an unclosed opener: unwind to it, so one stray mark
+            # does not swallow the rest of the paragraph.
+            while stack and stack.pop() != ch:
+                pass
+        elif ch in _ENDERS and not stack:
+            j = i + 1
+            while j < end and (text[j] in _ENDERS or text[j] in _TRAILERS):
+                j += 1
+            yield _trim(text, start, j)
+            start = i = j
+            continue
+        i += 1
+    if start < end:
+        # An unbalanced opener may have suppressed every split; fall back to plain splitting.
+        if stack and end - start > 200:
+            yield from _split_plain(text, start, end)
+        else:
+            trimmed = _trim(text, start, end)
+            if len(trimmed):
+                yield trimmed
+
+
+def _split_plain(text: str, start: int, end: int):
+    i = start
+    while i < end:
+        if text[i] in _ENDERS:
+            yield _trim(text, start, i + 1)
+            start = i + 1
+        i += 1
+    if start < end:
+        trimmed = _trim(text, start, end)
+        if len(trimmed):
+            yield trimmed
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in " \t\u3000":
+        start += 1
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    return Span(start, end)

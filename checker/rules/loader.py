@@ -1,0 +1,140 @@
+"""Load rule packs (``*.yaml`` with a ``rules:`` list) and their data (``data/*.yaml``)."""
+from __future__ import annotations
+
+import re
+import string
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import ValidationError
+
+from checker.checks.registry import UnknownKind, load_kind
+from checker.model.lexicon import Lexicon, merge_data
+from checker.rules.errors import ConfigError, describe_validation_error
+from checker.rules.rule import Rule
+from checker.rules.schema import RulePack, RuleSpec
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs shipped with the package (the repository's top-level ``rules/``)."""
+    try:
+        path = Path(str(resources.files("checker.builtin_rules")))
+        if path.is_dir():
+            return path
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}: invalid YAML{where}: {problem}") from None
+
+
+def pack_files(location: Path) -> list[Path]:
+    if location.is_file():
+        return [location]
+    if not location.is_dir():
+        raise ConfigError(f"{location}: no such rules directory or file")
+    return sorted(p for p in location.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def load_data(locations: Iterable[Path]) -> Lexicon:
+    data: dict[str, Any] = {}
+    for location in locations:
+        data_dir = location / "data" if location.is_dir() else None
+        if not data_dir or not data_dir.is_dir():
+            continue
+        for path in sorted(data_dir.glob("*.yaml")):
+            content = read_yaml(path) or {}
+            if not isinstance(content, dict):
+                raise ConfigError(f"{path}: a data file is a mapping of named entries")
+            data = merge_data(data, content)
+    return Lexicon(data)
+
+
+def load_pack(path: Path) -> list[Rule]:
+    content = read_yaml(path)
+    if content is None:
+        return []
+    if not isinstance(content, dict):
+        raise ConfigError(f"{path}: a rule pack is a mapping with a 'rules:' list")
+    try:
+        pack = RulePack.model_validate(content)
+    except ValidationError as exc:
+        raise describe_validation_error(str(path), None, exc) from None
+    return [build_rule(str(path), entry, i) for i, entry in enumerate(pack.rules)]
+
+
+def build_rule(file: str, entry: dict[str, Any], index: int = 0) -> Rule:
+    rule_id = entry.get("id") if isinstance(entry, dict) else None
+    label = rule_id if isinstance(rule_id, str) else f"#{index + 1}"
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{file}: rule {label}: a rule is a mapping")
+    try:
+        spec = RuleSpec.model_validate(entry)
+    except ValidationError as exc:
+        raise describe_validation_error(file, label, exc) from None
+    try:
+        module = load_kind(spec.kind)
+    except UnknownKind as exc:
+        raise ConfigError(f"{file}: rule '{label}': field 'kind': {exc.args[0]}") from None
+    params = validate_params(file, label, module, spec.params)
+    check_message_args(file, label, spec.message, getattr(module, "MESSAGE_ARGS", ()))
+    return Rule(
+        id=spec.id, kind=spec.kind, category=spec.category, severity=spec.severity,
+        message=spec.message, why=spec.why.strip(),
+        description=spec.description or first_line(spec.message),
+        params=params, raw_params=dict(spec.params), examples=spec.examples,
+        ignore=tuple(spec.ignore), limit=spec.limit, source=file,
+    )
+
+
+def validate_params(file: str, label: str, module, raw: dict[str, Any]):
+    try:
+        return module.Params.model_validate(raw)
+    except ValidationError as exc:
+        raise describe_validation_error(file, label, exc, prefix=("params",)) from None
+    except (ValueError, re.error) as exc:
+        raise ConfigError(f"{file}: rule '{label}': field 'params': {exc}") from None
+
+
+def check_message_args(file: str, label: str, message: str, provided: Iterable[str]) -> None:
+    allowed = set(provided)
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+    except ValueError as exc:
+        raise ConfigError(f"{file}: rule '{label}': field 'message': {exc}") from None
+    unknown = sorted(n for n in names if n.split(".")[0].split("[")[0] not in allowed)
+    if unknown:
+        raise ConfigError(
+            f"{file}: rule '{label}': field 'message': unknown placeholder(s) {', '.join(unknown)}; "
+            f"this kind provides: {', '.join(sorted(allowed)) or 'none'}")
+
+
+def first_line(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return re.sub(r"\{[^}]*\}", "…", line)
+
+
+def load_rules(locations: Iterable[Path]) -> list[Rule]:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for location in locations:
+        for path in pack_files(location):
+            for rule in load_pack(path):
+                if rule.id in seen:
+                    raise ConfigError(f"{path}: rule '{rule.id}': field 'id': already defined in {seen[rule.id]}")
+                seen[rule.id] = str(path)
+                rules.append(rule)
+    return rules

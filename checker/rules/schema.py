@@ -1,0 +1,60 @@
+"""The shape of a rule in YAML, shared by every kind; each kind adds its own ``params``."""
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from checker.rules.categories import CATEGORIES
+
+Severity = Literal["error", "warning", "info"]
+_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    bad: list[str] = Field(min_length=1)
+    good: list[str] = Field(min_length=1)
+    # What --fix must make of each bad example, in order (only for fixable rules).
+    fixed: list[str] | None = None
+
+
+class RuleSpec(BaseModel):
+    """One rule entry as written in a pack (params still raw)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: str
+    category: str
+    severity: Severity
+    message: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+    description: str | None = None      # one line for `gwlint rules`; defaults to the message
+    params: dict[str, Any] = Field(default_factory=dict)
+    examples: Examples
+    ignore: list[str] = Field(default_factory=list)   # path globs this rule skips
+    limit: int | None = Field(default=None, ge=1)      # at most this many reports per file
+    enabled: bool = True
+
+    @field_validator("id")
+    @classmethod
+    def _kebab(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"rule ids are kebab-case (a-z, 0-9, '-'), not {value!r}")
+        return value
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        if value not in CATEGORIES:
+            raise ValueError(f"unknown category {value!r}; valid: {', '.join(CATEGORIES)}")
+        return value
+
+
+class RulePack(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rules: list[dict[str, Any]] = Field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Reading documents: decoding, line ends, and format adapters (plain text, Markdown, Word)."""

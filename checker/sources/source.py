@@ -1,0 +1,87 @@
+"""A decoded input with its original form kept, so positions and fixes map back exactly."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(slots=True)
+class SourceText:
+    """One input document.
+
+    ``text`` is what checks read: line ends normalised to ``\\n`` and, for formats such
+    as Markdown, non-prose regions (code, front matter) blanked with spaces of the same
+    length so that every offset still means the same line and column.
+    ``original`` is the decoded file exactly as it was (line ends untouched).
+    Line and column of an offset in ``text`` equal those of the original file, since only
+    line ends (which are not counted in columns) differ.
+    """
+
+    path: str
+    original: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"               # the file's dominant line end
+    format: str = "text"              # "text", "markdown", "docx"
+    # For docx: paragraph labels ("段落 12", "表格 1 单元格 2,3") by 1-based line number.
+    line_labels: dict[int, str] | None = None
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        self._line_starts = starts
+
+    @classmethod
+    def from_decoded(cls, path: str, original: str, *, encoding: str = "utf-8", bom: bool = False,
+                     format: str = "text") -> "SourceText":
+        return cls(path=path, original=original, text=normalise_line_ends(original), encoding=encoding,
+                   bom=bom, newline=dominant_newline(original), format=format)
+
+    @property
+    def line_starts(self) -> list[int]:
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset into ``text``, counting code points."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line end."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end]
+
+    def original_offset(self, offset: int) -> int:
+        """Map an offset of ``text`` to the same character of ``original`` (for fixes)."""
+        if self.original is self.text or len(self.original) == len(self.text):
+            return offset
+        line, col = self.position(offset)
+        # Count original line ends up to that line.
+        pos = 0
+        for _ in range(line - 1):
+            m = _LINE_END.search(self.original, pos)
+            pos = m.end() if m else len(self.original)
+        return pos + col - 1
+
+
+def normalise_line_ends(text: str) -> str:
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def dominant_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"))
+    return best[1] if best[0] else "\n"
