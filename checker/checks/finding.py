@@ -21,3 +21,18 @@ class Finding:
     args: Mapping[str, Any] = field(default_factory=dict)
     fix: str | None = None
     related: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusFinding:
+    """A finding of a corpus check, whose documents are no longer in memory: positions are
+    already resolved (the kind's ``collect`` stored them)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+    related: str | None = None

@@ -1,0 +1,37 @@
+"""The Python API for tools that embed the checker (the language server, tests, scripts)."""
+from __future__ import annotations
+
+from checker.config.schema import Config
+from checker.engine.runner import lint_source, run_paths
+from checker.engine.settings import Settings, build_settings
+from checker.engine.violation import Violation
+from checker.sources.discover import discover
+from checker.sources.errors import InputError
+from checker.sources.read import adapt_text, format_for
+
+
+def _settings(config: Config | Settings | None) -> Settings:
+    if isinstance(config, Settings):
+        return config
+    return build_settings(config=config) if config is not None else build_settings()
+
+
+def check_text(text: str, path: str | None = None, config: Config | Settings | None = None) -> list[Violation]:
+    """Check one document given as text; ``path`` names it (and picks Markdown for .md)."""
+    settings = _settings(config)
+    name = path or "<text>"
+    source = adapt_text(text, name, format_for(name) if path else "text")
+    result = lint_source(source, settings)
+    if result.errors:
+        raise RuntimeError("; ".join(result.errors))
+    return sorted(result.violations, key=Violation.sort_key)
+
+
+def check_paths(paths: list[str], config: Config | Settings | None = None, jobs: int | None = None) -> list[Violation]:
+    """Check files and directories; input errors raise InputError after all files ran."""
+    settings = _settings(config)
+    files = discover(list(paths), settings.config.include, settings.config.exclude, settings.root)
+    run = run_paths(files, settings, jobs)
+    if run.errors:
+        raise InputError(run.errors[0].split(":", 1)[0], run.errors[0].split(":", 1)[-1].strip())
+    return run.violations

@@ -1,0 +1,1 @@
+"""The `gwlint` command line."""

@@ -1,0 +1,99 @@
+"""`gwlint check`."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+from checker.cli.main import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS
+from checker.engine.runner import RunResult, lint_source, run_paths
+from checker.engine.violation import SEVERITY_RANK
+from checker.report.options import ReportOptions
+from checker.report.registry import load_format, resolve_format
+from checker.sources.discover import discover
+from checker.sources.errors import InputError
+from checker.sources.read import read_stdin
+
+
+def run_check(args, settings) -> int:
+    fmt_name = resolve_format(args.format)
+    try:
+        formatter = load_format(fmt_name)
+    except KeyError as exc:
+        print(f"gwlint: {exc.args[0]}", file=sys.stderr)
+        return EXIT_ERROR
+    paths = args.paths or ["."]
+    run = _run(paths, args, settings, formatter)
+    _write_report(run, args, settings, formatter, fmt_name)
+    for err in run.errors:
+        print(f"gwlint: {err}", file=sys.stderr)
+    if run.errors:
+        return EXIT_ERROR
+    threshold = SEVERITY_RANK[args.fail_on or settings.config.fail_on]
+    failing = any(SEVERITY_RANK[v.severity] >= threshold for v in run.violations)
+    return EXIT_VIOLATIONS if failing else EXIT_OK
+
+
+def _run(paths, args, settings, formatter) -> RunResult:
+    needs_sources = getattr(formatter, "NEEDS_SOURCES", False)
+    stdin_run = None
+    if "-" in paths:
+        paths = [p for p in paths if p != "-"]
+        stdin_run = RunResult(files=1)
+        try:
+            source = read_stdin(args.stdin_filename or "<stdin>")
+            result = lint_source(source, settings)
+            stdin_run.results.append(result)
+            stdin_run.violations.extend(result.violations)
+            stdin_run.errors.extend(result.errors)
+        except InputError as exc:
+            stdin_run.errors.append(str(exc))
+    missing = [p for p in paths if not os.path.exists(p)]
+    files = discover([p for p in paths if os.path.exists(p)], settings.config.include, settings.config.exclude, settings.root)
+    run = run_paths(files, settings, args.jobs, progress=_progress(args, len(files)), keep_sources=needs_sources)
+    run.errors = [f"{p}: no such file or directory" for p in missing] + run.errors
+    if stdin_run:
+        run.files += 1
+        run.results = stdin_run.results + run.results
+        run.violations.extend(stdin_run.violations)
+        run.errors.extend(stdin_run.errors)
+        run.sort()
+    return run
+
+
+def _progress(args, total: int):
+    if args.quiet or total < 20 or not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    progress = Progress(transient=True)
+    task = progress.add_task("checking", total=total)
+    progress.start()
+
+    def update(done: int, total: int) -> None:
+        progress.update(task, completed=done)
+        if done >= total:
+            progress.stop()
+
+    return update
+
+
+def _write_report(run, args, settings, formatter, fmt_name) -> None:
+    to_file = bool(args.output)
+    color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
+                                       and "NO_COLOR" not in os.environ)
+    options = ReportOptions(color=color and fmt_name == "text", output_path=args.output, rules=tuple(settings.rules))
+    if getattr(formatter, "BINARY", False):
+        if not args.output:
+            raise SystemExit(f"gwlint: --format {fmt_name} writes files; give --output")
+        formatter.render(run, None, options)
+        return
+    if to_file:
+        buffer = io.StringIO()
+        formatter.render(run, buffer, options)
+        tmp = f"{args.output}.tmp{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(buffer.getvalue())
+        os.replace(tmp, args.output)
+    else:
+        formatter.render(run, sys.stdout, options)

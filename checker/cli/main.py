@@ -1,0 +1,86 @@
+"""`gwlint`: check documents, list rules, explain a rule.
+
+Exit codes: 0 nothing at or above --fail-on, 1 violations at or above it,
+2 usage, configuration or input error.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from checker.rules.errors import ConfigError
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 as well; keep it one line
+        self.exit(EXIT_ERROR, f"gwlint: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gwlint", description="Check Chinese government work documents for errors of numbers, units, structure and form.")
+    parser.add_argument("--version", action="version", version="gwlint 0.1.0")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check files and directories (default: the current directory)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
+    _add_rule_options(check)
+    check.add_argument("--format", default="auto", help="text, json, … (default: auto)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: number of cores)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by suffix) of the document read from '-'")
+    check.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    rules = sub.add_parser("rules", help="list the active rules")
+    _add_rule_options(rules)
+    explain = sub.add_parser("explain", help="show what a rule checks, why, and its examples")
+    explain.add_argument("rule_id", metavar="RULE_ID")
+    _add_rule_options(explain)
+    return parser
+
+
+def _add_rule_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE", help="use this configuration instead of the nearest .gwlint.yaml")
+    p.add_argument("--no-config", action="store_true", help="ignore .gwlint.yaml files")
+    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="add a rule pack directory (repeatable)")
+    p.add_argument("--select", action="append", default=[], metavar="RULE", help="only these rule ids or categories (repeatable, comma-separated)")
+    p.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rule ids or categories (repeatable, comma-separated)")
+
+
+def _split(values: list[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        from checker.engine.settings import build_settings
+
+        settings = build_settings(config_file=args.config, no_config=args.no_config, rules_dirs=args.rules,
+                                  select=_split(args.select), ignore=_split(args.ignore))
+        if args.command == "check":
+            from checker.cli.check_command import run_check
+
+            return run_check(args, settings)
+        if args.command == "rules":
+            from checker.cli.rules_command import print_rules
+
+            return print_rules(settings)
+        if args.command == "explain":
+            from checker.cli.rules_command import explain_rule
+
+            return explain_rule(settings, args.rule_id)
+    except ConfigError as exc:
+        print(f"gwlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_ERROR

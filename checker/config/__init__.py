@@ -1,0 +1,1 @@
+"""`.gwlint.yaml`: its schema, where it is found, and how it changes the rule set."""

@@ -1,0 +1,35 @@
+"""Find and read `.gwlint.yaml` (walking up from the current directory)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from checker.config.schema import Config
+from checker.rules.errors import ConfigError, describe_validation_error
+from checker.rules.loader import read_yaml
+
+CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml")
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_config(path: Path) -> Config:
+    content = read_yaml(path)
+    if content is None:
+        content = {}
+    if not isinstance(content, dict):
+        raise ConfigError(f"{path}: the configuration is a mapping of settings")
+    try:
+        return Config.model_validate(content)
+    except ValidationError as exc:
+        err = describe_validation_error(str(path), None, exc)
+        raise ConfigError(str(err)) from None

@@ -1,0 +1,42 @@
+"""Run rules over one document: every check reads the same parsed Document."""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.checks.registry import load_kind
+from checker.engine.stamp import stamp
+from checker.engine.violation import Violation
+from checker.model.document import Document
+from checker.rules.rule import Rule
+
+
+@dataclass
+class FileResult:
+    path: str
+    violations: list[Violation] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)          # one-line input/internal errors
+    corpus: dict[str, Any] = field(default_factory=dict)     # rule id -> collected summary
+    source: Any = None                                       # SourceText, kept for fixes/reports
+
+
+def lint_document(doc: Document, rules: list[Rule]) -> FileResult:
+    result = FileResult(doc.path, source=doc.source)
+    for rule in rules:
+        try:
+            module = load_kind(rule.kind)
+            found = []
+            for finding in module.check(doc, rule):
+                found.append(stamp(doc, rule, finding))
+                if rule.limit and len(found) >= rule.limit:
+                    break
+            result.violations.extend(found)
+            if getattr(module, "CORPUS", False):
+                result.corpus[rule.id] = module.collect(doc, rule)
+        except Exception as exc:  # a broken check must not take the other rules down
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            result.errors.append(
+                f"{doc.path}: internal error in rule '{rule.id}': {type(exc).__name__}: {exc} "
+                f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+    return result

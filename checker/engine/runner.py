@@ -1,0 +1,113 @@
+"""Check many files: read, parse once, lint; in worker processes when it pays."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from checker.checks.registry import load_kind
+from checker.engine.lint import FileResult, lint_document
+from checker.engine.settings import Settings
+from checker.engine.stamp import render_message
+from checker.engine.suppress import apply_suppressions
+from checker.engine.violation import Violation
+from checker.model.document import Document
+from checker.sources.errors import InputError
+from checker.sources.read import read_path
+from checker.sources.source import SourceText
+
+
+@dataclass
+class RunResult:
+    files: int = 0
+    violations: list[Violation] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    results: list[FileResult] = field(default_factory=list)
+
+    def sort(self) -> None:
+        self.violations.sort(key=Violation.sort_key)
+
+
+def lint_source(source: SourceText, settings: Settings) -> FileResult:
+    doc = Document(source, settings.lexicon, settings.kind_for(source.path))
+    result = lint_document(doc, settings.rules_for(source.path))
+    result.violations = apply_suppressions(doc, result.violations, settings.rules)
+    return result
+
+
+def lint_path(path: str, settings: Settings) -> FileResult:
+    try:
+        source = read_path(path)
+    except InputError as exc:
+        return FileResult(path, errors=[str(exc)])
+    return lint_source(source, settings)
+
+
+# Worker processes get the settings once, at start, instead of with every file.
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _WORKER_SETTINGS is not None
+    result = lint_path(path, _WORKER_SETTINGS)
+    result.source = None  # do not ship the text back; the parent re-reads it if a formatter needs it
+    return result
+
+
+def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
+              progress: Callable[[int, int], None] | None = None,
+              keep_sources: bool = False) -> RunResult:
+    jobs = jobs or os.cpu_count() or 1
+    run = RunResult(files=len(paths))
+    results: Iterable[FileResult]
+    if len(paths) > 1 and jobs > 1:
+        workers = min(jobs, len(paths))
+        chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+            results = _collect(pool.map(_lint_in_worker, paths, chunksize=chunk), len(paths), progress)
+    else:
+        results = _collect((lint_path(p, settings) for p in paths), len(paths), progress)
+    for result in results:
+        if keep_sources and result.source is None and not result.errors:
+            try:
+                result.source = read_path(result.path)
+            except InputError:
+                pass
+        run.results.append(result)
+        run.violations.extend(result.violations)
+        run.errors.extend(result.errors)
+    run.violations.extend(corpus_violations(run.results, settings))
+    run.sort()
+    return run
+
+
+def _collect(results: Iterable[FileResult], total: int, progress) -> list[FileResult]:
+    out = []
+    for i, result in enumerate(results, 1):
+        out.append(result)
+        if progress:
+            progress(i, total)
+    return out
+
+
+def corpus_violations(results: list[FileResult], settings: Settings) -> list[Violation]:
+    """Run the whole-run phase of corpus kinds (cross-document duplicates)."""
+    out: list[Violation] = []
+    for rule in settings.rules:
+        summaries = {r.path: r.corpus[rule.id] for r in results if rule.id in r.corpus}
+        if not summaries:
+            continue
+        module = load_kind(rule.kind)
+        for f in module.check_corpus(summaries, rule, settings):
+            message = render_message(rule.message, f.args)
+            if f.related:
+                message = f"{message}（{f.related}）"
+            out.append(Violation(f.path, f.line, f.column, f.end_line, f.end_column, rule.id,
+                                 rule.category, rule.severity, message, f.excerpt))
+    return out

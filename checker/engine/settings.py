@@ -1,0 +1,127 @@
+"""Resolve configuration, command-line choices and rule packs into the rules to run."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.checks.registry import load_kind
+from checker.config.loader import find_config, load_config
+from checker.config.schema import Config, RuleSettings
+from checker.model.lexicon import Lexicon
+from checker.rules.errors import ConfigError
+from checker.rules.loader import builtin_rules_dir, load_data, load_rules, validate_params
+from checker.rules.rule import Rule
+
+
+@dataclass
+class Settings:
+    """Everything a run needs; picklable, so worker processes receive it once."""
+
+    rules: list[Rule]
+    lexicon: Lexicon
+    config: Config = field(default_factory=Config)
+    root: Path = field(default_factory=Path.cwd)       # folder of the config file (globs are relative to it)
+    config_path: Path | None = None
+
+    def kind_for(self, path: str) -> str | None:
+        from checker.sources.discover import glob_match
+
+        rel = relative_to(path, self.root)
+        for pattern, kind in self.config.kinds.items():
+            if glob_match(rel, pattern):
+                return kind
+        return None
+
+    def rules_for(self, path: str) -> list[Rule]:
+        from checker.sources.discover import glob_match
+
+        rel = relative_to(path, self.root)
+        return [r for r in self.rules if not any(glob_match(rel, g) for g in r.ignore)]
+
+
+def relative_to(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(path).as_posix()
+
+
+def build_settings(*, config_file: str | None = None, no_config: bool = False, rules_dirs: list[str] = (),
+                   select: list[str] = (), ignore: list[str] = (), config: Config | None = None,
+                   cwd: Path | None = None) -> Settings:
+    config_path: Path | None = None
+    if config is None:
+        if config_file:
+            config_path = Path(config_file)
+            if not config_path.is_file():
+                raise ConfigError(f"{config_file}: no such configuration file")
+        elif not no_config:
+            config_path = find_config(cwd)
+        config = load_config(config_path) if config_path else Config()
+    root = config_path.parent.resolve() if config_path else (cwd or Path.cwd()).resolve()
+
+    locations: list[Path] = []
+    if config.extends == "default":
+        locations.append(builtin_rules_dir())
+    locations += [(root / p) for p in config.packs]
+    locations += [Path(p) for p in rules_dirs]
+
+    rules = load_rules(locations)
+    lexicon = load_data(locations)
+    if config.data:
+        lexicon = lexicon.merged(config.data)
+    rules = apply_rule_settings(rules, config, str(config_path or ".gwlint.yaml"))
+    rules = filter_rules(rules, select, ignore)
+    return Settings(rules=rules, lexicon=lexicon, config=config, root=root, config_path=config_path)
+
+
+def apply_rule_settings(rules: list[Rule], config: Config, config_name: str) -> list[Rule]:
+    by_id = {r.id: r for r in rules}
+    categories = {r.category for r in rules}
+    for name in config.disable:
+        if name not in by_id and name not in categories:
+            raise ConfigError(f"{config_name}: field 'disable': unknown rule or category {name!r}")
+    for rule_id in config.rules:
+        if rule_id not in by_id:
+            raise ConfigError(f"{config_name}: rule '{rule_id}': unknown rule id")
+    out: list[Rule] = []
+    for rule in rules:
+        if rule.id in config.disable or rule.category in config.disable:
+            continue
+        setting = config.rules.get(rule.id)
+        if setting == "disable":
+            continue
+        if isinstance(setting, RuleSettings):
+            if not setting.enabled:
+                continue
+            rule = customise(rule, setting, config_name)
+        out.append(rule)
+    return out
+
+
+def customise(rule: Rule, setting: RuleSettings, config_name: str) -> Rule:
+    changes: dict = {}
+    if setting.severity:
+        changes["severity"] = setting.severity
+    if setting.params:
+        raw = {**rule.raw_params, **setting.params}
+        changes["params"] = validate_params(config_name, rule.id, load_kind(rule.kind), raw)
+        changes["raw_params"] = raw
+    if setting.ignore:
+        changes["ignore"] = rule.ignore + tuple(setting.ignore)
+    return rule.with_changes(**changes) if changes else rule
+
+
+def filter_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
+    known = {r.id for r in rules} | {r.category for r in rules}
+    for name in [*select, *ignore]:
+        if name not in known:
+            from checker.rules.categories import CATEGORIES
+
+            if name not in CATEGORIES:
+                raise ConfigError(f"unknown rule or category {name!r} in --select/--ignore")
+    if select:
+        rules = [r for r in rules if r.id in select or r.category in select]
+    if ignore:
+        rules = [r for r in rules if r.id not in ignore and r.category not in ignore]
+    return rules

@@ -1,0 +1,63 @@
+"""Turn a check's Finding into a Violation: position, message, excerpt, fix."""
+from __future__ import annotations
+
+from string import Formatter
+from typing import Any, Mapping
+
+from checker.checks.finding import Finding
+from checker.engine.violation import Fix, Violation
+from checker.model.document import Document
+from checker.rules.rule import Rule
+
+_EXCERPT_MAX = 80
+_CONTEXT = 12
+
+
+class _Args(dict):
+    """Format arguments where a missing name shows as itself rather than raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(template: str, args: Mapping[str, Any]) -> str:
+    safe = _Args({k: _display(v) for k, v in args.items()})
+    try:
+        return Formatter().vformat(template, (), safe)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def _display(value: Any) -> Any:
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else value
+    return value
+
+
+def excerpt_of(text: str, start: int, end: int) -> str:
+    piece = text[start:end]
+    piece = piece.split("\n", 1)[0]
+    if len(piece) > _EXCERPT_MAX:
+        piece = piece[:_EXCERPT_MAX - 1] + "…"
+    return piece
+
+
+def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = None) -> Violation:
+    text = doc.text
+    start = max(0, min(finding.span.start, len(text)))
+    end = max(start, min(finding.span.end, len(text)))
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    message = render_message(rule.message, finding.args)
+    if finding.related:
+        message = f"{message}（{finding.related}）"
+    fix = None
+    if finding.fix is not None:
+        src = doc.source
+        fix = Fix(src.original_offset(start), src.original_offset(end), finding.fix)
+    context = text[max(0, start - _CONTEXT):min(len(text), end + _CONTEXT)].replace("\n", " ")
+    return Violation(
+        path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+        rule=rule.id, category=rule.category, severity=severity or rule.severity,
+        message=message, excerpt=excerpt_of(text, start, end), fix=fix, context=context,
+    )

@@ -1,0 +1,59 @@
+"""Read one input into a SourceText, choosing the adapter by the file's suffix."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from checker.sources.decode import decode_bytes
+from checker.sources.errors import InputError
+from checker.sources.source import SourceText
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+DOCX_SUFFIXES = {".docx"}
+
+
+def format_for(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
+    return "text"
+
+
+def read_path(path: str) -> SourceText:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror}") from None
+    return read_bytes(data, path)
+
+
+def read_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceText:
+    fmt = fmt or format_for(path)
+    if fmt == "docx":
+        from checker.sources.docx_source import read_docx
+
+        return read_docx(data, path)
+    decoded = decode_bytes(data, path)
+    return adapt_text(decoded.text, path, fmt, encoding=decoded.encoding, bom=decoded.bom)
+
+
+def adapt_text(text: str, path: str, fmt: str = "text", *, encoding: str = "utf-8", bom: bool = False) -> SourceText:
+    source = SourceText.from_decoded(path, text, encoding=encoding, bom=bom, format=fmt)
+    if fmt == "markdown":
+        from checker.sources.markdown_source import mask_markdown
+
+        source.text = mask_markdown(source.text)
+    return source
+
+
+def read_stdin(path: str = "<stdin>") -> SourceText:
+    data = sys.stdin.buffer.read()
+    fmt = format_for(path) if path != "<stdin>" else "text"
+    return read_bytes(data, path, fmt)

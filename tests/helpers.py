@@ -1,0 +1,38 @@
+"""Helpers for unit tests of rules: lint a text with one rule and assert where it fires."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from checker.engine.runner import lint_source
+from checker.engine.settings import Settings, build_settings
+from checker.engine.violation import Violation
+from checker.sources.read import adapt_text, format_for
+
+
+@lru_cache(maxsize=1)
+def default_settings() -> Settings:
+    return build_settings(no_config=True)
+
+
+@lru_cache(maxsize=None)
+def settings_for(rule_id: str) -> Settings:
+    base = default_settings()
+    rules = [r for r in base.rules if r.id == rule_id]
+    if not rules:
+        raise KeyError(f"no rule {rule_id!r} in the default rule set")
+    return Settings(rules=rules, lexicon=base.lexicon, config=base.config, root=base.root)
+
+
+def lint(text: str, rule_id: str | None = None, path: str = "<text>") -> list[Violation]:
+    """Violations of one rule (or of every default rule) on ``text``."""
+    settings = settings_for(rule_id) if rule_id else default_settings()
+    source = adapt_text(text, path, format_for(path))
+    result = lint_source(source, settings)
+    assert not result.errors, result.errors
+    return sorted(result.violations, key=Violation.sort_key)
+
+
+def assert_violations(text: str, rule_id: str, *positions: tuple[int, int], path: str = "<text>") -> None:
+    """Assert that ``rule_id`` fires exactly at these (line, column) positions."""
+    got = [(v.line, v.column) for v in lint(text, rule_id, path) if v.rule == rule_id]
+    assert got == list(positions), f"{rule_id}: expected {list(positions)}, got {got}"

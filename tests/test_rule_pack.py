@@ -1,0 +1,44 @@
+"""Lint of the shipped rule pack itself: ids, categories, docs, kinds, message placeholders."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checker.checks.registry import KINDS, load_kind
+from checker.rules.categories import CATEGORIES
+from checker.rules.loader import builtin_rules_dir, load_rules
+
+RULES = load_rules([builtin_rules_dir()])
+
+
+def test_ids_are_unique_kebab_case():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", i) for i in ids)
+
+
+def test_every_rule_is_documented_and_in_the_contract():
+    for rule in RULES:
+        assert rule.category in CATEGORIES, rule.id
+        assert len(rule.why) >= 10, f"{rule.id}: write a real 'why'"
+        assert rule.examples.bad and rule.examples.good, rule.id
+
+
+def test_every_kind_module_has_the_protocol():
+    for kind in KINDS:
+        module = load_kind(kind)
+        assert hasattr(module, "Params") and hasattr(module, "check"), kind
+        assert isinstance(getattr(module, "MESSAGE_ARGS", None), (set, frozenset, tuple)), kind
+
+
+def test_every_category_except_reserved_has_rules():
+    covered = {r.category for r in RULES}
+    missing = set(CATEGORIES) - covered - {"typo"}
+    assert not missing, f"no rule covers: {sorted(missing)}"
+
+
+def test_data_files_are_mappings():
+    import yaml
+
+    for path in (builtin_rules_dir() / "data").glob("*.yaml"):
+        assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict), path
