@@ -23,7 +23,30 @@ def run_check(args, settings) -> int:
         print(f"gwlint: {exc.args[0]}", file=sys.stderr)
         return EXIT_ERROR
     paths = args.paths or ["."]
-    run = _run(paths, args, settings, formatter)
+    fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
+    run = _run(paths, args, settings, formatter, keep_sources=fixing)
+    if fixing:
+        from checker.cli.fix_command import apply_or_show_fixes
+
+        pending = apply_or_show_fixes(run, write=args.fix and not args.diff)
+        if args.diff:
+            for err in run.errors:
+                print(f"gwlint: {err}", file=sys.stderr)
+            return EXIT_ERROR if run.errors else (EXIT_VIOLATIONS if pending else EXIT_OK)
+        if pending:  # report what is left after the fixes
+            run = _run(paths, args, settings, formatter)
+    if getattr(args, "write_baseline", None):
+        from checker.engine.baseline import write_baseline
+
+        count = write_baseline(run.violations, args.write_baseline)
+        print(f"gwlint: wrote {count} violations to {args.write_baseline}", file=sys.stderr)
+        for err in run.errors:
+            print(f"gwlint: {err}", file=sys.stderr)
+        return EXIT_ERROR if run.errors else EXIT_OK
+    if getattr(args, "baseline", None):
+        from checker.engine.baseline import filter_new, load_baseline
+
+        run.violations = filter_new(run.violations, load_baseline(args.baseline))
     _write_report(run, args, settings, formatter, fmt_name)
     for err in run.errors:
         print(f"gwlint: {err}", file=sys.stderr)
@@ -34,8 +57,8 @@ def run_check(args, settings) -> int:
     return EXIT_VIOLATIONS if failing else EXIT_OK
 
 
-def _run(paths, args, settings, formatter) -> RunResult:
-    needs_sources = getattr(formatter, "NEEDS_SOURCES", False)
+def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunResult:
+    needs_sources = getattr(formatter, "NEEDS_SOURCES", False) or keep_sources
     stdin_run = None
     if "-" in paths:
         paths = [p for p in paths if p != "-"]

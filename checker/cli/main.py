@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by suffix) of the document read from '-'")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--fix", action="store_true", help="apply the mechanical fixes (％→%%, half-width punctuation, l/O in numbers) to the files")
+    check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff without writing them")
+    check.add_argument("--baseline", metavar="FILE", help="report only violations not recorded in this baseline")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current violations in FILE and exit 0")
 
     rules = sub.add_parser("rules", help="list the active rules")
     _add_rule_options(rules)
