@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import string
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -18,14 +17,17 @@ from checker.rules.schema import RulePack, RuleSpec
 
 
 def builtin_rules_dir() -> Path:
-    """The rule packs shipped with the package (the repository's top-level ``rules/``)."""
-    try:
-        path = Path(str(resources.files("checker.builtin_rules")))
-        if path.is_dir():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / "rules"
+    """The rule packs shipped with the package.
+
+    Installed, they live in ``checker/builtin_rules`` (pyproject maps the repository's
+    top-level ``rules/`` there); in an editable install or a checkout that folder does
+    not exist and the repository's ``rules/`` is used directly.
+    """
+    package_dir = Path(__file__).resolve().parents[1]
+    installed = package_dir / "builtin_rules"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "rules"
 
 
 def read_yaml(path: Path) -> Any:
