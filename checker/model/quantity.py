@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from checker.model.span import Span
 
 # Multipliers of the magnitudes the genre uses in front of a unit (万元, 亿元 …).
-MAGNITUDES: dict[str, int] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+MAGNITUDES: dict[str, int] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000,
+                              "百万": 1_000_000, "千万": 10_000_000, "万亿": 1_000_000_000_000}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,17 @@ class Quantity:
     verb: str | None = None         # the linking verb: "达到", "下降", "提高" …
     verb_span: Span | None = None
     sentence: int | None = None     # index into Document.sentences
-
+    # -- added with the quantity grammar (checker/model/quantities.py) -------------------
+    # For a range, ``unit`` is the unit of the high end (else of the low end), and
+    # ``low_unit``/``high_unit`` are the units as written on each end (None: none written).
+    unit_kind: str | None = None    # kind of the unit from rules/data/units.yaml: "percent", "money", "count" …
+    number_span: Span | None = None  # the digits of the (low) number: "93.5" in "约93.5%"
+    unit_span: Span | None = None   # the unit as written (of the high end for a range)
+    high_number_text: str | None = None  # the high end's digits as written
+    low_magnitude: str | None = None     # a magnitude written on the low end of a range
+    range_mark: str | None = None   # "-", "～", "至" … between the ends of a range
+    bound: str | None = None        # what the approximation words say: "about", "above", "at-least", "below", "at-most"
+    verb_kind: str | None = None    # "level", "increase", "decrease" or "share" (from quantities.yaml)
     @property
     def multiplier(self) -> int:
         return MAGNITUDES.get(self.magnitude or "", 1)

@@ -1,0 +1,164 @@
+"""What a quantity measures: the indicator noun phrase before it and the verb that links them.
+
+``学前三年毛入学率达到93.5%``: indicator ``学前三年毛入学率``, verb ``达到`` (a level).
+``入学率比上年提高2%``: indicator ``入学率`` (``比上年`` dropped), verb ``提高`` (a change).
+``公办率58.78%``: indicator ``公办率``, no verb.
+
+The clause before a quantity runs back to the nearest clause mark (，、；：。 …, a line
+end, a bracket) or to the end of the previous quantity in the same clause.  The verb is
+the longest linking verb that ends right before the quantity (an approximation word
+such as 达/超过 written in the quantity itself counts too); what precedes it, stripped of
+leading function words and trailing comparison phrases (YAML data), is the indicator.
+No jieba: the tables are enough and cost nothing to load.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from checker.model.span import Span
+
+# Marks that end a clause: an indicator never reaches back over them.
+CLAUSE_MARKS = frozenset("，,、；;：:。！？!?\n（(【[〔）)】]〕")
+_OPENING = {"）": "（", ")": "(", "】": "【", "]": "[", "〕": "〔"}
+# A short bracket without digits inside a noun phrase is kept: 副校(园)长配备率.
+_SHORT_BRACKET = 4
+# An indicator is a noun phrase, not a paragraph: look back at most this far.
+MAX_LOOKBACK = 40
+_EDGE = " \t\u3000"
+
+
+class LinkData(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    linking_verbs: dict[str, str] = Field(default_factory=dict)
+    approx_prefixes: dict[str, str] = Field(default_factory=dict)
+    indicator_leading_words: list[str] = Field(default_factory=list)
+    indicator_leading_patterns: list[str] = Field(default_factory=list)
+    indicator_trailing_patterns: list[str] = Field(default_factory=list)
+
+    @field_validator("indicator_leading_patterns", "indicator_trailing_patterns")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+        return value
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Any) -> "LinkData":
+        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    indicator: str | None
+    indicator_span: Span | None
+    verb: str | None
+    verb_span: Span | None
+    verb_kind: str | None
+
+
+class Linker:
+    """Finds indicator and verb before a quantity; compiled once per lexicon."""
+
+    def __init__(self, data: LinkData) -> None:
+        self.verbs = data.linking_verbs
+        self._verb_lengths = sorted({len(v) for v in self.verbs}, reverse=True)
+        leading = [re.escape(w) for w in sorted(data.indicator_leading_words, key=len, reverse=True)]
+        leading += data.indicator_leading_patterns
+        self._leading = re.compile(rf"(?:{'|'.join(leading)})") if leading else None
+        trailing = data.indicator_trailing_patterns
+        self._trailing = re.compile(rf"(?:{'|'.join(f'(?:{p})' for p in trailing)})$") if trailing else None
+
+    def verb_ending(self, text: str, start: int, end: int) -> str | None:
+        """The longest linking verb that ends at ``end`` (and starts at or after ``start``)."""
+        for length in self._verb_lengths:
+            if end - length >= start and text[end - length:end] in self.verbs:
+                return text[end - length:end]
+        return None
+
+    def link(self, text: str, floor: int, quantity_start: int, prefix: str | None) -> Link:
+        """Indicator and verb of the quantity starting at ``quantity_start``.
+
+        ``floor`` is the earliest offset the clause may reach (the paragraph start or the
+        end of the previous quantity); ``prefix`` is the approximation word written at
+        the start of the quantity, which is the verb when it is one (达, 超过, 突破 …).
+        """
+        start = clause_start(text, floor, quantity_start)
+        end = quantity_start
+        verb = verb_span = None
+        if prefix and prefix in self.verbs:
+            verb, verb_span = prefix, Span(quantity_start, quantity_start + len(prefix))
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        if verb is None:
+            verb = self.verb_ending(text, start, end)
+            if verb:
+                verb_span = Span(end - len(verb), end)
+                end -= len(verb)
+        indicator_span = self.trim(text, start, end)
+        indicator = indicator_span.of(text) if indicator_span else None
+        return Link(indicator, indicator_span, verb, verb_span, self.verbs.get(verb) if verb else None)
+
+    def trim(self, text: str, start: int, end: int) -> Span | None:
+        """Drop function words at the start and comparison phrases at the end."""
+        changed = True
+        while changed and start < end:
+            changed = False
+            while start < end and text[start] in _EDGE:
+                start += 1
+            while end > start and text[end - 1] in _EDGE:
+                end -= 1
+            if self._trailing is not None:
+                match = self._trailing.search(text, start, end)
+                if match and match.start() < match.end():
+                    end = match.start()
+                    changed = True
+            if self._leading is not None and start < end:
+                match = self._leading.match(text, start, end)
+                if match and match.end() > start:
+                    start = match.end()
+                    changed = True
+        return Span(start, end) if start < end else None
+
+
+def clause_start(text: str, floor: int, end: int) -> int:
+    """The start of the clause that ends at ``end``, not before ``floor``."""
+    lowest = max(floor, end - MAX_LOOKBACK)
+    i = end
+    while i > lowest:
+        ch = text[i - 1]
+        if ch in _OPENING:
+            # Keep a short bracket inside a noun phrase (园, 区) but stop at a long one.
+            opener = _OPENING[ch]
+            j = text.rfind(opener, max(lowest, i - 2 - _SHORT_BRACKET), i - 1)
+            inner = text[j + 1:i - 1] if j >= 0 else ""
+            if j >= 0 and inner and not any(c.isdigit() or c in CLAUSE_MARKS for c in inner):
+                i = j
+                continue
+            return i
+        if ch in CLAUSE_MARKS:
+            return i
+        i -= 1
+    return lowest
+
+
+_CACHE: dict[str, Linker] = {}
+_LOCK = threading.Lock()
+
+
+def linker_for(lexicon: Any) -> Linker:
+    key = lexicon.fingerprint
+    linker = _CACHE.get(key)
+    if linker is None:
+        with _LOCK:
+            linker = _CACHE.get(key) or Linker(LinkData.from_lexicon(lexicon))
+            _CACHE[key] = linker
+    return linker

@@ -1,0 +1,230 @@
+"""The quantity grammar: one regular expression finds where numbers start, pyparsing reads them.
+
+pyparsing is far too slow to scan a whole document, so the work is split in two:
+
+* ``QuantityGrammar.candidates`` is ONE compiled regular expression that finds the
+  candidate spans (an approximation word, then Arabic digits, ``百分之``, or a Chinese
+  numeral followed by a magnitude or a unit, then a range's second end and suffixes);
+* ``QuantityGrammar.parse`` runs the pyparsing grammar on a candidate span only and
+  returns its pieces (prefix, number, magnitude, 余/多, unit, range, suffixes) with offsets.
+
+Both are built from the lexicon (``rules/data/units.yaml`` and ``quantities.yaml``) and
+cached per ``Lexicon.fingerprint``, so a run compiles them once.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import pyparsing as pp
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
+# (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start
+# words such as 百姓 or 万人空巷).
+_CN_FIRST = "一二两三四五六七八九十"
+_CN_ALL = "零〇一二两三四五六七八九十百千万亿"
+_DIGITS = "0-9０-９"
+# Arabic digits with optional ASCII thousands separators (groups of exactly three)
+# and a decimal part.  "1,200" is 1200; "38,首次" is not touched.
+_ARABIC = rf"[{_DIGITS}]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[{_DIGITS}]+)?"
+_CN = rf"[{_CN_FIRST}][{_CN_ALL}]*"
+_CN_AFTER_PERCENT = rf"[{_CN_FIRST}百][{_CN_ALL}]*"
+# Parsed candidates are kept per grammar: documents repeat their quantities (2人, 100%).
+_CACHE_SIZE = 20_000
+_MISSING = object()
+
+
+class QuantityData(BaseModel):
+    """The slice of the lexicon the grammar reads, validated so a typo names its key."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    units: dict[str, str] = Field(default_factory=dict)
+    magnitudes: dict[str, int] = Field(default_factory=dict)
+    approx_prefixes: dict[str, str] = Field(default_factory=dict)
+    approx_infixes: dict[str, str] = Field(default_factory=dict)
+    approx_suffixes: dict[str, str] = Field(default_factory=dict)
+    range_marks: list[str] = Field(default_factory=list)
+    list_joiners: list[str] = Field(default_factory=list)
+    not_quantities: list[str] = Field(default_factory=list)
+    code_marks: str = "+＋·•/:：_#@&"
+
+    @field_validator("not_quantities")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"not_quantities: invalid regular expression {pattern!r}: {exc}") from None
+        return value
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Any) -> "QuantityData":
+        keys = cls.model_fields
+        return cls.model_validate({k: lexicon.get(k) for k in keys if lexicon.get(k) is not None})
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """One end of a parsed quantity (a plain quantity has one end)."""
+
+    prefix: str | None
+    prefix_start: int | None
+    number_text: str
+    number_start: int
+    number_end: int
+    percent_words: bool          # written 百分之…
+    magnitude: str | None
+    infix: str | None            # 余/多 between the number (or magnitude) and the unit
+    unit: str | None
+    unit_start: int | None
+    end: int                     # just after this end (its unit, 余/多 or number)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the grammar read at an anchor: offsets are relative to the window."""
+
+    start: int
+    end: int
+    low: End
+    high: End | None
+    range_mark: str | None
+    suffixes: tuple[str, ...]
+
+
+def _alternation(words: list[str] | dict[str, Any]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in ordered) if ordered else r"(?!x)x"
+
+
+class QuantityGrammar:
+    """The compiled grammar for one lexicon (use ``grammar_for(lexicon)``)."""
+
+    def __init__(self, data: QuantityData) -> None:
+        self.data = data
+        units = _alternation(data.units)
+        mags = _alternation(data.magnitudes)
+        prefixes = _alternation(data.approx_prefixes)
+        infixes = _alternation(data.approx_infixes)
+        marks = _alternation(data.range_marks)
+        suffixes = _alternation(data.approx_suffixes)
+        # The pieces after a number: [magnitude, unless a unit starts there (千米)] [余/多] [unit]
+        tail = rf"(?:(?!{units})(?:{mags}))?(?:{infixes})?(?:{units})?"
+        end = rf"(?:{prefixes})?(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})|(?:{_ARABIC}|{_CN}){tail})"
+        # ONE regular expression for the candidate spans.  A number must not continue a
+        # code or a longer number, and a Chinese numeral only counts when a magnitude,
+        # 余/多, a unit or a range mark follows it, which keeps the thousands of
+        # 一是/一批/统一 out of the grammar's way.
+        self.candidates = re.compile(
+            rf"(?P<prefix>{prefixes})?"
+            rf"(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})"
+            rf"|(?<![{_DIGITS}A-Za-z.,]){_ARABIC}{tail}"
+            rf"|(?<![{_CN_ALL}]){_CN}(?=(?:{mags})?(?:{infixes})?(?:{units}|(?:{marks})[{_CN_FIRST}])){tail})"
+            rf"(?:(?:{marks}){end})?"
+            rf"(?:{suffixes})*"
+        )
+        self.not_quantities = [re.compile(p) for p in data.not_quantities]
+        self.list_joiners = tuple(sorted(data.list_joiners, key=len, reverse=True))
+        self._expr = self._build(units, mags, prefixes, infixes, marks, suffixes)
+        self._lock = threading.Lock()
+        self._parsed: dict[str, Parsed | None] = {}
+
+    @staticmethod
+    def _build(units: str, mags: str, prefixes: str, infixes: str, marks: str,
+               suffixes: str) -> pp.ParserElement:
+        # One end of a quantity is a single token with named parts (a token per part
+        # made the grammar ten times slower for no gain in precision):
+        #   [approximation word] (百分之 number | number [magnitude] [余/多] [unit])
+        end = pp.Regex(
+            rf"(?P<prefix>{prefixes})?"
+            rf"(?:百分之(?P<percent_number>{_ARABIC}|{_CN_AFTER_PERCENT})"
+            rf"|(?P<number>{_ARABIC}|{_CN})"
+            rf"(?:(?!{units})(?P<magnitude>{mags}))?"
+            rf"(?P<infix>{infixes})?"
+            rf"(?P<unit>{units})?)"
+        )
+        #   quantity := end [range-mark end] {approximation suffix}
+        quantity = (
+            pp.Located(end)("low")
+            + pp.Opt(pp.Regex(marks)("range_mark") + pp.Located(end)("high"))
+            + pp.ZeroOrMore(pp.Regex(suffixes)("suffix*"))
+        )
+        whole = pp.Located(quantity)
+        whole.leave_whitespace(recursive=True)
+        whole.streamline()
+        return whole
+
+    def parse(self, candidate: str) -> Parsed | None:
+        """Parse a candidate span (offsets in the result are relative to it)."""
+        cached = self._parsed.get(candidate, _MISSING)
+        if cached is not _MISSING:
+            return cached
+        try:
+            with self._lock:          # pyparsing elements keep per-parse state
+                result = self._expr.parse_string(candidate)
+        except pp.ParseException:
+            parsed = None
+        else:
+            body = result.value
+            high = _end(body["high"]) if "high" in body else None
+            parsed = Parsed(result.locn_start, result.locn_end, _end(body["low"]), high,
+                            body.get("range_mark") if high else None, tuple(body.get("suffix", ())))
+        if len(self._parsed) > _CACHE_SIZE:
+            self._parsed.clear()
+        self._parsed[candidate] = parsed
+        return parsed
+
+    def excluded_at(self, text: str, number_start: int) -> int:
+        """The length of a `not_quantities` match at a number (0: none matches)."""
+        for pattern in self.not_quantities:
+            match = pattern.match(text, number_start)
+            if match:
+                return max(match.end() - number_start, 1)
+        return 0
+
+
+def _end(located: pp.ParseResults) -> End:
+    part = located.value
+    start = located.locn_start
+    prefix = part.get("prefix") or None
+    at = start + (len(prefix) if prefix else 0)
+    if part.get("percent_number"):
+        number = part["percent_number"]
+        return End(prefix=prefix, prefix_start=start if prefix else None,
+                   number_text=number, number_start=at + 3, number_end=at + 3 + len(number),
+                   percent_words=True, magnitude=None, infix=None, unit="百分之", unit_start=at,
+                   end=located.locn_end)
+    number = part["number"]
+    magnitude = part.get("magnitude") or None
+    infix = part.get("infix") or None
+    unit = part.get("unit") or None
+    number_end = at + len(number)
+    unit_start = None
+    if unit:
+        unit_start = located.locn_end - len(unit)
+    return End(prefix=prefix, prefix_start=start if prefix else None,
+               number_text=number, number_start=at, number_end=number_end,
+               percent_words=False, magnitude=magnitude, infix=infix, unit=unit,
+               unit_start=unit_start, end=located.locn_end)
+
+
+_CACHE: dict[str, QuantityGrammar] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def grammar_for(lexicon: Any) -> QuantityGrammar:
+    """The grammar for a lexicon, compiled once per lexicon fingerprint."""
+    key = lexicon.fingerprint
+    grammar = _CACHE.get(key)
+    if grammar is None:
+        with _CACHE_LOCK:
+            grammar = _CACHE.get(key)
+            if grammar is None:
+                grammar = QuantityGrammar(QuantityData.from_lexicon(lexicon))
+                _CACHE[key] = grammar
+    return grammar
