@@ -1,0 +1,321 @@
+"""Responsibility annotations of plan items: ``（牵头单位：…；责任单位：…）`` and kin.
+
+The genre writes who owns a task at the end of the task, in one of a few shapes:
+
+* a bracketed group of fields, ``（牵头处室：办公室。责任处室：财务处、审计室）``, with
+  full- or half-width brackets and colons, fields separated by ``；``, ``。`` or ``，``;
+* the same fields as a sentence of their own, ``牵头单位：市教育局；责任单位：各县区。``;
+* a bracketed group of clauses ending in a verb, ``（市教育局牵头，市财政局配合）``.
+
+:func:`annotations_of` finds them all in a document once (the result is kept per
+document) and gives each field's role (lead, owner, support, person, other) and the unit
+names it lists, each with its span in ``Document.text``.  The field names, verbs and
+separators are data (``responsibility`` in ``rules/data/responsibility.yaml``).
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field as PydField
+
+from checker.model.span import Span
+
+if TYPE_CHECKING:
+    from checker.model.document import Document
+
+Role = Literal["lead", "owner", "support", "person", "other"]
+UNIT_ROLES = ("lead", "owner", "support")
+
+OPENERS = "（(【[〔"
+CLOSERS = "）)】]〕"
+TERMINATORS = "。；;"
+FIELD_SEPARATORS = "。；;，,、 　\t"
+CLAUSE_SEPARATORS = "，,；;"
+
+
+# -- data ------------------------------------------------------------------------------
+class FieldNames(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lead: list[str] = PydField(default_factory=list)
+    owner: list[str] = PydField(default_factory=list)
+    support: list[str] = PydField(default_factory=list)
+    person: list[str] = PydField(default_factory=list)
+    other: list[str] = PydField(default_factory=list)
+
+
+class Policy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    require_titles: list[str] = PydField(default_factory=list)
+    require_in_work_plans: bool = False
+    only_when_some_annotated: bool = False
+    exempt_headings: list[str] = PydField(default_factory=list)
+
+
+class ResponsibilityData(BaseModel):
+    """The ``responsibility`` entry of the data files, validated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fields: FieldNames = PydField(default_factory=FieldNames)
+    verbs: dict[str, Literal["lead", "owner", "support"]] = PydField(default_factory=dict)
+    name_separators: str = "、，,"
+    name_trailers: list[str] = PydField(default_factory=list)
+    policy: Policy = PydField(default_factory=Policy)
+    registry: list[str] = PydField(default_factory=list)
+    registry_exempt: list[str] = PydField(default_factory=list)
+    variant_fillers: list[str] = PydField(default_factory=list)
+    variant_insertion: int = PydField(default=2, ge=0)
+    unit_suffixes: list[str] = PydField(default_factory=list)
+
+
+def responsibility_data(doc: "Document") -> ResponsibilityData:
+    return _validated_data(doc.lexicon)
+
+
+@lru_cache(maxsize=8)
+def _validated_data(lexicon) -> ResponsibilityData:
+    return ResponsibilityData.model_validate(lexicon.get("responsibility") or {})
+
+
+# -- results ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class UnitName:
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationField:
+    label: str          # as written: 牵头处室, or the verb of a clause: 牵头
+    role: Role
+    label_span: Span
+    value_span: Span    # the text after the colon (empty span for an empty field)
+    units: tuple[UnitName, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    span: Span          # the whole annotation, brackets included
+    form: Literal["bracket", "sentence", "clauses"]
+    fields: tuple[AnnotationField, ...]
+    paragraph: int
+
+    @property
+    def roles(self) -> set[str]:
+        return {f.role for f in self.fields}
+
+    @property
+    def units(self) -> list[UnitName]:
+        return [u for f in self.fields if f.role in UNIT_ROLES for u in f.units]
+
+
+# -- compiled grammar ------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Grammar:
+    data: ResponsibilityData
+    role_of: dict[str, Role]
+    label_at: re.Pattern          # a label and its colon, at a position
+    next_label: re.Pattern        # separators then a label and its colon
+    sentence_label: re.Pattern    # a label and colon where a sentence starts
+    verb_end: re.Pattern          # a clause ending in a responsibility verb
+    name_split: re.Pattern
+    trailers: tuple[str, ...]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def build_grammar(data: ResponsibilityData) -> _Grammar:
+    role_of: dict[str, Role] = {}
+    for role in ("lead", "owner", "support", "person", "other"):
+        for label in getattr(data.fields, role):
+            role_of.setdefault(label, role)
+    labels = _alternation(role_of) or r"(?!x)x"
+    verbs = _alternation(data.verbs) or r"(?!x)x"
+    seps = re.escape(FIELD_SEPARATORS)
+    return _Grammar(
+        data=data,
+        role_of=role_of,
+        label_at=re.compile(rf"[ 　\t]*(?P<label>{labels})[ 　\t]*[:：][ 　\t]*"),
+        next_label=re.compile(rf"[{seps}]+(?=(?:{labels})[ 　\t]*[:：])"),
+        sentence_label=re.compile(rf"(?:^|(?<=[。；;！!？?\s]))(?P<label>{labels})[ 　\t]*[:：]"),
+        verb_end=re.compile(rf"^(?:由)?(?P<names>.+?)(?P<verb>{verbs})$"),
+        name_split=re.compile("[" + re.escape(data.name_separators) + "]+"),
+        trailers=tuple(sorted(data.name_trailers, key=len, reverse=True)),
+    )
+
+
+@lru_cache(maxsize=8)
+def grammar_of(lexicon) -> _Grammar:
+    """The grammar for one lexicon (cached: built once per distinct set of data)."""
+    return build_grammar(_validated_data(lexicon))
+
+
+# -- parsing ---------------------------------------------------------------------------
+_CACHE: "weakref.WeakKeyDictionary[Document, list[Annotation]]" = weakref.WeakKeyDictionary()
+
+
+def annotations_of(doc: "Document") -> list[Annotation]:
+    """Every responsibility annotation of a document, in text order (computed once)."""
+    found = _CACHE.get(doc)
+    if found is None:
+        g = grammar_of(doc.lexicon)
+        found = []
+        for para in doc.paragraphs:
+            found.extend(parse_paragraph(doc.text, para.span, g, para.index))
+        _CACHE[doc] = found
+    return found
+
+
+def parse_paragraph(text: str, span: Span, g: _Grammar, paragraph: int = -1) -> list[Annotation]:
+    out: list[Annotation] = []
+    groups = _bracket_groups(text, span.start, span.end)
+    for open_at, close_at in groups:
+        inner_start, inner_end = open_at + 1, close_at
+        end = close_at + 1 if close_at < span.end else close_at
+        fields = _fields(text, inner_start, inner_end, g, stop_at_terminator=False)
+        if fields:
+            out.append(Annotation(Span(open_at, end), "bracket", tuple(fields), paragraph))
+            continue
+        clauses = _clauses(text, inner_start, inner_end, g)
+        if clauses:
+            out.append(Annotation(Span(open_at, end), "clauses", tuple(clauses), paragraph))
+    # Fields written as a sentence of their own, outside any bracket.
+    pos = span.start
+    while True:
+        m = g.sentence_label.search(text, pos, span.end)
+        if not m:
+            break
+        start = m.start("label")
+        if any(o <= start <= c for o, c in groups):
+            pos = m.end()
+            continue
+        fields = _fields(text, start, span.end, g, stop_at_terminator=True)
+        if not fields:
+            pos = m.end()
+            continue
+        end = max(f.value_span.end for f in fields)
+        if end < span.end and text[end] in TERMINATORS:
+            end += 1
+        out.append(Annotation(Span(start, end), "sentence", tuple(fields), paragraph))
+        pos = max(end, m.end())
+    out.sort(key=lambda a: a.span.start)
+    return out
+
+
+def _bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Outermost bracket pairs (open index, close index); an unclosed one runs to ``end``."""
+    groups: list[tuple[int, int]] = []
+    depth, open_at = 0, -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((open_at, i))
+    if depth:
+        groups.append((open_at, end))
+    return groups
+
+
+def _fields(text: str, start: int, end: int, g: _Grammar, stop_at_terminator: bool) -> list[AnnotationField]:
+    fields: list[AnnotationField] = []
+    pos = start
+    while pos < end:
+        m = g.label_at.match(text, pos, end)
+        if not m:
+            break
+        label = m.group("label")
+        value_start = m.end()
+        nxt = g.next_label.search(text, value_start, end)
+        value_end = nxt.start() if nxt else end
+        if stop_at_terminator:
+            for i in range(value_start, value_end):
+                if text[i] in TERMINATORS:
+                    value_end = i
+                    break
+        # the value itself, without separators around it
+        vs, ve = value_start, value_end
+        while ve > vs and text[ve - 1] in FIELD_SEPARATORS:
+            ve -= 1
+        role = g.role_of[label]
+        units = _names(text, vs, ve, g) if role in UNIT_ROLES else ()
+        fields.append(AnnotationField(label, role, Span(m.start("label"), m.end("label")), Span(vs, ve), units))
+        if nxt is None and not stop_at_terminator:
+            break
+        pos = value_end
+        while pos < end and text[pos] in FIELD_SEPARATORS:
+            pos += 1
+    return fields
+
+
+def _clauses(text: str, start: int, end: int, g: _Grammar) -> list[AnnotationField]:
+    """``市教育局牵头，市财政局、各县区配合``: every clause must end in a known verb."""
+    pieces = _split_outside_brackets(text, start, end, CLAUSE_SEPARATORS)
+    fields: list[AnnotationField] = []
+    for s, e in pieces:
+        while s < e and text[s] in " 　\t":
+            s += 1
+        while e > s and text[e - 1] in " 　\t。":
+            e -= 1
+        if s == e:
+            continue
+        m = g.verb_end.match(text[s:e])
+        if not m:
+            return []
+        names_start, names_end = s + m.start("names"), s + m.end("names")
+        if names_end - names_start > 60 or any(ch in "。！？!?：:" for ch in text[names_start:names_end]):
+            return []
+        verb = m.group("verb")
+        units = _names(text, names_start, names_end, g)
+        if not units or any(len(u.name) > 30 for u in units):
+            return []
+        fields.append(AnnotationField(verb, g.data.verbs[verb], Span(names_end, e), Span(names_start, names_end), units))
+    if not any(f.role in ("lead", "owner") for f in fields):
+        return []
+    return fields
+
+
+def _split_outside_brackets(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    pieces, depth, s = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+        elif depth == 0 and ch in seps:
+            pieces.append((s, i))
+            s = i + 1
+    pieces.append((s, end))
+    return pieces
+
+
+def _names(text: str, start: int, end: int, g: _Grammar) -> tuple[UnitName, ...]:
+    names: list[UnitName] = []
+    seps = g.data.name_separators
+    for s, e in _split_outside_brackets(text, start, end, seps):
+        while s < e and text[s] in seps + "。；;":
+            s += 1
+        while e > s and text[e - 1] in seps + "。；;":
+            e -= 1
+        name = text[s:e]
+        for trailer in g.trailers:
+            if name.endswith(trailer) and len(name) > len(trailer):
+                name = name[: -len(trailer)]
+                e -= len(trailer)
+                break
+        if name:
+            names.append(UnitName(name, Span(s, e)))
+    return tuple(names)
