@@ -10,6 +10,10 @@ from types import ModuleType
 
 KINDS: dict[str, str] = {
     # kind name              module under checker.checks
+    "rate-bound": "rate_bound",
+    "decrease-bound": "decrease_bound",
+    "range-order": "range_order",
+    "rate-change": "rate_change",
 }
 
 

@@ -162,3 +162,45 @@ def linker_for(lexicon: Any) -> Linker:
             linker = _CACHE.get(key) or Linker(LinkData.from_lexicon(lexicon))
             _CACHE[key] = linker
     return linker
+
+
+# -- rates ---------------------------------------------------------------------------------
+
+class RateData(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    rate_words: list[str] = Field(default_factory=list)
+    rate_exceptions: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Any) -> "RateData":
+        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
+
+
+def is_rate(indicator: str | None, words: tuple[str, ...], exceptions: tuple[str, ...]) -> bool:
+    """Whether an indicator names a rate, share or coverage (which cannot exceed 100%).
+
+    ``入学率``, ``在园幼儿占比``, ``覆盖率`` are; ``增长率``, ``增幅``, ``完成率`` (which may
+    exceed 100%) and ``经费`` are not.  A list of indicators (``通过率和开通支付率``) is a
+    rate when its last member is.
+    """
+    if not indicator:
+        return False
+    text = indicator.rstrip("”’\"'）)")
+    if any(text.endswith(e) for e in exceptions):
+        return False
+    return any(text.endswith(w) for w in words)
+
+
+_RATE_CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def rate_lexicon(lexicon: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(rate words, exceptions) of a lexicon, validated once per fingerprint."""
+    key = lexicon.fingerprint
+    found = _RATE_CACHE.get(key)
+    if found is None:
+        data = RateData.from_lexicon(lexicon)
+        found = (tuple(data.rate_words), tuple(data.rate_exceptions))
+        _RATE_CACHE[key] = found
+    return found
