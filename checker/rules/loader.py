@@ -30,10 +30,16 @@ def builtin_rules_dir() -> Path:
     return package_dir.parent / "rules"
 
 
+# libyaml's CSafeLoader is safe_load's loader written in C: the same safe constructor
+# (no Python objects from tags), about ten times faster, which matters because every
+# run reads every rule pack.  Fall back to the pure-Python SafeLoader without libyaml.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     except yaml.YAMLError as exc:
