@@ -23,9 +23,13 @@ def settings_for(rule_id: str) -> Settings:
     return Settings(rules=rules, lexicon=base.lexicon, config=base.config, root=base.root)
 
 
-def lint(text: str, rule_id: str | None = None, path: str = "<text>") -> list[Violation]:
-    """Violations of one rule (or of every default rule) on ``text``."""
+def lint(text: str, rule_id: str | None = None, path: str = "<text>", data: dict | None = None) -> list[Violation]:
+    """Violations of one rule (or of every default rule) on ``text``; ``data`` extends the
+    lexicon as `.gwlint.yaml` `data:` would."""
     settings = settings_for(rule_id) if rule_id else default_settings()
+    if data:
+        settings = Settings(rules=settings.rules, lexicon=settings.lexicon.merged(data),
+                            config=settings.config, root=settings.root)
     source = adapt_text(text, path, format_for(path))
     result = lint_source(source, settings)
     assert not result.errors, result.errors

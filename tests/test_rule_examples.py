@@ -10,6 +10,7 @@ from tests.helpers import default_settings, lint
 RULES = default_settings().rules
 CASES_BAD = [(r.id, i, text) for r in RULES for i, text in enumerate(r.examples.bad)]
 CASES_GOOD = [(r.id, i, text) for r in RULES for i, text in enumerate(r.examples.good)]
+DATA = {r.id: r.examples.data for r in RULES}
 CASES_FIXED = [(r.id, i, bad, fixed) for r in RULES if r.examples.fixed
                for i, (bad, fixed) in enumerate(zip(r.examples.bad, r.examples.fixed))]
 
@@ -20,13 +21,13 @@ def test_there_are_rules():
 
 @pytest.mark.parametrize("rule_id,index,text", CASES_BAD, ids=[f"{c[0]}-bad{c[1]}" for c in CASES_BAD])
 def test_bad_example_is_flagged(rule_id, index, text):
-    hits = [v for v in lint(text, rule_id) if v.rule == rule_id]
+    hits = [v for v in lint(text, rule_id, data=DATA[rule_id]) if v.rule == rule_id]
     assert hits, f"{rule_id} did not flag its bad example: {text!r}"
 
 
 @pytest.mark.parametrize("rule_id,index,text", CASES_GOOD, ids=[f"{c[0]}-good{c[1]}" for c in CASES_GOOD])
 def test_good_example_passes(rule_id, index, text):
-    hits = [v for v in lint(text, rule_id) if v.rule == rule_id]
+    hits = [v for v in lint(text, rule_id, data=DATA[rule_id]) if v.rule == rule_id]
     assert not hits, f"{rule_id} flagged its good example {text!r}: {[v.message for v in hits]}"
 
 

@@ -19,6 +19,9 @@ class Examples(BaseModel):
     good: list[str] = Field(min_length=1)
     # What --fix must make of each bad example, in order (only for fixable rules).
     fixed: list[str] | None = None
+    # Data the examples run with, as in `.gwlint.yaml` `data:` (for rules that only act
+    # when a repository configures something, such as a unit registry).
+    data: dict[str, Any] | None = None
 
 
 class RuleSpec(BaseModel):
