@@ -184,3 +184,14 @@ def test_generated_quantities_parse_back(value, unit, magnitude, prefix, suffix)
     q = one(f"经费{written}，")
     assert q.text == written
     assert q.value == float(number) and q.unit == unit and q.magnitude == (magnitude or None)
+
+
+def test_negative_values_keep_ranges_and_dates_intact():
+    from checker.model.document import Document
+    from tests.helpers import default_settings
+
+    lex = default_settings().lexicon
+    got = [(q.text, q.value, q.high) for q in Document.from_text("入学率为-2%，2023-02-28完成1-2项。", lexicon=lex).quantities]
+    assert ("-2%", -2.0, None) in got
+    assert ("1-2项", 1.0, 2.0) in got
+    assert all(q[0] != "-02" for q in got)

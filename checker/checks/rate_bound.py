@@ -16,6 +16,7 @@ from checker.model.indicators import is_rate, rate_lexicon
 
 # Names the message template may use.
 MESSAGE_ARGS = frozenset({
+    "direction",   # 超过 (above the maximum) or 低于 (below the minimum)
     "indicator",   # the rate, e.g. 巩固率
     "value",       # the percentage as written, e.g. 103%
     "limit",       # the bound it crosses: 100% or 0%
@@ -54,4 +55,6 @@ def check(doc, rule) -> Iterator[Finding]:
             limit = params.minimum
         if limit is None:
             continue
-        yield Finding(q.span, args={"indicator": q.indicator, "value": q.text, "limit": f"{limit:g}%"})
+        direction = "低于" if limit == params.minimum and q.value < params.minimum else "超过"
+        yield Finding(q.span, args={"indicator": q.indicator, "value": q.text, "limit": f"{limit:g}%",
+                                    "direction": direction})

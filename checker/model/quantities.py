@@ -170,7 +170,7 @@ def _rank(sense: str) -> int:
 
 
 def _is_chinese(number_text: str) -> bool:
-    return bool(number_text) and not number_text[0].isdigit()
+    return bool(number_text) and not _is_arabic(number_text)
 
 
 def split_magnitude(number_text: str) -> tuple[str, str | None]:
@@ -178,7 +178,7 @@ def split_magnitude(number_text: str) -> tuple[str, str | None]:
 
     The genre writes 30万 and 三十万 alike; both then have the value 30 and the magnitude 万.
     """
-    if number_text and not number_text[0].isdigit():
+    if number_text and not _is_arabic(number_text):
         for mag in ("万亿", "亿", "万"):
             body = number_text[:-len(mag)]
             if number_text.endswith(mag) and body and number_value(body) is not None:
@@ -186,12 +186,18 @@ def split_magnitude(number_text: str) -> tuple[str, str | None]:
     return number_text, None
 
 
+def _is_arabic(number_text: str) -> bool:
+    """Arabic digits, possibly after a minus sign (-2, －0.5)."""
+    head = number_text[1:2] if number_text[:1] in "-－−" else number_text[:1]
+    return head.isdigit()
+
+
 def number_value(number_text: str) -> float | None:
     """The value of a number as written: ``"1,200"`` -> 1200.0, ``"二十九"`` -> 29.0."""
     if not number_text:
         return None
-    if number_text[0].isdigit():
-        digits = unicodedata.normalize("NFKC", number_text).replace(",", "")
+    if _is_arabic(number_text):
+        digits = unicodedata.normalize("NFKC", number_text).replace(",", "").replace("−", "-")
         try:
             return float(digits)
         except ValueError:

@@ -30,6 +30,9 @@ _DIGITS = "0-9０-９"
 # Arabic digits with optional ASCII thousands separators (groups of exactly three)
 # and a decimal part.  "1,200" is 1200; "38,首次" is not touched.
 _ARABIC = rf"[{_DIGITS}]+(?:,[0-9]{{3}}(?![0-9]))*(?:\.[{_DIGITS}]+)?"
+# A minus sign opens a negative value (入学率为-2%) only where no digit or letter stands
+# before it, so ranges (1-2项) and dates (2023-02-28) keep their hyphens.
+_SIGNED = rf"(?:(?<![{_DIGITS}A-Za-z])[-－−](?=[{_DIGITS}]))?{_ARABIC}"
 _CN = rf"[{_CN_FIRST}][{_CN_ALL}]*"
 _CN_AFTER_PERCENT = rf"[{_CN_FIRST}百][{_CN_ALL}]*"
 # Parsed candidates are kept per grammar: documents repeat their quantities (2人, 100%).
@@ -123,7 +126,7 @@ class QuantityGrammar:
         self.candidates = re.compile(
             rf"(?P<prefix>{prefixes})?"
             rf"(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})"
-            rf"|(?<![{_DIGITS}A-Za-z.,]){_ARABIC}{tail}"
+            rf"|(?<![{_DIGITS}A-Za-z.,]){_SIGNED}{tail}"
             rf"|(?<![{_CN_ALL}]){_CN}(?=(?:{mags})?(?:{infixes})?(?:{units}|(?:{marks})[{_CN_FIRST}])){tail})"
             rf"(?:(?:{marks}){end})?"
             rf"(?:{suffixes})*"
@@ -143,7 +146,7 @@ class QuantityGrammar:
         end = pp.Regex(
             rf"(?P<prefix>{prefixes})?"
             rf"(?:百分之(?P<percent_number>{_ARABIC}|{_CN_AFTER_PERCENT})"
-            rf"|(?P<number>{_ARABIC}|{_CN})"
+            rf"|(?P<number>{_SIGNED}|{_CN})"
             rf"(?:(?!{units})(?P<magnitude>{mags}))?"
             rf"(?P<infix>{infixes})?"
             rf"(?P<unit>{units})?)"
