@@ -14,6 +14,11 @@ KINDS: dict[str, str] = {
     "decrease-bound": "decrease_bound",
     "range-order": "range_order",
     "rate-change": "rate_change",
+    "responsibility-missing": "responsibility_missing",
+    "responsibility-lead": "responsibility_lead",
+    "responsibility-fields": "responsibility_fields",
+    "responsibility-variants": "responsibility_variants",
+    "responsibility-registry": "responsibility_registry",
 }
 
 

@@ -63,6 +63,9 @@ class ResponsibilityData(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     fields: FieldNames = PydField(default_factory=FieldNames)
+    # 牵头处室 = 牵头 + 处室: the prefixes that give a field its role, so that fields of one
+    # family (处室, 单位, 部门) can be compared.
+    role_prefixes: list[str] = PydField(default_factory=list)
     verbs: dict[str, Literal["lead", "owner", "support"]] = PydField(default_factory=dict)
     name_separators: str = "、，,"
     name_trailers: list[str] = PydField(default_factory=list)
@@ -319,3 +322,35 @@ def _names(text: str, start: int, end: int, g: _Grammar) -> tuple[UnitName, ...]
         if name:
             names.append(UnitName(name, Span(s, e)))
     return tuple(names)
+
+
+# -- unit names ------------------------------------------------------------------------
+def unit_suffix(name: str, data: ResponsibilityData) -> str | None:
+    for suffix in sorted(data.unit_suffixes, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return suffix
+    return None
+
+
+def filler_free(name: str, data: ResponsibilityData) -> str:
+    for filler in sorted(data.variant_fillers, key=len, reverse=True):
+        name = name.replace(filler, "")
+    return name
+
+
+def same_unit(a: str, b: str, data: ResponsibilityData) -> bool:
+    """Two different spellings of one unit: equal once 和/与/工作… are dropped, or one is
+    the other with a few characters inserted after its first one — and the same suffix."""
+    if a == b:
+        return False
+    suffix = unit_suffix(a, data)
+    if suffix is None or unit_suffix(b, data) != suffix:
+        return False
+    if filler_free(a, data) == filler_free(b, data):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    gap = len(long_) - len(short)
+    stem = len(short) - len(suffix)
+    if not 1 <= gap <= data.variant_insertion or stem < 2:
+        return False
+    return any(long_[:i] == short[:i] and long_[i + gap:] == short[i:] for i in range(1, stem + 1))

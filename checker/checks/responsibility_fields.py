@@ -1,0 +1,44 @@
+"""Kind ``responsibility-fields``: a malformed annotation — a field with nothing after
+its colon (``牵头单位：；``), or one unit listed twice in one annotation."""
+from __future__ import annotations
+
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.checks.finding import Finding
+from checker.model.annotations import UNIT_ROLES, annotations_of
+
+MESSAGE_ARGS = {"label", "name"}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    report: Literal["empty", "duplicate"]
+    # duplicate: also when a lead unit is listed again among the responsible ones
+    across_fields: bool = True
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    p = rule.params
+    for ann in annotations_of(doc):
+        if p.report == "empty":
+            for f in ann.fields:
+                if ann.form != "clauses" and f.role != "other" and not f.value_span:
+                    yield Finding(f.label_span, args={"label": f.label, "name": ""})
+            continue
+        seen: dict[str, str] = {}
+        for f in ann.fields:
+            if f.role not in UNIT_ROLES:
+                continue
+            in_field: set[str] = set()
+            for unit in f.units:
+                dup = unit.name in in_field or (p.across_fields and unit.name in seen)
+                if dup:
+                    first_label = f.label if unit.name in in_field else seen[unit.name]
+                    yield Finding(unit.span, args={"label": f.label, "name": unit.name},
+                                  related=f"已列于{first_label}")
+                in_field.add(unit.name)
+            for unit in f.units:
+                seen.setdefault(unit.name, f.label)

@@ -1,0 +1,64 @@
+"""Kind ``responsibility-variants``: one unit spelt two ways in one document
+(``高等教育和职业教育处`` / ``高等教育与职业教育处``).
+
+Names come from the annotations.  Spellings of one unit are grouped (see
+:func:`checker.model.annotations.same_unit`); the intended one is the registry's, else
+the one written most often, else the first written.  Every use of another spelling is
+reported at its span.  When a registry is configured, a spelling missing from it is left
+to the registry rule, which names the registered form."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.checks.finding import Finding
+from checker.model.annotations import annotations_of, responsibility_data, same_unit
+
+MESSAGE_ARGS = {"name", "intended", "count"}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    data = responsibility_data(doc)
+    uses = [u for ann in annotations_of(doc) for u in ann.units]
+    counts = Counter(u.name for u in uses)
+    order = list(dict.fromkeys(u.name for u in uses))
+    registry = set(data.registry)
+    # group spellings (union of pairwise matches)
+    parent = {n: n for n in order}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for i, a in enumerate(order):
+        for b in order[i + 1:]:
+            if same_unit(a, b, data):
+                parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for n in order:
+        groups.setdefault(root(n), []).append(n)
+    intended: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        best = max(names, key=lambda n: (n in registry, counts[n], -order.index(n)))
+        for n in names:
+            if n != best:
+                intended[n] = best
+    first_line = {}
+    for u in uses:
+        first_line.setdefault(u.name, doc.position(u.span.start)[0])
+    for u in uses:
+        target = intended.get(u.name)
+        if target is None or (registry and u.name not in registry):
+            continue
+        yield Finding(u.span, args={"name": u.name, "intended": target, "count": counts[target]},
+                      related=f"“{target}”共{counts[target]}处，首次见第{first_line[target]}行")
