@@ -166,7 +166,8 @@ def test_printed_quantity_reparses_alike(text):
     doc = Document.from_text(text, lexicon=lexicon())
     for q in doc.quantities:
         printed = format_quantity(q, lexicon())
-        again = scan(printed, lexicon())
+        # Re-parse inside a sentence: at a line start `1.5个` reads as the item marker `1.`.
+        again = scan("共" + printed, lexicon())
         assert len(again) == 1, (q.text, printed)
         r = again[0]
         assert (r.value, r.unit, r.magnitude, r.high) == (q.value, q.unit, q.magnitude, q.high), (q.text, printed)
