@@ -13,6 +13,11 @@ from types import ModuleType
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "html": "html",
+    "docx": "docx_report",
 }
 
 
