@@ -1,0 +1,110 @@
+"""Helpers shared by the unit-consistency kinds (``unit_*.py``).
+
+* ``majority`` picks, from the ways one thing is written in a document, the form most
+  uses agree on; the uses of the other forms are what the kinds report.
+* ``data_for`` validates a slice of the lexicon with a pydantic model once per lexicon
+  (the lexicon's fingerprint is the cache key), so a check never re-reads YAML data
+  nor re-compiles a pattern per document.
+"""
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections import Counter
+from typing import Any, Callable, Hashable, Iterable, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
+
+_CACHE: dict[tuple[str, str], Any] = {}
+_LOCK = threading.Lock()
+
+
+def data_for(lexicon: Any, name: str, build: Callable[[Any], T]) -> T:
+    """``build(lexicon)`` computed once per (lexicon fingerprint, name)."""
+    key = (getattr(lexicon, "fingerprint", ""), name)
+    found = _CACHE.get(key)
+    if found is None:
+        with _LOCK:
+            found = _CACHE.get(key)
+            if found is None:
+                found = build(lexicon)
+                _CACHE[key] = found
+    return found
+
+
+def majority(forms: Iterable[K], prefer: Callable[[K], int] | None = None) -> K | None:
+    """The form written most often (``forms`` in document order).
+
+    A tie goes to the form ``prefer`` ranks lowest, else to the form written first, so
+    the later, deviating spelling is the one reported.
+    """
+    counts = Counter(forms)
+    if not counts:
+        return None
+    first_seen = {form: i for i, form in enumerate(counts)}   # Counter keeps insertion order
+    return min(counts, key=lambda f: (-counts[f], prefer(f) if prefer else 0, first_seen[f]))
+
+
+def line_note(doc: Any, offset: int, what: str) -> str:
+    """A ``related`` note such as ``文中多用“%”，首见于第3行``."""
+    line, _ = doc.position(offset)
+    return f"{what}，首见于第{line}行"
+
+
+# -- measure words and their nouns (measure-word-fit, measure-word-mix) ----------------------
+
+class MeasureTable:
+    """``measure_words`` of the lexicon (noun -> measure words that fit it), read once.
+
+    ``noun_after(text, offset)`` reads the noun counted by a measure word that ends at
+    ``offset``: the longest noun of the table starting right there, extended over nouns
+    that follow it directly (``学校党支部``: the head is 党支部).  It answers only when
+    the head ends the noun phrase, i.e. punctuation, the end of the line or a boundary
+    word (``measure_word_boundaries``: 和, 参加, 开展 …) follows; ``5名学校领导`` counts
+    leaders, a noun the table may not know, so it answers None rather than guess.
+    """
+
+    def __init__(self, lexicon: Any, table_key: str = "measure_words",
+                 boundaries_key: str = "measure_word_boundaries") -> None:
+        raw = lexicon.get(table_key) or {}
+        if not isinstance(raw, dict):
+            raise ValueError(f"data '{table_key}': a mapping of noun -> list of measure words")
+        self.fits: dict[str, frozenset[str]] = {}
+        for noun, words in raw.items():
+            if isinstance(words, str):
+                words = [words]
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ValueError(f"data '{table_key}': {noun!r}: a list of measure words")
+            self.fits[str(noun)] = frozenset(words)
+        self.words = frozenset(w for ws in self.fits.values() for w in ws)
+        self._longest = max((len(n) for n in self.fits), default=0)
+        self.boundaries = tuple(sorted(lexicon.get(boundaries_key) or (), key=len, reverse=True))
+
+    def _noun_at(self, text: str, offset: int) -> str | None:
+        for size in range(min(self._longest, len(text) - offset), 0, -1):
+            piece = text[offset:offset + size]
+            if piece in self.fits:
+                return piece
+        return None
+
+    def noun_after(self, text: str, offset: int) -> tuple[str, int, int] | None:
+        """(head noun, its start, its end) of the noun phrase at ``offset``, or None."""
+        noun = self._noun_at(text, offset)
+        if noun is None:
+            return None
+        start, end = offset, offset + len(noun)
+        while True:
+            following = self._noun_at(text, end)
+            if following is None:
+                break
+            noun, start, end = following, end, end + len(following)
+        if end >= len(text) or _ends_phrase(text[end]) or text.startswith(self.boundaries, end):
+            return noun, start, end
+        return None
+
+
+def _ends_phrase(char: str) -> bool:
+    if char in "\n \t\u3000":
+        return True
+    return unicodedata.category(char).startswith("P")
