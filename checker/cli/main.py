@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="show what a rule checks, why, and its examples")
     explain.add_argument("rule_id", metavar="RULE_ID")
     _add_rule_options(explain)
+    sub.add_parser("lsp", help="run the language server on standard input/output (for editors)")
     return parser
 
 
@@ -65,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    if args.command == "lsp":  # settings come per document, from each document's folder
+        from checker.lsp.server import serve
+
+        return serve()
     try:
         from checker.engine.settings import build_settings
 

@@ -1,0 +1,1 @@
+"""`gwlint lsp`: a language server that shows gwlint's findings in editors."""
