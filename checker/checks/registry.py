@@ -10,6 +10,9 @@ from types import ModuleType
 
 KINDS: dict[str, str] = {
     # kind name              module under checker.checks
+    "numbering-sequence": "numbering",
+    "numbering-style": "numbering_style",
+    "numbering-inline": "numbering_inline",
     "rate-bound": "rate_bound",
     "decrease-bound": "decrease_bound",
     "range-order": "range_order",

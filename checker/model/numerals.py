@@ -91,3 +91,28 @@ def _positional(text: str) -> int | None:
 
 def is_cn_numeral(text: str) -> bool:
     return parse_cn_int(text) is not None
+
+
+_CN_DIGIT_NAMES = "零一二三四五六七八九"
+
+
+def format_cn_int(value: int) -> str:
+    """The usual Chinese spelling of 0 ≤ value < 100000: 3 → 三, 12 → 十二, 105 → 一百零五."""
+    if not 0 <= value < 100_000:
+        raise ValueError(f"format_cn_int: {value} out of range")
+    if value == 0:
+        return "零"
+    out: list[str] = []
+    zero = False
+    for unit, name in ((10_000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // unit % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out.append("零")
+            zero = False
+        if not (unit == 10 and digit == 1 and not out):
+            out.append(_CN_DIGIT_NAMES[digit])
+        out.append(name)
+    return "".join(out)
