@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checker.engine.runner import lint_source
+from checker.checks.registry import load_kind
+from checker.engine.runner import corpus_violations, lint_source
 from checker.engine.settings import Settings, build_settings
 from checker.engine.violation import Violation
 from checker.sources.read import adapt_text, format_for
@@ -30,6 +31,14 @@ def lint(text: str, rule_id: str | None = None, path: str = "<text>", data: dict
     if data:
         settings = Settings(rules=settings.rules, lexicon=settings.lexicon.merged(data),
                             config=settings.config, root=settings.root)
+    if rule_id and any(getattr(load_kind(r.kind), "CORPUS", False) for r in settings.rules):
+        # A corpus rule compares documents: its examples are documents separated by `---`.
+        texts = text.split("\n---\n")
+        results = [lint_source(adapt_text(t, f"{path}#{i}", format_for(path)), settings)
+                   for i, t in enumerate(texts, 1)]
+        assert not [e for r in results for e in r.errors]
+        found = [v for r in results for v in r.violations] + corpus_violations(results, settings)
+        return sorted(found, key=Violation.sort_key)
     source = adapt_text(text, path, format_for(path))
     result = lint_source(source, settings)
     assert not result.errors, result.errors

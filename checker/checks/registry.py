@@ -10,6 +10,10 @@ from types import ModuleType
 
 KINDS: dict[str, str] = {
     # kind name              module under checker.checks
+    "duplicate-sentence": "duplicate_sentence",
+    "duplicate-paragraph": "duplicate_paragraph",
+    "duplicate-corpus": "duplicate_corpus",
+    "stutter": "stutter",
     "numbering-sequence": "numbering",
     "numbering-style": "numbering_style",
     "numbering-inline": "numbering_inline",

@@ -1,0 +1,25 @@
+"""What the duplicate kinds share: the set phrases of the genre and where a unit is."""
+from __future__ import annotations
+
+import re
+
+from checker.model.document import Document
+from checker.model.similarity import compile_phrases
+
+SET_PHRASES_KEY = "duplicate_set_phrases"
+
+
+def set_phrases(doc_or_lexicon) -> re.Pattern | None:
+    """The compiled set phrases of the data (``rules/data/duplicates.yaml``, extendable
+    from ``.gwlint.yaml``); compiled once per distinct list."""
+    lexicon = getattr(doc_or_lexicon, "lexicon", doc_or_lexicon)
+    raw = lexicon.get(SET_PHRASES_KEY) or []
+    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
+        raise ValueError(f"data '{SET_PHRASES_KEY}' must be a list of regular expressions")
+    return compile_phrases(tuple(raw))
+
+
+def where(doc: Document, offset: int, other_line: int | None = None) -> str:
+    """``第12行`` — or ``第12行第30列`` when the other place is on the same line."""
+    line, col = doc.position(offset)
+    return f"第{line}行第{col}列" if line == other_line else f"第{line}行"

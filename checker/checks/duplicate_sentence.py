@@ -1,0 +1,104 @@
+"""Kind ``duplicate-sentence``: a sentence or clause repeated, exactly or nearly, in one document.
+
+Sentences and, inside longer ones, their clauses (split on ，；：) are compared in
+normalised form (``checker.model.similarity``): a clause of one sentence repeated as a
+sentence of its own later on is found too.  The later occurrence is reported once per
+sentence; ``related`` names the first.  Units shorter than ``min_length`` content
+characters once the set phrases of the genre are removed are never compared, and a
+change in numbers only (figures updated) is not a repeat.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks import duplicate_paragraph
+from checker.checks.duplicate_common import set_phrases, where
+from checker.checks.finding import Finding
+from checker.model.document import Document
+from checker.model.similarity import Unit, bigrams, near_duplicate, units_of
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"unit", "length"})
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_length: int = Field(12, ge=4)           # content characters, set phrases not counted
+    min_ratio: float = Field(0.85, gt=0, le=1)  # difflib ratio of the normalised texts
+    max_changed: int = Field(3, ge=0)           # characters changed at most
+    clauses: bool = True                        # compare clauses of long sentences too
+    # A clause repeated in another paragraph is usually a policy phrase restated in another
+    # task item; it counts only from this length on (within one paragraph: min_length).
+    far_clause_min_length: int = Field(25, ge=4)
+    ignore_numeral_changes: bool = True         # a change in figures only is not a repeat
+    # Leave sentences of a repeated paragraph to the paragraph rule (one report, not many).
+    skip_repeated_paragraphs: bool = True
+    paragraph: duplicate_paragraph.Params = Field(default_factory=duplicate_paragraph.Params)
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    phrases = set_phrases(doc)
+    skip_paragraphs: set[int] = set()
+    if params.skip_repeated_paragraphs:
+        skip_paragraphs = {i for i, *_ in duplicate_paragraph.repeated_paragraphs(doc, params.paragraph)}
+
+    kept: list[Unit] = []
+    paragraph_of: list[int] = []
+    exact: dict[str, int] = {}
+    index: dict[str, list[int]] = {}
+    for sentence in doc.sentences:
+        units = [u for u in units_of(doc.text, sentence.span, phrases, clauses=params.clauses)
+                 if u.length >= params.min_length]
+        hits: list[tuple[Unit, Unit]] = []
+        for unit in units:
+            if any(unit.span.overlaps(later.span) for later, _ in hits):
+                continue          # a clause of a sentence already found repeated
+            first = _first_occurrence(unit, sentence.paragraph, kept, paragraph_of, exact, index, params)
+            if first is not None:
+                hits.append((unit, first))
+            position = len(kept)
+            kept.append(unit)
+            paragraph_of.append(sentence.paragraph)
+            exact.setdefault(unit.norm, position)
+            for gram in bigrams(unit.norm):
+                index.setdefault(gram, []).append(position)
+        if hits and sentence.paragraph not in skip_paragraphs:
+            span = Span(min(u.span.start for u, _ in hits), max(u.span.end for u, _ in hits))
+            first = min((f for _, f in hits), key=lambda f: f.span.start)
+            line = doc.position(span.start)[0]
+            yield Finding(span, args={"unit": "分句" if hits[0][0].clause else "句子",
+                                      "length": hits[0][0].length},
+                          related=f"首次出现于{where(doc, first.span.start, line)}")
+
+
+def _first_occurrence(unit: Unit, paragraph: int, kept: list[Unit], paragraph_of: list[int],
+                      exact: dict[str, int], index: dict[str, list[int]], params: Params) -> Unit | None:
+    def comparable(p: int) -> bool:
+        other = kept[p]
+        if other.span.end > unit.span.start:
+            return False
+        if (unit.clause or other.clause) and paragraph_of[p] != paragraph:
+            return min(unit.length, other.length) >= params.far_clause_min_length
+        return True
+
+    position = exact.get(unit.norm)
+    if position is not None and comparable(position):
+        return kept[position]
+    grams = bigrams(unit.norm)
+    counts: dict[int, int] = {}
+    for gram in grams:
+        for p in index.get(gram, ()):
+            counts[p] = counts.get(p, 0) + 1
+    need = len(grams) * 0.5
+    for p in sorted(p for p, c in counts.items() if c >= need):
+        other = kept[p]
+        if not comparable(p):
+            continue
+        if near_duplicate(unit.norm, other.norm, min_ratio=params.min_ratio, max_changed=params.max_changed,
+                          ignore_numeral_changes=params.ignore_numeral_changes):
+            return other
+    return None

@@ -1,0 +1,97 @@
+"""Kind ``stutter``: a word or phrase written twice in a row (``的的``, ``进一步进一步``).
+
+Chinese doubles characters on purpose (``常常``, ``天天``, ``人人``, ``一一``, ``看看``,
+``家家户户``), so a single doubled character is reported only when it is a function
+character from the data (``的``, ``了``, ``和``, ``在`` …), and only when both copies are
+words of their own in jieba's segmentation (``目的的`` and ``为了了解`` are fine: the
+first copy ends another word).  A doubled word of two or more characters is reported
+when both copies are whole words (``开展一对一对接`` is fine).  Idioms and patterns that
+double legitimately are allow-listed in the data.  The fix deletes the extra copies.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.model.document import Document
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"word", "times"})
+
+# Positions where some run of CJK characters is immediately repeated.
+_REPEAT = re.compile(r"(?=([\u4e00-\u9fff]{1,8}?)\1)")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    max_word: int = Field(8, ge=1, le=8)     # longest repeated word looked for
+    function_chars_key: str = "stutter_function_chars"
+    allow_phrases_key: str = "stutter_allow_phrases"
+    allow_words_key: str = "stutter_allow_words"
+
+
+@lru_cache(maxsize=16)
+def _allow_words(patterns: tuple[str, ...]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _data(doc: Document, params: Params):
+    chars = doc.lexicon.get(params.function_chars_key) or ""
+    if isinstance(chars, list):
+        chars = "".join(chars)
+    phrases = tuple(doc.lexicon.get(params.allow_phrases_key) or ())
+    words = _allow_words(tuple(doc.lexicon.get(params.allow_words_key) or ()))
+    return frozenset(chars), phrases, words
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    text = doc.text
+    candidates = [m.start() for m in _REPEAT.finditer(text)]
+    if not candidates:
+        return
+    function_chars, allow_phrases, allow_words = _data(doc, params)
+    boundaries: set[int] | None = None
+    done = 0
+    for start in candidates:
+        if start < done:
+            continue
+        for size in range(1, params.max_word + 1):
+            word = text[start:start + size]
+            if len(word) < size or text[start + size:start + 2 * size] != word:
+                continue
+            if not all("\u4e00" <= c <= "\u9fff" for c in word):
+                break
+            if size == 1 and word not in function_chars:
+                continue
+            if allow_words and allow_words.fullmatch(word):
+                continue
+            times = 2
+            while text[start + times * size:start + (times + 1) * size] == word:
+                times += 1
+            end = start + times * size
+            if _allowed_phrase(text, start, end, allow_phrases):
+                continue
+            if boundaries is None:
+                boundaries = {b for _, span in doc.tokens for b in (span.start, span.end)}
+            if not all(start + k * size in boundaries for k in range(times + 1)):
+                continue
+            yield Finding(Span(start + size, end), args={"word": word, "times": times}, fix="")
+            done = end
+            break
+
+
+def _allowed_phrase(text: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
+    for phrase in phrases:
+        lo = max(0, start - len(phrase))
+        k = text.find(phrase, lo, end + len(phrase))
+        while k >= 0 and k < end:
+            if k <= start and k + len(phrase) >= end:
+                return True
+            k = text.find(phrase, k + 1, end + len(phrase))
+    return False

@@ -1,0 +1,294 @@
+"""Text similarity for the duplicate checks: normalisation, comparison units, MinHash bands.
+
+Two statements are compared by their *normalised* form: only content characters
+(CJK, Latin letters, digits) are kept; bracketed notes such as
+``（牵头处室：…；责任处室：…）`` are dropped entirely; a quoted name or title
+is compared without its marks, but an anonymised or unfilled one (``《*》``, ``“××”``)
+becomes a placeholder that matches any name in its place; numbering markers (``一是``, ``（三）``,
+``2.``) at the start of a clause are dropped; and the set phrases of the genre listed
+in the data (``以习近平新时代中国特色社会主义思想为指导`` …) are removed before the
+length of what is left is measured.
+
+Every kept character remembers its offset in the document, so a unit found in the
+normalised text maps back to a span of the original.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from checker.model.span import Span
+
+PLACEHOLDER = "§"
+
+_QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’", "〈": "〉"}
+_BRACKETS = {"（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]", "［": "］"}
+_CLAUSE_BREAKS = frozenset("，,；;：:")
+_BLANKS = " \t\u3000\u00a0"
+# A numbering marker at the start of a clause: 一是 · 二、 · 3. · 4、 · ① · 第一， · 首先，
+_MARKER = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}[、.．](?!\d)"
+    r"|[①-⑳]|第[一二三四五六七八九十]{1,3}[，,、]|(?:首先|其次|再次|最后)[，,])")
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百千万亿两零〇.．%％年月日")
+
+
+def is_content(ch: str) -> bool:
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+            or ch.isascii() and ch.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence or clause ready for comparison."""
+
+    span: Span          # from its first to its last kept character in the document
+    norm: str           # normalised text (set phrases removed)
+    clause: bool        # a clause of a longer sentence, not a whole sentence
+
+    @property
+    def length(self) -> int:
+        """How many content characters it has (placeholders do not count)."""
+        return len(self.norm) - self.norm.count(PLACEHOLDER)
+
+
+@lru_cache(maxsize=16)
+def compile_phrases(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """One regex of all set phrases (longest first); ``None`` when there are none."""
+    if not patterns:
+        return None
+    ordered = sorted(patterns, key=len, reverse=True)
+    return re.compile("|".join(f"(?:{p})" for p in ordered))
+
+
+def _closing(text: str, i: int, end: int, opener: str, closer: str) -> int:
+    """Index of the closer matching the opener at ``text[i]`` (nesting respected) or -1."""
+    depth = 0
+    for j in range(i, end):
+        ch = text[j]
+        if ch == opener:
+            depth += 1
+        elif ch == closer:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
+    """Normalise ``text[span]``: the kept characters, their offsets and the clause breaks
+    (indexes into the normalised string where a new clause starts)."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    breaks: list[int] = []
+    i, end = span.start, span.end
+    at_clause_start = True
+    while i < end:
+        if at_clause_start:
+            m = _MARKER.match(text, i, end)
+            if m and m.end() < end:
+                i = m.end()
+            at_clause_start = False
+            if i >= end:
+                break
+        ch = text[i]
+        if ch in _BRACKETS:
+            j = _closing(text, i, end, ch, _BRACKETS[ch])
+            i = j + 1 if j >= 0 else i + 1
+            continue
+        if ch in _QUOTES:
+            j = _closing(text, i, end, ch, _QUOTES[ch])
+            if j >= 0 and not any(is_content(unicodedata.normalize("NFKC", c)[:1] or " ")
+                                  for c in text[i + 1:j]):
+                # 《*》, “××”: an anonymised or unfilled name stands for any name.
+                if not chars or chars[-1] != PLACEHOLDER:
+                    chars.append(PLACEHOLDER)
+                    offsets.append(i)
+                i = j + 1
+                continue
+            i += 1          # a quoted name is compared as written, without its marks
+            continue
+        if ch in _CLAUSE_BREAKS:
+            if chars and (not breaks or breaks[-1] != len(chars)):
+                breaks.append(len(chars))
+            at_clause_start = True
+            i += 1
+            continue
+        if ch == "\n":
+            at_clause_start = True
+        c = unicodedata.normalize("NFKC", ch) if not is_content(ch) else ch
+        if len(c) == 1 and is_content(c):
+            chars.append(c)
+            offsets.append(i)
+        i += 1
+    if breaks and breaks[-1] == len(chars):
+        breaks.pop()
+    return "".join(chars), offsets, breaks
+
+
+def _strip_phrases(norm: str, offsets: list[int], phrases: re.Pattern | None) -> tuple[str, list[int]]:
+    if phrases is None or not norm:
+        return norm, offsets
+    keep = [True] * len(norm)
+    found = False
+    for m in phrases.finditer(norm):
+        found = True
+        for k in range(m.start(), m.end()):
+            keep[k] = False
+    if not found:
+        return norm, offsets
+    return ("".join(c for c, k in zip(norm, keep) if k),
+            [o for o, k in zip(offsets, keep) if k])
+
+
+def _unit(norm: str, offsets: list[int], clause: bool, phrases: re.Pattern | None,
+          text: str) -> Unit | None:
+    if not norm:
+        return None
+    first, last = offsets[0], offsets[-1]
+    norm, offsets = _strip_phrases(norm, offsets, phrases)
+    if not norm:
+        return None
+    end = last + 1
+    # A unit ending in a placeholder ends at the closing quote, not at its opener.
+    if norm[-1] == PLACEHOLDER:
+        opener = text[offsets[-1]]
+        closer = _QUOTES.get(opener)
+        j = text.find(closer, offsets[-1] + 1) if closer else -1
+        end = j + 1 if j >= 0 else end
+    return Unit(Span(first, max(end, first + 1)), norm, clause)
+
+
+def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
+             clauses: bool = True) -> list[Unit]:
+    """The sentence at ``span`` and, when it has several, its clauses."""
+    norm, offsets, breaks = normalise(text, span)
+    out: list[Unit] = []
+    whole = _unit(norm, offsets, False, phrases, text)
+    if whole:
+        out.append(whole)
+    if clauses and breaks:
+        bounds = [0, *breaks, len(norm)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = _unit(norm[a:b], offsets[a:b], True, phrases, text)
+            if piece:
+                out.append(piece)
+    return out
+
+
+# -- comparison -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Match:
+    ratio: float
+    changed: int        # characters inserted, deleted or replaced (the larger side of each change)
+
+
+def _is_wildcard(piece: str) -> bool:
+    return bool(piece) and all(c == PLACEHOLDER for c in piece)
+
+
+def compare(a: str, b: str) -> Match:
+    """How alike two normalised texts are.  A placeholder (an anonymised name) on one side
+    matches whatever stands in its place on the other.  ``ratio`` is the share of the
+    longer text left unchanged."""
+    if a == b:
+        return Match(1.0, 0)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    changed = 0
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and (_is_wildcard(a[i1:i2]) or _is_wildcard(b[j1:j2])):
+            continue
+        changed += max(i2 - i1, j2 - j1)
+    longest = max(len(a), len(b))
+    return Match(1.0 - changed / longest if longest else 1.0, changed)
+
+
+def numerals_only_change(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ only in numbers (figures updated, not a copy)."""
+    if a == b:
+        return False
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "equal" and not all(c in _NUMERALS for c in a[i1:i2] + b[j1:j2]):
+            return False
+    return True
+
+
+def near_duplicate(a: str, b: str, *, min_ratio: float, max_changed: int,
+                   ignore_numeral_changes: bool = True) -> Match | None:
+    """A match when ``a`` and ``b`` are the same statement, exactly or nearly."""
+    if a == b:
+        return Match(1.0, 0)
+    if abs(len(a) - len(b)) > max_changed and PLACEHOLDER not in a + b:
+        return None
+    m = compare(a, b)
+    if m.ratio < min_ratio or m.changed > max_changed:
+        return None
+    if ignore_numeral_changes and numerals_only_change(a, b):
+        return None
+    return m
+
+
+def bigrams(norm: str) -> set[str]:
+    if len(norm) < 2:
+        return {norm} if norm else set()
+    return {norm[i:i + 2] for i in range(len(norm) - 1)}
+
+
+# -- MinHash bands (stable across processes and runs: no Python hash()) ------------------
+_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int = 20261124) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.Generator(np.random.PCG64(seed))
+    a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def _shingle_codes(norm: str) -> np.ndarray:
+    """Character bigrams as exact integers (two code points side by side)."""
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(codes) < 2:
+        return codes
+    return np.unique(codes[:-1] * np.uint64(0x110000) + codes[1:])
+
+
+def exact_key(norm: str) -> int:
+    """A stable 32-bit key of a normalised text (FNV-1a)."""
+    h = 0x811C9DC5
+    for byte in norm.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def band_keys(norms: Sequence[str], bands: int, rows: int) -> np.ndarray:
+    """For each text, ``bands`` 32-bit MinHash band keys plus its exact key (last column)."""
+    num_perm = bands * rows
+    a, b = _permutations(num_perm)
+    out = np.zeros((len(norms), bands + 1), dtype=np.uint32)
+    band_mix = (np.arange(1, rows + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    band_salt = np.arange(bands, dtype=np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)
+    with np.errstate(over="ignore"):
+        for n, norm in enumerate(norms):
+            codes = _shingle_codes(norm)
+            if len(codes):
+                hashed = codes[:, None] * a[None, :] + b[None, :]        # wraps mod 2**64
+                sig = (hashed >> np.uint64(32)).min(axis=0)               # (num_perm,)
+                keys = (sig.reshape(bands, rows) * band_mix).sum(axis=1) + band_salt
+                out[n, :bands] = (keys >> np.uint64(32)).astype(np.uint32)
+            out[n, bands] = exact_key(norm)
+    return out
+
+
+def iter_candidates(buckets: dict, keys: Iterable[int]) -> Iterable:
+    for band, key in enumerate(keys):
+        yield from buckets.get((band, int(key)), ())
