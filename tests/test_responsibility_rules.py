@@ -135,3 +135,9 @@ def test_seed_004_every_item_is_missing_its_owner():
 def test_seeds_000_to_002_report_nothing():
     for prefix in ("000", "001", "002"):
         assert responsibility(seed(prefix)) == [], prefix
+
+
+def test_an_annotated_item_covers_its_sub_items():
+    text = ("2023年工作要点\n1.推进学前教育。（牵头单位：学前教育科）\n（1）新建公办园5所。\n（2）扩大普惠学位。\n"
+            "2.推进义务教育。（牵头单位：基础教育科）\n3.推进高中教育。\n（1）实施扩容工程。\n")
+    assert_violations(text, "responsibility-missing", (6, 1))

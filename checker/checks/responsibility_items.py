@@ -10,10 +10,11 @@ The policy (data ``responsibility.policy``, overridable per rule):
 * whatever the titles say, in a group of items where some are annotated, the others are
   missing theirs.
 
-Task items are the leaves of the numbered-block tree (the deepest numbered level that
-carries content); items under a heading such as 保障措施 or 指导思想 are not tasks.  Items
-are grouped by section and numbering style; a section's task style is the style most of
-its leaves use.
+Task items are, in a section where some items are annotated, the items of the
+numbering style the annotated ones use (an annotated item's sub-items are its detail);
+otherwise the leaves of the numbered-block tree (the deepest numbered level that carries
+content) of the style most leaves use.  Items under a heading such as 保障措施 or
+指导思想 are not tasks.
 """
 from __future__ import annotations
 
@@ -63,12 +64,34 @@ def _heading_titles(block: Block) -> list[str]:
     return titles
 
 
+def _own_annotations(doc: "Document", block: Block, anns: list[Annotation]) -> list[Annotation]:
+    """Annotations in a block's own text (not in its children), clause forms only at a
+    paragraph's end."""
+    out = []
+    for ann in anns:
+        if not block.span.start <= ann.span.start < block.span.end:
+            continue
+        if any(c.span.start <= ann.span.start < c.span.end for c in block.children):
+            continue
+        if ann.form != "clauses" or _ends_paragraph(doc, ann):
+            out.append(ann)
+    return out
+
+
+def _descendants(block: Block):
+    stack = list(block.children)
+    while stack:
+        b = stack.pop()
+        yield b
+        stack.extend(b.children)
+
+
 def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
     structure = doc.structure
-    leaves = [b for b in structure.iter_blocks() if not b.children]
     anns = annotations_of(doc)
-    items: list[TaskItem] = []
-    for block in leaves:
+    # every numbered block that may be a task, by section
+    by_section: dict[int, list[TaskItem]] = defaultdict(list)
+    for block in structure.iter_blocks():
         offset = block.marker.span.start
         if doc.kind_at(offset) == "summary":
             continue
@@ -76,35 +99,45 @@ def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
         if any(word in title for title in headings for word in policy.exempt_headings):
             continue
         section = doc.section_at(offset)
-        item = TaskItem(block, group=(section.span.start if section else -1, block.marker.style))
-        for ann in anns:
-            if block.span.start <= ann.span.start < block.span.end:
-                if ann.form != "clauses" or _ends_paragraph(doc, ann):
-                    item.annotations.append(ann)
+        key = section.span.start if section else -1
+        item = TaskItem(block, _own_annotations(doc, block, anns), group=(key, block.marker.style))
         if not policy.only_when_some_annotated:
             titles = [structure.title, section.title if section else "", *headings]
             if any(word in t for t in titles if t for word in policy.require_titles):
                 item.required = True
             elif policy.require_in_work_plans and doc.kind_at(offset) == "plan":
                 item.required = True
-        items.append(item)
-    _mark_task_styles(items)
+        by_section[key].append(item)
+    items: list[TaskItem] = []
+    for candidates in by_section.values():
+        items.extend(_task_level(candidates))
+    items.sort(key=lambda it: it.block.marker.span.start)
     return items
+
+
+def _task_level(candidates: list[TaskItem]) -> list[TaskItem]:
+    """The items of one section that are tasks.  Where some items are annotated, the task
+    level is the numbering style they use (an annotated item's sub-items are its detail);
+    otherwise it is the leaves, of the style most leaves use."""
+    styles = {it.block.marker.style for it in candidates if it.annotated}
+    if styles:
+        covered = {id(d) for it in candidates if it.annotated for d in _descendants(it.block)}
+        out = [it for it in candidates if it.block.marker.style in styles and id(it.block) not in covered
+               and not any(d.marker.style in styles for d in _descendants(it.block))]
+        for it in out:
+            it.task_style = True
+        return out
+    leaves = [it for it in candidates if not it.block.children]
+    counts = Counter(it.block.marker.style for it in leaves)
+    if counts:
+        chosen = max(counts, key=lambda s: (counts[s], _style_depth(s)))
+        for it in leaves:
+            it.task_style = it.block.marker.style == chosen
+    return leaves
 
 
 def _style_depth(style: str) -> int:
     return STYLE_ORDER.index(style) if style in STYLE_ORDER else len(STYLE_ORDER)
-
-
-def _mark_task_styles(items: list[TaskItem]) -> None:
-    by_section: dict[int, Counter] = defaultdict(Counter)
-    for item in items:
-        by_section[item.group[0]][item.group[1]] += 1
-    chosen = {}
-    for section, counts in by_section.items():
-        chosen[section] = max(counts, key=lambda s: (counts[s], _style_depth(s)))
-    for item in items:
-        item.task_style = chosen[item.group[0]] == item.group[1]
 
 
 def missing_items(doc: "Document", policy: Policy) -> list[TaskItem]:
