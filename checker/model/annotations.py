@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydField
+from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator
 
 from checker.model.span import Span
 
@@ -75,6 +75,16 @@ class ResponsibilityData(BaseModel):
     variant_fillers: list[str] = PydField(default_factory=list)
     variant_insertion: int = PydField(default=2, ge=0)
     unit_suffixes: list[str] = PydField(default_factory=list)
+
+    @field_validator("registry_exempt")
+    @classmethod
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"registry_exempt: invalid regular expression {pattern!r}: {exc}") from None
+        return value
 
 
 def responsibility_data(doc: "Document") -> ResponsibilityData:
