@@ -108,3 +108,19 @@ def test_inline_enums_at_clause_starts_only():
 def test_di_enumerators_need_two():
     _, st = structure("某局工作总结\n我们坚持：第一，抓学习；第二，抓落实。\n这是第一，不是唯一。\n")
     assert [[m.text for m in e.markers] for e in st.inline_enums] == [["第一，", "第二，"]]
+
+
+def test_unnumbered_section_lines_and_a_leading_section_of_the_title_kind():
+    doc, st = structure("某局2022年工作总结\n一、主要成绩\n1.甲。\n二、存在问题\n正文。\n2023年工作打算\n一、加强党建\n1.乙。\n")
+    assert [(s.kind, s.year) for s in st.sections] == [("summary", 2022), ("plan", 2023)]
+    assert doc.kind_at(doc.text.index("乙")) == "plan"
+    assert doc.kind_at(doc.text.index("甲")) == "summary"
+    # the restart of 一、 in the plan section is not a numbering break
+    from tests.helpers import assert_violations
+    assert_violations(doc.text, "numbering-sequence")
+
+
+def test_plan_heading_in_a_summary_document():
+    doc, st = structure("某局2022年工作总结\n一、主要做法\n二、存在问题\n三、下一步工作打算\n（一）乙\n")
+    assert [(s.kind, s.span.start) for s in st.sections] == [("summary", 0), ("plan", doc.text.index("三、"))]
+    assert st.sections[1].year == 2022

@@ -48,6 +48,9 @@ class StructureData(BaseModel):
     kind_words: dict[str, list[str]] = Field(default_factory=dict)
     section_words: dict[str, list[str]] = Field(default_factory=dict)
     next_year_words: list[str] = Field(default_factory=list)
+    # An unnumbered line opens a section only if it is this short and names a period.
+    section_line_max_length: int = 25
+    period_words: list[str] = Field(default_factory=list)
 
     @field_validator("not_title")
     @classmethod
@@ -68,6 +71,8 @@ class _Compiled:
         self.kind_words = {kind: tuple(words) for kind, words in data.kind_words.items()}
         self.section_words = {kind: tuple(words) for kind, words in data.section_words.items()}
         words = [w for ws in data.kind_words.values() for w in ws]
+        self.period_re = (re.compile(r"(?:19|20)\d{2}年|" + "|".join(map(re.escape, data.period_words)))
+                          if data.period_words else re.compile(r"(?:19|20)\d{2}年"))
         self.kind_re = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
     def is_leftover(self, line: str) -> bool:
@@ -94,7 +99,7 @@ def parse_structure(doc: Any) -> Structure:
             if year:
                 break
     blocks, flat = _blocks(text, paragraphs, body_start, data)
-    sections = _sections(text, flat, kind, year, title, parts, data)
+    sections = _sections(text, paragraphs, body_start, flat, kind, year, title, parts, data)
     inline = _inline_enums(text, paragraphs, body_start, flat)
     return Structure(title=title, title_span=title_span, year=year, kind=kind, sections=sections,
                      blocks=blocks, inline_enums=inline)
@@ -263,27 +268,41 @@ def _heading_kind(title: str, data: _Compiled) -> str | None:
     return best[1] if best else None
 
 
-def _sections(text: str, flat: list[Block], kind: str, year: int | None, title: str,
-              parts: list[tuple[str, int | None]], data: _Compiled) -> list[Section]:
+def _sections(text: str, paragraphs: list, body_start: int, flat: list[Block], kind: str, year: int | None,
+              title: str, parts: list[tuple[str, int | None]], data: _Compiled) -> list[Section]:
+    # Candidate section headings: top-level numbered headings, and unnumbered short
+    # lines naming a period (2023年工作计划 · 下半年工作打算) — both ending in a section word.
     top = min((b.level for b in flat), default=None)
-    openers: list[tuple[Block, str]] = []
+    heads = {b.paragraphs[0]: b for b in flat}
+    candidates: list[tuple[int, str]] = []
+    for para in paragraphs[body_start:]:
+        block = heads.get(para.index)
+        if block is not None:
+            if block.level == top:
+                candidates.append((block.span.start, block.title))
+        else:
+            line = para.span.of(text)
+            if (len(line) <= data.data.section_line_max_length and data.period_re is not None
+                    and data.period_re.search(line) and not any(ch in line for ch in _SENTENCE_END + "，,")):
+                candidates.append((para.span.start, line))
+    openers: list[tuple[int, str, str]] = []
     current = kind
-    for block in flat:
-        if block.level != top:
-            continue
-        heading_kind = _heading_kind(block.title, data)
+    for start, heading in candidates:
+        heading_kind = _heading_kind(heading, data)
         if heading_kind and (heading_kind != current or not openers):
-            openers.append((block, heading_kind))
+            openers.append((start, heading, heading_kind))
             current = heading_kind
-    if not openers or (len(openers) == 1 and openers[0][1] == kind):
+    if openers and openers[0][2] != kind and kind != "none":
+        # The text before a heading of the other kind is a leading section of the title's kind.
+        openers.insert(0, (0, title, kind))
+    if not openers or (len(openers) == 1 and openers[0][2] == kind):
         return [Section(span=Span(0, len(text)), kind=kind, year=year, title=title)]
     sections: list[Section] = []
-    for i, (block, sec_kind) in enumerate(openers):
-        start = 0 if i == 0 else block.span.start
-        end = openers[i + 1][0].span.start if i + 1 < len(openers) else len(text)
-        sections.append(Section(span=Span(start, end), kind=sec_kind,
-                                year=_section_year(block.title, sec_kind, kind, year, parts, data),
-                                title=block.title))
+    for i, (start, heading, sec_kind) in enumerate(openers):
+        end = openers[i + 1][0] if i + 1 < len(openers) else len(text)
+        sections.append(Section(span=Span(0 if i == 0 else start, end), kind=sec_kind,
+                                year=_section_year(heading, sec_kind, kind, year, parts, data),
+                                title=heading))
     return sections
 
 
