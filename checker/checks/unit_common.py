@@ -46,10 +46,11 @@ def majority(forms: Iterable[K], prefer: Callable[[K], int] | None = None) -> K 
     return min(counts, key=lambda f: (-counts[f], prefer(f) if prefer else 0, first_seen[f]))
 
 
-def line_note(doc: Any, offset: int, what: str) -> str:
-    """A ``related`` note such as ``文中多用“%”，首见于第3行``."""
+def line_note(doc: Any, offset: int, form: str) -> str:
+    """The ``related`` note on where the document's own form is first written:
+    ``“%”首见于第3行``."""
     line, _ = doc.position(offset)
-    return f"{what}，首见于第{line}行"
+    return f"“{form}”首见于第{line}行"
 
 
 # -- measure words and their nouns (measure-word-fit, measure-word-mix) ----------------------

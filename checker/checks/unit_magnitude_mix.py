@@ -63,7 +63,7 @@ def check(doc, rule) -> Iterator[Finding]:
             if q.magnitude != expected:
                 reported.add(q.span.start)
                 yield _finding(doc, q, expected, _WHERE[params.scope],
-                               line_note(doc, first.span.start, f"{_WHERE[params.scope]}多用“{expected}{q.unit}”"))
+                               line_note(doc, first.span.start, first.text))
     if params.prefer_yi_from is not None:
         for q in doc.quantities:
             if (q.unit_kind in kinds and q.magnitude == "万" and not q.is_range and q.unit_span is not None

@@ -48,11 +48,11 @@ def check(doc, rule) -> Iterator[Finding]:
         if len(set(sides)) < 2:
             continue
         expected = majority(sides, prefer=lambda s: 0 if s == "specific" else 1)
-        first = next(q for q, _, side in items if side == expected)
+        first, first_end = next((q, end) for q, end, side in items if side == expected)
         words = "、".join(dict.fromkeys(q.unit for q, _, side in items if side == expected))
         for q, end, side in items:
             if side == expected:
                 continue
             span = Span(q.number_span.start, end)
             yield Finding(span, args={"found": span.of(text), "word": q.unit, "noun": noun, "expected": words},
-                          related=line_note(doc, first.span.start, f"文中“{noun}”多用“{words}”"))
+                          related=line_note(doc, first.span.start, text[first.number_span.start:first_end]))

@@ -52,5 +52,5 @@ def check(doc, rule) -> Iterator[Finding]:
             args={"found": sign, "expected": expected, "count_found": signs.count(sign),
                   "count_expected": count_expected},
             fix=match.group("number") + match.group("space") + expected,
-            related=line_note(doc, first, f"文中多用“{expected}”"),
+            related=line_note(doc, first, expected),
         )

@@ -53,4 +53,4 @@ def check(doc, rule) -> Iterator[Finding]:
         for spelling, span in items:
             if spelling != expected:
                 yield Finding(span, args={"found": spelling, "expected": expected}, fix=expected,
-                              related=line_note(doc, first.start, f"文中多写“{expected}”"))
+                              related=line_note(doc, first.start, expected))
