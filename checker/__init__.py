@@ -4,8 +4,28 @@ The public API for tools that embed the checker::
 
     from checker import check_text, check_paths
     violations = check_text("义务教育巩固率达到103%。")
+
+Names are imported on first use (PEP 562), so `gwlint` start-up does not pay for the
+whole API when it only needs the command line.
 """
-from checker.api import check_paths, check_text
-from checker.engine.violation import Violation
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["check_text", "check_paths", "Violation"]
+
+if TYPE_CHECKING:
+    from checker.api import check_paths, check_text
+    from checker.engine.violation import Violation
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("check_text", "check_paths"):
+        from checker import api
+
+        return getattr(api, name)
+    if name == "Violation":
+        from checker.engine.violation import Violation
+
+        return Violation
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")
