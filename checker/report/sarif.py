@@ -5,8 +5,8 @@ category tag) and any rule id a result names that is not an active rule (such as
 ``unused-suppression``), so ``ruleIndex`` always points into the list.  Locations are
 relative URIs under ``%SRCROOT%`` (the working directory) when the file is inside it.
 Columns count code points (``columnKind: unicodeCodePoints``); ``endColumn`` is
-exclusive, as in SARIF.  A fingerprint of rule and surrounding text lets code scanning
-follow a violation when lines move.
+exclusive, as in SARIF.  A fingerprint of path, rule and the text around the violation
+on its own line lets code scanning follow a violation when lines move.
 """
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from checker.rules.categories import CATEGORIES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/gwlint/gwlint"
+NEEDS_SOURCES = True   # fingerprints read the violation's own line
+_FINGERPRINT_CONTEXT = 12
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -84,6 +86,16 @@ def artifact_location(path: str, root: Path | None = None) -> dict:
         return {"uri": full.as_uri()}
 
 
+def _line_context(v, source) -> str:
+    """The violation's text with a little of its own line around it (never the next line),
+    so the fingerprint stays when other lines are edited or the line moves."""
+    if source is None or not 0 < v.line <= len(source.line_starts):
+        return v.context or v.excerpt
+    line = source.line_text(v.line)
+    end = v.end_column - 1 if v.end_line == v.line else len(line)
+    return line[max(0, v.column - 1 - _FINGERPRINT_CONTEXT):end + _FINGERPRINT_CONTEXT]
+
+
 def build(run, options) -> dict:
     root = Path.cwd().resolve()
     version = tool_version()
@@ -97,10 +109,11 @@ def build(run, options) -> dict:
             index[v.rule] = len(descriptors)
             descriptors.append(_extra_descriptor(v.rule, v.category, v.severity))
 
+    sources = {r.path: r.source for r in run.results if r.source is not None}
     seen: Counter = Counter()
     results = []
     for v in run.violations:
-        key = f"{Path(v.path).as_posix()}\0{v.rule}\0{v.context or v.excerpt}"
+        key = f"{Path(v.path).as_posix()}\0{v.rule}\0{_line_context(v, sources.get(v.path))}"
         seen[key] += 1
         fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32]
         region = {"startLine": v.line, "startColumn": v.column, "endLine": v.end_line, "endColumn": v.end_column}
