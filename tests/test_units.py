@@ -176,6 +176,7 @@ def test_measure_word_mismatch(text, found):
 
 @pytest.mark.parametrize("text", [
     "组织5名学校领导参加观摩。",          # 领导 is the head noun
+    "召集10所学校校长参加座谈。",          # 所 counts the schools
     "招聘3名学校心理教师。",              # 学校 modifies an unknown noun: no guess
     "建成123个家长学校。",                # a programme, listed on its own
     "培育10所省级高水平职业院校。",        # modifiers between: not checked
@@ -193,17 +194,22 @@ def test_measure_word_mix_reports_the_generic_minority():
     assert "5所学校" in violations[0].message     # points at the first use of 所
 
 
+def test_measure_word_mix_counts_the_head_noun():
+    assert not lint("新建5所学校，改扩建12所学校，建成3个学校党支部。", "measure-word-mixed")
+
+
 def test_measure_word_mix_reports_specific_minority_too():
     text = "建成20个学校、15个学校和3所学校。"
     assert [v.column for v in lint(text, "measure-word-mixed")] == [15]
 
 
-def test_measure_table_reads_the_head_noun():
+def test_measure_table_reads_the_noun_phrase():
     table = MeasureTable(Lexicon({"measure_words": {"学校": ["所"], "党支部": ["个"]},
                                   "measure_word_boundaries": ["参加"]}))
-    assert table.noun_after("学校党支部。", 0) == ("党支部", 2, 5)
-    assert table.noun_after("学校参加", 0) == ("学校", 0, 2)
-    assert table.noun_after("学校领导", 0) is None
+    assert table.nouns_after("学校党支部。", 0) == [("学校", 2), ("党支部", 5)]
+    assert table.nouns_after("学校参加", 0) == [("学校", 2)]
+    assert table.nouns_after("学校领导", 0) is None
+    assert table.nouns_after("领导学校", 0) is None
     with pytest.raises(ValueError):
         MeasureTable(Lexicon({"measure_words": ["学校"]}))
 

@@ -58,12 +58,14 @@ def line_note(doc: Any, offset: int, form: str) -> str:
 class MeasureTable:
     """``measure_words`` of the lexicon (noun -> measure words that fit it), read once.
 
-    ``noun_after(text, offset)`` reads the noun counted by a measure word that ends at
-    ``offset``: the longest noun of the table starting right there, extended over nouns
-    that follow it directly (``学校党支部``: the head is 党支部).  It answers only when
-    the head ends the noun phrase, i.e. punctuation, the end of the line or a boundary
-    word (``measure_word_boundaries``: 和, 参加, 开展 …) follows; ``5名学校领导`` counts
-    leaders, a noun the table may not know, so it answers None rather than guess.
+    ``nouns_after(text, offset)`` reads the nouns counted by a measure word that ends at
+    ``offset``: the longest noun of the table starting right there, then the nouns of the
+    table that follow it directly (``学校党支部``, ``学校校长``).  The measure word may
+    count any of them (``10所学校校长`` counts schools, ``5名学校领导`` leaders), so a
+    count fits when one of them accepts it.  It answers only when the last noun ends the
+    noun phrase, i.e. punctuation, the end of the line or a boundary word
+    (``measure_word_boundaries``: 和, 参加, 开展 …) follows; ``5名学校管理者`` may count
+    a noun the table does not know, so it answers None rather than guess.
     """
 
     def __init__(self, lexicon: Any, table_key: str = "measure_words",
@@ -78,7 +80,6 @@ class MeasureTable:
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise ValueError(f"data '{table_key}': {noun!r}: a list of measure words")
             self.fits[str(noun)] = frozenset(words)
-        self.words = frozenset(w for ws in self.fits.values() for w in ws)
         self._longest = max((len(n) for n in self.fits), default=0)
         self.boundaries = tuple(sorted(lexicon.get(boundaries_key) or (), key=len, reverse=True))
 
@@ -89,19 +90,17 @@ class MeasureTable:
                 return piece
         return None
 
-    def noun_after(self, text: str, offset: int) -> tuple[str, int, int] | None:
-        """(head noun, its start, its end) of the noun phrase at ``offset``, or None."""
-        noun = self._noun_at(text, offset)
-        if noun is None:
+    def nouns_after(self, text: str, offset: int) -> list[tuple[str, int]] | None:
+        """The nouns (noun, end offset) of the noun phrase at ``offset``, or None."""
+        nouns: list[tuple[str, int]] = []
+        end = offset
+        while (noun := self._noun_at(text, end)) is not None:
+            end += len(noun)
+            nouns.append((noun, end))
+        if not nouns:
             return None
-        start, end = offset, offset + len(noun)
-        while True:
-            following = self._noun_at(text, end)
-            if following is None:
-                break
-            noun, start, end = following, end, end + len(following)
         if end >= len(text) or _ends_phrase(text[end]) or text.startswith(self.boundaries, end):
-            return noun, start, end
+            return nouns
         return None
 
 

@@ -2,9 +2,10 @@
 
 The table ``measure_words`` (``rules/data/measure_words.yaml``) lists, per noun, the
 measure words that fit it.  A count is checked only when a noun of the table follows its
-measure word directly and ends the noun phrase (see ``MeasureTable.noun_after``), so
+measure word directly and ends the noun phrase (see ``MeasureTable.nouns_after``), and
+it is reported only when no noun of the phrase accepts the measure word, so
 ``10所省级高水平职业院校`` (modifiers between), ``123个家长学校`` (a programme the
-table lists on its own) and ``5名学校领导`` (the head is 领导) are not misread.
+table lists on its own), ``5名学校领导`` and ``10所学校校长`` are not misread.
 """
 from __future__ import annotations
 
@@ -34,13 +35,11 @@ def check(doc, rule) -> Iterator[Finding]:
     for q in doc.quantities:
         if q.unit_span is None or q.unit_kind != "count":
             continue
-        head = table.noun_after(text, q.unit_span.end)
-        if head is None:
+        nouns = table.nouns_after(text, q.unit_span.end)
+        if nouns is None or any(q.unit in table.fits[noun] for noun, _ in nouns):
             continue
-        noun, _, end = head
+        noun, end = nouns[-1]
         fits = table.fits[noun]
-        if q.unit in fits:
-            continue
         span = Span(q.number_span.start, end)
         yield Finding(span, args={"found": span.of(text), "word": q.unit, "noun": noun,
                                   "expected": "、".join(sorted(fits, key=_order))})

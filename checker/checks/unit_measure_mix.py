@@ -39,10 +39,13 @@ def check(doc, rule) -> Iterator[Finding]:
     for q in doc.quantities:
         if q.unit_span is None or q.unit_kind != "count":
             continue
-        head = table.noun_after(text, q.unit_span.end)
-        if head is None or q.unit not in table.fits[head[0]]:
+        nouns = table.nouns_after(text, q.unit_span.end)
+        # The head (last) noun that takes the measure word is the one counted: 3个学校党支部.
+        counted = next(((noun, end) for noun, end in reversed(nouns or []) if q.unit in table.fits[noun]), None)
+        if counted is None:
             continue
-        uses[head[0]].append((q, head[2], "generic" if q.unit in generic else "specific"))
+        noun, end = counted
+        uses[noun].append((q, end, "generic" if q.unit in generic else "specific"))
     for noun, items in uses.items():
         sides = [side for _, _, side in items]
         if len(set(sides)) < 2:
