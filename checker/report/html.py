@@ -127,6 +127,8 @@ def _line_segments(line: str, marks: list[tuple[int, int, int, str]]) -> str:
 def _document(index: int, path: str, source, violations: list[tuple[int, object]]) -> str:
     text = normalise_line_ends(source.original) if source is not None else ""
     lines = text.split("\n") if source is not None else []
+    if len(lines) > 1 and lines[-1] == "":  # the final line end does not start a line
+        lines.pop()
     labels = (source.line_labels or {}) if source is not None else {}
     marks: dict[int, list] = defaultdict(list)
     notes: dict[int, list] = defaultdict(list)
