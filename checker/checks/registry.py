@@ -33,6 +33,18 @@ KINDS: dict[str, str] = {
     "responsibility-fields": "responsibility_fields",
     "responsibility-variants": "responsibility_variants",
     "responsibility-registry": "responsibility_registry",
+    "pattern": "pattern",
+    "substitution": "substitution",
+    "punct-balance": "punct_balance",
+    "punct-halfwidth": "punct_halfwidth",
+    "punct-range-mark": "punct_range",
+    "number-letter": "number_letter",
+    "number-approx-redundant": "number_approx",
+    "number-exact-approx": "number_exact_approx",
+    "number-space": "number_space",
+    "stale-event": "stale_event",
+    "stale-period": "stale_period",
+    "stale-future-year": "stale_future",
 }
 
 

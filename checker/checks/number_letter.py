@@ -1,0 +1,69 @@
+"""``number-letter``: a Latin letter typed (or OCR-read) for a digit: ``组织l次``, ``1O所``,
+``2O22年``, ``l0个``.
+
+Two shapes are reported, each with the digit as its fix:
+
+* a run of digits and look-alike letters (``l I O o``) with at least one of each, not
+  touching other Latin letters or digits: ``1O``, ``2O22``, ``l0``.  A run that starts
+  and ends with a letter (``O2O``) is a word, not a number.
+* a lowercase ``l`` alone between Chinese text and a measure word or magnitude
+  (``number_measure_words`` in the data): ``组织l次``.  Capital ``I`` alone is left
+  out — it is a Roman numeral in ``I类``, ``I期``.
+
+Real product names (``5G``, ``G20``, ``3D``, ``1+X``, ``2.0``) contain no look-alike
+letter inside a digit run and are never reported.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"found", "fixed"})
+
+_RUN = re.compile(r"(?<![A-Za-z0-9._\-/])[0-9lIOo]{2,}(?![A-Za-z0-9])")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    letters: dict[str, str] = Field(default_factory=lambda: {"l": "1", "I": "1", "O": "0", "o": "0"})
+    # letters reported when they stand alone before a measure word
+    alone: list[str] = Field(default_factory=lambda: ["l"])
+    measure_words: str = "number_measure_words"      # lexicon key
+
+
+@lru_cache(maxsize=16)
+def _alone_regex(letters: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not letters or not words:
+        return None
+    words_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{'|'.join(map(re.escape, letters))})(?=(?:{words_alt}))")
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    text = doc.text
+    letters = params.letters
+    found: list[tuple[int, int, str]] = []
+    for m in _RUN.finditer(text):
+        run = m.group(0)
+        if not any(c in letters for c in run) or not any(c.isdigit() for c in run):
+            continue
+        if run[0] in letters and run[-1] in letters:
+            continue
+        if not all(c.isdigit() or c in letters for c in run):
+            continue
+        found.append((m.start(), m.end(), "".join(letters.get(c, c) for c in run)))
+    words = tuple(doc.lexicon.get(params.measure_words) or ())
+    regex = _alone_regex(tuple(params.alone), words)
+    if regex:
+        for m in regex.finditer(text):
+            found.append((m.start(), m.end(), letters.get(m.group(0), m.group(0))))
+    for start, end, fixed in sorted(found):
+        yield Finding(Span(start, end), args={"found": text[start:end], "fixed": fixed}, fix=fixed)

@@ -1,0 +1,71 @@
+"""``stale-period``: a plan that sets out to carry out the plan or targets of a planning
+period that is already over: ``全面完成“十三五”规划目标任务`` in a 2022 plan.
+
+Periods are data (``periods`` in ``rules/data/events.yaml``: 十三五 2016–2020 …).  A
+mention is reported when an action verb of a plan (``verbs``: 实施, 落实, 完成 …) comes
+shortly before the period's name, a target word (``targets``: 规划, 目标, 任务 …) comes
+right after it, and the section is a plan whose year is after the period's end.
+History is left alone: ``“十三五”期间取得的成绩``, ``巩固“十三五”成果``, anything in a
+summary.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"period", "start", "end", "year", "phrase"})
+
+
+class Period(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(min_length=1)
+    start: int
+    end: int
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    periods: str = "periods"          # lexicon key
+    verbs: list[str] = Field(default_factory=lambda: [
+        "实施", "落实", "完成", "实现", "推进", "推动", "启动", "编制", "执行", "确保", "对标"])
+    targets: list[str] = Field(default_factory=lambda: ["规划", "目标", "任务", "计划", "项目", "重点工程"])
+    gap: int = Field(default=6, ge=0, le=12)     # characters between verb and period
+    kinds: list[str] = Field(default_factory=lambda: ["plan"])
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _compile(aliases: tuple[str, ...], verbs: tuple[str, ...], targets: tuple[str, ...],
+             gap: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{_alt(verbs)})[^，。；,;:：\n]{{0,{gap}}}?[“\"]?(?P<period>{_alt(aliases)})[”\"]?"
+        rf"[^，。；,;:：\n]{{0,4}}?(?:{_alt(targets)})")
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    periods = [Period.model_validate(p) for p in (doc.lexicon.get(params.periods) or [])]
+    for period in periods:
+        regex = _compile(tuple(period.aliases), tuple(params.verbs), tuple(params.targets), params.gap)
+        for m in regex.finditer(doc.text):
+            offset = m.start("period")
+            if doc.kind_at(offset) not in params.kinds:
+                continue
+            year = doc.year_at(offset)
+            if year is None or year <= period.end:
+                continue
+            yield Finding(Span(m.start(), m.end()),
+                          args={"period": period.name, "start": period.start, "end": period.end,
+                                "year": year, "phrase": m.group(0)})

@@ -1,0 +1,77 @@
+"""``substitution``: a term that a configured list replaces: the variant is reported with
+the preferred term as its fix.
+
+The list is data (``data``: a lexicon key, ``terminology`` by default) of entries
+``{preferred: …, variants: [...], since: YEAR?, note: …?}``.  With ``since`` the entry
+applies only to sections whose year (``Document.year_at``) is that year or later — a
+name changed on a known date (新冠肺炎 → 新冠病毒感染 from 2023) is not an error in a
+report about 2022.  A variant that is part of the preferred term where it stands
+(``从严`` inside ``全面从严治党``) is never reported.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"found", "preferred", "note"})
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    preferred: str = Field(min_length=1)
+    variants: list[str] = Field(min_length=1)
+    since: int | None = None
+    note: str = ""
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    data: str = "terminology"        # lexicon key
+    fix: bool = True
+
+
+@lru_cache(maxsize=64)
+def _regex(variants: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(v) for v in sorted(set(variants), key=len, reverse=True)))
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    raw = doc.lexicon.get(params.data) or []
+    entries = [Entry.model_validate(e) for e in raw]
+    text = doc.text
+    hits: dict[int, tuple[Span, Entry]] = {}
+    for entry in entries:
+        variants = tuple(v for v in entry.variants if v and v != entry.preferred)
+        if not variants:
+            continue
+        for m in _regex(variants).finditer(text):
+            if _inside_preferred(text, m.start(), m.end(), entry.preferred):
+                continue
+            if entry.since is not None:
+                year = doc.year_at(m.start())
+                if year is None or year < entry.since:
+                    continue
+            if m.start() not in hits:
+                hits[m.start()] = (Span(m.start(), m.end()), entry)
+    for start in sorted(hits):
+        span, entry = hits[start]
+        yield Finding(span, args={"found": span.of(text), "preferred": entry.preferred, "note": entry.note},
+                      fix=entry.preferred if params.fix else None)
+
+
+def _inside_preferred(text: str, start: int, end: int, preferred: str) -> bool:
+    """Whether the preferred term occurs at this place and covers the match."""
+    lo = max(0, start - len(preferred))
+    for k in range(lo, start + 1):
+        if text.startswith(preferred, k) and k + len(preferred) >= end:
+            return True
+    return False
