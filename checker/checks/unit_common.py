@@ -2,9 +2,11 @@
 
 * ``majority`` picks, from the ways one thing is written in a document, the form most
   uses agree on; the uses of the other forms are what the kinds report.
-* ``data_for`` validates a slice of the lexicon with a pydantic model once per lexicon
-  (the lexicon's fingerprint is the cache key), so a check never re-reads YAML data
-  nor re-compiles a pattern per document.
+* ``data_for`` builds what a kind reads from the lexicon (tables, compiled patterns)
+  once per lexicon (its fingerprint is the cache key), so a check never re-reads data
+  nor re-compiles a pattern per document; a malformed table raises ValueError naming
+  its key.
+* ``MeasureTable`` reads the nouns a measure word counts.
 """
 from __future__ import annotations
 
