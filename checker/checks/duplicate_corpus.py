@@ -14,6 +14,7 @@ without being reported; their fingerprints are cached on disk
 from __future__ import annotations
 
 import base64
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -41,7 +42,7 @@ class Params(BaseModel):
     bands: int = Field(16, ge=1, le=64)         # MinHash: bands x rows permutations
     rows: int = Field(4, ge=1, le=16)
     bucket_size: int = Field(8, ge=1)           # earliest sentences kept per bucket
-    max_candidates: int = Field(32, ge=1)       # comparisons per sentence at most
+    max_candidates: int = Field(16, ge=1)       # comparisons per sentence at most
 
 
 @dataclass(frozen=True)
@@ -121,16 +122,36 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None) -> Ite
 
 
 def _first_copy(norm: str, keys: np.ndarray, buckets, docs, params: Params) -> tuple[str, int] | None:
-    candidates: set[tuple[int, int]] = set()
+    shared: dict[tuple[int, int], int] = {}
     for band, key in enumerate(keys.tolist()):
-        candidates.update(buckets.get((band, key), ()))
-    for number, e in sorted(candidates)[:params.max_candidates]:
+        for candidate in buckets.get((band, key), ()):
+            shared[candidate] = shared.get(candidate, 0) + 1
+    # The likeliest first (most bands shared), then the earliest.
+    ranked = sorted(shared, key=lambda c: (-shared[c], c))[:params.max_candidates]
+    counts = None
+    for number, e in ranked:
         other_path, _, other, _ = docs[number]
-        if near_duplicate(norm, other.entries[e][5], min_ratio=params.min_ratio,
+        other_norm = other.entries[e][5]
+        if other_norm != norm:
+            counts = counts or Counter(norm)
+            if _multiset_gap(counts, other_norm) > params.max_changed:
+                continue        # cheap bound: more characters differ than may change
+        if near_duplicate(norm, other_norm, min_ratio=params.min_ratio,
                           max_changed=params.max_changed,
                           ignore_numeral_changes=params.ignore_numeral_changes):
             return other_path, other.entries[e][0]
     return None
+
+
+def _multiset_gap(counts: Counter, other: str) -> int:
+    """Characters of ``other`` with no counterpart in the text counted by ``counts``: a
+    lower bound of the characters an edit from one to the other changes."""
+    gap = 0
+    for ch, n in Counter(other).items():
+        have = counts.get(ch, 0)
+        if n > have:
+            gap += n - have
+    return gap
 
 
 def _canonical(path: str) -> str:

@@ -51,7 +51,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     exact: dict[str, int] = {}
     index: dict[str, list[int]] = {}
     for sentence in doc.sentences:
-        units = [u for u in units_of(doc.text, sentence.span, phrases, clauses=params.clauses)
+        units = [u for u in units_of(doc.text, sentence.span, phrases, clauses=params.clauses,
+                                     pairs=params.clauses)
                  if u.length >= params.min_length]
         hits: list[tuple[Unit, Unit]] = []
         for unit in units:

@@ -165,8 +165,9 @@ def _unit(norm: str, offsets: list[int], clause: bool, phrases: re.Pattern | Non
 
 
 def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
-             clauses: bool = True) -> list[Unit]:
-    """The sentence at ``span`` and, when it has several, its clauses."""
+             clauses: bool = True, pairs: bool = False) -> list[Unit]:
+    """The sentence at ``span`` and, when it has several, its clauses (and, with
+    ``pairs``, each two neighbouring clauses, for short clauses repeated together)."""
     norm, offsets, breaks = normalise(text, span)
     out: list[Unit] = []
     whole = _unit(norm, offsets, False, phrases, text)
@@ -178,6 +179,11 @@ def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
             piece = _unit(norm[a:b], offsets[a:b], True, phrases, text)
             if piece:
                 out.append(piece)
+        if pairs and len(bounds) > 3:
+            for a, c in zip(bounds, bounds[2:]):
+                piece = _unit(norm[a:c], offsets[a:c], True, phrases, text)
+                if piece:
+                    out.append(piece)
     return out
 
 
