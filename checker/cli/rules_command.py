@@ -11,7 +11,9 @@ from checker.cli.main import EXIT_ERROR, EXIT_OK
 def _console():
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    # Piped output has no width to fit; never cut rule ids to a guessed 80 columns.
+    width = None if sys.stdout.isatty() else 240
+    return Console(highlight=False, soft_wrap=True, width=width)
 
 
 def print_rules(settings) -> int:
@@ -19,7 +21,7 @@ def print_rules(settings) -> int:
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     for col in ("id", "category", "severity", "kind", "description"):
-        table.add_column(col, no_wrap=col != "description")
+        table.add_column(col, no_wrap=col != "description", overflow="fold")
     for rule in sorted(settings.rules, key=lambda r: (r.category, r.id)):
         table.add_row(rule.id, rule.category, rule.severity, rule.kind, rule.description)
     console = _console()
