@@ -8,6 +8,8 @@ were never closed and are reported.  Half-width ``( )`` pair with full-width ``�
 (the width itself is the business of ``punct-halfwidth``); a half-width ``)`` right
 closing a short list marker at the start of a paragraph or clause (``1)``, ``；2)``)
 is a numbering mark, not a bracket.
+Paragraphs holding a scraping leftover (``skip_data``: artifact pattern lists) are
+skipped: the artifact rules report them and they go as a whole.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.checks.finding import Finding
+from checker.checks.punct_common import leftover_paragraphs
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"mark", "partner", "problem"})
@@ -34,6 +37,8 @@ class Params(BaseModel):
         "“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "「": "」", "『": "』"})
     # marks that count as another mark: half-width parentheses pair with full-width ones
     aliases: dict[str, str] = Field(default_factory=lambda: {"(": "（", ")": "）"})
+    # paragraphs holding a leftover (reported by the artifact rules) are skipped
+    skip_data: list[str] = Field(default_factory=lambda: ["artifact_web_patterns", "artifact_paywall_patterns"])
 
     @model_validator(mode="after")
     def _distinct(self) -> "Params":
@@ -48,7 +53,10 @@ def check(doc, rule) -> Iterator[Finding]:
     openers = params.pairs
     closers = {c: o for o, c in openers.items()}
     text = doc.text
+    skipped = leftover_paragraphs(doc, params.skip_data)
     for para in doc.paragraphs:
+        if para.index in skipped:
+            continue
         body = para.span.of(text)
         base = para.span.start
         stack: list[tuple[str, int]] = []            # (opener as normalised, offset)

@@ -10,6 +10,8 @@ A web-converted document uses half-width marks in every paragraph, so the report
 per paragraph: the span runs from its first to its last such mark and the fix is that
 text with every counted mark made full-width (and blanks right after a comma-like mark
 dropped, as full-width marks carry their own space).
+Paragraphs holding a scraping leftover (``skip_data``: artifact pattern lists) are
+skipped: the artifact rules report them and they go as a whole.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.checks.punct_common import leftover_paragraphs
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"count", "marks", "first"})
@@ -47,25 +50,44 @@ class Params(BaseModel):
     # half-width mark -> full-width replacement
     marks: dict[str, str] = Field(default_factory=lambda: {
         ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
+    # paragraphs holding a leftover (reported by the artifact rules) are skipped
+    skip_data: list[str] = Field(default_factory=lambda: ["artifact_web_patterns", "artifact_paywall_patterns"])
 
 
-def _neighbour(body: str, i: int, step: int) -> str:
+def _neighbour(body: str, i: int, step: int) -> int:
+    """Offset of the nearest non-blank character before (step -1) or after (+1), or -1."""
     j = i + step
     while 0 <= j < len(body) and body[j] in _BLANKS:
         j += step
-    return body[j] if 0 <= j < len(body) else ""
+    return j if 0 <= j < len(body) else -1
 
 
 def flagged_marks(body: str, marks: dict[str, str]) -> list[int]:
-    """Offsets (into ``body``) of half-width marks standing in Chinese text."""
+    """Offsets (into ``body``) of half-width marks standing in Chinese text.
+
+    A mark next to one that is converted counts too (``(全省8所),140个``: once the
+    parentheses are full-width the comma touches ``）``), so the result is computed to
+    a fixed point and a second --fix finds nothing.
+    """
     skip = [False] * len(body)
     for m in _SKIP.finditer(body):
         for k in range(m.start(), m.end()):
             skip[k] = True
+    out: set[int] = set()
+    while True:
+        found = _flag_once(body, marks, skip, out)
+        if found == out:
+            return sorted(out)
+        out = found
+
+
+def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: set[int]) -> set[int]:
+    def chinese_at(j: int) -> bool:
+        return j in converted or is_chinese(body[j])
 
     def touches_chinese(i: int) -> bool:
         left, right = _neighbour(body, i, -1), _neighbour(body, i, 1)
-        return bool(left and is_chinese(left)) or bool(right and is_chinese(right))
+        return (left >= 0 and chinese_at(left)) or (right >= 0 and chinese_at(right))
 
     out: set[int] = set()
     parens = "(" in marks and ")" in marks
@@ -78,21 +100,23 @@ def flagged_marks(body: str, marks: dict[str, str]) -> list[int]:
         elif parens and ch == ")":
             if stack:
                 j = stack.pop()
-                inside = body[j + 1:i]
-                if has_han(inside):
+                if has_han(body[j + 1:i]):
                     out.update((j, i))
             elif touches_chinese(i):
                 out.add(i)
         elif touches_chinese(i):
             out.add(i)
     out.update(j for j in stack if touches_chinese(j))
-    return sorted(out)
+    return out
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
+    skipped = leftover_paragraphs(doc, params.skip_data)
     for para in doc.paragraphs:
+        if para.index in skipped:
+            continue
         body = para.span.of(text)
         offsets = flagged_marks(body, params.marks)
         if not offsets:
