@@ -1,0 +1,167 @@
+"""Duplicate checks: normalisation, in-document repeats, stutters, cross-file copies and
+the on-disk reference index."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from checker.checks import duplicate_corpus, duplicate_paragraph, duplicate_sentence, stutter
+from checker.config.schema import Config, DuplicateSettings
+from checker.engine.reference_index import cache_file, load_reference
+from checker.engine.runner import run_paths
+from checker.engine.settings import Settings
+from checker.model.document import Document
+from checker.model.similarity import PLACEHOLDER, Span, compare, near_duplicate, units_of
+from checker.rules.loader import builtin_rules_dir, load_data, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=1)
+def pack():
+    rules = {r.id: r for r in load_rules([builtin_rules_dir() / "duplicates.yaml"])}
+    return rules, load_data([builtin_rules_dir()])
+
+
+def run(module, rule_id: str, text: str):
+    rules, lexicon = pack()
+    doc = Document.from_text(text, lexicon=lexicon)
+    return [(doc.position(f.span.start), f.span.of(doc.text), f.related) for f in module.check(doc, rules[rule_id])]
+
+
+# -- normalisation and comparison --------------------------------------------------------
+def test_units_drop_annotations_markers_and_mark_anonymised_names():
+    text = "二是委局领导接受*新闻联播《*》专访，刊登案例33篇（牵头处室：办公室；责任处室：人事处）。"
+    units = units_of(text, Span(0, len(text)))
+    assert units[0].norm == f"委局领导接受新闻联播{PLACEHOLDER}专访刊登案例33篇"
+    assert [u.norm for u in units[1:]] == [f"委局领导接受新闻联播{PLACEHOLDER}专访", "刊登案例33篇"]
+    assert units[1].span.of(text) == "委局领导接受*新闻联播《*》专访"
+
+
+def test_placeholder_matches_any_name_but_named_quotes_differ():
+    assert compare("接受新闻联播打造模范机关专访", f"接受新闻联播{PLACEHOLDER}专访").changed == 0
+    assert near_duplicate("参加了国培计划培训项目共计三百人", "参加了省培计划培训项目共计三百人",
+                          min_ratio=0.85, max_changed=3)
+    assert not near_duplicate("新增公办园学位2700个覆盖率85", "新增公办园学位3000个覆盖率90",
+                              min_ratio=0.5, max_changed=9)
+
+
+# -- in one document ---------------------------------------------------------------------
+def test_seed_000_interview_reported_once_at_the_second_occurrence():
+    rules, lexicon = pack()
+    path = next((ROOT / "seeds").glob("000_*.txt"))
+    doc = Document.from_text(path.read_text(encoding="utf-8"), path=str(path), lexicon=lexicon)
+    found = list(duplicate_sentence.check(doc, rules["duplicate-sentence"]))
+    assert [(doc.position(f.span.start), f.span.of(doc.text)) for f in found] == [
+        ((5, 360), "委局主要领导接受*新闻联播《*》专访")]
+    assert found[0].related == "首次出现于第5行第56列"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "seeds").glob("00[1-4]_*.txt")), ids=lambda p: p.name[:3])
+def test_other_seeds_have_no_repeated_sentence_or_paragraph(path):
+    rules, lexicon = pack()
+    doc = Document.from_text(path.read_text(encoding="utf-8"), path=str(path), lexicon=lexicon)
+    assert not list(duplicate_sentence.check(doc, rules["duplicate-sentence"]))
+    assert not list(duplicate_paragraph.check(doc, rules["duplicate-paragraph"]))
+
+
+def test_sentence_repeated_in_another_paragraph_points_to_its_line():
+    text = "一、总结\n全年完成农村学校食堂改造23所，惠及学生1.2万人。各校食堂全部实行明厨亮灶。\n二、计划\n完成农村学校食堂改造23所，惠及学生1.2万人。\n"
+    assert run(duplicate_sentence, "duplicate-sentence", text) == [
+        ((4, 1), "完成农村学校食堂改造23所，惠及学生1.2万人", "首次出现于第2行")]
+
+
+def test_short_clause_restated_in_another_item_is_not_a_repeat():
+    text = "1.学前教育。推进乡镇村级幼儿园一体化管理，新增学位300个。\n2.农村教育。加强农村学校建设，推进乡镇村级幼儿园一体化管理。\n"
+    assert run(duplicate_sentence, "duplicate-sentence", text) == []
+
+
+def test_repeated_paragraph_is_reported_once_by_the_paragraph_rule():
+    para = "全面推进义务教育优质均衡发展，新建改扩建学校12所。组建教育集团8个，实现结对帮扶全覆盖。"
+    text = f"{para}\n加强教师队伍建设。\n{para}\n"
+    assert run(duplicate_paragraph, "duplicate-paragraph", text) == [((3, 1), para, "首次出现于第1行")]
+    assert run(duplicate_sentence, "duplicate-sentence", text) == []
+
+
+# -- stutters ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,word", [("要进一步进一步加强管理。", "进一步"), ("学校的的的发展。", "的的"),
+                                       ("坚持和和完善制度。", "和")])
+def test_stutter_reports_the_extra_copies(text, word):
+    assert [f[1] for f in run(stutter, "repeated-word", text)] == [word]
+
+
+@pytest.mark.parametrize("text", ["天天锻炼，人人参与，层层压实。", "为了了解需求。", "目的的实现。", "在在职教师中开展整治。",
+                                  "不了了之。", "开展一对一对接。", "一步一步推进。", "等等。"])
+def test_stutter_leaves_legitimate_doubling(text):
+    assert run(stutter, "repeated-word", text) == []
+
+
+# -- across files and the reference index -------------------------------------------------
+COPIED = "全镇义务教育阶段适龄儿童入学率保持100%，控辍保学工作实现动态清零。"
+OTHER = "投入资金180万元改造镇中心小学运动场，铺设塑胶跑道400米，学生活动条件明显改善。"
+
+
+def settings_for(root: Path, reference: list[str]) -> Settings:
+    rules, lexicon = pack()
+    config = Config(duplicates=DuplicateSettings(reference=reference, cache=".cache"))
+    return Settings(rules=[rules["duplicate-across-files"]], lexicon=lexicon, config=config, root=root)
+
+
+def test_copy_between_checked_files_is_reported_in_the_later_one(tmp_path):
+    (tmp_path / "a.txt").write_text(f"去年总结\n{COPIED}\n{OTHER}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"今年总结\n学校工作稳步推进。\n{COPIED}\n", encoding="utf-8")
+    result = run_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], settings_for(tmp_path, []), jobs=1)
+    assert [(Path(v.path).name, v.line, v.column) for v in result.violations] == [("b.txt", 3, 1)]
+    assert "见a.txt第2行" in result.violations[0].message
+
+
+def test_single_file_run_uses_cached_reference_and_reindexes_touched_files(tmp_path):
+    ref_dir = tmp_path / "reports"
+    ref_dir.mkdir()
+    old = ref_dir / "2023.txt"
+    old.write_text(f"2023年总结\n{COPIED}\n", encoding="utf-8")
+    (ref_dir / "2022.txt").write_text(f"2022年总结\n{OTHER}\n", encoding="utf-8")
+    new = ref_dir / "2024.txt"
+    new.write_text(f"2024年总结\n{COPIED}\n{OTHER}\n", encoding="utf-8")
+    settings = settings_for(tmp_path, ["reports/*.txt"])
+    rule = settings.rules[0]
+
+    first = run_paths([str(new)], settings, jobs=1)
+    # Only the checked file is reported, each copy against the reference file it came from.
+    assert [(v.line, v.message[v.message.index("（"):]) for v in first.violations] == [
+        (2, "（见reports/2023.txt第2行）"), (3, "（见reports/2022.txt第2行）")]
+    assert cache_file(settings, rule).is_file()
+
+    again = load_reference(settings, rule, duplicate_corpus.collect)
+    assert again.rebuilt == [] and sorted(again.reused) == ["reports/2022.txt", "reports/2023.txt", "reports/2024.txt"]
+
+    old.write_text(f"2023年总结\n学校工作稳步推进，各项指标全面完成。\n", encoding="utf-8")
+    os.utime(old, ns=(old.stat().st_atime_ns, old.stat().st_mtime_ns + 10**9))
+    touched = load_reference(settings, rule, duplicate_corpus.collect)
+    assert touched.rebuilt == ["reports/2023.txt"]
+    # With the copy gone from 2023, only the sentence from 2022 is left.
+    assert [v.line for v in run_paths([str(new)], settings, jobs=1).violations] == [3]
+
+
+def test_reference_file_is_never_reported_and_checked_file_is_not_its_own_reference(tmp_path):
+    (tmp_path / "a.txt").write_text(f"总结\n{COPIED}\n", encoding="utf-8")
+    (tmp_path / "z.txt").write_text(f"总结\n{COPIED}\n", encoding="utf-8")
+    settings = settings_for(tmp_path, ["*.txt"])
+    # a.txt sorts first: a copy is reported in z.txt, so checking a.txt alone finds nothing,
+    # as a full run would report nothing in a.txt.
+    assert run_paths([str(tmp_path / "a.txt")], settings, jobs=1).violations == []
+    found = run_paths([str(tmp_path / "z.txt")], settings, jobs=1).violations
+    assert [(Path(v.path).name, v.line) for v in found] == [("z.txt", 2)]
+
+
+def test_cache_is_rebuilt_when_parameters_change(tmp_path):
+    (tmp_path / "r.txt").write_text(f"总结\n{COPIED}\n", encoding="utf-8")
+    settings = settings_for(tmp_path, ["*.txt"])
+    rule = settings.rules[0]
+    assert load_reference(settings, rule, duplicate_corpus.collect).rebuilt == ["r.txt"]
+    assert load_reference(settings, rule, duplicate_corpus.collect).rebuilt == []
+    changed = rule.with_changes(params=rule.params.model_copy(update={"min_length": 30}))
+    assert load_reference(settings, changed, duplicate_corpus.collect).rebuilt == ["r.txt"]
