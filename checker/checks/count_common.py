@@ -1,0 +1,167 @@
+"""What the count checks share: stated counts (``八项工程``), bracket and quote pairs, and
+the splitting of a written list (``A、B和C``) into its items.
+
+The word tables live in ``rules/data/consistency.yaml`` and are compiled once per
+lexicon (keyed by its fingerprint), never per document.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.numerals import parse_cn_int
+
+# Opening -> closing marks that group text: a list item never splits inside them.
+PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+# Pairs whose inside is a name or a slogan: a count written inside them is not a claim.
+NAMING_PAIRS = frozenset("“‘《「")
+# Marks that end a clause.
+CLAUSE_END = frozenset("，,。；;：:！？!?\n")
+SENTENCE_END = frozenset("。；;！？!?\n")
+
+
+class CountData(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    count_classifiers: list[str] = Field(default_factory=list)
+    count_connectors: list[str] = Field(default_factory=list)
+    count_open_ends: list[str] = Field(default_factory=list)
+    count_not_before: list[str] = Field(default_factory=list)
+    count_not_after: list[str] = Field(default_factory=list)
+    count_list_joiners: list[str] = Field(default_factory=list)
+    count_list_starters: list[str] = Field(default_factory=list)
+    count_list_introducers: list[str] = Field(default_factory=list)
+    count_fixed_phrases: list[str] = Field(default_factory=list)
+    count_names: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Any) -> "CountData":
+        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
+
+
+@dataclass(frozen=True)
+class CountTables:
+    data: CountData
+    claim: re.Pattern[str]          # a numeral and its classifier: 八项, 6所, 两
+    joiners: re.Pattern[str] | None  # 和 / 及 / 以及 / 与 inside the last item
+    fixed: re.Pattern[str] | None   # phrases whose 、 is not a list: 县（市、区）
+    names: re.Pattern[str] | None   # names holding a numeral: 二十大, 八项规定
+
+
+_NUMERAL = r"(?P<num>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CACHE: dict[str, CountTables] = {}
+_LOCK = threading.Lock()
+
+
+def tables_for(lexicon: Any) -> CountTables:
+    key = lexicon.fingerprint
+    found = _CACHE.get(key)
+    if found is None:
+        with _LOCK:
+            found = _CACHE.get(key)
+            if found is None:
+                data = CountData.from_lexicon(lexicon)
+                classifiers = _alternation(data.count_classifiers) or r"(?!)"
+                claim = re.compile(rf"{_NUMERAL}(?P<cls>{classifiers})")
+                joiners = re.compile(_alternation(data.count_list_joiners)) if data.count_list_joiners else None
+                fixed = re.compile(_alternation(data.count_fixed_phrases)) if data.count_fixed_phrases else None
+                names = re.compile(_alternation(data.count_names)) if data.count_names else None
+                found = CountTables(data, claim, joiners, fixed, names)
+                _CACHE[key] = found
+    return found
+
+
+def count_value(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    return parse_cn_int(numeral)
+
+
+def match_pairs(text: str, start: int, end: int) -> dict[int, int]:
+    """Matched opening/closing marks of ``text[start:end]``, both ways (offset -> partner).
+
+    An opening mark that is never closed (seed texts lose closing quotes) is left out,
+    so it neither hides a claim nor swallows the rest of the paragraph.
+    """
+    partner: dict[int, int] = {}
+    stacks: dict[str, list[int]] = {}
+    for i in range(start, end):
+        ch = text[i]
+        if ch in PAIRS:
+            stacks.setdefault(ch, []).append(i)
+        elif ch in CLOSERS:
+            stack = stacks.get(CLOSERS[ch])
+            if stack:
+                j = stack.pop()
+                partner[j] = i
+                partner[i] = j
+    return partner
+
+
+def inside_naming(text: str, pos: int, partner: dict[int, int]) -> bool:
+    """Whether ``pos`` lies inside a matched quote or title mark (a slogan or a name)."""
+    for open_at, close_at in partner.items():
+        if open_at < pos < close_at and text[open_at] in NAMING_PAIRS:
+            return True
+    return False
+
+
+def split_items(text: str, start: int, end: int, partner: dict[int, int], sep: str = "、") -> list[tuple[int, int]]:
+    """Spans of the items of ``text[start:end]`` split at top-level ``sep``."""
+    items: list[tuple[int, int]] = []
+    i = item_start = start
+    while i < end:
+        ch = text[i]
+        if ch in PAIRS and i in partner and partner[i] < end:
+            i = partner[i] + 1
+            continue
+        if ch == sep:
+            items.append((item_start, i))
+            item_start = i + 1
+        i += 1
+    items.append((item_start, end))
+    return items
+
+
+def has_top_level(text: str, start: int, end: int, partner: dict[int, int], marks: frozenset[str]) -> bool:
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in PAIRS and i in partner and partner[i] < end:
+            i = partner[i] + 1
+            continue
+        if ch in marks:
+            return True
+        i += 1
+    return False
+
+
+def joiner_count(text: str, start: int, end: int, partner: dict[int, int], tables: CountTables) -> int:
+    """How many top-level 和/及/与 an item holds (each may join one more item)."""
+    if tables.joiners is None:
+        return 0
+    count = 0
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in PAIRS and i in partner and partner[i] < end:
+            i = partner[i] + 1
+            continue
+        match = tables.joiners.match(text, i, end)
+        if match and start < i and match.end() < end:
+            count += 1
+            i = match.end()
+            continue
+        i += 1
+    return count
