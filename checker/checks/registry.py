@@ -33,6 +33,7 @@ KINDS: dict[str, str] = {
     "responsibility-fields": "responsibility_fields",
     "responsibility-variants": "responsibility_variants",
     "responsibility-registry": "responsibility_registry",
+    "count-list": "count_list",
     "pattern": "pattern",
     "substitution": "substitution",
     "punct-balance": "punct_balance",
