@@ -165,3 +165,11 @@ def test_cache_is_rebuilt_when_parameters_change(tmp_path):
     assert load_reference(settings, rule, duplicate_corpus.collect).rebuilt == []
     changed = rule.with_changes(params=rule.params.model_copy(update={"min_length": 30}))
     assert load_reference(settings, changed, duplicate_corpus.collect).rebuilt == ["r.txt"]
+
+
+def test_heading_shared_by_summary_and_plan_is_not_a_repeat():
+    heading = "（一）坚持立德树人，全面加强新时代学校思想政治工作"
+    text = (f"市教育局2023年工作总结和2024年工作计划\n一、2023年工作总结\n{heading}\n全年开展思政课展示活动20场。\n"
+            f"二、2024年工作计划\n{heading}\n计划开展思政课展示活动30场。\n{heading}\n")
+    assert run(duplicate_sentence, "duplicate-sentence", text) == []      # left to the paragraph rule
+    assert [f[0] for f in run(duplicate_paragraph, "duplicate-paragraph", text)] == [(8, 1)]

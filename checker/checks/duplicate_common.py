@@ -23,3 +23,23 @@ def where(doc: Document, offset: int, other_line: int | None = None) -> str:
     """``第12行`` — or ``第12行第30列`` when the other place is on the same line."""
     line, col = doc.position(offset)
     return f"第{line}行第{col}列" if line == other_line else f"第{line}行"
+
+
+def heading_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs that are nothing but a numbered heading (``（一）加强党的建设``)."""
+    starts = {}
+    for block in doc.structure.iter_blocks():
+        starts[block.head.start] = block
+    out = set()
+    for para in doc.paragraphs:
+        block = starts.get(para.span.start)
+        if block is None:
+            continue
+        body = doc.text[block.marker.span.end:para.span.end].strip().rstrip("。.；;")
+        if body == block.title.strip().rstrip("。.；;"):
+            out.add(para.index)
+    return out
+
+
+def same_section(doc: Document, a: int, b: int) -> bool:
+    return doc.section_at(a) == doc.section_at(b)

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.duplicate_common import set_phrases, where
+from checker.checks.duplicate_common import heading_paragraphs, same_section, set_phrases, where
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.similarity import Unit, bigrams, near_duplicate, units_of
@@ -38,6 +38,7 @@ def paragraph_units(doc: Document, params: Params) -> list[tuple[int, Unit]]:
 
 def repeated_paragraphs(doc: Document, params: Params) -> Iterator[tuple[int, Unit, int, Unit]]:
     """(later index, later unit, first index, first unit) for each repeated paragraph."""
+    headings = heading_paragraphs(doc)
     seen: dict[str, tuple[int, Unit]] = {}
     index: dict[str, list[int]] = {}
     kept: list[tuple[int, Unit]] = []
@@ -45,6 +46,9 @@ def repeated_paragraphs(doc: Document, params: Params) -> Iterator[tuple[int, Un
         first = seen.get(unit.norm)
         if first is None:
             first = _near(unit, kept, index, params)
+        if first is not None and para_index in headings and not same_section(
+                doc, unit.span.start, first[1].span.start):
+            first = None        # the summary and the plan of one document may share a heading
         if first is not None:
             yield para_index, unit, first[0], first[1]
         else:

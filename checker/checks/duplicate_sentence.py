@@ -14,7 +14,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks import duplicate_paragraph
-from checker.checks.duplicate_common import set_phrases, where
+from checker.checks.duplicate_common import heading_paragraphs, same_section, set_phrases, where
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.similarity import Unit, bigrams, near_duplicate, units_of
@@ -46,6 +46,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     if params.skip_repeated_paragraphs:
         skip_paragraphs = {i for i, *_ in duplicate_paragraph.repeated_paragraphs(doc, params.paragraph)}
 
+    headings = heading_paragraphs(doc)
     kept: list[Unit] = []
     paragraph_of: list[int] = []
     exact: dict[str, int] = {}
@@ -67,6 +68,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             exact.setdefault(unit.norm, position)
             for gram in bigrams(unit.norm):
                 index.setdefault(gram, []).append(position)
+        if hits and sentence.paragraph in headings:
+            # The summary and the plan of one document may share a heading.
+            hits = [(u, f) for u, f in hits if same_section(doc, u.span.start, f.span.start)]
         if hits and sentence.paragraph not in skip_paragraphs:
             span = Span(min(u.span.start for u, _ in hits), max(u.span.end for u, _ in hits))
             first = min((f for _, f in hits), key=lambda f: f.span.start)
