@@ -34,6 +34,7 @@ KINDS: dict[str, str] = {
     "responsibility-variants": "responsibility_variants",
     "responsibility-registry": "responsibility_registry",
     "count-list": "count_list",
+    "count-respectively": "count_respectively",
     "pattern": "pattern",
     "substitution": "substitution",
     "punct-balance": "punct_balance",
