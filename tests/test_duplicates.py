@@ -173,3 +173,14 @@ def test_heading_shared_by_summary_and_plan_is_not_a_repeat():
             f"二、2024年工作计划\n{heading}\n计划开展思政课展示活动30场。\n{heading}\n")
     assert run(duplicate_sentence, "duplicate-sentence", text) == []      # left to the paragraph rule
     assert [f[0] for f in run(duplicate_paragraph, "duplicate-paragraph", text)] == [(8, 1)]
+
+
+def test_two_versions_of_one_document_are_not_reported_sentence_by_sentence(tmp_path):
+    sentences = [f"第{n}项工作：全市新建改扩建中小学校舍{n}处，有效缓解城区学校大班额问题。" for n in
+                 "一二三四五六七八九十"] + ["组织开展书香校园读书节活动，评选阅读之星五十六名。"]
+    (tmp_path / "draft.txt").write_text("\n".join(sentences) + "\n", encoding="utf-8")
+    (tmp_path / "final.txt").write_text("\n".join(sentences[:-1]) + "\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("今年工作总结\n" + sentences[-1] + "\n", encoding="utf-8")
+    found = run_paths([str(tmp_path / n) for n in ("draft.txt", "final.txt", "other.txt")],
+                      settings_for(tmp_path, []), jobs=1).violations
+    assert [(Path(v.path).name, v.line) for v in found] == [("other.txt", 2)]

@@ -43,6 +43,10 @@ class Params(BaseModel):
     rows: int = Field(4, ge=1, le=16)
     bucket_size: int = Field(8, ge=1)           # earliest sentences kept per bucket
     max_candidates: int = Field(16, ge=1)       # comparisons per sentence at most
+    # A document of at least this many sentences, more than this share of them from one
+    # other file, is another version of that file: its sentences are not reported.
+    versions_min_sentences: int = Field(10, ge=1)
+    versions_share: float = Field(0.6, gt=0, le=1)
 
 
 @dataclass(frozen=True)
@@ -107,18 +111,29 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None) -> Ite
             continue
         keys = data.key_array()
         if reported:
-            for e, entry in enumerate(data.entries):
-                first = _first_copy(entry[5], keys[e], buckets, docs, params)
-                if first is not None:
-                    other_path, other_line = first
-                    yield CorpusFinding(path, entry[0], entry[1], entry[2], entry[3], entry[4],
-                                        args={"other": other_path, "other_line": other_line},
-                                        related=f"见{other_path}第{other_line}行")
+            copies = [(entry, _first_copy(entry[5], keys[e], buckets, docs, params))
+                      for e, entry in enumerate(data.entries)]
+            copies = [(entry, first) for entry, first in copies if first is not None]
+            if _versions_of_one_document(copies, len(data.entries), params):
+                copies = []
+            for entry, (other_path, other_line) in copies:
+                yield CorpusFinding(path, entry[0], entry[1], entry[2], entry[3], entry[4],
+                                    args={"other": other_path, "other_line": other_line},
+                                    related=f"见{other_path}第{other_line}行")
         for e in range(len(data.entries)):
             for band, key in enumerate(keys[e].tolist()):
                 bucket = buckets.setdefault((band, key), [])
                 if len(bucket) < params.bucket_size:
                     bucket.append((number, e))
+
+
+def _versions_of_one_document(copies, sentences: int, params: Params) -> bool:
+    """True when most of a document is one other document: two versions of one text (a
+    draft and its revision, a .txt beside its .md), not a passage pasted in."""
+    if sentences < params.versions_min_sentences or not copies:
+        return False
+    per_file = Counter(other for _, (other, _) in copies)
+    return per_file.most_common(1)[0][1] > params.versions_share * sentences
 
 
 def _first_copy(norm: str, keys: np.ndarray, buckets, docs, params: Params) -> tuple[str, int] | None:
