@@ -35,6 +35,7 @@ KINDS: dict[str, str] = {
     "responsibility-registry": "responsibility_registry",
     "count-list": "count_list",
     "count-respectively": "count_respectively",
+    "arith-parts": "arith_parts",
     "pattern": "pattern",
     "substitution": "substitution",
     "punct-balance": "punct_balance",
