@@ -36,6 +36,8 @@ KINDS: dict[str, str] = {
     "count-list": "count_list",
     "count-respectively": "count_respectively",
     "arith-parts": "arith_parts",
+    "arith-growth": "arith_growth",
+    "arith-share": "arith_share",
     "pattern": "pattern",
     "substitution": "substitution",
     "punct-balance": "punct_balance",
