@@ -1,0 +1,156 @@
+"""One indicator stated twice in one document with two values.
+
+``义务教育标准化学校覆盖率达到20%`` … later ``标准化学校覆盖率达到25%``: the second is
+reported, naming the first's line.  A statement is an indicator, a level verb (达到, 为,
+保持在 …) and a figure; a rate (覆盖率, 占比 …) needs no verb.  Indicators are compared
+after dropping scope and intent words (全市, 确保, 力争 … ``metric_leading_words``);
+two match when equal, or when the shorter ends the longer, is at least
+``min_suffix_chars`` long and ends no other indicator of the document in that unit
+(``覆盖率`` alone could be anyone's).  Only statements of one context are compared: the
+same section kind and year, the same deadline year written in the sentence, different
+paragraphs.  Changes (新增15所, 提高2个百分点), list members that inherit their
+indicator, and indicators opening with an action (新建, 评选 …
+``metric_action_words``) are not statements of a level.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.model.indicators import is_rate, rate_lexicon
+
+MESSAGE_ARGS = frozenset({
+    "indicator",  # the indicator as written here: 标准化学校覆盖率
+    "value",      # the figure here: 25%
+    "first",      # the figure stated first: 20%
+})
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=年)")
+
+
+class MetricData(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    metric_leading_words: list[str] = Field(default_factory=list)
+    metric_action_words: list[str] = Field(default_factory=list)
+    metric_unit_aliases: dict[str, str] = Field(default_factory=dict)
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Any) -> "MetricData":
+        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
+
+
+_CACHE: dict[str, MetricData] = {}
+_LOCK = threading.Lock()
+
+
+def _data(lexicon: Any) -> MetricData:
+    key = lexicon.fingerprint
+    found = _CACHE.get(key)
+    if found is None:
+        with _LOCK:
+            found = _CACHE.get(key) or MetricData.from_lexicon(lexicon)
+            _CACHE[key] = found
+    return found
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_chars: int = Field(4, ge=2)          # a shorter indicator says too little
+    min_suffix_chars: int = Field(5, ge=2)   # 标准化学校覆盖率 may stand for 义务教育标准化学校覆盖率
+    level_verbs: list[str] = Field(default_factory=lambda: ["level"])
+    same_paragraph: bool = False             # compare statements within one paragraph too
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    data = _data(doc.lexicon)
+    words, exceptions = rate_lexicon(doc.lexicon)
+    text = doc.text
+    statements = []
+    previous_end = -1
+    for q in doc.quantities:
+        entry = _statement(doc, q, previous_end, data, params, words, exceptions)
+        if not (q.is_chinese_numeral and not q.approx and q.magnitude is None):
+            previous_end = q.span.end   # 学前三年 is part of a name, not a figure before it
+        if entry is not None:
+            statements.append(entry)
+    by_context: dict[tuple, list] = {}
+    for entry in statements:
+        by_context.setdefault(entry[0], []).append(entry)
+    for entries in by_context.values():
+        names = {e[1] for e in entries}
+        for i, (_, name, q, para) in enumerate(entries):
+            for _, first_name, first, first_para in entries[:i]:
+                if first_para == para and not params.same_paragraph:
+                    continue
+                if not _same(name, first_name, names, params):
+                    continue
+                if _agree(first, q):
+                    continue
+                line = doc.position(first.span.start)[0]
+                yield Finding(q.span, args={"indicator": q.indicator, "value": q.text, "first": first.text},
+                              related=f"第{line}行为“{first.indicator}{first.verb or ''}{first.text}”")
+                break
+
+
+def _statement(doc, q, previous_end, data, params, words, exceptions):
+    if not q.indicator or q.indicator_span is None or q.unit is None or q.is_range:
+        return None
+    if q.indicator_span.start < previous_end or q.indicator_span.end > q.span.start:
+        return None     # inherited from a list head or reaching over another figure
+    rate = is_rate(q.indicator, words, exceptions)
+    if q.verb_kind not in params.level_verbs and not (q.verb is None and rate):
+        return None
+    name = _normalise(q.indicator, data)
+    if len(name) < params.min_chars or any(name.startswith(w) for w in data.metric_action_words):
+        return None
+    offset = q.span.start
+    sentence = doc.sentence_at(offset)
+    head = doc.text[sentence.span.start:offset] if sentence else ""
+    years = _YEAR.findall(head)
+    year = doc.year_at(offset)
+    deadline = int(years[-1]) if years else year
+    unit = data.metric_unit_aliases.get(q.unit, q.unit)
+    context = (doc.kind_at(offset), year, deadline, unit)
+    para = doc.paragraph_at(offset)
+    return context, name, q, para.index if para else None
+
+
+def _normalise(indicator: str, data: MetricData) -> str:
+    name = indicator.strip(" \t\u3000“”\"'")
+    leading = sorted(data.metric_leading_words, key=len, reverse=True)
+    changed = True
+    while changed and name:
+        changed = False
+        for word in leading:
+            if name.startswith(word) and len(name) > len(word):
+                name = name[len(word):]
+                changed = True
+                break
+    return name
+
+
+def _same(a: str, b: str, names: set[str], params: Params) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < params.min_suffix_chars or not long_.endswith(short):
+        return False
+    # The short name must stand for one indicator only.
+    return sum(1 for n in names if n != short and n.endswith(short)) == 1
+
+
+def _agree(a, b) -> bool:
+    """Whether two figures say the same (to the precision written)."""
+    if a.unit_kind != b.unit_kind:
+        return True     # different kinds of figure: nothing to compare
+    x, y = a.scaled, b.scaled
+    if "about" in (a.bound, b.bound):
+        return abs(x - y) <= 0.05 * max(abs(x), abs(y))
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
