@@ -16,7 +16,7 @@ Only a clearly delimited list is counted, and the check errs on the side of sile
 
 * ``等`` after a list may close it (``等六方面内容``) or cut it short (``A、B等十大
   工程``), so with ``等`` only a list *longer* than the count is reported;
-* an item holding 和/及/与 may be one item or two (``市一中新建体育馆和市职教中心
+* a last item holding 和/及/与 may be one item or two (``市一中新建体育馆和市职教中心
   实训楼3个项目``); either reading is accepted;
 * an unquoted list's first items may belong to the clause before it (``在市委、市政府
   领导下推进A、B两项改革``): when an item holds a verb from ``count_list_starters`` the
@@ -212,7 +212,7 @@ def _preceding(text: str, claim_start: int, floor: int, partner: dict[int, int],
     if any(ch.isdigit() for ch in text[b:p]):
         return None     # 小学72所、初中26所、高中11所: quantities, not a list of names
     n = len(items)
-    extra = sum(joiner_count(text, s, e, partner, tables) for s, e in items)
+    extra = joiner_count(text, *items[-1], partner, tables)
     plausible = set(range(n, n + extra + 1))
     starters = tables.data.count_list_starters
     for i, (s, e) in enumerate(items[1:-1], start=1):
@@ -244,7 +244,7 @@ def _quoted_before(text: str, p: int, floor: int, partner: dict[int, int], table
     if len(items) < 2 or any(not text[s:e].strip() for s, e in items):
         return None
     n = len(items)
-    extra = sum(joiner_count(text, s, e, partner, tables) for s, e in items)
+    extra = joiner_count(text, *items[-1], partner, tables)
     return n, set(range(n, n + extra + 1)), False, "前面列出", False
 
 
@@ -295,7 +295,7 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
     if len(items) < 2 or any(not text[s:e].strip() for s, e in items):
         return None
     n = len(items)
-    extra = sum(joiner_count(text, s, e, partner, tables) for s, e in items)
+    extra = joiner_count(text, *items[-1], partner, tables)
     return n, set(range(n, n + extra + 1)), open_end, "后面列出", False
 
 

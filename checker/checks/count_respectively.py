@@ -2,7 +2,7 @@
 
 The subjects are the 、-list of the clause before ``分别``; the values are the
 quantities of the clause after it (``doc.quantities``; a range is one value).  With
-``由…到…`` each subject has two values.  A subject holding 和/及/与 may be one
+``由…到…`` each subject has two values.  A last subject holding 和/及/与 may be one
 subject or two, and a subject holding a verb from ``count_list_starters`` may hide the
 real start of the list: every such reading is accepted before anything is reported.
 """
@@ -80,7 +80,7 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
     if any(e - s > params.max_item_chars for s, e in items[1:]):
         return None
     n = len(items)
-    extra = sum(joiner_count(text, s, e, partner, tables) for s, e in items)
+    extra = joiner_count(text, *items[-1], partner, tables)
     plausible = set(range(n, n + extra + 1))
     for i, (s, e) in enumerate(items[1:-1], start=1):
         if any(w in text[s:e] for w in tables.data.count_list_starters):
