@@ -23,6 +23,9 @@ NAMING_PAIRS = frozenset("“‘《「")
 # Marks that end a clause.
 CLAUSE_END = frozenset("，,。；;：:！？!?\n")
 SENTENCE_END = frozenset("。；;！？!?\n")
+# A numbering marker at the start of a paragraph (三、 （二） 12. 1、 ①): never a list item.
+LEADING_MARKER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.．、](?![0-9])|[①-⑳])")
 
 
 class CountData(BaseModel):
@@ -38,6 +41,7 @@ class CountData(BaseModel):
     count_list_introducers: list[str] = Field(default_factory=list)
     count_fixed_phrases: list[str] = Field(default_factory=list)
     count_names: list[str] = Field(default_factory=list)
+    count_joiner_exceptions: list[str] = Field(default_factory=list)
 
     @classmethod
     def from_lexicon(cls, lexicon: Any) -> "CountData":
@@ -159,9 +163,20 @@ def joiner_count(text: str, start: int, end: int, partner: dict[int, int], table
             i = partner[i] + 1
             continue
         match = tables.joiners.match(text, i, end)
-        if match and start < i and match.end() < end:
+        if match and start < i and match.end() < end and not _in_word(text, i, match.group(), tables):
             count += 1
             i = match.end()
             continue
         i += 1
     return count
+
+
+def _in_word(text: str, at: int, joiner: str, tables: CountTables) -> bool:
+    """Whether the joiner at ``at`` is part of a word such as 及格, 普及, 和谐."""
+    for word in tables.data.count_joiner_exceptions:
+        k = word.find(joiner)
+        while k >= 0:
+            if text.startswith(word, at - k):
+                return True
+            k = word.find(joiner, k + 1)
+    return False

@@ -37,6 +37,7 @@ from checker.checks.count_common import (
     CLAUSE_END,
     CLOSERS,
     PAIRS,
+    LEADING_MARKER,
     CountTables,
     count_value,
     has_top_level,
@@ -54,13 +55,10 @@ MESSAGE_ARGS = frozenset({
     "claim",    # the count as written: 八项
     "count",    # its value: 8
     "listed",   # how many items the list has: 7
-    "where",    # where the list is: 前面列出 / 后面列出 / 一是…序列 / 下级标题
+    "where",    # where the list is: 前面的列举 / 后面的列举 / 其后的一是…序列 / 下级标题
 })
 
 _ENUM_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}是")
-# A numbering marker at the start of a paragraph: 三、 （二） 12. 1、 ①
-_LEADING_MARKER = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.．、](?![0-9])|[①-⑳])")
 
 
 class Params(BaseModel):
@@ -88,7 +86,7 @@ def check(doc, rule) -> Iterator[Finding]:
     enums = _enums_by_paragraph(doc) if params.check_inline_enums else {}
     for para in doc.paragraphs:
         start, end = para.span.start, para.span.end
-        marker = _LEADING_MARKER.match(text, start, end)
+        marker = LEADING_MARKER.match(text, start, end)
         if marker:
             start = marker.end()    # 二、突出两项重点工作: the marker is no list item
         partner = match_pairs(text, start, end)
@@ -218,7 +216,7 @@ def _preceding(text: str, claim_start: int, floor: int, partner: dict[int, int],
     for i, (s, e) in enumerate(items[1:-1], start=1):
         if any(w in text[s:e] for w in starters):
             plausible.update(range(n - i, n - i + extra + 1))
-    return n, plausible, open_end, "前面列出", True
+    return n, plausible, open_end, "前面的列举", True
 
 
 def _quoted_before(text: str, p: int, floor: int, partner: dict[int, int], tables: CountTables, open_end: bool):
@@ -236,7 +234,7 @@ def _quoted_before(text: str, p: int, floor: int, partner: dict[int, int], table
         return None     # unquoted items before the quoted ones: a mixed list, not counted
     # Quoted names are written out in full: “A、B、C”等八项 closes its list with 等.
     if len(groups) >= 2:
-        return len(groups), {len(groups)}, False, "前面列出", False
+        return len(groups), {len(groups)}, False, "前面的列举", False
     o, c = groups[0]
     while c > o and text[c - 1] in "等":
         c -= 1
@@ -245,7 +243,7 @@ def _quoted_before(text: str, p: int, floor: int, partner: dict[int, int], table
         return None
     n = len(items)
     extra = joiner_count(text, *items[-1], partner, tables)
-    return n, set(range(n, n + extra + 1)), False, "前面列出", False
+    return n, set(range(n, n + extra + 1)), False, "前面的列举", False
 
 
 # -- 2. a list right after the claim's noun --------------------------------------------------
@@ -290,13 +288,13 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
         return None     # clauses, not a list of names
     groups = _quote_groups(text, start, end, partner)
     if groups is not None and len(groups) >= 2:
-        return len(groups), {len(groups)}, open_end, "后面列出", False
+        return len(groups), {len(groups)}, open_end, "后面的列举", False
     items = split_items(text, start, end, partner)
     if len(items) < 2 or any(not text[s:e].strip() for s, e in items):
         return None
     n = len(items)
     extra = joiner_count(text, *items[-1], partner, tables)
-    return n, set(range(n, n + extra + 1)), open_end, "后面列出", False
+    return n, set(range(n, n + extra + 1)), open_end, "后面的列举", False
 
 
 def _open_end_at(text: str, start: int, end: int, partner: dict[int, int], tables: CountTables) -> int | None:
@@ -351,7 +349,7 @@ def _inline(text: str, noun_end: int, enums: tuple, params: Params):
         if ordinals != list(range(1, len(ordinals) + 1)):
             return None     # a numbering problem, reported by the numbering rules
         k = len(ordinals)
-        return k, {k}, False, "一是…序列", False
+        return k, {k}, False, "其后的一是…序列", False
     return None
 
 
