@@ -1,0 +1,101 @@
+"""Punctuation and number-form rules: positions, grouping, fixes and the tricky cases."""
+from __future__ import annotations
+
+from checker.checks.punct_halfwidth import flagged_marks
+from checker.engine.fixes import apply_fixes
+from tests.helpers import assert_violations, lint
+
+MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def test_unopened_closing_quote_is_reported_at_the_quote():
+    assert_violations("做好加法”和“乘法”，提升作业质量。", "punct-unbalanced", (1, 5))
+
+
+def test_unclosed_quote_is_reported_at_the_opener_not_at_balanced_inner_quotes():
+    text = "持续深化“新时代教育评价改革、义务教育‘双减’改革等八项改革。"
+    assert_violations(text, "punct-unbalanced", (1, 5))
+
+
+def test_balance_is_per_paragraph():
+    # a quote opened on one line and closed on the next is two problems, one per line
+    assert_violations("开展“强基\n行动”工作。", "punct-unbalanced", (1, 3), (2, 3))
+
+
+def test_half_and_full_width_parentheses_pair_for_balance():
+    assert_violations("出台《意见（试行)》并贯彻落实。", "punct-unbalanced")
+
+
+def test_crossed_marks_report_the_inner_unclosed_one():
+    # 《…“…》: the quote opened inside the title is never closed
+    assert_violations("学习《关于“双减的意见》。", "punct-unbalanced", (1, 6))
+
+
+def test_halfwidth_is_one_report_per_paragraph_with_count():
+    text = "2022年以来,在市委领导下,各项工作有力推进。\n一年来,成绩显著。"
+    found = lint(text, "punct-halfwidth")
+    assert [(v.line, v.column) for v in found] == [(1, 8), (2, 4)]
+    assert "2处" in found[0].message
+
+
+def test_halfwidth_leaves_times_numbers_latin_and_urls():
+    body = "时间23:28，共1,000条，APP(iOS)，见http://a.gov.cn/x?a=1，“Hello, World!”"
+    assert flagged_marks(body, MARKS) == []
+
+
+def test_halfwidth_parentheses_holding_chinese_count_as_a_pair():
+    body = "完善县(市、区)布局"
+    assert flagged_marks(body, MARKS) == [3, 7]
+
+
+def test_halfwidth_fix_is_stable_after_one_run():
+    text = "获评优秀学校(全省8所),140个空间获奖, 数量居全省第一。"
+    out, applied = apply_fixes(text, lint(text, "punct-halfwidth"))
+    assert applied == 1
+    assert out == "获评优秀学校（全省8所），140个空间获奖，数量居全省第一。"
+    assert lint(out, "punct-halfwidth") == []
+
+
+def test_halfwidth_skips_scraped_header_lines():
+    text = "发布日期:2022-05-18 18:32 浏览量: 【字体:\n工作要点,全面推进。"
+    assert [(v.line, v.rule) for v in lint(text, "punct-halfwidth")] == [(2, "punct-halfwidth")]
+    assert lint(text, "punct-unbalanced") == []
+
+
+def test_range_mark_only_flags_doubled_or_lookalike_marks():
+    assert_violations("掌握1—-2项，2-3所，3～6岁，1－2项，2021—2025年，2023-02-28。", "punct-range-mark", (1, 4))
+
+
+def test_letter_for_digit_positions_and_fixes():
+    text = "每月至少组织l次，新建1O所，2O22年，l0个。"
+    found = lint(text, "number-letter-for-digit")
+    assert [v.column for v in found] == [7, 12, 16, 22]
+    out, _ = apply_fixes(text, found)
+    assert out == "每月至少组织1次，新建10所，2022年，10个。"
+
+
+def test_letter_for_digit_leaves_names():
+    assert_violations("5G、G20、1+X、2.0、3D、O2O、A类、APP、I期、Windows10系统", "number-letter-for-digit")
+
+
+def test_redundant_approximation_pairs():
+    assert_violations("至少建设4个以上", "number-approx-redundant", (1, 1))
+    assert_violations("约4000人左右", "number-approx-redundant", (1, 1))
+    assert_violations("超过96%以上", "number-approx-redundant", (1, 1))
+    assert_violations("近50余所", "number-approx-redundant", (1, 1))
+
+
+def test_redundant_approximation_near_misses():
+    for text in ("至少建设4个，达到87%以上", "近3年多所学校获奖", "节约300万元左右", "最近5年多次获奖",
+                 "约100万名师生，其中10所左右"):
+        assert_violations(text, "number-approx-redundant")
+
+
+def test_exact_figure_with_approximation():
+    assert_violations("纠纷536余条，刀具2690余次，征文100余篇，学生7.8万余人，15多个", "number-exact-with-approx",
+                      (1, 3), (1, 35))
+
+
+def test_number_split_by_space():
+    assert_violations("新增学位1 000个，20 22年", "number-split-by-space", (1, 5), (1, 12))
+    assert_violations("时间:2023-02-28 23:28，表1 2022年数据", "number-split-by-space")
