@@ -15,10 +15,18 @@ def default_settings() -> Settings:
     return build_settings(no_config=True)
 
 
+@lru_cache(maxsize=1)
+def every_rule() -> list:
+    """All shipped rules, including those shipped off (their examples are tests too)."""
+    from checker.rules.loader import builtin_rules_dir, load_rules
+
+    return load_rules([builtin_rules_dir()])
+
+
 @lru_cache(maxsize=None)
 def settings_for(rule_id: str) -> Settings:
     base = default_settings()
-    rules = [r for r in base.rules if r.id == rule_id]
+    rules = [r for r in every_rule() if r.id == rule_id]
     if not rules:
         raise KeyError(f"no rule {rule_id!r} in the default rule set")
     return Settings(rules=rules, lexicon=base.lexicon, config=base.config, root=base.root)

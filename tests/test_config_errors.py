@@ -109,3 +109,24 @@ def test_missing_path_is_an_input_error(tmp_path):
 def test_unknown_format_is_a_usage_error(tmp_path):
     proc = run("check", "--no-config", "--format", "yaml", str(tmp_path))
     assert proc.returncode == 2 and "yaml" in proc.stderr
+
+
+def test_rule_shipped_off_is_switched_on_by_config(tmp_path):
+    pack = write(tmp_path / "pack" / "p.yaml", """\
+        rules:
+          - id: off-by-default
+            kind: pattern
+            category: placeholder
+            severity: error
+            message: 占位符
+            why: a rule a repository opts into
+            enabled: false
+            params: {patterns: ['待补充']}
+            examples: {bad: [（待补充）], good: [已补充]}
+        """)
+    doc = write(tmp_path / "d.txt", "本段（待补充）。\n")
+    base = ["check", "--no-config", "--select", "off-by-default", "--rules", str(pack.parent), str(doc)]
+    assert run(*base).returncode == 2  # --select names a rule that is not active
+    cfg = write(tmp_path / "on.yaml", "rules:\n  off-by-default: enable\n")
+    proc = run("check", "--config", str(cfg), "--rules", str(pack.parent), "--select", "off-by-default", str(doc))
+    assert proc.returncode == 1, proc.stderr

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from checker.engine.fixes import apply_fixes
-from tests.helpers import default_settings, lint
+from tests.helpers import every_rule, lint
 
-RULES = default_settings().rules
+RULES = every_rule()
 CASES_BAD = [(r.id, i, text) for r in RULES for i, text in enumerate(r.examples.bad)]
 CASES_GOOD = [(r.id, i, text) for r in RULES for i, text in enumerate(r.examples.good)]
 DATA = {r.id: r.examples.data for r in RULES}

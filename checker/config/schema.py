@@ -13,7 +13,7 @@ class RuleSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    enabled: bool = True
+    enabled: bool | None = None      # None: as the rule ships; true turns on a rule shipped off
     severity: Severity | None = None
     params: dict[str, Any] = Field(default_factory=dict)
     ignore: list[str] = Field(default_factory=list)

@@ -86,14 +86,15 @@ def apply_rule_settings(rules: list[Rule], config: Config, config_name: str) -> 
             raise ConfigError(f"{config_name}: rule '{rule_id}': unknown rule id")
     out: list[Rule] = []
     for rule in rules:
-        if rule.id in config.disable or rule.category in config.disable:
-            continue
         setting = config.rules.get(rule.id)
-        if setting == "disable":
+        if setting == "disable" or (isinstance(setting, RuleSettings) and setting.enabled is False):
+            continue
+        switched_on = setting == "enable" or (isinstance(setting, RuleSettings) and setting.enabled is True)
+        if not rule.enabled and not switched_on:
+            continue  # shipped off; `rules: {id: enable}` turns it on
+        if (rule.id in config.disable or rule.category in config.disable) and not switched_on:
             continue
         if isinstance(setting, RuleSettings):
-            if not setting.enabled:
-                continue
             rule = customise(rule, setting, config_name)
         out.append(rule)
     return out

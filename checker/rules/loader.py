@@ -104,7 +104,7 @@ def build_rule(file: str, entry: dict[str, Any], index: int = 0) -> Rule:
         message=spec.message, why=spec.why.strip(),
         description=spec.description or first_line(spec.message),
         params=params, raw_params=dict(spec.params), examples=spec.examples,
-        ignore=tuple(spec.ignore), limit=spec.limit, source=file,
+        ignore=tuple(spec.ignore), limit=spec.limit, source=file, enabled=spec.enabled,
     )
 
 

@@ -24,6 +24,7 @@ class Rule:
     ignore: tuple[str, ...] = ()
     limit: int | None = None
     source: str = ""                  # the pack file it came from
+    enabled: bool = True              # False: shipped off, switched on in .gwlint.yaml
 
     def with_changes(self, **changes: Any) -> "Rule":
         return replace(self, **changes)
