@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicate_common import set_phrases
@@ -58,7 +57,9 @@ class Fingerprints:
     keys: bytes
     bands: int
 
-    def key_array(self) -> np.ndarray:
+    def key_array(self):
+        import numpy as np  # only the cross-document phase pays for numpy
+
         return np.frombuffer(self.keys, dtype=np.uint32).reshape(len(self.entries), self.bands + 1)
 
     def to_json(self, *, positions: bool = True) -> dict[str, Any]:
@@ -136,7 +137,7 @@ def _versions_of_one_document(copies, sentences: int, params: Params) -> bool:
     return per_file.most_common(1)[0][1] > params.versions_share * sentences
 
 
-def _first_copy(norm: str, keys: np.ndarray, buckets, docs, params: Params) -> tuple[str, int] | None:
+def _first_copy(norm: str, keys, buckets, docs, params: Params) -> tuple[str, int] | None:
     shared: dict[tuple[int, int], int] = {}
     for band, key in enumerate(keys.tolist()):
         for candidate in buckets.get((band, key), ()):

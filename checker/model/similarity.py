@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-import numpy as np
-
 from checker.model.span import Span
 
 PLACEHOLDER = "§"
@@ -249,19 +247,24 @@ def bigrams(norm: str) -> set[str]:
 
 
 # -- MinHash bands (stable across processes and runs: no Python hash()) ------------------
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+# numpy is imported inside these functions: only the cross-document phase needs it, and
+# importing it costs a one-file run ~45 ms.
 
 
 @lru_cache(maxsize=8)
-def _permutations(num_perm: int, seed: int = 20261124) -> tuple[np.ndarray, np.ndarray]:
+def _permutations(num_perm: int, seed: int = 20261124):
+    import numpy as np
+
     rng = np.random.Generator(np.random.PCG64(seed))
     a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
     return a, b
 
 
-def _shingle_codes(norm: str) -> np.ndarray:
+def _shingle_codes(norm: str):
     """Character bigrams as exact integers (two code points side by side)."""
+    import numpy as np
+
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(codes) < 2:
         return codes
@@ -276,8 +279,10 @@ def exact_key(norm: str) -> int:
     return h
 
 
-def band_keys(norms: Sequence[str], bands: int, rows: int) -> np.ndarray:
+def band_keys(norms: Sequence[str], bands: int, rows: int):
     """For each text, ``bands`` 32-bit MinHash band keys plus its exact key (last column)."""
+    import numpy as np
+
     num_perm = bands * rows
     a, b = _permutations(num_perm)
     out = np.zeros((len(norms), bands + 1), dtype=np.uint32)

@@ -1,22 +1,79 @@
-"""jieba segmentation, imported on first use only (loading its dictionary costs ~0.5 s)."""
+"""jieba segmentation, loaded on first use only, with a trimmed dictionary.
+
+jieba's full dictionary (350,000 words) costs about half a second and 90 MB to load,
+more than the rest of a one-file run together.  The checks that segment (the stutter
+rule deciding whether ``了了`` in ``为了了解`` is two words) only need the common
+vocabulary, so gwlint builds, once, a dictionary of jieba's most frequent words and
+keeps it in the user's cache folder; loading that takes about a tenth of a second.
+Unknown words are still segmented by jieba's HMM.
+"""
 from __future__ import annotations
 
+import logging
+import os
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 from checker.model.span import Span
 
+# 60,000 words keep the compounds that matter at stutter boundaries (一对一, 了解, 在职);
+# 20,000 already lose some of them.
+DICTIONARY_SIZE = 60_000
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gwlint"
+
+
+def _full_dictionary() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+def trimmed_dictionary(size: int = DICTIONARY_SIZE) -> Path:
+    """The path of the trimmed dictionary, building it on first use."""
+    import jieba
+
+    source = _full_dictionary()
+    name = f"jieba-{getattr(jieba, '__version__', 'x')}-{source.stat().st_size}-{size}.txt"
+    for folder in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+        target = folder / name
+        if target.is_file():
+            return target
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _write_trimmed(source, target, size)
+            return target
+        except OSError:
+            continue
+    return source  # no writable folder: fall back to the full dictionary
+
+
+def _write_trimmed(source: Path, target: Path, size: int) -> None:
+    with open(source, encoding="utf-8") as fh:
+        rows = [line.split() for line in fh if line.strip()]
+    rows = [r for r in rows if len(r) >= 2 and r[1].isdigit()]
+    rows.sort(key=lambda r: -int(r[1]))
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".jieba-", suffix=".txt")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        for row in rows[:size]:
+            out.write(" ".join(row) + "\n")
+    os.replace(tmp, target)
+
 
 @lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
+def _tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    tokenizer = jieba.Tokenizer(str(trimmed_dictionary()))
+    tokenizer.initialize()
+    return tokenizer
 
 
 def tokenize(text: str) -> list[tuple[str, Span]]:
-    jieba = _jieba()
-    return [(word, Span(start, end)) for word, start, end in jieba.tokenize(text)]
+    tokenizer = _tokenizer()
+    return [(word, Span(start, end)) for word, start, end in tokenizer.tokenize(text)]
