@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from checker.config.schema import Config
-from checker.engine.runner import lint_source, run_paths
+from checker.engine.runner import corpus_violations, lint_source, run_paths
 from checker.engine.settings import Settings, build_settings
 from checker.engine.violation import Violation
 from checker.sources.discover import discover
@@ -21,7 +21,10 @@ def check_text(text: str, path: str | None = None, config: Config | Settings | N
     settings = _settings(config)
     name = path or "<text>"
     source = adapt_text(text, name, format_for(name) if path else "text")
-    result = lint_source(source, settings)
+    has_reference = bool(settings.config.duplicates.reference)
+    result = lint_source(source, settings, collect=has_reference)
+    if has_reference:
+        result.violations.extend(corpus_violations([result], settings))
     if result.errors:
         raise RuntimeError("; ".join(result.errors))
     return sorted(result.violations, key=Violation.sort_key)

@@ -111,3 +111,16 @@ def test_select_and_ignore_by_category():
     assert only["violations"] and {v["category"] for v in only["violations"]} == {chosen}
     _, without = seeds_json("--ignore", chosen)
     assert chosen not in {v["category"] for v in without["violations"]}
+
+
+def test_stdin_buffer_is_compared_with_reference_documents(tmp_path):
+    (tmp_path / "archive").mkdir()
+    copied = "全市新建改扩建中小学校舍四十二所并同步完成配套设施建设和验收交付使用工作。"
+    (tmp_path / "archive" / "old.txt").write_text(f"2021年工作总结\n{copied}\n其他内容另起一段。\n", encoding="utf-8")
+    (tmp_path / ".gwlint.yaml").write_text("duplicates:\n  reference: ['archive/*.txt']\n  cache: .cache\n", encoding="utf-8")
+    draft = f"2022年工作总结\n今年工作稳步推进。\n{copied}\n"
+    proc = run("check", "--format", "json", "--stdin-filename", "draft.txt", "-", input=draft, cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    found = [v for v in json.loads(proc.stdout)["violations"] if v["category"] == "duplicate"]
+    assert [(v["path"], v["line"]) for v in found] == [("draft.txt", 3)]
+    assert "old.txt" in found[0]["message"]

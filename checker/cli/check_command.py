@@ -6,7 +6,7 @@ import os
 import sys
 
 from checker.cli.main import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS
-from checker.engine.runner import RunResult, lint_source, run_paths
+from checker.engine.runner import RunResult, corpus_violations, lint_source, run_paths
 from checker.engine.violation import SEVERITY_RANK
 from checker.report.options import ReportOptions
 from checker.report.registry import load_format, resolve_format
@@ -65,9 +65,12 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
         stdin_run = RunResult(files=1)
         try:
             source = read_stdin(args.stdin_filename or "<stdin>")
-            result = lint_source(source, settings)
+            has_reference = bool(settings.config.duplicates.reference)
+            result = lint_source(source, settings, collect=has_reference)
             stdin_run.results.append(result)
             stdin_run.violations.extend(result.violations)
+            if has_reference:  # an editor's buffer is still compared with the repository
+                stdin_run.violations.extend(corpus_violations([result], settings))
             stdin_run.errors.extend(result.errors)
         except InputError as exc:
             stdin_run.errors.append(str(exc))

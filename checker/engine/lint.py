@@ -21,7 +21,9 @@ class FileResult:
     source: Any = None                                       # SourceText, kept for fixes/reports
 
 
-def lint_document(doc: Document, rules: list[Rule]) -> FileResult:
+def lint_document(doc: Document, rules: list[Rule], collect: bool = True) -> FileResult:
+    """Run ``rules`` over ``doc``; ``collect=False`` skips the summaries of corpus kinds
+    (a one-file run with no reference documents has nothing to compare them with)."""
     result = FileResult(doc.path, source=doc.source)
     for rule in rules:
         try:
@@ -32,7 +34,7 @@ def lint_document(doc: Document, rules: list[Rule]) -> FileResult:
                 if rule.limit and len(found) >= rule.limit:
                     break
             result.violations.extend(found)
-            if getattr(module, "CORPUS", False):
+            if collect and getattr(module, "CORPUS", False):
                 result.corpus[rule.id] = module.collect(doc, rule)
         except Exception as exc:  # a broken check must not take the other rules down
             where = traceback.extract_tb(exc.__traceback__)[-1]

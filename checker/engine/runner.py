@@ -29,19 +29,19 @@ class RunResult:
         self.violations.sort(key=Violation.sort_key)
 
 
-def lint_source(source: SourceText, settings: Settings) -> FileResult:
+def lint_source(source: SourceText, settings: Settings, collect: bool = True) -> FileResult:
     doc = Document(source, settings.lexicon, settings.kind_for(source.path))
-    result = lint_document(doc, settings.rules_for(source.path))
+    result = lint_document(doc, settings.rules_for(source.path), collect)
     result.violations = apply_suppressions(doc, result.violations, settings.rules)
     return result
 
 
-def lint_path(path: str, settings: Settings) -> FileResult:
+def lint_path(path: str, settings: Settings, collect: bool = True) -> FileResult:
     try:
         source = read_path(path)
     except InputError as exc:
         return FileResult(path, errors=[str(exc)])
-    return lint_source(source, settings)
+    return lint_source(source, settings, collect)
 
 
 # Worker processes get the settings once, at start, instead of with every file.
@@ -72,7 +72,9 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
             results = _collect(pool.map(_lint_in_worker, paths, chunksize=chunk), len(paths), progress)
     else:
-        results = _collect((lint_path(p, settings) for p in paths), len(paths), progress)
+        # Cross-document summaries are only worth making with something to compare to.
+        collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
+        results = _collect((lint_path(p, settings, collect) for p in paths), len(paths), progress)
     for result in results:
         if keep_sources and result.source is None and not result.errors:
             try:

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from checker.engine.runner import lint_source
+from checker.engine.runner import corpus_violations, lint_source
 from checker.engine.settings import Settings, build_settings
 from checker.engine.violation import Violation
 from checker.rules.errors import ConfigError
@@ -100,7 +100,10 @@ def diagnostics_for(text: str, uri: str, cache: SettingsCache, encoding=None) ->
     if fmt == "docx":  # an editor's text buffer of a Word file is not the document
         return []
     source = adapt_text(text, name, fmt)
-    result = lint_source(source, settings)
+    has_reference = bool(settings.config.duplicates.reference)
+    result = lint_source(source, settings, collect=has_reference)
+    if has_reference:  # compare the open buffer with the repository's reference documents
+        result.violations.extend(corpus_violations([result], settings))
     lines = source.text.split("\n")
     out = [to_diagnostic(v, lines, encoding) for v in sorted(result.violations, key=Violation.sort_key)]
     for err in result.errors:
