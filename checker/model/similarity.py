@@ -78,14 +78,23 @@ def _closing(text: str, i: int, end: int, opener: str, closer: str) -> int:
     return -1
 
 
+# Runs of plain content characters (CJK and ASCII letters/digits) are taken whole: the
+# character-by-character path below is only needed for marks, brackets and quotes, and
+# taking runs at once makes normalising several times faster on Chinese prose.
+_CONTENT_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]+")
+
+
 def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
     """Normalise ``text[span]``: the kept characters, their offsets and the clause breaks
     (indexes into the normalised string where a new clause starts)."""
-    chars: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
     breaks: list[int] = []
+    count = 0                       # characters kept so far (pieces may hold runs)
+    last = ""                       # the last character kept
     i, end = span.start, span.end
     at_clause_start = True
+    match_run = _CONTENT_RUN.match
     while i < end:
         if at_clause_start:
             m = _MARKER.match(text, i, end)
@@ -94,6 +103,15 @@ def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
             at_clause_start = False
             if i >= end:
                 break
+        run = match_run(text, i, end)
+        if run:
+            j = run.end()
+            pieces.append(run.group())
+            offsets.extend(range(i, j))
+            count += j - i
+            last = text[j - 1]
+            i = j
+            continue
         ch = text[i]
         if ch in _BRACKETS:
             j = _closing(text, i, end, ch, _BRACKETS[ch])
@@ -104,29 +122,33 @@ def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
             if j >= 0 and not any(is_content(unicodedata.normalize("NFKC", c)[:1] or " ")
                                   for c in text[i + 1:j]):
                 # 《*》, “××”: an anonymised or unfilled name stands for any name.
-                if not chars or chars[-1] != PLACEHOLDER:
-                    chars.append(PLACEHOLDER)
+                if last != PLACEHOLDER:
+                    pieces.append(PLACEHOLDER)
                     offsets.append(i)
+                    count += 1
+                    last = PLACEHOLDER
                 i = j + 1
                 continue
             i += 1          # a quoted name is compared as written, without its marks
             continue
         if ch in _CLAUSE_BREAKS:
-            if chars and (not breaks or breaks[-1] != len(chars)):
-                breaks.append(len(chars))
+            if count and (not breaks or breaks[-1] != count):
+                breaks.append(count)
             at_clause_start = True
             i += 1
             continue
         if ch == "\n":
             at_clause_start = True
-        c = unicodedata.normalize("NFKC", ch) if not is_content(ch) else ch
+        c = unicodedata.normalize("NFKC", ch)
         if len(c) == 1 and is_content(c):
-            chars.append(c)
+            pieces.append(c)
             offsets.append(i)
+            count += 1
+            last = c
         i += 1
-    if breaks and breaks[-1] == len(chars):
+    if breaks and breaks[-1] == count:
         breaks.pop()
-    return "".join(chars), offsets, breaks
+    return "".join(pieces), offsets, breaks
 
 
 def _strip_phrases(norm: str, offsets: list[int], phrases: re.Pattern | None) -> tuple[str, list[int]]:
