@@ -9,6 +9,8 @@ change in numbers only (figures updated) is not a repeat.
 """
 from __future__ import annotations
 
+import math
+
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,6 +53,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     paragraph_of: list[int] = []
     exact: dict[str, int] = {}
     index: dict[str, list[int]] = {}
+    grams_of: list[set[str]] = []
     for sentence in doc.sentences:
         units = [u for u in units_of(doc.text, sentence.span, phrases, clauses=params.clauses,
                                      pairs=params.clauses)
@@ -59,14 +62,16 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         for unit in units:
             if any(unit.span.overlaps(later.span) for later, _ in hits):
                 continue          # a clause of a sentence already found repeated
-            first = _first_occurrence(unit, sentence.paragraph, kept, paragraph_of, exact, index, params)
+            grams = bigrams(unit.norm)
+            first = _first_occurrence(unit, grams, sentence.paragraph, kept, paragraph_of, grams_of, exact, index, params)
             if first is not None:
                 hits.append((unit, first))
             position = len(kept)
             kept.append(unit)
             paragraph_of.append(sentence.paragraph)
+            grams_of.append(grams)
             exact.setdefault(unit.norm, position)
-            for gram in bigrams(unit.norm):
+            for gram in grams:
                 index.setdefault(gram, []).append(position)
         if hits and sentence.paragraph in headings:
             # The summary and the plan of one document may share a heading.
@@ -80,8 +85,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                           related=f"首次出现于{where(doc, first.span.start, line)}")
 
 
-def _first_occurrence(unit: Unit, paragraph: int, kept: list[Unit], paragraph_of: list[int],
-                      exact: dict[str, int], index: dict[str, list[int]], params: Params) -> Unit | None:
+def _first_occurrence(unit: Unit, grams: set[str], paragraph: int, kept: list[Unit], paragraph_of: list[int],
+                      grams_of: list[set[str]], exact: dict[str, int], index: dict[str, list[int]],
+                      params: Params) -> Unit | None:
     def comparable(p: int) -> bool:
         other = kept[p]
         if other.span.end > unit.span.start:
@@ -93,16 +99,19 @@ def _first_occurrence(unit: Unit, paragraph: int, kept: list[Unit], paragraph_of
     position = exact.get(unit.norm)
     if position is not None and comparable(position):
         return kept[position]
-    grams = bigrams(unit.norm)
-    counts: dict[int, int] = {}
-    for gram in grams:
-        for p in index.get(gram, ()):
-            counts[p] = counts.get(p, 0) + 1
     need = len(grams) * 0.5
-    for p in sorted(p for p, c in counts.items() if c >= need):
-        other = kept[p]
-        if not comparable(p):
+    # Prefix filtering: a unit sharing at least `need` of these bigrams shares one of the
+    # len(grams) - ceil(need) + 1 rarest, so only their (short) posting lists are read;
+    # the long lists of common bigrams (教育, 工作) made this quadratic in a document.
+    scan = len(grams) - math.ceil(need) + 1
+    rarest = sorted(grams, key=lambda g: len(index.get(g, ())))[:scan]
+    candidates: set[int] = set()
+    for gram in rarest:
+        candidates.update(index.get(gram, ()))
+    for p in sorted(candidates):
+        if len(grams & grams_of[p]) < need or not comparable(p):
             continue
+        other = kept[p]
         if near_duplicate(unit.norm, other.norm, min_ratio=params.min_ratio, max_changed=params.max_changed,
                           ignore_numeral_changes=params.ignore_numeral_changes):
             return other
