@@ -36,8 +36,14 @@ def paragraph_units(doc: Document, params: Params) -> list[tuple[int, Unit]]:
     return out
 
 
-def repeated_paragraphs(doc: Document, params: Params) -> Iterator[tuple[int, Unit, int, Unit]]:
-    """(later index, later unit, first index, first unit) for each repeated paragraph."""
+def repeated_paragraphs(doc: Document, params: Params) -> list[tuple[int, Unit, int, Unit]]:
+    """(later index, later unit, first index, first unit) for each repeated paragraph;
+    computed once per document and parameters (the sentence rule reads it too)."""
+    key = ("repeated-paragraphs", params.model_dump_json())
+    return doc.derived(key, lambda d: list(_repeated_paragraphs(d, params)))
+
+
+def _repeated_paragraphs(doc: Document, params: Params) -> Iterator[tuple[int, Unit, int, Unit]]:
     headings = heading_paragraphs(doc)
     seen: dict[str, tuple[int, Unit]] = {}
     index: dict[str, list[int]] = {}

@@ -14,7 +14,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.model.annotations import annotations_of, responsibility_data, same_unit
+from checker.model.annotations import annotations_of, filler_free, responsibility_data, same_unit, unit_suffix
 
 MESSAGE_ARGS = {"name", "intended", "count"}
 
@@ -38,10 +38,21 @@ def check(doc, rule) -> Iterator[Finding]:
             n = parent[n]
         return n
 
-    for i, a in enumerate(order):
-        for b in order[i + 1:]:
-            if same_unit(a, b, data):
-                parent[root(b)] = root(a)
+    # Only names with the same suffix can be spellings of one unit, and same_unit() is
+    # only worth calling when they are equal without fillers or differ by a short insertion;
+    # precomputing both keeps this linear in practice instead of a suffix test per pair.
+    suffix = {n: unit_suffix(n, data) for n in order}
+    bare = {n: filler_free(n, data) for n in order}
+    by_suffix: dict[str, list[str]] = {}
+    for n in order:
+        if suffix[n] is not None:
+            by_suffix.setdefault(suffix[n], []).append(n)
+    for names in by_suffix.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                gap = abs(len(a) - len(b))
+                if bare[a] == bare[b] or (1 <= gap <= data.variant_insertion and same_unit(a, b, data)):
+                    parent[root(b)] = root(a)
     groups: dict[str, list[str]] = {}
     for n in order:
         groups.setdefault(root(n), []).append(n)

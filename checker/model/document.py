@@ -31,6 +31,7 @@ class Document:
         self.lexicon = lexicon or Lexicon()
         # "summary", "plan" or "none" forced by configuration for this path, or None.
         self.kind_override = kind_override
+        self._derived: dict = {}
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", lexicon: Lexicon | None = None,
@@ -69,6 +70,16 @@ class Document:
         from checker.model.tokens import tokenize
 
         return tokenize(self.text)
+
+    def derived(self, key, compute):
+        """A value derived from the document that several checks read (the repeated
+        paragraphs both duplicate rules need): ``compute(doc)`` runs once per key.
+        Keys must be hashable and include whatever parameters the value depends on."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute(self)
+            return value
 
     # -- lookups ------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
