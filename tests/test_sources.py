@@ -63,11 +63,12 @@ def test_discover_walks_and_filters(tmp_path):
     (tmp_path / "a" / "one.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a" / "two.md").write_text("x", encoding="utf-8")
     (tmp_path / "a" / "skip.py").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "three.docx").write_bytes(b"")
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "old.txt").write_text("x", encoding="utf-8")
     found = discover([str(tmp_path)], exclude=["drafts/**"], root=tmp_path)
     names = sorted(p.rsplit("/", 1)[-1] for p in found)
-    assert names == ["one.txt", "two.md"]
+    assert names == ["one.txt", "three.docx", "two.md"]
 
 
 def test_glob_double_star_matches_top_level():

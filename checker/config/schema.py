@@ -31,7 +31,7 @@ class Config(BaseModel):
 
     extends: Literal["default", "none"] = "default"
     packs: list[str] = Field(default_factory=list)        # extra rule pack dirs/files
-    include: list[str] = Field(default_factory=lambda: ["**/*.txt", "**/*.md"])
+    include: list[str] = Field(default_factory=lambda: ["**/*.txt", "**/*.md", "**/*.docx"])
     exclude: list[str] = Field(default_factory=list)
     disable: list[str] = Field(default_factory=list)      # rule ids or categories
     rules: dict[str, RuleSettings | Literal["disable", "enable"]] = Field(default_factory=dict)

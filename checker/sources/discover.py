@@ -5,7 +5,7 @@ import fnmatch
 import os
 from pathlib import Path, PurePosixPath
 
-DEFAULT_INCLUDE = ("**/*.txt", "**/*.md")
+DEFAULT_INCLUDE = ("**/*.txt", "**/*.md", "**/*.docx")
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".gwlint_cache", ".tox"}
 
 
