@@ -69,9 +69,8 @@ def check(doc, rule) -> Iterator[Finding]:
                 best = breaks
             if not best:
                 break
-        for block, previous, detail in sorted(best or [], key=lambda t: t[0].span.start):
+        for block, previous, detail, expected_ordinal in sorted(best or [], key=lambda t: t[0].span.start):
             marker = block.marker
-            expected_ordinal = previous.marker.ordinal + 1 if previous else 1
             related = None
             if previous is not None:
                 line, _ = doc.position(previous.marker.span.start)
@@ -83,21 +82,33 @@ def check(doc, rule) -> Iterator[Finding]:
             }, related=related)
 
 
-def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Block | None, str]]:
-    """Each item of ``group`` (one list, in order) that does not follow its predecessor."""
+def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Block | None, str, int]]:
+    """Each item of ``group`` (one list, in order) that does not follow its predecessor.
+
+    One slip is reported once: after a repeated number (（二）（二）) the repeat stands
+    for the number it should have been, so both （三） and （四） may follow it; after a
+    gap or a step back the count goes on from the highest number seen."""
     previous: Block | None = None
+    stands_for = 0   # the ordinal the previous item stands for
     for block in group:
         marker = block.marker
         ordinal = marker.ordinal
         if previous is None:
             if start_at_one and ordinal != 1:
-                yield block, None, f"前缺少{skipped(marker.style, shape(marker), 1, ordinal - 1)}"
+                yield block, None, f"前缺少{skipped(marker.style, shape(marker), 1, ordinal - 1)}", 1
+            stands_for = ordinal
         else:
             last = previous.marker.ordinal
-            if ordinal == last:
-                yield block, previous, f"与上一项重复，应为“{render(marker.style, shape(marker), last + 1)}”"
-            elif ordinal > last + 1:
-                yield block, previous, f"前缺少{skipped(marker.style, shape(marker), last + 1, ordinal - 1)}"
-            elif ordinal < last:
-                yield block, previous, f"排在“{previous.marker.text}”之后，顺序颠倒"
+            expected = stands_for + 1
+            if ordinal == expected or ordinal == last + 1:
+                stands_for = ordinal
+            elif ordinal == last:
+                yield block, previous, f"与上一项重复，应为“{render(marker.style, shape(marker), expected)}”", expected
+                stands_for = expected
+            elif ordinal > expected:
+                yield block, previous, f"前缺少{skipped(marker.style, shape(marker), expected, ordinal - 1)}", expected
+                stands_for = ordinal
+            else:
+                yield block, previous, f"排在“{previous.marker.text}”之后，顺序颠倒", expected
+                stands_for = max(stands_for, ordinal)
         previous = block
