@@ -14,13 +14,14 @@ No jieba: the tables are enough and cost nothing to load.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
+from checker.model.lexicon import built_from, data_view
 from checker.model.span import Span
+from checker.rules.patterns import RegexList
 
 # Marks that end a clause: an indicator never reaches back over them.
 CLAUSE_MARKS = frozenset("，,、；;：:。！？!?\n（(【[〔）)】]〕")
@@ -38,22 +39,8 @@ class LinkData(BaseModel):
     linking_verbs: dict[str, str] = Field(default_factory=dict)
     approx_prefixes: dict[str, str] = Field(default_factory=dict)
     indicator_leading_words: list[str] = Field(default_factory=list)
-    indicator_leading_patterns: list[str] = Field(default_factory=list)
-    indicator_trailing_patterns: list[str] = Field(default_factory=list)
-
-    @field_validator("indicator_leading_patterns", "indicator_trailing_patterns")
-    @classmethod
-    def _compiles(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
-        return value
-
-    @classmethod
-    def from_lexicon(cls, lexicon: Any) -> "LinkData":
-        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
+    indicator_leading_patterns: RegexList = Field(default_factory=list)
+    indicator_trailing_patterns: RegexList = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,18 +137,8 @@ def clause_start(text: str, floor: int, end: int) -> int:
     return lowest
 
 
-_CACHE: dict[str, Linker] = {}
-_LOCK = threading.Lock()
-
-
 def linker_for(lexicon: Any) -> Linker:
-    key = lexicon.fingerprint
-    linker = _CACHE.get(key)
-    if linker is None:
-        with _LOCK:
-            linker = _CACHE.get(key) or Linker(LinkData.from_lexicon(lexicon))
-            _CACHE[key] = linker
-    return linker
+    return built_from(lexicon, Linker, lambda lex: Linker(data_view(lex, LinkData)))
 
 
 # -- rates ---------------------------------------------------------------------------------
@@ -171,10 +148,6 @@ class RateData(BaseModel):
 
     rate_words: list[str] = Field(default_factory=list)
     rate_exceptions: list[str] = Field(default_factory=list)
-
-    @classmethod
-    def from_lexicon(cls, lexicon: Any) -> "RateData":
-        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
 
 
 def is_rate(indicator: str | None, words: tuple[str, ...], exceptions: tuple[str, ...]) -> bool:
@@ -192,15 +165,7 @@ def is_rate(indicator: str | None, words: tuple[str, ...], exceptions: tuple[str
     return any(text.endswith(w) for w in words)
 
 
-_RATE_CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-
-
 def rate_lexicon(lexicon: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(rate words, exceptions) of a lexicon, validated once per fingerprint."""
-    key = lexicon.fingerprint
-    found = _RATE_CACHE.get(key)
-    if found is None:
-        data = RateData.from_lexicon(lexicon)
-        found = (tuple(data.rate_words), tuple(data.rate_exceptions))
-        _RATE_CACHE[key] = found
-    return found
+    """(rate words, exceptions) of a lexicon."""
+    data = data_view(lexicon, RateData)
+    return tuple(data.rate_words), tuple(data.rate_exceptions)

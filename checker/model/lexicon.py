@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from functools import cached_property
-from typing import Any
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+M = TypeVar("M")
 
 
 class Lexicon:
@@ -56,3 +60,34 @@ def merge_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+# -- things built from a lexicon -----------------------------------------------------------
+# Grammars, compiled tables and validated slices of the data are built once per distinct
+# lexicon (by fingerprint, so equal data loaded twice shares them) and kept for the process.
+_BUILT: dict[tuple[str, object], Any] = {}
+# Re-entrant: a build may itself read other views of the same lexicon.
+_BUILT_LOCK = threading.RLock()
+
+
+def built_from(lexicon: Lexicon, key: object, build: Callable[[Lexicon], T]) -> T:
+    """``build(lexicon)``, computed once per lexicon data and ``key``."""
+    cache_key = (lexicon.fingerprint, key)
+    try:
+        return _BUILT[cache_key]
+    except KeyError:
+        pass
+    with _BUILT_LOCK:
+        if cache_key not in _BUILT:
+            _BUILT[cache_key] = build(lexicon)
+        return _BUILT[cache_key]
+
+
+def data_view(lexicon: Lexicon, model: type[M]) -> M:
+    """The keys of the data that a pydantic ``model`` declares, validated once per lexicon
+    (each consumer reads its own keys; a wrong type names the key)."""
+    def build(lex: Lexicon) -> M:
+        raw = lex.as_dict()
+        return model.model_validate({k: raw[k] for k in model.model_fields if raw.get(k) is not None})
+
+    return built_from(lexicon, ("view", model.__module__, model.__qualname__), build)

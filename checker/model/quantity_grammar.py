@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyparsing as pp
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.lexicon import built_from, data_view
+from checker.rules.patterns import RegexList
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
 # (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start
@@ -52,23 +55,9 @@ class QuantityData(BaseModel):
     approx_suffixes: dict[str, str] = Field(default_factory=dict)
     range_marks: list[str] = Field(default_factory=list)
     list_joiners: list[str] = Field(default_factory=list)
-    not_quantities: list[str] = Field(default_factory=list)
+    not_quantities: RegexList = Field(default_factory=list)
     code_marks: str = "+＋·•/:：_#@&"
 
-    @field_validator("not_quantities")
-    @classmethod
-    def _compiles(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"not_quantities: invalid regular expression {pattern!r}: {exc}") from None
-        return value
-
-    @classmethod
-    def from_lexicon(cls, lexicon: Any) -> "QuantityData":
-        keys = cls.model_fields
-        return cls.model_validate({k: lexicon.get(k) for k in keys if lexicon.get(k) is not None})
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,18 +205,6 @@ def _end(located: pp.ParseResults) -> End:
                unit_start=unit_start, end=located.locn_end)
 
 
-_CACHE: dict[str, QuantityGrammar] = {}
-_CACHE_LOCK = threading.Lock()
-
-
 def grammar_for(lexicon: Any) -> QuantityGrammar:
-    """The grammar for a lexicon, compiled once per lexicon fingerprint."""
-    key = lexicon.fingerprint
-    grammar = _CACHE.get(key)
-    if grammar is None:
-        with _CACHE_LOCK:
-            grammar = _CACHE.get(key)
-            if grammar is None:
-                grammar = QuantityGrammar(QuantityData.from_lexicon(lexicon))
-                _CACHE[key] = grammar
-    return grammar
+    """The grammar for a lexicon, compiled once per lexicon data."""
+    return built_from(lexicon, QuantityGrammar, lambda lex: QuantityGrammar(data_view(lex, QuantityData)))
