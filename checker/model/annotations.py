@@ -15,14 +15,14 @@ separators are data (``responsibility`` in ``rules/data/responsibility.yaml``).
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator
+from pydantic import BaseModel, ConfigDict, Field as PydField
 
+from checker.model.lexicon import built_from
 from checker.model.span import Span
+from checker.rules.patterns import RegexList
 
 if TYPE_CHECKING:
     from checker.model.document import Document
@@ -71,29 +71,20 @@ class ResponsibilityData(BaseModel):
     name_trailers: list[str] = PydField(default_factory=list)
     policy: Policy = PydField(default_factory=Policy)
     registry: list[str] = PydField(default_factory=list)
-    registry_exempt: list[str] = PydField(default_factory=list)
+    registry_exempt: RegexList = PydField(default_factory=list)
     variant_fillers: list[str] = PydField(default_factory=list)
     variant_insertion: int = PydField(default=2, ge=0)
     unit_suffixes: list[str] = PydField(default_factory=list)
 
-    @field_validator("registry_exempt")
-    @classmethod
-    def _patterns_compile(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"registry_exempt: invalid regular expression {pattern!r}: {exc}") from None
-        return value
 
 
 def responsibility_data(doc: "Document") -> ResponsibilityData:
     return _validated_data(doc.lexicon)
 
 
-@lru_cache(maxsize=8)
 def _validated_data(lexicon) -> ResponsibilityData:
-    return ResponsibilityData.model_validate(lexicon.get("responsibility") or {})
+    return built_from(lexicon, ResponsibilityData,
+                      lambda lex: ResponsibilityData.model_validate(lex.get("responsibility") or {}))
 
 
 # -- results ---------------------------------------------------------------------------
@@ -165,25 +156,22 @@ def build_grammar(data: ResponsibilityData) -> _Grammar:
     )
 
 
-@lru_cache(maxsize=8)
 def grammar_of(lexicon) -> _Grammar:
-    """The grammar for one lexicon (cached: built once per distinct set of data)."""
-    return build_grammar(_validated_data(lexicon))
+    """The grammar for one lexicon (built once per distinct set of data)."""
+    return built_from(lexicon, _Grammar, lambda lex: build_grammar(_validated_data(lex)))
 
 
 # -- parsing ---------------------------------------------------------------------------
-_CACHE: "weakref.WeakKeyDictionary[Document, list[Annotation]]" = weakref.WeakKeyDictionary()
-
-
 def annotations_of(doc: "Document") -> list[Annotation]:
     """Every responsibility annotation of a document, in text order (computed once)."""
-    found = _CACHE.get(doc)
-    if found is None:
-        g = grammar_of(doc.lexicon)
-        found = []
-        for para in doc.paragraphs:
-            found.extend(parse_paragraph(doc.text, para.span, g, para.index))
-        _CACHE[doc] = found
+    return doc.derived("annotations", _parse_document)
+
+
+def _parse_document(doc: "Document") -> list[Annotation]:
+    g = grammar_of(doc.lexicon)
+    found: list[Annotation] = []
+    for para in doc.paragraphs:
+        found.extend(parse_paragraph(doc.text, para.span, g, para.index))
     return found
 
 

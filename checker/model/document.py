@@ -28,7 +28,14 @@ class Document:
         self.source = source
         self.path = source.path
         self.text = source.text
-        self.lexicon = lexicon or Lexicon()
+        if lexicon is None:
+            # Built without settings (tests, scripts): read the shipped data tables, so
+            # every layer behaves as in a real run.  Imported here: the model layer only
+            # reaches for the rule loader in this fallback.
+            from checker.rules.loader import builtin_lexicon
+
+            lexicon = builtin_lexicon()
+        self.lexicon = lexicon
         # "summary", "plan" or "none" forced by configuration for this path, or None.
         self.kind_override = kind_override
         self._derived: dict = {}

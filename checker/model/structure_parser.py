@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
+from checker.model.lexicon import built_from
 from checker.model.markers import marker_at
 from checker.model.numerals import parse_cn_int
 from checker.model.span import Span
 from checker.model.structure import STYLE_ORDER, Block, InlineEnum, Marker, Section, Structure
+from checker.rules.patterns import RegexList
 
 _SENTENCE_END = "。！？；!?;"
 _YEAR = re.compile(r"((?:19|20)\d{2}|[一二〇○零三四五六七八九]{4})年")
@@ -42,7 +44,7 @@ class StructureData(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    not_title: list[str] = Field(default_factory=list)
+    not_title: RegexList = Field(default_factory=list)
     title_joiners: list[str] = Field(default_factory=list)
     title_max_length: int = 60
     kind_words: dict[str, list[str]] = Field(default_factory=dict)
@@ -52,15 +54,6 @@ class StructureData(BaseModel):
     section_line_max_length: int = 25
     period_words: list[str] = Field(default_factory=list)
 
-    @field_validator("not_title")
-    @classmethod
-    def _compiles(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"structure.not_title: invalid regular expression {pattern!r}: {exc}") from None
-        return value
 
 
 class _Compiled:
@@ -106,29 +99,10 @@ def parse_structure(doc: Any) -> Structure:
 
 
 # -- data ---------------------------------------------------------------------------------
-# Compiled once per lexicon fingerprint.  A document built without a lexicon (tests,
-# Document.from_text) reads the shipped rules/data/structure.yaml.
-_DATA_CACHE: dict[str, _Compiled] = {}
-
-
-def _builtin_structure_data() -> dict[str, Any]:
-    from checker.rules.loader import builtin_rules_dir, read_yaml
-
-    path = builtin_rules_dir() / "data" / "structure.yaml"
-    return ((read_yaml(path) or {}).get("structure") or {}) if path.exists() else {}
-
-
 def _data_for(lexicon: Any) -> _Compiled:
-    raw = lexicon.get("structure") if lexicon is not None else None
-    if raw is None:
-        raw = _builtin_structure_data() if "<builtin>" not in _DATA_CACHE else {}
-        key = "<builtin>"
-    else:
-        key = lexicon.fingerprint
-    compiled = _DATA_CACHE.get(key)
-    if compiled is None:
-        compiled = _DATA_CACHE[key] = _Compiled(StructureData.model_validate(raw))
-    return compiled
+    """The structure tables of a lexicon, compiled once per lexicon data."""
+    return built_from(lexicon, _Compiled,
+                      lambda lex: _Compiled(StructureData.model_validate(lex.get("structure") or {})))
 
 
 # -- title, kind, year ----------------------------------------------------------------------

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -69,6 +70,12 @@ def load_data(locations: Iterable[Path]) -> Lexicon:
                 raise ConfigError(f"{path}: a data file is a mapping of named entries")
             data = merge_data(data, content)
     return Lexicon(data)
+
+
+@lru_cache(maxsize=1)
+def builtin_lexicon() -> Lexicon:
+    """The shipped data tables (rules/data), for documents built without settings."""
+    return load_data([builtin_rules_dir()])
 
 
 def load_pack(path: Path) -> list[Rule]:
