@@ -20,3 +20,17 @@ def test_different_deadlines_are_different_contexts():
 def test_same_value_restated_is_fine():
     text = "省级示范性高中达到30所。\n新创建2所，省级示范性高中达到30所。\n"
     assert_violations(text, "metric-restated")
+
+
+def test_figure_only_change_is_one_report_not_two():
+    # Two sentences that differ only in a figure: a restated metric, not a repeated clause.
+    text = ("围绕阅读推广工作，开展书香校园创建活动，全区中小学图书借阅率达到64%。\n"
+            "围绕阅读推广工作，开展书香校园创建活动，全区中小学图书借阅率达到61%。\n")
+    assert_violations(text, "metric-restated", (2, 33))
+    assert_violations(text, "duplicate-sentence")
+
+
+def test_clause_repeated_with_other_words_changed_is_still_a_duplicate():
+    text = ("围绕全民阅读推广工作，以书香校园创建活动为抓手，联合各级公共图书馆和乡镇综合文化站农家书屋，全区中小学图书借阅率达到64%。\n"
+            "围绕全民阅读推广工作，以书香校园创建活动为抓手，联合各级公共图书馆和乡镇综合文化站农家书屋，全区图书馆藏书增加3万册。\n")
+    assert_violations(text, "duplicate-sentence", (2, 12))

@@ -19,7 +19,8 @@ from checker.checks import duplicate_paragraph
 from checker.checks.duplicate_common import heading_paragraphs, same_section, set_phrases, where
 from checker.checks.finding import Finding
 from checker.model.document import Document
-from checker.model.similarity import Unit, bigrams, near_duplicate, units_of
+from checker.model.numerals import CN_NUMERAL_CHARS
+from checker.model.similarity import Unit, bigrams, near_duplicate, numerals_only_change, units_of
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"unit", "length"})
@@ -54,6 +55,11 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     exact: dict[str, int] = {}
     index: dict[str, list[int]] = {}
     grams_of: list[set[str]] = []
+    # Whole sentences by their text without figures: a sentence that differs from an
+    # earlier one in its figures only is a restated figure (metric-restated), so its
+    # clauses are not reported as repeats either (metric-restated compares statements of
+    # different paragraphs; within one paragraph the repeat stays this rule's).
+    skeletons: dict[str, tuple[str, int]] = {}
     for sentence in doc.sentences:
         units = [u for u in units_of(doc.text, sentence.span, phrases, clauses=params.clauses,
                                      pairs=params.clauses)
@@ -73,6 +79,11 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             exact.setdefault(unit.norm, position)
             for gram in grams:
                 index.setdefault(gram, []).append(position)
+        if params.ignore_numeral_changes:
+            for whole in (u for u in units if not u.clause):
+                seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
+                if hits and where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
+                    hits = []
         if hits and sentence.paragraph in headings:
             # The summary and the plan of one document may share a heading.
             hits = [(u, f) for u, f in hits if same_section(doc, u.span.start, f.span.start)]
@@ -83,6 +94,10 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield Finding(span, args={"unit": "分句" if hits[0][0].clause else "句子",
                                       "length": hits[0][0].length},
                           related=f"首次出现于{where(doc, first.span.start, line)}")
+
+
+def _skeleton(norm: str) -> str:
+    return "".join(c for c in norm if not c.isdigit() and c not in CN_NUMERAL_CHARS)
 
 
 def _first_occurrence(unit: Unit, grams: set[str], paragraph: int, kept: list[Unit], paragraph_of: list[int],
