@@ -1,7 +1,7 @@
 """A violation as reported: the engine stamps it from a check's Finding and the rule."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -36,8 +36,7 @@ class Violation:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
 
     def to_json(self) -> dict:
-        """Exactly the fields of the JSON contract (shared/categories.md)."""
-        data = asdict(self)
-        data.pop("fix")
-        data.pop("context")
-        return data
+        """Exactly the fields of the JSON contract (shared/categories.md), in its order."""
+        return {"path": self.path, "line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "rule": self.rule, "category": self.category,
+                "severity": self.severity, "message": self.message, "excerpt": self.excerpt}
