@@ -34,3 +34,14 @@ def test_clause_repeated_with_other_words_changed_is_still_a_duplicate():
     text = ("围绕全民阅读推广工作，以书香校园创建活动为抓手，联合各级公共图书馆和乡镇综合文化站农家书屋，全区中小学图书借阅率达到64%。\n"
             "围绕全民阅读推广工作，以书香校园创建活动为抓手，联合各级公共图书馆和乡镇综合文化站农家书屋，全区图书馆藏书增加3万册。\n")
     assert_violations(text, "duplicate-sentence", (2, 12))
+
+
+def test_point_changes_of_one_indicator_from_one_base_are_compared():
+    text = "高中阶段毛入学率较上年提高1.5个百分点。\n扩大优质学位供给，高中阶段毛入学率较上年提高2个百分点。\n"
+    assert_violations(text, "metric-restated", (2, 23))
+
+
+def test_point_changes_from_other_bases_or_directions_are_not_compared():
+    text = ("高中阶段毛入学率较上年提高1.5个百分点。\n高中阶段毛入学率比全省平均高2个百分点。\n"
+            "高中阶段毛入学率较上年下降2个百分点。\n")
+    assert_violations(text, "metric-restated")

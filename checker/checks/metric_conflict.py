@@ -8,7 +8,8 @@ two match when equal, or when the shorter ends the longer, is at least
 ``min_suffix_chars`` long and ends no other indicator of the document in that unit
 (``覆盖率`` alone could be anyone's).  Only statements of one context are compared: the
 same section kind and year, the same deadline year written in the sentence, different
-paragraphs.  Changes (新增15所, 提高2个百分点), list members that inherit their
+paragraphs.  A change in 个百分点 (近视率下降0.8个百分点) is compared with changes of
+the same indicator in the same direction; other changes (新增15所), list members that inherit their
 indicator, and indicators opening with an action (新建, 评选 …
 ``metric_action_words``) are not statements of a level.
 """
@@ -65,6 +66,7 @@ class Params(BaseModel):
     min_suffix_chars: int = Field(5, ge=2)   # 标准化学校覆盖率 may stand for 义务教育标准化学校覆盖率
     level_verbs: list[str] = Field(default_factory=lambda: ["level"])
     same_paragraph: bool = False             # compare statements within one paragraph too
+    point_changes: bool = True               # compare changes in 个百分点 of one indicator and direction
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -94,7 +96,10 @@ def check(doc, rule) -> Iterator[Finding]:
                 if _agree(first, q):
                     continue
                 line = doc.position(first.span.start)[0]
-                yield Finding(q.span, args={"indicator": q.indicator, "value": q.text, "first": first.text},
+                change = q.unit_kind == "percentage-point" and q.verb_kind != "level"
+                value = f"{q.verb}{q.text}" if change and q.verb else q.text
+                first_value = f"{first.verb}{first.text}" if change and first.verb else first.text
+                yield Finding(q.span, args={"indicator": q.indicator, "value": value, "first": first_value},
                               related=f"第{line}行为“{first.indicator}{first.verb or ''}{first.text}”")
                 break
 
@@ -105,7 +110,15 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
     if q.indicator_span.start < previous_end or q.indicator_span.end > q.span.start:
         return None     # inherited from a list head or reaching over another figure
     rate = is_rate(q.indicator, words, exceptions)
-    if q.verb_kind not in params.level_verbs and not (q.verb is None and rate):
+    change = None
+    if params.point_changes and q.unit_kind == "percentage-point" and q.verb_kind in ("increase", "decrease"):
+        # 近视率较上年下降0.8个百分点 … 下降0.6个百分点: one change, two sizes — when
+        # measured from the same base (较上年 and 比全省平均 are two changes).
+        base = ""
+        if q.verb_span is not None and q.indicator_span.end <= q.verb_span.start:
+            base = doc.text[q.indicator_span.end:q.verb_span.start].strip().lstrip("较比与同")
+        change = (q.verb_kind, base)
+    elif q.verb_kind not in params.level_verbs and not (q.verb is None and rate):
         return None
     name = _normalise(q.indicator, data)
     if len(name) < params.min_chars or any(name.startswith(w) for w in data.metric_action_words):
@@ -117,7 +130,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
     year = doc.year_at(offset)
     deadline = int(years[-1]) if years else year
     unit = data.metric_unit_aliases.get(q.unit, q.unit)
-    context = (doc.kind_at(offset), year, deadline, unit)
+    context = (doc.kind_at(offset), year, deadline, unit, change)
     para = doc.paragraph_at(offset)
     return context, name, q, para.index if para else None
 
