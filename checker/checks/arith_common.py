@@ -28,6 +28,8 @@ class ArithData(BaseModel):
     arith_decline_words: list[str] = Field(default_factory=list)
     arith_share_words: list[str] = Field(default_factory=list)
     arith_target_verbs: list[str] = Field(default_factory=list)
+    arith_from_words: list[str] = Field(default_factory=list)
+    arith_base_words: list[str] = Field(default_factory=list)
 
     @classmethod
     def from_lexicon(cls, lexicon: Any) -> "ArithData":

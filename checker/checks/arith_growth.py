@@ -7,7 +7,10 @@ Two shapes are read, within one sentence:
 * level A, then a change B (a figure with an increase/decrease verb), then the rate C:
   C must match B ÷ (A − B) (A is the new level) or B ÷ A (A is the old one) — either
   reading is accepted, so only a rate that fits neither is reported;
-* ``由A增加到B，增长C%``: C must match (B − A) ÷ A.
+* ``由A增加到B，增长C%`` (years may stand beside the figures: ``由2023年的A增加到
+  2024年的B``): C must match (B − A) ÷ A;
+* ``A，较上年的B增长C%`` (the old level given after the new one): C must match
+  (A − B) ÷ B.
 
 Figures are intervals (``arith_common``), and ``tolerance`` percentage points more are
 allowed for the writer's rounding; a figure with 以上/近/超 says too little to check.
@@ -28,6 +31,10 @@ MESSAGE_ARGS = frozenset({
     "expected",  # what the figures give: 16.5%
     "figures",   # the figures it was computed from: 35.28亿元、5亿元
 })
+
+
+_CLAUSE = frozenset("，,；;：:")
+_MAX_BETWEEN = 12   # characters between two figures of one growth statement
 
 
 class Params(BaseModel):
@@ -56,7 +63,7 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if a.unit_kind == "percent" or b.unit_kind == "percent":
             continue
-        readings = _readings(text, a, b, sense, data)
+        readings = _readings(text, a, b, rate, sense, data)
         if not readings:
             continue
         r_low, r_high = interval(rate, params.about)
@@ -74,8 +81,7 @@ def check(doc, rule) -> Iterator[Finding]:
             if fits and not any(low <= r_high and r_low <= high for low, high in fits):
                 mid = sum(fits[0]) / 2
                 yield Finding(rate.span, args={
-                    "rate": text[rate.indicator_span.start:rate.span.end] if rate.indicator_span
-                    and rate.indicator_span.end <= rate.span.start else rate.text,
+                    "rate": _rate_text(text, rate, b),
                     "expected": f"{mid:.1f}%",
                     "figures": f"{a.text}、{b.text}",
                 })
@@ -90,17 +96,42 @@ def _sense(rate, data) -> str | None:
     return None
 
 
-def _readings(text, a, b, sense, data) -> list[str]:
+def _readings(text, a, b, rate, sense, data) -> list[str]:
     """The formulas the two figures allow: "new", "old" (change B over level A) or "move"."""
     if b.verb_kind == sense:
         if a.verb_kind in ("increase", "decrease"):
             return []
         return ["new", "old"] if sense == "increase" else ["new-down", "old"]
-    if b.verb in data.arith_target_verbs:
-        clause = text[max(0, a.span.start - 3):a.span.start]
-        if "由" in clause or "从" in clause:
+    between = text[a.span.end:b.span.start]
+    if len(between) > _MAX_BETWEEN:
+        return []
+    if (between.endswith("的") and any(w in between for w in data.arith_base_words)
+            and not any(ch in _CLAUSE for ch in between[1:]) and rate.verb_span is not None and b.span.end == rate.verb_span.start):
+        # 4500人次，较上年的3600人次增长30%: A is the new level, B the old one
+        return ["base"] if sense == "increase" else ["base-down"]
+    if any(ch in _CLAUSE for ch in between):
+        return []
+    opening = text[_clause_start(text, a.span.start):a.span.start]
+    if b.verb in data.arith_target_verbs or any(v in between for v in data.arith_target_verbs):
+        # 由3200人增加到3680人, 由2023年的3200人增加到2024年的3680人
+        if any(w in opening[-_MAX_BETWEEN:] for w in data.arith_from_words):
             return ["move"] if sense == "increase" else ["move-down"]
+        return []
     return []
+
+
+def _rate_text(text, rate, b) -> str:
+    """The rate with its name (增幅11%) or verb (增长12%), never reaching back over B."""
+    span = rate.indicator_span
+    if span is not None and b.span.end <= span.start and span.end <= rate.span.start:
+        return text[span.start:rate.span.end]
+    if rate.verb_span is not None and b.span.end <= rate.verb_span.start:
+        return text[rate.verb_span.start:rate.span.end]
+    return rate.text
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in _CLAUSE | {"。", "\n"}) + 1
 
 
 def _range(formula, a, b, about) -> tuple[float | None, float | None]:
@@ -121,6 +152,10 @@ def _range(formula, a, b, about) -> tuple[float | None, float | None]:
                 base, num = x, y
             elif formula == "move":     # from A up to B
                 base, num = x, y - x
+            elif formula == "base":     # A now, up from the old level B
+                base, num = y, x - y
+            elif formula == "base-down":  # A now, down from the old level B
+                base, num = y, y - x
             else:                       # from A down to B
                 base, num = x, x - y
             if base <= 0:

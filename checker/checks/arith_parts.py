@@ -2,7 +2,8 @@
 
 Two shapes are read:
 
-* a breakdown in brackets right after the total, ``新增230所(新改扩建193所、转普惠37所)``:
+* a breakdown in brackets right after the total or its noun, ``新增230所(新改扩建193所、
+  转普惠37所)``, ``186所中小学幼儿园（中小学124所、幼儿园52所）``:
   two or more parts, every figure in the brackets in the total's unit.  Such a
   breakdown is complete, so a sum other than the total is reported — unless it opens
   with 其中/含/包括 (``141所(其中小学118所,中学23所)``), which may name only some parts;
@@ -39,6 +40,7 @@ class Params(BaseModel):
 
     about: float = Field(0.05, ge=0, le=1)   # how far 约/左右 may stray, relative
     check_brackets: bool = True
+    max_noun_chars: int = Field(8, ge=0)     # the noun between a total and its bracket
     check_partial: bool = True
 
 
@@ -70,7 +72,11 @@ def _bracket(text, total, quantities, starts, data, params) -> Finding | None:
     if not _is_total(total, data):
         return None
     at = total.span.end
-    if at >= len(text) or text[at] not in _CLOSE:
+    # 186所中小学幼儿园（中小学124所、幼儿园52所）: the counted noun may stand between.
+    limit = min(len(text), at + params.max_noun_chars + 1)
+    while at < limit and text[at] not in _CLOSE and "\u4e00" <= text[at] <= "\u9fff":
+        at += 1
+    if at >= limit or text[at] not in _CLOSE:
         return None
     close = _matching(text, at)
     if close is None:
