@@ -43,3 +43,37 @@ def test_period_targets_in_a_later_plan_only():
 def test_future_tense_about_a_past_year():
     assert_violations(COMBINED, "stale-future-year", (5, 22))
     assert_violations("2023年工作计划\n力争2025年实现，将于2023年底完成，力争2022年度目标。", "stale-future-year")
+
+
+def test_forward_words_of_their_own_and_plan_only_celebrations():
+    assert_violations("2023年工作计划\n决战决胜脱贫攻坚，巩固拓展脱贫攻坚成果。", "stale-event-anticipation", (2, 1))
+    assert_violations("2022年工作计划\n巩固拓展脱贫攻坚成果，全面建成小康社会后乡村振兴全面推进。",
+                      "stale-event-anticipation")
+    assert_violations("2022年工作计划\n隆重纪念改革开放四十周年。", "stale-event-anticipation", (2, 3))
+    assert_violations("2022年工作总结\n年初纪念改革开放四十周年展览闭幕。", "stale-event-anticipation")
+
+
+def test_event_cited_before_it_happened():
+    assert_violations("2021年工作计划\n学习贯彻党的二十大精神。", "stale-event-anticipation", (2, 5))
+    assert_violations("2021年工作计划\n精心筹备党的二十大宣传工作。", "stale-event-anticipation")
+    assert_violations("2024年工作计划\n学习贯彻党的二十届三中全会精神。", "stale-event-anticipation")
+
+
+def test_period_milestone_year():
+    assert_violations("2022年工作要点\n2022年是“十四五”开局之年。", "stale-period-milestone", (2, 1))
+    assert_violations("2020年工作计划\n2020年是“十三五”规划收官之年，是决胜全面小康的关键之年。", "stale-period-milestone")
+    assert_violations("2022年工作要点\n2022年是实施“十四五”规划的关键之年，是强校工程的开局之年。",
+                      "stale-period-milestone")
+
+
+def test_period_targets_named_as_set():
+    assert_violations("2022年工作计划\n“十三五”规划提出的目标要逐项落实。", "stale-period-target", (2, 1))
+    assert_violations("2022年工作计划\n“十三五”规划提出的目标已经实现。", "stale-period-target")
+
+
+def test_deadlines_in_plans():
+    assert_violations("2025年工作计划\n在2024年9月底前完成验收。", "stale-future-year", (2, 1))
+    assert_violations("2025年工作计划\n2024年底前全面完成改造。", "stale-future-year", (2, 1))
+    assert_violations("2025年工作总结\n在2024年9月底前完成验收，2024年底前全面完成改造。", "stale-future-year")
+    assert_violations("2025年工作计划\n2016年到2020年，全县新建学校9所，自2021年到2024年底已投入2亿元。",
+                      "stale-future-year")

@@ -51,6 +51,7 @@ KINDS: dict[str, str] = {
     "stale-event": "stale_event",
     "stale-period": "stale_period",
     "stale-future-year": "stale_future",
+    "stale-milestone": "stale_milestone",
 }
 
 

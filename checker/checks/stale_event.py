@@ -1,12 +1,21 @@
-"""``stale-event``: a forward-looking mention of an event that, by the year of the
-section it stands in, is already over: ``以优异成绩迎接党的二十大胜利召开`` in a 2023 plan.
+"""``stale-event``: a mention of a dated event that the section's year contradicts.
 
-Events and their dates are data (``events`` in ``rules/data/events.yaml``); the words
-that look forward (``迎接``, ``喜迎`` before the event, ``即将召开`` after it) are
-``event_anticipation``.  The year is the section's (``Document.year_at``): a combined
-"2022年总结及2023年计划" checks its plan half against 2023.  A section in the event's
-own year is never reported (a 2022 plan was written before October 2022), nor a text
-whose year is unknown.
+Two cases:
+
+* looking forward to an event already over: ``以优异成绩迎接党的二十大胜利召开`` in a
+  2023 plan.  The forward words are ``event_anticipation``: ``before`` (迎接, 喜迎 …)
+  and ``after`` (即将召开 …) the event everywhere, ``plan_before`` (庆祝, 纪念 …) in plan
+  sections only, since a summary may narrate last year's celebrations.  An event may
+  list its ``only`` words instead (决胜全面建成小康社会: the phrase 全面建成小康社会 alone
+  is history, not a forward look).
+* citing an event before it happened: a 2023 plan that studies the spirit of
+  ``二十届三中全会`` (July 2024).  Only events with a ``known_from`` date are read so,
+  and a mention in a forward context (筹备…, …召开, ``foresight_ok``) is left alone.
+
+Events and their dates are data (``events`` in ``rules/data/events.yaml``).  The year is
+the section's (``Document.year_at``): a combined "2022年总结及2023年计划" checks its
+plan half against 2023.  A section in the event's own year is never reported, nor a
+text whose year is unknown.
 """
 from __future__ import annotations
 
@@ -20,7 +29,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.model.span import Span
 
-MESSAGE_ARGS = frozenset({"event", "phrase", "date", "year"})
+MESSAGE_ARGS = frozenset({"event", "phrase", "date", "year", "when"})
+
+_CLAUSE = "[^，。；、,;\\n了]"
 
 
 class Event(BaseModel):
@@ -30,6 +41,8 @@ class Event(BaseModel):
     aliases: list[str] = Field(min_length=1)
     start: dt.date
     end: dt.date
+    known_from: dt.date | None = None       # before this, naming the event is foresight
+    only: list[str] = Field(default_factory=list)   # the event's own forward words
 
 
 class Anticipation(BaseModel):
@@ -37,6 +50,8 @@ class Anticipation(BaseModel):
 
     before: list[str] = Field(default_factory=list)
     after: list[str] = Field(default_factory=list)
+    plan_before: list[str] = Field(default_factory=list)
+    foresight_ok: list[str] = Field(default_factory=list)
 
 
 class Params(BaseModel):
@@ -47,26 +62,30 @@ class Params(BaseModel):
     # characters allowed between a forward word and the event (迎接党的二十大: 党的 is
     # part of the alias; 迎接中国共产党第二十次…: none)
     gap: int = Field(default=2, ge=0, le=6)
+    foresight: bool = True
 
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=16)
-def _compile(events: tuple[tuple[str, tuple[str, ...]], ...], before: tuple[str, ...],
-             after: tuple[str, ...], gap: int) -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for name, aliases in events:
-        a = _alt(aliases)
-        parts = []
-        if before:
-            parts.append(rf"(?:{_alt(before)})[^，。；、,;\n]{{0,{gap}}}?(?P<e1>{a})")
-        if after:
-            parts.append(rf"(?P<e2>{a})[“”\"]?(?:{_alt(after)})")
-        if parts:
-            out.append((name, re.compile("|".join(parts))))
-    return out
+@lru_cache(maxsize=64)
+def _forward(aliases: tuple[str, ...], before: tuple[str, ...], after: tuple[str, ...],
+             plan_before: tuple[str, ...], gap: int) -> re.Pattern[str] | None:
+    a = _alt(aliases)
+    parts = []
+    if before:
+        parts.append(rf"(?:{_alt(before)}){_CLAUSE}{{0,{gap}}}?(?P<e1>{a})")
+    if plan_before:
+        parts.append(rf"(?P<plan>(?:{_alt(plan_before)}){_CLAUSE}{{0,{gap}}}?(?P<e3>{a}))")
+    if after:
+        parts.append(rf"(?P<e2>{a})[“”\"]?(?:{_alt(after)})")
+    return re.compile("|".join(parts)) if parts else None
+
+
+@lru_cache(maxsize=64)
+def _mention(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_alt(aliases))
 
 
 def load_events(doc, key: str) -> list[Event]:
@@ -74,24 +93,55 @@ def load_events(doc, key: str) -> list[Event]:
     return [Event.model_validate(e) for e in raw]
 
 
+def _date(event: Event) -> str:
+    if event.start == event.end:
+        return event.start.isoformat()
+    return f"{event.start.isoformat()}至{event.end.isoformat()}"
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    events = {e.name: e for e in load_events(doc, params.events)}
+    events = load_events(doc, params.events)
     if not events:
         return
     ant = Anticipation.model_validate(doc.lexicon.get(params.anticipation) or {})
-    key = tuple((e.name, tuple(e.aliases)) for e in events.values())
+    text = doc.text
     taken: list[Span] = []
-    for name, regex in _compile(key, tuple(ant.before), tuple(ant.after), params.gap):
-        event = events[name]
-        for m in regex.finditer(doc.text):
+    found: list[Finding] = []
+    for event in events:
+        aliases = tuple(event.aliases)
+        if event.only:
+            regex = _forward(aliases, tuple(event.only), (), (), params.gap)
+        else:
+            regex = _forward(aliases, tuple(ant.before), tuple(ant.after), tuple(ant.plan_before), params.gap)
+        for m in regex.finditer(text) if regex else ():
             span = Span(m.start(), m.end())
             if any(span.overlaps(t) for t in taken):
+                continue
+            if m.groupdict().get("plan") and doc.kind_at(m.start()) != "plan":
                 continue
             year = doc.year_at(m.start())
             if year is None or year <= event.end.year:
                 continue
             taken.append(span)
-            date = event.start.isoformat() if event.start == event.end else \
-                f"{event.start.isoformat()}至{event.end.isoformat()}"
-            yield Finding(span, args={"event": event.name, "phrase": m.group(0), "date": date, "year": year})
+            found.append(Finding(span, args={"event": event.name, "phrase": m.group(0), "date": _date(event),
+                                             "year": year, "when": "已于"}))
+        if not (params.foresight and event.known_from):
+            continue
+        ok = tuple(ant.foresight_ok) + tuple(ant.before) + tuple(ant.after) + tuple(ant.plan_before)
+        for m in _mention(aliases).finditer(text):
+            span = Span(m.start(), m.end())
+            if any(span.overlaps(t) for t in taken):
+                continue
+            year = doc.year_at(m.start())
+            if year is None or year >= event.known_from.year:
+                continue
+            context = re.split(r"[，。；,;\n]", text[max(0, m.start() - 8):m.start()])[-1] + "|" + \
+                re.split(r"[，。；,;\n]", text[m.end():m.end() + 6])[0]
+            if any(w in context for w in ok):
+                continue
+            taken.append(span)
+            found.append(Finding(span, args={"event": event.name, "phrase": m.group(0), "date": _date(event),
+                                             "year": year, "when": "要到"}))
+    found.sort(key=lambda f: f.span.start)
+    yield from found

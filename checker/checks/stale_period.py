@@ -5,7 +5,10 @@ Periods are data (``periods`` in ``rules/data/events.yaml``: 十三五 2016–20
 mention is reported when an action verb of a plan (``verbs``: 实施, 落实, 完成 …) comes
 shortly before the period's name, a target word (``targets``: 规划, 目标, 任务 …) comes
 right after it, and the section is a plan whose year is after the period's end.
-History is left alone: ``“十三五”期间取得的成绩``, ``巩固“十三五”成果``, anything in a
+A second form needs no verb: the period's own targets named as set
+(``“十三五”时期确定的各项任务``, ``十三五规划提出的目标``: ``set_words`` then a
+target word).  History is left alone: ``“十三五”期间取得的成绩``, ``巩固“十三五”成果``,
+a clause that says the work is done (``history``: 已, 取得, 圆满 …), anything in a
 summary.
 """
 from __future__ import annotations
@@ -39,6 +42,10 @@ class Params(BaseModel):
         "实施", "落实", "完成", "实现", "推进", "推动", "启动", "编制", "执行", "确保", "对标"])
     targets: list[str] = Field(default_factory=lambda: ["规划", "目标", "任务", "计划", "项目", "重点工程"])
     gap: int = Field(default=6, ge=0, le=12)     # characters between verb and period
+    target_gap: int = Field(default=8, ge=0, le=16)   # characters between period and target
+    set_words: list[str] = Field(default_factory=lambda: ["确定的", "提出的", "部署的", "明确的", "确立的", "制定的"])
+    history: list[str] = Field(default_factory=lambda: [
+        "已", "取得", "圆满", "超额", "胜利", "成果", "成绩", "成就", "经验", "以来", "回顾", "总结"])
     kinds: list[str] = Field(default_factory=lambda: ["plan"])
 
 
@@ -48,19 +55,27 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=16)
 def _compile(aliases: tuple[str, ...], verbs: tuple[str, ...], targets: tuple[str, ...],
-             gap: int) -> re.Pattern[str]:
+             gap: int, target_gap: int, set_words: tuple[str, ...]) -> re.Pattern[str]:
+    period = rf"[“\"]?(?P<period>{_alt(aliases)})[”\"]?"
+    set_form = rf"(?P<set>[“\"]?(?P<period2>{_alt(aliases)})[”\"]?[^，。；,;:：\n]{{0,6}}?" \
+               rf"(?:{_alt(set_words)})[^，。；,;:：\n]{{0,6}}?(?:{_alt(targets)}))"
     return re.compile(
-        rf"(?:{_alt(verbs)})[^，。；,;:：\n]{{0,{gap}}}?[“\"]?(?P<period>{_alt(aliases)})[”\"]?"
-        rf"[^，。；,;:：\n]{{0,4}}?(?:{_alt(targets)})")
+        rf"(?:{_alt(verbs)})[^，。；,;:：\n]{{0,{gap}}}?{period}"
+        rf"[^，。；,;:：\n]{{0,{target_gap}}}?(?:{_alt(targets)})|{set_form}")
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     periods = [Period.model_validate(p) for p in (doc.lexicon.get(params.periods) or [])]
     for period in periods:
-        regex = _compile(tuple(period.aliases), tuple(params.verbs), tuple(params.targets), params.gap)
-        for m in regex.finditer(doc.text):
-            offset = m.start("period")
+        regex = _compile(tuple(period.aliases), tuple(params.verbs), tuple(params.targets), params.gap,
+                         params.target_gap, tuple(params.set_words))
+        text = doc.text
+        for m in regex.finditer(text):
+            offset = m.start("period2") if m.group("set") else m.start("period")
+            clause = re.split(r"[，。；,;\n]", text[m.start():m.end() + 16])[0]
+            if any(w in clause for w in params.history):
+                continue
             if doc.kind_at(offset) not in params.kinds:
                 continue
             year = doc.year_at(offset)
