@@ -52,6 +52,8 @@ class Anticipation(BaseModel):
     after: list[str] = Field(default_factory=list)
     plan_before: list[str] = Field(default_factory=list)
     foresight_ok: list[str] = Field(default_factory=list)
+    # later in the clause, these make the mention history (庆祝建党100周年活动中涌现的…)
+    history_after: list[str] = Field(default_factory=list)
 
 
 class Params(BaseModel):
@@ -119,6 +121,9 @@ def check(doc, rule) -> Iterator[Finding]:
             if any(span.overlaps(t) for t in taken):
                 continue
             if m.groupdict().get("plan") and doc.kind_at(m.start()) != "plan":
+                continue
+            rest = re.split(r"[，。；,;\n]", text[m.end():m.end() + 16])[0]
+            if any(w in rest for w in ant.history_after):
                 continue
             year = doc.year_at(m.start())
             if year is None or year <= event.end.year:
