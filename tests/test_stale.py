@@ -77,3 +77,8 @@ def test_deadlines_in_plans():
     assert_violations("2025年工作总结\n在2024年9月底前完成验收，2024年底前全面完成改造。", "stale-future-year")
     assert_violations("2025年工作计划\n2016年到2020年，全县新建学校9所，自2021年到2024年底已投入2亿元。",
                       "stale-future-year")
+
+
+def test_horizon_in_a_plans_background_is_history():
+    assert_violations("2023年工作计划\n到2020年底，全县共有中小学120所，实现了义务教育基本均衡。", "stale-future-year")
+    assert_violations("2023年工作计划\n到2021年，全县中小学全部实现义务教育优质均衡。", "stale-future-year", (2, 1))

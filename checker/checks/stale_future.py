@@ -40,7 +40,8 @@ class Params(BaseModel):
     completion: list[str] = Field(default_factory=lambda: [
         "完成", "完工", "建成", "实现", "达到", "落实", "竣工", "投入使用", "交付", "全面", "全部", "基本", "如期"])
     # past narration in the clause after the year, or a comparison/start before it
-    past_after: list[str] = Field(default_factory=lambda: ["已", "累计", "共计", "先后", "以来", "期间"])
+    past_after: list[str] = Field(default_factory=lambda: [
+        "已", "累计", "共计", "共有", "拥有", "现有", "了", "先后", "以来", "期间"])
     past_before: list[str] = Field(default_factory=lambda: ["较", "比", "自", "从", "截至", "截止", "直到", "同", "对"])
 
 
