@@ -6,6 +6,12 @@ sentence of its own later on is found too.  The later occurrence is reported onc
 sentence; ``related`` names the first.  Units shorter than ``min_length`` content
 characters once the set phrases of the genre are removed are never compared, and a
 change in numbers only (figures updated) is not a repeat.
+
+A clause repeated in another paragraph counts only from ``far_clause_min_length`` on
+(policy phrases are restated from item to item), but a whole sentence met again as a
+clause of a sentence elsewhere (pasted after a new lead-in, perhaps with its name
+swapped: ``王明同志获评…。`` / ``深化党建引领，李华同志获评…``) counts from
+``far_sentence_min_length``.
 """
 from __future__ import annotations
 
@@ -36,6 +42,9 @@ class Params(BaseModel):
     # A clause repeated in another paragraph is usually a policy phrase restated in another
     # task item; it counts only from this length on (within one paragraph: min_length).
     far_clause_min_length: int = Field(25, ge=4)
+    # A whole sentence repeated as a clause of a sentence in another paragraph counts from
+    # this length on (a sentence pasted after a new lead-in: 深化党建引领，王明同志获评…).
+    far_sentence_min_length: int = Field(14, ge=4)
     ignore_numeral_changes: bool = True         # a change in figures only is not a repeat
     # Leave sentences of a repeated paragraph to the paragraph rule (one report, not many).
     skip_repeated_paragraphs: bool = True
@@ -108,7 +117,9 @@ def _first_occurrence(unit: Unit, grams: set[str], paragraph: int, kept: list[Un
         if other.span.end > unit.span.start:
             return False
         if (unit.clause or other.clause) and paragraph_of[p] != paragraph:
-            return min(unit.length, other.length) >= params.far_clause_min_length
+            # a whole sentence met again as part of a longer one elsewhere
+            need = params.far_clause_min_length if unit.clause and other.clause else params.far_sentence_min_length
+            return min(unit.length, other.length) >= need
         return True
 
     position = exact.get(unit.norm)
