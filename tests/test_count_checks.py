@@ -1,5 +1,5 @@
 """Unit tests of the enumeration-count rules: where they fire and the near-misses they leave."""
-from tests.helpers import assert_violations
+from tests.helpers import assert_violations, lint
 
 
 def test_quoted_list_shorter_than_count():
@@ -26,3 +26,18 @@ def test_heading_with_gap_after_it_is_not_counted():
 def test_respectively_from_to_pairs():
     assert_violations("初中、小学入学率分别由95%、96%提高到98%、99%。", "respectively-mismatch")
     assert_violations("初中、小学入学率分别达到95%、96%、99%。", "respectively-mismatch", (1, 9))
+
+
+def test_quoted_count_spelt_out_after_a_colon():
+    assert_violations("推进“三项行动”：读书行动、健身行动。", "count-mismatch", (1, 4))
+    assert_violations("推进“两项行动”：读书行动、健身行动。", "count-mismatch")
+
+
+def test_joined_names_of_one_kind_count_as_two_in_the_message():
+    found = lint("表彰市实验小学、市第二小学、市第三中学和市第五中学等6所学校。", "count-mismatch")
+    assert [v.message for v in found] == ["称“6所学校”，但前面的列举有4项"]
+
+
+def test_one_percentage_for_several_subjects_with_fenbie():
+    assert_violations("城区、农村入园率分别达到90%。", "respectively-mismatch", (1, 9))
+    assert_violations("城区、农村学校分别组织3次演练。", "respectively-mismatch")

@@ -153,9 +153,34 @@ def has_top_level(text: str, start: int, end: int, partner: dict[int, int], mark
 
 def joiner_count(text: str, start: int, end: int, partner: dict[int, int], tables: CountTables) -> int:
     """How many top-level 和/及/与 an item holds (each may join one more item)."""
+    return len(_joiners(text, start, end, partner, tables))
+
+
+def item_range(text: str, start: int, end: int, partner: dict[int, int], tables: CountTables) -> tuple[int, int]:
+    """How many items one written item may stand for: (fewest, most).
+
+    Each top-level 和/及/与 may join two items (市一中体育馆和职教中心实训楼 may be one
+    project or two); it certainly does when both sides are names of one kind — they end in
+    the same character (市财经学校和市农业学校, 初中和高中)."""
+    joins = _joiners(text, start, end, partner, tables)
+    segments = []
+    previous = start
+    for at, after in joins:
+        segments.append(text[previous:at].strip())
+        previous = after
+    segments.append(text[previous:end].strip())
+    certain = 0
+    for left, right in zip(segments, segments[1:]):
+        if len(left) >= 2 and len(right) >= 2 and left[-1] == right[-1] and "\u4e00" <= left[-1] <= "\u9fff":
+            certain += 1
+    return 1 + certain, 1 + len(joins)
+
+
+def _joiners(text: str, start: int, end: int, partner: dict[int, int], tables: CountTables) -> list[tuple[int, int]]:
+    """(start, end) of each top-level 和/及/与 of an item that may join two items."""
     if tables.joiners is None:
-        return 0
-    count = 0
+        return []
+    found = []
     i = start
     while i < end:
         ch = text[i]
@@ -164,11 +189,11 @@ def joiner_count(text: str, start: int, end: int, partner: dict[int, int], table
             continue
         match = tables.joiners.match(text, i, end)
         if match and start < i and match.end() < end and not _in_word(text, i, match.group(), tables):
-            count += 1
+            found.append((i, match.end()))
             i = match.end()
             continue
         i += 1
-    return count
+    return found
 
 
 def _in_word(text: str, at: int, joiner: str, tables: CountTables) -> bool:

@@ -1,7 +1,9 @@
 """A stated count that the list it names does not match: ``A、B、C等四项工程``.
 
 A claim is a numeral with a classifier (``八项``, ``6所``, ``五个方面``, ``两县``) outside
-quotes and titles (``“六个一”行动`` and ``“四个意识”`` are names, not claims).  Its list
+quotes and titles (``“六个一”行动`` and ``“四个意识”`` are names, not claims) — or a
+quoted name opening with one that a colon then spells out (``“八大工程”：A、B…``,
+``“4个100%”：A100%、B100%…``), whose list is looked for after the colon only.  Its list
 is looked for in four places, the first that fits wins:
 
 1. right before it: ``“A”“B”“C”三项…``, ``“A、B、C”等八项…``, ``A、B、C等6所院校``
@@ -42,7 +44,7 @@ from checker.checks.count_common import (
     count_value,
     has_top_level,
     inside_naming,
-    joiner_count,
+    item_range,
     match_pairs,
     split_items,
     tables_for,
@@ -92,16 +94,27 @@ def check(doc, rule) -> Iterator[Finding]:
         partner = match_pairs(text, start, end)
         for match in tables.claim.finditer(text, start, end):
             claim = _claim(text, match, start, end, partner, tables, params)
-            if claim is None:
-                continue
-            count, noun_end = claim
             result = None
-            if params.check_preceding:
-                result = _preceding(text, match.start(), start, partner, tables, params)
-            if result is None and params.check_following:
-                result = _following(text, noun_end, end, partner, tables)
-            if result is None and params.check_inline_enums:
-                result = _inline(text, noun_end, enums.get(para.index, ()), params)
+            if claim is None:
+                # “八大工程”：A、B… — a quoted name that a colon then spells out is a claim.
+                claim = _quoted_claim(text, match, partner, params)
+                if claim is None:
+                    continue
+                count, noun_end = claim
+                if params.check_following:
+                    result = _following(text, noun_end, end, partner, tables)
+                if result is None and params.check_inline_enums:
+                    result = _inline(text, noun_end, enums.get(para.index, ()), params)
+            else:
+                count, noun_end = claim
+                if params.check_preceding:
+                    result = _preceding(text, match.start(), start, partner, tables, params)
+                if result is None and params.check_following:
+                    result = _following(text, noun_end, end, partner, tables)
+                if result is None and params.check_inline_enums:
+                    result = _inline(text, noun_end, enums.get(para.index, ()), params)
+            if result is None and params.check_inline_enums and not text[noun_end:end].strip("：:。 \t"):
+                result = _enum_paragraphs(doc, para.index, enums)
             if result is None:
                 continue
             listed, plausible, open_end, where, loose = result
@@ -110,7 +123,8 @@ def check(doc, rule) -> Iterator[Finding]:
             if loose and min(abs(count - n) for n in plausible) > params.max_gap:
                 continue
             done.add(match.start())
-            yield _finding(match, count, listed, where)
+            # The reading of the list nearest its count (和 may join two items or not).
+            yield _finding(match, count, min(plausible, key=lambda k: (abs(k - count), k)), where)
     if params.check_children:
         yield from _children(doc, tables, params, done)
 
@@ -162,6 +176,22 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
     return count, noun_end
 
 
+def _quoted_claim(text: str, match: re.Match[str], partner: dict[int, int], params: Params) -> tuple[int, int] | None:
+    """(count, position of the colon) for ``“八大工程”：`` or ``“4个100%”：``, else None."""
+    open_at = match.start() - 1
+    if open_at < 0 or text[open_at] not in "“‘" or open_at not in partner:
+        return None
+    close_at = partner[open_at]
+    if close_at < open_at or close_at + 1 >= len(text) or text[close_at + 1] not in "：:":
+        return None
+    if close_at - match.end() > params.max_noun_chars:
+        return None
+    count = count_value(match.group("num"))
+    if count is None or not params.min_count <= count <= params.max_count:
+        return None
+    return count, close_at + 1
+
+
 # -- 1. a list right before the claim -------------------------------------------------------
 
 def _skip_connectors(text: str, pos: int, floor: int, tables: CountTables) -> tuple[int, bool]:
@@ -210,12 +240,12 @@ def _preceding(text: str, claim_start: int, floor: int, partner: dict[int, int],
     if any(ch.isdigit() for ch in text[b:p]):
         return None     # 小学72所、初中26所、高中11所: quantities, not a list of names
     n = len(items)
-    extra = joiner_count(text, *items[-1], partner, tables)
-    plausible = set(range(n, n + extra + 1))
+    low, high = item_range(text, *items[-1], partner, tables)
+    plausible = set(range(n - 1 + low, n + high))
     starters = tables.data.count_list_starters
     for i, (s, e) in enumerate(items[1:-1], start=1):
         if any(w in text[s:e] for w in starters):
-            plausible.update(range(n - i, n - i + extra + 1))
+            plausible.update(range(n - i - 1 + low, n - i + high))
     return n, plausible, open_end, "前面的列举", True
 
 
@@ -242,8 +272,8 @@ def _quoted_before(text: str, p: int, floor: int, partner: dict[int, int], table
     if len(items) < 2 or any(not text[s:e].strip() for s, e in items):
         return None
     n = len(items)
-    extra = joiner_count(text, *items[-1], partner, tables)
-    return n, set(range(n, n + extra + 1)), False, "前面的列举", False
+    low, high = item_range(text, *items[-1], partner, tables)
+    return n, set(range(n - 1 + low, n + high)), False, "前面的列举", False
 
 
 # -- 2. a list right after the claim's noun --------------------------------------------------
@@ -293,8 +323,8 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
     if len(items) < 2 or any(not text[s:e].strip() for s, e in items):
         return None
     n = len(items)
-    extra = joiner_count(text, *items[-1], partner, tables)
-    return n, set(range(n, n + extra + 1)), open_end, "后面的列举", False
+    low, high = item_range(text, *items[-1], partner, tables)
+    return n, set(range(n - 1 + low, n + high)), open_end, "后面的列举", False
 
 
 def _open_end_at(text: str, start: int, end: int, partner: dict[int, int], tables: CountTables) -> int | None:
@@ -351,6 +381,28 @@ def _inline(text: str, noun_end: int, enums: tuple, params: Params):
         k = len(ordinals)
         return k, {k}, False, "其后的一是…序列", False
     return None
+
+
+def _enum_paragraphs(doc, index: int, enums: dict):
+    """一是… 二是… opening the paragraphs right after a claim that ends its paragraph
+    (one marker a paragraph, or a paragraph holding the whole sequence)."""
+    text = doc.text
+    paragraphs = doc.paragraphs
+    k = 0
+    for para in paragraphs[index + 1:]:
+        marker = _ENUM_MARKER.match(text, para.span.start, para.span.end)
+        if marker is None or count_value(marker.group()[:-1]) != k + 1:
+            break
+        ordinals = [m.ordinal for e in enums.get(para.index, ()) for m in e.markers]
+        if ordinals and ordinals == list(range(k + 1, k + 1 + len(ordinals))):
+            k += len(ordinals)
+        elif ordinals:
+            return None     # a numbering problem inside: left to the numbering rules
+        else:
+            k += 1
+    if k < 2:
+        return None
+    return k, {k}, False, "其后的一是…序列", False
 
 
 # -- 4. children of a heading ----------------------------------------------------------------

@@ -19,7 +19,7 @@ from checker.checks.count_common import (
     LEADING_MARKER,
     PAIRS,
     inside_naming,
-    joiner_count,
+    item_range,
     match_pairs,
     split_items,
     tables_for,
@@ -39,6 +39,7 @@ class Params(BaseModel):
     word: str = "分别"
     min_values: int = Field(2, ge=2)       # one value after 分别 is no list
     max_item_chars: int = Field(30, ge=4)  # a longer subject is a clause, not a list item
+    single_percent: bool = True            # A、B分别达到75%: one percentage for several subjects
     pair_words: list[str] = Field(default_factory=lambda: ["由", "从"])  # 由A、B提高到C、D
 
 
@@ -84,11 +85,11 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
     if any(e - s > params.max_item_chars for s, e in items[1:]):
         return None
     n = len(items)
-    extra = joiner_count(text, *items[-1], partner, tables)
-    plausible = set(range(n, n + extra + 1))
+    low, high = item_range(text, *items[-1], partner, tables)
+    plausible = set(range(n - 1 + low, n + high))
     for i, (s, e) in enumerate(items[1:-1], start=1):
         if any(w in text[s:e] for w in tables.data.count_list_starters):
-            plausible.update(range(n - i, n - i + extra + 1))
+            plausible.update(range(n - i - 1 + low, n - i + high))
     if any(any(ch.isdigit() for ch in text[s:e]) for s, e in items):
         return None     # quantities among the subjects: not a plain list of names
     # Values: the quantities of the clause after 分别.
@@ -103,7 +104,11 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
         values.append(quantities[i])
         i += 1
     if len(values) < params.min_values:
-        return None
+        # A、B分别达到75%: one rate for several subjects — 分别 promises one each.
+        # (分别开展1次 may mean one each, so only a lone percentage is reported.)
+        if not (params.single_percent and len(values) == 1 and min(plausible) >= 2
+                and values[0].unit_kind == "percent" and not values[0].is_range):
+            return None
     count = len(values)
     if count in plausible:
         return None
