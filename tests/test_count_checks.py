@@ -34,8 +34,8 @@ def test_quoted_count_spelt_out_after_a_colon():
 
 
 def test_joined_names_of_one_kind_count_as_two_in_the_message():
-    found = lint("表彰市实验小学、市第二小学、市第三中学和市第五中学等6所学校。", "count-mismatch")
-    assert [v.message for v in found] == ["称“6所学校”，但前面的列举有4项"]
+    found = lint("表彰市实验小学、市第二小学、市第三中学和市第五中学等5所学校。", "count-mismatch")
+    assert [v.message for v in found] == ["称“5所学校”，但前面的列举有4项"]
 
 
 def test_one_percentage_for_several_subjects_with_fenbie():
