@@ -112,7 +112,9 @@ def _rate_named(text: str, share, clause: str, data) -> bool:
     name = share.indicator or ""
     if not name.endswith("率") or share.verb_kind in ("increase", "decrease"):
         return False
-    if any(name.endswith(w) for w in data.arith_growth_words + data.arith_decline_words):
+    # A rate named by a change (压减率, 下降率, 增长率) measures old-to-new, not part of whole.
+    stem_words = name[:-1]
+    if any(name.endswith(w) or stem_words.endswith(w) for w in data.arith_growth_words + data.arith_decline_words):
         return False
     stem = name[:-1][-2:]
     return len(stem) == 2 and stem in clause
