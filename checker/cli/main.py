@@ -6,6 +6,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 violations at or above it,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from checker.rules.errors import ConfigError
@@ -16,6 +17,16 @@ EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 as well; keep it one line
         self.exit(EXIT_ERROR, f"gwlint: error: {message}\n")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
-    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: number of cores)")
+    check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="worker processes (default: number of cores)")
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by suffix) of the document read from '-'")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -61,10 +72,30 @@ def _split(values: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader (`| head`) went away: stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: still one line, never a traceback (GWLINT_DEBUG=1 shows it)
+        if os.environ.get("GWLINT_DEBUG"):
+            raise
+        print(f"gwlint: internal error: {type(exc).__name__}: {exc} (set GWLINT_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
+        print("gwlint: error: no command given; use one of check, rules, explain, lsp (see gwlint --help)",
+              file=sys.stderr)
         return EXIT_ERROR
     if args.command == "lsp":  # settings come per document, from each document's folder
         from checker.lsp.server import serve
@@ -90,6 +121,4 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"gwlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130
     return EXIT_ERROR
