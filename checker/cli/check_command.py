@@ -10,6 +10,7 @@ from checker.engine.runner import RunResult, corpus_violations, lint_source, run
 from checker.engine.violation import SEVERITY_RANK
 from checker.report.options import ReportOptions
 from checker.report.registry import load_format, resolve_format
+from checker.rules.errors import ConfigError
 from checker.sources.discover import discover
 from checker.sources.errors import InputError
 from checker.sources.read import read_stdin
@@ -22,6 +23,9 @@ def run_check(args, settings) -> int:
     except KeyError as exc:
         print(f"gwlint: {exc.args[0]}", file=sys.stderr)
         return EXIT_ERROR
+    for option, target in (("--output", args.output), ("--write-baseline", getattr(args, "write_baseline", None))):
+        if target:
+            _check_writable(option, target)  # fail before a long run, not after it
     paths = args.paths or ["."]
     fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
     run = _run(paths, args, settings, formatter, keep_sources=fixing)
@@ -38,7 +42,10 @@ def run_check(args, settings) -> int:
     if getattr(args, "write_baseline", None):
         from checker.engine.baseline import write_baseline
 
-        count = write_baseline(run.violations, args.write_baseline)
+        try:
+            count = write_baseline(run.violations, args.write_baseline)
+        except OSError as exc:
+            raise ConfigError(f"{args.write_baseline}: cannot write the baseline: {exc.strerror}") from None
         print(f"gwlint: wrote {count} violations to {args.write_baseline}", file=sys.stderr)
         for err in run.errors:
             print(f"gwlint: {err}", file=sys.stderr)
@@ -55,6 +62,14 @@ def run_check(args, settings) -> int:
     threshold = SEVERITY_RANK[args.fail_on or settings.config.fail_on]
     failing = any(SEVERITY_RANK[v.severity] >= threshold for v in run.violations)
     return EXIT_VIOLATIONS if failing else EXIT_OK
+
+
+def _check_writable(option: str, target: str) -> None:
+    folder = os.path.dirname(os.path.abspath(target))
+    if os.path.isdir(target):
+        raise ConfigError(f"{option} {target}: is a directory; give a file name")
+    if not os.path.isdir(folder):
+        raise ConfigError(f"{option} {target}: folder {os.path.dirname(target) or '.'} does not exist")
 
 
 def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunResult:
@@ -75,7 +90,11 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
         except InputError as exc:
             stdin_run.errors.append(str(exc))
     missing = [p for p in paths if not os.path.exists(p)]
-    files = discover([p for p in paths if os.path.exists(p)], settings.config.include, settings.config.exclude, settings.root)
+    existing = [p for p in paths if os.path.exists(p)]
+    files = discover(existing, settings.config.include, settings.config.exclude, settings.root)
+    if existing and not files and not args.quiet:
+        print(f"gwlint: warning: no files to check in {', '.join(existing)} "
+              f"(looked for {', '.join(settings.config.include)})", file=sys.stderr)
     run = run_paths(files, settings, args.jobs, progress=_progress(args, len(files)), keep_sources=needs_sources)
     run.errors = [f"{p}: no such file or directory" for p in missing] + run.errors
     if stdin_run:
@@ -118,8 +137,13 @@ def _write_report(run, args, settings, formatter, fmt_name) -> None:
         buffer = io.StringIO()
         formatter.render(run, buffer, options)
         tmp = f"{args.output}.tmp{os.getpid()}"
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(buffer.getvalue())
-        os.replace(tmp, args.output)
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(buffer.getvalue())
+            os.replace(tmp, args.output)
+        except OSError as exc:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise ConfigError(f"{args.output}: cannot write the report: {exc.strerror}") from None
     else:
         formatter.render(run, sys.stdout, options)

@@ -53,11 +53,13 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     if config is None:
         if config_file:
             config_path = Path(config_file)
+            if config_path.is_dir():
+                raise ConfigError(f"{config_file}: is a directory, not a configuration file")
             if not config_path.is_file():
                 raise ConfigError(f"{config_file}: no such configuration file")
         elif not no_config:
             config_path = find_config(cwd)
-        config = load_config(config_path) if config_path else Config()
+        config = _load_config(config_path) if config_path else Config()
     root = config_path.parent.resolve() if config_path else (cwd or Path.cwd()).resolve()
 
     locations: list[Path] = []
@@ -73,6 +75,15 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     rules = apply_rule_settings(rules, config, str(config_path or ".gwlint.yaml"))
     rules = filter_rules(rules, select, ignore)
     return Settings(rules=rules, lexicon=lexicon, config=config, root=root, config_path=config_path)
+
+
+def _load_config(path: Path) -> Config:
+    try:
+        return load_config(path)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save the configuration as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from None
 
 
 def apply_rule_settings(rules: list[Rule], config: Config, config_name: str) -> list[Rule]:
