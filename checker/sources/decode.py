@@ -28,6 +28,9 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
             raise InputError(path, f"starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start})") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "is UTF-16; save it as UTF-8 or GB18030")
+    if b"\x00" in data:
+        # NUL bytes decode as valid UTF-8, so test for them before decoding: no text file has them.
+        raise InputError(path, "is a binary file, not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError:
@@ -36,6 +39,4 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"is neither UTF-8 nor GB18030/GBK text (undecodable byte at offset {exc.start})") from None
-    if "\x00" in text:
-        raise InputError(path, "is a binary file, not text")
     return Decoded(text, "gb18030", False)
