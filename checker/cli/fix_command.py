@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 
 from checker.engine.fixes import apply_fixes
 from checker.sources.write import encode_like, write_atomically
+
+# Only CR/LF end a line; str.splitlines would also split on U+2028, form feed, etc.
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
 def apply_or_show_fixes(run, write: bool) -> int:
@@ -25,10 +29,24 @@ def apply_or_show_fixes(run, write: bool) -> int:
             continue
         changed += 1
         if write:
-            write_atomically(path, encode_like(source, fixed))
+            try:
+                write_atomically(path, encode_like(source, fixed))
+            except (OSError, UnicodeEncodeError) as exc:
+                run.errors.append(f"{path}: cannot write the fixed file: {getattr(exc, 'strerror', None) or exc}")
+                continue
             print(f"gwlint: fixed {applied} problem(s) in {path}", file=sys.stderr)
         else:
-            diff = difflib.unified_diff(source.original.splitlines(keepends=True), fixed.splitlines(keepends=True),
+            diff = difflib.unified_diff(_diff_lines(source.original), _diff_lines(fixed),
                                         fromfile=f"a/{path}", tofile=f"b/{path}")
-            sys.stdout.writelines(line if line.endswith(("\n", "\r")) else line + "\n" for line in diff)
+            sys.stdout.writelines(diff)
     return changed
+
+
+def _diff_lines(text: str) -> list[str]:
+    """Lines for the diff: CRLF kept (patch applies it), a lone CR shown as a line end
+    (a terminal would otherwise overprint the lines), and a missing final line end
+    marked the way diff(1) does."""
+    lines = [m.group(1) + ("\n" if m.group(2) == "\r" else m.group(2)) for m in _LINE.finditer(text) if m.group()]
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n\\ No newline at end of file\n"
+    return lines
