@@ -55,7 +55,12 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
     if finding.fix is not None:
         src = doc.source
         fix = Fix(src.original_offset(start), src.original_offset(end), finding.fix)
-    context = text[max(0, start - _CONTEXT):min(len(text), end + _CONTEXT)].replace("\n", " ")
+    # The context stays within the violation's own lines, so that a baseline still matches
+    # after lines around it are added, removed or edited.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    context = text[max(line_start, start - _CONTEXT):min(line_end, end + _CONTEXT)].replace("\n", " ")
     return Violation(
         path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
         rule=rule.id, category=rule.category, severity=severity or rule.severity,
