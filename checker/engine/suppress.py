@@ -32,6 +32,18 @@ class _Suppression:
         return self.first <= v.line <= self.last and (not self.names or v.rule in self.names or v.category in self.names)
 
 
+def mask_directives(text: str) -> str:
+    """Blank the directive lines (same length, so offsets hold): they are instructions to
+    gwlint, not prose, and must not be checked as sentences themselves."""
+    if "gwlint-" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "gwlint-" in line and _DIRECTIVE.match(line):
+            lines[i] = " " * len(line)
+    return "\n".join(lines)
+
+
 def parse_directives(text: str) -> list[_Suppression]:
     if "gwlint-" not in text:
         return []
@@ -84,7 +96,7 @@ def apply_suppressions(doc: Document, violations: list[Violation], rules: list[R
         category = next((categories[n] for n in named if n in categories), None) or \
             next((n for n in named if n in set(categories.values())), "artifact")
         what = "、".join(named) if named else "所有规则"
-        line_text = doc.source.line_text(s.line) if s.line <= len(doc.source.line_starts) else ""
+        line_text = doc.source.original_line_text(s.line) if s.line <= len(doc.source.line_starts) else ""
         kept.append(Violation(
             path=doc.path, line=s.line, column=1, end_line=s.line, end_column=len(line_text) + 1,
             rule="unused-suppression", category=category, severity="info",

@@ -12,22 +12,24 @@ _MAX_LINE = 100  # cells of context shown around a span on very long lines
 
 
 def _snippet(line: str, col: int, end_col: int) -> tuple[str, str]:
-    """The line (clipped around the span for long lines) and its underline."""
+    """The line (clipped around the span for long lines) and its underline.
+
+    At most about ``_MAX_LINE`` cells are shown, so a span covering a whole long
+    paragraph is underlined only as far as the shown text reaches.  Tabs are shown as
+    one space so the underline stays aligned whatever the terminal's tab stops are.
+    """
+    line = line.replace("\t", " ")
     start, end = col - 1, max(col, end_col - 1 if end_col > col else col)
     left = max(0, start - 20)
-    if text_width(line[left:start]) > 40:
-        left = start - 20
-    shown = line[left:]
     prefix = "…" if left > 0 else ""
-    if text_width(shown) > _MAX_LINE:
-        cut = left
-        width = 0
-        while cut < len(line) and (width < _MAX_LINE or cut < end):
-            width += text_width(line[cut])
-            cut += 1
-        shown = line[left:cut] + "…"
+    cut, width = left, 0
+    while cut < len(line) and width + text_width(line[cut]) <= _MAX_LINE:
+        width += text_width(line[cut])
+        cut += 1
+    cut = max(cut, min(start + 1, len(line)))  # always show the start of the span
+    shown = line[left:cut] + ("…" if cut < len(line) else "")
     marker_pad = text_width(prefix) + text_width(line[left:start])
-    marker = " " * marker_pad + "^" * max(1, text_width(line[start:end]))
+    marker = " " * marker_pad + "^" * max(1, text_width(line[start:min(end, cut)]))
     return prefix + shown, marker
 
 
@@ -48,21 +50,28 @@ def render(run, stream, options) -> None:
         console.print(head)
         source = sources.get(v.path)
         if source is not None and v.line <= len(source.line_starts):
-            line = source.line_text(v.line)
+            line = source.original_line_text(v.line)
             end_col = v.end_column if v.end_line == v.line else len(line) + 1
             shown, marker = _snippet(line, v.column, end_col)
             label = source.line_labels.get(v.line) if source.line_labels else None
             gutter = f"{label or v.line} | "
             console.print(Text(gutter, style="dim") + Text(shown))
             console.print(Text(" " * text_width(gutter)) + Text(marker, style=_STYLE.get(v.severity, "")))
-    for err in run.errors:
-        console.print(Text("error: ", style="bold red") + Text(err))
+    # Input errors are not repeated here: the command prints each on standard error.
     counts = Counter(v.severity for v in run.violations)
     by_cat = Counter(v.category for v in run.violations)
+    files = _plural(run.files, "file")
+    unread = f"; {_plural(len(run.errors), 'input')} could not be checked" if run.errors else ""
     if run.violations:
         console.print()
-        summary = "，".join(f"{n} {s}" for s, n in ((s, counts[s]) for s in ("error", "warning", "info")) if n)
-        console.print(Text(f"{len(run.violations)} problems in {run.files} files ({summary})", style="bold"))
+        summary = ", ".join(_plural(n, s) for s, n in ((s, counts[s]) for s in ("error", "warning", "info")) if n)
+        console.print(Text(f"{_plural(len(run.violations), 'problem')} in {files} ({summary}){unread}", style="bold"))
         console.print(Text("  " + "  ".join(f"{c}: {n}" for c, n in sorted(by_cat.items())), style="dim"))
+    elif run.errors:
+        console.print(Text(f"No problems found in {files}{unread}.", style="yellow"))
     else:
-        console.print(Text(f"No problems found in {run.files} files.", style="green"))
+        console.print(Text(f"No problems found in {files}.", style="green"))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"

@@ -45,11 +45,14 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceText:
 
 
 def adapt_text(text: str, path: str, fmt: str = "text", *, encoding: str = "utf-8", bom: bool = False) -> SourceText:
+    from checker.engine.suppress import mask_directives
+
     source = SourceText.from_decoded(path, text, encoding=encoding, bom=bom, format=fmt)
     if fmt == "markdown":
         from checker.sources.markdown_source import mask_markdown
 
         source.text = mask_markdown(source.text)
+    source.text = mask_directives(source.text)
     return source
 
 

@@ -30,6 +30,7 @@ class SourceText:
     # For docx: paragraph labels ("段落 12", "表格 1 单元格 2,3") by 1-based line number.
     line_labels: dict[int, str] | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _original_starts: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -60,17 +61,21 @@ class SourceText:
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
         return self.text[start:end]
 
+    def original_line_text(self, line: int) -> str:
+        """A 1-based line as the file has it (before Markdown or directive masking)."""
+        start = self.original_offset(self._line_starts[line - 1])
+        m = _LINE_END.search(self.original, start)
+        return self.original[start:m.start() if m else len(self.original)]
+
     def original_offset(self, offset: int) -> int:
         """Map an offset of ``text`` to the same character of ``original`` (for fixes)."""
         if self.original is self.text or len(self.original) == len(self.text):
             return offset
         line, col = self.position(offset)
-        # Count original line ends up to that line.
-        pos = 0
-        for _ in range(line - 1):
-            m = _LINE_END.search(self.original, pos)
-            pos = m.end() if m else len(self.original)
-        return pos + col - 1
+        if self._original_starts is None:  # computed once: fixes and reports ask many times
+            self._original_starts = [0] + [m.end() for m in _LINE_END.finditer(self.original)]
+        starts = self._original_starts
+        return (starts[line - 1] if line - 1 < len(starts) else len(self.original)) + col - 1
 
 
 def normalise_line_ends(text: str) -> str:
