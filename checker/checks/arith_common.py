@@ -9,10 +9,11 @@ never reported.
 from __future__ import annotations
 
 import math
-import threading
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.lexicon import data_view
 
 INF = math.inf
 
@@ -31,23 +32,9 @@ class ArithData(BaseModel):
     arith_from_words: list[str] = Field(default_factory=list)
     arith_base_words: list[str] = Field(default_factory=list)
 
-    @classmethod
-    def from_lexicon(cls, lexicon: Any) -> "ArithData":
-        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
-
-
-_CACHE: dict[str, ArithData] = {}
-_LOCK = threading.Lock()
-
 
 def data_for(lexicon: Any) -> ArithData:
-    key = lexicon.fingerprint
-    found = _CACHE.get(key)
-    if found is None:
-        with _LOCK:
-            found = _CACHE.get(key) or ArithData.from_lexicon(lexicon)
-            _CACHE[key] = found
-    return found
+    return data_view(lexicon, ArithData)
 
 
 def unit_key(q, data: ArithData) -> str | None:

@@ -2,17 +2,17 @@
 the splitting of a written list (``A、B和C``) into its items.
 
 The word tables live in ``rules/data/consistency.yaml`` and are compiled once per
-lexicon (keyed by its fingerprint), never per document.
+lexicon (see checker.model.lexicon.built_from), never per document.
 """
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.model.lexicon import built_from, data_view
 from checker.model.numerals import parse_cn_int
 
 # Opening -> closing marks that group text: a list item never splits inside them.
@@ -43,10 +43,6 @@ class CountData(BaseModel):
     count_names: list[str] = Field(default_factory=list)
     count_joiner_exceptions: list[str] = Field(default_factory=list)
 
-    @classmethod
-    def from_lexicon(cls, lexicon: Any) -> "CountData":
-        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
-
 
 @dataclass(frozen=True)
 class CountTables:
@@ -64,26 +60,19 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_CACHE: dict[str, CountTables] = {}
-_LOCK = threading.Lock()
-
-
 def tables_for(lexicon: Any) -> CountTables:
-    key = lexicon.fingerprint
-    found = _CACHE.get(key)
-    if found is None:
-        with _LOCK:
-            found = _CACHE.get(key)
-            if found is None:
-                data = CountData.from_lexicon(lexicon)
-                classifiers = _alternation(data.count_classifiers) or r"(?!)"
-                claim = re.compile(rf"{_NUMERAL}(?P<cls>{classifiers})")
-                joiners = re.compile(_alternation(data.count_list_joiners)) if data.count_list_joiners else None
-                fixed = re.compile(_alternation(data.count_fixed_phrases)) if data.count_fixed_phrases else None
-                names = re.compile(_alternation(data.count_names)) if data.count_names else None
-                found = CountTables(data, claim, joiners, fixed, names)
-                _CACHE[key] = found
-    return found
+    """The compiled count tables of a lexicon (built once per lexicon data)."""
+    return built_from(lexicon, CountTables, _build_tables)
+
+
+def _build_tables(lexicon: Any) -> CountTables:
+    data = data_view(lexicon, CountData)
+    classifiers = _alternation(data.count_classifiers) or r"(?!)"
+    claim = re.compile(rf"{_NUMERAL}(?P<cls>{classifiers})")
+    joiners = re.compile(_alternation(data.count_list_joiners)) if data.count_list_joiners else None
+    fixed = re.compile(_alternation(data.count_fixed_phrases)) if data.count_fixed_phrases else None
+    names = re.compile(_alternation(data.count_names)) if data.count_names else None
+    return CountTables(data, claim, joiners, fixed, names)
 
 
 def count_value(numeral: str) -> int | None:

@@ -16,13 +16,13 @@ indicator, and indicators opening with an action (新建, 评选 …
 from __future__ import annotations
 
 import re
-import threading
 from typing import Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.indicators import is_rate, rate_lexicon
+from checker.model.lexicon import data_view
 
 MESSAGE_ARGS = frozenset({
     "indicator",  # the indicator as written here: 标准化学校覆盖率
@@ -40,23 +40,9 @@ class MetricData(BaseModel):
     metric_action_words: list[str] = Field(default_factory=list)
     metric_unit_aliases: dict[str, str] = Field(default_factory=dict)
 
-    @classmethod
-    def from_lexicon(cls, lexicon: Any) -> "MetricData":
-        return cls.model_validate({k: lexicon.get(k) for k in cls.model_fields if lexicon.get(k) is not None})
-
-
-_CACHE: dict[str, MetricData] = {}
-_LOCK = threading.Lock()
-
 
 def _data(lexicon: Any) -> MetricData:
-    key = lexicon.fingerprint
-    found = _CACHE.get(key)
-    if found is None:
-        with _LOCK:
-            found = _CACHE.get(key) or MetricData.from_lexicon(lexicon)
-            _CACHE[key] = found
-    return found
+    return data_view(lexicon, MetricData)
 
 
 class Params(BaseModel):
