@@ -136,3 +136,23 @@ def test_text_report_underlines_only_what_it_shows():
     assert text_width(marker) <= text_width(shown)
     shown, marker = _snippet("a\t我们加强,", 7, 8)  # a tab is shown as one cell
     assert "\t" not in shown and marker.index("^") == text_width(shown[:shown.index(",")])
+
+
+def test_fix_never_writes_standard_input_over_the_named_file(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("原有内容。\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("\n".join(BODY), encoding="utf-8")
+    stdin = "\n".join(BODY).encode("utf-8")
+    proc = run("check", "--no-config", "--format", "json", "--fix", "--stdin-filename", "victim.txt", "-", "other.txt",
+               cwd=tmp_path, input=stdin)
+    assert victim.read_text(encoding="utf-8") == "原有内容。\n"
+    assert "组织1次" in other.read_text(encoding="utf-8")
+    # the report after fixing still covers the piped text (read once, not re-read empty)
+    paths = {v["path"] for v in json.loads(proc.stdout)["violations"]}
+    assert "victim.txt" in paths and "other.txt" not in paths
+
+
+def test_file_format_without_output_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("正文。\n", encoding="utf-8")
+    assert "--output" in one_error_line(run("check", "--no-config", "--format", "docx", "a.txt", cwd=tmp_path))

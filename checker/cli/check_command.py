@@ -23,6 +23,8 @@ def run_check(args, settings) -> int:
     except KeyError as exc:
         print(f"gwlint: {exc.args[0]}", file=sys.stderr)
         return EXIT_ERROR
+    if getattr(formatter, "BINARY", False) and not args.output:
+        raise ConfigError(f"--format {fmt_name} writes files; give --output")
     for option, target in (("--output", args.output), ("--write-baseline", getattr(args, "write_baseline", None))):
         if target:
             _check_writable(option, target)  # fail before a long run, not after it
@@ -32,7 +34,8 @@ def run_check(args, settings) -> int:
     if fixing:
         from checker.cli.fix_command import apply_or_show_fixes
 
-        pending = apply_or_show_fixes(run, write=args.fix and not args.diff)
+        stdin_path = (args.stdin_filename or "<stdin>") if "-" in paths else None
+        pending = apply_or_show_fixes(run, write=args.fix and not args.diff, stdin_path=stdin_path)
         if args.diff:
             for err in run.errors:
                 print(f"gwlint: {err}", file=sys.stderr)
@@ -79,7 +82,9 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
         paths = [p for p in paths if p != "-"]
         stdin_run = RunResult(files=1)
         try:
-            source = read_stdin(args.stdin_filename or "<stdin>")
+            # Read once: the report after --fix lints again, and the pipe is empty by then.
+            source = getattr(args, "stdin_source", None) or read_stdin(args.stdin_filename or "<stdin>")
+            args.stdin_source = source
             has_reference = bool(settings.config.duplicates.reference)
             result = lint_source(source, settings, collect=has_reference)
             stdin_run.results.append(result)
@@ -129,8 +134,6 @@ def _write_report(run, args, settings, formatter, fmt_name) -> None:
                                        and "NO_COLOR" not in os.environ)
     options = ReportOptions(color=color and fmt_name == "text", output_path=args.output, rules=tuple(settings.rules))
     if getattr(formatter, "BINARY", False):
-        if not args.output:
-            raise SystemExit(f"gwlint: --format {fmt_name} writes files; give --output")
         formatter.render(run, None, options)
         return
     if to_file:

@@ -12,8 +12,12 @@ from checker.sources.write import encode_like, write_atomically
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
-def apply_or_show_fixes(run, write: bool) -> int:
-    """Fix (or diff) every file with fixable violations; return how many files change."""
+def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None) -> int:
+    """Fix (or diff) every file with fixable violations; return how many files change.
+
+    ``stdin_path`` is the name given to standard input (``--stdin-filename``): its text
+    came from the pipe, so it is diffed but never written over the file of that name.
+    """
     by_path: dict[str, list] = {}
     for v in run.violations:
         if v.fix is not None:
@@ -22,10 +26,14 @@ def apply_or_show_fixes(run, write: bool) -> int:
     changed = 0
     for path in sorted(by_path):
         source = sources.get(path)
-        if source is None or source.format == "docx" or path.startswith("<"):
-            continue  # Word files and standard input are reported, never rewritten
+        if source is None or source.format == "docx" or (path.startswith("<") and path != stdin_path):
+            continue  # Word files are reported, never rewritten
         fixed, applied = apply_fixes(source.original, by_path[path])
         if not applied or fixed == source.original:
+            continue
+        if write and path == stdin_path:
+            print(f"gwlint: --fix does not write standard input to {path}; use --diff to see the fixes",
+                  file=sys.stderr)
             continue
         changed += 1
         if write:
