@@ -156,3 +156,14 @@ def test_fix_never_writes_standard_input_over_the_named_file(tmp_path):
 def test_file_format_without_output_is_a_usage_error(tmp_path):
     (tmp_path / "a.txt").write_text("正文。\n", encoding="utf-8")
     assert "--output" in one_error_line(run("check", "--no-config", "--format", "docx", "a.txt", cwd=tmp_path))
+
+
+def test_one_fix_run_also_applies_fixes_that_overlapped(tmp_path):
+    # the half-width-comma fix spans the paragraph and so overlaps the l→1 fix inside it
+    doc = tmp_path / "doc.txt"
+    doc.write_text("2025年工作总结\n\n我们加强了队伍建设,组织l次培训,提升了服务水平。\n", encoding="utf-8")
+    run("check", "--no-config", "--fix", "doc.txt", cwd=tmp_path)
+    once = doc.read_bytes()
+    assert "建设，组织1次培训，提升" in once.decode("utf-8")
+    run("check", "--no-config", "--fix", "doc.txt", cwd=tmp_path)
+    assert doc.read_bytes() == once

@@ -35,7 +35,8 @@ def run_check(args, settings) -> int:
         from checker.cli.fix_command import apply_or_show_fixes
 
         stdin_path = (args.stdin_filename or "<stdin>") if "-" in paths else None
-        pending = apply_or_show_fixes(run, write=args.fix and not args.diff, stdin_path=stdin_path)
+        pending = apply_or_show_fixes(run, write=args.fix and not args.diff, stdin_path=stdin_path,
+                                      settings=settings)
         if args.diff:
             for err in run.errors:
                 print(f"gwlint: {err}", file=sys.stderr)

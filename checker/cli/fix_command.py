@@ -12,11 +12,16 @@ from checker.sources.write import encode_like, write_atomically
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
-def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None) -> int:
+_MAX_ROUNDS = 10
+
+
+def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None, settings=None) -> int:
     """Fix (or diff) every file with fixable violations; return how many files change.
 
     ``stdin_path`` is the name given to standard input (``--stdin-filename``): its text
     came from the pipe, so it is diffed but never written over the file of that name.
+    With ``settings``, fixes skipped for overlapping another one are picked up by linting
+    the fixed text again (a few rounds), so one --fix leaves nothing for a second.
     """
     by_path: dict[str, list] = {}
     for v in run.violations:
@@ -29,6 +34,8 @@ def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None) -> int:
         if source is None or source.format == "docx" or (path.startswith("<") and path != stdin_path):
             continue  # Word files are reported, never rewritten
         fixed, applied = apply_fixes(source.original, by_path[path])
+        if settings is not None:
+            fixed, applied = _fix_until_stable(source, fixed, applied, settings)
         if not applied or fixed == source.original:
             continue
         if write and path == stdin_path:
@@ -48,6 +55,20 @@ def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None) -> int:
                                         fromfile=f"a/{path}", tofile=f"b/{path}")
             sys.stdout.writelines(diff)
     return changed
+
+
+def _fix_until_stable(source, fixed: str, applied: int, settings) -> tuple[str, int]:
+    from checker.engine.runner import lint_source
+    from checker.sources.read import adapt_text
+
+    for _ in range(_MAX_ROUNDS):
+        again = adapt_text(fixed, source.path, source.format, encoding=source.encoding, bom=source.bom)
+        pending = [v for v in lint_source(again, settings, collect=False).violations if v.fix is not None]
+        more, count = apply_fixes(fixed, pending)
+        if not count or more == fixed:
+            break
+        fixed, applied = more, applied + count
+    return fixed, applied
 
 
 def _diff_lines(text: str) -> list[str]:
