@@ -130,10 +130,16 @@ def _first_occurrence(unit: Unit, grams: set[str], paragraph: int, kept: list[Un
     # len(grams) - ceil(need) + 1 rarest, so only their (short) posting lists are read;
     # the long lists of common bigrams (教育, 工作) made this quadratic in a document.
     scan = len(grams) - math.ceil(need) + 1
-    rarest = sorted(grams, key=lambda g: len(index.get(g, ())))[:scan]
+    # Bigrams no earlier unit has are the rarest of all and bring no candidate: when they
+    # alone fill the prefix, nothing earlier can be a near-duplicate (the common case).
+    present = [g for g in grams if g in index]
+    scan -= len(grams) - len(present)
+    if scan <= 0:
+        return None
+    present.sort(key=lambda g: len(index[g]))
     candidates: set[int] = set()
-    for gram in rarest:
-        candidates.update(index.get(gram, ()))
+    for gram in present[:scan]:
+        candidates.update(index[gram])
     for p in sorted(candidates):
         if len(grams & grams_of[p]) < need or not comparable(p):
             continue
