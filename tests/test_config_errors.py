@@ -130,3 +130,12 @@ def test_rule_shipped_off_is_switched_on_by_config(tmp_path):
     cfg = write(tmp_path / "on.yaml", "rules:\n  off-by-default: enable\n")
     proc = run("check", "--config", str(cfg), "--rules", str(pack.parent), "--select", "off-by-default", str(doc))
     assert proc.returncode == 1, proc.stderr
+
+
+def test_rule_pack_that_is_not_utf8_names_the_file(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "gbk.yaml").write_bytes("rules:\n  - id: 规则\n".encode("gbk"))
+    proc = run("rules", "--no-config", "--rules", str(pack))
+    assert proc.returncode == 2
+    assert "gbk.yaml" in proc.stderr and "UTF-8" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1

@@ -43,6 +43,8 @@ def read_yaml(path: Path) -> Any:
             return yaml.load(fh, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save rule packs and data as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
