@@ -64,7 +64,10 @@ def test_results_have_physical_locations(tmp_path, capsys, monkeypatch):
     assert (first["startLine"], first["startColumn"], first["endColumn"]) == (2, 10, 14)
     assert first["snippet"]["text"] == "103%"
     assert run["columnKind"] == "unicodeCodePoints"
-    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
+    # relative to the checkout, and nothing in the report names the folder it ran in
+    location = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uriBaseId"] == "%SRCROOT%" and not location["uri"].startswith(("/", "file:"))
+    assert str(tmp_path) not in json.dumps(sarif)
     assert run["invocations"][0]["executionSuccessful"] is True
 
 

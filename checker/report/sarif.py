@@ -136,7 +136,8 @@ def build(run, options) -> dict:
         "runs": [{
             "tool": {"driver": {"name": "gwlint", "informationUri": INFORMATION_URI, "version": version,
                                 "semanticVersion": version, "rules": descriptors}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
+            # No originalUriBaseIds: %SRCROOT% is left for the consumer to resolve (GitHub
+            # uses the checkout), so the same run gives the same report in any folder.
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not run.errors, "toolExecutionNotifications": notifications}],
             "results": results,
