@@ -33,6 +33,15 @@ class ArithData(BaseModel):
     arith_base_words: list[str] = Field(default_factory=list)
 
 
+class ToleranceParams(BaseModel):
+    """How far a stated percentage may be from the one the figures give."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tolerance: float = Field(0.5, ge=0)     # percentage points beyond the stated value's own rounding
+    about: float = Field(0.05, ge=0, le=1)  # how far 约/左右 may stray, relative
+
+
 def data_for(lexicon: Any) -> ArithData:
     return data_view(lexicon, ArithData)
 

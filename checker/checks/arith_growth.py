@@ -21,9 +21,7 @@ import bisect
 import math
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from checker.checks.arith_common import data_for, interval, unit_key
+from checker.checks.arith_common import ToleranceParams, data_for, interval, unit_key
 from checker.checks.finding import Finding
 
 MESSAGE_ARGS = frozenset({
@@ -37,11 +35,8 @@ _CLAUSE = frozenset("，,；;：:")
 _MAX_BETWEEN = 12   # characters between two figures of one growth statement
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    tolerance: float = Field(0.5, ge=0)     # percentage points beyond the rate's own rounding
-    about: float = Field(0.05, ge=0, le=1)  # how far 约/左右 may stray, relative
+class Params(ToleranceParams):
+    pass
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -14,9 +14,7 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from checker.checks.arith_common import data_for, interval, unit_key
+from checker.checks.arith_common import ToleranceParams, data_for, interval, unit_key
 from checker.checks.finding import Finding
 
 MESSAGE_ARGS = frozenset({
@@ -29,11 +27,8 @@ MESSAGE_ARGS = frozenset({
 _CLAUSE = frozenset("，,；;：:")
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    tolerance: float = Field(0.5, ge=0)     # percentage points beyond the share's own rounding
-    about: float = Field(0.05, ge=0, le=1)  # how far 约/左右 may stray, relative
+class Params(ToleranceParams):
+    pass
 
 
 def check(doc, rule) -> Iterator[Finding]:
