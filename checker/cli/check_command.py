@@ -115,9 +115,11 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
 def _progress(args, total: int):
     if args.quiet or total < 20 or not sys.stderr.isatty():
         return None
+    from rich.console import Console
     from rich.progress import Progress
 
-    progress = Progress(transient=True)
+    # On stderr: stdout carries the report (JSON, SARIF …), which a bar would corrupt.
+    progress = Progress(console=Console(stderr=True), transient=True)
     task = progress.add_task("checking", total=total)
     progress.start()
 
