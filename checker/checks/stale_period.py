@@ -47,6 +47,9 @@ class Params(BaseModel):
     history: list[str] = Field(default_factory=lambda: [
         "已", "取得", "圆满", "超额", "胜利", "成果", "成绩", "成就", "经验", "以来", "回顾", "总结"])
     kinds: list[str] = Field(default_factory=lambda: ["plan"])
+    # Words that make what follows a commitment, so 圆满/超额 after them are the goal,
+    # not a report of what was done: 确保…规划目标任务圆满完成.
+    commitments: list[str] = Field(default_factory=lambda: ["确保", "力争", "争取", "努力", "务必", "必须", "要"])
 
 
 def _alt(words) -> str:
@@ -64,6 +67,15 @@ def _compile(aliases: tuple[str, ...], verbs: tuple[str, ...], targets: tuple[st
         rf"[^，。；,;:：\n]{{0,{target_gap}}}?(?:{_alt(targets)})|{set_form}")
 
 
+def _committed(clause: str, params: Params) -> bool:
+    """A commitment word before every history word: the clause states a goal (确保…圆满完成)."""
+    firsts = [clause.find(w) for w in params.history if w in clause]
+    starts = [clause.find(w) for w in params.commitments if w in clause]
+    # 已 / 以来 / 取得 … report the past whatever precedes them.
+    past = any(w in clause for w in ("已", "以来", "取得", "回顾", "总结"))
+    return bool(starts) and not past and min(starts) < min(firsts)
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     periods = [Period.model_validate(p) for p in (doc.lexicon.get(params.periods) or [])]
@@ -74,7 +86,7 @@ def check(doc, rule) -> Iterator[Finding]:
         for m in regex.finditer(text):
             offset = m.start("period2") if m.group("set") else m.start("period")
             clause = re.split(r"[，。；,;\n]", text[m.start():m.end() + 16])[0]
-            if any(w in clause for w in params.history):
+            if any(w in clause for w in params.history) and not _committed(clause, params):
                 continue
             if doc.kind_at(offset) not in params.kinds:
                 continue
