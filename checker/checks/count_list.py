@@ -287,12 +287,17 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
         if tables.fixed is not None and tables.fixed.search(text, max(0, noun_end - 4), end + 1):
             return None     # 12个县（市、区）: a fixed phrase, not a list
     elif ch in "：:":
+        # The list runs to the first top-level ，/；/。 — its items hold no comma, so
+        # “四大行动”：A、B、C，全市… ends at the comma before 全市.
         start = noun_end + 1
         end = start
-        while end < ceiling and text[end] not in "。；;！？!?\n":
+        while end < ceiling and text[end] not in "。；;！？!?，,\n":
             if text[end] in PAIRS and end in partner:
                 end = partner[end]
             end += 1
+        if end < ceiling and text[end] in "，," and not (
+                _name_like(text, start, end, partner) and not _continues(text, end + 1, ceiling, partner)):
+            return None     # 三个重点：加强教师、学生管理，… — clauses, not a list of names
     elif ch in "，,":
         rest = noun_end + 1
         word = next((w for w in sorted(tables.data.count_list_introducers, key=len, reverse=True)
@@ -325,6 +330,25 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
     n = len(items)
     low, high = item_range(text, *items[-1], partner, tables)
     return n, set(range(n - 1 + low, n + high)), open_end, "后面的列举", False
+
+
+def _name_like(text: str, start: int, end: int, partner: dict[int, int]) -> bool:
+    """Whether the 、-items of ``text[start:end]`` read as names of one kind: they all end
+    in one character (研发平台、转化平台、孵化平台)."""
+    items = [text[s:e].strip() for s, e in split_items(text, start, end, partner)]
+    if len(items) < 2 or not all(items):
+        return False
+    return len({item[-1] for item in items}) == 1
+
+
+def _continues(text: str, start: int, ceiling: int, partner: dict[int, int]) -> bool:
+    """Whether the clause after a list's comma holds a 、 too (A、B，C、D: one list or two?)."""
+    end = start
+    while end < ceiling and text[end] not in CLAUSE_END:
+        if text[end] in PAIRS and end in partner:
+            end = partner[end]
+        end += 1
+    return has_top_level(text, start, end, partner, frozenset("、"))
 
 
 def _open_end_at(text: str, start: int, end: int, partner: dict[int, int], tables: CountTables) -> int | None:

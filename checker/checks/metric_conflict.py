@@ -3,7 +3,8 @@
 ``义务教育标准化学校覆盖率达到20%`` … later ``标准化学校覆盖率达到25%``: the second is
 reported, naming the first's line.  A statement is an indicator, a level verb (达到, 为,
 保持在 …) and a figure; a rate (覆盖率, 占比 …) needs no verb.  Indicators are compared
-after dropping scope and intent words (全市, 确保, 力争 … ``metric_leading_words``);
+after dropping scope and intent words (全市, 确保, 力争 … ``metric_leading_words``)
+and a trailing 总数/数量/总量 (``metric_trailing_words``);
 two match when equal, or when the shorter ends the longer, is at least
 ``min_suffix_chars`` long and ends no other indicator of the document in that unit
 (``覆盖率`` alone could be anyone's).  Only statements of one context are compared: the
@@ -38,6 +39,7 @@ class MetricData(BaseModel):
 
     metric_leading_words: list[str] = Field(default_factory=list)
     metric_action_words: list[str] = Field(default_factory=list)
+    metric_trailing_words: list[str] = Field(default_factory=list)
     metric_unit_aliases: dict[str, str] = Field(default_factory=dict)
 
 
@@ -106,7 +108,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
         change = (q.verb_kind, base)
     elif q.verb_kind not in params.level_verbs and not (q.verb is None and rate):
         return None
-    name = _normalise(q.indicator, data)
+    name = _normalise(q.indicator, data, params.min_chars)
     if len(name) < params.min_chars or any(name.startswith(w) for w in data.metric_action_words):
         return None
     offset = q.span.start
@@ -121,7 +123,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
     return context, name, q, para.index if para else None
 
 
-def _normalise(indicator: str, data: MetricData) -> str:
+def _normalise(indicator: str, data: MetricData, min_chars: int) -> str:
     name = indicator.strip(" \t\u3000“”\"'")
     leading = sorted(data.metric_leading_words, key=len, reverse=True)
     changed = True
@@ -132,6 +134,11 @@ def _normalise(indicator: str, data: MetricData) -> str:
                 name = name[len(word):]
                 changed = True
                 break
+    # 高新技术企业总数 and 高新技术企业 are one indicator; 学生总数 stays as written.
+    for word in sorted(data.metric_trailing_words, key=len, reverse=True):
+        if name.endswith(word) and len(name) - len(word) >= min_chars:
+            name = name[:-len(word)]
+            break
     return name
 
 
