@@ -11,7 +11,11 @@ Two shapes are reported, each with the digit as its fix:
   out — it is a Roman numeral in ``I类``, ``I期``.
 
 Real product names (``5G``, ``G20``, ``3D``, ``1+X``, ``2.0``) contain no look-alike
-letter inside a digit run and are never reported.
+letter inside a digit run and are never reported.  Chemical formulas and codes that do
+(``O3``, ``O2``, ``H2O``) pass in two ways: a token of the allow-list
+(``number_letter_allow`` in the data) is never read, and an ``O``/``o`` is taken for a
+0 only where a digit stands before it and either another digit or a measure word
+follows the run (``2O22年``, ``1O所``) — never a leading O (``O3``).
 """
 from __future__ import annotations
 
@@ -36,6 +40,9 @@ class Params(BaseModel):
     # letters reported when they stand alone before a measure word
     alone: list[str] = Field(default_factory=lambda: ["l"])
     measure_words: str = "number_measure_words"      # lexicon key
+    allow: str = "number_letter_allow"               # lexicon key: formulas and codes
+    # letters read for a digit only after a digit and before a digit or measure word
+    zero_like: list[str] = Field(default_factory=lambda: ["O", "o"])
 
 
 @lru_cache(maxsize=16)
@@ -46,10 +53,35 @@ def _alone_regex(letters: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern
     return re.compile(rf"(?<=[\u3400-\u9fff])(?:{'|'.join(map(re.escape, letters))})(?=(?:{words_alt}))")
 
 
+@lru_cache(maxsize=16)
+def _allow_regex(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not tokens:
+        return None
+    alt = "|".join(re.escape(t) for t in sorted(set(tokens), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])")
+
+
+def _zero_fits(run: str, after: str, zero_like: list[str], words: tuple[str, ...]) -> bool:
+    """An O/o stands for 0 only after a digit, and before a digit or a measure word."""
+    for i, c in enumerate(run):
+        if c not in zero_like:
+            continue
+        if i == 0 or not run[i - 1].isdigit():
+            return False
+        if i == len(run) - 1 or run[i + 1] in zero_like:
+            tail = run[i + 1:].lstrip("".join(zero_like))
+            if not tail and not after.startswith(words + ("%", "％")):
+                return False
+    return True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
     letters = params.letters
+    words = tuple(doc.lexicon.get(params.measure_words) or ())
+    allow = _allow_regex(tuple(doc.lexicon.get(params.allow) or ()))
+    allowed = [m.span() for m in allow.finditer(text)] if allow else []
     found: list[tuple[int, int, str]] = []
     for m in _RUN.finditer(text):
         run = m.group(0)
@@ -59,8 +91,11 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if not all(c.isdigit() or c in letters for c in run):
             continue
+        if any(a <= m.start() and m.end() <= b for a, b in allowed):
+            continue
+        if not _zero_fits(run, text[m.end():m.end() + 4], params.zero_like, words):
+            continue
         found.append((m.start(), m.end(), "".join(letters.get(c, c) for c in run)))
-    words = tuple(doc.lexicon.get(params.measure_words) or ())
     regex = _alone_regex(tuple(params.alone), words)
     if regex:
         for m in regex.finditer(text):

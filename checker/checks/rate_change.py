@@ -32,7 +32,7 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    words, exceptions = rate_lexicon(doc.lexicon)
+    words, exceptions = rate_lexicon(doc.lexicon, bounded=False)
     for q in doc.quantities:
         if q.unit_kind != "percent" or q.verb_kind not in params.change_verbs:
             continue

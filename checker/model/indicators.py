@@ -148,6 +148,7 @@ class RateData(BaseModel):
 
     rate_words: list[str] = Field(default_factory=list)
     rate_exceptions: list[str] = Field(default_factory=list)
+    rate_unbounded: list[str] = Field(default_factory=list)
 
 
 def is_rate(indicator: str | None, words: tuple[str, ...], exceptions: tuple[str, ...]) -> bool:
@@ -165,7 +166,17 @@ def is_rate(indicator: str | None, words: tuple[str, ...], exceptions: tuple[str
     return any(text.endswith(w) for w in words)
 
 
-def rate_lexicon(lexicon: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(rate words, exceptions) of a lexicon."""
+def rate_lexicon(lexicon: Any, bounded: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(rate words, exceptions) of a lexicon.
+
+    ``bounded`` asks for rates that cannot exceed 100%.  With ``bounded=False`` the
+    question is only whether the indicator is a proportion written in %, so the
+    exceptions listed again under ``rate_unbounded`` (比率, 使用率 may pass 100%, but
+    their changes are still 个百分点) count as rates.
+    """
     data = data_view(lexicon, RateData)
-    return tuple(data.rate_words), tuple(data.rate_exceptions)
+    if bounded:
+        return tuple(data.rate_words), tuple(data.rate_exceptions)
+    unbounded = set(data.rate_unbounded)
+    exceptions = tuple(e for e in data.rate_exceptions if e not in unbounded)
+    return tuple(dict.fromkeys([*data.rate_words, *data.rate_unbounded])), exceptions
