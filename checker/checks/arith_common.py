@@ -31,6 +31,7 @@ class ArithData(BaseModel):
     arith_target_verbs: list[str] = Field(default_factory=list)
     arith_from_words: list[str] = Field(default_factory=list)
     arith_base_words: list[str] = Field(default_factory=list)
+    arith_difference_links: list[str] = Field(default_factory=list)
 
 
 class ToleranceParams(BaseModel):

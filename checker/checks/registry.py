@@ -38,6 +38,7 @@ KINDS: dict[str, str] = {
     "arith-parts": "arith_parts",
     "arith-growth": "arith_growth",
     "arith-share": "arith_share",
+    "arith-difference": "arith_difference",
     "metric-conflict": "metric_conflict",
     "pattern": "pattern",
     "substitution": "substitution",
