@@ -22,7 +22,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.arith_common import data_for, interval, unit_key
+from checker.checks.arith_common import data_for, half_step, interval, unit_key
 from checker.checks.finding import Finding
 
 MESSAGE_ARGS = frozenset({
@@ -181,11 +181,31 @@ def _nested(text: str, start: int, pos: int) -> bool:
     return depth > 0
 
 
+def _whole_with_magnitude(q) -> bool:
+    text = q.number_text or ""
+    return q.magnitude is not None and q.bound is None and text[:1].isdigit() and "." not in text
+
+
+def _list_step(total, parts) -> float | None:
+    """The coarsest written precision of the decimal figures of a breakdown in the total's
+    magnitude (2.10万 -> 0.005), when every such figure has decimals but some whole ones."""
+    steps = [half_step(q.number_text, True) for q in (total, *parts)
+             if q.magnitude == total.magnitude and q.bound is None and "." in (q.number_text or "")]
+    if len(steps) < 2:
+        return None
+    return max(steps)
+
+
 def _compare(total, parts, exhaustive: bool, params: Params) -> Finding | None:
     t_low, t_high = interval(total, params.about)
     s_low = s_high = 0.0
+    step = _list_step(total, parts)
     for p in parts:
         low, high = interval(p, params.about)
+        if step is not None and _whole_with_magnitude(p) and p.magnitude == total.magnitude:
+            # 2.10万、1万、0.77万: a whole 1万 among two-decimal parts is written to their
+            # precision (1.00万), not ±0.5万.
+            low, high = p.scaled - step * p.multiplier, p.scaled + step * p.multiplier
         s_low += low
         s_high += high
     if s_low > t_high:
