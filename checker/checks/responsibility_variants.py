@@ -14,7 +14,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.model.annotations import annotations_of, filler_free, responsibility_data, same_unit, unit_suffix
+from checker.model.annotations import annotations_of, responsibility_data, same_unit, suffix_class, unit_key
 
 MESSAGE_ARGS = {"name", "intended", "count"}
 
@@ -38,11 +38,13 @@ def check(doc, rule) -> Iterator[Finding]:
             n = parent[n]
         return n
 
-    # Only names with the same suffix can be spellings of one unit, and same_unit() is
-    # only worth calling when they are equal without fillers or differ by a short insertion;
-    # precomputing both keeps this linear in practice instead of a suffix test per pair.
-    suffix = {n: unit_suffix(n, data) for n in order}
-    bare = {n: filler_free(n, data) for n in order}
+    # Only names with a suffix in common can be spellings of one unit (the shortest listed
+    # suffix is shared by any two that have one in common), and same_unit() is only worth
+    # calling when they differ by a short insertion: equal keys (fillers dropped, full forms
+    # abbreviated: 县卫生健康局 = 县卫健局) are linked at once.  Precomputing both keeps
+    # this linear in practice instead of a suffix test per pair.
+    suffix = {n: suffix_class(n, data) for n in order}
+    bare = {n: unit_key(n, data) for n in order}
     by_suffix: dict[str, list[str]] = {}
     for n in order:
         if suffix[n] is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydField
@@ -75,6 +76,9 @@ class ResponsibilityData(BaseModel):
     variant_fillers: list[str] = PydField(default_factory=list)
     variant_insertion: int = PydField(default=2, ge=0)
     unit_suffixes: list[str] = PydField(default_factory=list)
+    # full form -> standard short form (卫生健康 -> 卫健): a name and its abbreviation
+    # are one unit
+    unit_abbreviations: dict[str, str] = PydField(default_factory=dict)
 
 
 
@@ -324,8 +328,27 @@ def _names(text: str, start: int, end: int, g: _Grammar) -> tuple[UnitName, ...]
 
 # -- unit names ------------------------------------------------------------------------
 def unit_suffix(name: str, data: ResponsibilityData) -> str | None:
+    """The longest suffix of the list that ``name`` ends with (and is more than)."""
     for suffix in sorted(data.unit_suffixes, key=len, reverse=True):
         if name.endswith(suffix) and len(name) > len(suffix):
+            return suffix
+    return None
+
+
+def suffix_class(name: str, data: ResponsibilityData) -> str | None:
+    """The shortest listed suffix of ``name``.  Two names sharing any listed suffix share
+    this one (县就业服务中心 and 县就业服务管理中心 both end in 中心, though only the
+    first ends in 服务中心), so it partitions names into comparable groups."""
+    for suffix in sorted(data.unit_suffixes, key=len):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return suffix
+    return None
+
+
+def common_suffix(a: str, b: str, data: ResponsibilityData) -> str | None:
+    """The longest listed suffix both names end with (and are longer than)."""
+    for suffix in sorted(data.unit_suffixes, key=len, reverse=True):
+        if a.endswith(suffix) and b.endswith(suffix) and min(len(a), len(b)) > len(suffix):
             return suffix
     return None
 
@@ -336,15 +359,40 @@ def filler_free(name: str, data: ResponsibilityData) -> str:
     return name
 
 
+def unit_key(name: str, data: ResponsibilityData) -> str:
+    """``name`` without fillers and with every full form abbreviated (县卫生健康局 and
+    县卫健局 give one key; 人力资源和社会保障 and 人力资源社会保障 both give 人社)."""
+    key = filler_free(name, data)
+    for full, short in _abbreviations(data):
+        key = key.replace(full, short)
+    return key
+
+
+def _abbreviations(data: ResponsibilityData) -> tuple[tuple[str, str], ...]:
+    return _abbreviation_pairs(tuple(data.unit_abbreviations.items()), tuple(data.variant_fillers))
+
+
+@lru_cache(maxsize=32)
+def _abbreviation_pairs(items: tuple[tuple[str, str], ...], fillers: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Full form -> short form, both without fillers, longest full form first."""
+    def bare(word: str) -> str:
+        for filler in sorted(fillers, key=len, reverse=True):
+            word = word.replace(filler, "")
+        return word
+    pairs = {(bare(full), bare(short)) for full, short in items}
+    return tuple(sorted((p for p in pairs if p[0] and p[0] != p[1]), key=lambda p: (-len(p[0]), p)))
+
+
 def same_unit(a: str, b: str, data: ResponsibilityData) -> bool:
-    """Two different spellings of one unit: equal once 和/与/工作… are dropped, or one is
-    the other with a few characters inserted after its first one — and the same suffix."""
+    """Two different spellings of one unit, with a listed suffix in common: equal once
+    和/与/工作… are dropped and full forms abbreviated, or one is the other with a few
+    characters inserted after its first one (before the common suffix)."""
     if a == b:
         return False
-    suffix = unit_suffix(a, data)
-    if suffix is None or unit_suffix(b, data) != suffix:
+    suffix = common_suffix(a, b, data)
+    if suffix is None:
         return False
-    if filler_free(a, data) == filler_free(b, data):
+    if unit_key(a, data) == unit_key(b, data):
         return True
     short, long_ = sorted((a, b), key=len)
     gap = len(long_) - len(short)
