@@ -1,7 +1,9 @@
 """Punctuation and number-form rules: positions, grouping, fixes and the tricky cases."""
 from __future__ import annotations
 
+from checker.api import check_text
 from checker.checks.punct_halfwidth import flagged_marks
+from checker.config.schema import Config
 from checker.engine.fixes import apply_fixes
 from tests.helpers import assert_violations, lint
 
@@ -99,3 +101,23 @@ def test_exact_figure_with_approximation():
 def test_number_split_by_space():
     assert_violations("新增学位1 000个，20 22年", "number-split-by-space", (1, 5), (1, 12))
     assert_violations("时间:2023-02-28 23:28，表1 2022年数据", "number-split-by-space")
+
+
+def test_straight_quotes_pair_up_and_fix_to_curly_quotes():
+    text = '各乡镇按附件"殡葬服务情况表"报送，开展"Hello"活动。'
+    out, applied = apply_fixes(text, lint(text, "punct-halfwidth"))
+    assert applied == 1
+    assert out == "各乡镇按附件“殡葬服务情况表”报送，开展“Hello”活动。"
+    assert lint(out, "punct-halfwidth") == []
+
+
+def test_straight_quotes_around_code_or_after_a_digit_are_left_alone():
+    assert flagged_marks('参数 mode="auto", level="2"，选用15"屏。', MARKS, {'"': ("“", "”")}) == []
+
+
+def test_halfwidth_tilde_range_is_flagged_unless_the_house_allows_it():
+    text = "配备30~40台设备，补助3万~5万元，服务半径3至5公里。"
+    assert_violations(text, "punct-range-mark", (1, 5), (1, 16))
+    config = Config.model_validate(
+        {"rules": {"punct-range-mark": {"params": {"allowed": ["-", "－", "～", "~", "—"]}}}})
+    assert [v for v in check_text(text, config=config) if v.rule == "punct-range-mark"] == []
