@@ -25,6 +25,7 @@ class ArithData(BaseModel):
     arith_partial_markers: list[str] = Field(default_factory=list)
     arith_sentence_markers: list[str] = Field(default_factory=list)
     arith_part_of_markers: list[str] = Field(default_factory=list)
+    arith_subset_qualifiers: list[str] = Field(default_factory=list)
     arith_growth_words: list[str] = Field(default_factory=list)
     arith_decline_words: list[str] = Field(default_factory=list)
     arith_share_words: list[str] = Field(default_factory=list)

@@ -109,6 +109,7 @@ def _partial(doc, quantities, starts, data, params) -> Iterator[Finding]:
             before = [q for q in quantities[lo:mid] if _is_total(q, data)]
             after = [q for q in quantities[mid:hi] if q.span.start >= m_end and q.span.start < nxt
                      and _is_total(q, data) and not _nested(text, m_end, q.span.start)]
+            after = _siblings(text, m_end, after, data)
             by_unit: dict[str, list] = {}
             for q in after:
                 by_unit.setdefault(unit_key(q, data), []).append(q)
@@ -119,6 +120,32 @@ def _partial(doc, quantities, starts, data, params) -> Iterator[Finding]:
                 found = _compare(totals[-1], parts, exhaustive=False, params=params)
                 if found is not None:
                     yield found
+
+
+_CLAUSE_BREAKS = "，,、；;：:（(）)"
+
+
+def _siblings(text: str, start: int, parts: list, data) -> list:
+    """The parts up to the first one that qualifies a subset of an earlier part:
+    ``其中专任教师91人，具有高级职称的23人`` — the 23 are among the 91, not beside them."""
+    kept = []
+    for q in parts:
+        if kept and _qualifies_subset(text, kept[-1].span.end, q.span.start, data):
+            break
+        kept.append(q)
+    return kept
+
+
+def _qualifies_subset(text: str, prev_end: int, at: int, data) -> bool:
+    clause_start = prev_end
+    for i in range(at - 1, prev_end - 1, -1):
+        if text[i] in _CLAUSE_BREAKS:
+            clause_start = i + 1
+            break
+    clause = text[clause_start:at]
+    if "的" not in clause:
+        return False
+    return any(0 <= clause.find(w) < clause.rfind("的") for w in data.arith_subset_qualifiers)
 
 
 def _markers(text, start, end, data, quantities, starts):

@@ -41,6 +41,8 @@ class MetricData(BaseModel):
     metric_action_words: list[str] = Field(default_factory=list)
     metric_trailing_words: list[str] = Field(default_factory=list)
     metric_unit_aliases: dict[str, str] = Field(default_factory=dict)
+    metric_respectively_words: list[str] = Field(default_factory=list)
+    metric_scope_words: list[str] = Field(default_factory=list)
 
 
 def _data(lexicon: Any) -> MetricData:
@@ -64,8 +66,16 @@ def check(doc, rule) -> Iterator[Finding]:
     text = doc.text
     statements = []
     previous_end = -1
+    list_sizes: dict[int, int] = {}
     for q in doc.quantities:
-        entry = _statement(doc, q, previous_end, data, params, words, exceptions)
+        if q.list_id is not None:
+            list_sizes[q.list_id] = list_sizes.get(q.list_id, 0) + 1
+    for q in doc.quantities:
+        entry = None
+        if list_sizes.get(q.list_id, 0) < 2 and not _respectively(text, q, data):
+            # 小学、初中、高中达标率分别为95.2%、93.6%…: each figure belongs to its own
+            # subject, not to the indicator as a whole.
+            entry = _statement(doc, q, previous_end, data, params, words, exceptions)
         if not (q.is_chinese_numeral and not q.approx and q.magnitude is None):
             previous_end = q.span.end   # 学前三年 is part of a name, not a figure before it
         if entry is not None:
@@ -90,6 +100,13 @@ def check(doc, rule) -> Iterator[Finding]:
                 yield Finding(q.span, args={"indicator": q.indicator, "value": value, "first": first_value},
                               related=f"第{line}行为“{first.indicator}{first.verb or ''}{first.text}”")
                 break
+
+
+def _respectively(text: str, q, data: MetricData) -> bool:
+    if q.indicator_span is None:
+        return False
+    between = text[q.indicator_span.end:q.span.start]
+    return any(w in between for w in data.metric_respectively_words)
 
 
 def _statement(doc, q, previous_end, data, params, words, exceptions):
@@ -134,6 +151,10 @@ def _normalise(indicator: str, data: MetricData, min_chars: int) -> str:
                 name = name[len(word):]
                 changed = True
                 break
+    # 期中质量检测全校及格率 and 期中质量检测及格率: a scope word inside says nothing more.
+    for word in sorted(data.metric_scope_words, key=len, reverse=True):
+        if word in name and len(name) - len(word) >= min_chars:
+            name = name.replace(word, "")
     # 高新技术企业总数 and 高新技术企业 are one indicator; 学生总数 stays as written.
     for word in sorted(data.metric_trailing_words, key=len, reverse=True):
         if name.endswith(word) and len(name) - len(word) >= min_chars:
