@@ -66,6 +66,13 @@ def check(doc, rule) -> Iterator[Finding]:
             at = text.find(word, at + len(word), end)
 
 
+def _thousands(text: str, at: int) -> bool:
+    """Whether the comma at ``at`` groups thousands in a number: 1,350个."""
+    return (text[at] == "," and at > 0 and text[at - 1].isdigit()
+            and text[at + 1:at + 4].isdigit() and len(text[at + 1:at + 4]) == 3
+            and not text[at + 4:at + 5].isdigit())
+
+
 def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, starts):
     if inside_naming(text, at, partner):
         return None
@@ -94,7 +101,7 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
         return None     # quantities among the subjects: not a plain list of names
     # Values: the quantities of the clause after 分别.
     e = at + len(params.word)
-    while e < ceiling and text[e] not in CLAUSE_END:
+    while e < ceiling and (text[e] not in CLAUSE_END or _thousands(text, e)):
         if text[e] in PAIRS and e in partner:
             e = partner[e]
         e += 1
