@@ -127,6 +127,17 @@ def test_four_values_of_a_list():
     assert {q.verb for q in found} == {"达到"}
 
 
+def test_list_items_cut_short_take_the_full_unit_of_the_last_item():
+    found = quantities("巩固率和毛入学率分别提高1.2个、2.3个和0.5个百分点。")
+    assert [q.unit for q in found] == ["个百分点"] * 3
+    assert {q.unit_kind for q in found} == {"percentage-point"}
+    # a list of counts, and a count beside (not in a list with) a change, keep 个
+    counts = quantities("新建活动室3个、图书角2个，巩固率提高1.2个百分点。")
+    assert [q.unit for q in counts] == ["个", "个", "个百分点"]
+    apart = quantities("新增1个，提高2个百分点。")
+    assert [q.unit for q in apart] == ["个", "个百分点"]
+
+
 def test_sentence_index_and_spans():
     text = "第一句没有数字。第二句有5所学校。"
     doc = Document.from_text(text, lexicon=lexicon())

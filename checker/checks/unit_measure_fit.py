@@ -14,7 +14,9 @@ is read the other way round), no distributive word (``noun_first_distributive``:
 may stand before the noun (``每个学校2名`` counts people per school), and measure words
 that can count the action rather than the noun (``noun_first_loose``: 次, 期, 人次 …
 as in ``培训教师3期``) are not checked.  The longest noun is read, so in
-``学校建设项目12个`` the 个 counts 项目.
+``学校建设项目12个`` the 个 counts 项目.  In this order some measure words the table
+allows before a noun do not fit (``noun_first_unfit``): people are counted 教师200名,
+never 教师200个, while ``教师节活动200个`` counts 活动 and passes.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ class Params(BaseModel):
     links_key: str = "noun_first_links"
     distributive_key: str = "noun_first_distributive"
     loose_key: str = "noun_first_loose"
+    unfit_key: str = "noun_first_unfit"
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -49,7 +52,7 @@ def check(doc, rule) -> Iterator[Finding]:
     first = None
     if params.noun_first:
         first = data_for(doc.lexicon, f"measure-first:{params.table_key}:{params.links_key}:"
-                         f"{params.distributive_key}:{params.loose_key}",
+                         f"{params.distributive_key}:{params.loose_key}:{params.unfit_key}",
                          lambda lex: _NounFirst(lex, table, params))
     text = doc.text
     for q in doc.quantities:
@@ -66,7 +69,7 @@ def check(doc, rule) -> Iterator[Finding]:
             span = Span(start, q.unit_span.end)
         else:
             continue
-        fits = table.fits[noun]
+        fits = [w for w in table.fits[noun] if w != q.unit]
         yield Finding(span, args={"found": span.of(text), "word": q.unit, "noun": noun,
                                   "expected": "、".join(sorted(fits, key=_order))})
 
@@ -79,6 +82,10 @@ class _NounFirst:
         self.links = tuple(sorted(_words(lexicon, params.links_key), key=len, reverse=True))
         self.distributive = tuple(_words(lexicon, params.distributive_key))
         self.loose = frozenset(_words(lexicon, params.loose_key))
+        raw = lexicon.get(params.unfit_key) or {}
+        if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+            raise ValueError(f"data '{params.unfit_key}': a mapping of measure words to lists of nouns")
+        self.unfit = {word: frozenset(nouns) for word, nouns in raw.items()}
         self.longest = max((len(n) for n in table.fits), default=0)
 
     def noun_before(self, text: str, q) -> tuple[str, int] | None:
@@ -94,7 +101,7 @@ class _NounFirst:
             if text[end - size:end] in self.table.fits:
                 noun = text[end - size:end]
                 break
-        if noun is None or q.unit in self.table.fits[noun]:
+        if noun is None or (q.unit in self.table.fits[noun] and noun not in self.unfit.get(q.unit, ())):
             return None
         start = end - len(noun)
         if any(word in text[max(0, start - 4):start] for word in self.distributive):

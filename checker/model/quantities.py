@@ -243,6 +243,28 @@ def _link(text: str, lexicon: Any, grammar: QuantityGrammar, found: list[dict[st
             # 覆盖率由80%提高到95%: the second figure measures the same indicator.
             q.update(indicator=prev["indicator"], indicator_span=prev["indicator_span"])
         prev = q
+    _share_elided_units(found, grammar)
+
+
+# A list's earlier items may stop at the first character of the unit written in full on
+# its last item: 分别提高1.2个、2.3个百分点 means 1.2个百分点.  Elided form -> full unit.
+_ELIDED_UNITS = {"个": "个百分点"}
+
+
+def _share_elided_units(found: list[dict[str, Any]], grammar: QuantityGrammar) -> None:
+    """Give the earlier items of a list the full unit of its last item when elided."""
+    last_of: dict[int, dict[str, Any]] = {}
+    for q in found:
+        if q.get("list_id") is not None:
+            last_of[q["list_id"]] = q
+    units = grammar.data.units
+    for q in found:
+        last = last_of.get(q.get("list_id")) if q.get("list_id") is not None else None
+        if last is None or last is q or q["high"] is not None:
+            continue
+        full = _ELIDED_UNITS.get(q["unit"] or "")
+        if full and last["unit"] == full:
+            q.update(unit=full, unit_kind=units.get(full))
 
 
 def _floor(text: str, prev: dict[str, Any] | None, start: int) -> int:
