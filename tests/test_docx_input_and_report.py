@@ -28,8 +28,8 @@ def _planted(path):
     table = d.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "指标"
     table.cell(0, 1).text = "数值"
-    table.cell(1, 0).text = "高中阶段毛入学率"
-    table.cell(1, 1).text = "毛入学率达到120%（含职高）"               # violation 2: inside one run
+    table.cell(1, 0).text = "高中阶段净入学率"
+    table.cell(1, 1).text = "净入学率达到120%（含职高）"               # violation 2: inside one run
     d.add_paragraph("新增学位同比增长180%。")                         # near-miss: growth may exceed 100%
     d.save(path)
     return path
@@ -54,7 +54,7 @@ def test_lines_and_labels_follow_paragraphs_and_cells(tmp_path):
     assert source.line_labels[1] == "段落 1"
     assert 2 not in source.line_labels
     assert source.line_labels[3] == "段落 2"
-    assert source.line_labels[lines.index("毛入学率达到120%（含职高）") + 1] == "表格 1 第2行第2列"
+    assert source.line_labels[lines.index("净入学率达到120%（含职高）") + 1] == "表格 1 第2行第2列"
     assert source.line_labels[len(lines)] == "段落 4"
 
 
@@ -80,7 +80,7 @@ def test_violations_are_reported_at_their_paragraphs(tmp_path, capsys):
     main(["check", *RULES, "--format", "text", str(path)])
     text = capsys.readouterr().out
     assert "段落 2 | 全年工作稳步推进，义务教育巩固率达到103%，成绩显著。" in text
-    assert "表格 1 第2行第2列 | 毛入学率达到120%（含职高）" in text
+    assert "表格 1 第2行第2列 | 净入学率达到120%（含职高）" in text
 
 
 def test_docx_report_comments_exactly_the_offending_text(tmp_path, capsys):
@@ -100,8 +100,8 @@ def test_docx_report_comments_exactly_the_offending_text(tmp_path, capsys):
     assert para.text == "全年工作稳步推进，义务教育巩固率达到103%，成绩显著。"
     assert [r.bold for r in para.runs if r.text == "义务教育巩固率达到"] == [True]
     cell = reviewed.tables[0].cell(1, 1)
-    assert cell.text == "毛入学率达到120%（含职高）"
-    assert [r.text for r in cell.paragraphs[0].runs if r.text] == ["毛入学率达到", "120%", "（含职高）"]
+    assert cell.text == "净入学率达到120%（含职高）"
+    assert [r.text for r in cell.paragraphs[0].runs if r.text] == ["净入学率达到", "120%", "（含职高）"]
 
 
 def test_docx_report_with_a_clean_document_has_no_comments(tmp_path, capsys):

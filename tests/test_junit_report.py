@@ -16,7 +16,7 @@ RULES = ["--no-config", "--rules", str(Path(__file__).parent / "fixtures" / "rul
 
 def test_one_case_per_file_and_a_failure_per_violation(tmp_path, capsys):
     bad = tmp_path / "bad.txt"
-    bad.write_text("义务教育巩固率达到103%。\n高中毛入学率为120%。\n", encoding="utf-8")
+    bad.write_text("义务教育巩固率达到103%。\n高中净入学率为120%。\n", encoding="utf-8")
     good = tmp_path / "good.txt"
     good.write_text("新增学位同比增长180%。\n", encoding="utf-8")
     report = tmp_path / "report.xml"

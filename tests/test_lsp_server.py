@@ -84,7 +84,7 @@ async def _session(tmp_path: Path) -> None:
         # and one that plants a new violation brings it back
         s.client.text_document_did_change(types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text="高中毛入学率为120%。\n")]))
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="高中净入学率为120%。\n")]))
         again = await s.next_for(uri, 2)
         assert [(d.code, d.range.start.line, d.range.start.character) for d in _ours(again)] == \
             [("fx-rate-above-100", 0, 7)]

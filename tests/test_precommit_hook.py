@@ -55,7 +55,7 @@ def test_try_repo_passes_a_good_file_and_fails_a_bad_one(tmp_path):
     (work / "good.txt").write_text("学前教育毛入园率为92%。\n", encoding="utf-8")
     (work / "bad.txt").write_text("义务教育巩固率达到103%。\n", encoding="utf-8")
     report = docx.Document()
-    report.add_paragraph("高中阶段毛入学率为120%。")
+    report.add_paragraph("高中阶段净入学率为120%。")
     report.save(work / "report.docx")
     _git(work, "init", "-q")
     _git(work, "add", "-A")
