@@ -174,9 +174,37 @@ def annotations_of(doc: "Document") -> list[Annotation]:
 def _parse_document(doc: "Document") -> list[Annotation]:
     g = grammar_of(doc.lexicon)
     found: list[Annotation] = []
+    line_group: list[Annotation] = []   # field lines in a row (牵头单位：… / 责任单位：…)
     for para in doc.paragraphs:
-        found.extend(parse_paragraph(doc.text, para.span, g, para.index))
+        anns = parse_paragraph(doc.text, para.span, g, para.index)
+        whole = (len(anns) == 1 and anns[0].form == "sentence"
+                 and not doc.text[para.span.start:anns[0].span.start].strip()
+                 and not doc.text[anns[0].span.end:para.span.end].strip(" 　\t。；;，,"))
+        if whole:
+            labels = {f.label for a in line_group for f in a.fields}
+            if line_group and (line_group[-1].paragraph != para.index - 1
+                               or labels & {f.label for f in anns[0].fields}):
+                found.append(_joined(line_group))
+                line_group = []
+            line_group.append(anns[0])
+            continue
+        if line_group:
+            found.append(_joined(line_group))
+            line_group = []
+        found.extend(anns)
+    if line_group:
+        found.append(_joined(line_group))
     return found
+
+
+def _joined(lines: list[Annotation]) -> Annotation:
+    """Field lines that follow one another (each a paragraph of its own, no label twice)
+    are one annotation of the item above them: ``牵头单位：县教育局`` on one line and
+    ``责任单位：各中小学`` on the next name the lead and the owners of one task."""
+    if len(lines) == 1:
+        return lines[0]
+    fields = tuple(f for a in lines for f in a.fields)
+    return Annotation(Span(lines[0].span.start, lines[-1].span.end), "sentence", fields, lines[0].paragraph)
 
 
 def parse_paragraph(text: str, span: Span, g: _Grammar, paragraph: int = -1) -> list[Annotation]:
