@@ -101,7 +101,9 @@ def check(doc, rule) -> Iterator[Finding]:
                 if claim is None:
                     continue
                 count, noun_end = claim
-                if params.check_following:
+                if text[noun_end] == "。":
+                    result = _next_sentence(text, match, count, noun_end, end, partner, tables)
+                elif params.check_following:
                     result = _following(text, noun_end, end, partner, tables)
                 if result is None and params.check_inline_enums:
                     result = _inline(text, noun_end, enums.get(para.index, ()), params)
@@ -177,12 +179,14 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
 
 
 def _quoted_claim(text: str, match: re.Match[str], partner: dict[int, int], params: Params) -> tuple[int, int] | None:
-    """(count, position of the colon) for ``“八大工程”：`` or ``“4个100%”：``, else None."""
+    """(count, position of the colon) for ``“八大工程”：`` or ``“4个100%”：``, else None.
+    A full stop may stand for the colon (``实施“三项工程”。一是…``): the list must then open
+    the next sentence directly (see ``_next_sentence``)."""
     open_at = match.start() - 1
     if open_at < 0 or text[open_at] not in "“‘" or open_at not in partner:
         return None
     close_at = partner[open_at]
-    if close_at < open_at or close_at + 1 >= len(text) or text[close_at + 1] not in "：:":
+    if close_at < open_at or close_at + 1 >= len(text) or text[close_at + 1] not in "：:。":
         return None
     if close_at - match.end() > params.max_noun_chars:
         return None
@@ -330,6 +334,44 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
     n = len(items)
     low, high = item_range(text, *items[-1], partner, tables)
     return n, set(range(n - 1 + low, n + high)), open_end, "后面的列举", False
+
+
+def _next_sentence(text: str, match: re.Match[str], count: int, stop: int, ceiling: int, partner: dict[int, int],
+                   tables: CountTables):
+    """``实施“三项工程”。A工程、B工程、C工程…``: a list of names opening the sentence after
+    a quoted count.  The list runs to the first top-level ，/；/。 and every item must end
+    as the quoted noun does (工程), else the sentence is about something else."""
+    noun = text[match.end():partner[match.start() - 1]].strip()
+    if not noun:
+        return None
+    start = stop + 1
+    while start < ceiling and text[start].isspace():
+        start += 1
+    end = start
+    while end < ceiling and text[end] not in "。；;！？!?，,\n":
+        if text[end] in PAIRS and end in partner:
+            end = partner[end]
+        end += 1
+    if _ENUM_MARKER.match(text, start):
+        return None     # 一是…: the inline sequence is counted by _inline
+    groups = _quote_groups(text, start, end, partner)
+    if groups is not None and len(groups) >= 2:
+        if all(text[e - 1] == noun[-1] for _, e in groups if e > 0):
+            return len(groups), {len(groups)}, False, "后面的列举", False
+        return None
+    if _open_end_at(text, start, end, partner, tables) is not None:
+        return None
+    tail = noun[-2:]
+    items = [text[s:e].strip() for s, e in split_items(text, start, end, partner)]
+    # The last item may run on into the sentence's verb: …、师资提质行动全面铺开.
+    if len(items) < 2 or not all(items) or any(not item.endswith(tail) for item in items[:-1]):
+        return None
+    if tail not in items[-1] or any(w in items[-1] for w in tables.data.count_list_joiners):
+        return None     # 和/及 in the last item: one item or two — not counted here
+    n = len(items)
+    if not items[-1].endswith(tail) and n < count:
+        return None     # A工程、B工程完工: a statement about some of them, not the list
+    return n, {n}, False, "后面的列举", False
 
 
 def _name_like(text: str, start: int, end: int, partner: dict[int, int]) -> bool:
