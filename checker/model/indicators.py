@@ -161,9 +161,11 @@ def is_rate(indicator: str | None, words: tuple[str, ...], exceptions: tuple[str
     if not indicator:
         return False
     text = indicator.rstrip("”’\"'）)")
-    if any(text.endswith(e) for e in exceptions):
-        return False
-    return any(text.endswith(w) for w in words)
+    # The longest matching entry decides: 成功率 (a rate word) beats 功率 (power, an
+    # exception), which beats 率.
+    word = max((len(w) for w in words if text.endswith(w)), default=0)
+    exception = max((len(e) for e in exceptions if text.endswith(e)), default=0)
+    return word > exception
 
 
 def rate_lexicon(lexicon: Any, bounded: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:
