@@ -207,3 +207,10 @@ def test_negative_values_keep_ranges_and_dates_intact():
     assert ("-2%", -2.0, None) in got
     assert ("1-2项", 1.0, 2.0) in got
     assert all(q[0] != "-02" for q in got)
+
+
+def test_the_tail_of_a_space_split_number_is_no_quantity():
+    from checker.model.document import Document
+
+    doc = Document.from_text("全县教师1 260名，其中小学教师310名。")
+    assert [q.text for q in doc.quantities] == ["310名"]

@@ -102,6 +102,10 @@ def _is_code(text: str, grammar: QuantityGrammar, number_start: int, end: int) -
         return True
     if before in "-.:/" and number_start > 1 and text[number_start - 2].isdigit():
         return True
+    # The tail of a number split by a space (1 260名): its value is unknown, so no rule
+    # should compute with 260 (number-space reports the split itself).
+    if before in " \u00a0\u2009" and number_start > 1 and text[number_start - 2].isdigit():
+        return True
     # 5G, 3A: a Latin letter right after the number (a digit after a unit is just the
     # next quantity: 4个100%).
     if after and (after in marks or (after.isascii() and after.isalpha())):
