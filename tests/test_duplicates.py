@@ -184,3 +184,11 @@ def test_two_versions_of_one_document_are_not_reported_sentence_by_sentence(tmp_
     found = run_paths([str(tmp_path / n) for n in ("draft.txt", "final.txt", "other.txt")],
                       settings_for(tmp_path, []), jobs=1).violations
     assert [(Path(v.path).name, v.line) for v in found] == [("other.txt", 2)]
+
+
+def test_a_figure_updated_with_its_approximation_word_is_not_a_copy():
+    from checker.model.similarity import numerals_only_change
+
+    assert numerals_only_change("学生参与率达到96", "学生参与率达到95以上")
+    assert numerals_only_change("新建学校15所", "新建学校约15所")
+    assert not numerals_only_change("学生参与率上升5", "学生参与率下降5")

@@ -236,13 +236,19 @@ def compare(a: str, b: str) -> Match:
     return Match(1.0 - changed / longest if longest else 1.0, changed)
 
 
+# Approximation words belong to the figure they qualify: 95%以上 updated to 96% is an
+# update of the figure, not a different statement.
+_APPROX = re.compile("以上|以下|以内|左右|不少于|不低于|超过|约|近|余|多|超")
+
+
 def numerals_only_change(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ only in numbers (figures updated, not a copy)."""
+    """True when ``a`` and ``b`` differ only in figures (numbers and the approximation
+    words around them): figures updated, not a copy."""
     if a == b:
         return False
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag != "equal" and not all(c in _NUMERALS for c in a[i1:i2] + b[j1:j2]):
+        if tag != "equal" and not all(c in _NUMERALS for c in _APPROX.sub("", a[i1:i2] + b[j1:j2])):
             return False
     return True
 
