@@ -66,6 +66,20 @@ def check(doc, rule) -> Iterator[Finding]:
             at = text.find(word, at + len(word), end)
 
 
+def _ends_with_quantity(text: str, start: int, end: int, quantities, starts) -> bool:
+    """Whether a subject ends with a figure (学校3所), as opposed to a name holding one
+    (5岁以下儿童死亡率)."""
+    while end > start and text[end - 1] in " \u3000":
+        end -= 1
+    i = bisect.bisect_left(starts, start)
+    while i < len(quantities) and quantities[i].span.start < end:
+        if quantities[i].span.end >= end:
+            return True
+        i += 1
+    # A bare number closing the subject is a figure too (第3、第5).
+    return end > start and text[end - 1].isdigit()
+
+
 def _thousands(text: str, at: int) -> bool:
     """Whether the comma at ``at`` groups thousands in a number: 1,350个."""
     return (text[at] == "," and at > 0 and text[at - 1].isdigit()
@@ -97,8 +111,8 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
     for i, (s, e) in enumerate(items[1:-1], start=1):
         if any(w in text[s:e] for w in tables.data.count_list_starters):
             plausible.update(range(n - i - 1 + low, n - i + high))
-    if any(any(ch.isdigit() for ch in text[s:e]) for s, e in items):
-        return None     # quantities among the subjects: not a plain list of names
+    if any(_ends_with_quantity(text, s, e, quantities, starts) for s, e in items):
+        return None     # 学校3所、幼儿园5所分别…: subjects that are figures, not names
     # Values: the quantities of the clause after 分别.
     e = at + len(params.word)
     while e < ceiling and (text[e] not in CLAUSE_END or _thousands(text, e)):
