@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
+from checker.model.markers import marker_at
 from checker.model.numerals import parse_cn_int
 
 # Opening -> closing marks that group text: a list item never splits inside them.
@@ -23,9 +24,13 @@ NAMING_PAIRS = frozenset("“‘《「")
 # Marks that end a clause.
 CLAUSE_END = frozenset("，,。；;：:！？!?\n")
 SENTENCE_END = frozenset("。；;！？!?\n")
-# A numbering marker at the start of a paragraph (三、 （二） 12. 1、 ①): never a list item.
-LEADING_MARKER = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.．、](?![0-9])|[①-⑳])")
+
+
+def after_marker(text: str, start: int, end: int) -> int:
+    """Where a paragraph's content starts after its numbering marker (三、 （二） 12. ①),
+    read by the document model's marker parser: a marker is never a list item."""
+    marker = marker_at(text, start, end)
+    return marker.span.end if marker else start
 
 
 class CountData(BaseModel):

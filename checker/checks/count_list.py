@@ -39,7 +39,7 @@ from checker.checks.count_common import (
     CLAUSE_END,
     CLOSERS,
     PAIRS,
-    LEADING_MARKER,
+    after_marker,
     CountTables,
     count_value,
     has_top_level,
@@ -88,9 +88,7 @@ def check(doc, rule) -> Iterator[Finding]:
     enums = _enums_by_paragraph(doc) if params.check_inline_enums else {}
     for para in doc.paragraphs:
         start, end = para.span.start, para.span.end
-        marker = LEADING_MARKER.match(text, start, end)
-        if marker:
-            start = marker.end()    # 二、突出两项重点工作: the marker is no list item
+        start = after_marker(text, start, end)
         partner = match_pairs(text, start, end)
         for match in tables.claim.finditer(text, start, end):
             claim = _claim(text, match, start, end, partner, tables, params)

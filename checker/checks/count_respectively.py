@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.checks.count_common import (
     CLAUSE_END,
     CLOSERS,
-    LEADING_MARKER,
+    after_marker,
     PAIRS,
     inside_naming,
     item_range,
@@ -52,9 +52,7 @@ def check(doc, rule) -> Iterator[Finding]:
     word = params.word
     for para in doc.paragraphs:
         start, end = para.span.start, para.span.end
-        marker = LEADING_MARKER.match(text, start, end)
-        if marker:
-            start = marker.end()
+        start = after_marker(text, start, end)
         at = text.find(word, start, end)
         partner = None
         while at >= 0:
