@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.checks import duplicate_corpus  # noqa: E402
+from checker.checks.duplicates import corpus as duplicate_corpus  # noqa: E402
 from checker.rules.loader import builtin_rules_dir, load_data, load_rules  # noqa: E402
 from checker.model.document import Document  # noqa: E402
 
@@ -61,7 +61,7 @@ def generate(count: int, rng: random.Random) -> tuple[list[tuple[str, str]], set
 def corpus_rule():
     """The shipped cross-document rule and the data it reads (only this pack is loaded)."""
     rules_dir = builtin_rules_dir()
-    rule = next(r for r in load_rules([rules_dir / "duplicates.yaml"]) if r.kind == "duplicate-corpus")
+    rule = next(r for r in load_rules([rules_dir / "duplicates" / "pack.yaml"]) if r.kind == "duplicate-corpus")
     return rule, load_data([rules_dir])
 
 

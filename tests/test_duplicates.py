@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.checks import duplicate_corpus, duplicate_paragraph, duplicate_sentence, stutter
+from checker.checks.duplicates import corpus as duplicate_corpus, paragraph as duplicate_paragraph, sentence as duplicate_sentence, stutter
 from checker.config.schema import Config, DuplicateSettings
 from checker.engine.reference_index import cache_file, load_reference
 from checker.engine.runner import run_paths
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @lru_cache(maxsize=1)
 def pack():
-    rules = {r.id: r for r in load_rules([builtin_rules_dir() / "duplicates.yaml"])}
+    rules = {r.id: r for r in load_rules([builtin_rules_dir() / "duplicates" / "pack.yaml"])}
     return rules, load_data([builtin_rules_dir()])
 
 

@@ -22,7 +22,7 @@ def test_redaction_marks_are_configurable():
     from tests.helpers import settings_for
     from checker.engine.runner import lint_source
     from checker.rules.loader import validate_params
-    from checker.checks import pattern
+    from checker.checks.leftovers import pattern
     from checker.sources.read import adapt_text
 
     base = settings_for("placeholder-name-mark")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from checker.api import check_text
-from checker.checks.punct_halfwidth import flagged_marks
+from checker.checks.punctuation.halfwidth import flagged_marks
 from checker.config.schema import Config
 from checker.engine.fixes import apply_fixes
 from tests.helpers import assert_violations, lint

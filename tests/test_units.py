@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from checker.checks.registry import load_kind
-from checker.checks.unit_common import MeasureTable, majority
+from checker.checks.units.forms import MeasureTable, majority
 from checker.engine.fixes import apply_fixes
 from checker.engine.runner import lint_source
 from checker.engine.settings import Settings

@@ -1,68 +1,47 @@
-"""The one explicit table of check kinds: kind name -> module.
+"""Where a kind's code lives: each family package under ``checker.checks`` lists its kinds.
 
-Modules are imported on first use, so a run pays only for the kinds its rules use.
-Add a kind: write ``checker/checks/<module>.py`` and add one line here.
+A family's ``__init__`` defines ``KINDS = {"kind-name": "module"}``; this module finds the
+families by walking the package (no global list to edit), and imports a kind's module on
+first use, so a run pays only for the kinds its rules use.
 """
 from __future__ import annotations
 
 import importlib
+import pkgutil
+from functools import lru_cache
 from types import ModuleType
 
-KINDS: dict[str, str] = {
-    # kind name              module under checker.checks
-    "duplicate-sentence": "duplicate_sentence",
-    "duplicate-paragraph": "duplicate_paragraph",
-    "duplicate-corpus": "duplicate_corpus",
-    "stutter": "stutter",
-    "numbering-sequence": "numbering",
-    "numbering-style": "numbering_style",
-    "numbering-inline": "numbering_inline",
-    "rate-bound": "rate_bound",
-    "decrease-bound": "decrease_bound",
-    "range-order": "range_order",
-    "rate-change": "rate_change",
-    "percent-sign-mix": "unit_percent_sign",
-    "magnitude-mix": "unit_magnitude_mix",
-    "bare-magnitude": "unit_bare_magnitude",
-    "fractional-count": "unit_fractional_count",
-    "measure-word-fit": "unit_measure_fit",
-    "measure-word-mix": "unit_measure_mix",
-    "unit-spelling-mix": "unit_spelling_mix",
-    "responsibility-missing": "responsibility_missing",
-    "responsibility-lead": "responsibility_lead",
-    "responsibility-fields": "responsibility_fields",
-    "responsibility-variants": "responsibility_variants",
-    "responsibility-registry": "responsibility_registry",
-    "count-list": "count_list",
-    "count-respectively": "count_respectively",
-    "arith-parts": "arith_parts",
-    "arith-growth": "arith_growth",
-    "arith-share": "arith_share",
-    "arith-difference": "arith_difference",
-    "metric-conflict": "metric_conflict",
-    "pattern": "pattern",
-    "substitution": "substitution",
-    "punct-balance": "punct_balance",
-    "punct-halfwidth": "punct_halfwidth",
-    "punct-range-mark": "punct_range",
-    "number-letter": "number_letter",
-    "number-approx-redundant": "number_approx",
-    "number-exact-approx": "number_exact_approx",
-    "number-space": "number_space",
-    "stale-event": "stale_event",
-    "stale-period": "stale_period",
-    "stale-future-year": "stale_future",
-    "stale-milestone": "stale_milestone",
-}
+import checker.checks as _checks
 
 
 class UnknownKind(KeyError):
     pass
 
 
+@lru_cache(maxsize=1)
+def kind_table() -> dict[str, str]:
+    """kind name -> dotted module path, over every family package."""
+    table: dict[str, str] = {}
+    for info in pkgutil.iter_modules(_checks.__path__):
+        if not info.ispkg:
+            continue
+        family = importlib.import_module(f"{_checks.__name__}.{info.name}")
+        for kind, module in getattr(family, "KINDS", {}).items():
+            if kind in table:
+                raise RuntimeError(f"kind {kind!r} is defined by two families: {table[kind]} and {info.name}.{module}")
+            table[kind] = f"{family.__name__}.{module}"
+    return table
+
+
+def family_of_kind(kind: str) -> str:
+    """The family package name (``units``, ``gb_15834`` …) that defines a kind."""
+    return kind_table()[kind].split(".")[2]
+
+
 def load_kind(name: str) -> ModuleType:
+    table = kind_table()
     try:
-        module_name = KINDS[name]
+        module_name = table[name]
     except KeyError:
-        raise UnknownKind(f"unknown kind {name!r}; valid kinds: {', '.join(sorted(KINDS))}") from None
-    return importlib.import_module(f"checker.checks.{module_name}")
+        raise UnknownKind(f"unknown kind {name!r}; valid kinds: {', '.join(sorted(table))}") from None
+    return importlib.import_module(module_name)

@@ -64,7 +64,7 @@ def load_reference(settings, rule, collect: Callable[[Document, Any], Any],
                    exclude: set[str] = frozenset()) -> ReferenceIndex:
     """Fingerprints of the reference documents, except the files in ``exclude``
     (resolved paths: the files being checked, which take part as themselves)."""
-    from checker.checks.duplicate_corpus import Fingerprints
+    from checker.checks.duplicates.corpus import Fingerprints
 
     root = Path(settings.root).resolve()
     path = cache_file(settings, rule)

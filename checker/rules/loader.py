@@ -1,4 +1,10 @@
-"""Load rule packs (``*.yaml`` with a ``rules:`` list) and their data (``data/*.yaml``)."""
+"""Load rule packs and their vocabularies.
+
+A rules location is a folder of families — ``<family>/pack.yaml`` (a ``rules:`` list) and
+``<family>/vocabulary.yaml`` or any other ``*.yaml`` beside it (the family's words) — plus
+``model/*.yaml`` (the tables the document model parses with).  A user's own folder may also
+hold flat packs (``*.yaml`` with a ``rules:`` list) and a ``data/`` folder, as before families.
+"""
 from __future__ import annotations
 
 import re
@@ -52,21 +58,42 @@ def read_yaml(path: Path) -> Any:
         raise ConfigError(f"{path}: invalid YAML{where}: {problem}") from None
 
 
+PACK_NAME = "pack.yaml"
+MODEL_FOLDER = "model"
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def family_folders(location: Path) -> list[Path]:
+    """The family folders of a rules location (those holding a ``pack.yaml``)."""
+    return sorted(p.parent for p in location.glob(f"*/{PACK_NAME}"))
+
+
 def pack_files(location: Path) -> list[Path]:
     if location.is_file():
         return [location]
     if not location.is_dir():
         raise ConfigError(f"{location}: no such rules directory or file")
-    return sorted(p for p in location.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    return [folder / PACK_NAME for folder in family_folders(location)] + _yaml_files(location)
+
+
+def data_files(location: Path) -> list[Path]:
+    """Every vocabulary and model table of a rules location, in a stable order."""
+    if not location.is_dir():
+        return []
+    files: list[Path] = []
+    for folder in [location / MODEL_FOLDER, *family_folders(location), location / "data"]:
+        if folder.is_dir():
+            files += [p for p in _yaml_files(folder) if p.name != PACK_NAME]
+    return files
 
 
 def load_data(locations: Iterable[Path]) -> Lexicon:
     data: dict[str, Any] = {}
     for location in locations:
-        data_dir = location / "data" if location.is_dir() else None
-        if not data_dir or not data_dir.is_dir():
-            continue
-        for path in sorted(data_dir.glob("*.yaml")):
+        for path in data_files(location):
             content = read_yaml(path) or {}
             if not isinstance(content, dict):
                 raise ConfigError(f"{path}: a data file is a mapping of named entries")

@@ -1,0 +1,9 @@
+"""Totals, growth, shares and differences that must follow from the figures given."""
+
+# kind name -> module in this package (imported on first use).
+KINDS: dict[str, str] = {
+    "arith-parts": "parts",
+    "arith-growth": "growth",
+    "arith-share": "share",
+    "arith-difference": "difference",
+}

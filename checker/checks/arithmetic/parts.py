@@ -1,0 +1,252 @@
+"""A total that its parts do not add up to.
+
+Two shapes are read:
+
+* a breakdown in brackets right after the total or its noun, ``新增230所(新改扩建193所、
+  转普惠37所)``, ``186所中小学幼儿园（中小学124所、幼儿园52所）``:
+  two or more parts, every figure in the brackets in the total's unit.  Such a
+  breakdown is complete, so a sum other than the total is reported — unless it opens
+  with 其中/含/包括 (``141所(其中小学118所,中学23所)``), which may name only some parts;
+* a 其中 list in the rest of the sentence, ``资助学生91502人…其中脱贫户学生28840人``,
+  or ``193所中幼儿园70所、小学72所…``.  Such a list may be partial, so only parts that
+  add up to *more* than the total are certain.  Each unit's total is the nearest figure
+  in that unit before 其中 in the same sentence.
+
+Figures are intervals (``arith_common``): rounding as written and approximation words
+(约, 余, 近, 以上) never make a report.  Changes (同比增长5人) are not parts.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.arithmetic.figures import data_for, half_step, interval, unit_key
+from checker.checks.finding import Finding
+
+MESSAGE_ARGS = frozenset({
+    "total",    # the total as written: 230所
+    "parts",    # the parts as written, joined: 193所 + 37所
+    "sum",      # their sum, in the total's unit: 240所
+    "relation", # 不等于 / 超过
+})
+
+_CLOSE = {"（": "）", "(": ")"}
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    about: float = Field(0.05, ge=0, le=1)   # how far 约/左右 may stray, relative
+    check_brackets: bool = True
+    max_noun_chars: int = Field(8, ge=0)     # the noun between a total and its bracket
+    check_partial: bool = True
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    data = data_for(doc.lexicon)
+    text = doc.text
+    quantities = doc.quantities
+    starts = [q.span.start for q in quantities]
+    reported: set[int] = set()
+    if params.check_brackets:
+        for q in quantities:
+            found = _bracket(text, q, quantities, starts, data, params)
+            if found is not None:
+                reported.add(q.span.start)
+                yield found
+    if params.check_partial:
+        for found in _partial(doc, quantities, starts, data, params):
+            if found.span.start not in reported:
+                reported.add(found.span.start)
+                yield found
+
+
+def _is_total(q, data) -> bool:
+    return unit_key(q, data) is not None and not q.is_range and q.verb_kind not in ("increase", "decrease")
+
+
+def _bracket(text, total, quantities, starts, data, params) -> Finding | None:
+    if not _is_total(total, data):
+        return None
+    at = total.span.end
+    # 186所中小学幼儿园（中小学124所、幼儿园52所）: the counted noun may stand between.
+    limit = min(len(text), at + params.max_noun_chars + 1)
+    while at < limit and text[at] not in _CLOSE and "\u4e00" <= text[at] <= "\u9fff":
+        at += 1
+    if at >= limit or text[at] not in _CLOSE:
+        return None
+    close = _matching(text, at)
+    if close is None:
+        return None
+    inner_start = at + 1
+    partial = any(text.startswith(w, inner_start) for w in data.arith_partial_markers)
+    i = bisect.bisect_left(starts, inner_start)
+    parts = []
+    while i < len(quantities) and quantities[i].span.start < close:
+        parts.append(quantities[i])
+        i += 1
+    if len(parts) < 2:
+        return None
+    unit = unit_key(total, data)
+    if any(unit_key(p, data) != unit or p.is_range or _nested(text, inner_start, p.span.start) for p in parts):
+        return None     # other figures in the brackets: not a breakdown of this total
+    return _compare(total, parts, exhaustive=not partial, params=params)
+
+
+def _partial(doc, quantities, starts, data, params) -> Iterator[Finding]:
+    text = doc.text
+    for sentence in doc.sentences:
+        s_start, s_end = sentence.span.start, sentence.span.end
+        for marker, m_end in _markers(text, s_start, s_end, data, quantities, starts):
+            lo = bisect.bisect_left(starts, s_start)
+            mid = bisect.bisect_left(starts, marker)
+            hi = bisect.bisect_left(starts, s_end)
+            nxt = min((m for m, _ in _markers(text, m_end, s_end, data, quantities, starts)), default=s_end)
+            nxt = min(nxt, _enclosing_end(text, s_start, marker, s_end))
+            before = [q for q in quantities[lo:mid] if _is_total(q, data)]
+            after = [q for q in quantities[mid:hi] if q.span.start >= m_end and q.span.start < nxt
+                     and _is_total(q, data) and not _nested(text, m_end, q.span.start)]
+            after = _siblings(text, m_end, after, data)
+            by_unit: dict[str, list] = {}
+            for q in after:
+                by_unit.setdefault(unit_key(q, data), []).append(q)
+            for unit, parts in by_unit.items():
+                totals = [q for q in before if unit_key(q, data) == unit]
+                if not totals:
+                    continue
+                found = _compare(totals[-1], parts, exhaustive=False, params=params)
+                if found is not None:
+                    yield found
+
+
+_CLAUSE_BREAKS = "，,、；;：:（(）)"
+
+
+def _siblings(text: str, start: int, parts: list, data) -> list:
+    """The parts up to the first one that qualifies a subset of an earlier part:
+    ``其中专任教师91人，具有高级职称的23人`` — the 23 are among the 91, not beside them."""
+    kept = []
+    for q in parts:
+        if kept and _qualifies_subset(text, kept[-1].span.end, q.span.start, data):
+            break
+        kept.append(q)
+    return kept
+
+
+def _qualifies_subset(text: str, prev_end: int, at: int, data) -> bool:
+    clause_start = prev_end
+    for i in range(at - 1, prev_end - 1, -1):
+        if text[i] in _CLAUSE_BREAKS:
+            clause_start = i + 1
+            break
+    clause = text[clause_start:at]
+    if "的" not in clause:
+        return False
+    return any(0 <= clause.find(w) < clause.rfind("的") for w in data.arith_subset_qualifiers)
+
+
+def _markers(text, start, end, data, quantities, starts):
+    """(start, end) of each 其中 in text[start:end], and of each 中 right after a figure."""
+    for word in data.arith_sentence_markers:
+        at = text.find(word, start, end)
+        while at >= 0:
+            yield at, at + len(word)
+            at = text.find(word, at + len(word), end)
+    for word in data.arith_part_of_markers:
+        at = text.find(word, start, end)
+        while at >= 0:
+            if _after_figure(text, at, quantities, starts):
+                yield at, at + len(word)
+            at = text.find(word, at + len(word), end)
+
+
+def _after_figure(text, at, quantities, starts) -> bool:
+    i = bisect.bisect_left(starts, at) - 1
+    return i >= 0 and quantities[i].span.end == at
+
+
+def _matching(text: str, at: int) -> int | None:
+    open_, close = text[at], _CLOSE[text[at]]
+    depth = 0
+    for i in range(at, min(len(text), at + 400)):
+        if text[i] == open_:
+            depth += 1
+        elif text[i] == close:
+            depth -= 1
+            if depth == 0:
+                return i
+        elif text[i] == "\n":
+            return None
+    return None
+
+
+def _enclosing_end(text: str, start: int, pos: int, end: int) -> int:
+    """The end of the bracket that holds ``pos`` (opened after ``start``), else ``end``."""
+    opened = []
+    for i in range(start, pos):
+        if text[i] in "（(":
+            opened.append(i)
+        elif text[i] in "）)" and opened:
+            opened.pop()
+    if not opened:
+        return end
+    close = _matching(text, opened[-1])
+    return close if close is not None and close < end else end
+
+
+def _nested(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` sits inside a bracket opened after ``start``."""
+    depth = 0
+    for ch in text[start:pos]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _whole_with_magnitude(q) -> bool:
+    text = q.number_text or ""
+    return q.magnitude is not None and q.bound is None and text[:1].isdigit() and "." not in text
+
+
+def _list_step(total, parts) -> float | None:
+    """The coarsest written precision of the decimal figures of a breakdown in the total's
+    magnitude (2.10万 -> 0.005), when every such figure has decimals but some whole ones."""
+    steps = [half_step(q.number_text, True) for q in (total, *parts)
+             if q.magnitude == total.magnitude and q.bound is None and "." in (q.number_text or "")]
+    if len(steps) < 2:
+        return None
+    return max(steps)
+
+
+def _compare(total, parts, exhaustive: bool, params: Params) -> Finding | None:
+    t_low, t_high = interval(total, params.about)
+    s_low = s_high = 0.0
+    step = _list_step(total, parts)
+    for p in parts:
+        low, high = interval(p, params.about)
+        if step is not None and _whole_with_magnitude(p) and p.magnitude == total.magnitude:
+            # 2.10万、1万、0.77万: a whole 1万 among two-decimal parts is written to their
+            # precision (1.00万), not ±0.5万.
+            low, high = p.scaled - step * p.multiplier, p.scaled + step * p.multiplier
+        s_low += low
+        s_high += high
+    if s_low > t_high:
+        relation = "超过"
+    elif exhaustive and s_high < t_low:
+        relation = "不足"
+    else:
+        return None
+    scale = total.multiplier
+    exact = sum(p.scaled for p in parts) / scale
+    shown = f"{exact:.4f}".rstrip("0").rstrip(".")
+    return Finding(total.span, args={
+        "total": total.text,
+        "parts": " + ".join(p.text for p in parts),
+        "sum": f"{shown}{total.magnitude or ''}{total.unit or ''}",
+        "relation": relation,
+    })

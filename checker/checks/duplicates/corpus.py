@@ -1,0 +1,184 @@
+"""Kind ``duplicate-corpus``: a sentence copied from another document.
+
+A corpus kind (see ``checker/checks/__init__.py``): ``collect`` reduces each checked
+document to the fingerprints of its sentences (normalised text, MinHash band keys,
+resolved position); ``check_corpus`` indexes them in buckets, one per band key, and
+compares each sentence only with the earlier sentences that share a bucket, so the cost
+grows with the number of sentences, not with their pairs.  Documents are taken in path
+order and a copy is reported in the later one, pointing at the first occurrence.
+
+Reference documents (``.gwlint.yaml`` ``duplicates: {reference: [globs]}``) take part
+without being reported; their fingerprints are cached on disk
+(``checker.engine.reference_index``).
+"""
+from __future__ import annotations
+
+import base64
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.duplicates.places import set_phrases
+from checker.checks.finding import CorpusFinding, Finding
+from checker.engine.stamp import excerpt_of
+from checker.model.document import Document
+from checker.model.similarity import band_keys, near_duplicate, units_of
+
+CORPUS = True
+MESSAGE_ARGS = frozenset({"other", "other_line"})
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_length: int = Field(20, ge=6)           # content characters, set phrases not counted
+    min_ratio: float = Field(0.85, gt=0, le=1)
+    max_changed: int = Field(4, ge=0)
+    ignore_numeral_changes: bool = True         # last year's sentence with this year's figures
+    bands: int = Field(16, ge=1, le=64)         # MinHash: bands x rows permutations
+    rows: int = Field(4, ge=1, le=16)
+    bucket_size: int = Field(8, ge=1)           # earliest sentences kept per bucket
+    max_candidates: int = Field(16, ge=1)       # comparisons per sentence at most
+    # A document of at least this many sentences, more than this share of them from one
+    # other file, is another version of that file: its sentences are not reported.
+    versions_min_sentences: int = Field(10, ge=1)
+    versions_share: float = Field(0.6, gt=0, le=1)
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """What one document contributes: per sentence its position and normalised text,
+    and a (sentences x bands+1) array of 32-bit keys (the last column: exact text)."""
+
+    entries: tuple[tuple[int, int, int, int, str, str], ...]  # line, col, end_line, end_col, excerpt, norm
+    keys: bytes
+    bands: int
+
+    def key_array(self):
+        import numpy as np  # only the cross-document phase pays for numpy
+
+        return np.frombuffer(self.keys, dtype=np.uint32).reshape(len(self.entries), self.bands + 1)
+
+    def to_json(self, *, positions: bool = True) -> dict[str, Any]:
+        entries = [list(e) if positions else [e[0], 0, 0, 0, "", e[5]] for e in self.entries]
+        return {"entries": entries, "keys": base64.b64encode(self.keys).decode("ascii"), "bands": self.bands}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Fingerprints":
+        return cls(tuple(tuple(e) for e in data["entries"]), base64.b64decode(data["keys"]), int(data["bands"]))
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    return iter(())            # everything happens in check_corpus
+
+
+def collect(doc: Document, rule) -> Fingerprints:
+    params: Params = rule.params
+    phrases = set_phrases(doc)
+    entries = []
+    for sentence in doc.sentences:
+        for unit in units_of(doc.text, sentence.span, phrases, clauses=False):
+            if unit.length >= params.min_length:
+                line, col = doc.position(unit.span.start)
+                end_line, end_col = doc.position(unit.span.end)
+                entries.append((line, col, end_line, end_col,
+                                excerpt_of(doc.text, unit.span.start, unit.span.end), unit.norm))
+    keys = band_keys([e[5] for e in entries], params.bands, params.rows)
+    return Fingerprints(tuple(entries), keys.tobytes(), params.bands)
+
+
+def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None) -> Iterator[CorpusFinding]:
+    params: Params = rule.params
+    root = Path(settings.root) if settings is not None else Path.cwd()
+    docs: list[tuple[str, str, Fingerprints, bool]] = []      # order key, shown path, data, reported
+    checked: set[str] = set()
+    for path, data in summaries.items():
+        checked.add(_canonical(path))
+        docs.append((_relative(path, root), path, data, True))
+    if settings is not None and settings.config.duplicates.reference:
+        from checker.engine.reference_index import load_reference
+
+        index = load_reference(settings, rule, collect, exclude=checked)
+        for rel, data in index.summaries.items():
+            docs.append((rel, rel, data, False))
+    docs.sort(key=lambda d: d[0])
+
+    buckets: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for number, (_, path, data, reported) in enumerate(docs):
+        if data.bands != params.bands or not data.entries:
+            continue
+        keys = data.key_array()
+        if reported:
+            copies = [(entry, _first_copy(entry[5], keys[e], buckets, docs, params))
+                      for e, entry in enumerate(data.entries)]
+            copies = [(entry, first) for entry, first in copies if first is not None]
+            if _versions_of_one_document(copies, len(data.entries), params):
+                copies = []
+            for entry, (other_path, other_line) in copies:
+                yield CorpusFinding(path, entry[0], entry[1], entry[2], entry[3], entry[4],
+                                    args={"other": other_path, "other_line": other_line},
+                                    related=f"见{other_path}第{other_line}行")
+        for e in range(len(data.entries)):
+            for band, key in enumerate(keys[e].tolist()):
+                bucket = buckets.setdefault((band, key), [])
+                if len(bucket) < params.bucket_size:
+                    bucket.append((number, e))
+
+
+def _versions_of_one_document(copies, sentences: int, params: Params) -> bool:
+    """True when most of a document is one other document: two versions of one text (a
+    draft and its revision, a .txt beside its .md), not a passage pasted in."""
+    if sentences < params.versions_min_sentences or not copies:
+        return False
+    per_file = Counter(other for _, (other, _) in copies)
+    return per_file.most_common(1)[0][1] > params.versions_share * sentences
+
+
+def _first_copy(norm: str, keys, buckets, docs, params: Params) -> tuple[str, int] | None:
+    shared: dict[tuple[int, int], int] = {}
+    for band, key in enumerate(keys.tolist()):
+        for candidate in buckets.get((band, key), ()):
+            shared[candidate] = shared.get(candidate, 0) + 1
+    # The likeliest first (most bands shared), then the earliest.
+    ranked = sorted(shared, key=lambda c: (-shared[c], c))[:params.max_candidates]
+    counts = None
+    for number, e in ranked:
+        other_path, _, other, _ = docs[number]
+        other_norm = other.entries[e][5]
+        if other_norm != norm:
+            counts = counts or Counter(norm)
+            if _multiset_gap(counts, other_norm) > params.max_changed:
+                continue        # cheap bound: more characters differ than may change
+        if near_duplicate(norm, other_norm, min_ratio=params.min_ratio,
+                          max_changed=params.max_changed,
+                          ignore_numeral_changes=params.ignore_numeral_changes):
+            return other_path, other.entries[e][0]
+    return None
+
+
+def _multiset_gap(counts: Counter, other: str) -> int:
+    """Characters of ``other`` with no counterpart in the text counted by ``counts``: a
+    lower bound of the characters an edit from one to the other changes."""
+    gap = 0
+    for ch, n in Counter(other).items():
+        have = counts.get(ch, 0)
+        if n > have:
+            gap += n - have
+    return gap
+
+
+def _canonical(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return path
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(path).as_posix()

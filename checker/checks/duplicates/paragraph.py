@@ -1,0 +1,87 @@
+"""Kind ``duplicate-paragraph``: a paragraph repeated, exactly or nearly, in one document.
+
+The later paragraph is reported; ``related`` names the line of the first.  Paragraphs
+are compared in normalised form (see ``checker.model.similarity``), so a repeat with
+different punctuation, a swapped quoted name or a changed character or two still counts.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.duplicates.places import heading_paragraphs, same_section, set_phrases, where
+from checker.checks.finding import Finding
+from checker.model.document import Document
+from checker.model.similarity import Unit, bigrams, near_duplicate, units_of
+
+MESSAGE_ARGS = frozenset({"length"})
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_length: int = Field(20, ge=4)          # content characters, set phrases not counted
+    min_ratio: float = Field(0.9, gt=0, le=1)  # difflib ratio of the normalised texts
+    max_changed: int = Field(6, ge=0)          # characters changed at most
+
+
+def paragraph_units(doc: Document, params: Params) -> list[tuple[int, Unit]]:
+    phrases = set_phrases(doc)
+    out = []
+    for para in doc.paragraphs:
+        found = units_of(doc.text, para.span, phrases, clauses=False)
+        if found and found[0].length >= params.min_length:
+            out.append((para.index, found[0]))
+    return out
+
+
+def repeated_paragraphs(doc: Document, params: Params) -> list[tuple[int, Unit, int, Unit]]:
+    """(later index, later unit, first index, first unit) for each repeated paragraph;
+    computed once per document and parameters (the sentence rule reads it too)."""
+    key = ("repeated-paragraphs", params.model_dump_json())
+    return doc.derived(key, lambda d: list(_repeated_paragraphs(d, params)))
+
+
+def _repeated_paragraphs(doc: Document, params: Params) -> Iterator[tuple[int, Unit, int, Unit]]:
+    headings = heading_paragraphs(doc)
+    seen: dict[str, tuple[int, Unit]] = {}
+    index: dict[str, list[int]] = {}
+    kept: list[tuple[int, Unit]] = []
+    for para_index, unit in paragraph_units(doc, params):
+        first = seen.get(unit.norm)
+        if first is None:
+            first = _near(unit, kept, index, params)
+        if first is not None and para_index in headings and not same_section(
+                doc, unit.span.start, first[1].span.start):
+            first = None        # the summary and the plan of one document may share a heading
+        if first is not None:
+            yield para_index, unit, first[0], first[1]
+        else:
+            seen[unit.norm] = (para_index, unit)
+        position = len(kept)
+        kept.append((para_index, unit))
+        for gram in bigrams(unit.norm):
+            index.setdefault(gram, []).append(position)
+
+
+def _near(unit: Unit, kept, index, params: Params):
+    grams = bigrams(unit.norm)
+    counts: dict[int, int] = {}
+    for gram in grams:
+        for position in index.get(gram, ()):
+            counts[position] = counts.get(position, 0) + 1
+    need = len(grams) * params.min_ratio * 0.6
+    for position in sorted(p for p, c in counts.items() if c >= need):
+        if near_duplicate(unit.norm, kept[position][1].norm, min_ratio=params.min_ratio,
+                          max_changed=params.max_changed):
+            return kept[position]
+    return None
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    for index, unit, first_index, _ in repeated_paragraphs(doc, params):
+        span = doc.paragraphs[index].span
+        yield Finding(span, args={"length": unit.length},
+                      related=f"首次出现于{where(doc, doc.paragraphs[first_index].span.start)}")

@@ -1,0 +1,150 @@
+"""Kind ``duplicate-sentence``: a sentence or clause repeated, exactly or nearly, in one document.
+
+Sentences and, inside longer ones, their clauses (split on ，；：) are compared in
+normalised form (``checker.model.similarity``): a clause of one sentence repeated as a
+sentence of its own later on is found too.  The later occurrence is reported once per
+sentence; ``related`` names the first.  Units shorter than ``min_length`` content
+characters once the set phrases of the genre are removed are never compared, and a
+change in numbers only (figures updated) is not a repeat.
+
+A clause repeated in another paragraph counts only from ``far_clause_min_length`` on
+(policy phrases are restated from item to item), but a whole sentence met again as a
+clause of a sentence elsewhere (pasted after a new lead-in, perhaps with its name
+swapped: ``王明同志获评…。`` / ``深化党建引领，李华同志获评…``) counts from
+``far_sentence_min_length``.
+"""
+from __future__ import annotations
+
+import math
+
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.duplicates import paragraph as duplicate_paragraph
+from checker.checks.duplicates.places import heading_paragraphs, same_section, set_phrases, where
+from checker.checks.finding import Finding
+from checker.model.document import Document
+from checker.model.numerals import CN_NUMERAL_CHARS
+from checker.model.similarity import Unit, bigrams, near_duplicate, numerals_only_change, units_of
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"unit", "length"})
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_length: int = Field(12, ge=4)           # content characters, set phrases not counted
+    min_ratio: float = Field(0.85, gt=0, le=1)  # difflib ratio of the normalised texts
+    max_changed: int = Field(3, ge=0)           # characters changed at most
+    clauses: bool = True                        # compare clauses of long sentences too
+    # A clause repeated in another paragraph is usually a policy phrase restated in another
+    # task item; it counts only from this length on (within one paragraph: min_length).
+    far_clause_min_length: int = Field(25, ge=4)
+    # A whole sentence repeated as a clause of a sentence in another paragraph counts from
+    # this length on (a sentence pasted after a new lead-in: 深化党建引领，王明同志获评…).
+    far_sentence_min_length: int = Field(14, ge=4)
+    ignore_numeral_changes: bool = True         # a change in figures only is not a repeat
+    # Leave sentences of a repeated paragraph to the paragraph rule (one report, not many).
+    skip_repeated_paragraphs: bool = True
+    paragraph: duplicate_paragraph.Params = Field(default_factory=duplicate_paragraph.Params)
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    phrases = set_phrases(doc)
+    skip_paragraphs: set[int] = set()
+    if params.skip_repeated_paragraphs:
+        skip_paragraphs = {i for i, *_ in duplicate_paragraph.repeated_paragraphs(doc, params.paragraph)}
+
+    headings = heading_paragraphs(doc)
+    kept: list[Unit] = []
+    paragraph_of: list[int] = []
+    exact: dict[str, int] = {}
+    index: dict[str, list[int]] = {}
+    grams_of: list[set[str]] = []
+    # Whole sentences by their text without figures: a sentence that differs from an
+    # earlier one in its figures only is a restated figure (metric-restated), so its
+    # clauses are not reported as repeats either (metric-restated compares statements of
+    # different paragraphs; within one paragraph the repeat stays this rule's).
+    skeletons: dict[str, tuple[str, int]] = {}
+    for sentence in doc.sentences:
+        units = [u for u in units_of(doc.text, sentence.span, phrases, clauses=params.clauses,
+                                     pairs=params.clauses)
+                 if u.length >= params.min_length]
+        hits: list[tuple[Unit, Unit]] = []
+        for unit in units:
+            if any(unit.span.overlaps(later.span) for later, _ in hits):
+                continue          # a clause of a sentence already found repeated
+            grams = bigrams(unit.norm)
+            first = _first_occurrence(unit, grams, sentence.paragraph, kept, paragraph_of, grams_of, exact, index, params)
+            if first is not None:
+                hits.append((unit, first))
+            position = len(kept)
+            kept.append(unit)
+            paragraph_of.append(sentence.paragraph)
+            grams_of.append(grams)
+            exact.setdefault(unit.norm, position)
+            for gram in grams:
+                index.setdefault(gram, []).append(position)
+        if params.ignore_numeral_changes:
+            for whole in (u for u in units if not u.clause):
+                seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
+                if hits and where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
+                    hits = []
+        if hits and sentence.paragraph in headings:
+            # The summary and the plan of one document may share a heading.
+            hits = [(u, f) for u, f in hits if same_section(doc, u.span.start, f.span.start)]
+        if hits and sentence.paragraph not in skip_paragraphs:
+            span = Span(min(u.span.start for u, _ in hits), max(u.span.end for u, _ in hits))
+            first = min((f for _, f in hits), key=lambda f: f.span.start)
+            line = doc.position(span.start)[0]
+            yield Finding(span, args={"unit": "分句" if hits[0][0].clause else "句子",
+                                      "length": hits[0][0].length},
+                          related=f"首次出现于{where(doc, first.span.start, line)}")
+
+
+def _skeleton(norm: str) -> str:
+    return "".join(c for c in norm if not c.isdigit() and c not in CN_NUMERAL_CHARS)
+
+
+def _first_occurrence(unit: Unit, grams: set[str], paragraph: int, kept: list[Unit], paragraph_of: list[int],
+                      grams_of: list[set[str]], exact: dict[str, int], index: dict[str, list[int]],
+                      params: Params) -> Unit | None:
+    def comparable(p: int) -> bool:
+        other = kept[p]
+        if other.span.end > unit.span.start:
+            return False
+        if (unit.clause or other.clause) and paragraph_of[p] != paragraph:
+            # a whole sentence met again as part of a longer one elsewhere
+            need = params.far_clause_min_length if unit.clause and other.clause else params.far_sentence_min_length
+            return min(unit.length, other.length) >= need
+        return True
+
+    position = exact.get(unit.norm)
+    if position is not None and comparable(position):
+        return kept[position]
+    need = len(grams) * 0.5
+    # Prefix filtering: a unit sharing at least `need` of these bigrams shares one of the
+    # len(grams) - ceil(need) + 1 rarest, so only their (short) posting lists are read;
+    # the long lists of common bigrams (教育, 工作) made this quadratic in a document.
+    scan = len(grams) - math.ceil(need) + 1
+    # Bigrams no earlier unit has are the rarest of all and bring no candidate: when they
+    # alone fill the prefix, nothing earlier can be a near-duplicate (the common case).
+    present = [g for g in grams if g in index]
+    scan -= len(grams) - len(present)
+    if scan <= 0:
+        return None
+    present.sort(key=lambda g: len(index[g]))
+    candidates: set[int] = set()
+    for gram in present[:scan]:
+        candidates.update(index[gram])
+    for p in sorted(candidates):
+        if len(grams & grams_of[p]) < need or not comparable(p):
+            continue
+        other = kept[p]
+        if near_duplicate(unit.norm, other.norm, min_ratio=params.min_ratio, max_changed=params.max_changed,
+                          ignore_numeral_changes=params.ignore_numeral_changes):
+            return other
+    return None

@@ -1,0 +1,114 @@
+"""Heading and item numbers that skip, repeat or go backwards: ``一、二、四、`` · ``27.`` then ``49.``.
+
+The genre numbers items in two ways, both correct: restarting at 1 under each parent
+heading (一、 1. 2. 3. 二、 1. 2.) or running on through the whole document (一、 1.–5.
+二、 6.–18.).  For every level the check reads the items under four groupings — per
+parent, document-wide, per section and parent, per section — and keeps the grouping
+with the fewest breaks; only what breaks that best reading is reported, at the first
+marker after the break.  A document whose numbering fits any one reading is silent.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.checks.finding import Finding
+from checker.checks.numbering.ordinals import render, shape, skipped
+from checker.model.structure import STYLE_ORDER, Block
+
+MESSAGE_ARGS = frozenset({
+    "marker",     # the offending marker as written, e.g. 四、
+    "detail",     # what is wrong: 前缺少“三、” · 与上一项重复，应为“3.” · 排在“五、”之后，顺序颠倒
+    "expected",   # the marker expected here, e.g. 三、
+})
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # Marker styles whose sequences are checked.
+    styles: list[str] = list(STYLE_ORDER)
+    # Whether a list must start at 1 (一、, （一）, 1.) under its parent.
+    start_at_one: bool = True
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    structure = doc.structure
+    by_level: dict[int, list[Block]] = defaultdict(list)
+    for block in structure.iter_blocks():
+        if block.marker.style in params.styles:
+            by_level[block.level].append(block)
+    if not by_level:
+        return
+    sections = structure.sections
+
+    def section_of(block: Block) -> int:
+        for i, section in enumerate(sections):
+            if section.span.start <= block.span.start < section.span.end:
+                return i
+        return -1
+
+    groupings = (
+        lambda b: id(b.parent),
+        lambda b: 0,
+        lambda b: (section_of(b), id(b.parent)),
+        lambda b: section_of(b),
+    )
+    for level in sorted(by_level):
+        items = by_level[level]
+        best: list[tuple[Block, Block | None, str]] | None = None
+        for key in groupings:
+            groups: dict[object, list[Block]] = defaultdict(list)
+            for block in items:
+                groups[key(block)].append(block)
+            breaks = [b for group in groups.values() for b in _breaks(group, params.start_at_one)]
+            if best is None or len(breaks) < len(best):
+                best = breaks
+            if not best:
+                break
+        for block, previous, detail, expected_ordinal in sorted(best or [], key=lambda t: t[0].span.start):
+            marker = block.marker
+            related = None
+            if previous is not None:
+                line, _ = doc.position(previous.marker.span.start)
+                related = f"上一项“{previous.marker.text}”在第{line}行"
+            yield Finding(marker.span, args={
+                "marker": marker.text,
+                "detail": detail,
+                "expected": render(marker.style, shape(marker), expected_ordinal),
+            }, related=related)
+
+
+def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Block | None, str, int]]:
+    """Each item of ``group`` (one list, in order) that does not follow its predecessor.
+
+    One slip is reported once: after a repeated number (（二）（二）) the repeat stands
+    for the number it should have been, so both （三） and （四） may follow it; after a
+    gap or a step back the count goes on from the highest number seen."""
+    previous: Block | None = None
+    stands_for = 0   # the ordinal the previous item stands for
+    for block in group:
+        marker = block.marker
+        ordinal = marker.ordinal
+        if previous is None:
+            if start_at_one and ordinal != 1:
+                yield block, None, f"前缺少{skipped(marker.style, shape(marker), 1, ordinal - 1)}", 1
+            stands_for = ordinal
+        else:
+            last = previous.marker.ordinal
+            expected = stands_for + 1
+            if ordinal == expected or ordinal == last + 1:
+                stands_for = ordinal
+            elif ordinal == last:
+                yield block, previous, f"与上一项重复，应为“{render(marker.style, shape(marker), expected)}”", expected
+                stands_for = expected
+            elif ordinal > expected:
+                yield block, previous, f"前缺少{skipped(marker.style, shape(marker), expected, ordinal - 1)}", expected
+                stands_for = ordinal
+            else:
+                yield block, previous, f"排在“{previous.marker.text}”之后，顺序颠倒", expected
+                stands_for = max(stands_for, ordinal)
+        previous = block

@@ -1,0 +1,197 @@
+"""``punct-halfwidth``: half-width , ; : ( ) ? ! and " in Chinese text, one report per paragraph.
+
+A mark counts when the nearest non-blank character on either side is Chinese (a Han
+character or full-width punctuation): ``2022年以来,在`` but not ``1,000``, ``23:28`` or
+``Hello, world``.  Parentheses count as a pair when they hold Chinese text
+(``(试行)``), never around Latin letters or digits only (``(APP)``, ``(1)``); an unpaired
+one counts when it touches Chinese.  Straight double quotes (``quotes``) pair up in
+order within the paragraph; a pair counts when it holds Chinese text or has Chinese on
+both sides (``附件"殡葬服务情况表"``, ``开展"Hello"活动``, not ``level="2"，``) and is fixed to “ ”; an unpaired one
+counts when it touches Chinese (not right after a digit: 15" is inches).  URLs and e-mail addresses are skipped.
+
+A web-converted document uses half-width marks in every paragraph, so the report is one
+per paragraph: the span runs from its first to its last such mark and the fix is that
+text with every counted mark made full-width (and blanks right after a comma-like mark
+dropped, as full-width marks carry their own space).
+Paragraphs holding a scraping leftover (``skip_data``: artifact pattern lists) are
+skipped: the artifact rules report them and they go as a whole.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"count", "marks", "first"})
+
+_SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
+                   r"|www\.[A-Za-z0-9.\-/_%?=&#:]+"
+                   r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_BLANKS = " \t\u00a0"
+
+
+def is_chinese(ch: str) -> bool:
+    """A Han character or full-width / CJK punctuation.  Curly quotes are neutral: they
+    wrap English as often as Chinese."""
+    o = ord(ch)
+    return (0x3400 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E
+            or 0xF900 <= o <= 0xFAFF or ch in "…—·")
+
+
+def has_han(text: str) -> bool:
+    return any(0x3400 <= ord(c) <= 0x9FFF for c in text)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # half-width mark -> full-width replacement
+    marks: dict[str, str] = Field(default_factory=lambda: {
+        ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
+    # straight quote -> [opening, closing] replacement; they pair in order of appearance
+    quotes: dict[str, tuple[str, str]] = Field(default_factory=lambda: {'"': ("“", "”")})
+    # paragraphs holding a leftover (reported by the artifact rules) are skipped
+    skip_data: list[str] = Field(default_factory=lambda: ["artifact_web_patterns", "artifact_paywall_patterns"])
+
+
+def _neighbour(body: str, i: int, step: int) -> int:
+    """Offset of the nearest non-blank character before (step -1) or after (+1), or -1."""
+    j = i + step
+    while 0 <= j < len(body) and body[j] in _BLANKS:
+        j += step
+    return j if 0 <= j < len(body) else -1
+
+
+def flagged_marks(body: str, marks: dict[str, str], quotes: dict[str, tuple[str, str]] | None = None) -> list[int]:
+    """Offsets (into ``body``) of half-width marks standing in Chinese text.
+
+    A mark next to one that is converted counts too (``(全省8所),140个``: once the
+    parentheses are full-width the comma touches ``）``), so the result is computed to
+    a fixed point and a second --fix finds nothing.
+    """
+    skip = _skipped(body)
+    roles = quote_roles(body, quotes or {}, skip)
+    out: set[int] = set()
+    while True:
+        found = _flag_once(body, marks, skip, out, roles)
+        if found == out:
+            return sorted(out)
+        out = found
+
+
+def _skipped(body: str) -> list[bool]:
+    skip = [False] * len(body)
+    for m in _SKIP.finditer(body):
+        for k in range(m.start(), m.end()):
+            skip[k] = True
+    return skip
+
+
+def quote_roles(body: str, quotes: dict[str, tuple[str, str]], skip: list[bool] | None = None) -> dict[int, int]:
+    """Straight quotes of ``body`` (outside URLs) -> 0 (opening) or 1 (closing), paired in
+    order; an unpaired last one opens when text follows it, else closes."""
+    skip = skip if skip is not None else _skipped(body)
+    roles: dict[int, int] = {}
+    for q in quotes:
+        where = [i for i, ch in enumerate(body) if ch == q and not skip[i]]
+        for n, i in enumerate(where):
+            roles[i] = n % 2
+        if len(where) % 2:
+            last = where[-1]
+            right = _neighbour(body, last, 1)
+            roles[last] = 0 if right >= 0 and not _is_closing_context(body[right]) else 1
+    return roles
+
+
+def _is_closing_context(ch: str) -> bool:
+    return ch in "，。；：？！、）》】,.;:?!)"
+
+
+def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: set[int],
+               roles: dict[int, int]) -> set[int]:
+    def chinese_at(j: int) -> bool:
+        return j in converted or is_chinese(body[j])
+
+    def touches_chinese(i: int) -> bool:
+        left, right = _neighbour(body, i, -1), _neighbour(body, i, 1)
+        return (left >= 0 and chinese_at(left)) or (right >= 0 and chinese_at(right))
+
+    def between_chinese(j: int, i: int) -> bool:
+        # a pair holding no Chinese counts when Chinese stands on both sides ("Hello"活动)
+        left, right = _neighbour(body, j, -1), _neighbour(body, i, 1)
+        if left < 0 and right < 0:
+            return False
+        return (left < 0 or chinese_at(left)) and (right < 0 or chinese_at(right))
+
+    out: set[int] = set()
+    parens = "(" in marks and ")" in marks
+    stack: list[int] = []
+    for q in {body[k] for k in roles}:
+        where = sorted(k for k in roles if body[k] == q)
+        for j, i in zip(where[::2], where[1::2]):
+            if has_han(body[j + 1:i]) or between_chinese(j, i):
+                out.update((j, i))
+        last = where[-1]
+        # an unpaired one right after a digit is an inch or second mark (15"), not a quote
+        if len(where) % 2 and touches_chinese(last) and not (last and body[last - 1].isdigit()):
+            out.add(last)
+    for i, ch in enumerate(body):
+        if i in roles or skip[i] or ch not in marks:
+            continue
+        if parens and ch == "(":
+            stack.append(i)
+        elif parens and ch == ")":
+            if stack:
+                j = stack.pop()
+                if has_han(body[j + 1:i]):
+                    out.update((j, i))
+            elif touches_chinese(i):
+                out.add(i)
+        elif touches_chinese(i):
+            out.add(i)
+    out.update(j for j in stack if touches_chinese(j))
+    return out
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    text = doc.text
+    skipped = leftover_paragraphs(doc, params.skip_data)
+    for para in doc.paragraphs:
+        if para.index in skipped:
+            continue
+        body = para.span.of(text)
+        offsets = flagged_marks(body, params.marks, params.quotes)
+        if not offsets:
+            continue
+        roles = quote_roles(body, params.quotes)
+        replacement = {k: params.quotes[body[k]][roles[k]] if k in roles else params.marks[body[k]]
+                       for k in offsets}
+        first, last = offsets[0], offsets[-1]
+        end = last + 1
+        drop_after = set()
+        for i in offsets:
+            if body[i] in "(" or i in roles:
+                continue
+            k = i + 1
+            while k < len(body) and body[k] in _BLANKS:
+                k += 1
+            if k > i + 1 and k < len(body) and is_chinese(body[k]):
+                drop_after.update(range(i + 1, k))
+                if i == last:
+                    end = k
+        flagged = set(offsets)
+        fixed = "".join(replacement[k] if k in flagged else ("" if k in drop_after else body[k])
+                        for k in range(first, end))
+        seen: list[str] = []
+        for i in offsets:
+            if body[i] not in seen:
+                seen.append(body[i])
+        yield Finding(Span(para.span.start + first, para.span.start + end),
+                      args={"count": len(offsets), "marks": " ".join(seen), "first": body[first]},
+                      fix=fixed)

@@ -1,0 +1,73 @@
+"""``bare-magnitude``: an amount with 万/亿 but no unit where the context wants one.
+
+``企业自主研发投入达5000万以上`` counts money, so 5000万 needs 元.  A quantity with a
+magnitude and no unit is reported only when a money word (``unit_money_words`` in
+``rules/data/unit_words.yaml``) governs it: the money word ends the text before the
+number, or only linking words (``unit_money_linkers``: 达, 为, 共计, 突破 …) stand
+between them.  ``阅读量达到24.26万`` or ``保障随迁子女34.67万`` count readers and
+children, and stay silent.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.checks.units.forms import data_for
+from checker.model.span import Span
+
+MESSAGE_ARGS = {"found", "unit", "word", "suggestion"}
+
+# How far back the governing money word may start (characters before the number).
+_WINDOW = 16
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    unit: str = Field(default="元", min_length=1)       # the unit to suggest
+    words_key: str = "unit_money_words"                  # lexicon key of the governing words
+    linkers_key: str = "unit_money_linkers"              # lexicon key of the linking words
+
+
+def _governor(lexicon, words_key: str, linkers_key: str) -> re.Pattern[str] | None:
+    words = lexicon.get(words_key) or []
+    linkers = lexicon.get(linkers_key) or []
+    if not words:
+        return None
+
+    def alt(items):
+        return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+
+    link = f"(?:{alt(linkers)})*" if linkers else ""
+    return re.compile(rf"(?P<word>{alt(words)}){link}$")
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    pattern = data_for(doc.lexicon, f"bare-magnitude:{params.words_key}:{params.linkers_key}",
+                       lambda lex: _governor(lex, params.words_key, params.linkers_key))
+    if pattern is None:
+        return
+    text = doc.text
+    for q in doc.quantities:
+        if q.unit is not None or q.magnitude is None or q.number_span is None:
+            continue
+        line_start = text.rfind("\n", 0, q.span.start) + 1
+        before = text[max(line_start, q.span.start - _WINDOW):q.span.start]
+        match = pattern.search(before)
+        if match is None:
+            continue
+        # The magnitude is written after the (high) number: 5000万, 3000-5000万.
+        end = q.span.start + q.text.rfind(q.magnitude) if q.is_range else q.number_span.end
+        if text.startswith(q.magnitude, end):
+            end += len(q.magnitude)
+        if end < len(text) and text[end] in "余多":
+            end += 1
+        span = Span(q.number_span.start, end)
+        found = span.of(text)
+        yield Finding(span, args={"found": found, "unit": params.unit, "word": match.group("word"),
+                                  "suggestion": found + params.unit},
+                      fix=found + params.unit)

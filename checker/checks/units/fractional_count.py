@@ -1,0 +1,71 @@
+"""``fractional-count``: a fraction of something indivisible (``3.5所学校``, ``12.5名教师``).
+
+A quantity is reported when its number has a decimal part, it has no magnitude (``1.2万个
+学位`` is 12000 places) and its unit is a measure word for whole things
+(``unit_indivisible`` in ``rules/data/unit_words.yaml``).  Averages and ratios are
+fractional by nature, so a quantity whose clause holds an average word
+(``unit_average_words``: 平均, 人均, 每 …) is left alone, and so is 个 before a unit of
+time or a measure (``1.5个小时``: ``unit_fraction_not_before``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.checks.finding import Finding
+from checker.checks.units.forms import data_for
+from checker.model.span import Span
+
+MESSAGE_ARGS = {"found", "unit", "value"}
+
+# The clause holding a quantity starts after one of these.
+_CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?\n（）()]")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    units_key: str = "unit_indivisible"
+    average_key: str = "unit_average_words"
+    not_before_key: str = "unit_fraction_not_before"
+
+
+class _Data:
+    def __init__(self, lexicon, params: Params) -> None:
+        self.units = frozenset(lexicon.get(params.units_key) or ())
+        self.average = tuple(lexicon.get(params.average_key) or ())
+        self.not_before = tuple(sorted(lexicon.get(params.not_before_key) or (), key=len, reverse=True))
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    data = data_for(doc.lexicon, f"fractional-count:{params.model_dump_json()}", lambda lex: _Data(lex, params))
+    text = doc.text
+    for q in doc.quantities:
+        if q.unit not in data.units or q.magnitude is not None or q.unit_span is None:
+            continue
+        numbers = [q.number_text] + ([q.high_number_text] if q.high_number_text else [])
+        if not any(_has_fraction(n) for n in numbers):
+            continue
+        if text.startswith(data.not_before, q.unit_span.end) if data.not_before else False:
+            continue
+        clause_start = _clause_start(text, q.span.start)
+        clause = text[clause_start:q.span.start]
+        if any(word in clause for word in data.average):
+            continue
+        span = Span(q.number_span.start, q.unit_span.end)
+        yield Finding(span, args={"found": span.of(text), "unit": q.unit, "value": q.number_text})
+
+
+def _has_fraction(number_text: str) -> bool:
+    return any(mark in number_text for mark in ".．")
+
+
+def _clause_start(text: str, offset: int) -> int:
+    line_start = text.rfind("\n", 0, offset) + 1
+    last = line_start
+    for match in _CLAUSE_MARKS.finditer(text, line_start, offset):
+        last = match.end()
+    return last
