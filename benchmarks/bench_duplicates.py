@@ -61,7 +61,9 @@ def generate(count: int, rng: random.Random) -> tuple[list[tuple[str, str]], set
 def corpus_rule():
     """The shipped cross-document rule and the data it reads (only this pack is loaded)."""
     rules_dir = builtin_rules_dir()
-    rule = next(r for r in load_rules([rules_dir / "duplicates" / "pack.yaml"]) if r.kind == "duplicate-corpus")
+    from checker.checks.registry import load_bound_rules
+
+    rule = next(r for r in load_bound_rules([rules_dir / "duplicates" / "pack.yaml"]) if r.kind == "duplicate-corpus")
     return rule, load_data([rules_dir])
 
 

@@ -18,9 +18,10 @@ def default_settings() -> Settings:
 @lru_cache(maxsize=1)
 def every_rule() -> list:
     """All shipped rules, including those shipped off (their examples are tests too)."""
-    from checker.rules.loader import builtin_rules_dir, load_rules
+    from checker.checks.registry import load_bound_rules
+    from checker.rules.loader import builtin_rules_dir
 
-    return load_rules([builtin_rules_dir()])
+    return load_bound_rules([builtin_rules_dir()], default_settings().vocabularies)
 
 
 @lru_cache(maxsize=None)
@@ -29,15 +30,18 @@ def settings_for(rule_id: str) -> Settings:
     rules = [r for r in every_rule() if r.id == rule_id]
     if not rules:
         raise KeyError(f"no rule {rule_id!r} in the default rule set")
-    return Settings(rules=rules, lexicon=base.lexicon, config=base.config, root=base.root)
+    return Settings(rules=rules, lexicon=base.lexicon, vocabularies=base.vocabularies, config=base.config,
+                    root=base.root)
 
 
 def lint(text: str, rule_id: str | None = None, path: str = "<text>", data: dict | None = None) -> list[Violation]:
     """Violations of one rule (or of every default rule) on ``text``; ``data`` extends the
-    lexicon as `.gwlint.yaml` `data:` would."""
+    vocabularies as `.gwlint.yaml` `data:` would (``{namespace: {key: value}}``)."""
     settings = settings_for(rule_id) if rule_id else default_settings()
     if data:
-        settings = Settings(rules=settings.rules, lexicon=settings.lexicon.merged(data),
+        vocabularies = settings.vocabularies.extended(data, "<test data>")
+        settings = Settings(rules=[r.with_changes(vocabularies=vocabularies) for r in settings.rules],
+                            lexicon=vocabularies.model, vocabularies=vocabularies,
                             config=settings.config, root=settings.root)
     if rule_id and any(getattr(load_kind(r.kind), "CORPUS", False) for r in settings.rules):
         # A corpus rule compares documents: its examples are documents separated by `---`.

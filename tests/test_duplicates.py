@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @lru_cache(maxsize=1)
 def pack():
-    rules = {r.id: r for r in load_rules([builtin_rules_dir() / "duplicates" / "pack.yaml"])}
+    from checker.checks.registry import load_bound_rules
+
+    rules = {r.id: r for r in load_bound_rules([builtin_rules_dir() / "duplicates" / "pack.yaml"])}
     return rules, load_data([builtin_rules_dir()])
 
 

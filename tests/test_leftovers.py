@@ -67,6 +67,6 @@ def test_terminology_fix_and_year_limit():
 
 
 def test_terminology_list_is_extended_from_data():
-    data = {"terminology": [{"preferred": "课后服务", "variants": ["课后托管"]}]}
+    data = {"terminology": {"terminology": [{"preferred": "课后服务", "variants": ["课后托管"]}]}}
     found = lint("开展课后托管。", "term-preferred", data=data)
     assert [v.column for v in found] == [3]

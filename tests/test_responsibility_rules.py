@@ -40,7 +40,7 @@ def test_one_line_of_configuration_turns_the_title_policy_off():
 
 
 def test_the_policy_can_also_come_from_data():
-    config = {"data": {"responsibility": {"policy": {"only_when_some_annotated": True}}}}
+    config = {"data": {"model": {"responsibility": {"policy": {"only_when_some_annotated": True}}}}}
     assert responsibility(PLAN, config) == []
 
 
@@ -105,7 +105,7 @@ def test_different_offices_are_not_variants():
 def test_registry_is_off_by_default_and_names_the_registered_form():
     text = "2023年工作要点\n1.甲。（牵头处室：高等教育与职业教育处；责任单位：各县区教育局）\n"
     assert_violations(text, "responsibility-unit-unknown")
-    config = {"data": {"responsibility": {"registry": ["高等教育和职业教育处"]}}}
+    config = {"data": {"model": {"responsibility": {"registry": ["高等教育和职业教育处"]}}}}
     got = [v for v in check_text(text, config=Config.model_validate(config)) if v.category == "responsibility"]
     assert [(v.line, v.column, v.rule) for v in got] == [(2, 11, "responsibility-unit-unknown")]
     assert "高等教育和职业教育处" in got[0].message

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checker.checks.registry import kind_table, load_kind
+from checker.checks.registry import kind_table, load_bound_rules, load_kind
 from checker.rules.categories import CATEGORIES
 from checker.rules.loader import builtin_rules_dir, load_rules
 
-RULES = load_rules([builtin_rules_dir()])
+RULES = load_bound_rules([builtin_rules_dir()])
 
 
 def test_ids_are_unique_kebab_case():

@@ -45,7 +45,7 @@ def test_zero_letter_needs_a_digit_before_and_a_digit_or_measure_word_after():
 def test_allow_list_is_data():
     text = "开展3O项检测。"
     assert lint(text, "number-letter-for-digit")
-    assert not lint(text, "number-letter-for-digit", data={"number_letter_allow": ["3O"]})
+    assert not lint(text, "number-letter-for-digit", data={"numbers": {"number_letter_allow": ["3O"]}})
 
 
 @pytest.mark.parametrize("text, flagged", [

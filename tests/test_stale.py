@@ -27,8 +27,8 @@ def test_event_needs_a_known_year():
 
 
 def test_events_table_is_extended_from_data():
-    data = {"events": [{"name": "全市教育大会", "aliases": ["全市教育大会"], "start": "2023-03-01",
-                        "end": "2023-03-01"}]}
+    data = {"stale": {"events": [{"name": "全市教育大会", "aliases": ["全市教育大会"], "start": "2023-03-01",
+                                  "end": "2023-03-01"}]}}
     found = lint("2024年工作计划\n迎接全市教育大会召开。", "stale-event-anticipation", data=data)
     assert [(v.line, v.column) for v in found] == [(2, 1)]
 

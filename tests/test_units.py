@@ -25,8 +25,10 @@ def lint_with(text: str, rule_id: str, params: dict | None = None, data: dict | 
     if params:
         raw = {**rule.raw_params, **params}
         rule = rule.with_changes(params=load_kind(rule.kind).Params.model_validate(raw), raw_params=raw)
-    lexicon = base.lexicon.merged(data) if data else base.lexicon
-    settings = Settings(rules=[rule], lexicon=lexicon, config=base.config, root=base.root)
+    vocabularies = base.vocabularies.extended(data, "<test data>") if data else base.vocabularies
+    rule = rule.with_changes(vocabularies=vocabularies)
+    settings = Settings(rules=[rule], lexicon=vocabularies.model, vocabularies=vocabularies, config=base.config,
+                        root=base.root)
     result = lint_source(adapt_text(text, "<text>", format_for("<text>")), settings)
     assert not result.errors, result.errors
     return [v for v in result.violations if v.rule == rule_id]
@@ -140,7 +142,7 @@ def test_counts_and_figures_with_units_pass(text):
 def test_money_words_come_from_data():
     text = "全年彩票筹集公益金800万。"
     assert not lint(text, "money-without-unit")
-    assert [v.column for v in lint(text, "money-without-unit", data={"unit_money_words": ["公益金"]})] == [10]
+    assert [v.column for v in lint(text, "money-without-unit", data={"units": {"unit_money_words": ["公益金"]}})] == [10]
 
 
 # -- fractional counts ---------------------------------------------------------------------

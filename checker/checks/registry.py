@@ -45,3 +45,30 @@ def load_kind(name: str) -> ModuleType:
     except KeyError:
         raise UnknownKind(f"unknown kind {name!r}; valid kinds: {', '.join(sorted(table))}") from None
     return importlib.import_module(module_name)
+
+
+def bind(rule, vocabularies=None):
+    """A rule as loaded, made runnable: its kind found, its parameters and message
+    placeholders validated against the kind, its family and vocabularies attached.
+    Errors name the pack file, the rule and the field, on one line."""
+    from checker.rules.errors import ConfigError
+    from checker.rules.loader import check_message_args, validate_params
+
+    try:
+        module = load_kind(rule.kind)
+    except UnknownKind as exc:
+        raise ConfigError(f"{rule.source}: rule '{rule.id}': field 'kind': {exc.args[0]}") from None
+    params = validate_params(rule.source, rule.id, module, rule.raw_params)
+    provided = getattr(module, "MESSAGE_ARGS", ())
+    check_message_args(rule.source, rule.id, rule.message, provided)
+    for name, template in rule.messages.items():
+        check_message_args(rule.source, f"{rule.id}' messages '{name}", template, provided)
+    return rule.with_changes(params=params, family=rule.family or family_of_kind(rule.kind),
+                             vocabularies=vocabularies)
+
+
+def load_bound_rules(locations, vocabularies=None) -> list:
+    """Every rule of these locations, bound (see ``bind``)."""
+    from checker.rules.loader import load_rules
+
+    return [bind(rule, vocabularies) for rule in load_rules(locations)]

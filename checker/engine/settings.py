@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.checks.registry import load_kind
+from checker.checks.registry import bind, load_kind
 from checker.config.loader import find_config, load_config
 from checker.config.schema import Config, RuleSettings
-from checker.model.lexicon import Lexicon
+from checker.model.lexicon import DataError, Lexicon, Vocabularies
 from checker.rules.errors import ConfigError
-from checker.rules.loader import builtin_rules_dir, load_data, load_rules, validate_params
+from checker.rules.loader import builtin_rules_dir, load_rules, load_vocabularies, validate_params
 from checker.rules.rule import Rule
 
 
@@ -18,7 +18,8 @@ class Settings:
     """Everything a run needs; picklable, so worker processes receive it once."""
 
     rules: list[Rule]
-    lexicon: Lexicon
+    lexicon: Lexicon                                   # the model's tables (documents parse with them)
+    vocabularies: Vocabularies | None = None           # every namespace (rules read their family's)
     config: Config = field(default_factory=Config)
     root: Path = field(default_factory=Path.cwd)       # folder of the config file (globs are relative to it)
     config_path: Path | None = None
@@ -68,13 +69,17 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     locations += [(root / p) for p in config.packs]
     locations += [Path(p) for p in rules_dirs]
 
-    rules = load_rules(locations)
-    lexicon = load_data(locations)
+    vocabularies = load_vocabularies(locations)
     if config.data:
-        lexicon = lexicon.merged(config.data)
+        try:
+            vocabularies = vocabularies.extended(config.data, str(config_path or ".gwlint.yaml"))
+        except DataError as exc:
+            raise ConfigError(str(exc)) from None
+    rules = [bind(rule, vocabularies) for rule in load_rules(locations)]
     rules = apply_rule_settings(rules, config, str(config_path or ".gwlint.yaml"))
     rules = filter_rules(rules, select, ignore)
-    return Settings(rules=rules, lexicon=lexicon, config=config, root=root, config_path=config_path)
+    return Settings(rules=rules, lexicon=vocabularies.model, vocabularies=vocabularies, config=config,
+                    root=root, config_path=config_path)
 
 
 def _load_config(path: Path) -> Config:

@@ -91,3 +91,88 @@ def data_view(lexicon: Lexicon, model: type[M]) -> M:
         return model.model_validate({k: raw[k] for k in model.model_fields if raw.get(k) is not None})
 
     return built_from(lexicon, ("view", model.__module__, model.__qualname__), build)
+
+
+class DataError(ValueError):
+    """A user's ``data:`` entry that does not fit the shipped vocabularies (one line)."""
+
+
+MODEL_NAMESPACE = "model"
+
+
+class Vocabularies:
+    """The words and tables of every family, by namespace: ``model`` (what the document
+    model parses with) and one namespace per family (``units``, ``stale`` …).
+
+    A check reads its own family's namespace as ``rule.vocabulary``; ``.gwlint.yaml``
+    extends any of them as ``data: {<namespace>: {<key>: …}}``.
+    """
+
+    def __init__(self, data: dict[str, dict[str, Any]] | None = None) -> None:
+        self._data = {name: dict(value) for name, value in (data or {}).items()}
+        self._lexicons: dict[str, Lexicon] = {}
+
+    def namespaces(self) -> list[str]:
+        return sorted(self._data)
+
+    def namespace(self, name: str) -> Lexicon:
+        try:
+            return self._lexicons[name]
+        except KeyError:
+            lex = self._lexicons[name] = Lexicon(self._data.get(name, {}))
+            return lex
+
+    @property
+    def model(self) -> Lexicon:
+        return self.namespace(MODEL_NAMESPACE)
+
+    def extended(self, extra: dict[str, Any], where: str) -> "Vocabularies":
+        """These vocabularies extended by a user's ``data:`` mapping.
+
+        Every namespace and key must already exist (a typo is an error, not a silent new
+        table), and a value must have the shipped value's shape (a list stays a list).
+        ``where`` names the file for the one-line error.
+        """
+        out = {name: dict(value) for name, value in self._data.items()}
+        for name, entries in extra.items():
+            if name not in out:
+                raise DataError(f"{where}: data key '{name}': unknown namespace; "
+                                f"valid: {', '.join(sorted(out))}")
+            if not isinstance(entries, dict):
+                raise DataError(f"{where}: data key '{name}': a namespace is a mapping of its keys")
+            for key, value in entries.items():
+                if key not in out[name]:
+                    raise DataError(f"{where}: data key '{name}.{key}': unknown key; "
+                                    f"valid: {', '.join(sorted(out[name]))}")
+                shipped = out[name][key]
+                if shipped is not None and value is not None and _shape(shipped) != _shape(value):
+                    raise DataError(f"{where}: data key '{name}.{key}': expected a {_shape(shipped)}, "
+                                    f"got a {_shape(value)}")
+            out[name] = merge_data(out[name], entries)
+        return Vocabularies(out)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        return hashlib.sha1("|".join(f"{n}:{self.namespace(n).fingerprint}"
+                                     for n in self.namespaces()).encode()).hexdigest()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_data": self._data}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._data = state["_data"]
+        self._lexicons = {}
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return type(value).__name__

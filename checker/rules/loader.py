@@ -16,8 +16,7 @@ from typing import Any, Iterable
 import yaml
 from pydantic import ValidationError
 
-from checker.checks.registry import UnknownKind, load_kind
-from checker.model.lexicon import Lexicon, merge_data
+from checker.model.lexicon import MODEL_NAMESPACE, Lexicon, Vocabularies, merge_data
 from checker.rules.errors import ConfigError, describe_validation_error
 from checker.rules.rule import Rule
 from checker.rules.schema import RulePack, RuleSpec
@@ -59,7 +58,6 @@ def read_yaml(path: Path) -> Any:
 
 
 PACK_NAME = "pack.yaml"
-MODEL_FOLDER = "model"
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -84,27 +82,44 @@ def data_files(location: Path) -> list[Path]:
     if not location.is_dir():
         return []
     files: list[Path] = []
-    for folder in [location / MODEL_FOLDER, *family_folders(location), location / "data"]:
+    for folder in [location / MODEL_NAMESPACE, *family_folders(location), location / "data"]:
         if folder.is_dir():
             files += [p for p in _yaml_files(folder) if p.name != PACK_NAME]
     return files
 
 
-def load_data(locations: Iterable[Path]) -> Lexicon:
-    data: dict[str, Any] = {}
+def namespace_of(path: Path) -> str:
+    """The vocabulary namespace of a data file: its family folder's name (``model`` for
+    the model's tables)."""
+    return path.parent.name
+
+
+def load_vocabularies(locations: Iterable[Path]) -> Vocabularies:
+    data: dict[str, dict[str, Any]] = {}
     for location in locations:
         for path in data_files(location):
             content = read_yaml(path) or {}
             if not isinstance(content, dict):
                 raise ConfigError(f"{path}: a data file is a mapping of named entries")
-            data = merge_data(data, content)
-    return Lexicon(data)
+            name = namespace_of(path)
+            data[name] = merge_data(data.get(name, {}), content)
+    return Vocabularies(data)
+
+
+def load_data(locations: Iterable[Path]) -> Lexicon:
+    """The model's tables (the ``model`` namespace), which a Document parses with."""
+    return load_vocabularies(locations).model
 
 
 @lru_cache(maxsize=1)
+def builtin_vocabularies() -> Vocabularies:
+    """The shipped vocabularies, for rules and documents built without settings."""
+    return load_vocabularies([builtin_rules_dir()])
+
+
 def builtin_lexicon() -> Lexicon:
-    """The shipped data tables (rules/data), for documents built without settings."""
-    return load_data([builtin_rules_dir()])
+    """The shipped model tables, for documents built without settings."""
+    return builtin_vocabularies().model
 
 
 def load_pack(path: Path) -> list[Rule]:
@@ -117,10 +132,13 @@ def load_pack(path: Path) -> list[Rule]:
         pack = RulePack.model_validate(content)
     except ValidationError as exc:
         raise describe_validation_error(str(path), None, exc) from None
-    return [build_rule(str(path), entry, i) for i, entry in enumerate(pack.rules)]
+    family = path.parent.name if path.name == PACK_NAME else (pack.family or "")
+    return [build_rule(str(path), entry, i, family) for i, entry in enumerate(pack.rules)]
 
 
-def build_rule(file: str, entry: dict[str, Any], index: int = 0) -> Rule:
+def build_rule(file: str, entry: dict[str, Any], index: int = 0, family: str = "") -> Rule:
+    """A rule as written, its parameters still raw: ``checker.checks.registry.bind``
+    validates them against the kind (the rules layer knows no kinds)."""
     rule_id = entry.get("id") if isinstance(entry, dict) else None
     label = rule_id if isinstance(rule_id, str) else f"#{index + 1}"
     if not isinstance(entry, dict):
@@ -129,18 +147,13 @@ def build_rule(file: str, entry: dict[str, Any], index: int = 0) -> Rule:
         spec = RuleSpec.model_validate(entry)
     except ValidationError as exc:
         raise describe_validation_error(file, label, exc) from None
-    try:
-        module = load_kind(spec.kind)
-    except UnknownKind as exc:
-        raise ConfigError(f"{file}: rule '{label}': field 'kind': {exc.args[0]}") from None
-    params = validate_params(file, label, module, spec.params)
-    check_message_args(file, label, spec.message, getattr(module, "MESSAGE_ARGS", ()))
     return Rule(
         id=spec.id, kind=spec.kind, category=spec.category, severity=spec.severity,
         message=spec.message, why=spec.why.strip(),
         description=spec.description or first_line(spec.message),
-        params=params, raw_params=dict(spec.params), examples=spec.examples,
+        params=None, raw_params=dict(spec.params), examples=spec.examples,
         ignore=tuple(spec.ignore), limit=spec.limit, source=file, enabled=spec.enabled,
+        family=family, messages=dict(spec.messages),
     )
 
 

@@ -25,6 +25,23 @@ class Rule:
     limit: int | None = None
     source: str = ""                  # the pack file it came from
     enabled: bool = True              # False: shipped off, switched on in .gwlint.yaml
+    family: str = ""                  # whose vocabulary the rule reads (its pack's folder)
+    messages: dict[str, str] = field(default_factory=dict)   # extra templates, by name
+    vocabularies: Any = None          # the run's Vocabularies (None: the shipped ones)
+
+    @property
+    def vocabulary(self):
+        """The rule's family vocabulary (a Lexicon): the words its kind reads."""
+        return self.vocabulary_of(self.family)
+
+    def vocabulary_of(self, family: str):
+        """Another family's vocabulary, for a kind that deliberately reads it (say why)."""
+        vocabularies = self.vocabularies
+        if vocabularies is None:
+            from checker.rules.loader import builtin_vocabularies  # same layer; lazy: YAML
+
+            vocabularies = builtin_vocabularies()
+        return vocabularies.namespace(family)
 
     def with_changes(self, **changes: Any) -> "Rule":
         return replace(self, **changes)

@@ -41,6 +41,9 @@ class RuleSpec(BaseModel):
     ignore: list[str] = Field(default_factory=list)   # path globs this rule skips
     limit: int | None = Field(default=None, ge=1)      # at most this many reports per file
     enabled: bool = True
+    # Further message templates a kind chooses between (name -> template), for findings
+    # whose wording varies (a direction word, a second place): the words stay in the pack.
+    messages: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("id")
     @classmethod
@@ -60,4 +63,7 @@ class RuleSpec(BaseModel):
 class RulePack(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # The family whose vocabulary the pack's rules read, for a flat pack outside a family
+    # folder (in ``<family>/pack.yaml`` the folder names it).
+    family: str | None = None
     rules: list[dict[str, Any]] = Field(default_factory=list)

@@ -42,7 +42,7 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    data = data_for(doc.lexicon)
+    data = data_for(rule.vocabulary)
     text = doc.text
     quantities = doc.quantities
     for index in range(2, len(quantities)):

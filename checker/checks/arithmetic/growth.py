@@ -41,7 +41,7 @@ class Params(ToleranceParams):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    data = data_for(doc.lexicon)
+    data = data_for(rule.vocabulary)
     text = doc.text
     quantities = doc.quantities
     for index, rate in enumerate(quantities):

@@ -46,7 +46,7 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    data = data_for(doc.lexicon)
+    data = data_for(rule.vocabulary)
     text = doc.text
     quantities = doc.quantities
     starts = [q.span.start for q in quantities]

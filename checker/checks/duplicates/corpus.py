@@ -77,7 +77,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
 
 def collect(doc: Document, rule) -> Fingerprints:
     params: Params = rule.params
-    phrases = set_phrases(doc)
+    phrases = set_phrases(rule.vocabulary)
     entries = []
     for sentence in doc.sentences:
         for unit in units_of(doc.text, sentence.span, phrases, clauses=False):

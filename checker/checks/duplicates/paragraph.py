@@ -26,8 +26,8 @@ class Params(BaseModel):
     max_changed: int = Field(6, ge=0)          # characters changed at most
 
 
-def paragraph_units(doc: Document, params: Params) -> list[tuple[int, Unit]]:
-    phrases = set_phrases(doc)
+def paragraph_units(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit]]:
+    phrases = set_phrases(vocabulary)
     out = []
     for para in doc.paragraphs:
         found = units_of(doc.text, para.span, phrases, clauses=False)
@@ -36,19 +36,19 @@ def paragraph_units(doc: Document, params: Params) -> list[tuple[int, Unit]]:
     return out
 
 
-def repeated_paragraphs(doc: Document, params: Params) -> list[tuple[int, Unit, int, Unit]]:
+def repeated_paragraphs(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit, int, Unit]]:
     """(later index, later unit, first index, first unit) for each repeated paragraph;
     computed once per document and parameters (the sentence rule reads it too)."""
     key = ("repeated-paragraphs", params.model_dump_json())
-    return doc.derived(key, lambda d: list(_repeated_paragraphs(d, params)))
+    return doc.derived(key, lambda d: list(_repeated_paragraphs(d, params, vocabulary)))
 
 
-def _repeated_paragraphs(doc: Document, params: Params) -> Iterator[tuple[int, Unit, int, Unit]]:
+def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[tuple[int, Unit, int, Unit]]:
     headings = heading_paragraphs(doc)
     seen: dict[str, tuple[int, Unit]] = {}
     index: dict[str, list[int]] = {}
     kept: list[tuple[int, Unit]] = []
-    for para_index, unit in paragraph_units(doc, params):
+    for para_index, unit in paragraph_units(doc, params, vocabulary):
         first = seen.get(unit.norm)
         if first is None:
             first = _near(unit, kept, index, params)
@@ -81,7 +81,7 @@ def _near(unit: Unit, kept, index, params: Params):
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    for index, unit, first_index, _ in repeated_paragraphs(doc, params):
+    for index, unit, first_index, _ in repeated_paragraphs(doc, params, rule.vocabulary):
         span = doc.paragraphs[index].span
         yield Finding(span, args={"length": unit.length},
                       related=f"首次出现于{where(doc, doc.paragraphs[first_index].span.start)}")

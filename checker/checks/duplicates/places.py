@@ -12,7 +12,7 @@ SET_PHRASES_KEY = "duplicate_set_phrases"
 def set_phrases(doc_or_lexicon) -> re.Pattern | None:
     """The compiled set phrases of the data (``rules/data/duplicates.yaml``, extendable
     from ``.gwlint.yaml``); compiled once per distinct list."""
-    lexicon = getattr(doc_or_lexicon, "lexicon", doc_or_lexicon)
+    lexicon = doc_or_lexicon
     raw = lexicon.get(SET_PHRASES_KEY) or []
     if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
         raise ValueError(f"data '{SET_PHRASES_KEY}' must be a list of regular expressions")

@@ -53,10 +53,10 @@ class Params(BaseModel):
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    phrases = set_phrases(doc)
+    phrases = set_phrases(rule.vocabulary)
     skip_paragraphs: set[int] = set()
     if params.skip_repeated_paragraphs:
-        skip_paragraphs = {i for i, *_ in duplicate_paragraph.repeated_paragraphs(doc, params.paragraph)}
+        skip_paragraphs = {i for i, *_ in duplicate_paragraph.repeated_paragraphs(doc, params.paragraph, rule.vocabulary)}
 
     headings = heading_paragraphs(doc)
     kept: list[Unit] = []

@@ -40,12 +40,12 @@ def _allow_words(patterns: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-def _data(doc: Document, params: Params):
-    chars = doc.lexicon.get(params.function_chars_key) or ""
+def _data(vocabulary, params: Params):
+    chars = vocabulary.get(params.function_chars_key) or ""
     if isinstance(chars, list):
         chars = "".join(chars)
-    phrases = tuple(doc.lexicon.get(params.allow_phrases_key) or ())
-    words = _allow_words(tuple(doc.lexicon.get(params.allow_words_key) or ()))
+    phrases = tuple(vocabulary.get(params.allow_phrases_key) or ())
+    words = _allow_words(tuple(vocabulary.get(params.allow_words_key) or ()))
     return frozenset(chars), phrases, words
 
 
@@ -55,7 +55,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     candidates = [m.start() for m in _REPEAT.finditer(text)]
     if not candidates:
         return
-    function_chars, allow_phrases, allow_words = _data(doc, params)
+    function_chars, allow_phrases, allow_words = _data(rule.vocabulary, params)
     boundaries: set[int] | None = None
     done = 0
     for start in candidates:

@@ -45,7 +45,7 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    tables = tables_for(doc.lexicon)
+    tables = tables_for(rule.vocabulary)
     text = doc.text
     quantities = doc.quantities
     starts = [q.span.start for q in quantities]

@@ -54,10 +54,10 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.MULTILINE) for p in patterns)
 
 
-def _patterns(doc, params: Params) -> tuple[str, ...]:
+def _patterns(vocabulary, params: Params) -> tuple[str, ...]:
     found = list(params.patterns)
     if params.data:
-        extra = doc.lexicon.get(params.data) or []
+        extra = vocabulary.get(params.data) or []
         if not isinstance(extra, list) or not all(isinstance(p, str) for p in extra):
             raise ValueError(f"data {params.data!r} must be a list of regular expressions")
         found += [p for p in extra if p not in found]
@@ -80,7 +80,7 @@ def find_matches(text: str, patterns: tuple[str, ...], allow: frozenset[str]) ->
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    patterns = _patterns(doc, params)
+    patterns = _patterns(rule.vocabulary, params)
     if not patterns:
         return
     text = doc.text

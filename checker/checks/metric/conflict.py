@@ -61,7 +61,7 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    data = _data(doc.lexicon)
+    data = _data(rule.vocabulary)
     words, exceptions = rate_lexicon(doc.lexicon)
     text = doc.text
     statements = []

@@ -90,8 +90,8 @@ def _compile_wide(groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], g
     return out
 
 
-def _groups(doc, params: Params):
-    raw = doc.lexicon.get(params.data) or []
+def _groups(vocabulary, params: Params):
+    raw = vocabulary.get(params.data) or []
     groups = []
     for entry in raw:
         if not isinstance(entry, dict) or not {"before", "after"} <= set(entry):
@@ -103,9 +103,9 @@ def _groups(doc, params: Params):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
-    groups = _groups(doc, params)
+    groups = _groups(rule.vocabulary, params)
     tight = tuple(params.tight_after)
-    breaks = tuple(doc.lexicon.get(params.breaks) or ())
+    breaks = tuple(rule.vocabulary.get(params.breaks) or ())
     seen: set[int] = set()      # where a reported phrase starts …
     ends: set[int] = set()      # … and ends: one slip, one finding
     for regex in _compile(groups, params.gap, params.tail, tight):

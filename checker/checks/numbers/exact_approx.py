@@ -38,7 +38,7 @@ def _regex(words: tuple[str, ...], measures: tuple[str, ...]) -> re.Pattern[str]
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    measures = tuple(doc.lexicon.get(params.measure_words) or ())
+    measures = tuple(rule.vocabulary.get(params.measure_words) or ())
     if not measures:
         return
     for m in _regex(tuple(params.words), measures).finditer(doc.text):

@@ -79,8 +79,8 @@ def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
     letters = params.letters
-    words = tuple(doc.lexicon.get(params.measure_words) or ())
-    allow = _allow_regex(tuple(doc.lexicon.get(params.allow) or ()))
+    words = tuple(rule.vocabulary.get(params.measure_words) or ())
+    allow = _allow_regex(tuple(rule.vocabulary.get(params.allow) or ()))
     allowed = [m.span() for m in allow.finditer(text)] if allow else []
     found: list[tuple[int, int, str]] = []
     for m in _RUN.finditer(text):

@@ -53,7 +53,7 @@ def check(doc, rule) -> Iterator[Finding]:
     openers = params.pairs
     closers = {c: o for o, c in openers.items()}
     text = doc.text
-    skipped = leftover_paragraphs(doc, params.skip_data)
+    skipped = leftover_paragraphs(doc, rule, params.skip_data)
     for para in doc.paragraphs:
         if para.index in skipped:
             continue

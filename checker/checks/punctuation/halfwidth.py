@@ -161,7 +161,7 @@ def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: se
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
-    skipped = leftover_paragraphs(doc, params.skip_data)
+    skipped = leftover_paragraphs(doc, rule, params.skip_data)
     for para in doc.paragraphs:
         if para.index in skipped:
             continue

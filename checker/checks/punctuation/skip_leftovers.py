@@ -10,11 +10,14 @@ from __future__ import annotations
 from checker.checks.leftovers.pattern import find_matches
 
 
-def leftover_paragraphs(doc, keys: list[str]) -> set[int]:
-    """Indexes of paragraphs holding a match of any pattern list named by ``keys``."""
+def leftover_paragraphs(doc, rule, keys: list[str]) -> set[int]:
+    """Indexes of paragraphs holding a match of any pattern list named by ``keys`` in the
+    leftovers family's vocabulary (read across families on purpose: the same patterns
+    define a leftover for both)."""
+    leftovers = rule.vocabulary_of("leftovers")
     patterns: list[str] = []
     for key in keys:
-        for p in doc.lexicon.get(key) or []:
+        for p in leftovers.get(key) or []:
             if isinstance(p, str) and p not in patterns:
                 patterns.append(p)
     if not patterns:

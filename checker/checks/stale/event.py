@@ -90,8 +90,8 @@ def _mention(aliases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_alt(aliases))
 
 
-def load_events(doc, key: str) -> list[Event]:
-    raw = doc.lexicon.get(key) or []
+def load_events(vocabulary, key: str) -> list[Event]:
+    raw = vocabulary.get(key) or []
     return [Event.model_validate(e) for e in raw]
 
 
@@ -103,10 +103,10 @@ def _date(event: Event) -> str:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    events = load_events(doc, params.events)
+    events = load_events(rule.vocabulary, params.events)
     if not events:
         return
-    ant = Anticipation.model_validate(doc.lexicon.get(params.anticipation) or {})
+    ant = Anticipation.model_validate(rule.vocabulary.get(params.anticipation) or {})
     text = doc.text
     taken: list[Span] = []
     found: list[Finding] = []

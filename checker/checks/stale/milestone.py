@@ -60,8 +60,8 @@ def _compile(aliases: tuple[str, ...], first: tuple[str, ...], last: tuple[str, 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    periods = [Period.model_validate(p) for p in (doc.lexicon.get(params.periods) or [])]
-    ms = Milestones.model_validate(doc.lexicon.get(params.milestones) or {})
+    periods = [Period.model_validate(p) for p in (rule.vocabulary.get(params.periods) or [])]
+    ms = Milestones.model_validate(rule.vocabulary.get(params.milestones) or {})
     if not periods or not (ms.first or ms.last):
         return
     found: dict[int, Finding] = {}

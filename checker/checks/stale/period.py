@@ -78,7 +78,7 @@ def _committed(clause: str, params: Params) -> bool:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    periods = [Period.model_validate(p) for p in (doc.lexicon.get(params.periods) or [])]
+    periods = [Period.model_validate(p) for p in (rule.vocabulary.get(params.periods) or [])]
     for period in periods:
         regex = _compile(tuple(period.aliases), tuple(params.verbs), tuple(params.targets), params.gap,
                          params.target_gap, tuple(params.set_words))

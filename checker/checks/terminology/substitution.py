@@ -45,7 +45,7 @@ def _regex(variants: tuple[str, ...]) -> re.Pattern[str]:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    raw = doc.lexicon.get(params.data) or []
+    raw = rule.vocabulary.get(params.data) or []
     entries = [Entry.model_validate(e) for e in raw]
     text = doc.text
     hits: dict[int, tuple[Span, Entry]] = {}

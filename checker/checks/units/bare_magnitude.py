@@ -47,7 +47,7 @@ def _governor(lexicon, words_key: str, linkers_key: str) -> re.Pattern[str] | No
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    pattern = data_for(doc.lexicon, f"bare-magnitude:{params.words_key}:{params.linkers_key}",
+    pattern = data_for(rule.vocabulary, f"bare-magnitude:{params.words_key}:{params.linkers_key}",
                        lambda lex: _governor(lex, params.words_key, params.linkers_key))
     if pattern is None:
         return

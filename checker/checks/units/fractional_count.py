@@ -41,7 +41,7 @@ class _Data:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    data = data_for(doc.lexicon, f"fractional-count:{params.model_dump_json()}", lambda lex: _Data(lex, params))
+    data = data_for(rule.vocabulary, f"fractional-count:{params.model_dump_json()}", lambda lex: _Data(lex, params))
     text = doc.text
     for q in doc.quantities:
         if q.unit not in data.units or q.magnitude is not None or q.unit_span is None:

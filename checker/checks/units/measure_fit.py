@@ -47,11 +47,11 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    table = data_for(doc.lexicon, f"measure:{params.table_key}:{params.boundaries_key}",
+    table = data_for(rule.vocabulary, f"measure:{params.table_key}:{params.boundaries_key}",
                      lambda lex: MeasureTable(lex, params.table_key, params.boundaries_key))
     first = None
     if params.noun_first:
-        first = data_for(doc.lexicon, f"measure-first:{params.table_key}:{params.links_key}:"
+        first = data_for(rule.vocabulary, f"measure-first:{params.table_key}:{params.links_key}:"
                          f"{params.distributive_key}:{params.loose_key}:{params.unfit_key}",
                          lambda lex: _NounFirst(lex, table, params))
     text = doc.text

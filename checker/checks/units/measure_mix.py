@@ -31,7 +31,7 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    table = data_for(doc.lexicon, f"measure:{params.table_key}:{params.boundaries_key}",
+    table = data_for(rule.vocabulary, f"measure:{params.table_key}:{params.boundaries_key}",
                      lambda lex: MeasureTable(lex, params.table_key, params.boundaries_key))
     generic = set(params.generic)
     text = doc.text

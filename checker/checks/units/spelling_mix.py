@@ -39,7 +39,7 @@ def _groups(lexicon, key: str) -> dict[str, int]:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    group_of = data_for(doc.lexicon, f"unit-spellings:{params.spellings_key}",
+    group_of = data_for(rule.vocabulary, f"unit-spellings:{params.spellings_key}",
                         lambda lex: _groups(lex, params.spellings_key))
     uses: dict[int, list] = defaultdict(list)
     for q in doc.quantities:
