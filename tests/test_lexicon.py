@@ -6,7 +6,7 @@ from pydantic import BaseModel, ValidationError
 
 from checker.model.document import Document
 from checker.model.lexicon import Lexicon, built_from, data_view, merge_data
-from checker.rules.patterns import RegexList
+from checker.core.patterns import RegexList
 
 
 class _View(BaseModel):

@@ -1,12 +1,15 @@
-"""Check kinds: one module per kind, each a pure function of document and rule.
+"""Check kinds, grouped in families: ``checker/checks/<family>/`` beside ``rules/<family>/``.
 
-A kind module defines:
+A family package lists its kinds in ``KINDS = {"kind-name": "module"}``; the registry
+(``checker.checks.registry``) finds the families by walking this package.  A kind module
+defines:
 
-* ``Params`` — a pydantic model (``extra="forbid"``) of the kind's parameters;
+* ``Params`` — a pydantic model (``extra="forbid"``) of the kind's thresholds and switches;
 * ``MESSAGE_ARGS`` — the names its findings provide to message templates;
-* ``check(doc, rule) -> Iterator[Finding]``.
+* ``check(doc, rule) -> Iterator[Finding]`` — reads ``doc.*`` and ``rule.vocabulary`` only.
 
-A kind that compares documents with each other (cross-document duplicates) may also set
-``CORPUS = True`` and define ``collect(doc, rule)`` (a picklable summary of one document)
-and ``check_corpus(summaries, rule) -> Iterator[CorpusFinding]``.
+A kind that compares documents with each other (cross-document duplicates) also sets
+``CORPUS = True`` and defines ``collect(doc, rule)`` (a picklable summary of one document)
+and ``check_corpus(summaries, rule, settings, references) -> Iterator[CorpusFinding]``,
+where ``references`` are the reference documents' summaries that the engine's index supplies.
 """

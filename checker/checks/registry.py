@@ -12,6 +12,8 @@ from functools import lru_cache
 from types import ModuleType
 
 import checker.checks as _checks
+from checker.core.errors import ConfigError
+from checker.rules.loader import builtin_vocabularies, check_message_args, load_rules, validate_params
 
 
 class UnknownKind(KeyError):
@@ -51,8 +53,8 @@ def bind(rule, vocabularies=None):
     """A rule as loaded, made runnable: its kind found, its parameters and message
     placeholders validated against the kind, its family and vocabularies attached.
     Errors name the pack file, the rule and the field, on one line."""
-    from checker.rules.errors import ConfigError
-    from checker.rules.loader import check_message_args, validate_params
+    from checker.core.errors import ConfigError
+    from checker.rules.loader import builtin_vocabularies, check_message_args, validate_params
 
     try:
         module = load_kind(rule.kind)
@@ -64,11 +66,9 @@ def bind(rule, vocabularies=None):
     for name, template in rule.messages.items():
         check_message_args(rule.source, f"{rule.id}' messages '{name}", template, provided)
     return rule.with_changes(params=params, family=rule.family or family_of_kind(rule.kind),
-                             vocabularies=vocabularies)
+                             vocabularies=vocabularies if vocabularies is not None else builtin_vocabularies())
 
 
 def load_bound_rules(locations, vocabularies=None) -> list:
     """Every rule of these locations, bound (see ``bind``)."""
-    from checker.rules.loader import load_rules
-
     return [bind(rule, vocabularies) for rule in load_rules(locations)]

@@ -5,12 +5,12 @@ import io
 import os
 import sys
 
-from checker.cli.main import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS
+from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS
 from checker.engine.runner import RunResult, corpus_violations, lint_source, run_paths
 from checker.engine.violation import SEVERITY_RANK
 from checker.report.options import ReportOptions
 from checker.report.registry import load_format, resolve_format
-from checker.rules.errors import ConfigError
+from checker.core.errors import ConfigError
 from checker.sources.discover import discover
 from checker.sources.errors import InputError
 from checker.sources.read import read_stdin

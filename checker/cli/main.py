@@ -9,9 +9,9 @@ import argparse
 import os
 import sys
 
-from checker.rules.errors import ConfigError
+from checker.core.errors import ConfigError
 
-EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS  # noqa: F401 - re-exported
 
 
 class _Parser(argparse.ArgumentParser):

@@ -5,7 +5,7 @@ import sys
 
 import yaml
 
-from checker.cli.main import EXIT_ERROR, EXIT_OK
+from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK
 
 
 def _console():

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from checker.config.schema import Config
 from checker.rules.errors import ConfigError, describe_validation_error
-from checker.rules.loader import read_yaml
+from checker.core.yaml_io import read_yaml
 
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml")
 

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from checker.engine.violation import Violation
-from checker.rules.errors import ConfigError
+from checker.core.errors import ConfigError
 
 VERSION = 1
 

@@ -1,6 +1,8 @@
 """Check many files: read, parse once, lint; in worker processes when it pays."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -106,10 +108,24 @@ def corpus_violations(results: list[FileResult], settings: Settings) -> list[Vio
         if not summaries:
             continue
         module = load_kind(rule.kind)
-        for f in module.check_corpus(summaries, rule, settings):
+        references = None
+        if settings.config.duplicates.reference:
+            # The engine owns the reference index; the kind only compares summaries.
+            from checker.engine.reference_index import load_reference
+
+            checked = {_resolved(p) for p in summaries}
+            references = load_reference(settings, rule, module.collect, exclude=checked).summaries
+        for f in module.check_corpus(summaries, rule, settings, references):
             message = render_message(rule.message, f.args)
             if f.related:
                 message = f"{message}（{f.related}）"
             out.append(Violation(f.path, f.line, f.column, f.end_line, f.end_column, rule.id,
                                  rule.category, rule.severity, message, f.excerpt))
     return out
+
+
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return path

@@ -8,8 +8,9 @@ from checker.checks.registry import bind, load_kind
 from checker.config.loader import find_config, load_config
 from checker.config.schema import Config, RuleSettings
 from checker.model.lexicon import DataError, Lexicon, Vocabularies
-from checker.rules.errors import ConfigError
-from checker.rules.loader import builtin_rules_dir, load_rules, load_vocabularies, validate_params
+from checker.core.errors import ConfigError
+from checker.core.paths import builtin_rules_dir
+from checker.rules.loader import load_rules, load_vocabularies, validate_params
 from checker.rules.rule import Rule
 
 

@@ -5,11 +5,11 @@ from string import Formatter
 from typing import Any, Mapping
 
 from checker.checks.finding import Finding
+from checker.core.excerpt import excerpt_of
 from checker.engine.violation import Fix, Violation
 from checker.model.document import Document
 from checker.rules.rule import Rule
 
-_EXCERPT_MAX = 80
 _CONTEXT = 12
 
 
@@ -32,14 +32,6 @@ def _display(value: Any) -> Any:
     if isinstance(value, float):
         return f"{value:g}" if abs(value) < 1e15 else value
     return value
-
-
-def excerpt_of(text: str, start: int, end: int) -> str:
-    piece = text[start:end]
-    piece = piece.split("\n", 1)[0]
-    if len(piece) > _EXCERPT_MAX:
-        piece = piece[:_EXCERPT_MAX - 1] + "…"
-    return piece
 
 
 def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = None) -> Violation:

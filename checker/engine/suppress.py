@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 from checker.engine.violation import Violation
 from checker.model.document import Document
 from checker.rules.rule import Rule
+from checker.sources.directives import DIRECTIVE as _DIRECTIVE
 from checker.sources.source import normalise_line_ends
-
-_DIRECTIVE = re.compile(
-    r"^\s*(?:<!--\s*)?gwlint-(disable-next-line|disable|enable)\b([^>\n]*?)\s*(?:-->)?\s*$")
-
 
 @dataclass
 class _Suppression:
@@ -30,18 +27,6 @@ class _Suppression:
 
     def covers(self, v: Violation) -> bool:
         return self.first <= v.line <= self.last and (not self.names or v.rule in self.names or v.category in self.names)
-
-
-def mask_directives(text: str) -> str:
-    """Blank the directive lines (same length, so offsets hold): they are instructions to
-    gwlint, not prose, and must not be checked as sentences themselves."""
-    if "gwlint-" not in text:
-        return text
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if "gwlint-" in line and _DIRECTIVE.match(line):
-            lines[i] = " " * len(line)
-    return "\n".join(lines)
 
 
 def parse_directives(text: str) -> list[_Suppression]:

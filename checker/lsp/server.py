@@ -20,7 +20,7 @@ from pygls.lsp.server import LanguageServer
 from checker.engine.runner import corpus_violations, lint_source
 from checker.engine.settings import Settings, build_settings
 from checker.engine.violation import Violation
-from checker.rules.errors import ConfigError
+from checker.core.errors import ConfigError
 from checker.sources.read import adapt_text, format_for
 
 SOURCE = "gwlint"
@@ -115,7 +115,7 @@ def diagnostics_for(text: str, uri: str, cache: SettingsCache, encoding=None) ->
 
 class GwlintServer(LanguageServer):
     def __init__(self) -> None:
-        from checker.report.sarif import tool_version
+        from checker.core.version import tool_version
 
         super().__init__("gwlint", tool_version(), text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.cache = SettingsCache()

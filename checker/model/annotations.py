@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field as PydField
 
 from checker.model.lexicon import built_from
 from checker.model.span import Span
-from checker.rules.patterns import RegexList
+from checker.core.patterns import RegexList
 
 if TYPE_CHECKING:
     from checker.model.document import Document

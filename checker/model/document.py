@@ -29,12 +29,10 @@ class Document:
         self.path = source.path
         self.text = source.text
         if lexicon is None:
-            # Built without settings (tests, scripts): read the shipped data tables, so
-            # every layer behaves as in a real run.  Imported here: the model layer only
-            # reaches for the rule loader in this fallback.
-            from checker.rules.loader import builtin_lexicon
+            # Built without settings (tests, scripts): the shipped model tables.
+            from checker.model.builtin import builtin_model_lexicon
 
-            lexicon = builtin_lexicon()
+            lexicon = builtin_model_lexicon()
         self.lexicon = lexicon
         # "summary", "plan" or "none" forced by configuration for this path, or None.
         self.kind_override = kind_override

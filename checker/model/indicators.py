@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
 from checker.model.span import Span
-from checker.rules.patterns import RegexList
+from checker.core.patterns import RegexList
 
 # Marks that end a clause: an indicator never reaches back over them.
 CLAUSE_MARKS = frozenset("，,、；;：:。！？!?\n（(【[〔）)】]〕")

@@ -22,7 +22,7 @@ import pyparsing as pp
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
-from checker.rules.patterns import RegexList
+from checker.core.patterns import RegexList
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
 # (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start

@@ -27,7 +27,7 @@ from checker.model.markers import marker_at
 from checker.model.numerals import parse_cn_int
 from checker.model.span import Span
 from checker.model.structure import STYLE_ORDER, Block, InlineEnum, Marker, Section, Structure
-from checker.rules.patterns import RegexList
+from checker.core.patterns import RegexList
 
 _SENTENCE_END = "。！？；!?;"
 _YEAR = re.compile(r"((?:19|20)\d{2}|[一二〇○零三四五六七八九]{4})年")

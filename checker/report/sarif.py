@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
+from checker.core.version import tool_version
 from checker.rules.categories import CATEGORIES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -23,15 +24,6 @@ INFORMATION_URI = "https://github.com/gwlint/gwlint"
 NEEDS_SOURCES = True   # fingerprints read the violation's own line
 _FINGERPRINT_CONTEXT = 12
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-
-
-def tool_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("gwlint")
-    except Exception:  # running from a checkout that is not installed
-        return "0.1.0"
 
 
 def _rule_descriptor(rule) -> dict:

@@ -4,8 +4,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 
-class ConfigError(Exception):
-    """Bad rules or configuration; the CLI prints it as one line and exits 2."""
+from checker.core.errors import ConfigError  # noqa: E402,F401 - re-exported: raised from this layer too
 
 
 def describe_validation_error(file: str, rule_id: str | None, exc: ValidationError,

@@ -13,48 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 from pydantic import ValidationError
 
 from checker.model.lexicon import MODEL_NAMESPACE, Lexicon, Vocabularies, merge_data
-from checker.rules.errors import ConfigError, describe_validation_error
+from checker.core.errors import ConfigError
+from checker.core.paths import builtin_rules_dir
+from checker.core.yaml_io import read_yaml
+from checker.rules.errors import describe_validation_error
 from checker.rules.rule import Rule
 from checker.rules.schema import RulePack, RuleSpec
-
-
-def builtin_rules_dir() -> Path:
-    """The rule packs shipped with the package.
-
-    Installed, they live in ``checker/builtin_rules`` (pyproject maps the repository's
-    top-level ``rules/`` there); in an editable install or a checkout that folder does
-    not exist and the repository's ``rules/`` is used directly.
-    """
-    package_dir = Path(__file__).resolve().parents[1]
-    installed = package_dir / "builtin_rules"
-    if installed.is_dir():
-        return installed
-    return package_dir.parent / "rules"
-
-
-# libyaml's CSafeLoader is safe_load's loader written in C: the same safe constructor
-# (no Python objects from tags), about ten times faster, which matters because every
-# run reads every rule pack.  Fall back to the pure-Python SafeLoader without libyaml.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: Path) -> Any:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save rule packs and data as UTF-8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"{path}: invalid YAML{where}: {problem}") from None
 
 
 PACK_NAME = "pack.yaml"

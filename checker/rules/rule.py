@@ -27,7 +27,7 @@ class Rule:
     enabled: bool = True              # False: shipped off, switched on in .gwlint.yaml
     family: str = ""                  # whose vocabulary the rule reads (its pack's folder)
     messages: dict[str, str] = field(default_factory=dict)   # extra templates, by name
-    vocabularies: Any = None          # the run's Vocabularies (None: the shipped ones)
+    vocabularies: Any = None          # the run's Vocabularies, attached by bind()
 
     @property
     def vocabulary(self):
@@ -36,12 +36,9 @@ class Rule:
 
     def vocabulary_of(self, family: str):
         """Another family's vocabulary, for a kind that deliberately reads it (say why)."""
-        vocabularies = self.vocabularies
-        if vocabularies is None:
-            from checker.rules.loader import builtin_vocabularies  # same layer; lazy: YAML
-
-            vocabularies = builtin_vocabularies()
-        return vocabularies.namespace(family)
+        if self.vocabularies is None:
+            raise RuntimeError(f"rule {self.id!r} is not bound (checker.checks.registry.bind)")
+        return self.vocabularies.namespace(family)
 
     def with_changes(self, **changes: Any) -> "Rule":
         return replace(self, **changes)

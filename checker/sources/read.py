@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from checker.sources.decode import decode_bytes
+from checker.sources.directives import mask_directives
 from checker.sources.errors import InputError
 from checker.sources.source import SourceText
 
@@ -45,8 +46,6 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceText:
 
 
 def adapt_text(text: str, path: str, fmt: str = "text", *, encoding: str = "utf-8", bom: bool = False) -> SourceText:
-    from checker.engine.suppress import mask_directives
-
     source = SourceText.from_decoded(path, text, encoding=encoding, bom=bom, format=fmt)
     if fmt == "markdown":
         from checker.sources.markdown_source import mask_markdown

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates.places import set_phrases
 from checker.checks.finding import CorpusFinding, Finding
-from checker.engine.stamp import excerpt_of
+from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
 from checker.model.similarity import band_keys, near_duplicate, units_of
 
@@ -90,20 +90,18 @@ def collect(doc: Document, rule) -> Fingerprints:
     return Fingerprints(tuple(entries), keys.tobytes(), params.bands)
 
 
-def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None) -> Iterator[CorpusFinding]:
+def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
+                 references: dict[str, Fingerprints] | None = None) -> Iterator[CorpusFinding]:
+    """Copies among the checked documents (``summaries``: path -> fingerprints) and from
+    the reference documents (``references``: relative path -> fingerprints, which the
+    engine's reference index supplies; they take part but are never reported)."""
     params: Params = rule.params
     root = Path(settings.root) if settings is not None else Path.cwd()
     docs: list[tuple[str, str, Fingerprints, bool]] = []      # order key, shown path, data, reported
-    checked: set[str] = set()
     for path, data in summaries.items():
-        checked.add(_canonical(path))
         docs.append((_relative(path, root), path, data, True))
-    if settings is not None and settings.config.duplicates.reference:
-        from checker.engine.reference_index import load_reference
-
-        index = load_reference(settings, rule, collect, exclude=checked)
-        for rel, data in index.summaries.items():
-            docs.append((rel, rel, data, False))
+    for rel, data in (references or {}).items():
+        docs.append((rel, rel, data, False))
     docs.sort(key=lambda d: d[0])
 
     buckets: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -168,13 +166,6 @@ def _multiset_gap(counts: Counter, other: str) -> int:
         if n > have:
             gap += n - have
     return gap
-
-
-def _canonical(path: str) -> str:
-    try:
-        return str(Path(path).resolve())
-    except OSError:
-        return path
 
 
 def _relative(path: str, root: Path) -> str:

@@ -1,0 +1,18 @@
+"""Where the shipped rule packs and tables are, installed or in a checkout."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs shipped with the package.
+
+    Installed, they live in ``checker/builtin_rules`` (pyproject maps the repository's
+    top-level ``rules/`` there); in an editable install or a checkout that folder does
+    not exist and the repository's ``rules/`` is used directly.
+    """
+    package_dir = Path(__file__).resolve().parents[1]   # checker/
+    installed = package_dir / "builtin_rules"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "rules"
