@@ -19,6 +19,8 @@ class FileResult:
     errors: list[str] = field(default_factory=list)          # one-line input/internal errors
     corpus: dict[str, Any] = field(default_factory=dict)     # rule id -> collected summary
     source: Any = None                                       # SourceText, kept for fixes/reports
+    suppressions: list = field(default_factory=list)         # the file's directives (used or not)
+    unused_pending: bool = False                             # unused directives reported after the corpus phase
 
 
 def lint_document(doc: Document, rules: list[Rule], collect: bool = True) -> FileResult:
@@ -28,6 +30,8 @@ def lint_document(doc: Document, rules: list[Rule], collect: bool = True) -> Fil
     for rule in rules:
         try:
             module = load_kind(rule.kind)
+            if getattr(module, "LATE", False):
+                continue  # judged after the others (checker.engine.suppress.unused_suppressions)
             found = []
             for finding in module.check(doc, rule):
                 found.append(stamp(doc, rule, finding))

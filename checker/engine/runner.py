@@ -11,8 +11,8 @@ from typing import Callable, Iterable
 from checker.checks.registry import load_kind
 from checker.engine.lint import FileResult, lint_document
 from checker.engine.settings import Settings
-from checker.engine.stamp import render_message
-from checker.engine.suppress import apply_suppressions
+from checker.engine.stamp import stamp_resolved
+from checker.engine.suppress import parse_directives, suppress, unused_suppressions
 from checker.engine.violation import Violation
 from checker.model.document import Document
 from checker.sources.errors import InputError
@@ -31,19 +31,42 @@ class RunResult:
         self.violations.sort(key=Violation.sort_key)
 
 
-def lint_source(source: SourceText, settings: Settings, collect: bool = True) -> FileResult:
-    doc = Document(source, settings.lexicon, settings.kind_for(source.path))
-    result = lint_document(doc, settings.rules_for(source.path), collect)
-    result.violations = apply_suppressions(doc, result.violations, settings.rules)
-    return result
+def lint_source(source: SourceText, settings: Settings, collect: bool = True,
+                defer_unused: bool = False) -> FileResult:
+    """Lint one source.  ``defer_unused``: a cross-document phase follows, whose findings
+    the file's directives may still silence, so unused directives are reported by
+    ``finish_unused`` after it."""
+    try:
+        rules = settings.rules_for(source.path)
+        doc = Document(source, settings.lexicon, settings.kind_for(source.path))
+        result = lint_document(doc, rules, collect)
+        result.suppressions = parse_directives(source.original)
+        result.violations = suppress(result.violations, result.suppressions)
+        if defer_unused and result.corpus:
+            result.unused_pending = True
+        else:
+            result.violations += unused_suppressions(source.path, result.suppressions, rules)
+        return result
+    except Exception as exc:  # one file's crash must not cost the other files their reports
+        return FileResult(source.path, errors=[_crash_line(source.path, exc)])
 
 
-def lint_path(path: str, settings: Settings, collect: bool = True) -> FileResult:
+def _crash_line(path: str, exc: Exception) -> str:
+    import traceback
+
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return (f"{path}: internal error: {type(exc).__name__}: {exc} "
+            f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+
+
+def lint_path(path: str, settings: Settings, collect: bool = True, defer_unused: bool = False) -> FileResult:
     try:
         source = read_path(path)
     except InputError as exc:
         return FileResult(path, errors=[str(exc)])
-    return lint_source(source, settings, collect)
+    except Exception as exc:
+        return FileResult(path, errors=[_crash_line(path, exc)])
+    return lint_source(source, settings, collect, defer_unused)
 
 
 # Worker processes get the settings once, at start, instead of with every file.
@@ -57,7 +80,7 @@ def _init_worker(settings: Settings) -> None:
 
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_SETTINGS is not None
-    result = lint_path(path, _WORKER_SETTINGS)
+    result = lint_path(path, _WORKER_SETTINGS, defer_unused=True)
     result.source = None  # do not ship the text back; the parent re-reads it if a formatter needs it
     return result
 
@@ -76,7 +99,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     else:
         # Cross-document summaries are only worth making with something to compare to.
         collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
-        results = _collect((lint_path(p, settings, collect) for p in paths), len(paths), progress)
+        results = _collect((lint_path(p, settings, collect, defer_unused=True) for p in paths), len(paths), progress)
     for result in results:
         if keep_sources and result.source is None and not result.errors:
             try:
@@ -87,6 +110,8 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         run.violations.extend(result.violations)
         run.errors.extend(result.errors)
     run.violations.extend(corpus_violations(run.results, settings))
+    for result in run.results:
+        run.violations.extend(finish_unused(result, settings))
     run.sort()
     return run
 
@@ -115,13 +140,19 @@ def corpus_violations(results: list[FileResult], settings: Settings) -> list[Vio
 
             checked = {_resolved(p) for p in summaries}
             references = load_reference(settings, rule, module.collect, exclude=checked).summaries
-        for f in module.check_corpus(summaries, rule, settings, references):
-            message = render_message(rule.message, f.args)
-            if f.related:
-                message = f"{message}（{f.related}）"
-            out.append(Violation(f.path, f.line, f.column, f.end_line, f.end_column, rule.id,
-                                 rule.category, rule.severity, message, f.excerpt))
-    return out
+        found = [stamp_resolved(rule, f) for f in module.check_corpus(summaries, rule, settings, references)]
+        out += found
+    # A file's own directives silence cross-document findings too.
+    directives = {r.path: r.suppressions for r in results if r.suppressions}
+    return [v for v in out if v.path not in directives or suppress([v], directives[v.path])]
+
+
+def finish_unused(result: FileResult, settings: Settings) -> list[Violation]:
+    """The unused-directive reports held back until the cross-document phase ran."""
+    if not result.unused_pending:
+        return []
+    result.unused_pending = False
+    return unused_suppressions(result.path, result.suppressions, settings.rules_for(result.path))
 
 
 def _resolved(path: str) -> str:

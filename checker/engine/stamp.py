@@ -4,7 +4,7 @@ from __future__ import annotations
 from string import Formatter
 from typing import Any, Mapping
 
-from checker.checks.finding import Finding
+from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.engine.violation import Fix, Violation
 from checker.model.document import Document
@@ -58,3 +58,13 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
         rule=rule.id, category=rule.category, severity=severity or rule.severity,
         message=message, excerpt=excerpt_of(text, start, end), fix=fix, context=context,
     )
+
+
+def stamp_resolved(rule: Rule, finding: CorpusFinding) -> Violation:
+    """A Violation from a finding whose positions are already resolved (corpus and late
+    kinds, which no longer hold the document)."""
+    message = render_message(rule.message, finding.args)
+    if finding.related:
+        message = f"{message}（{finding.related}）"
+    return Violation(finding.path, finding.line, finding.column, finding.end_line, finding.end_column, rule.id,
+                     rule.category, rule.severity, message, finding.excerpt)

@@ -8,62 +8,15 @@ nothing is reported as info, so stale ones do not pile up.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
+from checker.checks.registry import load_kind
+from checker.engine.stamp import stamp_resolved
 from checker.engine.violation import Violation
-from checker.model.document import Document
 from checker.rules.rule import Rule
-from checker.sources.directives import DIRECTIVE as _DIRECTIVE
-from checker.sources.source import normalise_line_ends
-
-@dataclass
-class _Suppression:
-    line: int                       # where the directive is written
-    names: frozenset[str]           # empty = all rules
-    first: int                      # lines it covers, inclusive
-    last: int
-    used: bool = field(default=False)
-
-    def covers(self, v: Violation) -> bool:
-        return self.first <= v.line <= self.last and (not self.names or v.rule in self.names or v.category in self.names)
+from checker.sources.directives import Suppression, parse_directives  # noqa: F401 - re-exported
 
 
-def parse_directives(text: str) -> list[_Suppression]:
-    if "gwlint-" not in text:
-        return []
-    lines = normalise_line_ends(text).split("\n")
-    out: list[_Suppression] = []
-    open_blocks: dict[frozenset[str], int] = {}
-    for number, line in enumerate(lines, 1):
-        m = _DIRECTIVE.match(line)
-        if not m:
-            continue
-        action, rest = m.group(1), m.group(2)
-        names = frozenset(n for n in re.split(r"[\s,，]+", rest.strip()) if n)
-        if action == "disable-next-line":
-            target = number + 1
-            while target <= len(lines) and not lines[target - 1].strip():
-                target += 1
-            out.append(_Suppression(number, names, target, target))
-        elif action == "disable":
-            open_blocks[names] = number
-        else:
-            start = open_blocks.pop(names, None)
-            if start is None and not names:
-                # a bare enable closes every open block
-                for key, start_line in list(open_blocks.items()):
-                    out.append(_Suppression(start_line, key, start_line + 1, number - 1))
-                open_blocks.clear()
-            elif start is not None:
-                out.append(_Suppression(start, names, start + 1, number - 1))
-    for names, start in open_blocks.items():
-        out.append(_Suppression(start, names, start + 1, len(lines)))
-    return out
-
-
-def apply_suppressions(doc: Document, violations: list[Violation], rules: list[Rule]) -> list[Violation]:
-    suppressions = parse_directives(doc.source.original)
+def suppress(violations: list[Violation], suppressions: list[Suppression]) -> list[Violation]:
+    """The violations no suppression covers; those that cover one are marked used."""
     if not suppressions:
         return violations
     kept: list[Violation] = []
@@ -73,17 +26,18 @@ def apply_suppressions(doc: Document, violations: list[Violation], rules: list[R
             s.used = True
         if not hit:
             kept.append(v)
-    categories = {r.id: r.category for r in rules}
-    for s in suppressions:
-        if s.used:
-            continue
-        named = sorted(s.names)
-        category = next((categories[n] for n in named if n in categories), None) or \
-            next((n for n in named if n in set(categories.values())), "artifact")
-        what = "、".join(named) if named else "所有规则"
-        line_text = doc.source.original_line_text(s.line) if s.line <= len(doc.source.line_starts) else ""
-        kept.append(Violation(
-            path=doc.path, line=s.line, column=1, end_line=s.line, end_column=len(line_text) + 1,
-            rule="unused-suppression", category=category, severity="info",
-            message=f"这条屏蔽指令（{what}）没有屏蔽任何问题，可以删除", excerpt=line_text.strip()[:80]))
     return kept
+
+
+def unused_suppressions(path: str, suppressions: list[Suppression], rules: list[Rule]) -> list[Violation]:
+    """Reports of the rules whose kind judges the directives themselves (``LATE`` kinds:
+    unused-suppression), run once everything a directive could silence is known."""
+    unused = [s for s in suppressions if not s.used]
+    if not unused:
+        return []
+    out: list[Violation] = []
+    for rule in rules:
+        module = load_kind(rule.kind)
+        if getattr(module, "LATE", False):
+            out += [stamp_resolved(rule, f) for f in module.check_late(path, unused, rule)]
+    return out

@@ -1,8 +1,8 @@
 """`--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it.
 
 One run; the driver lists every active rule (with its help text, default level and
-category tag) and any rule id a result names that is not an active rule (such as
-``unused-suppression``), so ``ruleIndex`` always points into the list.  Locations are
+category tag) and any rule id a result names that is not an active rule (an internal
+error, say), so ``ruleIndex`` always points into the list.  Locations are
 relative URIs under ``%SRCROOT%`` (the working directory) when the file is inside it.
 Columns count code points (``columnKind: unicodeCodePoints``); ``endColumn`` is
 exclusive, as in SARIF.  A fingerprint of path, rule and the text around the violation

@@ -60,8 +60,14 @@ def render(run, stream, options) -> None:
     # Input errors are not repeated here: the command prints each on standard error.
     counts = Counter(v.severity for v in run.violations)
     by_cat = Counter(v.category for v in run.violations)
-    files = _plural(run.files, "file")
-    unread = f"; {_plural(len(run.errors), 'input')} could not be checked" if run.errors else ""
+    # An input that could not be read is not a checked file; a rule that crashed on a file
+    # leaves the file checked by every other rule, so it is counted apart (issue 8, D7).
+    rule_failures = [e for e in run.errors if _is_rule_failure(e)]
+    unreadable = len({e.split(": ", 1)[0] for e in run.errors if not _is_rule_failure(e)})
+    files = _plural(max(run.files - unreadable, 0), "file")
+    unread = f"; {_plural(unreadable, 'input')} could not be checked" if unreadable else ""
+    if rule_failures:
+        unread += f"; {_plural(len(rule_failures), 'rule failure')} (see above)"
     if run.violations:
         console.print()
         summary = ", ".join(_plural(n, s) for s, n in ((s, counts[s]) for s in ("error", "warning", "info")) if n)
@@ -71,6 +77,10 @@ def render(run, stream, options) -> None:
         console.print(Text(f"No problems found in {files}{unread}.", style="yellow"))
     else:
         console.print(Text(f"No problems found in {files}.", style="green"))
+
+
+def _is_rule_failure(error: str) -> bool:
+    return "internal error in rule" in error
 
 
 def _plural(n: int, word: str) -> str:
