@@ -40,5 +40,18 @@ class Rule:
             raise RuntimeError(f"rule {self.id!r} is not bound (checker.checks.registry.bind)")
         return self.vocabularies.namespace(family)
 
+    def fill(self, name: str, **args: Any) -> str:
+        """The rule's ``messages[name]`` template filled with ``args``: the part of a
+        message a kind composes (a detail chosen among several, a note on another place),
+        worded in the pack.  A placeholder without an argument stays as written."""
+        return self.messages[name].format_map(_Keep(args))
+
     def with_changes(self, **changes: Any) -> "Rule":
         return replace(self, **changes)
+
+
+class _Keep(dict):
+    """Format arguments where a missing name shows as itself rather than raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
