@@ -11,6 +11,10 @@ defines:
   note on another place), so that every word of a message stays in the pack;
 * ``check(doc, rule) -> Iterator[Finding]`` — reads ``doc.*`` and ``rule.vocabulary`` only.
 
+A kind whose findings another kind's may cover (a sentence of a repeated paragraph) may
+set ``DEFERS_TO`` (kind names): the rules of those kinds that run on the same document
+are then in ``rule.defers_to``, and the kind leaves to them what they report.
+
 A kind that compares documents with each other (cross-document duplicates) also sets
 ``CORPUS = True`` and defines ``collect(doc, rule)`` (a picklable summary of one document)
 and ``check_corpus(summaries, rule, settings, references) -> Iterator[CorpusFinding]``,

@@ -28,6 +28,9 @@ class Rule:
     family: str = ""                  # whose vocabulary the rule reads (its pack's folder)
     messages: dict[str, str] = field(default_factory=dict)   # extra templates, by name
     vocabularies: Any = None          # the run's Vocabularies, attached by bind()
+    # The rules of this run that report what this rule's kind leaves to them (its module's
+    # DEFERS_TO kinds; set by checker.checks.registry.link_deferrals for each document).
+    defers_to: tuple["Rule", ...] = ()
 
     @property
     def vocabulary(self):

@@ -46,9 +46,14 @@ class Params(BaseModel):
     # this length on (a sentence pasted after a new lead-in: 深化党建引领，王明同志获评…).
     far_sentence_min_length: int = Field(14, ge=4)
     ignore_numeral_changes: bool = True         # a change in figures only is not a repeat
-    # Leave sentences of a repeated paragraph to the paragraph rule (one report, not many).
+    # Leave the sentences of a repeated paragraph to a duplicate-paragraph rule of the run
+    # (one report, not one per sentence); without one in the run they are reported here.
     skip_repeated_paragraphs: bool = True
-    paragraph: duplicate_paragraph.Params = Field(default_factory=duplicate_paragraph.Params)
+
+
+# The paragraph rules of the run (``rule.defers_to``), with their own parameters, report
+# the paragraphs they find repeated; their sentences are not reported again here.
+DEFERS_TO = frozenset({"duplicate-paragraph"})
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
@@ -56,7 +61,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     phrases = set_phrases(rule.vocabulary)
     skip_paragraphs: set[int] = set()
     if params.skip_repeated_paragraphs:
-        skip_paragraphs = {i for i, *_ in duplicate_paragraph.repeated_paragraphs(doc, params.paragraph, rule.vocabulary)}
+        for other in rule.defers_to:
+            skip_paragraphs.update(i for i, *_ in duplicate_paragraph.repeated_paragraphs(
+                doc, other.params, other.vocabulary))
 
     headings = heading_paragraphs(doc)
     kept: list[Unit] = []
