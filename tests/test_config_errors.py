@@ -150,3 +150,20 @@ def test_rule_fill_formats_a_template_of_the_messages_map():
                                     "messages": {"where": "line {line}, column {column}"}})
     assert rule.fill("where", line=3, column=7) == "line 3, column 7"
     assert rule.fill("where", line=3) == "line 3, column {column}"
+
+
+def test_a_rule_without_the_templates_its_kind_fills_is_refused_at_load():
+    import pytest
+
+    from checker.checks.registry import bind
+    from checker.rules.errors import ConfigError
+    from checker.rules.loader import build_rule
+
+    entry = {"id": "my-paragraphs", "kind": "duplicate-paragraph", "category": "duplicate",
+             "severity": "warning", "message": "x", "why": "because",
+             "examples": {"bad": ["a"], "good": ["b"]}}
+    with pytest.raises(ConfigError, match=r"mine.yaml: rule 'my-paragraphs': field 'messages': "
+                                          r"missing template\(s\) first_seen"):
+        bind(build_rule("mine.yaml", entry))
+    bound = bind(build_rule("mine.yaml", {**entry, "messages": {"first_seen": "see line {first_line}"}}))
+    assert bound.messages == {"first_seen": "see line {first_line}"}
