@@ -10,7 +10,7 @@ SET_PHRASES_KEY = "duplicate_set_phrases"
 
 
 def set_phrases(doc_or_lexicon) -> re.Pattern | None:
-    """The compiled set phrases of the data (``rules/data/duplicates.yaml``, extendable
+    """The compiled set phrases of the data (``rules/duplicates/vocabulary.yaml``, extendable
     from ``.gwlint.yaml``); compiled once per distinct list."""
     lexicon = doc_or_lexicon
     raw = lexicon.get(SET_PHRASES_KEY) or []

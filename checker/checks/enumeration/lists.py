@@ -1,7 +1,7 @@
 """What the count checks share: stated counts (``八项工程``), bracket and quote pairs, and
 the splitting of a written list (``A、B和C``) into its items.
 
-The word tables live in ``rules/data/consistency.yaml`` and are compiled once per
+The word tables live in ``rules/enumeration/vocabulary.yaml`` and are compiled once per
 lexicon (see checker.model.lexicon.built_from), never per document.
 """
 from __future__ import annotations
