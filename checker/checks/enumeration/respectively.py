@@ -28,7 +28,8 @@ from checker.checks.finding import Finding
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({
-    "subjects",  # how many subjects precede 分别: 3
+    "word",      # the word as written: 分别 (respectively_word of the vocabulary)
+    "subjects",  # how many subjects precede it: 3
     "values",    # how many values follow it: 2
 })
 
@@ -58,7 +59,7 @@ def check(doc, rule) -> Iterator[Finding]:
                 partner = match_pairs(text, start, end)
             found = _mismatch(text, at, start, end, partner, tables, params, quantities, starts)
             if found is not None:
-                yield Finding(Span(at, at + len(word)), args={"subjects": found[0], "values": found[1]})
+                yield Finding(Span(at, at + len(word)), args={"word": word, "subjects": found[0], "values": found[1]})
             at = text.find(word, at + len(word), end)
 
 
