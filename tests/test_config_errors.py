@@ -139,3 +139,31 @@ def test_rule_pack_that_is_not_utf8_names_the_file(tmp_path):
     proc = run("rules", "--no-config", "--rules", str(pack))
     assert proc.returncode == 2
     assert "gbk.yaml" in proc.stderr and "UTF-8" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_rule_fill_formats_a_template_of_the_messages_map():
+    from checker.rules.loader import build_rule
+
+    rule = build_rule("mine.yaml", {"id": "my-rule", "kind": "pattern", "category": "placeholder",
+                                    "severity": "error", "message": "x", "why": "because",
+                                    "examples": {"bad": ["a"], "good": ["b"]},
+                                    "messages": {"where": "line {line}, column {column}"}})
+    assert rule.fill("where", line=3, column=7) == "line 3, column 7"
+    assert rule.fill("where", line=3) == "line 3, column {column}"
+
+
+def test_a_rule_without_the_templates_its_kind_fills_is_refused_at_load():
+    import pytest
+
+    from checker.checks.registry import bind
+    from checker.rules.errors import ConfigError
+    from checker.rules.loader import build_rule
+
+    entry = {"id": "my-paragraphs", "kind": "duplicate-paragraph", "category": "duplicate",
+             "severity": "warning", "message": "x", "why": "because",
+             "examples": {"bad": ["a"], "good": ["b"]}}
+    with pytest.raises(ConfigError, match=r"mine.yaml: rule 'my-paragraphs': field 'messages': "
+                                          r"missing template\(s\) first_seen"):
+        bind(build_rule("mine.yaml", entry))
+    bound = bind(build_rule("mine.yaml", {**entry, "messages": {"first_seen": "see line {first_line}"}}))
+    assert bound.messages == {"first_seen": "see line {first_line}"}

@@ -194,3 +194,46 @@ def test_a_figure_updated_with_its_approximation_word_is_not_a_copy():
     assert numerals_only_change("学生参与率达到96", "学生参与率达到95以上")
     assert numerals_only_change("新建学校15所", "新建学校约15所")
     assert not numerals_only_change("学生参与率上升5", "学生参与率下降5")
+
+
+# -- D1: the sentence rule leaves a repeated paragraph to the paragraph rule only when
+# that rule runs on the document, with its own parameters: one report, never none ------
+_PARA = "全面推进义务教育优质均衡发展，新建改扩建学校12所。组建教育集团8个，实现结对帮扶全覆盖。"
+_TWICE = f"{_PARA}\n加强教师队伍建设。\n{_PARA}\n"
+
+
+def _reports(tmp_path, config: Config) -> list[tuple[str, int]]:
+    from checker.engine.settings import build_settings
+
+    (tmp_path / "doc.txt").write_text(_TWICE, encoding="utf-8")
+    settings = build_settings(config=config.model_copy(update={"include": ["*.txt"]}), cwd=tmp_path)
+    run_result = run_paths([str(tmp_path / "doc.txt")], settings)
+    return [(v.rule, v.line, v.column) for v in run_result.violations if v.rule.startswith("duplicate-")]
+
+
+@pytest.mark.parametrize("config", [
+    Config(),
+    Config(rules={"duplicate-sentence": {"params": {"min_length": 14}}}),
+], ids=["default", "sentence-params-changed"])
+def test_a_repeated_paragraph_is_one_report_when_both_rules_run(tmp_path, config):
+    assert _reports(tmp_path, config) == [("duplicate-paragraph", 3, 1)]
+
+
+@pytest.mark.parametrize("config", [
+    Config(rules={"duplicate-paragraph": "disable"}),
+    Config(disable=["duplicate-paragraph"]),
+    Config(rules={"duplicate-paragraph": {"params": {"min_length": 200}}}),
+    Config(rules={"duplicate-paragraph": {"ignore": ["doc.txt"]}}),
+], ids=["disabled", "disabled-by-list", "min-length-raised", "ignored-for-the-path"])
+def test_a_repeated_paragraph_the_paragraph_rule_does_not_report_is_reported_by_sentence(tmp_path, config):
+    # Without the paragraph rule, each repeated sentence of the paragraph is reported.
+    assert _reports(tmp_path, config) == [("duplicate-sentence", 3, 1), ("duplicate-sentence", 3, 27)]
+
+
+def test_selecting_the_sentence_rule_alone_still_reports_a_repeated_paragraph(tmp_path):
+    from checker.engine.settings import build_settings
+
+    (tmp_path / "doc.txt").write_text(_TWICE, encoding="utf-8")
+    settings = build_settings(config=Config(include=["*.txt"]), cwd=tmp_path, select=["duplicate-sentence"])
+    found = run_paths([str(tmp_path / "doc.txt")], settings).violations
+    assert [(v.rule, v.line, v.column) for v in found] == [("duplicate-sentence", 3, 1), ("duplicate-sentence", 3, 27)]

@@ -214,3 +214,38 @@ def test_the_tail_of_a_space_split_number_is_no_quantity():
 
     doc = Document.from_text("全县教师1 260名，其中小学教师310名。")
     assert [q.text for q in doc.quantities] == ["310名"]
+
+
+# -- D3: magnitudes come from the model data (rules/model/units.yaml), nowhere else -------
+def _doc_with(text: str, magnitudes: dict | None = None):
+    from checker.model.document import Document
+    from checker.rules.loader import builtin_vocabularies
+
+    vocabularies = builtin_vocabularies()
+    if magnitudes:
+        vocabularies = vocabularies.extended({"model": {"magnitudes": magnitudes}}, "<test>")
+    return Document.from_text(text, lexicon=vocabularies.model)
+
+
+def test_a_magnitude_of_the_data_scales_its_figure():
+    q, = _doc_with("投入资金3十万元。").quantities
+    assert (q.value, q.magnitude, q.multiplier, q.scaled) == (3, "十万", 100_000, 300_000)
+
+
+def test_a_magnitude_added_in_user_data_scales_its_figure():
+    q, = _doc_with("投入资金2千亿元。", {"千亿": 100_000_000_000}).quantities
+    assert (q.magnitude, q.scaled) == ("千亿", 2e11)
+
+
+def test_a_chinese_numeral_keeps_its_own_digits_before_a_magnitude():
+    # 三十万 is 30万 (十 is a digit of the numeral), not 3十万, though 十万 is a magnitude.
+    q, = _doc_with("新增学位三十万个。").quantities
+    assert (q.value, q.magnitude, q.scaled) == (30, "万", 300_000)
+    q, = _doc_with("投入三千亿元。", {"千亿": 100_000_000_000}).quantities
+    assert (q.value, q.magnitude, q.scaled) == (3000, "亿", 3e11)
+
+
+def test_each_end_of_a_range_keeps_its_own_magnitude():
+    q, = _doc_with("每校补助20万～3十万元。").quantities
+    assert (q.low_multiplier, q.multiplier) == (10_000, 100_000)
+    assert q.value * q.low_multiplier < q.high * q.multiplier

@@ -65,10 +65,30 @@ def bind(rule, vocabularies=None):
     check_message_args(rule.source, rule.id, rule.message, provided)
     for name, template in rule.messages.items():
         check_message_args(rule.source, f"{rule.id}' messages '{name}", template, provided)
+    missing = sorted(set(getattr(module, "MESSAGES", ())) - set(rule.messages))
+    if missing:
+        raise ConfigError(f"{rule.source}: rule '{rule.id}': field 'messages': missing template(s) "
+                          f"{', '.join(missing)}; kind '{rule.kind}' fills them")
     return rule.with_changes(params=params, family=rule.family or family_of_kind(rule.kind),
                              vocabularies=vocabularies if vocabularies is not None else builtin_vocabularies())
 
 
+def link_deferrals(rules: list) -> list:
+    """``rules`` (the rules run on one document), each rule whose kind leaves some problems
+    to other kinds (its module's ``DEFERS_TO``, a set of kind names) told which of these
+    rules will report them (``rule.defers_to``, with their own parameters).  A problem
+    whose reporter is not in the run — disabled, ignored for the path, not selected — is
+    then reported by the deferring rule: one report per problem, never none."""
+    out = []
+    for rule in rules:
+        kinds = getattr(load_kind(rule.kind), "DEFERS_TO", ())
+        if kinds or rule.defers_to:
+            partners = tuple(r for r in rules if r.kind in kinds and r is not rule)
+            rule = rule.with_changes(defers_to=partners)
+        out.append(rule)
+    return out
+
+
 def load_bound_rules(locations, vocabularies=None) -> list:
-    """Every rule of these locations, bound (see ``bind``)."""
-    return [bind(rule, vocabularies) for rule in load_rules(locations)]
+    """Every rule of these locations, bound (see ``bind``) and run together."""
+    return link_deferrals([bind(rule, vocabularies) for rule in load_rules(locations)])

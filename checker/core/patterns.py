@@ -1,4 +1,4 @@
-"""A pydantic type for lists of regular expressions that must compile.
+"""Pydantic types for regular expressions (one, or a list) that must compile.
 
 Rule parameters and data tables declare ``RegexList`` fields, so a bad pattern in a user's
 YAML is an error at load time naming the field, not a crash in the middle of a run.
@@ -21,3 +21,12 @@ def _all_compile(patterns: list[str]) -> list[str]:
 
 
 RegexList = Annotated[list[str], AfterValidator(_all_compile)]
+
+
+def _compiles(pattern: str) -> str:
+    _all_compile([pattern])
+    return pattern
+
+
+# One regular expression that must compile.
+Regex = Annotated[str, AfterValidator(_compiles)]

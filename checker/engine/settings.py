@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.checks.registry import bind, load_kind
+from checker.checks.registry import bind, link_deferrals, load_kind
 from checker.config.loader import find_config, load_config
 from checker.config.schema import Config, RuleSettings
 from checker.model.lexicon import DataError, Lexicon, Vocabularies
@@ -38,7 +38,7 @@ class Settings:
         from checker.sources.discover import glob_match
 
         rel = relative_to(path, self.root)
-        return [r for r in self.rules if not any(glob_match(rel, g) for g in r.ignore)]
+        return link_deferrals([r for r in self.rules if not any(glob_match(rel, g) for g in r.ignore)])
 
 
 def relative_to(path: str, root: Path) -> str:

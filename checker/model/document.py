@@ -70,6 +70,14 @@ class Document:
         return find_quantities(self)
 
     @cached_property
+    def magnitudes(self) -> dict[str, int]:
+        """What each magnitude word multiplies by (万 → 10000), from the model data
+        (``magnitudes`` of rules/model/units.yaml, extendable from ``.gwlint.yaml``)."""
+        from checker.model.quantity_grammar import grammar_for
+
+        return dict(grammar_for(self.lexicon).data.magnitudes)
+
+    @cached_property
     def tokens(self) -> list[tuple[str, Span]]:
         """jieba tokens with their spans; loads jieba on first use only."""
         from checker.model.tokens import tokenize

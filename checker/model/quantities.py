@@ -116,7 +116,7 @@ def _is_code(text: str, grammar: QuantityGrammar, number_start: int, end: int) -
 def _build(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed) -> dict[str, Any] | None:
     """The fields of the Quantity a parsed candidate makes (None: not a quantity)."""
     low, high = parsed.low, parsed.high
-    low_text, low_mag = split_magnitude(low.number_text)
+    low_text, low_mag = split_magnitude(low.number_text, grammar.numeral_magnitudes)
     low_value = number_value(low_text)
     if low_value is None:
         return None
@@ -124,7 +124,7 @@ def _build(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed) -> di
     high_value = high_mag = None
     high_text = None
     if high is not None:
-        high_text, high_mag = split_magnitude(high.number_text)
+        high_text, high_mag = split_magnitude(high.number_text, grammar.numeral_magnitudes)
         high_value = number_value(high_text)
         if high_value is None:
             return None
@@ -164,6 +164,8 @@ def _build(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed) -> di
                    if unit and unit_end.unit_start is not None else None),
         high_number_text=high_text,
         low_magnitude=low_mag if high is not None else None,
+        multiplier=grammar.data.magnitudes.get(magnitude or "", 1),
+        low_multiplier=grammar.data.magnitudes.get((low_mag if high is not None else None) or magnitude or "", 1),
         range_mark=parsed.range_mark,
         bound=bound,
     )
@@ -177,13 +179,15 @@ def _is_chinese(number_text: str) -> bool:
     return bool(number_text) and not _is_arabic(number_text)
 
 
-def split_magnitude(number_text: str) -> tuple[str, str | None]:
-    """Split a trailing 万/亿 off a Chinese numeral: ``"三十万"`` -> (``"三十"``, ``"万"``).
+def split_magnitude(number_text: str, magnitudes: tuple[str, ...]) -> tuple[str, str | None]:
+    """Split a trailing magnitude off a Chinese numeral: ``"三十万"`` -> (``"三十"``, ``"万"``).
 
     The genre writes 30万 and 三十万 alike; both then have the value 30 and the magnitude 万.
+    ``magnitudes`` are those a numeral may end with, longest first
+    (``QuantityGrammar.numeral_magnitudes``).
     """
     if number_text and not _is_arabic(number_text):
-        for mag in ("万亿", "亿", "万"):
+        for mag in magnitudes:
             body = number_text[:-len(mag)]
             if number_text.endswith(mag) and body and number_value(body) is not None:
                 return body, mag

@@ -5,10 +5,6 @@ from dataclasses import dataclass, field
 
 from checker.model.span import Span
 
-# Multipliers of the magnitudes the genre uses in front of a unit (万元, 亿元 …).
-MAGNITUDES: dict[str, int] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000,
-                              "百万": 1_000_000, "千万": 10_000_000, "万亿": 1_000_000_000_000}
-
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -46,9 +42,12 @@ class Quantity:
     range_mark: str | None = None   # "-", "～", "至" … between the ends of a range
     bound: str | None = None        # what the approximation words say: "about", "above", "at-least", "below", "at-most"
     verb_kind: str | None = None    # "level", "increase", "decrease" or "share" (from quantities.yaml)
-    @property
-    def multiplier(self) -> int:
-        return MAGNITUDES.get(self.magnitude or "", 1)
+    # What the magnitude multiplies by, from the model data (`magnitudes` of
+    # rules/model/units.yaml): 10000 for 万; 1 without a magnitude.  For a range,
+    # ``low_multiplier`` is the low end's (its own magnitude, else the quantity's).
+    multiplier: int = 1
+    low_multiplier: int = 1
+
 
     @property
     def scaled(self) -> float:

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
 from checker.core.patterns import RegexList
+from checker.model.numerals import BIG_UNITS
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
 # (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start
@@ -122,6 +123,11 @@ class QuantityGrammar:
         )
         self.not_quantities = [re.compile(p) for p in data.not_quantities]
         self.list_joiners = tuple(sorted(data.list_joiners, key=len, reverse=True))
+        # The magnitudes a Chinese numeral may end with (三十万, 五万亿): those made of its
+        # section units only, longest first — 十/百/千 in a Chinese numeral are its digits
+        # (三十万 is 30万, not 3十万).
+        self.numeral_magnitudes = tuple(sorted(
+            (m for m in data.magnitudes if m and all(c in BIG_UNITS for c in m)), key=len, reverse=True))
         self._expr = self._build(units, mags, prefixes, infixes, marks, suffixes)
         self._lock = threading.Lock()
         self._parsed: dict[str, Parsed | None] = {}

@@ -28,6 +28,9 @@ class Rule:
     family: str = ""                  # whose vocabulary the rule reads (its pack's folder)
     messages: dict[str, str] = field(default_factory=dict)   # extra templates, by name
     vocabularies: Any = None          # the run's Vocabularies, attached by bind()
+    # The rules of this run that report what this rule's kind leaves to them (its module's
+    # DEFERS_TO kinds; set by checker.checks.registry.link_deferrals for each document).
+    defers_to: tuple["Rule", ...] = ()
 
     @property
     def vocabulary(self):
@@ -40,5 +43,18 @@ class Rule:
             raise RuntimeError(f"rule {self.id!r} is not bound (checker.checks.registry.bind)")
         return self.vocabularies.namespace(family)
 
+    def fill(self, name: str, **args: Any) -> str:
+        """The rule's ``messages[name]`` template filled with ``args``: the part of a
+        message a kind composes (a detail chosen among several, a note on another place),
+        worded in the pack.  A placeholder without an argument stays as written."""
+        return self.messages[name].format_map(_Keep(args))
+
     def with_changes(self, **changes: Any) -> "Rule":
         return replace(self, **changes)
+
+
+class _Keep(dict):
+    """Format arguments where a missing name shows as itself rather than raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

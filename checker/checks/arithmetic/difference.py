@@ -11,7 +11,7 @@ sentence:
 The three figures share a unit (levels in % with a change in 个百分点 count too); the
 change follows the second level directly or after a link word only (``同比``, ``净`` —
 ``arith_difference_links``), so ``…到316天，重污染天数减少3天`` names another indicator
-and is left alone.  Figures are intervals as written (``arith_common``): ``5.82万`` is
+and is left alone.  Figures are intervals as written (``figures``): ``5.82万`` is
 ±0.005万, ``6万`` ±0.5万, ``约``/``以上`` widen them, so rounding is never reported.
 """
 from __future__ import annotations
@@ -71,7 +71,7 @@ def check(doc, rule) -> Iterator[Finding]:
         if change.verb_kind == "decrease":
             exact = -exact
         shown = f"{exact:.4f}".rstrip("0").rstrip(".")
-        unit = "个百分点" if change.unit_kind == "percentage-point" else change.unit or ""
+        unit = data.arith_point_unit if change.unit_kind == "percentage-point" else change.unit or ""
         yield Finding(change.span, args={
             "change": text[change.verb_span.start:change.span.end],
             "expected": f"{shown}{change.magnitude or ''}{unit}",
@@ -91,7 +91,7 @@ def _shape(text, a, b, link, data) -> str | None:
     between = text[a.span.end:b.span.start]
     if len(between) > _MAX_BETWEEN:
         return None
-    if (between.endswith("的") and any(w in between for w in data.arith_base_words)
+    if (between.endswith(data.arith_attributive) and any(w in between for w in data.arith_base_words)
             and not any(ch in _CLAUSE for ch in between[1:]) and not link):
         return "base"
     if any(ch in _CLAUSE for ch in between) or not _linked(link, data):

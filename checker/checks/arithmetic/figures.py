@@ -1,5 +1,5 @@
 """What the arithmetic checks share: a figure as the interval its writing allows, units
-that count the same thing, and the word tables of ``rules/data/consistency.yaml``.
+that count the same thing, and the word tables of ``rules/arithmetic/vocabulary.yaml``.
 
 ``193所`` is exactly 193; ``35.28亿元`` is ±0.005亿; ``3万人`` is ±0.5万; ``约100万`` is
 ±``about`` of itself; ``600余名`` is 600 or more; ``近50%`` is 50 or less.  Sums,
@@ -33,6 +33,9 @@ class ArithData(BaseModel):
     arith_from_words: list[str] = Field(default_factory=list)
     arith_base_words: list[str] = Field(default_factory=list)
     arith_difference_links: list[str] = Field(default_factory=list)
+    arith_attributive: str = Field(min_length=1)
+    arith_rate_suffixes: list[str] = Field(default_factory=list)
+    arith_point_unit: str = Field(min_length=1)
 
 
 class ToleranceParams(BaseModel):

@@ -12,7 +12,7 @@ Two shapes are read, within one sentence:
 * ``A，较上年的B增长C%`` (the old level given after the new one): C must match
   (A − B) ÷ B.
 
-Figures are intervals (``arith_common``), and ``tolerance`` percentage points more are
+Figures are intervals (``figures``), and ``tolerance`` percentage points more are
 allowed for the writer's rounding; a figure with 以上/近/超 says too little to check.
 """
 from __future__ import annotations
@@ -100,7 +100,7 @@ def _readings(text, a, b, rate, sense, data) -> list[str]:
     between = text[a.span.end:b.span.start]
     if len(between) > _MAX_BETWEEN:
         return []
-    if (between.endswith("的") and any(w in between for w in data.arith_base_words)
+    if (between.endswith(data.arith_attributive) and any(w in between for w in data.arith_base_words)
             and not any(ch in _CLAUSE for ch in between[1:]) and rate.verb_span is not None and b.span.end == rate.verb_span.start):
         # 4500人次，较上年的3600人次增长30%: A is the new level, B the old one
         return ["base"] if sense == "increase" else ["base-down"]

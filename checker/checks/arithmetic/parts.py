@@ -12,12 +12,13 @@ Two shapes are read:
   add up to *more* than the total are certain.  Each unit's total is the nearest figure
   in that unit before 其中 in the same sentence.
 
-Figures are intervals (``arith_common``): rounding as written and approximation words
+Figures are intervals (``figures``): rounding as written and approximation words
 (约, 余, 近, 以上) never make a report.  Changes (同比增长5人) are not parts.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,10 +30,13 @@ MESSAGE_ARGS = frozenset({
     "total",    # the total as written: 230所
     "parts",    # the parts as written, joined: 193所 + 37所
     "sum",      # their sum, in the total's unit: 240所
-    "relation", # 不等于 / 超过
+    "relation", # how the sum compares: the template `over` or `under`
 })
+# The words for a sum above and below its total (messages: in the pack, filling {relation}).
+MESSAGES = frozenset({"over", "under"})
 
 _CLOSE = {"（": "）", "(": ")"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 class Params(BaseModel):
@@ -53,12 +57,12 @@ def check(doc, rule) -> Iterator[Finding]:
     reported: set[int] = set()
     if params.check_brackets:
         for q in quantities:
-            found = _bracket(text, q, quantities, starts, data, params)
+            found = _bracket(rule, text, q, quantities, starts, data, params)
             if found is not None:
                 reported.add(q.span.start)
                 yield found
     if params.check_partial:
-        for found in _partial(doc, quantities, starts, data, params):
+        for found in _partial(rule, doc, quantities, starts, data, params):
             if found.span.start not in reported:
                 reported.add(found.span.start)
                 yield found
@@ -68,13 +72,13 @@ def _is_total(q, data) -> bool:
     return unit_key(q, data) is not None and not q.is_range and q.verb_kind not in ("increase", "decrease")
 
 
-def _bracket(text, total, quantities, starts, data, params) -> Finding | None:
+def _bracket(rule, text, total, quantities, starts, data, params) -> Finding | None:
     if not _is_total(total, data):
         return None
     at = total.span.end
     # 186所中小学幼儿园（中小学124所、幼儿园52所）: the counted noun may stand between.
     limit = min(len(text), at + params.max_noun_chars + 1)
-    while at < limit and text[at] not in _CLOSE and "\u4e00" <= text[at] <= "\u9fff":
+    while at < limit and text[at] not in _CLOSE and _HAN.match(text[at]):
         at += 1
     if at >= limit or text[at] not in _CLOSE:
         return None
@@ -93,10 +97,10 @@ def _bracket(text, total, quantities, starts, data, params) -> Finding | None:
     unit = unit_key(total, data)
     if any(unit_key(p, data) != unit or p.is_range or _nested(text, inner_start, p.span.start) for p in parts):
         return None     # other figures in the brackets: not a breakdown of this total
-    return _compare(total, parts, exhaustive=not partial, params=params)
+    return _compare(rule, total, parts, exhaustive=not partial, params=params)
 
 
-def _partial(doc, quantities, starts, data, params) -> Iterator[Finding]:
+def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
     text = doc.text
     for sentence in doc.sentences:
         s_start, s_end = sentence.span.start, sentence.span.end
@@ -117,7 +121,7 @@ def _partial(doc, quantities, starts, data, params) -> Iterator[Finding]:
                 totals = [q for q in before if unit_key(q, data) == unit]
                 if not totals:
                     continue
-                found = _compare(totals[-1], parts, exhaustive=False, params=params)
+                found = _compare(rule, totals[-1], parts, exhaustive=False, params=params)
                 if found is not None:
                     yield found
 
@@ -143,9 +147,9 @@ def _qualifies_subset(text: str, prev_end: int, at: int, data) -> bool:
             clause_start = i + 1
             break
     clause = text[clause_start:at]
-    if "的" not in clause:
+    if data.arith_attributive not in clause:
         return False
-    return any(0 <= clause.find(w) < clause.rfind("的") for w in data.arith_subset_qualifiers)
+    return any(0 <= clause.find(w) < clause.rfind(data.arith_attributive) for w in data.arith_subset_qualifiers)
 
 
 def _markers(text, start, end, data, quantities, starts):
@@ -223,7 +227,7 @@ def _list_step(total, parts) -> float | None:
     return max(steps)
 
 
-def _compare(total, parts, exhaustive: bool, params: Params) -> Finding | None:
+def _compare(rule, total, parts, exhaustive: bool, params: Params) -> Finding | None:
     t_low, t_high = interval(total, params.about)
     s_low = s_high = 0.0
     step = _list_step(total, parts)
@@ -236,9 +240,9 @@ def _compare(total, parts, exhaustive: bool, params: Params) -> Finding | None:
         s_low += low
         s_high += high
     if s_low > t_high:
-        relation = "超过"
+        relation = rule.fill("over")
     elif exhaustive and s_high < t_low:
-        relation = "不足"
+        relation = rule.fill("under")
     else:
         return None
     scale = total.multiplier

@@ -105,13 +105,14 @@ def _clause_start(text: str, at: int) -> int:
 def _rate_named(text: str, share, clause: str, data) -> bool:
     """Whether the share is a rate (本科上线率) whose stem (上线) names the text given."""
     name = share.indicator or ""
-    if not name.endswith("率") or share.verb_kind in ("increase", "decrease"):
+    suffix = next((s for s in data.arith_rate_suffixes if s and name.endswith(s)), None)
+    if suffix is None or share.verb_kind in ("increase", "decrease"):
         return False
     # A rate named by a change (压减率, 下降率, 增长率) measures old-to-new, not part of whole.
-    stem_words = name[:-1]
+    stem_words = name[:-len(suffix)]
     if any(name.endswith(w) or stem_words.endswith(w) for w in data.arith_growth_words + data.arith_decline_words):
         return False
-    stem = name[:-1][-2:]
+    stem = stem_words[-2:]
     return len(stem) == 2 and stem in clause
 
 

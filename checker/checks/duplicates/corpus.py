@@ -29,6 +29,8 @@ from checker.model.similarity import band_keys, near_duplicate, units_of
 
 CORPUS = True
 MESSAGE_ARGS = frozenset({"other", "other_line"})
+# The note on the first occurrence (messages: in the pack): other, other_line.
+MESSAGES = frozenset({"seen_in"})
 
 
 class Params(BaseModel):
@@ -116,9 +118,9 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
             if _versions_of_one_document(copies, len(data.entries), params):
                 copies = []
             for entry, (other_path, other_line) in copies:
+                args = {"other": other_path, "other_line": other_line}
                 yield CorpusFinding(path, entry[0], entry[1], entry[2], entry[3], entry[4],
-                                    args={"other": other_path, "other_line": other_line},
-                                    related=f"见{other_path}第{other_line}行")
+                                    args=args, related=rule.fill("seen_in", **args))
         for e in range(len(data.entries)):
             for band, key in enumerate(keys[e].tolist()):
                 bucket = buckets.setdefault((band, key), [])

@@ -10,12 +10,17 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.duplicates.places import heading_paragraphs, same_section, set_phrases, where
+from checker.checks.duplicates.places import heading_paragraphs, same_section, set_phrases
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.similarity import Unit, bigrams, near_duplicate, units_of
 
-MESSAGE_ARGS = frozenset({"length"})
+MESSAGE_ARGS = frozenset({
+    "length",      # content characters of the paragraph
+    "first_line",  # the line of its first occurrence
+})
+# The note on the first occurrence (messages: in the pack), with first_line.
+MESSAGES = frozenset({"first_seen"})
 
 
 class Params(BaseModel):
@@ -83,5 +88,5 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     params: Params = rule.params
     for index, unit, first_index, _ in repeated_paragraphs(doc, params, rule.vocabulary):
         span = doc.paragraphs[index].span
-        yield Finding(span, args={"length": unit.length},
-                      related=f"首次出现于{where(doc, doc.paragraphs[first_index].span.start)}")
+        args = {"length": unit.length, "first_line": doc.position(doc.paragraphs[first_index].span.start)[0]}
+        yield Finding(span, args=args, related=rule.fill("first_seen", **args))

@@ -1,4 +1,4 @@
-"""What the duplicate kinds share: the set phrases of the genre and where a unit is."""
+"""What the duplicate kinds share: the set phrases of the genre, headings, sections."""
 from __future__ import annotations
 
 import re
@@ -10,19 +10,13 @@ SET_PHRASES_KEY = "duplicate_set_phrases"
 
 
 def set_phrases(doc_or_lexicon) -> re.Pattern | None:
-    """The compiled set phrases of the data (``rules/data/duplicates.yaml``, extendable
+    """The compiled set phrases of the data (``rules/duplicates/vocabulary.yaml``, extendable
     from ``.gwlint.yaml``); compiled once per distinct list."""
     lexicon = doc_or_lexicon
     raw = lexicon.get(SET_PHRASES_KEY) or []
     if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
         raise ValueError(f"data '{SET_PHRASES_KEY}' must be a list of regular expressions")
     return compile_phrases(tuple(raw))
-
-
-def where(doc: Document, offset: int, other_line: int | None = None) -> str:
-    """``第12行`` — or ``第12行第30列`` when the other place is on the same line."""
-    line, col = doc.position(offset)
-    return f"第{line}行第{col}列" if line == other_line else f"第{line}行"
 
 
 def heading_paragraphs(doc: Document) -> set[int]:

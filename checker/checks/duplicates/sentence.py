@@ -22,14 +22,22 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
-from checker.checks.duplicates.places import heading_paragraphs, same_section, set_phrases, where
+from checker.checks.duplicates.places import heading_paragraphs, same_section, set_phrases
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.numerals import CN_NUMERAL_CHARS
 from checker.model.similarity import Unit, bigrams, near_duplicate, numerals_only_change, units_of
 from checker.model.span import Span
 
-MESSAGE_ARGS = frozenset({"unit", "length"})
+MESSAGE_ARGS = frozenset({
+    "unit",          # what is repeated: the `sentence` or `clause` template of messages:
+    "length",        # its content characters
+    "first_line",    # where its first occurrence is
+    "first_column",
+})
+# The templates the kind fills (messages: in the pack): the words for a sentence and a
+# clause, and the note on the first occurrence (its column only when on the same line).
+MESSAGES = frozenset({"sentence", "clause", "first_seen", "first_seen_on_this_line"})
 
 
 class Params(BaseModel):
@@ -46,9 +54,14 @@ class Params(BaseModel):
     # this length on (a sentence pasted after a new lead-in: 深化党建引领，王明同志获评…).
     far_sentence_min_length: int = Field(14, ge=4)
     ignore_numeral_changes: bool = True         # a change in figures only is not a repeat
-    # Leave sentences of a repeated paragraph to the paragraph rule (one report, not many).
+    # Leave the sentences of a repeated paragraph to a duplicate-paragraph rule of the run
+    # (one report, not one per sentence); without one in the run they are reported here.
     skip_repeated_paragraphs: bool = True
-    paragraph: duplicate_paragraph.Params = Field(default_factory=duplicate_paragraph.Params)
+
+
+# The paragraph rules of the run (``rule.defers_to``), with their own parameters, report
+# the paragraphs they find repeated; their sentences are not reported again here.
+DEFERS_TO = frozenset({"duplicate-paragraph"})
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
@@ -56,7 +69,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     phrases = set_phrases(rule.vocabulary)
     skip_paragraphs: set[int] = set()
     if params.skip_repeated_paragraphs:
-        skip_paragraphs = {i for i, *_ in duplicate_paragraph.repeated_paragraphs(doc, params.paragraph, rule.vocabulary)}
+        for other in rule.defers_to:
+            skip_paragraphs.update(i for i, *_ in duplicate_paragraph.repeated_paragraphs(
+                doc, other.params, other.vocabulary))
 
     headings = heading_paragraphs(doc)
     kept: list[Unit] = []
@@ -100,9 +115,11 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             span = Span(min(u.span.start for u, _ in hits), max(u.span.end for u, _ in hits))
             first = min((f for _, f in hits), key=lambda f: f.span.start)
             line = doc.position(span.start)[0]
-            yield Finding(span, args={"unit": "分句" if hits[0][0].clause else "句子",
-                                      "length": hits[0][0].length},
-                          related=f"首次出现于{where(doc, first.span.start, line)}")
+            first_line, first_column = doc.position(first.span.start)
+            args = {"unit": rule.fill("clause" if hits[0][0].clause else "sentence"),
+                    "length": hits[0][0].length, "first_line": first_line, "first_column": first_column}
+            note = "first_seen_on_this_line" if first_line == line else "first_seen"
+            yield Finding(span, args=args, related=rule.fill(note, **args))
 
 
 def _skeleton(norm: str) -> str:

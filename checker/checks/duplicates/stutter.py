@@ -24,15 +24,13 @@ MESSAGE_ARGS = frozenset({"word", "times"})
 
 # Positions where some run of CJK characters is immediately repeated.
 _REPEAT = re.compile(r"(?=([\u4e00-\u9fff]{1,8}?)\1)")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     max_word: int = Field(8, ge=1, le=8)     # longest repeated word looked for
-    function_chars_key: str = "stutter_function_chars"
-    allow_phrases_key: str = "stutter_allow_phrases"
-    allow_words_key: str = "stutter_allow_words"
 
 
 @lru_cache(maxsize=16)
@@ -40,12 +38,12 @@ def _allow_words(patterns: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-def _data(vocabulary, params: Params):
-    chars = vocabulary.get(params.function_chars_key) or ""
+def _data(vocabulary):
+    chars = vocabulary.get("stutter_function_chars") or ""
     if isinstance(chars, list):
         chars = "".join(chars)
-    phrases = tuple(vocabulary.get(params.allow_phrases_key) or ())
-    words = _allow_words(tuple(vocabulary.get(params.allow_words_key) or ()))
+    phrases = tuple(vocabulary.get("stutter_allow_phrases") or ())
+    words = _allow_words(tuple(vocabulary.get("stutter_allow_words") or ()))
     return frozenset(chars), phrases, words
 
 
@@ -55,7 +53,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     candidates = [m.start() for m in _REPEAT.finditer(text)]
     if not candidates:
         return
-    function_chars, allow_phrases, allow_words = _data(rule.vocabulary, params)
+    function_chars, allow_phrases, allow_words = _data(rule.vocabulary)
     boundaries: set[int] | None = None
     done = 0
     for start in candidates:
@@ -65,7 +63,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             word = text[start:start + size]
             if len(word) < size or text[start + size:start + 2 * size] != word:
                 continue
-            if not all("\u4e00" <= c <= "\u9fff" for c in word):
+            if not _HAN_RUN.fullmatch(word):
                 break
             if size == 1 and word not in function_chars:
                 continue

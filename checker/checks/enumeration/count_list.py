@@ -57,10 +57,11 @@ MESSAGE_ARGS = frozenset({
     "claim",    # the count as written: 八项
     "count",    # its value: 8
     "listed",   # how many items the list has: 7
-    "where",    # where the list is: 前面的列举 / 后面的列举 / 其后的一是…序列 / 下级标题
+    "where",    # where the list is: the template named below, filled
 })
-
-_ENUM_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}是")
+# Where the list counted is (messages: in the pack, filling {where}): right before the
+# claim, right after its noun, an 一是… sequence after it, the children of its heading.
+MESSAGES = frozenset({"preceding", "following", "inline", "children"})
 
 
 class Params(BaseModel):
@@ -114,7 +115,7 @@ def check(doc, rule) -> Iterator[Finding]:
                 if result is None and params.check_inline_enums:
                     result = _inline(text, noun_end, enums.get(para.index, ()), params)
             if result is None and params.check_inline_enums and not text[noun_end:end].strip("：:。 \t"):
-                result = _enum_paragraphs(doc, para.index, enums)
+                result = _enum_paragraphs(doc, para.index, enums, tables)
             if result is None:
                 continue
             listed, plausible, open_end, where, loose = result
@@ -124,14 +125,14 @@ def check(doc, rule) -> Iterator[Finding]:
                 continue
             done.add(match.start())
             # The reading of the list nearest its count (和 may join two items or not).
-            yield _finding(match, count, min(plausible, key=lambda k: (abs(k - count), k)), where)
+            yield _finding(rule, match, count, min(plausible, key=lambda k: (abs(k - count), k)), where)
     if params.check_children:
-        yield from _children(doc, tables, params, done)
+        yield from _children(doc, rule, tables, params, done)
 
 
-def _finding(match: re.Match[str], count: int, listed: int, where: str) -> Finding:
+def _finding(rule, match: re.Match[str], count: int, listed: int, where: str) -> Finding:
     return Finding(Span(match.start(), match.end()),
-                   args={"claim": match.group(), "count": count, "listed": listed, "where": where})
+                   args={"claim": match.group(), "count": count, "listed": listed, "where": rule.fill(where)})
 
 
 def _consistent(count: int, listed: int, plausible: set[int], open_end: bool, params: Params) -> bool:
@@ -248,7 +249,7 @@ def _preceding(text: str, claim_start: int, floor: int, partner: dict[int, int],
     for i, (s, e) in enumerate(items[1:-1], start=1):
         if any(w in text[s:e] for w in starters):
             plausible.update(range(n - i - 1 + low, n - i + high))
-    return n, plausible, open_end, "前面的列举", True
+    return n, plausible, open_end, "preceding", True
 
 
 def _quoted_before(text: str, p: int, floor: int, partner: dict[int, int], tables: CountTables, open_end: bool):
@@ -259,23 +260,23 @@ def _quoted_before(text: str, p: int, floor: int, partner: dict[int, int], table
         groups.append((o + 1, q - 1))
         q = o
         # “A”、“B” and “A”和“B”: a separator between two quoted items
-        if q - 1 > floor and text[q - 1] in "、和及与" and text[q - 2] in "”’" and (q - 2) in partner:
+        if q - 1 > floor and text[q - 1] in tables.quote_separators and text[q - 2] in "”’" and (q - 2) in partner:
             q -= 1
     groups.reverse()
-    if q > floor and text[q - 1] in "、和及与":
+    if q > floor and text[q - 1] in tables.quote_separators:
         return None     # unquoted items before the quoted ones: a mixed list, not counted
     # Quoted names are written out in full: “A、B、C”等八项 closes its list with 等.
     if len(groups) >= 2:
-        return len(groups), {len(groups)}, False, "前面的列举", False
+        return len(groups), {len(groups)}, False, "preceding", False
     o, c = groups[0]
-    while c > o and text[c - 1] in "等":
+    while c > o and text[c - 1] in tables.open_end_chars:
         c -= 1
     items = split_items(text, o, c, partner)
     if len(items) < 2 or any(not text[s:e].strip() for s, e in items):
         return None
     n = len(items)
     low, high = item_range(text, *items[-1], partner, tables)
-    return n, set(range(n - 1 + low, n + high)), False, "前面的列举", False
+    return n, set(range(n - 1 + low, n + high)), False, "preceding", False
 
 
 # -- 2. a list right after the claim's noun --------------------------------------------------
@@ -315,7 +316,7 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
         return None
     while start < end and text[start].isspace():
         start += 1
-    if _ENUM_MARKER.match(text, start):
+    if tables.inline_marker.match(text, start):
         return None     # 一是…: the inline sequence is counted by _inline
     open_end = False
     cut = _open_end_at(text, start, end, partner, tables)
@@ -323,15 +324,15 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
         end, open_end = cut, True
     if has_top_level(text, start, end, partner, frozenset("，,；;：:。")):
         return None     # clauses, not a list of names
-    groups = _quote_groups(text, start, end, partner)
+    groups = _quote_groups(text, start, end, partner, tables)
     if groups is not None and len(groups) >= 2:
-        return len(groups), {len(groups)}, open_end, "后面的列举", False
+        return len(groups), {len(groups)}, open_end, "following", False
     items = split_items(text, start, end, partner)
     if len(items) < 2 or any(not text[s:e].strip() for s, e in items):
         return None
     n = len(items)
     low, high = item_range(text, *items[-1], partner, tables)
-    return n, set(range(n - 1 + low, n + high)), open_end, "后面的列举", False
+    return n, set(range(n - 1 + low, n + high)), open_end, "following", False
 
 
 def _next_sentence(text: str, match: re.Match[str], count: int, stop: int, ceiling: int, partner: dict[int, int],
@@ -350,12 +351,12 @@ def _next_sentence(text: str, match: re.Match[str], count: int, stop: int, ceili
         if text[end] in PAIRS and end in partner:
             end = partner[end]
         end += 1
-    if _ENUM_MARKER.match(text, start):
+    if tables.inline_marker.match(text, start):
         return None     # 一是…: the inline sequence is counted by _inline
-    groups = _quote_groups(text, start, end, partner)
+    groups = _quote_groups(text, start, end, partner, tables)
     if groups is not None and len(groups) >= 2:
         if all(text[e - 1] == noun[-1] for _, e in groups if e > 0):
-            return len(groups), {len(groups)}, False, "后面的列举", False
+            return len(groups), {len(groups)}, False, "following", False
         return None
     if _open_end_at(text, start, end, partner, tables) is not None:
         return None
@@ -369,7 +370,7 @@ def _next_sentence(text: str, match: re.Match[str], count: int, stop: int, ceili
     n = len(items)
     if not items[-1].endswith(tail) and n < count:
         return None     # A工程、B工程完工: a statement about some of them, not the list
-    return n, {n}, False, "后面的列举", False
+    return n, {n}, False, "following", False
 
 
 def _name_like(text: str, start: int, end: int, partner: dict[int, int]) -> bool:
@@ -405,7 +406,8 @@ def _open_end_at(text: str, start: int, end: int, partner: dict[int, int], table
     return None
 
 
-def _quote_groups(text: str, start: int, end: int, partner: dict[int, int]) -> list[tuple[int, int]] | None:
+def _quote_groups(text: str, start: int, end: int, partner: dict[int, int],
+                  tables: CountTables) -> list[tuple[int, int]] | None:
     """``“A”“B”“C”`` (optionally with 、 between): the groups; None if other text is there."""
     groups = []
     i = start
@@ -413,7 +415,7 @@ def _quote_groups(text: str, start: int, end: int, partner: dict[int, int]) -> l
         if text[i] in "“‘" and i in partner and partner[i] < end:
             groups.append((i + 1, partner[i]))
             i = partner[i] + 1
-            if i < end and text[i] in "、和及与":
+            if i < end and text[i] in tables.quote_separators:
                 i += 1
             continue
         return None
@@ -443,19 +445,19 @@ def _inline(text: str, noun_end: int, enums: tuple, params: Params):
         if ordinals != list(range(1, len(ordinals) + 1)):
             return None     # a numbering problem, reported by the numbering rules
         k = len(ordinals)
-        return k, {k}, False, "其后的一是…序列", False
+        return k, {k}, False, "inline", False
     return None
 
 
-def _enum_paragraphs(doc, index: int, enums: dict):
+def _enum_paragraphs(doc, index: int, enums: dict, tables: CountTables):
     """一是… 二是… opening the paragraphs right after a claim that ends its paragraph
     (one marker a paragraph, or a paragraph holding the whole sequence)."""
     text = doc.text
     paragraphs = doc.paragraphs
     k = 0
     for para in paragraphs[index + 1:]:
-        marker = _ENUM_MARKER.match(text, para.span.start, para.span.end)
-        if marker is None or count_value(marker.group()[:-1]) != k + 1:
+        marker = tables.inline_marker.match(text, para.span.start, para.span.end)
+        if marker is None or count_value(marker.group("num")) != k + 1:
             break
         ordinals = [m.ordinal for e in enums.get(para.index, ()) for m in e.markers]
         if ordinals and ordinals == list(range(k + 1, k + 1 + len(ordinals))):
@@ -466,12 +468,12 @@ def _enum_paragraphs(doc, index: int, enums: dict):
             k += 1
     if k < 2:
         return None
-    return k, {k}, False, "其后的一是…序列", False
+    return k, {k}, False, "inline", False
 
 
 # -- 4. children of a heading ----------------------------------------------------------------
 
-def _children(doc, tables: CountTables, params: Params, done: set[int]) -> Iterator[Finding]:
+def _children(doc, rule, tables: CountTables, params: Params, done: set[int]) -> Iterator[Finding]:
     text = doc.text
     structure = doc.structure
     for block in structure.iter_blocks():
@@ -505,4 +507,4 @@ def _children(doc, tables: CountTables, params: Params, done: set[int]) -> Itera
         if len(kids) == count:
             continue
         done.add(match.start())
-        yield _finding(match, count, len(kids), "下级标题")
+        yield _finding(rule, match, count, len(kids), "children")

@@ -1,7 +1,7 @@
 """What the count checks share: stated counts (``八项工程``), bracket and quote pairs, and
 the splitting of a written list (``A、B和C``) into its items.
 
-The word tables live in ``rules/data/consistency.yaml`` and are compiled once per
+The word tables live in ``rules/enumeration/vocabulary.yaml`` and are compiled once per
 lexicon (see checker.model.lexicon.built_from), never per document.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.model.lexicon import built_from, data_view
 from checker.model.markers import marker_at
 from checker.model.numerals import parse_cn_int
+from checker.core.patterns import Regex
 
 # Opening -> closing marks that group text: a list item never splits inside them.
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」"}
@@ -47,6 +48,10 @@ class CountData(BaseModel):
     count_fixed_phrases: list[str] = Field(default_factory=list)
     count_names: list[str] = Field(default_factory=list)
     count_joiner_exceptions: list[str] = Field(default_factory=list)
+    count_numeral: Regex
+    count_inline_marker: Regex
+    respectively_word: str = Field(min_length=1)
+    respectively_pair_words: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -56,9 +61,12 @@ class CountTables:
     joiners: re.Pattern[str] | None  # 和 / 及 / 以及 / 与 inside the last item
     fixed: re.Pattern[str] | None   # phrases whose 、 is not a list: 县（市、区）
     names: re.Pattern[str] | None   # names holding a numeral: 二十大, 八项规定
+    inline_marker: re.Pattern[str]  # an inline enumerator, its numeral as group num: 三是
+    quote_separators: frozenset[str]  # what may stand between two quoted items: 、 和
+    open_end_chars: frozenset[str]  # one-character open ends (等) closing a quoted list
 
 
-_NUMERAL = r"(?P<num>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _alternation(words: list[str]) -> str:
@@ -73,11 +81,17 @@ def tables_for(lexicon: Any) -> CountTables:
 def _build_tables(lexicon: Any) -> CountTables:
     data = data_view(lexicon, CountData)
     classifiers = _alternation(data.count_classifiers) or r"(?!)"
-    claim = re.compile(rf"{_NUMERAL}(?P<cls>{classifiers})")
+    claim = re.compile(rf"(?P<num>{data.count_numeral})(?P<cls>{classifiers})")
     joiners = re.compile(_alternation(data.count_list_joiners)) if data.count_list_joiners else None
     fixed = re.compile(_alternation(data.count_fixed_phrases)) if data.count_fixed_phrases else None
     names = re.compile(_alternation(data.count_names)) if data.count_names else None
-    return CountTables(data, claim, joiners, fixed, names)
+    inline_marker = re.compile(data.count_inline_marker)
+    if "num" not in inline_marker.groupindex:
+        raise ValueError("data 'count_inline_marker' must name its numeral (?P<num>…)")
+    # “A”、“B” and “A”和“B”: a list mark or a one-character joiner between quoted items.
+    quote_separators = frozenset({"、"} | {w for w in data.count_list_joiners if len(w) == 1})
+    open_end_chars = frozenset(w for w in data.count_open_ends if len(w) == 1)
+    return CountTables(data, claim, joiners, fixed, names, inline_marker, quote_separators, open_end_chars)
 
 
 def count_value(numeral: str) -> int | None:
@@ -165,7 +179,7 @@ def item_range(text: str, start: int, end: int, partner: dict[int, int], tables:
     segments.append(text[previous:end].strip())
     certain = 0
     for left, right in zip(segments, segments[1:]):
-        if len(left) >= 2 and len(right) >= 2 and left[-1] == right[-1] and "\u4e00" <= left[-1] <= "\u9fff":
+        if len(left) >= 2 and len(right) >= 2 and left[-1] == right[-1] and _HAN.match(left[-1]):
             certain += 1
     return 1 + certain, 1 + len(joins)
 

@@ -28,7 +28,8 @@ from checker.checks.finding import Finding
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({
-    "subjects",  # how many subjects precede 分别: 3
+    "word",      # the word as written: 分别 (respectively_word of the vocabulary)
+    "subjects",  # how many subjects precede it: 3
     "values",    # how many values follow it: 2
 })
 
@@ -36,11 +37,9 @@ MESSAGE_ARGS = frozenset({
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    word: str = "分别"
     min_values: int = Field(2, ge=2)       # one value after 分别 is no list
     max_item_chars: int = Field(30, ge=4)  # a longer subject is a clause, not a list item
     single_percent: bool = True            # A、B分别达到75%: one percentage for several subjects
-    pair_words: list[str] = Field(default_factory=lambda: ["由", "从"])  # 由A、B提高到C、D
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -49,7 +48,7 @@ def check(doc, rule) -> Iterator[Finding]:
     text = doc.text
     quantities = doc.quantities
     starts = [q.span.start for q in quantities]
-    word = params.word
+    word = tables.data.respectively_word
     for para in doc.paragraphs:
         start, end = para.span.start, para.span.end
         start = after_marker(text, start, end)
@@ -60,7 +59,7 @@ def check(doc, rule) -> Iterator[Finding]:
                 partner = match_pairs(text, start, end)
             found = _mismatch(text, at, start, end, partner, tables, params, quantities, starts)
             if found is not None:
-                yield Finding(Span(at, at + len(word)), args={"subjects": found[0], "values": found[1]})
+                yield Finding(Span(at, at + len(word)), args={"word": word, "subjects": found[0], "values": found[1]})
             at = text.find(word, at + len(word), end)
 
 
@@ -112,7 +111,7 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
     if any(_ends_with_quantity(text, s, e, quantities, starts) for s, e in items):
         return None     # 学校3所、幼儿园5所分别…: subjects that are figures, not names
     # Values: the quantities of the clause after 分别.
-    e = at + len(params.word)
+    e = at + len(tables.data.respectively_word)
     while e < ceiling and (text[e] not in CLAUSE_END or _thousands(text, e)):
         if text[e] in PAIRS and e in partner:
             e = partner[e]
@@ -132,6 +131,6 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
     if count in plausible:
         return None
     clause = text[at:e]
-    if count % 2 == 0 and count // 2 in plausible and any(w in clause for w in params.pair_words):
+    if count % 2 == 0 and count // 2 in plausible and any(w in clause for w in tables.data.respectively_pair_words):
         return None     # 分别由A、B提高到C、D: two values per subject
     return min(plausible, key=lambda k: abs(k - count)), count

@@ -1,7 +1,7 @@
 """``pattern``: report text that should not be there at all (an "existence" check).
 
 The rule lists regular expressions (``patterns``) and/or names a list in the data
-(``data``: a key of ``rules/data/*.yaml`` that users extend from ``.gwlint.yaml``).
+(``data``: a key of the rule's family vocabulary, which users extend from ``.gwlint.yaml``).
 Every match is a finding, with the matched text as ``{match}``.
 
 * ``allow``: match texts that are never reported — e.g. the redaction marks a

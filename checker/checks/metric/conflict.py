@@ -17,6 +17,7 @@ indicator, and indicators opening with an action (新建, 评选 …
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,14 +25,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.model.indicators import is_rate, rate_lexicon
 from checker.model.lexicon import data_view
+from checker.core.patterns import Regex
 
 MESSAGE_ARGS = frozenset({
-    "indicator",  # the indicator as written here: 标准化学校覆盖率
-    "value",      # the figure here: 25%
-    "first",      # the figure stated first: 20%
+    "indicator",        # the indicator as written here: 标准化学校覆盖率
+    "value",            # the figure here: 25%
+    "first",            # the figure stated first: 20%
+    "first_line",       # the line of the first statement
+    "first_statement",  # the first statement: 义务教育标准化学校覆盖率达到20%
 })
-
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=年)")
+# The note on the first statement (messages: in the pack): first_line, first_statement.
+MESSAGES = frozenset({"first_at"})
 
 
 class MetricData(BaseModel):
@@ -43,10 +47,17 @@ class MetricData(BaseModel):
     metric_unit_aliases: dict[str, str] = Field(default_factory=dict)
     metric_respectively_words: list[str] = Field(default_factory=list)
     metric_scope_words: list[str] = Field(default_factory=list)
+    metric_deadline_year: Regex
+    metric_base_marks: str = ""
 
 
 def _data(lexicon: Any) -> MetricData:
     return data_view(lexicon, MetricData)
+
+
+@lru_cache(maxsize=8)
+def _deadline_years(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 class Params(BaseModel):
@@ -93,12 +104,13 @@ def check(doc, rule) -> Iterator[Finding]:
                     continue
                 if _agree(first, q):
                     continue
-                line = doc.position(first.span.start)[0]
                 change = q.unit_kind == "percentage-point" and q.verb_kind != "level"
                 value = f"{q.verb}{q.text}" if change and q.verb else q.text
                 first_value = f"{first.verb}{first.text}" if change and first.verb else first.text
-                yield Finding(q.span, args={"indicator": q.indicator, "value": value, "first": first_value},
-                              related=f"第{line}行为“{first.indicator}{first.verb or ''}{first.text}”")
+                args = {"indicator": q.indicator, "value": value, "first": first_value,
+                        "first_line": doc.position(first.span.start)[0],
+                        "first_statement": f"{first.indicator}{first.verb or ''}{first.text}"}
+                yield Finding(q.span, args=args, related=rule.fill("first_at", **args))
                 break
 
 
@@ -121,7 +133,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
         # measured from the same base (较上年 and 比全省平均 are two changes).
         base = ""
         if q.verb_span is not None and q.indicator_span.end <= q.verb_span.start:
-            base = doc.text[q.indicator_span.end:q.verb_span.start].strip().lstrip("较比与同")
+            base = doc.text[q.indicator_span.end:q.verb_span.start].strip().lstrip(data.metric_base_marks)
         change = (q.verb_kind, base)
     elif q.verb_kind not in params.level_verbs and not (q.verb is None and rate):
         return None
@@ -131,7 +143,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
     offset = q.span.start
     sentence = doc.sentence_at(offset)
     head = doc.text[sentence.span.start:offset] if sentence else ""
-    years = _YEAR.findall(head)
+    years = [m.group() for m in _deadline_years(data.metric_deadline_year).finditer(head)]
     year = doc.year_at(offset)
     deadline = int(years[-1]) if years else year
     unit = data.metric_unit_aliases.get(q.unit, q.unit)

@@ -12,14 +12,21 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.checks.numbering.ordinals import render, shape, skipped
+from checker.checks.numbering.ordinals import missing, render, shape
 from checker.model.structure import Marker
 
 MESSAGE_ARGS = frozenset({
-    "marker",     # the offending enumerator: 四是
-    "detail",     # 前缺少“三是” · 与前一个重复，应为“三是” · 排在“三是”之后，顺序颠倒
-    "expected",   # the enumerator expected here: 三是
+    "marker",         # the offending enumerator: 四是
+    "detail",         # what is wrong: one of the detail templates below, filled
+    "expected",       # the enumerator expected here: 三是
+    "previous",       # the enumerator before it: 二是
+    "previous_line",  # …and its line
+    "missing_first",  # the first and last enumerators missing before it
+    "missing_last",
 })
+# The templates the kind fills (messages: in the pack): the detail — `missing` (one
+# enumerator) or `missing_range`, `repeated`, `reversed` — and the note `previous_at`.
+MESSAGES = frozenset({"missing", "missing_range", "repeated", "reversed", "previous_at"})
 
 
 class Params(BaseModel):
@@ -48,23 +55,24 @@ def check(doc, rule) -> Iterator[Finding]:
                     previous = marker
                     continue
                 if previous is not None:
-                    yield from _compare(doc, previous, marker)
+                    yield from _compare(doc, rule, previous, marker)
                 previous = marker
             last[style] = (enum.paragraph, previous or markers[-1])
 
 
-def _compare(doc, previous: Marker, marker: Marker) -> Iterator[Finding]:
+def _compare(doc, rule, previous: Marker, marker: Marker) -> Iterator[Finding]:
     expected = previous.ordinal + 1
     if marker.ordinal == expected:
         return
+    args = {"marker": marker.text, "expected": render(marker.style, shape(marker), expected),
+            "previous": previous.text, "previous_line": doc.position(previous.span.start)[0]}
     if marker.ordinal == previous.ordinal:
-        detail = f"与前一个重复，应为“{render(marker.style, shape(marker), expected)}”"
+        detail = "repeated"
     elif marker.ordinal > expected:
-        detail = f"前缺少{skipped(marker.style, shape(marker), expected, marker.ordinal - 1)}"
+        detail, missing_args = missing(marker.style, shape(marker), expected, marker.ordinal - 1)
+        args.update(missing_args)
     else:
-        detail = f"排在“{previous.text}”之后，顺序颠倒"
-    line, _ = doc.position(previous.span.start)
-    yield Finding(marker.span, args={"marker": marker.text, "detail": detail,
-                                     "expected": render(marker.style, shape(marker), expected)},
-                  related=f"前一个“{previous.text}”在第{line}行")
+        detail = "reversed"
+    args["detail"] = rule.fill(detail, **args)
+    yield Finding(marker.span, args=args, related=rule.fill("previous_at", **args))
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from checker.model.numerals import format_cn_int
+from checker.model.numerals import CN_NUMERAL_CHARS, format_cn_int
 from checker.model.structure import Marker
 
-_ORDINAL = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+")
+# The ordinal of a marker as written: Arabic digits or a Chinese numeral.
+_ORDINAL = re.compile(rf"[0-9０-９]+|[{''.join(sorted(CN_NUMERAL_CHARS))}]+")
 _CN_STYLES = ("cn-dun", "cn-paren", "cn-shi", "cn-di")
 _FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 _GLYPH_STYLES = {"circled": 0x2460, "ar-paren": 0x2474, "ar-dot": 0x2488}
@@ -40,9 +41,11 @@ def render(style: str, marker_shape: str, ordinal: int) -> str:
     return marker_shape.replace("＃", number).replace("#", number)
 
 
-def skipped(style: str, marker_shape: str, low: int, high: int) -> str:
-    """``“三、”`` or ``“28.”至“48.”`` for the missing ordinals low..high."""
-    first = f"“{render(style, marker_shape, low)}”"
+def missing(style: str, marker_shape: str, low: int, high: int) -> tuple[str, dict[str, str]]:
+    """The message template naming the missing ordinals low..high and its arguments:
+    ``missing`` with ``missing_first`` (三、), or ``missing_range`` with ``missing_first``
+    and ``missing_last`` (28. … 48.)."""
+    first = render(style, marker_shape, low)
     if low == high:
-        return first
-    return f"{first}至“{render(style, marker_shape, high)}”"
+        return "missing", {"missing_first": first}
+    return "missing_range", {"missing_first": first, "missing_last": render(style, marker_shape, high)}

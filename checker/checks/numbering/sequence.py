@@ -15,14 +15,22 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.checks.numbering.ordinals import render, shape, skipped
+from checker.checks.numbering.ordinals import missing, render, shape
 from checker.model.structure import STYLE_ORDER, Block
 
 MESSAGE_ARGS = frozenset({
-    "marker",     # the offending marker as written, e.g. 四、
-    "detail",     # what is wrong: 前缺少“三、” · 与上一项重复，应为“3.” · 排在“五、”之后，顺序颠倒
-    "expected",   # the marker expected here, e.g. 三、
+    "marker",         # the offending marker as written, e.g. 四、
+    "detail",         # what is wrong: one of the detail templates below, filled
+    "expected",       # the marker expected here, e.g. 三、
+    "previous",       # the marker before it, e.g. 五、 (none for a list's first item)
+    "previous_line",  # …and its line
+    "missing_first",  # the first and last markers missing before it: 三、 · 28. … 48.
+    "missing_last",
 })
+# The templates the kind fills (messages: in the pack): the detail — `missing` (one
+# marker) or `missing_range`, `repeated`, `reversed` — and the note on the previous
+# marker, `previous_at`.
+MESSAGES = frozenset({"missing", "missing_range", "repeated", "reversed", "previous_at"})
 
 
 class Params(BaseModel):
@@ -69,25 +77,26 @@ def check(doc, rule) -> Iterator[Finding]:
                 best = breaks
             if not best:
                 break
-        for block, previous, detail, expected_ordinal in sorted(best or [], key=lambda t: t[0].span.start):
+        for block, previous, (detail, detail_args), expected_ordinal in sorted(best or [], key=lambda t: t[0].span.start):
             marker = block.marker
+            args = {"marker": marker.text, "expected": render(marker.style, shape(marker), expected_ordinal),
+                    **detail_args}
             related = None
             if previous is not None:
-                line, _ = doc.position(previous.marker.span.start)
-                related = f"上一项“{previous.marker.text}”在第{line}行"
-            yield Finding(marker.span, args={
-                "marker": marker.text,
-                "detail": detail,
-                "expected": render(marker.style, shape(marker), expected_ordinal),
-            }, related=related)
+                args.update(previous=previous.marker.text,
+                            previous_line=doc.position(previous.marker.span.start)[0])
+                related = rule.fill("previous_at", **args)
+            args["detail"] = rule.fill(detail, **args)
+            yield Finding(marker.span, args=args, related=related)
 
 
-def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Block | None, str, int]]:
+def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Block | None, tuple[str, dict], int]]:
     """Each item of ``group`` (one list, in order) that does not follow its predecessor.
 
     One slip is reported once: after a repeated number (（二）（二）) the repeat stands
     for the number it should have been, so both （三） and （四） may follow it; after a
-    gap or a step back the count goes on from the highest number seen."""
+    gap or a step back the count goes on from the highest number seen.  The detail is
+    a template name of the rule's messages and its arguments."""
     previous: Block | None = None
     stands_for = 0   # the ordinal the previous item stands for
     for block in group:
@@ -95,7 +104,7 @@ def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Blo
         ordinal = marker.ordinal
         if previous is None:
             if start_at_one and ordinal != 1:
-                yield block, None, f"前缺少{skipped(marker.style, shape(marker), 1, ordinal - 1)}", 1
+                yield block, None, missing(marker.style, shape(marker), 1, ordinal - 1), 1
             stands_for = ordinal
         else:
             last = previous.marker.ordinal
@@ -103,12 +112,12 @@ def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Blo
             if ordinal == expected or ordinal == last + 1:
                 stands_for = ordinal
             elif ordinal == last:
-                yield block, previous, f"与上一项重复，应为“{render(marker.style, shape(marker), expected)}”", expected
+                yield block, previous, ("repeated", {}), expected
                 stands_for = expected
             elif ordinal > expected:
-                yield block, previous, f"前缺少{skipped(marker.style, shape(marker), expected, ordinal - 1)}", expected
+                yield block, previous, missing(marker.style, shape(marker), expected, ordinal - 1), expected
                 stands_for = ordinal
             else:
-                yield block, previous, f"排在“{previous.marker.text}”之后，顺序颠倒", expected
+                yield block, previous, ("reversed", {}), expected
                 stands_for = max(stands_for, ordinal)
         previous = block

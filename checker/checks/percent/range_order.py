@@ -11,7 +11,6 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.model.quantity import MAGNITUDES
 
 # Names the message template may use.
 MESSAGE_ARGS = frozenset({
@@ -49,7 +48,7 @@ def check(doc, rule) -> Iterator[Finding]:
             yield Finding(q.span, args={"value": q.text, "problem": "两端单位不同",
                                         "low": q.low_unit, "high": q.high_unit})
             continue
-        low = q.value * MAGNITUDES.get(q.low_magnitude or q.magnitude or "", 1)
+        low = q.value * q.low_multiplier
         high = q.high * q.multiplier
         if params.order and low > high:
             yield Finding(q.span, args={"value": q.text, "problem": "下限大于上限",

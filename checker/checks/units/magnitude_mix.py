@@ -29,7 +29,8 @@ from checker.model.span import Span
 
 MESSAGE_ARGS = {"found", "suggestion", "magnitude", "expected", "where"}
 
-_MULTIPLIER = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+# The magnitudes compared (their multipliers come from the model data: doc.magnitudes).
+_COMPARED = ("万", "亿")
 _WHERE = {"paragraph": "同段", "document": "全文"}
 
 
@@ -47,7 +48,7 @@ def check(doc, rule) -> Iterator[Finding]:
     kinds = set(params.unit_kinds)
     groups: dict[tuple, list] = defaultdict(list)
     for q in doc.quantities:
-        if q.unit_kind not in kinds or q.magnitude not in _MULTIPLIER or q.is_range or q.unit_span is None:
+        if q.unit_kind not in kinds or q.magnitude not in _COMPARED or q.is_range or q.unit_span is None:
             continue
         scope = _scope_of(doc, q.span.start, params.scope)
         band = "large" if q.scaled >= params.boundary else "small"
@@ -81,7 +82,7 @@ def _scope_of(doc, offset: int, scope: str) -> int:
 def _finding(doc, q, expected: str, where: str, related: str | None) -> Finding:
     span = Span(q.number_span.start, q.unit_span.end)
     found = span.of(doc.text)
-    converted = _convert(q.number_text, q.magnitude, expected)
+    converted = _convert(q.number_text, q.multiplier, doc.magnitudes[expected])
     suggestion = f"{converted}{expected}{q.unit}" if converted else None
     # 万余元 → 亿余元 would shift the meaning of 余; such figures get no fix.
     fix = suggestion if converted and not any(w in found for w in ("余", "多")) else None
@@ -90,11 +91,11 @@ def _finding(doc, q, expected: str, where: str, related: str | None) -> Finding:
                    fix=fix, related=related)
 
 
-def _convert(number_text: str, magnitude: str, expected: str) -> str | None:
+def _convert(number_text: str, multiplier: int, expected: int) -> str | None:
     """``20439.1`` 万 in 亿 -> ``2.04391`` (exact decimal arithmetic; None: not Arabic)."""
     try:
         value = Decimal(unicodedata.normalize("NFKC", number_text).replace(",", ""))
     except InvalidOperation:
         return None
-    out = value * _MULTIPLIER[magnitude] / _MULTIPLIER[expected]
+    out = value * Decimal(multiplier) / Decimal(expected)
     return format(out.normalize(), "f")
