@@ -65,6 +65,10 @@ def bind(rule, vocabularies=None):
     check_message_args(rule.source, rule.id, rule.message, provided)
     for name, template in rule.messages.items():
         check_message_args(rule.source, f"{rule.id}' messages '{name}", template, provided)
+    missing = sorted(set(getattr(module, "MESSAGES", ())) - set(rule.messages))
+    if missing:
+        raise ConfigError(f"{rule.source}: rule '{rule.id}': field 'messages': kind '{rule.kind}' "
+                          f"needs the template(s) {', '.join(missing)}")
     return rule.with_changes(params=params, family=rule.family or family_of_kind(rule.kind),
                              vocabularies=vocabularies if vocabularies is not None else builtin_vocabularies())
 

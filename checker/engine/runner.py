@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from checker.checks.registry import load_kind
 from checker.engine.lint import FileResult, lint_document
 from checker.engine.settings import Settings
-from checker.engine.stamp import render_message
+from checker.engine.stamp import full_message
 from checker.engine.suppress import apply_suppressions
 from checker.engine.violation import Violation
 from checker.model.document import Document
@@ -116,9 +116,7 @@ def corpus_violations(results: list[FileResult], settings: Settings) -> list[Vio
             checked = {_resolved(p) for p in summaries}
             references = load_reference(settings, rule, module.collect, exclude=checked).summaries
         for f in module.check_corpus(summaries, rule, settings, references):
-            message = render_message(rule.message, f.args)
-            if f.related:
-                message = f"{message}（{f.related}）"
+            message = full_message(rule, f)
             out.append(Violation(f.path, f.line, f.column, f.end_line, f.end_column, rule.id,
                                  rule.category, rule.severity, message, f.excerpt))
     return out

@@ -40,5 +40,11 @@ class Rule:
             raise RuntimeError(f"rule {self.id!r} is not bound (checker.checks.registry.bind)")
         return self.vocabularies.namespace(family)
 
+    def template(self, name: str | None = None) -> str:
+        """The message template a finding asks for: ``message`` when ``name`` is None,
+        else the template of that name in ``messages`` (bound rules have every name their
+        kind's ``MESSAGES`` lists)."""
+        return self.message if name is None else self.messages[name]
+
     def with_changes(self, **changes: Any) -> "Rule":
         return replace(self, **changes)
