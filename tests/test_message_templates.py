@@ -24,3 +24,23 @@ def test_a_finding_names_another_template_and_a_note():
 def test_a_related_text_is_appended_as_before():
     finding = Finding(Span(0, 1), args={"value": 3}, related="elsewhere")
     assert full_message(_rule(), finding) == "3 is high（elsewhere）"
+
+
+def test_a_rule_lacking_a_template_its_kind_needs_is_a_config_error():
+    import pytest
+
+    from checker.checks.registry import bind
+    from checker.rules.errors import ConfigError
+
+    rule = next(r for r in every_rule() if r.id == "rate-above-100")
+    with pytest.raises(ConfigError, match="rate-above-100.*messages.*below"):
+        bind(rule.with_changes(messages={}))
+    with pytest.raises(ConfigError, match="unknown placeholder"):
+        bind(rule.with_changes(messages={"below": "{direction}"}))
+
+
+def test_a_rate_below_zero_reads_the_below_template():
+    from tests.helpers import lint
+
+    [v] = lint("学前教育普及率为-2%。", "rate-above-100")
+    assert v.message.endswith("不能低于0%")
