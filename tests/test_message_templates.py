@@ -44,3 +44,15 @@ def test_a_rate_below_zero_reads_the_below_template():
 
     [v] = lint("学前教育普及率为-2%。", "rate-above-100")
     assert v.message.endswith("不能低于0%")
+
+
+def test_the_templates_a_kind_needs_may_depend_on_the_rule_params():
+    import pytest
+
+    from checker.checks.registry import bind
+    from checker.rules.errors import ConfigError
+
+    rules = {r.id: r for r in every_rule()}
+    bind(rules["responsibility-empty-field"].with_changes(messages={}))
+    with pytest.raises(ConfigError, match="first_listed"):
+        bind(rules["responsibility-duplicate-unit"].with_changes(messages={}))

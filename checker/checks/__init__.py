@@ -8,7 +8,8 @@ defines:
 * ``MESSAGE_ARGS`` — the names its findings provide to message templates;
 * ``check(doc, rule) -> Iterator[Finding]`` — reads ``doc.*`` and ``rule.vocabulary`` only;
 * optionally ``MESSAGES`` — names of templates the rule's pack must give in its
-  ``messages:`` map, for findings that choose one (``Finding.message``, ``Finding.note``).
+  ``messages:`` map, for findings that choose one (``Finding.message``, ``Finding.note``);
+  a function of the rule's params when that depends on them.
 
 A kind that compares documents with each other (cross-document duplicates) also sets
 ``CORPUS = True`` and defines ``collect(doc, rule)`` (a picklable summary of one document)

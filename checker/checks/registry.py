@@ -65,7 +65,10 @@ def bind(rule, vocabularies=None):
     check_message_args(rule.source, rule.id, rule.message, provided)
     for name, template in rule.messages.items():
         check_message_args(rule.source, f"{rule.id}' messages '{name}", template, provided)
-    missing = sorted(set(getattr(module, "MESSAGES", ())) - set(rule.messages))
+    needed = getattr(module, "MESSAGES", ())
+    if callable(needed):            # templates that depend on the rule's params
+        needed = needed(params)
+    missing = sorted(set(needed) - set(rule.messages))
     if missing:
         raise ConfigError(f"{rule.source}: rule '{rule.id}': field 'messages': kind '{rule.kind}' "
                           f"needs the template(s) {', '.join(missing)}")
