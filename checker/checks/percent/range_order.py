@@ -30,7 +30,7 @@ MESSAGES = frozenset({"mixed_units"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # Unit kinds (rules/data/units.yaml) whose ranges are checked; empty: every range.
+    # Unit kinds (rules/model/units.yaml) whose ranges are checked; empty: every range.
     kinds: list[str] = Field(default_factory=lambda: ["percent", "percentage-point", "permille"])
     order: bool = True
     units: bool = True

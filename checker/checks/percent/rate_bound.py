@@ -1,7 +1,7 @@
 """A rate, share or coverage outside 0–100%: ``巩固率达到103%``, ``覆盖率100%以上``.
 
 A quantity is checked when it is a percentage, its indicator is a rate (the rate
-lexicon of ``rules/data/quantities.yaml``: 率, 占比, 比例 … but not 增长率, 增幅,
+lexicon of ``rules/model/quantities.yaml``: 率, 占比, 比例 … but not 增长率, 增幅,
 完成率 …) and its verb states a level (达到, 为, 提升至 … or none): a change of a rate
 (提高2%) is the business of the ``rate-change`` kind.
 

@@ -27,7 +27,7 @@ MESSAGE_ARGS = frozenset({
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # Verb kinds (rules/data/quantities.yaml linking_verbs) that state a change.
+    # Verb kinds (rules/model/quantities.yaml linking_verbs) that state a change.
     change_verbs: list[str] = Field(default_factory=lambda: ["increase", "decrease"])
 
 
