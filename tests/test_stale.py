@@ -82,3 +82,10 @@ def test_deadlines_in_plans():
 def test_horizon_in_a_plans_background_is_history():
     assert_violations("2023年工作计划\n到2020年底，全县共有中小学120所，实现了义务教育基本均衡。", "stale-future-year")
     assert_violations("2023年工作计划\n到2021年，全县中小学全部实现义务教育优质均衡。", "stale-future-year", (2, 1))
+
+
+def test_event_messages_tell_an_event_over_from_one_not_yet_held():
+    [over] = lint("2023年工作计划\n以优异成绩迎接党的二十大胜利召开。", "stale-event-anticipation")
+    assert "党的二十大已于2022-10-16至2022-10-22举行" in over.message
+    [early] = lint("2023年工作计划\n全面贯彻落实党的二十届三中全会精神。", "stale-event-anticipation")
+    assert "党的二十届三中全会要到2024-07-15至2024-07-18举行" in early.message

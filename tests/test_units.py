@@ -11,6 +11,7 @@ from checker.engine.fixes import apply_fixes
 from checker.engine.runner import lint_source
 from checker.engine.settings import Settings
 from checker.model.lexicon import Lexicon
+from checker.model.measure_words import measure_words
 from checker.sources.read import adapt_text, format_for
 from tests.helpers import assert_violations, default_settings, lint
 
@@ -206,14 +207,17 @@ def test_measure_word_mix_reports_specific_minority_too():
 
 
 def test_measure_table_reads_the_noun_phrase():
-    table = MeasureTable(Lexicon({"measure_words": {"学校": ["所"], "党支部": ["个"]},
-                                  "measure_word_boundaries": ["参加"]}))
+    words = measure_words(Lexicon({"measure_words": {"所": {"counts": "things", "nouns": ["学校"]},
+                                                     "个": {"counts": "things", "nouns": ["党支部"]}}}))
+    table = MeasureTable(words, ["参加"])
     assert table.nouns_after("学校党支部。", 0) == [("学校", 2), ("党支部", 5)]
     assert table.nouns_after("学校参加", 0) == [("学校", 2)]
     assert table.nouns_after("学校领导", 0) is None
     assert table.nouns_after("领导学校", 0) is None
     with pytest.raises(ValueError):
-        MeasureTable(Lexicon({"measure_words": ["学校"]}))
+        measure_words(Lexicon({"measure_words": ["学校"]}))
+    with pytest.raises(ValueError, match="model.measure_words.所.roles"):
+        measure_words(Lexicon({"measure_words": {"所": {"counts": "things", "roles": ["entire"]}}}))
 
 
 # -- unit spellings ------------------------------------------------------------------------

@@ -6,10 +6,11 @@ defines:
 
 * ``Params`` — a pydantic model (``extra="forbid"``) of the kind's thresholds and switches;
 * ``MESSAGE_ARGS`` — the names its findings provide to message templates;
-* ``MESSAGES`` (optional) — the names of the templates of the rule's ``messages:`` map
-  that it fills itself (``rule.fill(name, **args)``: a detail chosen among several, a
-  note on another place), so that every word of a message stays in the pack;
-* ``check(doc, rule) -> Iterator[Finding]`` — reads ``doc.*`` and ``rule.vocabulary`` only.
+* ``check(doc, rule) -> Iterator[Finding]`` — reads ``doc.*`` and ``rule.vocabulary`` only;
+* optionally ``MESSAGES`` — names of templates the rule's pack must give in its
+  ``messages:`` map (a function of the rule's params when that depends on them): a finding
+  names the one it uses (``Finding.message``, ``Finding.note``), or the kind fills a part of
+  a message with ``rule.fill(name, **args)``, so every word of a message stays in the pack.
 
 A kind whose findings another kind's may cover (a sentence of a repeated paragraph) may
 set ``DEFERS_TO`` (kind names): the rules of those kinds that run on the same document

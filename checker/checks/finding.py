@@ -15,12 +15,19 @@ class Finding:
     ``fix`` is the replacement text for ``span`` when the fix is mechanical and safe.
     ``related`` is a short note on another place (the first occurrence of a duplicate),
     which the engine appends to the message.
+    ``message`` names one of the rule's extra templates (``messages:`` in its pack) to use
+    instead of its ``message``, where a kind tells apart cases that read differently
+    (a bound crossed from above or below).  ``note`` names a template of that map which
+    the engine fills with ``args`` and appends as the related note (it wins over
+    ``related``).  The kind lists the names it may use in ``MESSAGES``.
     """
 
     span: Span
     args: Mapping[str, Any] = field(default_factory=dict)
     fix: str | None = None
     related: str | None = None
+    message: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +43,5 @@ class CorpusFinding:
     excerpt: str
     args: Mapping[str, Any] = field(default_factory=dict)
     related: str | None = None
+    message: str | None = None
+    note: str | None = None

@@ -65,10 +65,13 @@ def bind(rule, vocabularies=None):
     check_message_args(rule.source, rule.id, rule.message, provided)
     for name, template in rule.messages.items():
         check_message_args(rule.source, f"{rule.id}' messages '{name}", template, provided)
-    missing = sorted(set(getattr(module, "MESSAGES", ())) - set(rule.messages))
+    needed = getattr(module, "MESSAGES", ())
+    if callable(needed):            # templates that depend on the rule's params
+        needed = needed(params)
+    missing = sorted(set(needed) - set(rule.messages))
     if missing:
         raise ConfigError(f"{rule.source}: rule '{rule.id}': field 'messages': missing template(s) "
-                          f"{', '.join(missing)}; kind '{rule.kind}' fills them")
+                          f"{', '.join(missing)}; kind '{rule.kind}' needs them")
     return rule.with_changes(params=params, family=rule.family or family_of_kind(rule.kind),
                              vocabularies=vocabularies if vocabularies is not None else builtin_vocabularies())
 

@@ -28,6 +28,16 @@ def render_message(template: str, args: Mapping[str, Any]) -> str:
         return template
 
 
+def full_message(rule: Rule, finding) -> str:
+    """The finding's message: the template it names (or the rule's), filled with its args,
+    and its related note, a template of the rule's or a text of the kind's, after it."""
+    message = render_message(rule.template(finding.message), finding.args)
+    related = render_message(rule.template(finding.note), finding.args) if finding.note else finding.related
+    if related:
+        message = f"{message}（{related}）"
+    return message
+
+
 def _display(value: Any) -> Any:
     if isinstance(value, float):
         return f"{value:g}" if abs(value) < 1e15 else value
@@ -40,9 +50,7 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
     end = max(start, min(finding.span.end, len(text)))
     line, col = doc.position(start)
     end_line, end_col = doc.position(end)
-    message = render_message(rule.message, finding.args)
-    if finding.related:
-        message = f"{message}（{finding.related}）"
+    message = full_message(rule, finding)
     fix = None
     if finding.fix is not None:
         src = doc.source
@@ -63,8 +71,6 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
 def stamp_resolved(rule: Rule, finding: CorpusFinding) -> Violation:
     """A Violation from a finding whose positions are already resolved (corpus and late
     kinds, which no longer hold the document)."""
-    message = render_message(rule.message, finding.args)
-    if finding.related:
-        message = f"{message}（{finding.related}）"
+    message = full_message(rule, finding)
     return Violation(finding.path, finding.line, finding.column, finding.end_line, finding.end_column, rule.id,
                      rule.category, rule.severity, message, finding.excerpt)

@@ -17,6 +17,7 @@ from checker.model.span import Span
 from checker.sources.source import SourceText
 
 if TYPE_CHECKING:
+    from checker.model.measure_words import MeasureWords
     from checker.model.quantity import Quantity
     from checker.model.structure import Section, Structure
     from checker.model.text_units import Line, Paragraph, Sentence
@@ -68,6 +69,13 @@ class Document:
         from checker.model.quantities import find_quantities
 
         return find_quantities(self)
+
+    @property
+    def measure_words(self) -> "MeasureWords":
+        """The measure-word table of the document's model data (built once per data)."""
+        from checker.model.measure_words import measure_words
+
+        return measure_words(self.lexicon)
 
     @cached_property
     def magnitudes(self) -> dict[str, int]:

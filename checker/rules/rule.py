@@ -49,6 +49,12 @@ class Rule:
         worded in the pack.  A placeholder without an argument stays as written."""
         return self.messages[name].format_map(_Keep(args))
 
+    def template(self, name: str | None = None) -> str:
+        """The message template a finding asks for: ``message`` when ``name`` is None,
+        else the template of that name in ``messages`` (bound rules have every name their
+        kind's ``MESSAGES`` lists)."""
+        return self.message if name is None else self.messages[name]
+
     def with_changes(self, **changes: Any) -> "Rule":
         return replace(self, **changes)
 

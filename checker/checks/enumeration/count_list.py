@@ -83,7 +83,7 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    tables = tables_for(rule.vocabulary)
+    tables = tables_for(rule.vocabulary, doc.measure_words.with_role("list-count"))
     text = doc.text
     done: set[int] = set()
     enums = _enums_by_paragraph(doc) if params.check_inline_enums else {}

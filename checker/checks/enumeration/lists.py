@@ -37,7 +37,6 @@ def after_marker(text: str, start: int, end: int) -> int:
 class CountData(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    count_classifiers: list[str] = Field(default_factory=list)
     count_connectors: list[str] = Field(default_factory=list)
     count_open_ends: list[str] = Field(default_factory=list)
     count_not_before: list[str] = Field(default_factory=list)
@@ -73,14 +72,16 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def tables_for(lexicon: Any) -> CountTables:
-    """The compiled count tables of a lexicon (built once per lexicon data)."""
-    return built_from(lexicon, CountTables, _build_tables)
+def tables_for(lexicon: Any, classifiers: tuple[str, ...]) -> CountTables:
+    """The compiled count tables of a lexicon (built once per lexicon data); a count's
+    classifiers are the measure words of role ``list-count`` in the model's table
+    (``Document.measure_words``)."""
+    return built_from(lexicon, (CountTables, classifiers), lambda lex: _build_tables(lex, classifiers))
 
 
-def _build_tables(lexicon: Any) -> CountTables:
+def _build_tables(lexicon: Any, classifier_words: tuple[str, ...]) -> CountTables:
     data = data_view(lexicon, CountData)
-    classifiers = _alternation(data.count_classifiers) or r"(?!)"
+    classifiers = _alternation(list(classifier_words)) or r"(?!)"
     claim = re.compile(rf"(?P<num>{data.count_numeral})(?P<cls>{classifiers})")
     joiners = re.compile(_alternation(data.count_list_joiners)) if data.count_list_joiners else None
     fixed = re.compile(_alternation(data.count_fixed_phrases)) if data.count_fixed_phrases else None

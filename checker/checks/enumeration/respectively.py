@@ -44,7 +44,7 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    tables = tables_for(rule.vocabulary)
+    tables = tables_for(rule.vocabulary, doc.measure_words.with_role("list-count"))
     text = doc.text
     quantities = doc.quantities
     starts = [q.span.start for q in quantities]

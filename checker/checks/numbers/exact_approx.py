@@ -3,8 +3,9 @@
 余/多 round a figure up from a round number: ``2690余次``, ``100余篇``, ``30多人``.
 A figure whose last digit is not 0 is already exact, and 余/多 after it is a slip
 (``536余条`` is either ``536条`` or ``530余条``).  Reported only when 余/多 stands
-right after the digits and before a measure word (``number_measure_words``), so
-decimals with a magnitude (``7.8万余名``), ``其余`` and ``多于`` are never read.
+right after the digits and before a measure word (role ``after-number`` in the model's
+measure-word table), so decimals with a magnitude (``7.8万余名``), ``其余`` and ``多于``
+are never read.  The rounding words are ``rounding_words`` of the vocabulary.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.checks.numbers.words import words
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"number", "word", "phrase"})
@@ -23,25 +25,24 @@ MESSAGE_ARGS = frozenset({"number", "word", "phrase"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    words: list[str] = Field(default_factory=lambda: ["余", "多"])
-    measure_words: str = "number_measure_words"      # lexicon key
     # single-digit figures: 5余人 is odd too, but 1多 / 2多 occur in set phrases
     min_digits: int = Field(default=2, ge=1)
 
 
 @lru_cache(maxsize=16)
-def _regex(words: tuple[str, ...], measures: tuple[str, ...]) -> re.Pattern[str]:
-    w = "|".join(map(re.escape, words))
-    m = "|".join(re.escape(x) for x in sorted(measures, key=len, reverse=True) if x not in "万千百亿十")
+def _regex(rounding: tuple[str, ...], measures: tuple[str, ...]) -> re.Pattern[str]:
+    w = "|".join(map(re.escape, rounding))
+    m = "|".join(re.escape(x) for x in sorted(measures, key=len, reverse=True))
     return re.compile(rf"(?<![0-9０-９.．])(?P<number>[0-9]*[1-9])(?P<word>{w})(?=(?:{m}))")
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    measures = tuple(rule.vocabulary.get(params.measure_words) or ())
-    if not measures:
+    measures = doc.measure_words.with_role("after-number")
+    rounding = tuple(words(rule).rounding_words)
+    if not measures or not rounding:
         return
-    for m in _regex(tuple(params.words), measures).finditer(doc.text):
+    for m in _regex(rounding, measures).finditer(doc.text):
         if len(m.group("number")) < params.min_digits:
             continue
         yield Finding(Span(m.start(), m.end()),

@@ -6,15 +6,18 @@ Two shapes are reported, each with the digit as its fix:
 * a run of digits and look-alike letters (``l I O o``) with at least one of each, not
   touching other Latin letters or digits: ``1O``, ``2O22``, ``l0``.  A run that starts
   and ends with a letter (``O2O``) is a word, not a number.
-* a lowercase ``l`` alone between Chinese text and a measure word or magnitude
-  (``number_measure_words`` in the data): ``组织l次``.  Capital ``I`` alone is left
-  out — it is a Roman numeral in ``I类``, ``I期``.
+* a lowercase ``l`` alone (``digit_letters_alone``) between Chinese text and a measure
+  word (role ``after-number`` in the model's measure-word table) or a magnitude
+  (``digit_letter_magnitudes``): ``组织l次``.  Capital ``I`` alone is left out — it is a
+  Roman numeral in ``I类``, ``I期``.
+
+The look-alike letters and the digits they stand for are ``digit_letters``.
 
 Real product names (``5G``, ``G20``, ``3D``, ``1+X``, ``2.0``) contain no look-alike
 letter inside a digit run and are never reported.  Chemical formulas and codes that do
 (``O3``, ``O2``, ``H2O``) pass in two ways: a token of the allow-list
 (``number_letter_allow`` in the data) is never read, and an ``O``/``o`` is taken for a
-0 only where a digit stands before it and either another digit or a measure word
+0 (``digit_letters_zero``) only where a digit stands before it and either another digit or a measure word
 follows the run (``2O22年``, ``1O所``) — never a leading O (``O3``).
 """
 from __future__ import annotations
@@ -23,26 +26,20 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
+from checker.checks.numbers.words import words
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
-_RUN = re.compile(r"(?<![A-Za-z0-9._\-/])[0-9lIOo]{2,}(?![A-Za-z0-9])")
+# A run of digits and letters; which letters may stand for digits is the vocabulary's.
+_RUN = re.compile(r"(?<![A-Za-z0-9._\-/])[0-9A-Za-z]{2,}(?![A-Za-z0-9])")
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-    letters: dict[str, str] = Field(default_factory=lambda: {"l": "1", "I": "1", "O": "0", "o": "0"})
-    # letters reported when they stand alone before a measure word
-    alone: list[str] = Field(default_factory=lambda: ["l"])
-    measure_words: str = "number_measure_words"      # lexicon key
-    allow: str = "number_letter_allow"               # lexicon key: formulas and codes
-    # letters read for a digit only after a digit and before a digit or measure word
-    zero_like: list[str] = Field(default_factory=lambda: ["O", "o"])
 
 
 @lru_cache(maxsize=16)
@@ -76,11 +73,13 @@ def _zero_fits(run: str, after: str, zero_like: list[str], words: tuple[str, ...
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    params: Params = rule.params
+    vocabulary = words(rule)
     text = doc.text
-    letters = params.letters
-    words = tuple(rule.vocabulary.get(params.measure_words) or ())
-    allow = _allow_regex(tuple(rule.vocabulary.get(params.allow) or ()))
+    letters = vocabulary.digit_letters
+    if not letters:
+        return
+    after = doc.measure_words.with_role("after-number") + tuple(vocabulary.digit_letter_magnitudes)
+    allow = _allow_regex(tuple(vocabulary.number_letter_allow))
     allowed = [m.span() for m in allow.finditer(text)] if allow else []
     found: list[tuple[int, int, str]] = []
     for m in _RUN.finditer(text):
@@ -93,10 +92,10 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if any(a <= m.start() and m.end() <= b for a, b in allowed):
             continue
-        if not _zero_fits(run, text[m.end():m.end() + 4], params.zero_like, words):
+        if not _zero_fits(run, text[m.end():m.end() + 4], vocabulary.digit_letters_zero, after):
             continue
         found.append((m.start(), m.end(), "".join(letters.get(c, c) for c in run)))
-    regex = _alone_regex(tuple(params.alone), words)
+    regex = _alone_regex(tuple(vocabulary.digit_letters_alone), after)
     if regex:
         for m in regex.finditer(text):
             found.append((m.start(), m.end(), letters.get(m.group(0), m.group(0))))

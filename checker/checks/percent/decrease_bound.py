@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
+from checker.checks.percent.words import words
 
 # Names the message template may use.
 MESSAGE_ARGS = frozenset({
@@ -23,14 +24,12 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     maximum: float = 100.0
-    # Approximation words that push a fall of exactly 100% beyond it: 下降100%以上.
-    beyond_words: list[str] = Field(default_factory=lambda: [
-        "以上", "及以上", "超过", "超", "逾", "高于", "突破", "多", "余"])
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    beyond = set(params.beyond_words)
+    # approximation words that push a fall of exactly 100% beyond it: 下降100%以上
+    beyond = set(words(rule).beyond_words)
     for q in doc.quantities:
         if q.unit_kind != "percent" or q.verb_kind != "decrease":
             continue

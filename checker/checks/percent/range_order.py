@@ -2,7 +2,9 @@
 
 ``30～50%`` (the unit written once, on the high end) is the usual form and passes.
 Only ranges of percentages are checked by default (``kinds``); the ends are compared
-with their magnitudes (``5千～1万元`` is in order).
+with their magnitudes (``5千～1万元`` is in order).  A range in order whose ends are in
+two units is reported with the rule's ``mixed_units`` template; ``same_units`` of the
+vocabulary are spellings of one unit (% and ％).
 """
 from __future__ import annotations
 
@@ -11,24 +13,24 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.checks.percent.words import words
 
 # Names the message template may use.
 MESSAGE_ARGS = frozenset({
     "value",       # the range as written, e.g. 50%～30%
-    "problem",     # what is wrong: 下限大于上限 or 两端单位不同
     "low",         # the low end's unit or value
     "high",        # the high end's unit or value
 })
+# The template of a range whose ends are in two units (the rule's message is for a range
+# written backwards).
+MESSAGES = frozenset({"mixed_units"})
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # Unit kinds (rules/data/units.yaml) whose ranges are checked; empty: every range.
+    # Unit kinds (rules/model/units.yaml) whose ranges are checked; empty: every range.
     kinds: list[str] = Field(default_factory=lambda: ["percent", "percentage-point", "permille"])
-    # Spellings of one unit that may stand on the two ends (mixed widths are left to
-    # the unit-consistency rules).
-    same_units: list[list[str]] = Field(default_factory=lambda: [["%", "％"], ["个百分点", "百分点"]])
     order: bool = True
     units: bool = True
 
@@ -36,7 +38,7 @@ class Params(BaseModel):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     units = doc.lexicon.get("units") or {}
-    canonical = {u: group[0] for group in params.same_units for u in group}
+    canonical = {u: group[0] for group in words(rule).same_units for u in group}
     for q in doc.quantities:
         if q.high is None:
             continue
@@ -45,11 +47,10 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if params.units and q.low_unit and q.high_unit and \
                 canonical.get(q.low_unit, q.low_unit) != canonical.get(q.high_unit, q.high_unit):
-            yield Finding(q.span, args={"value": q.text, "problem": "两端单位不同",
-                                        "low": q.low_unit, "high": q.high_unit})
+            yield Finding(q.span, args={"value": q.text, "low": q.low_unit, "high": q.high_unit},
+                          message="mixed_units")
             continue
         low = q.value * q.low_multiplier
         high = q.high * q.multiplier
         if params.order and low > high:
-            yield Finding(q.span, args={"value": q.text, "problem": "下限大于上限",
-                                        "low": q.number_text, "high": q.high_number_text})
+            yield Finding(q.span, args={"value": q.text, "low": q.number_text, "high": q.high_number_text})

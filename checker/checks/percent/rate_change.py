@@ -12,6 +12,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.checks.percent.words import words
 from checker.model.indicators import is_rate, rate_lexicon
 
 # Names the message template may use.
@@ -19,25 +20,26 @@ MESSAGE_ARGS = frozenset({
     "indicator",   # the rate, e.g. 入学率
     "value",       # the change as written, e.g. 2%
     "verb",        # the verb of the change, e.g. 提高
-    "number",      # the number alone, e.g. 2
+    "number",      # the number alone, e.g. 2 (a range: its ends joined by range_mark)
 })
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # Verb kinds (rules/data/quantities.yaml linking_verbs) that state a change.
+    # Verb kinds (rules/model/quantities.yaml linking_verbs) that state a change.
     change_verbs: list[str] = Field(default_factory=lambda: ["increase", "decrease"])
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    words, exceptions = rate_lexicon(doc.lexicon, bounded=False)
+    rates, exceptions = rate_lexicon(doc.lexicon, bounded=False)
+    mark = words(rule).range_mark
     for q in doc.quantities:
         if q.unit_kind != "percent" or q.verb_kind not in params.change_verbs:
             continue
-        if not is_rate(q.indicator, words, exceptions):
+        if not is_rate(q.indicator, rates, exceptions):
             continue
-        number = q.number_text if q.high is None else f"{q.number_text}～{q.high_number_text}"
+        number = q.number_text if q.high is None else f"{q.number_text}{mark}{q.high_number_text}"
         yield Finding(q.span, args={"indicator": q.indicator, "value": q.text, "verb": q.verb,
                                     "number": number})

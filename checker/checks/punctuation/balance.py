@@ -7,53 +7,49 @@ mark.  When a closer matches an opener further down the stack, the openers above
 were never closed and are reported.  Half-width ``( )`` pair with full-width ``（ ）``
 (the width itself is the business of ``punct-halfwidth``); a half-width ``)`` right
 closing a short list marker at the start of a paragraph or clause (``1)``, ``；2)``)
-is a numbering mark, not a bracket.
-Paragraphs holding a scraping leftover (``skip_data``: artifact pattern lists) are
-skipped: the artifact rules report them and they go as a whole.
+is a numbering mark, not a bracket.  The pairs, their aliases and the numerals of such
+markers are the vocabulary's (``pairs``, ``pair_aliases``, ``list_marker_numerals``).
+Paragraphs holding a scraping leftover (see ``skip_leftovers``) are skipped: the artifact
+rules report them and they go as a whole.  A mark never closed is reported with the rule's
+message, one never opened with its ``unopened`` template.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
+from checker.checks.punctuation.words import words
 from checker.model.span import Span
 
-MESSAGE_ARGS = frozenset({"mark", "partner", "problem"})
+MESSAGE_ARGS = frozenset({"mark", "partner"})
+# The template of a closing mark never opened (the rule's message is for an opener never closed).
+MESSAGES = frozenset({"unopened"})
 
-# A list marker closed by a single half-width parenthesis: "1)", "a)", "十)" at the start
-# of a paragraph or after a clause mark.
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s；;，,。：:]))[0-9A-Za-z一二三四五六七八九十]{1,3}\)")
+
+@lru_cache(maxsize=8)
+def _list_marker(numerals: str) -> re.Pattern[str]:
+    """A list marker closed by a single half-width parenthesis: "1)", "a)", "十)" at the
+    start of a paragraph or after a clause mark."""
+    return re.compile(rf"(?:^|(?<=[\s；;，,。：:]))[0-9A-Za-z{re.escape(numerals)}]{{1,3}}\)")
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # opening mark -> closing mark
-    pairs: dict[str, str] = Field(default_factory=lambda: {
-        "“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "「": "」", "『": "』"})
-    # marks that count as another mark: half-width parentheses pair with full-width ones
-    aliases: dict[str, str] = Field(default_factory=lambda: {"(": "（", ")": "）"})
-    # paragraphs holding a leftover (reported by the artifact rules) are skipped
-    skip_data: list[str] = Field(default_factory=lambda: ["artifact_web_patterns", "artifact_paywall_patterns"])
-
-    @model_validator(mode="after")
-    def _distinct(self) -> "Params":
-        for opener, closer in self.pairs.items():
-            if len(opener) != 1 or len(closer) != 1 or opener == closer:
-                raise ValueError(f"pairs: {opener!r}→{closer!r} must be two different single characters")
-        return self
-
 
 def check(doc, rule) -> Iterator[Finding]:
-    params: Params = rule.params
-    openers = params.pairs
+    vocabulary = words(rule)
+    openers = vocabulary.pairs
+    aliases = vocabulary.pair_aliases
     closers = {c: o for o, c in openers.items()}
+    marker = _list_marker(vocabulary.list_marker_numerals)
     text = doc.text
-    skipped = leftover_paragraphs(doc, rule, params.skip_data)
+    skipped = leftover_paragraphs(doc, rule)
     for para in doc.paragraphs:
         if para.index in skipped:
             continue
@@ -61,9 +57,9 @@ def check(doc, rule) -> Iterator[Finding]:
         base = para.span.start
         stack: list[tuple[str, int]] = []            # (opener as normalised, offset)
         problems: list[tuple[int, str, str]] = []    # (offset, mark as written, problem)
-        skip = {m.end() - 1 for m in _LIST_MARKER.finditer(body)}
+        skip = {m.end() - 1 for m in marker.finditer(body)}
         for i, ch in enumerate(body):
-            mark = params.aliases.get(ch, ch)
+            mark = aliases.get(ch, ch)
             if mark in openers:
                 stack.append((mark, i))
             elif mark in closers:
@@ -79,11 +75,10 @@ def check(doc, rule) -> Iterator[Finding]:
                 del stack[depth:]
         problems += [(j, body[j], "unclosed") for _, j in stack]
         for offset, ch, problem in sorted(problems):
-            mark = params.aliases.get(ch, ch)
+            mark = aliases.get(ch, ch)
             partner = openers.get(mark) or closers.get(mark, "")
-            words = "没有对应的后半" if problem == "unclosed" else "没有对应的前半"
-            yield Finding(Span(base + offset, base + offset + 1),
-                          args={"mark": ch, "partner": partner, "problem": words})
+            yield Finding(Span(base + offset, base + offset + 1), args={"mark": ch, "partner": partner},
+                          message="unopened" if problem == "unopened" else None)
 
 
 def _apostrophe(body: str, i: int) -> bool:

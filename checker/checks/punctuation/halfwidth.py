@@ -12,19 +12,21 @@ counts when it touches Chinese (not right after a digit: 15" is inches).  URLs a
 A web-converted document uses half-width marks in every paragraph, so the report is one
 per paragraph: the span runs from its first to its last such mark and the fix is that
 text with every counted mark made full-width (and blanks right after a comma-like mark
-dropped, as full-width marks carry their own space).
-Paragraphs holding a scraping leftover (``skip_data``: artifact pattern lists) are
-skipped: the artifact rules report them and they go as a whole.
+dropped, as full-width marks carry their own space).  The marks and their replacements
+are the vocabulary's ``halfwidth_marks`` and ``straight_quotes``.
+Paragraphs holding a scraping leftover (see ``skip_leftovers``) are skipped: the artifact
+rules report them and they go as a whole.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
+from checker.checks.punctuation.words import words
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"count", "marks", "first"})
@@ -49,14 +51,6 @@ def has_han(text: str) -> bool:
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-    # half-width mark -> full-width replacement
-    marks: dict[str, str] = Field(default_factory=lambda: {
-        ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
-    # straight quote -> [opening, closing] replacement; they pair in order of appearance
-    quotes: dict[str, tuple[str, str]] = Field(default_factory=lambda: {'"': ("“", "”")})
-    # paragraphs holding a leftover (reported by the artifact rules) are skipped
-    skip_data: list[str] = Field(default_factory=lambda: ["artifact_web_patterns", "artifact_paywall_patterns"])
 
 
 def _neighbour(body: str, i: int, step: int) -> int:
@@ -159,18 +153,19 @@ def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: se
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    params: Params = rule.params
+    vocabulary = words(rule)
+    marks, quotes = vocabulary.halfwidth_marks, vocabulary.straight_quotes
     text = doc.text
-    skipped = leftover_paragraphs(doc, rule, params.skip_data)
+    skipped = leftover_paragraphs(doc, rule)
     for para in doc.paragraphs:
         if para.index in skipped:
             continue
         body = para.span.of(text)
-        offsets = flagged_marks(body, params.marks, params.quotes)
+        offsets = flagged_marks(body, marks, quotes)
         if not offsets:
             continue
-        roles = quote_roles(body, params.quotes)
-        replacement = {k: params.quotes[body[k]][roles[k]] if k in roles else params.marks[body[k]]
+        roles = quote_roles(body, quotes)
+        replacement = {k: quotes[body[k]][roles[k]] if k in roles else marks[body[k]]
                        for k in offsets}
         first, last = offsets[0], offsets[-1]
         end = last + 1

@@ -3,20 +3,24 @@
 A scraped header line (``发布日期:… 浏览量: 【字体:``) or a paywall notice is reported
 by the artifact rules and goes as a whole; its half-width colons and its cut-off
 ``【`` are not worth a second report.  The punctuation kinds therefore skip paragraphs
-that hold a match of the artifact patterns named in their ``skip_data`` parameter.
+that hold a match of the leftovers family's web-page and paywall patterns.
 """
 from __future__ import annotations
 
 from checker.checks.leftovers.pattern import find_matches
 
 
-def leftover_paragraphs(doc, rule, keys: list[str]) -> set[int]:
-    """Indexes of paragraphs holding a match of any pattern list named by ``keys`` in the
-    leftovers family's vocabulary (read across families on purpose: the same patterns
+# The leftovers family's pattern lists whose matches make a paragraph a leftover.
+LEFTOVER_KEYS = ("artifact_web_patterns", "artifact_paywall_patterns")
+
+
+def leftover_paragraphs(doc, rule) -> set[int]:
+    """Indexes of paragraphs holding a match of any pattern list of ``LEFTOVER_KEYS`` in
+    the leftovers family's vocabulary (read across families on purpose: the same patterns
     define a leftover for both)."""
     leftovers = rule.vocabulary_of("leftovers")
     patterns: list[str] = []
-    for key in keys:
+    for key in LEFTOVER_KEYS:
         for p in leftovers.get(key) or []:
             if isinstance(p, str) and p not in patterns:
                 patterns.append(p)

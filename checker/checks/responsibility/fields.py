@@ -1,5 +1,6 @@
 """Kind ``responsibility-fields``: a malformed annotation — a field with nothing after
-its colon (``牵头单位：；``), or one unit listed twice in one annotation."""
+its colon (``牵头单位：；``), or one unit listed twice in one annotation.  A duplicate's
+note names the field that listed the unit first (the pack's ``first_listed`` template)."""
 from __future__ import annotations
 
 from typing import Iterator, Literal
@@ -9,7 +10,12 @@ from pydantic import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.model.annotations import UNIT_ROLES, annotations_of
 
-MESSAGE_ARGS = {"label", "name"}
+MESSAGE_ARGS = frozenset({"label", "name", "first_label"})
+
+
+def MESSAGES(params) -> frozenset[str]:
+    """A duplicate's note is a template of the pack; empty fields need none."""
+    return frozenset({"first_listed"}) if params.report == "duplicate" else frozenset()
 
 
 class Params(BaseModel):
@@ -37,8 +43,8 @@ def check(doc, rule) -> Iterator[Finding]:
                 dup = unit.name in in_field or (p.across_fields and unit.name in seen)
                 if dup:
                     first_label = f.label if unit.name in in_field else seen[unit.name]
-                    yield Finding(unit.span, args={"label": f.label, "name": unit.name},
-                                  related=f"已列于{first_label}")
+                    yield Finding(unit.span, args={"label": f.label, "name": unit.name, "first_label": first_label},
+                                  note="first_listed")
                 in_field.add(unit.name)
             for unit in f.units:
                 seen.setdefault(unit.name, f.label)

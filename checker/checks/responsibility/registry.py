@@ -1,7 +1,8 @@
 """Kind ``responsibility-registry``: a unit name in an annotation that is not in the
 repository's registry (data ``responsibility.registry``, empty by default: then nothing is
 checked).  Collective owners (各县区, 机关各处室 …) match ``registry_exempt``.  When a
-registered name is a likely intended spelling, the report names it."""
+registered name is a likely intended spelling, the report names it (the pack's
+``registered`` note)."""
 from __future__ import annotations
 
 import re
@@ -13,7 +14,8 @@ from pydantic import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.model.annotations import annotations_of, responsibility_data, same_unit
 
-MESSAGE_ARGS = {"name"}
+MESSAGE_ARGS = frozenset({"name", "registered"})
+MESSAGES = frozenset({"registered"})
 
 
 class Params(BaseModel):
@@ -36,5 +38,5 @@ def check(doc, rule) -> Iterator[Finding]:
             if u.name in registry or (exempt and exempt.search(u.name)):
                 continue
             near = next((r for r in data.registry if same_unit(u.name, r, data)), None)
-            yield Finding(u.span, args={"name": u.name},
-                          related=f"登记名称为“{near}”" if near else None)
+            yield Finding(u.span, args={"name": u.name, "registered": near or ""},
+                          note="registered" if near else None)

@@ -5,7 +5,8 @@ Names come from the annotations.  Spellings of one unit are grouped (see
 :func:`checker.model.annotations.same_unit`); the intended one is the registry's, else
 the one written most often, else the first written.  Every use of another spelling is
 reported at its span.  When a registry is configured, a spelling missing from it is left
-to the registry rule, which names the registered form."""
+to the registry rule, which names the registered form.  The note says how often and from
+which line the intended spelling is written (the pack's ``intended_seen`` template)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -16,7 +17,8 @@ from pydantic import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.model.annotations import annotations_of, responsibility_data, same_unit, suffix_class, unit_key
 
-MESSAGE_ARGS = {"name", "intended", "count"}
+MESSAGE_ARGS = frozenset({"name", "intended", "count", "first_line"})
+MESSAGES = frozenset({"intended_seen"})
 
 
 class Params(BaseModel):
@@ -73,5 +75,6 @@ def check(doc, rule) -> Iterator[Finding]:
         target = intended.get(u.name)
         if target is None or (registry and u.name not in registry):
             continue
-        yield Finding(u.span, args={"name": u.name, "intended": target, "count": counts[target]},
-                      related=f"“{target}”共{counts[target]}处，首次见第{first_line[target]}行")
+        yield Finding(u.span, args={"name": u.name, "intended": target, "count": counts[target],
+                                    "first_line": first_line[target]},
+                      note="intended_seen")

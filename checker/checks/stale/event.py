@@ -12,14 +12,15 @@ Two cases:
   ``二十届三中全会`` (July 2024).  Only events with a ``known_from`` date are read so,
   and a mention in a forward context (筹备…, …召开, ``foresight_ok``) is left alone.
 
-Events and their dates are data (``events`` in ``rules/data/events.yaml``).  The year is
+Events and their dates are data (``events`` in ``rules/stale/vocabulary.yaml``).  The
+first case is reported with the rule's message, the second with its ``foresight``
+template.  The year is
 the section's (``Document.year_at``): a combined "2022年总结及2023年计划" checks its
 plan half against 2023.  A section in the event's own year is never reported, nor a
 text whose year is unknown.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 from typing import Iterator
@@ -27,95 +28,67 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.checks.stale.words import Dates, Event, alt, words
 from checker.model.span import Span
 
-MESSAGE_ARGS = frozenset({"event", "phrase", "date", "year", "when"})
-
-_CLAUSE = "[^，。；、,;\\n了]"
-
-
-class Event(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: str
-    aliases: list[str] = Field(min_length=1)
-    start: dt.date
-    end: dt.date
-    known_from: dt.date | None = None       # before this, naming the event is foresight
-    only: list[str] = Field(default_factory=list)   # the event's own forward words
-
-
-class Anticipation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    before: list[str] = Field(default_factory=list)
-    after: list[str] = Field(default_factory=list)
-    plan_before: list[str] = Field(default_factory=list)
-    foresight_ok: list[str] = Field(default_factory=list)
-    # later in the clause, these make the mention history (庆祝建党100周年活动中涌现的…)
-    history_after: list[str] = Field(default_factory=list)
+MESSAGE_ARGS = frozenset({"event", "phrase", "date", "year"})
+# The template of a mention before the event was known (the rule's message is for a
+# forward look at an event already over).
+MESSAGES = frozenset({"foresight"})
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    events: str = "events"                        # lexicon keys
-    anticipation: str = "event_anticipation"
     # characters allowed between a forward word and the event (迎接党的二十大: 党的 is
     # part of the alias; 迎接中国共产党第二十次…: none)
     gap: int = Field(default=2, ge=0, le=6)
     foresight: bool = True
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=64)
 def _forward(aliases: tuple[str, ...], before: tuple[str, ...], after: tuple[str, ...],
-             plan_before: tuple[str, ...], gap: int) -> re.Pattern[str] | None:
-    a = _alt(aliases)
+             plan_before: tuple[str, ...], gap: int, stops: str) -> re.Pattern[str] | None:
+    a = alt(aliases)
+    clause = f"[^，。；、,;\\n{re.escape(stops)}]"
     parts = []
     if before:
-        parts.append(rf"(?:{_alt(before)}){_CLAUSE}{{0,{gap}}}?(?P<e1>{a})")
+        parts.append(rf"(?:{alt(before)}){clause}{{0,{gap}}}?(?P<e1>{a})")
     if plan_before:
-        parts.append(rf"(?P<plan>(?:{_alt(plan_before)}){_CLAUSE}{{0,{gap}}}?(?P<e3>{a}))")
+        parts.append(rf"(?P<plan>(?:{alt(plan_before)}){clause}{{0,{gap}}}?(?P<e3>{a}))")
     if after:
-        parts.append(rf"(?P<e2>{a})[“”\"]?(?:{_alt(after)})")
+        parts.append(rf"(?P<e2>{a})[“”\"]?(?:{alt(after)})")
     return re.compile("|".join(parts)) if parts else None
 
 
 @lru_cache(maxsize=64)
 def _mention(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_alt(aliases))
+    return re.compile(alt(aliases))
 
 
-def load_events(vocabulary, key: str) -> list[Event]:
-    raw = vocabulary.get(key) or []
-    return [Event.model_validate(e) for e in raw]
-
-
-def _date(event: Event) -> str:
+def _date(event: Event, dates: Dates) -> str:
     if event.start == event.end:
         return event.start.isoformat()
-    return f"{event.start.isoformat()}至{event.end.isoformat()}"
+    return f"{event.start.isoformat()}{dates.range_mark}{event.end.isoformat()}"
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    events = load_events(rule.vocabulary, params.events)
+    vocabulary = words(rule)
+    events = vocabulary.events
     if not events:
         return
-    ant = Anticipation.model_validate(rule.vocabulary.get(params.anticipation) or {})
+    ant = vocabulary.event_anticipation
     text = doc.text
     taken: list[Span] = []
     found: list[Finding] = []
     for event in events:
         aliases = tuple(event.aliases)
         if event.only:
-            regex = _forward(aliases, tuple(event.only), (), (), params.gap)
+            regex = _forward(aliases, tuple(event.only), (), (), params.gap, ant.gap_stops)
         else:
-            regex = _forward(aliases, tuple(ant.before), tuple(ant.after), tuple(ant.plan_before), params.gap)
+            regex = _forward(aliases, tuple(ant.before), tuple(ant.after), tuple(ant.plan_before), params.gap,
+                             ant.gap_stops)
         for m in regex.finditer(text) if regex else ():
             span = Span(m.start(), m.end())
             if any(span.overlaps(t) for t in taken):
@@ -129,8 +102,8 @@ def check(doc, rule) -> Iterator[Finding]:
             if year is None or year <= event.end.year:
                 continue
             taken.append(span)
-            found.append(Finding(span, args={"event": event.name, "phrase": m.group(0), "date": _date(event),
-                                             "year": year, "when": "已于"}))
+            found.append(Finding(span, args={"event": event.name, "phrase": m.group(0),
+                                             "date": _date(event, vocabulary.dates), "year": year}))
         if not (params.foresight and event.known_from):
             continue
         ok = tuple(ant.foresight_ok) + tuple(ant.before) + tuple(ant.after) + tuple(ant.plan_before)
@@ -146,7 +119,8 @@ def check(doc, rule) -> Iterator[Finding]:
             if any(w in context for w in ok):
                 continue
             taken.append(span)
-            found.append(Finding(span, args={"event": event.name, "phrase": m.group(0), "date": _date(event),
-                                             "year": year, "when": "要到"}))
+            found.append(Finding(span, args={"event": event.name, "phrase": m.group(0),
+                                             "date": _date(event, vocabulary.dates), "year": year},
+                                 message="foresight"))
     found.sort(key=lambda f: f.span.start)
     yield from found

@@ -1,8 +1,9 @@
 """``stale-milestone``: a year called the first or last year of a planning period that
 does not start or end then: ``2023年是“十四五”规划的开局之年`` (十四五 began in 2021).
 
-Periods are data (``periods`` in ``rules/data/events.yaml``); the ordinal words are
-``period_milestones`` there (``first``: 开局之年, 起步之年 …; ``last``: 收官之年 …).
+Periods are data (``periods`` in ``rules/stale/vocabulary.yaml``); the ordinal words are
+``period_milestones`` there (``first``: 开局之年, 起步之年 …; ``last``: 收官之年 …), with
+the words for this year (``this_year``: 今年) and for "is" (``copulas``: 是, 为).
 Words that name no fixed year (关键之年, 攻坚之年) are not listed and never read.  The
 year is the one the sentence names (``2023年是…``), or the section's for ``今年是…``;
 the milestone must stand in the same clause as the period, so ``…的关键之年，是…的开局之年``
@@ -17,57 +18,44 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.stale.period import Period
+from checker.checks.stale.words import Dates, alt, words, year_re
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"phrase", "period", "year", "expected", "milestone"})
 
 
-class Milestones(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    first: list[str] = Field(default_factory=list)
-    last: list[str] = Field(default_factory=list)
-
-
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    periods: str = "periods"                  # lexicon keys
-    milestones: str = "period_milestones"
-    this_year: list[str] = Field(default_factory=lambda: ["今年", "本年"])
     gap: int = Field(default=14, ge=0, le=30)   # characters between 是 and the period
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=16)
 def _compile(aliases: tuple[str, ...], first: tuple[str, ...], last: tuple[str, ...],
-             this_year: tuple[str, ...], gap: int) -> re.Pattern[str]:
+             this_year: tuple[str, ...], copulas: tuple[str, ...], gap: int, dates: Dates) -> re.Pattern[str]:
     clause = "[^，。；,;:：\\n]"
-    words = []
+    ordinals = []
     if first:
-        words.append(rf"(?P<first>{_alt(first)})")
+        ordinals.append(rf"(?P<first>{alt(first)})")
     if last:
-        words.append(rf"(?P<last>{_alt(last)})")
-    subject = rf"(?:(?P<year>(?:19|20)\d{{2}})年|(?P<this>{_alt(this_year)}))"
+        ordinals.append(rf"(?P<last>{alt(last)})")
+    subject = rf"(?:{year_re(dates)}|(?P<this>{alt(this_year)}))"
     return re.compile(
-        rf"{subject}(?:是|为){clause}{{0,{gap}}}?[“\"]?(?P<period>{_alt(aliases)})[”\"]?"
-        rf"{clause}{{0,10}}?(?:{'|'.join(words)})")
+        rf"{subject}(?:{alt(copulas)}){clause}{{0,{gap}}}?[“\"]?(?P<period>{alt(aliases)})[”\"]?"
+        rf"{clause}{{0,10}}?(?:{'|'.join(ordinals)})")
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    periods = [Period.model_validate(p) for p in (rule.vocabulary.get(params.periods) or [])]
-    ms = Milestones.model_validate(rule.vocabulary.get(params.milestones) or {})
-    if not periods or not (ms.first or ms.last):
+    vocabulary = words(rule)
+    periods = vocabulary.periods
+    ms = vocabulary.period_milestones
+    if not periods or not (ms.first or ms.last) or not ms.copulas:
         return
     found: dict[int, Finding] = {}
     for period in periods:
-        regex = _compile(tuple(period.aliases), tuple(ms.first), tuple(ms.last), tuple(params.this_year),
-                         params.gap)
+        regex = _compile(tuple(period.aliases), tuple(ms.first), tuple(ms.last), tuple(ms.this_year),
+                         tuple(ms.copulas), params.gap, vocabulary.dates)
         for m in regex.finditer(doc.text):
             year = int(m.group("year")) if m.group("year") else doc.year_at(m.start())
             if year is None:

@@ -2,20 +2,21 @@
 
 ``企业自主研发投入达5000万以上`` counts money, so 5000万 needs 元.  A quantity with a
 magnitude and no unit is reported only when a money word (``unit_money_words`` in
-``rules/data/unit_words.yaml``) governs it: the money word ends the text before the
+``rules/units/vocabulary.yaml``) governs it: the money word ends the text before the
 number, or only linking words (``unit_money_linkers``: 达, 为, 共计, 突破 …) stand
 between them.  ``阅读量达到24.26万`` or ``保障随迁子女34.67万`` count readers and
-children, and stay silent.
+children, and stay silent.  The fix adds the unit of money (``money_unit``: 元).
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.checks.units.forms import data_for
+from checker.checks.units.forms import Vocabulary, words
+from checker.model.lexicon import built_from
 from checker.model.span import Span
 
 MESSAGE_ARGS = {"found", "unit", "word", "suggestion"}
@@ -27,30 +28,26 @@ _WINDOW = 16
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    unit: str = Field(default="元", min_length=1)       # the unit to suggest
-    words_key: str = "unit_money_words"                  # lexicon key of the governing words
-    linkers_key: str = "unit_money_linkers"              # lexicon key of the linking words
 
-
-def _governor(lexicon, words_key: str, linkers_key: str) -> re.Pattern[str] | None:
-    words = lexicon.get(words_key) or []
-    linkers = lexicon.get(linkers_key) or []
-    if not words:
+def _governor(vocabulary: Vocabulary) -> re.Pattern[str] | None:
+    money = vocabulary.unit_money_words
+    linkers = vocabulary.unit_money_linkers
+    if not money:
         return None
 
     def alt(items):
         return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
 
     link = f"(?:{alt(linkers)})*" if linkers else ""
-    return re.compile(rf"(?P<word>{alt(words)}){link}$")
+    return re.compile(rf"(?P<word>{alt(money)}){link}$")
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    params: Params = rule.params
-    pattern = data_for(rule.vocabulary, f"bare-magnitude:{params.words_key}:{params.linkers_key}",
-                       lambda lex: _governor(lex, params.words_key, params.linkers_key))
-    if pattern is None:
+    vocabulary = words(rule)
+    pattern = built_from(rule.vocabulary, _governor, lambda _: _governor(vocabulary))
+    if pattern is None or not vocabulary.money_unit:
         return
+    unit = vocabulary.money_unit
     text = doc.text
     for q in doc.quantities:
         if q.unit is not None or q.magnitude is None or q.number_span is None:
@@ -64,10 +61,10 @@ def check(doc, rule) -> Iterator[Finding]:
         end = q.span.start + q.text.rfind(q.magnitude) if q.is_range else q.number_span.end
         if text.startswith(q.magnitude, end):
             end += len(q.magnitude)
-        if end < len(text) and text[end] in "余多":
-            end += 1
+        rounding = next((w for w in vocabulary.rounding_words if text.startswith(w, end)), "")
+        end += len(rounding)                # 5000万余
         span = Span(q.number_span.start, end)
         found = span.of(text)
-        yield Finding(span, args={"found": found, "unit": params.unit, "word": match.group("word"),
-                                  "suggestion": found + params.unit},
-                      fix=found + params.unit)
+        yield Finding(span, args={"found": found, "unit": unit, "word": match.group("word"),
+                                  "suggestion": found + unit},
+                      fix=found + unit)

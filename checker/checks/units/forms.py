@@ -1,38 +1,64 @@
-"""Helpers shared by the unit-consistency kinds (``unit_*.py``).
+"""Helpers shared by the unit-consistency kinds.
 
+* ``Vocabulary`` is the family's word tables (``rules/units/vocabulary.yaml``), validated
+  once per vocabulary with ``words(rule)``.
 * ``majority`` picks, from the ways one thing is written in a document, the form most
   uses agree on; the uses of the other forms are what the kinds report.
-* ``data_for`` builds what a kind reads from the lexicon (tables, compiled patterns)
-  once per lexicon (its fingerprint is the cache key), so a check never re-reads data
-  nor re-compiles a pattern per document; a malformed table raises ValueError naming
-  its key.
-* ``MeasureTable`` reads the nouns a measure word counts.
+* ``first_seen`` gives the args of the note on where the document's own form is first
+  written (the pack's ``first_seen`` template).
+* ``MeasureTable`` reads the nouns a measure word counts, from the model's measure-word
+  table (``Document.measure_words``) and the family's phrase boundaries.
 """
 from __future__ import annotations
 
-import threading
 import unicodedata
 from collections import Counter
 from typing import Any, Callable, Hashable, Iterable, TypeVar
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.lexicon import built_from, data_view
+from checker.model.measure_words import MeasureWords
+
 K = TypeVar("K", bound=Hashable)
-T = TypeVar("T")
-
-_CACHE: dict[tuple[str, str], Any] = {}
-_LOCK = threading.Lock()
 
 
-def data_for(lexicon: Any, name: str, build: Callable[[Any], T]) -> T:
-    """``build(lexicon)`` computed once per (lexicon fingerprint, name)."""
-    key = (getattr(lexicon, "fingerprint", ""), name)
-    found = _CACHE.get(key)
-    if found is None:
-        with _LOCK:
-            found = _CACHE.get(key)
-            if found is None:
-                found = build(lexicon)
-                _CACHE[key] = found
-    return found
+class CompareMagnitudes(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    small: str        # natural below the boundary (53万元)
+    large: str        # natural from the boundary on (1.6亿元)
+
+
+class Vocabulary(BaseModel):
+    """The units family's words; each key is described in rules/units/vocabulary.yaml."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    unit_spellings: list[list[str]] = Field(default_factory=list)
+    unit_money_words: list[str] = Field(default_factory=list)
+    unit_money_linkers: list[str] = Field(default_factory=list)
+    money_unit: str = ""
+    rounding_words: list[str] = Field(default_factory=list)
+    unit_average_words: list[str] = Field(default_factory=list)
+    unit_fraction_not_before: list[str] = Field(default_factory=list)
+    compared_magnitudes: CompareMagnitudes | None = None
+    magnitude_scope_words: dict[str, str] = Field(default_factory=dict)
+    measure_word_boundaries: list[str] = Field(default_factory=list)
+    noun_first_links: list[str] = Field(default_factory=list)
+    noun_first_distributive: list[str] = Field(default_factory=list)
+    list_separator: str = ""
+
+
+def words(rule: Any) -> Vocabulary:
+    """The rule's units vocabulary, validated once per vocabulary data."""
+    return data_view(rule.vocabulary, Vocabulary)
+
+
+def built_for(doc: Any, rule: Any, name: str, build: Callable[[Any], Any]) -> Any:
+    """``build(vocabulary)`` of what a kind reads from both the model's tables (the
+    document's) and the family's words, computed once per pair of data."""
+    return built_from(rule.vocabulary, (name, doc.lexicon.fingerprint), build)
 
 
 def majority(forms: Iterable[K], prefer: Callable[[K], int] | None = None) -> K | None:
@@ -44,21 +70,26 @@ def majority(forms: Iterable[K], prefer: Callable[[K], int] | None = None) -> K 
     counts = Counter(forms)
     if not counts:
         return None
-    first_seen = {form: i for i, form in enumerate(counts)}   # Counter keeps insertion order
-    return min(counts, key=lambda f: (-counts[f], prefer(f) if prefer else 0, first_seen[f]))
+    first_seen_at = {form: i for i, form in enumerate(counts)}   # Counter keeps insertion order
+    return min(counts, key=lambda f: (-counts[f], prefer(f) if prefer else 0, first_seen_at[f]))
 
 
-def line_note(doc: Any, offset: int, form: str) -> str:
-    """The ``related`` note on where the document's own form is first written:
-    ``“%”首见于第3行``."""
+# Names of the args ``first_seen`` gives, for the kinds' MESSAGE_ARGS.
+FIRST_SEEN_ARGS = frozenset({"first", "first_line"})
+
+
+def first_seen(doc: Any, offset: int, form: str) -> dict[str, Any]:
+    """Args of the note on where the document's own form is first written: the form and
+    its line (the pack's ``first_seen`` template: ``“%”首见于第3行``)."""
     line, _ = doc.position(offset)
-    return f"“{form}”首见于第{line}行"
+    return {"first": form, "first_line": line}
 
 
 # -- measure words and their nouns (measure-word-fit, measure-word-mix) ----------------------
 
 class MeasureTable:
-    """``measure_words`` of the lexicon (noun -> measure words that fit it), read once.
+    """The nouns of the measure-word table (noun -> measure words that fit it), read as
+    noun phrases.
 
     ``nouns_after(text, offset)`` reads the nouns counted by a measure word that ends at
     ``offset``: the longest noun of the table starting right there, then the nouns of the
@@ -70,20 +101,11 @@ class MeasureTable:
     a noun the table does not know, so it answers None rather than guess.
     """
 
-    def __init__(self, lexicon: Any, table_key: str = "measure_words",
-                 boundaries_key: str = "measure_word_boundaries") -> None:
-        raw = lexicon.get(table_key) or {}
-        if not isinstance(raw, dict):
-            raise ValueError(f"data '{table_key}': a mapping of noun -> list of measure words")
-        self.fits: dict[str, frozenset[str]] = {}
-        for noun, words in raw.items():
-            if isinstance(words, str):
-                words = [words]
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ValueError(f"data '{table_key}': {noun!r}: a list of measure words")
-            self.fits[str(noun)] = frozenset(words)
+    def __init__(self, table: MeasureWords, boundaries: Iterable[str]) -> None:
+        self.table = table
+        self.fits = table.fits
         self._longest = max((len(n) for n in self.fits), default=0)
-        self.boundaries = tuple(sorted(lexicon.get(boundaries_key) or (), key=len, reverse=True))
+        self.boundaries = tuple(sorted(boundaries, key=len, reverse=True))
 
     def _noun_at(self, text: str, offset: int) -> str | None:
         for size in range(min(self._longest, len(text) - offset), 0, -1):
@@ -101,9 +123,20 @@ class MeasureTable:
             nouns.append((noun, end))
         if not nouns:
             return None
-        if end >= len(text) or _ends_phrase(text[end]) or text.startswith(self.boundaries, end):
+        if self.ends_phrase(text, end):
             return nouns
         return None
+
+    def ends_phrase(self, text: str, offset: int) -> bool:
+        """Whether a noun phrase may end at ``offset``: the end of the text, a blank,
+        punctuation or a boundary word follows."""
+        return offset >= len(text) or _ends_phrase(text[offset]) or text.startswith(self.boundaries, offset)
+
+
+def measure_table(doc: Any, rule: Any) -> MeasureTable:
+    """The document's measure-word table read with the rule's phrase boundaries."""
+    return built_for(doc, rule, MeasureTable,
+                     lambda _: MeasureTable(doc.measure_words, words(rule).measure_word_boundaries))
 
 
 def _ends_phrase(char: str) -> bool:

@@ -2,7 +2,7 @@
 
 A quantity is reported when its number has a decimal part, it has no magnitude (``1.2万个
 学位`` is 12000 places) and its unit is a measure word for whole things
-(``unit_indivisible`` in ``rules/data/unit_words.yaml``).  Averages and ratios are
+(role ``whole`` in the model's measure-word table).  Averages and ratios are
 fractional by nature, so a quantity whose clause holds an average word
 (``unit_average_words``: 平均, 人均, 每 …) is left alone, and so is 个 before a unit of
 time or a measure (``1.5个小时``: ``unit_fraction_not_before``).
@@ -15,7 +15,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.checks.units.forms import data_for
+from checker.checks.units.forms import built_for, words
 from checker.model.span import Span
 
 MESSAGE_ARGS = {"found", "unit", "value"}
@@ -27,21 +27,17 @@ _CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?\n（）()]")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    units_key: str = "unit_indivisible"
-    average_key: str = "unit_average_words"
-    not_before_key: str = "unit_fraction_not_before"
-
 
 class _Data:
-    def __init__(self, lexicon, params: Params) -> None:
-        self.units = frozenset(lexicon.get(params.units_key) or ())
-        self.average = tuple(lexicon.get(params.average_key) or ())
-        self.not_before = tuple(sorted(lexicon.get(params.not_before_key) or (), key=len, reverse=True))
+    def __init__(self, doc, rule) -> None:
+        vocabulary = words(rule)
+        self.units = frozenset(doc.measure_words.with_role("whole"))
+        self.average = tuple(vocabulary.unit_average_words)
+        self.not_before = tuple(sorted(vocabulary.unit_fraction_not_before, key=len, reverse=True))
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    params: Params = rule.params
-    data = data_for(rule.vocabulary, f"fractional-count:{params.model_dump_json()}", lambda lex: _Data(lex, params))
+    data = built_for(doc, rule, _Data, lambda _: _Data(doc, rule))
     text = doc.text
     for q in doc.quantities:
         if q.unit not in data.units or q.magnitude is not None or q.unit_span is None:

@@ -1,7 +1,7 @@
 """``measure-word-fit``: a measure word that does not fit its noun (``5名学校``, ``20所教师``).
 
-The table ``measure_words`` (``rules/data/measure_words.yaml``) lists, per noun, the
-measure words that fit it.  A count is checked only when a noun of the table follows its
+The model's measure-word table (``rules/model/measure_words.yaml``, read as
+``Document.measure_words``) lists, per measure word, the nouns it fits.  A count is checked only when a noun of the table follows its
 measure word directly and ends the noun phrase (see ``MeasureTable.nouns_after``), and
 it is reported only when no noun of the phrase accepts the measure word, so
 ``10所省级高水平职业院校`` (modifiers between), ``123个家长学校`` (a programme the
@@ -12,48 +12,42 @@ There the noun of the table must end right before the number or before linking w
 (``noun_first_links``: 达, 共, 为, 新增 …), the count must end its phrase (``学位3200所学校``
 is read the other way round), no distributive word (``noun_first_distributive``: 每, 各)
 may stand before the noun (``每个学校2名`` counts people per school), and measure words
-that can count the action rather than the noun (``noun_first_loose``: 次, 期, 人次 …
+that can count the action rather than the noun (role ``may-count-action``: 次, 期, 人次 …
 as in ``培训教师3期``) are not checked.  The longest noun is read, so in
 ``学校建设项目12个`` the 个 counts 项目.  In this order some measure words the table
-allows before a noun do not fit (``noun_first_unfit``): people are counted 教师200名,
-never 教师200个, while ``教师节活动200个`` counts 活动 and passes.
+allows before a noun do not fit (role ``not-people-after-noun``): people are counted
+教师200名, never 教师200个, while ``教师节活动200个`` counts 活动 and passes.  The words
+that fit are listed with the generic one (role ``generic``: 个) last, joined by
+``list_separator``.
 """
 from __future__ import annotations
 
-import unicodedata
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.checks.units.forms import MeasureTable, data_for
+from checker.checks.units.forms import MeasureTable, built_for, measure_table, words
 from checker.model.span import Span
 
-MESSAGE_ARGS = {"found", "word", "noun", "expected"}
+MESSAGE_ARGS = frozenset({"found", "word", "noun", "expected"})
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    table_key: str = "measure_words"
-    boundaries_key: str = "measure_word_boundaries"
-    # noun-first order (学位3200个): whether to check it, and the lexicon keys it reads
+    # whether to check the noun-first order (学位3200个) too
     noun_first: bool = True
-    links_key: str = "noun_first_links"
-    distributive_key: str = "noun_first_distributive"
-    loose_key: str = "noun_first_loose"
-    unfit_key: str = "noun_first_unfit"
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    table = data_for(rule.vocabulary, f"measure:{params.table_key}:{params.boundaries_key}",
-                     lambda lex: MeasureTable(lex, params.table_key, params.boundaries_key))
+    table = measure_table(doc, rule)
     first = None
     if params.noun_first:
-        first = data_for(rule.vocabulary, f"measure-first:{params.table_key}:{params.links_key}:"
-                         f"{params.distributive_key}:{params.loose_key}:{params.unfit_key}",
-                         lambda lex: _NounFirst(lex, table, params))
+        first = built_for(doc, rule, _NounFirst, lambda _: _NounFirst(table, words(rule)))
+    generic = frozenset(table.table.with_role("generic"))
+    separator = words(rule).list_separator
     text = doc.text
     for q in doc.quantities:
         if q.unit_span is None or q.number_span is None or q.unit_kind != "count":
@@ -70,28 +64,26 @@ def check(doc, rule) -> Iterator[Finding]:
         else:
             continue
         fits = [w for w in table.fits[noun] if w != q.unit]
+        # the generic measure word is listed after the specific ones
+        ordered = sorted(fits, key=lambda w: (w in generic, w))
         yield Finding(span, args={"found": span.of(text), "word": q.unit, "noun": noun,
-                                  "expected": "、".join(sorted(fits, key=_order))})
+                                  "expected": separator.join(ordered)})
 
 
 class _NounFirst:
     """Reads ``noun [links] number measure-word`` (``新增学位3200所``) backwards from a count."""
 
-    def __init__(self, lexicon, table: MeasureTable, params: Params) -> None:
+    def __init__(self, table: MeasureTable, vocabulary) -> None:
         self.table = table
-        self.links = tuple(sorted(_words(lexicon, params.links_key), key=len, reverse=True))
-        self.distributive = tuple(_words(lexicon, params.distributive_key))
-        self.loose = frozenset(_words(lexicon, params.loose_key))
-        raw = lexicon.get(params.unfit_key) or {}
-        if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
-            raise ValueError(f"data '{params.unfit_key}': a mapping of measure words to lists of nouns")
-        self.unfit = {word: frozenset(nouns) for word, nouns in raw.items()}
+        self.links = tuple(sorted(vocabulary.noun_first_links, key=len, reverse=True))
+        self.distributive = tuple(vocabulary.noun_first_distributive)
+        self.loose = frozenset(table.table.with_role("may-count-action"))
         self.longest = max((len(n) for n in table.fits), default=0)
 
     def noun_before(self, text: str, q) -> tuple[str, int] | None:
         """(noun, start) of a table noun the count ``q`` follows, if its measure word does
         not fit that noun; None when the order is not noun-first or the count fits."""
-        if q.unit in self.loose or not _phrase_ends(self.table, text, q.unit_span.end):
+        if q.unit in self.loose or not self.table.ends_phrase(text, q.unit_span.end):
             return None
         end = q.number_span.start
         # linking and approximating words between noun and digits: 学校共有约45所
@@ -101,7 +93,8 @@ class _NounFirst:
             if text[end - size:end] in self.table.fits:
                 noun = text[end - size:end]
                 break
-        if noun is None or (q.unit in self.table.fits[noun] and noun not in self.unfit.get(q.unit, ())):
+        if noun is None or (q.unit in self.table.fits[noun]
+                            and noun not in self.table.table.unfit_after_noun(q.unit)):
             return None
         start = end - len(noun)
         if any(word in text[max(0, start - 4):start] for word in self.distributive):
@@ -118,24 +111,3 @@ def _skip_back(text: str, end: int, words: tuple[str, ...], limit: int) -> int:
         else:
             break
     return end
-
-
-def _phrase_ends(table: MeasureTable, text: str, offset: int) -> bool:
-    if offset >= len(text):
-        return True
-    char = text[offset]
-    if char in "\n \t\u3000" or unicodedata.category(char).startswith("P"):
-        return True
-    return text.startswith(table.boundaries, offset)
-
-
-def _words(lexicon, key: str) -> list[str]:
-    raw = lexicon.get(key) or []
-    if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
-        raise ValueError(f"data '{key}': a list of words")
-    return raw
-
-
-def _order(word: str) -> tuple[int, str]:
-    # 个 is the generic measure word: list the specific ones first.
-    return (1 if word == "个" else 0, word)

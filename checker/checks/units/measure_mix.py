@@ -1,39 +1,36 @@
 """``measure-word-mix``: one noun counted with the generic 个 and a specific measure word.
 
 ``5所学校`` in one place and ``3个学校`` in another: the document counts its schools two
-ways.  For each noun of ``measure_words`` the counts written with a fitting measure word
-are split into generic (``Params.generic``: 个) and specific (所, 名, 家 …); the side
+ways.  For each noun of the model's measure-word table the counts written with a fitting
+measure word are split into generic (role ``generic``: 个) and specific (所, 名, 家 …); the side
 fewer counts use is reported (a tie: the generic side).  Two specific words for one noun
 (名 and 位 for teachers, 场 and 次 for activities) say different things and are not
-compared; misfits (``5名学校``) are measure-word-fit's business.
+compared; misfits (``5名学校``) are measure-word-fit's business.  The note names the
+document's first count of the majority side (the pack's ``first_seen`` template).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.checks.units.forms import MeasureTable, data_for, line_note, majority
+from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, majority, measure_table, words
 from checker.model.span import Span
 
-MESSAGE_ARGS = {"found", "word", "noun", "expected"}
+MESSAGE_ARGS = frozenset({"found", "word", "noun", "expected"}) | FIRST_SEEN_ARGS
+MESSAGES = frozenset({"first_seen"})
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    generic: list[str] = Field(default_factory=lambda: ["个"], min_length=1)
-    table_key: str = "measure_words"
-    boundaries_key: str = "measure_word_boundaries"
-
 
 def check(doc, rule) -> Iterator[Finding]:
-    params: Params = rule.params
-    table = data_for(rule.vocabulary, f"measure:{params.table_key}:{params.boundaries_key}",
-                     lambda lex: MeasureTable(lex, params.table_key, params.boundaries_key))
-    generic = set(params.generic)
+    table = measure_table(doc, rule)
+    generic = set(table.table.with_role("generic"))
+    separator = words(rule).list_separator
     text = doc.text
     uses: dict[str, list] = defaultdict(list)
     for q in doc.quantities:
@@ -52,10 +49,11 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         expected = majority(sides, prefer=lambda s: 0 if s == "specific" else 1)
         first, first_end = next((q, end) for q, end, side in items if side == expected)
-        words = "、".join(dict.fromkeys(q.unit for q, _, side in items if side == expected))
+        expected_words = separator.join(dict.fromkeys(q.unit for q, _, side in items if side == expected))
+        note = first_seen(doc, first.span.start, text[first.number_span.start:first_end])
         for q, end, side in items:
             if side == expected:
                 continue
             span = Span(q.number_span.start, end)
-            yield Finding(span, args={"found": span.of(text), "word": q.unit, "noun": noun, "expected": words},
-                          related=line_note(doc, first.span.start, text[first.number_span.start:first_end]))
+            yield Finding(span, args={"found": span.of(text), "word": q.unit, "noun": noun,
+                                      "expected": expected_words, **note}, note="first_seen")

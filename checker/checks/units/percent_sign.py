@@ -13,10 +13,11 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.checks.units.forms import line_note, majority
+from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, majority
 from checker.model.span import Span
 
-MESSAGE_ARGS = {"found", "expected", "count_found", "count_expected"}
+MESSAGE_ARGS = frozenset({"found", "expected", "count_found", "count_expected"}) | FIRST_SEEN_ARGS
+MESSAGES = frozenset({"first_seen"})
 
 # A number and its percent sign.  The number must not continue a code or a URL
 # (``%E4%B8`` and ``abc%20`` are percent-encoding, not percentages).
@@ -50,7 +51,7 @@ def check(doc, rule) -> Iterator[Finding]:
         yield Finding(
             Span(start, end),
             args={"found": sign, "expected": expected, "count_found": signs.count(sign),
-                  "count_expected": count_expected},
+                  "count_expected": count_expected, **first_seen(doc, first, expected)},
             fix=match.group("number") + match.group("space") + expected,
-            related=line_note(doc, first, expected),
+            note="first_seen",
         )

@@ -1,6 +1,6 @@
 """``unit-spelling-mix``: one unit written with different spellings in one document.
 
-``unit_spellings`` (``rules/data/unit_spellings.yaml``) lists groups of spellings of one
+``unit_spellings`` (``rules/units/vocabulary.yaml``) lists groups of spellings of one
 unit (平方米 / ㎡ / m² / 平米, 公里 / 千米 / km …).  Within a document the spelling most
 quantities of a group use is the document's; each quantity written another way is
 reported with that spelling as its fix (a tie: the spelling written first).
@@ -13,34 +13,27 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
-from checker.checks.units.forms import data_for, line_note, majority
+from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, majority, words
+from checker.model.lexicon import built_from
 
-MESSAGE_ARGS = {"found", "expected"}
+MESSAGE_ARGS = frozenset({"found", "expected"}) | FIRST_SEEN_ARGS
+MESSAGES = frozenset({"first_seen"})
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    spellings_key: str = "unit_spellings"
 
-
-def _groups(lexicon, key: str) -> dict[str, int]:
-    raw = lexicon.get(key) or []
-    if not isinstance(raw, list):
-        raise ValueError(f"data '{key}': a list of groups of spellings")
+def _groups(spellings: list[list[str]]) -> dict[str, int]:
     group_of: dict[str, int] = {}
-    for i, group in enumerate(raw):
-        if not isinstance(group, list) or not all(isinstance(s, str) for s in group):
-            raise ValueError(f"data '{key}': group {i + 1}: a list of spellings")
+    for i, group in enumerate(spellings):
         for spelling in group:
             group_of[spelling] = i
     return group_of
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    params: Params = rule.params
-    group_of = data_for(rule.vocabulary, f"unit-spellings:{params.spellings_key}",
-                        lambda lex: _groups(lex, params.spellings_key))
+    group_of = built_from(rule.vocabulary, _groups, lambda _: _groups(words(rule).unit_spellings))
     uses: dict[int, list] = defaultdict(list)
     for q in doc.quantities:
         if q.unit_span is not None and q.unit in group_of:
@@ -52,5 +45,6 @@ def check(doc, rule) -> Iterator[Finding]:
         first = next(span for spelling, span in items if spelling == expected)
         for spelling, span in items:
             if spelling != expected:
-                yield Finding(span, args={"found": spelling, "expected": expected}, fix=expected,
-                              related=line_note(doc, first.start, expected))
+                yield Finding(span, args={"found": spelling, "expected": expected,
+                                          **first_seen(doc, first.start, expected)},
+                              fix=expected, note="first_seen")

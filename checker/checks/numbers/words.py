@@ -1,0 +1,46 @@
+"""The numbers family's words (``rules/numbers/vocabulary.yaml``), validated once per
+vocabulary; each key is described there."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.lexicon import data_view
+
+
+class ApproxPair(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    before: list[str] = Field(min_length=1)
+    after: list[str] = Field(min_length=1)
+
+
+class ApproxFigure(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)      # hashable: a cache key
+
+    numerals: str = ""
+    magnitudes: str = ""
+    not_before: str = ""
+    not_after: str = ""
+    wide: tuple[str, ...] = ()
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    rounding_words: list[str] = Field(default_factory=list)
+    redundant_approximations: list[ApproxPair] = Field(default_factory=list)
+    approx_breaks: list[str] = Field(default_factory=list)
+    approx_figure: ApproxFigure = Field(default_factory=ApproxFigure)
+    digit_letters: dict[str, str] = Field(default_factory=dict)
+    digit_letters_alone: list[str] = Field(default_factory=list)
+    digit_letters_zero: list[str] = Field(default_factory=list)
+    digit_letter_magnitudes: list[str] = Field(default_factory=list)
+    number_letter_allow: list[str] = Field(default_factory=list)
+    number_labels: list[str] = Field(default_factory=list)
+
+
+def words(rule: Any) -> Vocabulary:
+    """The rule's numbers vocabulary, validated once per vocabulary data."""
+    return data_view(rule.vocabulary, Vocabulary)

@@ -1,0 +1,22 @@
+"""The percent family's words (``rules/percent/vocabulary.yaml``), validated once per
+vocabulary; each key is described there."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.lexicon import data_view
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    beyond_words: list[str] = Field(default_factory=list)
+    same_units: list[list[str]] = Field(default_factory=list)
+    range_mark: str = ""
+
+
+def words(rule: Any) -> Vocabulary:
+    """The rule's percent vocabulary, validated once per vocabulary data."""
+    return data_view(rule.vocabulary, Vocabulary)

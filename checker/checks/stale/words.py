@@ -1,0 +1,119 @@
+"""The stale family's words and tables (``rules/stale/vocabulary.yaml``), validated once
+per vocabulary; each key is described there."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.model.lexicon import data_view
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(min_length=1)
+    start: dt.date
+    end: dt.date
+    known_from: dt.date | None = None       # before this, naming the event is foresight
+    only: list[str] = Field(default_factory=list)   # the event's own forward words
+
+
+class Anticipation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    before: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+    plan_before: list[str] = Field(default_factory=list)
+    foresight_ok: list[str] = Field(default_factory=list)
+    # later in the clause, these make the mention history (庆祝建党100周年活动中涌现的…)
+    history_after: list[str] = Field(default_factory=list)
+    # characters that may not stand between a forward word and the event, besides
+    # punctuation (迎接…了)
+    gap_stops: str = ""
+
+
+class Period(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(min_length=1)
+    start: int
+    end: int
+
+
+class Milestones(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    first: list[str] = Field(default_factory=list)
+    last: list[str] = Field(default_factory=list)
+    this_year: list[str] = Field(default_factory=list)
+    copulas: list[str] = Field(default_factory=list)
+
+
+class PeriodWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    verbs: list[str] = Field(default_factory=list)
+    targets: list[str] = Field(default_factory=list)
+    set_words: list[str] = Field(default_factory=list)
+    history: list[str] = Field(default_factory=list)
+    history_always: list[str] = Field(default_factory=list)
+    commitments: list[str] = Field(default_factory=list)
+
+
+class FutureWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)      # hashable: a cache key
+
+    words: tuple[str, ...] = ()
+    horizon_words: tuple[str, ...] = ()
+    deadline_words: tuple[str, ...] = ()
+    deadline_marks: tuple[str, ...] = ()
+    deadline_modals: tuple[str, ...] = ()
+    completion: tuple[str, ...] = ()
+    past_after: tuple[str, ...] = ()
+    past_after_starts: tuple[str, ...] = ()
+    past_before: tuple[str, ...] = ()
+    past_before_endings: tuple[str, ...] = ()
+
+
+class Dates(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)      # hashable: a cache key
+
+    year: str                               # 年
+    month: str                              # 月
+    day: str                                # 日
+    ends: tuple[str, ...] = ()              # 底, 末
+    not_after_year: tuple[str, ...] = ()    # 2020年度, 2020年以来
+    span_marks: str = ""                    # 2016年至2020年
+    range_mark: str = ""                    # joins the first and last day of an event
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    events: list[Event] = Field(default_factory=list)
+    event_anticipation: Anticipation = Field(default_factory=Anticipation)
+    periods: list[Period] = Field(default_factory=list)
+    period_milestones: Milestones = Field(default_factory=Milestones)
+    period_words: PeriodWords = Field(default_factory=PeriodWords)
+    future_year: FutureWords = Field(default_factory=FutureWords)
+    dates: Dates
+
+
+def words(rule: Any) -> Vocabulary:
+    """The rule's stale vocabulary, validated once per vocabulary data."""
+    return data_view(rule.vocabulary, Vocabulary)
+
+
+def alt(words_: Any) -> str:
+    """An alternation of words, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words_), key=len, reverse=True))
+
+
+def year_re(dates: Dates, group: str = "year") -> str:
+    """A four-digit year and its year word (2023年), the year captured as ``group``."""
+    return rf"(?P<{group}>(?:19|20)\d{{2}}){re.escape(dates.year)}"
