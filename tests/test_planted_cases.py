@@ -1,6 +1,6 @@
-"""The planted corpus: tests/cases/<category>/<name>.txt with <name>.expected listing
-``line:col rule-id`` per violation of that category (an empty file: none may be reported).
-Checked through the real command line's JSON output."""
+"""The planted corpus: tests/cases/<family>/<name>.txt with <name>.expected listing
+``line:col rule-id`` per violation of that family's rules (an empty file: none may be
+reported).  Checked through the real command line's JSON output."""
 from __future__ import annotations
 
 import json
@@ -40,8 +40,20 @@ def _expected(path: Path) -> set[tuple[int, int, str]]:
     return out
 
 
+@pytest.fixture(scope="module")
+def family_of() -> dict[str, str]:
+    from tests.helpers import every_rule
+
+    return {r.id: r.family for r in every_rule()}
+
+
+def test_every_case_folder_is_a_family(family_of):
+    families = set(family_of.values())
+    assert {p.parent.name for p in TEXTS} <= families
+
+
 @pytest.mark.parametrize("case", TEXTS, ids=[str(p.relative_to(CASES)) for p in TEXTS])
-def test_planted_case(case: Path, reported):
-    category = case.parent.name
-    got = {(l, c, r) for (l, c, r, cat) in reported.get(str(case.resolve()), set()) if cat == category}
+def test_planted_case(case: Path, reported, family_of):
+    family = case.parent.name
+    got = {(l, c, r) for (l, c, r, _) in reported.get(str(case.resolve()), set()) if family_of.get(r) == family}
     assert got == _expected(case)

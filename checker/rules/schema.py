@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.rules.categories import CATEGORIES
 
@@ -13,15 +13,41 @@ _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 class Examples(BaseModel):
+    """A rule's examples, each a test.  A bad example is a text, or ``{text, at}`` where
+    ``at`` is the exact text the rule must underline (its span), so an example pins where
+    the rule reports, not only that it fires somewhere."""
+
     model_config = ConfigDict(extra="forbid")
 
     bad: list[str] = Field(min_length=1)
+    # index in ``bad`` -> the text the report must span (filled from ``{text, at}`` entries)
+    at: dict[int, str] = Field(default_factory=dict)
     good: list[str] = Field(min_length=1)
     # What --fix must make of each bad example, in order (only for fixable rules).
     fixed: list[str] | None = None
     # Data the examples run with, as in `.gwlint.yaml` `data:` (for rules that only act
     # when a repository configures something, such as a unit registry).
     data: dict[str, Any] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _pinned(cls, raw: Any) -> Any:
+        if not isinstance(raw, dict) or not isinstance(raw.get("bad"), list):
+            return raw
+        texts: list[Any] = []
+        pins: dict[int, str] = dict(raw.get("at") or {})
+        for i, entry in enumerate(raw["bad"]):
+            if isinstance(entry, dict):
+                unknown = set(entry) - {"text", "at"}
+                if unknown or "text" not in entry or "at" not in entry:
+                    raise ValueError("a pinned bad example is {text: …, at: …}")
+                if entry["at"] not in entry["text"]:
+                    raise ValueError(f"bad example {i + 1}: 'at' {entry['at']!r} is not in its text")
+                texts.append(entry["text"])
+                pins[i] = entry["at"]
+            else:
+                texts.append(entry)
+        return {**raw, "bad": texts, "at": pins}
 
 
 class RuleSpec(BaseModel):
