@@ -167,11 +167,12 @@ def grammar_of(lexicon) -> _Grammar:
 
 # -- parsing ---------------------------------------------------------------------------
 def annotations_of(doc: "Document") -> list[Annotation]:
-    """Every responsibility annotation of a document, in text order (computed once)."""
-    return doc.derived("annotations", _parse_document)
+    """Every responsibility annotation of a document, in text order (``doc.annotations``,
+    computed once)."""
+    return doc.annotations
 
 
-def _parse_document(doc: "Document") -> list[Annotation]:
+def parse_annotations(doc: "Document") -> list[Annotation]:
     g = grammar_of(doc.lexicon)
     found: list[Annotation] = []
     line_group: list[Annotation] = []   # field lines in a row (牵头单位：… / 责任单位：…)

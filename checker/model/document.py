@@ -17,6 +17,7 @@ from checker.model.span import Span
 from checker.sources.source import SourceText
 
 if TYPE_CHECKING:
+    from checker.model.annotations import Annotation
     from checker.model.measure_words import MeasureWords
     from checker.model.quantity import Quantity
     from checker.model.structure import Section, Structure
@@ -37,7 +38,6 @@ class Document:
         self.lexicon = lexicon
         # "summary", "plan" or "none" forced by configuration for this path, or None.
         self.kind_override = kind_override
-        self._derived: dict = {}
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", lexicon: Lexicon | None = None,
@@ -86,21 +86,18 @@ class Document:
         return dict(grammar_for(self.lexicon).data.magnitudes)
 
     @cached_property
+    def annotations(self) -> list["Annotation"]:
+        """Responsibility annotations (（牵头单位：…；责任单位：…）), in text order."""
+        from checker.model.annotations import parse_annotations
+
+        return parse_annotations(self)
+
+    @cached_property
     def tokens(self) -> list[tuple[str, Span]]:
         """jieba tokens with their spans; loads jieba on first use only."""
         from checker.model.tokens import tokenize
 
         return tokenize(self.text)
-
-    def derived(self, key, compute):
-        """A value derived from the document that several checks read (the repeated
-        paragraphs both duplicate rules need): ``compute(doc)`` runs once per key.
-        Keys must be hashable and include whatever parameters the value depends on."""
-        try:
-            return self._derived[key]
-        except KeyError:
-            value = self._derived[key] = compute(self)
-            return value
 
     # -- lookups ------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:

@@ -42,10 +42,11 @@ def paragraph_units(doc: Document, params: Params, vocabulary) -> list[tuple[int
 
 
 def repeated_paragraphs(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit, int, Unit]]:
-    """(later index, later unit, first index, first unit) for each repeated paragraph;
-    computed once per document and parameters (the sentence rule reads it too)."""
-    key = ("repeated-paragraphs", params.model_dump_json())
-    return doc.derived(key, lambda d: list(_repeated_paragraphs(d, params, vocabulary)))
+    """(later index, later unit, first index, first unit) for each repeated paragraph.
+    The sentence rule asks again with the paragraph rule's own parameters (its
+    ``defers_to``); paragraph units are few, so computing them twice costs little and keeps
+    the document closed to per-check caches."""
+    return list(_repeated_paragraphs(doc, params, vocabulary))
 
 
 def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[tuple[int, Unit, int, Unit]]:
