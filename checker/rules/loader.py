@@ -121,6 +121,7 @@ def build_rule(file: str, entry: dict[str, Any], index: int = 0, family: str = "
         params=None, raw_params=dict(spec.params), examples=spec.examples,
         ignore=tuple(spec.ignore), limit=spec.limit, source=file, enabled=spec.enabled,
         family=family, messages=dict(spec.messages),
+        standard=(spec.standard,) if isinstance(spec.standard, str) else tuple(spec.standard or ()),
     )
 
 
