@@ -15,12 +15,15 @@ class Finding:
     ``fix`` is the replacement text for ``span`` when the fix is mechanical and safe.
     ``related`` is a short note on another place (the first occurrence of a duplicate),
     which the engine appends to the message.
+    ``message`` names one of the rule's extra templates (its ``messages:`` map) to use
+    instead of its main ``message``.
     """
 
     span: Span
     args: Mapping[str, Any] = field(default_factory=dict)
     fix: str | None = None
     related: str | None = None
+    message: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,8 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
     end = max(start, min(finding.span.end, len(text)))
     line, col = doc.position(start)
     end_line, end_col = doc.position(end)
-    message = render_message(rule.message, finding.args)
+    template = rule.messages.get(finding.message, rule.message) if finding.message else rule.message
+    message = render_message(template, finding.args)
     if finding.related:
         message = f"{message}（{finding.related}）"
     fix = None

@@ -47,6 +47,7 @@ class Rule:
             raise RuntimeError(f"rule {self.id!r} is not bound (checker.checks.registry.bind)")
         return self.vocabularies.namespace(family)
     standard: tuple[str, ...] = ()    # clauses of national standards it enforces
+    messages: dict[str, str] = field(default_factory=dict)   # extra templates by name
 
     def cites(self, query: str) -> bool:
         """Whether one of its clauses is ``query`` or lies under it ("GB/T 15835" covers

@@ -37,6 +37,8 @@ class RuleSpec(BaseModel):
     category: str
     severity: Severity
     message: str = Field(min_length=1)
+    # Extra message templates a kind may choose by name (Finding.message).
+    messages: dict[str, str] = Field(default_factory=dict)
     why: str = Field(min_length=1)
     description: str | None = None      # one line for `gwlint rules`; defaults to the message
     params: dict[str, Any] = Field(default_factory=dict)
