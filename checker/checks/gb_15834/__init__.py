@@ -22,8 +22,8 @@ class Vocabulary(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gb_not_work_endings: list[str] = Field(default_factory=list)
-    gb_work_titles: list[str] = Field(default_factory=list)
+    gb15834_not_work_endings: list[str] = Field(default_factory=list)
+    gb15834_work_titles: list[str] = Field(default_factory=list)
 
 
 def vocabulary(doc) -> Vocabulary:

@@ -29,21 +29,21 @@ class Vocabulary(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gb_approx_measure_words: list[str] = Field(default_factory=list)
-    gb_approx_not_after: list[str] = Field(default_factory=list)
-    gb_approx_pairs: list[list[int]] = Field(default_factory=list)
-    gb_approx_ordinal: list[str] = Field(default_factory=list)
-    gb_approx_two: str = ""
-    gb_fixed_expressions: list[str] = Field(default_factory=list)
-    gb_fixed_patterns: RegexList = Field(default_factory=list)
-    gb_short_year_next: list[str] = Field(default_factory=list)
-    gb_short_year_not_before: list[str] = Field(default_factory=list)
-    gb_year_zero_wrong: list[str] = Field(default_factory=list)
-    gb_year_zero_right: str = ""
-    gb_year_word: str = ""
-    gb_date_line: RegexList = Field(default_factory=list)
-    gb_mixed_units: list[str] = Field(default_factory=list)
-    gb_mixed_not_before: list[str] = Field(default_factory=list)
+    gb15835_approx_measure_words: list[str] = Field(default_factory=list)
+    gb15835_approx_not_after: list[str] = Field(default_factory=list)
+    gb15835_approx_pairs: list[list[int]] = Field(default_factory=list)
+    gb15835_approx_ordinal: list[str] = Field(default_factory=list)
+    gb15835_approx_two: str = ""
+    gb15835_fixed_expressions: list[str] = Field(default_factory=list)
+    gb15835_fixed_patterns: RegexList = Field(default_factory=list)
+    gb15835_short_year_next: list[str] = Field(default_factory=list)
+    gb15835_short_year_not_before: list[str] = Field(default_factory=list)
+    gb15835_year_zero_wrong: list[str] = Field(default_factory=list)
+    gb15835_year_zero_right: str = ""
+    gb15835_year_word: str = ""
+    gb15835_date_line: RegexList = Field(default_factory=list)
+    gb15835_mixed_units: list[str] = Field(default_factory=list)
+    gb15835_mixed_not_before: list[str] = Field(default_factory=list)
 
 
 def vocabulary(doc) -> Vocabulary:

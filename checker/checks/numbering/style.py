@@ -3,6 +3,12 @@
 All markers of one level (the parser puts ``1.`` and ``1、`` on one level unless they
 nest) should share one shape.  The shape most markers of the level use wins (the first
 one seen on a tie); every other marker is reported, with the majority shape as its fix.
+
+``required_shapes`` maps a shape to the one a house style (or GB/T 9704-2012 7.3.3,
+which numbers the third level ``1.``) requires instead: ``{"#、": "#."}``.  Markers in
+such a shape are then reported even where the whole level uses it (message
+``required``), and the level's usual shape is counted after the mapping, so the right
+shape is never reported as the odd one out.
 """
 from __future__ import annotations
 
@@ -29,6 +35,8 @@ class Params(BaseModel):
     # A level needs at least this many markers in its usual shape before the others
     # are called inconsistent.
     min_majority: int = Field(default=1, ge=1)
+    # shape -> the shape required instead ({"#、": "#."}); empty: the majority decides alone
+    required_shapes: dict[str, str] = Field(default_factory=dict)
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -37,20 +45,29 @@ def check(doc, rule) -> Iterator[Finding]:
     for block in doc.structure.iter_blocks():
         if block.marker.style in params.styles:
             by_level[block.level].append(block)
+    required = params.required_shapes
     for blocks in by_level.values():
-        shapes = [(shape(b.marker), b.marker.style) for b in blocks]
+        written = [shape(b.marker) for b in blocks]
+        shapes = [required.get(s, s) for s in written]       # a level never mixes 一 and 1
         counts = Counter(shapes)
+        style_of = {s: b.marker.style for s, b in zip(written, blocks)}
+        for block, own in zip(blocks, written):
+            if own in required:
+                target = required[own]
+                fixed = render(style_of.get(target, block.marker.style), target, block.marker.ordinal)
+                yield Finding(block.marker.span, args={"marker": block.marker.text, "majority": fixed,
+                                                       "count": counts[target]},
+                              fix=fixed, message="required")
         if len(counts) < 2:
             continue
         order = {s: i for i, s in reversed(list(enumerate(shapes)))}
         usual = max(counts, key=lambda s: (counts[s], -order[s]))
         if counts[usual] < params.min_majority:
             continue
-        usual_shape, usual_style = usual
-        for block, own in zip(blocks, shapes):
-            if own == usual:
+        for block, own, as_written in zip(blocks, shapes, written):
+            if own == usual or as_written in required:
                 continue
             marker = block.marker
-            fixed = render(usual_style, usual_shape, marker.ordinal)
+            fixed = render(style_of.get(usual, marker.style), usual, marker.ordinal)
             yield Finding(marker.span, args={"marker": marker.text, "majority": fixed, "count": counts[usual]},
                           fix=fixed)
