@@ -5,7 +5,9 @@ shared unit, as in ``100～150千克``).
 
 Read from the quantity layer: a range whose high end has a magnitude (万, 亿 …) the low
 end lacks, or a percent-like sign (``signs``) written only on the high end.  The fix
-writes the magnitude or sign after the first number.
+writes the magnitude or sign after the first number.  A dropped 万 or 亿 changes the
+number and is reported by default; a dropped % (``percent``) is a house-style matter in
+practice and is reported only when switched on (gb-standards does).
 """
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     signs: list[str] = Field(default_factory=lambda: ["%", "％", "‰"])
-    magnitudes: bool = True     # also report a dropped 万/亿
-    percent: bool = True        # also report a dropped %
+    magnitudes: bool = True     # report a dropped 万/亿 (3～5万元: 3 yuan or 30,000?)
+    percent: bool = False       # report a dropped % too (20～30%); many houses accept it
 
 
 def check(doc, rule) -> Iterator[Finding]:

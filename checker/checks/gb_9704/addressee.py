@@ -5,7 +5,8 @@ Only the first lines after the title are read (a 发文字号 or date line betwe
 passed over), and a line counts as the 主送 only when it names organs for a group
 (``gb9704_addressee_starts``: 各…, 全市…) or several organs separated by 、 or ，, and ends in an
 organ word (``gb9704_addressee_endings``): a single organ under the title is the author's
-byline, not an addressee.  A half-width colon is punct-halfwidth's to report.
+byline, not an addressee.  A line with a full stop or a figure in it is a sentence of
+the text, never the 主送.  A half-width colon is punct-halfwidth's to report.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ MESSAGE_ARGS = frozenset({"found", "colon"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    lines_after_title: int = Field(default=3, ge=1)
+    lines_after_title: int = Field(default=4, ge=1)
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -37,6 +38,7 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     text = doc.text
     skip = [r for r in (vocab.regex("gb9704_doc_number"), vocab.regex("gb9704_date_line")) if r is not None]
+    headings = {b.head.start for b in structure.iter_blocks()}
     seen = 0
     for para in doc.paragraphs:
         if para.span.start < structure.title_span.end:
@@ -49,6 +51,8 @@ def check(doc, rule) -> Iterator[Finding]:
         seen += 1
         if seen > params.lines_after_title:
             return
+        if para.span.start in headings:
+            return   # the text has begun: 一、总体要求
         if _is_addressee(line, vocab) and not line.endswith((colon, ":")):
             stripped = para.span.of(text).rstrip()
             end = para.span.start + len(stripped)
@@ -61,10 +65,12 @@ def check(doc, rule) -> Iterator[Finding]:
 
 
 def _is_addressee(line: str, vocab) -> bool:
-    body = line.rstrip("".join(vocab.gb9704_addressee_separators) + "。")
+    """Organs named for a group or several organs, and nothing else: no sentence (a full
+    stop), no figures, no numbering marker in front."""
+    body = line.rstrip("".join(vocab.gb9704_addressee_separators))
     if len(body) > vocab.gb9704_addressee_max_length or not body:
         return False
-    if any(mark in body for mark in "。！？!?"):
+    if any(mark in body for mark in "。！？!?") or any(ch.isdigit() for ch in body):
         return False
     if not any(body.endswith(w) for w in vocab.gb9704_addressee_endings):
         return False
