@@ -22,9 +22,9 @@ class Vocabulary(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gb15834_not_work_endings: list[str] = Field(default_factory=list)
-    gb15834_work_titles: list[str] = Field(default_factory=list)
+    not_work_endings: list[str] = Field(default_factory=list)
+    work_titles: list[str] = Field(default_factory=list)
 
 
-def vocabulary(doc) -> Vocabulary:
-    return data_view(doc.lexicon, Vocabulary)
+def vocabulary(rule) -> Vocabulary:
+    return data_view(rule.vocabulary, Vocabulary)

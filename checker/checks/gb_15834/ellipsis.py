@@ -38,7 +38,7 @@ class Params(BaseModel):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
-    skipped = leftover_paragraphs(doc, params.skip_data)
+    skipped = leftover_paragraphs(doc, rule, params.skip_data)
     urls = [m.span() for m in _URLISH.finditer(text)]
     for m in _RUNS.finditer(text):
         run = m.group()

@@ -31,7 +31,7 @@ def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     open_, close = params.outer
     text = doc.text
-    skipped = leftover_paragraphs(doc, params.skip_data)
+    skipped = leftover_paragraphs(doc, rule, params.skip_data)
     for para in doc.paragraphs:
         if para.index in skipped:
             continue

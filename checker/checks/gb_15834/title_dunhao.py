@@ -31,7 +31,7 @@ def check(doc, rule) -> Iterator[Finding]:
     if not pairs:
         return
     regex = re.compile("|".join(map(re.escape, pairs)))
-    skipped = leftover_paragraphs(doc, params.skip_data)
+    skipped = leftover_paragraphs(doc, rule, params.skip_data)
     text = doc.text
     for m in regex.finditer(text):
         para = doc.paragraph_at(m.start())

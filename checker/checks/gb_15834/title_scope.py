@@ -2,9 +2,9 @@
 a prize, an organisation (GB/T 15834-2011 A.13.1): ``《全市教育工作会议》``,
 ``《书香校园读书活动》``.  Such names take quotation marks if any mark at all.
 
-A title counts when it ends in a word of ``gb15834_not_work_endings``; a document about the
+A title counts when it ends in a word of ``not_work_endings``; a document about the
 thing ends otherwise (``《…会议纪要》``, ``《…活动方案》``) and passes, as do works that
-happen to end so (``gb15834_work_titles``: television programmes such as 中国诗词大会).
+happen to end so (``work_titles``: television programmes such as 中国诗词大会).
 """
 from __future__ import annotations
 
@@ -26,11 +26,11 @@ class Params(BaseModel):
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    vocab = vocabulary(doc)
-    endings = sorted(vocab.gb15834_not_work_endings, key=len, reverse=True)
+    vocab = vocabulary(rule)
+    endings = sorted(vocab.not_work_endings, key=len, reverse=True)
     if not endings:
         return
-    works = set(vocab.gb15834_work_titles)
+    works = set(vocab.work_titles)
     text = doc.text
     for m in _TITLE.finditer(text):
         name = m.group(1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import data_view
-from checker.rules.patterns import RegexList
+from checker.core.patterns import RegexList
 
 # kind name -> module in this package (imported on first use).
 KINDS: dict[str, str] = {
@@ -29,22 +29,22 @@ class Vocabulary(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gb15835_approx_measure_words: list[str] = Field(default_factory=list)
-    gb15835_approx_not_after: list[str] = Field(default_factory=list)
-    gb15835_approx_pairs: list[list[int]] = Field(default_factory=list)
-    gb15835_approx_ordinal: list[str] = Field(default_factory=list)
-    gb15835_approx_two: str = ""
-    gb15835_fixed_expressions: list[str] = Field(default_factory=list)
-    gb15835_fixed_patterns: RegexList = Field(default_factory=list)
-    gb15835_short_year_next: list[str] = Field(default_factory=list)
-    gb15835_short_year_not_before: list[str] = Field(default_factory=list)
-    gb15835_year_zero_wrong: list[str] = Field(default_factory=list)
-    gb15835_year_zero_right: str = ""
-    gb15835_year_word: str = ""
-    gb15835_date_line: RegexList = Field(default_factory=list)
-    gb15835_mixed_units: list[str] = Field(default_factory=list)
-    gb15835_mixed_not_before: list[str] = Field(default_factory=list)
+    approx_measure_words: list[str] = Field(default_factory=list)
+    approx_not_after: list[str] = Field(default_factory=list)
+    approx_pairs: list[list[int]] = Field(default_factory=list)
+    approx_ordinal: list[str] = Field(default_factory=list)
+    approx_two: str = ""
+    fixed_expressions: list[str] = Field(default_factory=list)
+    fixed_patterns: RegexList = Field(default_factory=list)
+    short_year_next: list[str] = Field(default_factory=list)
+    short_year_not_before: list[str] = Field(default_factory=list)
+    year_zero_wrong: list[str] = Field(default_factory=list)
+    year_zero_right: str = ""
+    year_word: str = ""
+    date_line: RegexList = Field(default_factory=list)
+    mixed_units: list[str] = Field(default_factory=list)
+    mixed_not_before: list[str] = Field(default_factory=list)
 
 
-def vocabulary(doc) -> Vocabulary:
-    return data_view(doc.lexicon, Vocabulary)
+def vocabulary(rule) -> Vocabulary:
+    return data_view(rule.vocabulary, Vocabulary)

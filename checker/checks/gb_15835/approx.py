@@ -7,8 +7,8 @@ both, with the estimate written right as its fix (``一两个`` for 1 and 2).
 
 What is a list of two items, not an estimate, passes: an ordinal (``第三、四批``), a pair
 followed by a word that names an order (``3、4号文件``, ``一、二等奖``, ``三、四年级``:
-``gb15835_approx_not_after``), numerals that are not neighbours (``3、7个``, except pairs such
-as 三五 in ``gb15835_approx_pairs``), a third item (``3、4、5个``), and a numeral at the start of
+``approx_not_after``), numerals that are not neighbours (``3、7个``, except pairs such
+as 三五 in ``approx_pairs``), a third item (``3、4、5个``), and a numeral at the start of
 a paragraph or clause, which is a heading marker (``三、四个方面``).
 """
 from __future__ import annotations
@@ -54,27 +54,27 @@ def _spell(value: int, two: str, word: str) -> str:
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    vocab = vocabulary(doc)
-    if not vocab.gb15835_approx_measure_words:
+    vocab = vocabulary(rule)
+    if not vocab.approx_measure_words:
         return
-    pairs = {tuple(p) for p in vocab.gb15835_approx_pairs if len(p) == 2}
+    pairs = {tuple(p) for p in vocab.approx_pairs if len(p) == 2}
     text = doc.text
-    for m in _pattern(tuple(vocab.gb15835_approx_measure_words)).finditer(text):
+    for m in _pattern(tuple(vocab.approx_measure_words)).finditer(text):
         a, b = _value(m.group("a")), _value(m.group("b"))
         if not (b == a + 1 or (a, b) in pairs):
             continue
         before = text[:m.start()].rstrip(" \t\u3000")
-        if not before or before[-1] in _CLAUSE_START or any(before.endswith(w) for w in vocab.gb15835_approx_ordinal):
+        if not before or before[-1] in _CLAUSE_START or any(before.endswith(w) for w in vocab.approx_ordinal):
             continue   # a heading marker (三、四个方面) or an ordinal (第三、四批)
         if before.endswith(_DUN) or text.startswith(_DUN, m.end("b")) or _third_item(text, m.end()):
             continue   # one of three or more items: a list
         after = text[m.end("w"):]
-        if any(after.startswith(w) for w in vocab.gb15835_approx_not_after):
+        if any(after.startswith(w) for w in vocab.approx_not_after):
             continue
-        if m.group("w") in vocab.gb15835_approx_not_after:
+        if m.group("w") in vocab.approx_not_after:
             continue
         word = m.group("w")
-        fixed = f"{_spell(a, vocab.gb15835_approx_two, word)}{_spell(b, vocab.gb15835_approx_two, word)}{word}"
+        fixed = f"{_spell(a, vocab.approx_two, word)}{_spell(b, vocab.approx_two, word)}{word}"
         yield Finding(Span(m.start(), m.end()), args={"found": m.group(0), "fixed": fixed}, fix=fixed)
 
 

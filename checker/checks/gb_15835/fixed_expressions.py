@@ -1,10 +1,10 @@
 """``gb-fixed-expression``: Arabic digits inside an established expression whose numerals are
 Chinese (GB/T 15835-2011 4.2.3): ``14五`` for ``十四五``, ``1带1路`` for ``一带一路``.
 
-``gb15835_fixed_expressions`` lists the expressions in their right form; every way of writing
+``fixed_expressions`` lists the expressions in their right form; every way of writing
 one or more of their numerals in Arabic digits is searched for, except writings that
 put two Arabic numerals side by side (``145``, ``54运动``), which read as one ordinary
-number.  ``gb15835_fixed_patterns`` adds whole families as regular expressions matching the
+number.  ``fixed_patterns`` adds whole families as regular expressions matching the
 wrong form (``党的20大``, ``19届4中全会``); those are reported without a fix.
 """
 from __future__ import annotations
@@ -89,16 +89,16 @@ def _patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    vocab = vocabulary(doc)
+    vocab = vocabulary(rule)
     text = doc.text
-    regex, right = _compiled(tuple(vocab.gb15835_fixed_expressions))
+    regex, right = _compiled(tuple(vocab.fixed_expressions))
     seen: set[int] = set()
     if regex is not None:
         for m in regex.finditer(text):
             seen.add(m.start())
             yield Finding(Span(m.start(), m.end()), args={"found": m.group(), "fixed": right[m.group()]},
                           fix=right[m.group()])
-    for pattern in _patterns(tuple(vocab.gb15835_fixed_patterns)):
+    for pattern in _patterns(tuple(vocab.fixed_patterns)):
         for m in pattern.finditer(text):
             if m.start() not in seen:
                 seen.add(m.start())

@@ -2,7 +2,7 @@
 ``3百多人``, ``1.5千万元``): GB/T 15835-2011 5.3 lets 万 and 亿 follow Arabic digits but
 otherwise never mixes the two systems in one number (4000 is ``4000`` or ``四千``).
 
-A unit that starts with 百 or 千 (``千米``, ``千克``, ``百分点``: ``gb15835_mixed_not_before``)
+A unit that starts with 百 or 千 (``千米``, ``千克``, ``百分点``: ``mixed_not_before``)
 is not a numeral.  The fix multiplies out: ``4千`` → ``4000``, ``1.5千万`` → ``1500万``.
 """
 from __future__ import annotations
@@ -35,12 +35,12 @@ def _pattern(units: tuple[str, ...], not_before: tuple[str, ...]) -> re.Pattern[
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    vocab = vocabulary(doc)
-    units = tuple(u for u in vocab.gb15835_mixed_units if u in SMALL_UNITS)
+    vocab = vocabulary(rule)
+    units = tuple(u for u in vocab.mixed_units if u in SMALL_UNITS)
     if not units:
         return
     text = doc.text
-    for m in _pattern(units, tuple(vocab.gb15835_mixed_not_before)).finditer(text):
+    for m in _pattern(units, tuple(vocab.mixed_not_before)).finditer(text):
         value = Decimal(m.group("n")) * SMALL_UNITS[m.group("u")]
         fixed = format(value.normalize(), "f") if value == value.to_integral_value() else None
         if fixed is not None and "." in fixed:

@@ -2,8 +2,8 @@
 ``22年度``, ``23年工作计划`` (GB/T 15835-2011 5.1.4: ``1990年`` is not written ``90年``).
 
 Two digits followed by 年 are a year only where what follows makes it a date
-(``gb15835_short_year_next``: a month, 度, 上半年, 工作总结 …); a duration (``工作23年``,
-``连续20年``: ``gb15835_short_year_not_before``) and a decade (``80年代``) pass.  The fix
+(``short_year_next``: a month, 度, 上半年, 工作总结 …); a duration (``工作23年``,
+``连续20年``: ``short_year_not_before``) and a decade (``80年代``) pass.  The fix
 writes the full year, taking the century from the document's own year (else 20).
 """
 from __future__ import annotations
@@ -33,18 +33,18 @@ def _pattern(year_word: str, nexts: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    vocab = vocabulary(doc)
-    if not vocab.gb15835_year_word or not vocab.gb15835_short_year_next:
+    vocab = vocabulary(rule)
+    if not vocab.year_word or not vocab.short_year_next:
         return
     text = doc.text
-    for m in _pattern(vocab.gb15835_year_word, tuple(vocab.gb15835_short_year_next)).finditer(text):
+    for m in _pattern(vocab.year_word, tuple(vocab.short_year_next)).finditer(text):
         before = text[max(0, m.start() - 4):m.start()]
-        if any(before.endswith(w) for w in vocab.gb15835_short_year_not_before):
+        if any(before.endswith(w) for w in vocab.short_year_not_before):
             continue
         own = doc.year_at(m.start())
         century = own // 100 * 100 if own else 2000
         full = century + int(m.group("yy"))
         if own and full > own + 5:
             full -= 100
-        fixed = f"{full}{vocab.gb15835_year_word}"
+        fixed = f"{full}{vocab.year_word}"
         yield Finding(Span(m.start(), m.end()), args={"found": m.group(), "fixed": fixed}, fix=fixed)

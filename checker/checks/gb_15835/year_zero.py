@@ -4,8 +4,8 @@ the letter O or the circle ○: ``二零二三年``, ``二0二三年`` for ``二
 5.3: Arabic and Chinese digits are not mixed in one number).
 
 A run of four characters before 年 that holds Chinese digits and at least one wrong zero
-(``gb15835_year_zero_wrong``) is reported, with every wrong zero made ``gb15835_year_zero_right``.
-A line that is only a date (``gb15835_date_line``: a 成文日期 or 印发日期) is left to the
+(``year_zero_wrong``) is reported, with every wrong zero made ``year_zero_right``.
+A line that is only a date (``date_line``: a 成文日期 or 印发日期) is left to the
 GB/T 9704 date rule, which judges its whole form.
 """
 from __future__ import annotations
@@ -39,13 +39,13 @@ def _pattern(wrong: tuple[str, ...], right: str, year_word: str) -> re.Pattern[s
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    vocab = vocabulary(doc)
-    if not vocab.gb15835_year_zero_wrong or not vocab.gb15835_year_zero_right or not vocab.gb15835_year_word:
+    vocab = vocabulary(rule)
+    if not vocab.year_zero_wrong or not vocab.year_zero_right or not vocab.year_word:
         return
-    wrong = set(vocab.gb15835_year_zero_wrong)
-    date_lines = [re.compile(p) for p in vocab.gb15835_date_line] if params.skip_date_lines else []
+    wrong = set(vocab.year_zero_wrong)
+    date_lines = [re.compile(p) for p in vocab.date_line] if params.skip_date_lines else []
     text = doc.text
-    for m in _pattern(tuple(vocab.gb15835_year_zero_wrong), vocab.gb15835_year_zero_right, vocab.gb15835_year_word).finditer(text):
+    for m in _pattern(tuple(vocab.year_zero_wrong), vocab.year_zero_right, vocab.year_word).finditer(text):
         year = m.group()
         if not any(ch in _DIGITS for ch in year) or not any(ch in wrong for ch in year):
             continue
@@ -57,6 +57,6 @@ def check(doc, rule) -> Iterator[Finding]:
             line = text[line_start:line_end if line_end >= 0 else len(text)]
             if any(p.search(line) for p in date_lines):
                 continue
-        fixed = "".join(vocab.gb15835_year_zero_right if ch in wrong else ch for ch in year)
-        yield Finding(Span(m.start(), m.end()), args={"found": year + vocab.gb15835_year_word,
-                                                      "fixed": fixed + vocab.gb15835_year_word}, fix=fixed)
+        fixed = "".join(vocab.year_zero_right if ch in wrong else ch for ch in year)
+        yield Finding(Span(m.start(), m.end()), args={"found": year + vocab.year_word,
+                                                      "fixed": fixed + vocab.year_word}, fix=fixed)

@@ -28,9 +28,9 @@ class Vocabulary(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gb3100_units: list[Unit] = Field(default_factory=list)
-    gb3100_non_legal: dict[str, str] = Field(default_factory=dict)
+    units: list[Unit] = Field(default_factory=list)
+    non_legal: dict[str, str] = Field(default_factory=dict)
 
 
-def vocabulary(doc) -> Vocabulary:
-    return data_view(doc.lexicon, Vocabulary)
+def vocabulary(rule) -> Vocabulary:
+    return data_view(rule.vocabulary, Vocabulary)

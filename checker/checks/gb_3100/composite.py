@@ -1,7 +1,7 @@
 """``gb-composite-unit``: a composite unit whose parts are written one as a symbol and one as a
 Chinese name: ``km/时``, ``公里/h``, ``m³/秒``.  A composite unit is written all in symbols
 (``km/h``) or all in Chinese (``千米/时``), never mixed (the rules of GB 3100-1993 for unit
-symbols).  Only units of ``gb3100_units`` count: a physical unit over a thing counted
+symbols).  Only units of ``units`` count: a physical unit over a thing counted
 in words (``元/m³``, ``m²/人``) is a right form and passes.
 """
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _key(units: list[Unit]):
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    units = vocabulary(doc).gb3100_units
+    units = vocabulary(rule).units
     regex, spelling = _table(_key(units))
     if regex is None:
         return

@@ -1,5 +1,5 @@
 """``gb-non-legal-unit``: a quantity in a unit that is not a legal unit of measurement —
-``3市斤``, ``5公分``, ``120马力``, ``200亩`` (``gb3100_non_legal``, with what to write
+``3市斤``, ``5公分``, ``120马力``, ``200亩`` (``non_legal``, with what to write
 instead).  Which of them an office accepts is its house style: list them in ``allow``
 (``allow: [亩]`` keeps 亩 for land, as many offices do).  Only a unit right after a
 number counts, so 亩产 or 一亩三分地 in a set phrase pass.
@@ -35,7 +35,7 @@ def _pattern(units: tuple[str, ...]) -> re.Pattern[str]:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    table = {u: v for u, v in vocabulary(doc).gb3100_non_legal.items() if u not in params.allow}
+    table = {u: v for u, v in vocabulary(rule).non_legal.items() if u not in params.allow}
     if not table:
         return
     text = doc.text

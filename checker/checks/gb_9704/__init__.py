@@ -29,34 +29,34 @@ class Vocabulary(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gb9704_doc_number: str = ""
-    gb9704_doc_number_brackets: list[str] = Field(default_factory=list)
-    gb9704_doc_number_ordinal: str = ""
-    gb9704_doc_code_endings: list[str] = Field(default_factory=list)
-    gb9704_doc_number_not_before: list[str] = Field(default_factory=list)
-    gb9704_date_line: str = ""
-    gb9704_date_words: list[str] = Field(default_factory=list)
-    gb9704_addressee_starts: list[str] = Field(default_factory=list)
-    gb9704_addressee_endings: list[str] = Field(default_factory=list)
-    gb9704_addressee_separators: list[str] = Field(default_factory=list)
-    gb9704_addressee_colon: str = ""
-    gb9704_addressee_max_length: int = 80
-    gb9704_attachment_note: str = ""
-    gb9704_attachment_heading: str = ""
-    gb9704_attachment_item: str = ""
-    gb9704_attachment_end_marks: list[str] = Field(default_factory=list)
-    gb9704_annotation_starts: list[str] = Field(default_factory=list)
-    gb9704_annotation_brackets: list[str] = Field(default_factory=list)
-    gb9704_cc_line: str = ""
-    gb9704_cc_end: str = ""
-    gb9704_heading_ranks: dict[str, int] = Field(default_factory=dict)
+    doc_number: str = ""
+    doc_number_brackets: list[str] = Field(default_factory=list)
+    doc_number_ordinal: str = ""
+    doc_code_endings: list[str] = Field(default_factory=list)
+    doc_number_not_before: list[str] = Field(default_factory=list)
+    date_line: str = ""
+    date_words: list[str] = Field(default_factory=list)
+    addressee_starts: list[str] = Field(default_factory=list)
+    addressee_endings: list[str] = Field(default_factory=list)
+    addressee_separators: list[str] = Field(default_factory=list)
+    addressee_colon: str = ""
+    addressee_max_length: int = 80
+    attachment_note: str = ""
+    attachment_heading: str = ""
+    attachment_item: str = ""
+    attachment_end_marks: list[str] = Field(default_factory=list)
+    annotation_starts: list[str] = Field(default_factory=list)
+    annotation_brackets: list[str] = Field(default_factory=list)
+    cc_line: str = ""
+    cc_end: str = ""
+    heading_ranks: dict[str, int] = Field(default_factory=dict)
 
     def regex(self, name: str) -> "re.Pattern[str] | None":
         pattern = getattr(self, name)
         return _compile(pattern, re.MULTILINE) if pattern else None
 
-    @field_validator("gb9704_doc_number", "gb9704_date_line", "gb9704_attachment_note", "gb9704_attachment_heading",
-                     "gb9704_attachment_item", "gb9704_cc_line")
+    @field_validator("doc_number", "date_line", "attachment_note", "attachment_heading",
+                     "attachment_item", "cc_line")
     @classmethod
     def _compiles(cls, value: str) -> str:
         if value:
@@ -69,5 +69,5 @@ def _compile(pattern: str, flags: int) -> "re.Pattern[str]":
     return re.compile(pattern, flags)
 
 
-def vocabulary(doc) -> Vocabulary:
-    return data_view(doc.lexicon, Vocabulary)
+def vocabulary(rule) -> Vocabulary:
+    return data_view(rule.vocabulary, Vocabulary)

@@ -3,8 +3,8 @@
 
 Only the first lines after the title are read (a 发文字号 or date line between them is
 passed over), and a line counts as the 主送 only when it names organs for a group
-(``gb9704_addressee_starts``: 各…, 全市…) or several organs separated by 、 or ，, and ends in an
-organ word (``gb9704_addressee_endings``): a single organ under the title is the author's
+(``addressee_starts``: 各…, 全市…) or several organs separated by 、 or ，, and ends in an
+organ word (``addressee_endings``): a single organ under the title is the author's
 byline, not an addressee.  A line with a full stop or a figure in it is a sentence of
 the text, never the 主送.  A half-width colon is punct-halfwidth's to report.
 """
@@ -29,15 +29,15 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    vocab = vocabulary(doc)
-    colon = vocab.gb9704_addressee_colon
-    if not colon or not vocab.gb9704_addressee_endings:
+    vocab = vocabulary(rule)
+    colon = vocab.addressee_colon
+    if not colon or not vocab.addressee_endings:
         return
     structure = doc.structure
     if structure.title_span is None:
         return
     text = doc.text
-    skip = [r for r in (vocab.regex("gb9704_doc_number"), vocab.regex("gb9704_date_line")) if r is not None]
+    skip = [r for r in (vocab.regex("doc_number"), vocab.regex("date_line")) if r is not None]
     headings = {b.head.start for b in structure.iter_blocks()}
     seen = 0
     for para in doc.paragraphs:
@@ -57,7 +57,7 @@ def check(doc, rule) -> Iterator[Finding]:
             stripped = para.span.of(text).rstrip()
             end = para.span.start + len(stripped)
             last = stripped[-1]
-            if last in vocab.gb9704_addressee_separators:
+            if last in vocab.addressee_separators:
                 yield Finding(Span(end - 1, end), args={"found": line, "colon": colon}, fix=colon)
             else:
                 yield Finding(Span(end - 1, end), args={"found": line, "colon": colon}, fix=last + colon)
@@ -67,13 +67,13 @@ def check(doc, rule) -> Iterator[Finding]:
 def _is_addressee(line: str, vocab) -> bool:
     """Organs named for a group or several organs, and nothing else: no sentence (a full
     stop), no figures, no numbering marker in front."""
-    body = line.rstrip("".join(vocab.gb9704_addressee_separators))
-    if len(body) > vocab.gb9704_addressee_max_length or not body:
+    body = line.rstrip("".join(vocab.addressee_separators))
+    if len(body) > vocab.addressee_max_length or not body:
         return False
     if any(mark in body for mark in "。！？!?") or any(ch.isdigit() for ch in body):
         return False
-    if not any(body.endswith(w) for w in vocab.gb9704_addressee_endings):
+    if not any(body.endswith(w) for w in vocab.addressee_endings):
         return False
-    group = any(body.startswith(w) for w in vocab.gb9704_addressee_starts)
-    several = any(sep in body for sep in vocab.gb9704_addressee_separators)
+    group = any(body.startswith(w) for w in vocab.addressee_starts)
+    several = any(sep in body for sep in vocab.addressee_separators)
     return group or several

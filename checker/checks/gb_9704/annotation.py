@@ -1,6 +1,6 @@
 """``gb-annotation``: a 附注 not in round brackets (GB/T 9704-2012 7.3.6): ``此件公开发布`` on a
 line of its own, or in other brackets (``【此件公开发布】``), is ``（此件公开发布）``.
-A 附注 is a line that begins with one of ``gb9704_annotation_starts``; half-width
+A 附注 is a line that begins with one of ``annotation_starts``; half-width
 parentheses are punct-halfwidth's to report.
 """
 from __future__ import annotations
@@ -26,10 +26,10 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    vocab = vocabulary(doc)
-    if len(vocab.gb9704_annotation_brackets) != 2 or not vocab.gb9704_annotation_starts:
+    vocab = vocabulary(rule)
+    if len(vocab.annotation_brackets) != 2 or not vocab.annotation_starts:
         return
-    open_, close = vocab.gb9704_annotation_brackets
+    open_, close = vocab.annotation_brackets
     text = doc.text
     for para in doc.paragraphs:
         raw = para.span.of(text)
@@ -40,7 +40,7 @@ def check(doc, rule) -> Iterator[Finding]:
         pair = next((b for b in params.other_brackets if len(b) == 2 and line[0] == b[0] and line[-1] == b[1]), None)
         if pair:
             inner = line[1:-1]
-        if not any(inner.startswith(w) for w in vocab.gb9704_annotation_starts):
+        if not any(inner.startswith(w) for w in vocab.annotation_starts):
             continue
         note = inner.rstrip("。.")
         if len(note) > params.max_length or any(mark in note for mark in "，,。；;"):

@@ -42,8 +42,8 @@ class Item:
 
 def note_items(doc, vocab) -> list[Item]:
     """The attachments the 附件说明 lists, in order (empty: no note)."""
-    note = vocab.regex("gb9704_attachment_note")
-    item_re = vocab.regex("gb9704_attachment_item")
+    note = vocab.regex("attachment_note")
+    item_re = vocab.regex("attachment_item")
     if note is None or item_re is None:
         return []
     text = doc.text
@@ -86,7 +86,7 @@ def _item(text: str, start: int, end: int, item_re) -> Item:
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    vocab = vocabulary(doc)
+    vocab = vocabulary(rule)
     if rule.kind == "gb-attachment-match":
         yield from _match(doc, vocab)
         return
@@ -95,7 +95,7 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     text = doc.text
     for item in items:
-        if item.name and item.name[-1] in vocab.gb9704_attachment_end_marks:
+        if item.name and item.name[-1] in vocab.attachment_end_marks:
             end = item.name_span.start + len(item.name)
             yield Finding(Span(end - 1, end), args={"found": item.name, "fixed": item.name[:-1]}, fix="",
                           message="end-mark")
@@ -124,7 +124,7 @@ def _clean(name: str) -> str:
 
 def _match(doc, vocab) -> Iterator[Finding]:
     items = note_items(doc, vocab)
-    heading = vocab.regex("gb9704_attachment_heading")
+    heading = vocab.regex("attachment_heading")
     if not items or heading is None:
         return
     listed = {(i.number if i.number is not None else 1): i for i in items}

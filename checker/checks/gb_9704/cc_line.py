@@ -23,9 +23,9 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    vocab = vocabulary(doc)
-    regex = vocab.regex("gb9704_cc_line")
-    stop = vocab.gb9704_cc_end
+    vocab = vocabulary(rule)
+    regex = vocab.regex("cc_line")
+    stop = vocab.cc_end
     if regex is None or not stop:
         return
     text = doc.text

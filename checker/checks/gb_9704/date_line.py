@@ -3,7 +3,7 @@
 ``2023年1月5日``.  Reported: ``二〇二三年一月五日``, ``23年1月5日``, ``2023年01月05日``,
 with the date rewritten as the fix.
 
-Only a line that is nothing but a date (``gb9704_date_line``), or an organ and a date ending
+Only a line that is nothing but a date (``date_line``), or an organ and a date ending
 in 印发, is such a date; dates in running text are GB/T 15835's business.
 """
 from __future__ import annotations
@@ -33,11 +33,11 @@ def _number(text: str) -> int | None:
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    vocab = vocabulary(doc)
-    regex = vocab.regex("gb9704_date_line")
-    if regex is None or len(vocab.gb9704_date_words) != 3:
+    vocab = vocabulary(rule)
+    regex = vocab.regex("date_line")
+    if regex is None or len(vocab.date_words) != 3:
         return
-    y_word, m_word, d_word = vocab.gb9704_date_words
+    y_word, m_word, d_word = vocab.date_words
     text = doc.text
     for para in doc.paragraphs:
         line = para.span.of(text)

@@ -26,19 +26,19 @@ class Params(BaseModel):
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    vocab = vocabulary(doc)
-    regex = vocab.regex("gb9704_doc_number")
-    if regex is None or len(vocab.gb9704_doc_number_brackets) != 2:
+    vocab = vocabulary(rule)
+    regex = vocab.regex("doc_number")
+    if regex is None or len(vocab.doc_number_brackets) != 2:
         return
-    open_, close = vocab.gb9704_doc_number_brackets
+    open_, close = vocab.doc_number_brackets
     text = doc.text
     for m in regex.finditer(text):
         right_brackets = m.group("open") == open_ and m.group("close") == close
         prefix = m.group("prefix")
         after = text[m.end():m.end() + 4]
-        if any(after.startswith(w) for w in vocab.gb9704_doc_number_not_before):
+        if any(after.startswith(w) for w in vocab.doc_number_not_before):
             continue   # 5号楼, 3号线: a place or a line, not a document
-        if not right_brackets and (len(prefix) < 2 or prefix[-1] not in vocab.gb9704_doc_code_endings):
+        if not right_brackets and (len(prefix) < 2 or prefix[-1] not in vocab.doc_code_endings):
             continue
         year = m.group("year")
         if len(year) != 4:

@@ -2,7 +2,7 @@
 a text 一、 → （一） → 1. → （1）; a level right under another must be the next one down, so
 ``1.`` straight under ``一、`` skips ``（一）``.  A document may begin at any level (a short
 notice numbered 1. 2. 3. only); what is reported is the first heading of a parent whose
-children jump one or more levels (``gb9704_heading_ranks`` gives each style its rank).
+children jump one or more levels (``heading_ranks`` gives each style its rank).
 A document that skips the same level under every heading has one problem, not one per
 heading: the first place is reported, with the number of places.
 """
@@ -26,7 +26,7 @@ class Params(BaseModel):
 
 
 def check(doc, rule) -> Iterator[Finding]:
-    ranks = vocabulary(doc).gb9704_heading_ranks
+    ranks = vocabulary(rule).heading_ranks
     if not ranks:
         return
     places: dict[tuple[str, str], list] = {}

@@ -51,8 +51,8 @@ class Params(BaseModel):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     allowed = set(params.allowed)
-    code_words = tuple(doc.lexicon.get(params.code_words) or ())
-    time_words = tuple(doc.lexicon.get(params.time_words) or ())
+    code_words = tuple(rule.vocabulary.get(params.code_words) or ())
+    time_words = tuple(rule.vocabulary.get(params.time_words) or ())
     text = doc.text
     for m in _RANGE.finditer(text):
         mark = m.group("mark")
