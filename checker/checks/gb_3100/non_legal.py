@@ -14,7 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.gb_3100 import vocabulary
-from checker.model.quantity import MAGNITUDES
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"found", "unit", "instead"})
@@ -27,9 +26,9 @@ class Params(BaseModel):
 
 
 @lru_cache(maxsize=8)
-def _pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+def _pattern(units: tuple[str, ...], magnitudes: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    mags = "".join(m for m in MAGNITUDES if len(m) == 1)
+    mags = "".join(m for m in magnitudes if len(m) == 1)
     return re.compile(rf"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<mag>[{mags}]?)(?P<u>{alt})")
 
 
@@ -39,7 +38,8 @@ def check(doc, rule) -> Iterator[Finding]:
     if not table:
         return
     text = doc.text
-    for m in _pattern(tuple(table)).finditer(text):
+    magnitudes = tuple(doc.lexicon.get("magnitudes") or ())     # the model's 万, 亿 …
+    for m in _pattern(tuple(table), magnitudes).finditer(text):
         unit = m.group("u")
         yield Finding(Span(m.start("u"), m.end("u")), args={"found": m.group(), "unit": unit,
                                                             "instead": table[unit]})
