@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the active rules")
     _add_rule_options(rules)
+    rules.add_argument("--standard", metavar="CODE",
+                       help='only rules citing this standard or clause ("GB/T 15835", "GB/T 9704-2012 7.3"), '
+                            "those switched off included")
     explain = sub.add_parser("explain", help="show what a rule checks, why, and its examples")
     explain.add_argument("rule_id", metavar="RULE_ID")
     _add_rule_options(explain)
@@ -113,7 +116,7 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "rules":
             from checker.cli.rules_command import print_rules
 
-            return print_rules(settings)
+            return print_rules(settings, standard=args.standard)
         if args.command == "explain":
             from checker.cli.rules_command import explain_rule
 

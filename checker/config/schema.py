@@ -29,7 +29,8 @@ class DuplicateSettings(BaseModel):
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    extends: Literal["default", "none"] = "default"
+    # a preset of rules/presets ("default", "gb-standards") or "none" (start empty)
+    extends: str = "default"
     packs: list[str] = Field(default_factory=list)        # extra rule pack dirs/files
     include: list[str] = Field(default_factory=lambda: ["**/*.txt", "**/*.md", "**/*.docx"])
     exclude: list[str] = Field(default_factory=list)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.checks.registry import bind, link_deferrals, load_kind
+from checker.config import presets
 from checker.config.loader import find_config, load_config
 from checker.config.schema import Config, RuleSettings
 from checker.model.lexicon import DataError, Lexicon, Vocabularies
@@ -24,6 +25,9 @@ class Settings:
     config: Config = field(default_factory=Config)
     root: Path = field(default_factory=Path.cwd)       # folder of the config file (globs are relative to it)
     config_path: Path | None = None
+    # Every loaded rule with the configuration applied, those switched off included
+    # (``enabled`` says which): what `gwlint rules --standard` lists.
+    available: list[Rule] = field(default_factory=list)
 
     def kind_for(self, path: str) -> str | None:
         from checker.sources.discover import glob_match
@@ -64,8 +68,9 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
         config = _load_config(config_path) if config_path else Config()
     root = config_path.parent.resolve() if config_path else (cwd or Path.cwd()).resolve()
 
+    config_name = str(config_path or ".gwlint.yaml")
     locations: list[Path] = []
-    if config.extends == "default":
+    if config.extends != presets.NONE:
         locations.append(builtin_rules_dir())
     locations += [(root / p) for p in config.packs]
     locations += [Path(p) for p in rules_dirs]
@@ -73,14 +78,38 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     vocabularies = load_vocabularies(locations)
     if config.data:
         try:
-            vocabularies = vocabularies.extended(config.data, str(config_path or ".gwlint.yaml"))
+            vocabularies = vocabularies.extended(config.data, config_name)
         except DataError as exc:
             raise ConfigError(str(exc)) from None
     rules = [bind(rule, vocabularies) for rule in load_rules(locations)]
-    rules = apply_rule_settings(rules, config, str(config_path or ".gwlint.yaml"))
-    rules = filter_rules(rules, select, ignore)
-    return Settings(rules=rules, lexicon=vocabularies.model, vocabularies=vocabularies, config=config,
-                    root=root, config_path=config_path)
+    try:
+        effective = with_presets(config, {r.id for r in rules} | {r.category for r in rules})
+    except ConfigError as exc:
+        if str(exc).startswith("field 'extends'"):    # name the configuration that asked for it
+            raise ConfigError(f"{config_name}: {exc}") from None
+        raise
+    available = apply_rule_settings(rules, effective, config_name, keep_off=True)
+    active = filter_rules([r for r in available if r.enabled], select, ignore)
+    return Settings(rules=active, lexicon=vocabularies.model, vocabularies=vocabularies, config=config,
+                    root=root, config_path=config_path, available=available)
+
+
+def with_presets(config: Config, known: set[str]) -> Config:
+    """The configuration with the settings of its preset chain put before its own."""
+    if config.extends == presets.NONE:
+        return config
+    disable: list[str] = []
+    rules: dict = {}
+    for path, preset in presets.chain(config.extends):
+        for name in [*preset.disable, *preset.rules]:
+            if name not in known:
+                raise ConfigError(f"{path}: unknown rule or category {name!r}")
+        disable += preset.disable
+        for rule_id, setting in preset.rules.items():
+            rules[rule_id] = presets.merge_setting(rules.get(rule_id), setting)
+    for rule_id, setting in config.rules.items():
+        rules[rule_id] = presets.merge_setting(rules.get(rule_id), setting)
+    return config.model_copy(update={"disable": [*disable, *config.disable], "rules": rules})
 
 
 def _load_config(path: Path) -> Config:
@@ -92,7 +121,9 @@ def _load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from None
 
 
-def apply_rule_settings(rules: list[Rule], config: Config, config_name: str) -> list[Rule]:
+def apply_rule_settings(rules: list[Rule], config: Config, config_name: str, keep_off: bool = False) -> list[Rule]:
+    """The rules the configuration runs, customised; with ``keep_off`` every rule, those it
+    does not run marked ``enabled=False``."""
     by_id = {r.id: r for r in rules}
     categories = {r.category for r in rules}
     for name in config.disable:
@@ -104,16 +135,17 @@ def apply_rule_settings(rules: list[Rule], config: Config, config_name: str) -> 
     out: list[Rule] = []
     for rule in rules:
         setting = config.rules.get(rule.id)
-        if setting == "disable" or (isinstance(setting, RuleSettings) and setting.enabled is False):
-            continue
         switched_on = setting == "enable" or (isinstance(setting, RuleSettings) and setting.enabled is True)
-        if not rule.enabled and not switched_on:
-            continue  # shipped off; `rules: {id: enable}` turns it on
-        if (rule.id in config.disable or rule.category in config.disable) and not switched_on:
-            continue
+        runs = not (setting == "disable" or (isinstance(setting, RuleSettings) and setting.enabled is False))
+        # shipped off (`enabled: false` in its pack): `rules: {id: enable}` turns it on
+        runs = runs and (rule.enabled or switched_on)
+        runs = runs and (switched_on or not (rule.id in config.disable or rule.category in config.disable))
         if isinstance(setting, RuleSettings):
             rule = customise(rule, setting, config_name)
-        out.append(rule)
+        if runs:
+            out.append(rule if rule.enabled else rule.with_changes(enabled=True))
+        elif keep_off:
+            out.append(rule.with_changes(enabled=False))
     return out
 
 

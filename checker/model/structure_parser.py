@@ -53,6 +53,10 @@ class StructureData(BaseModel):
     # An unnumbered line opens a section only if it is this short and names a period.
     section_line_max_length: int = 25
     period_words: list[str] = Field(default_factory=list)
+    # A line matching one of these opens a numbered list of its own (附件：1.… with 2.…
+    # on the lines right below it); the numbered lines that follow it without a blank
+    # line between are items of that list, not headings of the document.
+    list_openers: RegexList = Field(default_factory=list)
 
 
 
@@ -60,6 +64,7 @@ class _Compiled:
     def __init__(self, data: StructureData) -> None:
         self.data = data
         self.not_title = re.compile("|".join(f"(?:{p})" for p in data.not_title)) if data.not_title else None
+        self.list_openers = re.compile("|".join(f"(?:{p})" for p in data.list_openers)) if data.list_openers else None
         self.joiners = tuple(sorted(data.title_joiners, key=len, reverse=True))
         self.kind_words = {kind: tuple(words) for kind, words in data.kind_words.items()}
         self.section_words = {kind: tuple(words) for kind, words in data.section_words.items()}
@@ -187,8 +192,16 @@ def _nested_arabic(markers: list[Marker]) -> str | None:
 
 def _blocks(text: str, paragraphs: list, body_start: int, data: _Compiled) -> tuple[list[Block], list[Block]]:
     found: list[tuple[int, Marker]] = []
+    in_list = False
     for para in paragraphs[body_start:]:
         marker = marker_at(text, para.span.start, para.span.end)
+        if data.list_openers is not None and data.list_openers.match(para.span.of(text)):
+            in_list = True
+            continue
+        if in_list and marker is not None and para.index > 0 \
+                and text.count("\n", paragraphs[para.index - 1].span.end, para.span.start) == 1:
+            continue   # the next item of a list opened above (附件：1.… then 2.…)
+        in_list = False
         if marker is not None:
             found.append((para.index, marker))
     if not found:

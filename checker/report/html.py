@@ -47,6 +47,7 @@ table.summary th:first-child, table.summary td:first-child { text-align: left; }
 .notes li { border-left: 3px solid var(--warning); padding: 0 .4rem; margin: .1rem 0; }
 .notes li.error { border-color: var(--error); }
 .notes li.info { border-color: var(--info); }
+.notes .standard { color: #555; font-size: .75rem; }
 .notes .rule { color: #666; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .75rem; }
 mark.hl { background: #ffe08a; border-bottom: 2px solid var(--warning); padding: 0; }
 mark.hl.error { background: #ffcdd2; border-color: var(--error); }
@@ -124,7 +125,8 @@ def _line_segments(line: str, marks: list[tuple[int, int, int, str]]) -> str:
     return "".join(out)
 
 
-def _document(index: int, path: str, source, violations: list[tuple[int, object]]) -> str:
+def _document(index: int, path: str, source, violations: list[tuple[int, object]],
+              standards: dict[str, tuple[str, ...]] | None = None) -> str:
     text = normalise_line_ends(source.original) if source is not None else ""
     lines = text.split("\n") if source is not None else []
     if len(lines) > 1 and lines[-1] == "":  # the final line end does not start a line
@@ -150,7 +152,8 @@ def _document(index: int, path: str, source, violations: list[tuple[int, object]
         note_items = "".join(
             f'<li class="note {v.severity}" data-v="{vid}" data-category="{_e(v.category)}" '
             f'data-severity="{_e(v.severity)}"><span class="rule">{_e(v.rule)} · '
-            f'{_e(SEVERITY_NAMES.get(v.severity, v.severity))} · {v.line}:{v.column}</span><br>{_e(v.message)}</li>'
+            f'{_e(SEVERITY_NAMES.get(v.severity, v.severity))} · {v.line}:{v.column}</span>'
+            f'{_standard_note((standards or {}).get(v.rule, ()))}<br>{_e(v.message)}</li>'
             for vid, v in notes.get(number, []))
         rows.append(
             f'<div class="row" id="d{index}-L{number}"><span class="ln">{_e(label)}</span>'
@@ -161,7 +164,14 @@ def _document(index: int, path: str, source, violations: list[tuple[int, object]
             f'<div class="doc">{"".join(rows)}</div></section>')
 
 
-def build(run) -> str:
+def _standard_note(clauses: tuple[str, ...]) -> str:
+    if not clauses:
+        return ""
+    return f' <span class="standard">依据 {_e("；".join(clauses))}</span>'
+
+
+def build(run, rules=()) -> str:
+    standards = {r.id: tuple(getattr(r, "standard", ()) or ()) for r in rules}
     sources = {r.path: r.source for r in run.results}
     by_path: dict[str, list] = defaultdict(list)
     for vid, v in enumerate(run.violations):
@@ -196,7 +206,8 @@ def build(run) -> str:
     errors = ""
     if run.errors:
         errors = '<ul class="errors">' + "".join(f"<li>{_e(e)}</li>" for e in run.errors) + "</ul>"
-    documents = "".join(_document(i, p, sources.get(p), by_path.get(p, [])) for i, p in enumerate(paths, 1))
+    documents = "".join(_document(i, p, sources.get(p), by_path.get(p, []), standards)
+                        for i, p in enumerate(paths, 1))
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -208,4 +219,4 @@ def build(run) -> str:
 
 
 def render(run, stream, options) -> None:
-    stream.write(build(run))
+    stream.write(build(run, getattr(options, "rules", ())))

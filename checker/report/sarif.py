@@ -32,6 +32,10 @@ def _rule_descriptor(rule) -> dict:
     good = list(getattr(examples, "good", []) or [])[:3]
     text = rule.why or rule.description
     md = [f"**{rule.description}**", "", rule.why or ""]
+    clauses = list(getattr(rule, "standard", ()) or ())
+    if clauses:
+        text = "Standard: " + "; ".join(clauses) + "\n\n" + text
+        md[1:1] = ["", "Standard: " + "; ".join(clauses)]
     if bad:
         text += "\n\nBad: " + " / ".join(bad)
         md += ["", "Bad:", *[f"- `{b}`" for b in bad]]
@@ -45,7 +49,8 @@ def _rule_descriptor(rule) -> dict:
         "fullDescription": {"text": rule.why or rule.description},
         "help": {"text": text, "markdown": "\n".join(md).strip()},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
-        "properties": {"tags": [rule.category], "category": rule.category},
+        "properties": {"tags": [rule.category, *clauses], "category": rule.category,
+                       **({"standard": clauses} if clauses else {})},
     }
 
 

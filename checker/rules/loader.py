@@ -121,6 +121,7 @@ def build_rule(file: str, entry: dict[str, Any], index: int = 0, family: str = "
         params=None, raw_params=dict(spec.params), examples=spec.examples,
         ignore=tuple(spec.ignore), limit=spec.limit, source=file, enabled=spec.enabled,
         family=family, messages=dict(spec.messages),
+        standard=(spec.standard,) if isinstance(spec.standard, str) else tuple(spec.standard or ()),
     )
 
 
@@ -133,16 +134,17 @@ def validate_params(file: str, label: str, module, raw: dict[str, Any]):
         raise ConfigError(f"{file}: rule '{label}': field 'params': {exc}") from None
 
 
-def check_message_args(file: str, label: str, message: str, provided: Iterable[str]) -> None:
+def check_message_args(file: str, label: str, message: str, provided: Iterable[str],
+                       field: str = "message") -> None:
     allowed = set(provided)
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
     except ValueError as exc:
-        raise ConfigError(f"{file}: rule '{label}': field 'message': {exc}") from None
+        raise ConfigError(f"{file}: rule '{label}': field '{field}': {exc}") from None
     unknown = sorted(n for n in names if n.split(".")[0].split("[")[0] not in allowed)
     if unknown:
         raise ConfigError(
-            f"{file}: rule '{label}': field 'message': unknown placeholder(s) {', '.join(unknown)}; "
+            f"{file}: rule '{label}': field '{field}': unknown placeholder(s) {', '.join(unknown)}; "
             f"this kind provides: {', '.join(sorted(allowed)) or 'none'}")
 
 

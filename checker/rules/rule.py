@@ -9,6 +9,10 @@ from pydantic import BaseModel
 from checker.rules.schema import Examples
 
 
+def normalise_clause(text: str) -> str:
+    return " ".join(text.split()).replace("—", "-").replace("–", "-").replace("－", "-").upper()
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -42,6 +46,20 @@ class Rule:
         if self.vocabularies is None:
             raise RuntimeError(f"rule {self.id!r} is not bound (checker.checks.registry.bind)")
         return self.vocabularies.namespace(family)
+    standard: tuple[str, ...] = ()    # clauses of national standards it enforces
+    messages: dict[str, str] = field(default_factory=dict)   # extra templates by name
+
+    def cites(self, query: str) -> bool:
+        """Whether one of its clauses is ``query`` or lies under it ("GB/T 15835" covers
+        "GB/T 15835-2011 5.1.3", "GB/T 9704-2012 7.3" covers "GB/T 9704-2012 7.3.2", but
+        "GB/T 1583" covers nothing), ignoring case, extra blanks and the form of the dash."""
+        want = normalise_clause(query)
+        if not want:
+            return False
+        for clause in map(normalise_clause, self.standard):
+            if clause == want or (clause.startswith(want) and clause[len(want)] in " .-"):
+                return True
+        return False
 
     def fill(self, name: str, **args: Any) -> str:
         """The rule's ``messages[name]`` template filled with ``args``: the part of a

@@ -10,6 +10,9 @@ from checker.rules.categories import CATEGORIES
 
 Severity = Literal["error", "warning", "info"]
 _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+# "GB/T 15834-2011 4.5.3.4", "GB 3100-1993", "GB/T 15834-2011 A.13.1": a standard's code and
+# year, then optionally a clause number (digits or an annex letter, dot-separated).
+STANDARD_CLAUSE = re.compile(r"^GB(?:/T)? \d+(?:\.\d+)?-\d{4}(?: (?:\d+|[A-Z])(?:\.\d+)*)?$")
 
 
 class Examples(BaseModel):
@@ -60,6 +63,8 @@ class RuleSpec(BaseModel):
     category: str
     severity: Severity
     message: str = Field(min_length=1)
+    # Extra message templates a kind may choose by name (Finding.message).
+    messages: dict[str, str] = Field(default_factory=dict)
     why: str = Field(min_length=1)
     description: str | None = None      # one line for `gwlint rules`; defaults to the message
     params: dict[str, Any] = Field(default_factory=dict)
@@ -70,6 +75,17 @@ class RuleSpec(BaseModel):
     # Further message templates a kind chooses between (name -> template), for findings
     # whose wording varies (a direction word, a second place): the words stay in the pack.
     messages: dict[str, str] = Field(default_factory=dict)
+    # The clause(s) of a national standard the rule enforces: "GB/T 15835-2011 5.1.3".
+    standard: str | list[str] | None = None
+
+    @field_validator("standard")
+    @classmethod
+    def _clauses(cls, value: str | list[str] | None) -> str | list[str] | None:
+        clauses = [value] if isinstance(value, str) else (value or [])
+        for clause in clauses:
+            if not STANDARD_CLAUSE.match(clause):
+                raise ValueError(f"a standard clause reads like 'GB/T 15835-2011 5.1.3', not {clause!r}")
+        return value
 
     @field_validator("id")
     @classmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, majority, words
@@ -23,6 +23,9 @@ MESSAGES = frozenset({"first_seen"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # the spellings a house style prefers (千克, 平方米): the other spellings of their
+    # units are reported even where most quantities use them
+    preferred: list[str] = Field(default_factory=list)
 
 def _groups(spellings: list[list[str]]) -> dict[str, int]:
     group_of: dict[str, int] = {}
@@ -38,11 +41,12 @@ def check(doc, rule) -> Iterator[Finding]:
     for q in doc.quantities:
         if q.unit_span is not None and q.unit in group_of:
             uses[group_of[q.unit]].append((q.unit, q.unit_span))
-    for items in uses.values():
-        expected = majority(spelling for spelling, _ in items)
+    preferred = {group_of[s]: s for s in rule.params.preferred if s in group_of}
+    for group, items in uses.items():
+        expected = preferred.get(group) or majority(spelling for spelling, _ in items)
         if all(spelling == expected for spelling, _ in items):
             continue
-        first = next(span for spelling, span in items if spelling == expected)
+        first = next((span for spelling, span in items if spelling == expected), None)
         for spelling, span in items:
             if spelling != expected:
                 yield Finding(span, args={"found": spelling, "expected": expected,

@@ -1,0 +1,50 @@
+"""``gb-short-year``: a year of the Gregorian calendar cut to two digits: ``23年1月``,
+``22年度``, ``23年工作计划`` (GB/T 15835-2011 5.1.4: ``1990年`` is not written ``90年``).
+
+Two digits followed by 年 are a year only where what follows makes it a date
+(``short_year_next``: a month, 度, 上半年, 工作总结 …); a duration (``工作23年``,
+``连续20年``: ``short_year_not_before``) and a decade (``80年代``) pass.  The fix
+writes the full year, taking the century from the document's own year (else 20).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.checks.finding import Finding
+from checker.checks.gb_15835 import vocabulary
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"found", "fixed"})
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+@lru_cache(maxsize=8)
+def _pattern(year_word: str, nexts: tuple[str, ...]) -> re.Pattern[str]:
+    # entries are regular expressions (\d{1,2}月) or plain words
+    alt = "|".join(n if "\\" in n else re.escape(n) for n in sorted(nexts, key=len, reverse=True))
+    return re.compile(rf"(?<![0-9.\-/:：０-９])(?P<yy>[0-9]{{2}}){re.escape(year_word)}(?=(?:{alt}))")
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    vocab = vocabulary(rule)
+    if not vocab.year_word or not vocab.short_year_next:
+        return
+    text = doc.text
+    for m in _pattern(vocab.year_word, tuple(vocab.short_year_next)).finditer(text):
+        before = text[max(0, m.start() - 4):m.start()]
+        if any(before.endswith(w) for w in vocab.short_year_not_before):
+            continue
+        own = doc.year_at(m.start())
+        century = own // 100 * 100 if own else 2000
+        full = century + int(m.group("yy"))
+        if own and full > own + 5:
+            full -= 100
+        fixed = f"{full}{vocab.year_word}"
+        yield Finding(Span(m.start(), m.end()), args={"found": m.group(), "fixed": fixed}, fix=fixed)
