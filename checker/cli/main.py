@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the active rules")
     _add_rule_options(rules)
+    rules.add_argument("--markdown", metavar="DIR",
+                       help="write one Markdown page per rule family (every shipped rule, on or off) to DIR")
     rules.add_argument("--standard", metavar="CODE",
                        help='only rules citing this standard or clause ("GB/T 15835", "GB/T 9704-2012 7.3"), '
                             "those switched off included")
@@ -116,6 +118,10 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "rules":
             from checker.cli.rules_command import print_rules
 
+            if args.markdown:
+                from checker.cli.rules_command import write_family_pages
+
+                return write_family_pages(settings.available or settings.rules, args.markdown)
             return print_rules(settings, standard=args.standard)
         if args.command == "explain":
             from checker.cli.rules_command import explain_rule
