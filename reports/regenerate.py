@@ -38,18 +38,36 @@ def generate(folder: Path) -> list[Path]:
         if proc.returncode not in (0, 1):
             sys.exit(f"gwlint --format {fmt} failed: {proc.stderr.strip()}")
         out.append(target)
+    # The rule pages, one per family, generated from the packs (every shipped rule).
+    sys.path.insert(0, str(ROOT))
+    import contextlib
+    import io
+
+    from checker.cli.rules_command import write_family_pages
+    from checker.engine.settings import build_settings
+
+    settings = build_settings(no_config=True, cwd=ROOT)
+    with contextlib.redirect_stdout(io.StringIO()):
+        write_family_pages(settings.available or settings.rules, str(folder / "rules"), suffix=".markdown")
+    out += sorted((folder / "rules").glob("*.markdown"))
     return out
 
 
 def main() -> int:
     if "--check" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
-            stale = [p.name for p in generate(Path(tmp))
-                     if not (REPORTS / p.name).exists() or (REPORTS / p.name).read_bytes() != p.read_bytes()]
+            fresh = generate(Path(tmp))
+            stale = [str(p.relative_to(tmp)) for p in fresh
+                     if not (REPORTS / p.relative_to(tmp)).exists()
+                     or (REPORTS / p.relative_to(tmp)).read_bytes() != p.read_bytes()]
+            committed = {p.relative_to(REPORTS) for p in (REPORTS / "rules").glob("*.markdown")}
+            stale += sorted(str(p) for p in committed - {p.relative_to(tmp) for p in fresh})
         if stale:
             print(f"out of date: {', '.join(stale)}; run: .venv/bin/python reports/regenerate.py")
             return 1
         return 0
+    for old in (REPORTS / "rules").glob("*.markdown"):
+        old.unlink()
     for path in generate(REPORTS):
         print(path.relative_to(ROOT))
     return 0

@@ -47,3 +47,25 @@ def test_data_files_are_mappings():
     assert len(paths) >= 10
     for path in paths:
         assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict), path
+
+
+def test_rules_markdown_writes_a_page_per_family(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "checker", "rules", "--no-config", "--markdown", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    families = {r.family for r in RULES}
+    assert {p.stem for p in tmp_path.glob("*.md")} == families | {"README"}
+    page = (tmp_path / "percent.md").read_text(encoding="utf-8")
+    assert "## rate-above-100" in page and "**Why.**" in page and "义务教育巩固率达到103%" in page
+
+
+def test_explain_shows_parameter_meanings():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "checker", "explain", "--no-config", "repeated-word"],
+                         capture_output=True, text=True).stdout
+    assert "max_word: 8" in out and "longest repeated word" in out
