@@ -245,3 +245,17 @@ def test_every_unit_rule_is_in_the_default_set():
     assert set(UNIT_RULES) == {"percent-sign-mixed", "money-magnitude-mixed", "money-without-unit",
                                "fractional-count", "measure-word-mismatch", "measure-word-mixed",
                                "unit-spelling-mixed"}
+
+
+def test_minority_form_is_one_kind_for_signs_spellings_and_measure_words():
+    """Three rules, one kind: each `of` only says what is compared (issue 8)."""
+    from checker.checks.registry import kind_table
+
+    table = kind_table()
+    assert table["percent-sign-mix"] == table["unit-spelling-mix"] == table["measure-word-mix"] \
+        == table["minority-form"]
+    assert lint_with("覆盖率达100％，达标率90%，优良率85%。", "percent-sign-mixed")
+    # `of` chosen by params: the percent-sign rule can be pointed at unit spellings.
+    text = "新建校舍10.97万平方米，改造运动场8000㎡，维修宿舍3200平方米。"
+    found = lint_with(text, "percent-sign-mixed", {"of": "unit-spelling"})
+    assert [v.column for v in found] == [text.index("㎡") + 1]
