@@ -33,6 +33,7 @@ _PERCENT = re.compile(
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # the sign expected when % and ％ are used equally often; each use of the other is reported
     on_tie: Literal["%", "％"] = "%"
 
 
