@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from checker.checks.params_doc import param_meanings
 from checker.checks.registry import kind_table, load_bound_rules, load_kind
 from checker.rules.categories import CATEGORIES
 from checker.rules.loader import builtin_rules_dir, load_rules
@@ -30,6 +33,42 @@ def test_every_kind_module_has_the_protocol():
         entry = "check_late" if getattr(module, "LATE", False) else "check"
         assert hasattr(module, "Params") and hasattr(module, entry), kind
         assert isinstance(getattr(module, "MESSAGE_ARGS", None), (set, frozenset, tuple)), kind
+
+
+def test_every_parameter_is_documented():
+    # `gwlint explain` and the family pages show these comments; a new parameter needs one.
+    undocumented = []
+    for kind in kind_table():
+        params = load_kind(kind).Params
+        meanings = param_meanings(params)
+        for field in params.model_fields:
+            if not meanings.get(field, "").strip():
+                undocumented.append(f"{kind}.{field}")
+    assert not undocumented, f"comment these Params fields: {undocumented}"
+
+
+def test_param_meanings_reads_the_comments_of_the_fields():
+    class Base(BaseModel):
+        shared: int = 1         # from the base
+        overridden: int = 2     # the base's word
+
+    class Sample(Base):
+        same_line: int = 3      # said on the line
+        # said above,
+        # over two lines
+        above: int = 4
+        bare: int = 5
+        # a comment cut off by a blank line
+
+        far: int = 6
+        overridden: int = 7     # the subclass's word
+
+    assert param_meanings(Sample) == {
+        "shared": "from the base",
+        "overridden": "the subclass's word",
+        "same_line": "said on the line",
+        "above": "said above, over two lines",
+    }
 
 
 def test_every_category_except_reserved_has_rules():

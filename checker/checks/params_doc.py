@@ -16,7 +16,20 @@ from functools import lru_cache
 
 @lru_cache(maxsize=None)
 def param_meanings(params_class: type) -> dict[str, str]:
-    """Field name -> its comment, for a kind's ``Params`` class (empty when unreadable)."""
+    """Field name -> its comment, for a kind's ``Params`` class (empty when unreadable).
+
+    Fields inherited from a shared base (``ToleranceParams``) keep the comments written
+    there; a class's own comment on a field wins over its base's."""
+    out: dict[str, str] = {}
+    for cls in reversed(params_class.__mro__):
+        if cls.__module__ == "builtins" or cls.__module__.split(".")[0] == "pydantic":
+            continue
+        out.update(_own_meanings(cls))
+    return out
+
+
+def _own_meanings(params_class: type) -> dict[str, str]:
+    """Field name -> its comment, for the fields declared in the class's own body."""
     try:
         source = inspect.getsource(params_class)
     except (OSError, TypeError):

@@ -43,8 +43,10 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     about: float = Field(0.05, ge=0, le=1)   # how far 约/左右 may stray, relative
+    # report a bracketed breakdown (230所(193所、37所)) whose parts do not add up to the total
     check_brackets: bool = True
     max_noun_chars: int = Field(8, ge=0)     # the noun between a total and its bracket
+    # report a 其中 list after a total whose parts add up to more than it (a 其中 list may be partial)
     check_partial: bool = True
 
 

@@ -37,16 +37,19 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     min_length: int = Field(20, ge=6)           # content characters, set phrases not counted
+    # share of the longer text left unchanged (0-1) for two sentences to be copies; lower: looser copies
     min_ratio: float = Field(0.85, gt=0, le=1)
-    max_changed: int = Field(4, ge=0)
+    max_changed: int = Field(4, ge=0)           # characters a near copy may change at most; more: looser
     ignore_numeral_changes: bool = True         # last year's sentence with this year's figures
     bands: int = Field(16, ge=1, le=64)         # MinHash: bands x rows permutations
+    # MinHash rows per band; more rows: fewer candidates compared, near copies missed more often
     rows: int = Field(4, ge=1, le=16)
     bucket_size: int = Field(8, ge=1)           # earliest sentences kept per bucket
     max_candidates: int = Field(16, ge=1)       # comparisons per sentence at most
     # A document of at least this many sentences, more than this share of them from one
     # other file, is another version of that file: its sentences are not reported.
     versions_min_sentences: int = Field(10, ge=1)
+    # the share of sentences (0-1) from one other file above which the document is a version of it
     versions_share: float = Field(0.6, gt=0, le=1)
 
 

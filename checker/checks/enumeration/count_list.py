@@ -75,10 +75,10 @@ class Params(BaseModel):
     tail_chars: int = Field(2, ge=0)       # claim noun to the end of a heading title
     open_gap: int = Field(1, ge=0)         # a 等-list this much shorter than its count is reported
     open_min_items: int = Field(3, ge=2)   # …when it names at least this many items
-    check_preceding: bool = True
-    check_following: bool = True
-    check_inline_enums: bool = True
-    check_children: bool = True
+    check_preceding: bool = True           # look for the list right before the claim: A、B、C等三项
+    check_following: bool = True           # look for the list right after the claim's noun: 三项工程：A、B、C
+    check_inline_enums: bool = True        # look for the list in an 一是…二是… sequence after the claim
+    check_children: bool = True            # count the numbered children of a heading ending in the claim
 
 
 def check(doc, rule) -> Iterator[Finding]:

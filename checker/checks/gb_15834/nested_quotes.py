@@ -22,8 +22,8 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    outer: tuple[str, str] = ("“", "”")
-    inner: tuple[str, str] = ("‘", "’")
+    outer: tuple[str, str] = ("“", "”")   # (open, close) of the quotes that must not nest in themselves
+    inner: tuple[str, str] = ("‘", "’")   # (open, close) a nested quotation is rewritten to by the fix
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -21,6 +21,7 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # three-character sequences (close, 顿号, open) whose middle mark is reported and deleted
     pairs: list[str] = Field(default_factory=lambda: ["》、《", "”、“", "〉、〈"])
 
 

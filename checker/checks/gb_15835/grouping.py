@@ -24,7 +24,7 @@ _SEPARATORS = ",，"
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    min_digits: int = Field(default=5, ge=5)
+    min_digits: int = Field(default=5, ge=5)   # digits before the decimal point for a number to be compared
 
 
 def _grouped(integer: str) -> str:

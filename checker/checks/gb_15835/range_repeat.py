@@ -23,6 +23,7 @@ MESSAGE_ARGS = frozenset({"found", "fixed", "missing"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # the units read as percent signs: a sign written only on the high end is reported when `percent` is on
     signs: list[str] = Field(default_factory=lambda: ["%", "％", "‰"])
     magnitudes: bool = True     # report a dropped 万/亿 (3～5万元: 3 yuan or 30,000?)
     percent: bool = False       # report a dropped % too (20～30%); many houses accept it

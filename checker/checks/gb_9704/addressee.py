@@ -24,7 +24,7 @@ MESSAGE_ARGS = frozenset({"found", "colon"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    lines_after_title: int = Field(default=4, ge=1)
+    lines_after_title: int = Field(default=4, ge=1)   # non-empty lines after the title searched for the 主送
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -19,9 +19,10 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # bracket pairs (open and close, two characters) a 附注 is reported in and rewritten from
     other_brackets: list[str] = Field(default_factory=lambda: ["【】", "[]", "［］", "〔〕", "{}", "<>", "〈〉"])
-    half_width: str = "()"
-    max_length: int = 24
+    half_width: str = "()"      # a line opening with this pair's first mark is left to punct-halfwidth
+    max_length: int = 24        # characters a 附注 may have (final stop not counted); longer: not reported
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -32,11 +32,13 @@ MESSAGE_ARGS = frozenset({"match", "count"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # regular expressions (multiline); every match is reported
     patterns: list[str] = Field(default_factory=list)
     data: str | None = None                 # a lexicon key holding more patterns
-    allow: list[str] = Field(default_factory=list)
+    allow: list[str] = Field(default_factory=list)      # matched texts (the whole match) never reported
+    # text: one finding per match; line: one per line; block: one per run of matching lines
     scope: Literal["text", "line", "block"] = "text"
-    fix: str | None = None
+    fix: str | None = None      # replacement of a match ("": delete it); None or block scope: no fix
 
     @field_validator("patterns")
     @classmethod

@@ -65,6 +65,8 @@ class Params(BaseModel):
 
     min_chars: int = Field(4, ge=2)          # a shorter indicator says too little
     min_suffix_chars: int = Field(5, ge=2)   # 标准化学校覆盖率 may stand for 义务教育标准化学校覆盖率
+    # verb kinds (quantities.yaml: level, increase, decrease, share) of the statements compared;
+    # a statement with no verb is compared only when its indicator is a rate
     level_verbs: list[str] = Field(default_factory=lambda: ["level"])
     same_paragraph: bool = False             # compare statements within one paragraph too
     point_changes: bool = True               # compare changes in 个百分点 of one indicator and direction

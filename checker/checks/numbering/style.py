@@ -37,6 +37,7 @@ MESSAGE_ARGS = frozenset({
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # marker styles checked: cn-dun, cn-paren, ar-dot, ar-dun, ar-paren, circled
     styles: list[str] = list(STYLE_ORDER)
     # A level needs at least this many markers in its usual shape before the others
     # are called inconsistent.

@@ -23,7 +23,7 @@ MESSAGE_ARGS = frozenset({
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    maximum: float = 100.0
+    maximum: float = 100.0      # percent a decrease may reach; above it (or at it with 以上/超过) is reported
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -31,8 +31,8 @@ class Params(BaseModel):
 
     # Unit kinds (rules/model/units.yaml) whose ranges are checked; empty: every range.
     kinds: list[str] = Field(default_factory=lambda: ["percent", "percentage-point", "permille"])
-    order: bool = True
-    units: bool = True
+    order: bool = True      # report a range whose low end is above its high end (magnitudes applied)
+    units: bool = True      # report a range whose ends carry two units (same_units spellings are one)
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -31,8 +31,8 @@ MESSAGES = frozenset({"below"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    maximum: float = 100.0
-    minimum: float = 0.0
+    maximum: float = 100.0      # percent a rate may reach; above it (or at it with 以上/超过) is reported
+    minimum: float = 0.0        # percent below which a rate is reported (the `below` message)
     # Verb kinds that state a level (None: no verb, as in 公办率58.78%).
     level_verbs: list[str] = Field(default_factory=lambda: ["level", "share"])
 

@@ -36,8 +36,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # marks accepted between two numbers, each run as written (add "~~" to accept a doubled ~)
     allowed: list[str] = Field(default_factory=lambda: ["-", "－", "～", "—", "–", "〜"])
-    replacement: str = "～"
+    replacement: str = "～"      # the range mark the fix writes
     # between two points of time (2021-2025年, 1-11月, 3月12日-31日) GB/T 15834-2011
     # 4.13.3.2 a) prefers the 一字线 —; None: the same replacement as other ranges
     time_replacement: str | None = None
@@ -45,6 +46,7 @@ class Params(BaseModel):
     # after a range that make it a span of time (月, 日), read from the lexicon; they
     # only matter when the hyphen is not an allowed range mark
     code_words: str = "range_mark_code_words"
+    # vocabulary key of the words after a range that make it a span of time (for time_replacement)
     time_words: str = "range_mark_time_words"
 
 

@@ -21,6 +21,7 @@ def MESSAGES(params) -> frozenset[str]:
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # the fault reported: empty (nothing after a field's colon) or duplicate (a unit listed twice)
     report: Literal["empty", "duplicate"]
     # duplicate: also when a lead unit is listed again among the responsible ones
     across_fields: bool = True

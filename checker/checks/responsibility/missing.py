@@ -21,8 +21,12 @@ class Params(BaseModel):
 
     # None: as the data says (responsibility.policy).
     require_titles: list[str] | None = None
+    # True: every task item in a plan section needs a responsible unit; None: the data's policy
     require_in_work_plans: bool | None = None
+    # True: titles require nothing, an item misses one only where others of its group have one;
+    # None: the data's policy
     only_when_some_annotated: bool | None = None
+    # items under a heading holding one of these words (保障措施) are no tasks; None: the data's list
     exempt_headings: list[str] | None = None
 
 

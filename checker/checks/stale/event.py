@@ -43,7 +43,7 @@ class Params(BaseModel):
     # characters allowed between a forward word and the event (迎接党的二十大: 党的 is
     # part of the alias; 迎接中国共产党第二十次…: none)
     gap: int = Field(default=2, ge=0, le=6)
-    foresight: bool = True
+    foresight: bool = True      # also report an event cited before its known_from date (`foresight` message)
 
 
 @lru_cache(maxsize=64)

@@ -35,7 +35,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     data: str = "terminology"        # lexicon key
-    fix: bool = True
+    fix: bool = True                 # offer the preferred term as the fix; False: report only
 
 
 @lru_cache(maxsize=64)

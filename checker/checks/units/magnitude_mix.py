@@ -35,9 +35,13 @@ MESSAGES = frozenset({"first_seen"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # unit kinds (rules/model/units.yaml: money, area …) whose amounts are compared
     unit_kinds: list[str] = Field(default_factory=lambda: ["money"], min_length=1)
+    # paragraph: amounts are compared within one paragraph; document: across the whole text
     scope: Literal["paragraph", "document"] = "paragraph"
+    # in base units (1e8 = 1亿): amounts below it and from it on form two bands, never compared
     boundary: float = Field(default=1e8, gt=0)
+    # house style, in base units (1e8 = 1亿): an amount in 万 from this size on is reported; None: off
     prefer_yi_from: float | None = Field(default=None, gt=0)
 
 
