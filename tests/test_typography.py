@@ -55,6 +55,8 @@ def test_a_leftover_line_cuts_the_text_on_both_sides():
 def test_a_half_width_pair_in_markup_is_not_a_list_marker():
     assert_violations("[color=rgb(51, 51, 51)]全面推进各项工作。", "punct-unbalanced")
     assert_violations("1)开展教师培训；2)开展学生资助。", "punct-unbalanced")
+    # a time closing a parenthesis is not a list marker either
+    assert_violations("窗口服务时间（工作日9:00-18:30)，节假日轮休。", "punct-unbalanced")
 
 
 def test_a_lookalike_closing_quote_pairs_and_is_reported_once_per_paragraph():
