@@ -162,3 +162,21 @@ def test_halfwidth_tilde_range_is_flagged_unless_the_house_allows_it():
     config = Config.model_validate(
         {"rules": {"punct-range-mark": {"params": {"allowed": ["-", "－", "～", "~", "—"]}}}})
     assert [v for v in check_text(text, config=config) if v.rule == "punct-range-mark"] == []
+
+
+def test_halfwidth_report_underlines_the_first_mark_and_fixes_the_paragraph():
+    text = "一年来,执法队扎实开展整治,取得明显成效。\n全年开展执法行动120次。\n下一步，继续巩固成果。"
+    [v] = lint(text, "punct-halfwidth")
+    assert (v.line, v.column, v.end_line, v.end_column) == (1, 4, 1, 5)
+    out, applied = apply_fixes(text, [v])
+    assert applied == 1 and out.splitlines()[0] == "一年来，执法队扎实开展整治，取得明显成效。"
+
+
+def test_a_document_typed_in_halfwidth_is_one_report_with_one_fix():
+    text = ("一年来,执法队扎实开展整治。\n一是加强巡查;二是规范经营。\n三是强化宣传(发放告知书)。\n"
+            "下一步,继续巩固成果。")
+    [v] = lint(text, "punct-halfwidth")
+    assert (v.line, v.column) == (1, 4) and "全文4段" in v.message and "5处" in v.message
+    out, applied = apply_fixes(text, [v])
+    assert applied == 1 and lint(out, "punct-halfwidth") == []
+    assert out.splitlines()[2] == "三是强化宣传（发放告知书）。"

@@ -44,6 +44,7 @@ def same_section(doc: Document, a: int, b: int) -> bool:
 # not a statement (a title, a signature, a field row, a caption, a table-of-contents entry).
 _STATEMENT_MARKS = frozenset("。，；！？,;!?")
 _BLANKS = " \t\u3000\u00a0"
+_SENTENCE_ENDS = frozenset("。！？；!?;")
 
 # What a duplicate unit is, by the line or sentence it stands in.
 PLAIN, HEADING, NAME_LINE = 0, 1, 2
@@ -51,15 +52,20 @@ PLAIN, HEADING, NAME_LINE = 0, 1, 2
 
 def line_kinds(doc: Document, max_length: int) -> dict[int, int]:
     """Paragraph index -> HEADING or NAME_LINE for short paragraphs with no statement
-    punctuation inside (a trailing mark allowed): HEADING when they open with a numbering
-    marker (a heading, a table-of-contents entry), NAME_LINE otherwise (the title, printed
-    again by the page or at the foot; a signature; a field row such as 名称：…)."""
+    punctuation inside: HEADING when they open with a numbering marker (a heading, a
+    table-of-contents entry; a trailing full stop allowed), NAME_LINE when they do not and
+    end without a full stop (the title, printed again by the page or at the foot; a
+    signature; a field row such as 名称：…).  A short sentence ending in 。 is a statement."""
     out: dict[int, int] = {}
     for para in doc.paragraphs:
-        body = para.span.of(doc.text).rstrip("".join(_STATEMENT_MARKS) + _BLANKS + "：:")
+        whole = para.span.of(doc.text).rstrip(_BLANKS)
+        body = whole.rstrip("".join(_STATEMENT_MARKS) + _BLANKS + "：:")
         if not body or len(body) > max_length or any(ch in _STATEMENT_MARKS for ch in body):
             continue
-        out[para.index] = HEADING if marker_at(doc.text, para.span.start) else NAME_LINE
+        if marker_at(doc.text, para.span.start):
+            out[para.index] = HEADING
+        elif whole[-1:] not in _SENTENCE_ENDS:
+            out[para.index] = NAME_LINE     # a name ends without a full stop; a sentence with one
     return out
 
 
