@@ -30,13 +30,22 @@ PLAN = """2023年教育工作要点
 
 
 def test_every_item_of_a_work_points_document_needs_an_owner():
-    assert_violations(PLAN, "responsibility-missing", (3, 1), (4, 1), (5, 1))
+    # issue 9: a plan annotating no item at all is one document-level note, not a warning
+    # per item; the per-item reports are one parameter away
+    assert_violations(PLAN, "responsibility-missing")
+    assert_violations(PLAN, "responsibility-none-annotated", (3, 1))
+    assert "3项" in lint(PLAN, "responsibility-none-annotated")[0].message
+    config = {"rules": {"responsibility-missing": {"params": {"per_item_when_none_annotated": True}}}}
+    assert [r for r in responsibility(PLAN, config) if r[2] == "responsibility-missing"] == [
+        (3, 1, "responsibility-missing"), (4, 1, "responsibility-missing"), (5, 1, "responsibility-missing")]
 
 
 def test_one_line_of_configuration_turns_the_title_policy_off():
-    config = yaml.safe_load("rules: {responsibility-missing: {params: {only_when_some_annotated: true}}}")
+    config = yaml.safe_load("rules: {responsibility-missing: {params: {only_when_some_annotated: true}}, "
+                            "responsibility-none-annotated: {params: {only_when_some_annotated: true}}}")
     assert responsibility(PLAN, config) == []
-    assert responsibility(PLAN, {"rules": {"responsibility-missing": "disable"}}) == []
+    assert responsibility(PLAN, {"rules": {"responsibility-missing": "disable",
+                                           "responsibility-none-annotated": "disable"}}) == []
 
 
 def test_the_policy_can_also_come_from_data():
@@ -53,7 +62,8 @@ def test_partly_annotated_list_is_checked_even_when_the_policy_is_off():
 def test_work_plan_needs_owners_only_when_asked():
     text = PLAN.replace("工作要点", "工作计划")
     assert_violations(text, "responsibility-missing")
-    config = {"rules": {"responsibility-missing": {"params": {"require_in_work_plans": True}}}}
+    config = {"rules": {"responsibility-missing": {"params": {"require_in_work_plans": True,
+                                                              "per_item_when_none_annotated": True}}}}
     assert [r for r in responsibility(text, config) if r[2] == "responsibility-missing"] == [
         (3, 1, "responsibility-missing"), (4, 1, "responsibility-missing"), (5, 1, "responsibility-missing")]
 
@@ -126,10 +136,16 @@ def test_seed_003_lead_missing_and_variants():
 
 
 def test_seed_004_every_item_is_missing_its_owner():
+    # issue 9: the 37 unannotated items are one document-level note at the first of them
     got = responsibility(seed("004"))
-    assert {r for (_, _, r) in got} == {"responsibility-missing"}
-    assert len(got) == 37 and all(col == 3 for (_, col, _) in got)
-    assert got[0][0] == 9 and got[-1][0] == 51
+    assert got == [(9, 3, "responsibility-none-annotated")]
+    note = [v for v in check_text(seed("004"), config=Config.model_validate({"disable": []}))
+            if v.rule == "responsibility-none-annotated"]
+    assert "37项" in note[0].message and note[0].severity == "info"
+    config = {"rules": {"responsibility-missing": {"params": {"per_item_when_none_annotated": True}}}}
+    per_item = [r for r in responsibility(seed("004"), config) if r[2] == "responsibility-missing"]
+    assert len(per_item) == 37 and all(col == 3 for (_, col, _) in per_item)
+    assert per_item[0][0] == 9 and per_item[-1][0] == 51
 
 
 def test_seeds_000_to_002_report_nothing():

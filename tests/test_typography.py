@@ -20,8 +20,49 @@ def test_unclosed_quote_is_reported_at_the_opener_not_at_balanced_inner_quotes()
 
 
 def test_balance_is_per_paragraph():
-    # a quote opened on one line and closed on the next is two problems, one per line
-    assert_violations("开展“强基\n行动”工作。", "punct-unbalanced", (1, 3), (2, 3))
+    # a quote opened in a paragraph that ends its sentence and closed in the next is two
+    # problems, one per line (issue 9: a line that stops mid-sentence is a wrapped line)
+    assert_violations("开展“强基行动。\n推进”工作。", "punct-unbalanced", (1, 3), (2, 3))
+
+
+def test_a_mark_straddling_a_hard_line_wrap_pairs_across_the_line_end():
+    assert_violations("开展“强基\n行动”工作。", "punct-unbalanced")
+    # a title broken over several short lines and a blank line (PDF copies)
+    assert_violations("制定《全县海岛农业\n2023—2025\n\n年实施方案（试行）》。", "punct-unbalanced")
+
+
+def test_a_wrapped_mark_never_closed_is_reported_where_it_opened():
+    assert_violations("开展“强基\n行动工作。\n推进各项改革。", "punct-unbalanced", (1, 3))
+
+
+def test_a_mark_carried_too_many_lines_is_reported():
+    text = "推进“" + "\n".join(["甲乙丙"] * 8) + "。"
+    assert_violations(text, "punct-unbalanced", (1, 3))
+
+
+def test_an_opener_at_the_end_of_a_cut_text_is_not_reported():
+    assert_violations("一、工作情况\n全面推进各项工作，印发《全县", "punct-unbalanced")
+    assert_violations("全面推进各项工作，印发《全县……\n二、下步打算。", "punct-unbalanced")
+    # but a finished last sentence still closes its marks
+    assert_violations("一、工作情况\n全面推进各项工作，印发《全县方案。", "punct-unbalanced", (2, 12))
+
+
+def test_a_leftover_line_cuts_the_text_on_both_sides():
+    text = "全面推进“放管\n此处内容需要付费查看\n服”改革。今年以来，成绩显著。"
+    assert_violations(text, "punct-unbalanced")
+
+
+def test_a_half_width_pair_in_markup_is_not_a_list_marker():
+    assert_violations("[color=rgb(51, 51, 51)]全面推进各项工作。", "punct-unbalanced")
+    assert_violations("1)开展教师培训；2)开展学生资助。", "punct-unbalanced")
+    # a time closing a parenthesis is not a list marker either
+    assert_violations("窗口服务时间（工作日9:00-18:30)，节假日轮休。", "punct-unbalanced")
+
+
+def test_a_lookalike_closing_quote_pairs_and_is_reported_once_per_paragraph():
+    found = lint("实施“强基〞工程，开展“清廉〞行动。\n推进“双减”工作。", "punct-unbalanced")
+    assert [(v.line, v.column) for v in found] == [(1, 6)]
+    assert "2处" in found[0].message and "”" in found[0].message
 
 
 def test_half_and_full_width_parentheses_pair_for_balance():
@@ -121,3 +162,21 @@ def test_halfwidth_tilde_range_is_flagged_unless_the_house_allows_it():
     config = Config.model_validate(
         {"rules": {"punct-range-mark": {"params": {"allowed": ["-", "－", "～", "~", "—"]}}}})
     assert [v for v in check_text(text, config=config) if v.rule == "punct-range-mark"] == []
+
+
+def test_halfwidth_report_underlines_the_first_mark_and_fixes_the_paragraph():
+    text = "一年来,执法队扎实开展整治,取得明显成效。\n全年开展执法行动120次。\n下一步，继续巩固成果。"
+    [v] = lint(text, "punct-halfwidth")
+    assert (v.line, v.column, v.end_line, v.end_column) == (1, 4, 1, 5)
+    out, applied = apply_fixes(text, [v])
+    assert applied == 1 and out.splitlines()[0] == "一年来，执法队扎实开展整治，取得明显成效。"
+
+
+def test_a_document_typed_in_halfwidth_is_one_report_with_one_fix():
+    text = ("一年来,执法队扎实开展整治。\n一是加强巡查;二是规范经营。\n三是强化宣传(发放告知书)。\n"
+            "下一步,继续巩固成果。")
+    [v] = lint(text, "punct-halfwidth")
+    assert (v.line, v.column) == (1, 4) and "全文4段" in v.message and "5处" in v.message
+    out, applied = apply_fixes(text, [v])
+    assert applied == 1 and lint(out, "punct-halfwidth") == []
+    assert out.splitlines()[2] == "三是强化宣传（发放告知书）。"

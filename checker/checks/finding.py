@@ -28,6 +28,9 @@ class Finding:
     related: str | None = None
     message: str | None = None
     note: str | None = None
+    # The text ``fix`` replaces, when it is wider than the span reported (a fix rewriting a
+    # whole paragraph reported at its first offending mark); None: ``span``.
+    fix_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

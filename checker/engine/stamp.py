@@ -8,6 +8,7 @@ from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.engine.violation import Fix, Violation
 from checker.model.document import Document
+from checker.model.span import Span
 from checker.rules.rule import Rule
 
 _CONTEXT = 12
@@ -54,7 +55,10 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
     fix = None
     if finding.fix is not None:
         src = doc.source
-        fix = Fix(src.original_offset(start), src.original_offset(end), finding.fix)
+        target = finding.fix_span or Span(start, end)
+        fix_start = max(0, min(target.start, len(text)))
+        fix_end = max(fix_start, min(target.end, len(text)))
+        fix = Fix(src.original_offset(fix_start), src.original_offset(fix_end), finding.fix)
     # The context stays within the violation's own lines, so that a baseline still matches
     # after lines around it are added, removed or edited.
     line_start = text.rfind("\n", 0, start) + 1

@@ -331,3 +331,18 @@ def band_keys(norms: Sequence[str], bands: int, rows: int):
 def iter_candidates(buckets: dict, keys: Iterable[int]) -> Iterable:
     for band, key in enumerate(keys):
         yield from buckets.get((band, int(key)), ())
+
+
+def wording_length(norm: str) -> int:
+    """Characters of a normalised text that are words, not figures or blanks: Han
+    characters and Latin letters other than the x/X of an unfilled figure (xx.xx)."""
+    return sum(1 for c in norm if ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
+               or (c.isascii() and c.isalpha() and c not in "xX"))
+
+
+def figures_differ(a: str, b: str) -> bool:
+    """True when a change between ``a`` and ``b`` touches an Arabic figure: with other
+    words changed too, two items that differ in their subject and their figure."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return any(tag != "equal" and any(c.isdigit() for c in a[i1:i2] + b[j1:j2])
+               for tag, i1, i2, j1, j2 in sm.get_opcodes())

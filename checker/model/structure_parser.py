@@ -319,7 +319,9 @@ def _inline_enums(text: str, paragraphs: list, body_start: int, flat: list[Block
         for pattern, style in ((_INLINE, "cn-shi"), (_INLINE_DI, "cn-di")):
             ms = []
             for match in pattern.finditer(line):
-                if match.start() and match.start() != skip and line[match.start() - 1] not in _CLAUSE_START:
+                # the enumerator opens a clause: only blanks between it and the clause mark
+                before = line[:match.start()].rstrip(" \t\u3000\u00a0")
+                if before and len(before) != skip and before[-1] not in _CLAUSE_START:
                     continue
                 ordinal = parse_cn_int(match.group(1))
                 if ordinal:

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.duplicates.places import set_phrases
+from checker.checks.duplicates.places import line_kinds, set_phrases
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
@@ -51,6 +51,9 @@ class Params(BaseModel):
     versions_min_sentences: int = Field(10, ge=1)
     # the share of sentences (0-1) from one other file above which the document is a version of it
     versions_share: float = Field(0.6, gt=0, le=1)
+    # Lines this short with no statement punctuation (titles, headings, contents entries)
+    # are not sentences: documents of one genre share their title's words.
+    line_max_length: int = Field(60, ge=1)
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,10 @@ def collect(doc: Document, rule) -> Fingerprints:
     params: Params = rule.params
     phrases = set_phrases(rule.vocabulary)
     entries = []
+    lines = line_kinds(doc, params.line_max_length)
     for sentence in doc.sentences:
+        if sentence.paragraph in lines:
+            continue
         for unit in units_of(doc.text, sentence.span, phrases, clauses=False):
             if unit.length >= params.min_length:
                 line, col = doc.position(unit.span.start)

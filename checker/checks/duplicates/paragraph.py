@@ -10,10 +10,11 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.duplicates.places import heading_paragraphs, same_section, set_phrases
+from checker.checks.duplicates.places import (comparable_kinds, heading_paragraphs, line_kinds, same_section,
+                                              set_phrases, PLAIN)
 from checker.checks.finding import Finding
 from checker.model.document import Document
-from checker.model.similarity import Unit, bigrams, near_duplicate, units_of
+from checker.model.similarity import Unit, bigrams, figures_differ, near_duplicate, units_of
 
 MESSAGE_ARGS = frozenset({
     "length",      # content characters of the paragraph
@@ -29,6 +30,10 @@ class Params(BaseModel):
     min_length: int = Field(20, ge=4)          # content characters, set phrases not counted
     min_ratio: float = Field(0.9, gt=0, le=1)  # difflib ratio of the normalised texts
     max_changed: int = Field(6, ge=0)          # characters changed at most
+    # Lines this short with no statement punctuation are names or headings: a name line
+    # (the title printed again, a signature, a field row) is never a repeat, a heading
+    # only when identical.
+    line_max_length: int = Field(60, ge=1)
 
 
 def paragraph_units(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit]]:
@@ -51,13 +56,17 @@ def repeated_paragraphs(doc: Document, params: Params, vocabulary) -> list[tuple
 
 def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[tuple[int, Unit, int, Unit]]:
     headings = heading_paragraphs(doc)
+    kinds = line_kinds(doc, params.line_max_length)
     seen: dict[str, tuple[int, Unit]] = {}
     index: dict[str, list[int]] = {}
     kept: list[tuple[int, Unit]] = []
     for para_index, unit in paragraph_units(doc, params, vocabulary):
+        kind = kinds.get(para_index, PLAIN)
         first = seen.get(unit.norm)
+        if first is not None and not comparable_kinds(kind, kinds.get(first[0], PLAIN), True):
+            first = None
         if first is None:
-            first = _near(unit, kept, index, params)
+            first = _near(unit, kind, kinds, kept, index, params)
         if first is not None and para_index in headings and not same_section(
                 doc, unit.span.start, first[1].span.start):
             first = None        # the summary and the plan of one document may share a heading
@@ -71,7 +80,7 @@ def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[
             index.setdefault(gram, []).append(position)
 
 
-def _near(unit: Unit, kept, index, params: Params):
+def _near(unit: Unit, kind: int, kinds: dict[int, int], kept, index, params: Params):
     grams = bigrams(unit.norm)
     counts: dict[int, int] = {}
     for gram in grams:
@@ -79,8 +88,11 @@ def _near(unit: Unit, kept, index, params: Params):
             counts[position] = counts.get(position, 0) + 1
     need = len(grams) * params.min_ratio * 0.6
     for position in sorted(p for p, c in counts.items() if c >= need):
-        if near_duplicate(unit.norm, kept[position][1].norm, min_ratio=params.min_ratio,
-                          max_changed=params.max_changed):
+        other_index, other = kept[position]
+        if not comparable_kinds(kind, kinds.get(other_index, PLAIN), False):
+            continue
+        if near_duplicate(unit.norm, other.norm, min_ratio=params.min_ratio,
+                          max_changed=params.max_changed) and not figures_differ(unit.norm, other.norm):
             return kept[position]
     return None
 

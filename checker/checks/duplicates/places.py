@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from checker.model.document import Document
+from checker.model.markers import marker_at
 from checker.model.similarity import compile_phrases
 
 SET_PHRASES_KEY = "duplicate_set_phrases"
@@ -37,3 +38,57 @@ def heading_paragraphs(doc: Document) -> set[int]:
 
 def same_section(doc: Document, a: int, b: int) -> bool:
     return doc.section_at(a) == doc.section_at(b)
+
+
+# Statement punctuation: a line holding none of these inside it is a name or a heading,
+# not a statement (a title, a signature, a field row, a caption, a table-of-contents entry).
+_STATEMENT_MARKS = frozenset("。，；！？,;!?")
+_BLANKS = " \t\u3000\u00a0"
+_SENTENCE_ENDS = frozenset("。！？；!?;")
+
+# What a duplicate unit is, by the line or sentence it stands in.
+PLAIN, HEADING, NAME_LINE = 0, 1, 2
+
+
+def line_kinds(doc: Document, max_length: int) -> dict[int, int]:
+    """Paragraph index -> HEADING or NAME_LINE for short paragraphs with no statement
+    punctuation inside: HEADING when they open with a numbering marker (a heading, a
+    table-of-contents entry; a trailing full stop allowed), NAME_LINE when they do not and
+    end without a full stop (the title, printed again by the page or at the foot; a
+    signature; a field row such as 名称：…).  A short sentence ending in 。 is a statement."""
+    out: dict[int, int] = {}
+    for para in doc.paragraphs:
+        whole = para.span.of(doc.text).rstrip(_BLANKS)
+        body = whole.rstrip("".join(_STATEMENT_MARKS) + _BLANKS + "：:")
+        if not body or len(body) > max_length or any(ch in _STATEMENT_MARKS for ch in body):
+            continue
+        if marker_at(doc.text, para.span.start):
+            out[para.index] = HEADING
+        elif whole[-1:] not in _SENTENCE_ENDS:
+            out[para.index] = NAME_LINE     # a name ends without a full stop; a sentence with one
+    return out
+
+
+def sentence_kind(doc: Document, sentence, kinds: dict[int, int]) -> int:
+    """The kind of a sentence: its paragraph's (``line_kinds``), or HEADING for a sentence
+    of a longer paragraph that opens with a numbering marker and has no comma or
+    semicolon (a heading run into its paragraph: ``（一）加强队伍建设。当前要…``)."""
+    kind = kinds.get(sentence.paragraph)
+    if kind is not None:
+        return kind
+    body = sentence.span.of(doc.text).strip(_BLANKS)
+    if marker_at(body, 0) and not any(ch in _STATEMENT_MARKS for ch in body.rstrip("".join(_STATEMENT_MARKS))):
+        return HEADING
+    return PLAIN
+
+
+def comparable_kinds(a: int, b: int, same_text: bool) -> bool:
+    """Whether two units of these kinds may be reported as a repeat: never when either is a
+    name line (a title or name met again is page layout or a reference to it, at most a
+    leftover); between headings only when they are the same text (two items differing in
+    a word are two items, a contents entry differs from its heading by a page number)."""
+    if a == NAME_LINE or b == NAME_LINE:
+        return False
+    if a == HEADING or b == HEADING:
+        return same_text
+    return True

@@ -16,17 +16,20 @@ swapped: ``王明同志获评…。`` / ``深化党建引领，李华同志获�
 from __future__ import annotations
 
 import math
+import re
 
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
-from checker.checks.duplicates.places import heading_paragraphs, same_section, set_phrases
+from checker.checks.duplicates.places import (comparable_kinds, heading_paragraphs, line_kinds, same_section,
+                                              sentence_kind, set_phrases)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.numerals import CN_NUMERAL_CHARS
-from checker.model.similarity import Unit, bigrams, near_duplicate, numerals_only_change, units_of
+from checker.model.similarity import (Unit, bigrams, figures_differ, near_duplicate, numerals_only_change, units_of,
+                                      wording_length)
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({
@@ -38,6 +41,10 @@ MESSAGE_ARGS = frozenset({
 # The templates the kind fills (messages: in the pack): the words for a sentence and a
 # clause, and the note on the first occurrence (its column only when on the same line).
 MESSAGES = frozenset({"sentence", "clause", "first_seen", "first_seen_on_this_line"})
+
+# An unfilled figure (xx.xx, ××%): a template row whose figures are still to be written;
+# two such rows differ in what will be filled in (placeholder-unfilled reports the blank).
+_FIGURE_BLANK = re.compile(r"[xX×*＊]+[.．][xX×*＊]+|[xX×*＊]+\s*[%％]")
 
 
 class Params(BaseModel):
@@ -57,6 +64,9 @@ class Params(BaseModel):
     # Leave the sentences of a repeated paragraph to a duplicate-paragraph rule of the run
     # (one report, not one per sentence); without one in the run they are reported here.
     skip_repeated_paragraphs: bool = True
+    # Lines this short with no statement punctuation are names or headings: a name line
+    # (title, signature, field row) is never a repeat, headings only when identical.
+    line_max_length: int = Field(60, ge=1)
 
 
 # The paragraph rules of the run (``rule.defers_to``), with their own parameters, report
@@ -84,20 +94,30 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     # clauses are not reported as repeats either (metric-restated compares statements of
     # different paragraphs; within one paragraph the repeat stays this rule's).
     skeletons: dict[str, tuple[str, int]] = {}
+    kinds = line_kinds(doc, params.line_max_length)
+    kind_of: list[int] = []
+    sentence_of: list[int] = []
     for sentence in doc.sentences:
+        # A unit must say something beyond its figures and blanks: template rows
+        # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
         units = [u for u in units_of(doc.text, sentence.span, phrases, clauses=params.clauses,
                                      pairs=params.clauses)
-                 if u.length >= params.min_length]
+                 if u.length >= params.min_length and wording_length(u.norm) >= params.min_length
+                 and not _FIGURE_BLANK.search(doc.text, u.span.start, u.span.end)]
+        kind = sentence_kind(doc, sentence, kinds)
         hits: list[tuple[Unit, Unit]] = []
         for unit in units:
             if any(unit.span.overlaps(later.span) for later, _ in hits):
                 continue          # a clause of a sentence already found repeated
             grams = bigrams(unit.norm)
-            first = _first_occurrence(unit, grams, sentence.paragraph, kept, paragraph_of, grams_of, exact, index, params)
+            first = _first_occurrence(unit, grams, sentence, kind, kept, paragraph_of, kind_of, sentence_of,
+                                      grams_of, exact, index, params, doc)
             if first is not None:
                 hits.append((unit, first))
             position = len(kept)
             kept.append(unit)
+            kind_of.append(kind)
+            sentence_of.append(sentence.index)
             paragraph_of.append(sentence.paragraph)
             grams_of.append(grams)
             exact.setdefault(unit.norm, position)
@@ -126,13 +146,19 @@ def _skeleton(norm: str) -> str:
     return "".join(c for c in norm if not c.isdigit() and c not in CN_NUMERAL_CHARS)
 
 
-def _first_occurrence(unit: Unit, grams: set[str], paragraph: int, kept: list[Unit], paragraph_of: list[int],
-                      grams_of: list[set[str]], exact: dict[str, int], index: dict[str, list[int]],
-                      params: Params) -> Unit | None:
+def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: list[Unit], paragraph_of: list[int],
+                      kind_of: list[int], sentence_of: list[int], grams_of: list[set[str]], exact: dict[str, int],
+                      index: dict[str, list[int]], params: Params, doc: Document) -> Unit | None:
+    paragraph = sentence.paragraph
+
     def comparable(p: int) -> bool:
         other = kept[p]
         if other.span.end > unit.span.start:
             return False
+        if not comparable_kinds(kind, kind_of[p], unit.norm == other.norm):
+            return False
+        if unit.clause and sentence_of[p] == sentence.index - 1 and _opens_sentence(doc, unit, sentence.index):
+            return False      # words of a sentence taken up to open the next: 要增强X…。增强X，就是要…
         if (unit.clause or other.clause) and paragraph_of[p] != paragraph:
             # a whole sentence met again as part of a longer one elsewhere
             need = params.far_clause_min_length if unit.clause and other.clause else params.far_sentence_min_length
@@ -163,5 +189,13 @@ def _first_occurrence(unit: Unit, grams: set[str], paragraph: int, kept: list[Un
         other = kept[p]
         if near_duplicate(unit.norm, other.norm, min_ratio=params.min_ratio, max_changed=params.max_changed,
                           ignore_numeral_changes=params.ignore_numeral_changes):
+            if params.ignore_numeral_changes and figures_differ(unit.norm, other.norm):
+                continue      # two items differing in their subject and in their figure
             return other
     return None
+
+
+def _opens_sentence(doc: Document, unit: Unit, sentence: int) -> bool:
+    """The unit starts its sentence (only marks or blanks before it)."""
+    head = doc.text[doc.sentences[sentence].span.start:unit.span.start]
+    return not any(ch.isalnum() for ch in head)

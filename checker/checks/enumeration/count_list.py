@@ -18,6 +18,8 @@ Only a clearly delimited list is counted, and the check errs on the side of sile
 
 * ``等`` after a list may close it (``等六方面内容``) or cut it short (``A、B等十大
   工程``), so with ``等`` only a list *longer* than the count is reported;
+* a claim whose noun runs on to a 、 is inside one item of a list (``…中心、电子五所
+  服务型制造研究院、…``): a name, not a count;
 * a last item holding 和/及/与 may be one item or two (``市一中新建体育馆和市职教中心
   实训楼3个项目``); either reading is accepted;
 * an unquoted list's first items may belong to the clause before it (``在市委、市政府
@@ -174,6 +176,8 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
         noun_end += 1
     if noun_end == end and len(match.group("cls")) < 2:
         return None     # 演练690场， 比赛3场。: a quantity of the last item, not a count of items
+    if noun_end > end and noun_end < ceiling and text[noun_end] == "、":
+        return None     # …、电子五所服务型制造研究院、…: a name inside one item of a list
     return count, noun_end
 
 

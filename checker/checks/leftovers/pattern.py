@@ -10,6 +10,9 @@ Every match is a finding, with the matched text as ``{match}``.
   (a scraped header line with three tell-tales is one leftover); ``block`` reports a run
   of matching lines, blank lines between them allowed, once (a paywall notice).
 * ``fix``: the replacement for a match (``""`` deletes it); leave unset for no fix.
+* ``group_over``: with ``scope: text``, a document holding more matches than this (a
+  template left unfilled) gets one finding per line, at its first match, with the
+  line's count — under the rule's ``grouped`` template.
 
 Overlapping matches of different patterns are reduced to the earliest, longest one.
 Patterns compile once per distinct pattern list (module cache).
@@ -29,6 +32,11 @@ from checker.model.span import Span
 MESSAGE_ARGS = frozenset({"match", "count"})
 
 
+def MESSAGES(params) -> frozenset[str]:  # noqa: N802 (the registry reads this name)
+    """The template of a line's matches reported together, needed when ``group_over`` is set."""
+    return frozenset({"grouped"}) if params.group_over is not None else frozenset()
+
+
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -39,6 +47,8 @@ class Params(BaseModel):
     # text: one finding per match; line: one per line; block: one per run of matching lines
     scope: Literal["text", "line", "block"] = "text"
     fix: str | None = None      # replacement of a match ("": delete it); None or block scope: no fix
+    # with scope text: above this many matches in a document, one report per line (None: never)
+    group_over: int | None = Field(default=None, ge=1)
 
     @field_validator("patterns")
     @classmethod
@@ -87,6 +97,14 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     text = doc.text
     spans = find_matches(text, patterns, frozenset(params.allow))
+    if params.scope == "text" and params.group_over is not None and len(spans) > params.group_over:
+        grouped = "grouped"
+        for group in _group_by_line(doc, spans, False):
+            first = group[0]
+            yield Finding(first, args={"match": first.of(text), "count": len(group)},
+                          fix=params.fix if len(group) == 1 else None,
+                          message=grouped if len(group) > 1 else None)
+        return
     if params.scope == "text":
         for span in spans:
             yield Finding(span, args={"match": span.of(text), "count": 1}, fix=params.fix)

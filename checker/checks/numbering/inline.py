@@ -3,7 +3,9 @@
 An enumeration may run on over the next paragraph (a paragraph starting ``三是`` after
 one ending at ``二是``) as long as no numbered heading or item comes between.  A new
 ``一是`` starts a new enumeration; a paragraph starting at ``二是`` with nothing before
-it is left alone (the first enumerator may sit where the parser cannot see it).
+it is left alone (the first enumerator may sit where the parser cannot see it).  A
+heading run into the paragraph (``…。五、存在的问题：一是…``, a document whose line ends
+were lost) ends the enumeration before it.
 """
 from __future__ import annotations
 
@@ -13,7 +15,12 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.numbering.ordinals import missing, render, shape
+from checker.model.markers import marker_at
 from checker.model.structure import Marker
+
+# Marks after which a heading run into a paragraph may start.
+_HEADING_AFTER = "。！？；：:;"
+_BLANKS = " \t\u3000\u00a0"
 
 MESSAGE_ARGS = frozenset({
     "marker",         # the offending enumerator: 四是
@@ -54,10 +61,24 @@ def check(doc, rule) -> Iterator[Finding]:
                 if marker.ordinal == 1:
                     previous = marker
                     continue
+                if previous is not None and _heading_between(doc.text, previous.span.end, marker.span.start):
+                    previous = None
                 if previous is not None:
                     yield from _compare(doc, rule, previous, marker)
                 previous = marker
             last[style] = (enum.paragraph, previous or markers[-1])
+
+
+def _heading_between(text: str, start: int, end: int) -> bool:
+    """Whether a numbered heading opens a clause of ``text[start:end]``."""
+    for i in range(start, end):
+        if text[i] in _HEADING_AFTER:
+            j = i + 1
+            while j < end and text[j] in _BLANKS:
+                j += 1
+            if j < end and marker_at(text, j, end) is not None:
+                return True
+    return False
 
 
 def _compare(doc, rule, previous: Marker, marker: Marker) -> Iterator[Finding]:

@@ -6,6 +6,16 @@ heading (一、 1. 2. 3. 二、 1. 2.) or running on through the whole document 
 parent, document-wide, per section and parent, per section — and keeps the grouping
 with the fewest breaks; only what breaks that best reading is reported, at the first
 marker after the break.  A document whose numbering fits any one reading is silent.
+
+Real documents add three forms that are not breaks:
+
+* a list restarting at 1 after an unnumbered name line (a table of contents or an outline
+  at the top, then the title again and the body; a second document of a collection)
+  is a new list;
+* a number missing from the parse but written at a paragraph start (``1、2022年…``, read
+  as a range of years, before ``2、``) is there;
+* a text that opens with an item (``四、``: a later page of a paginated article) does
+  not miss the items before it.
 """
 from __future__ import annotations
 
@@ -16,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.numbering.ordinals import missing, render, shape
+from checker.checks.numbering.outline import name_lines
 from checker.model.structure import STYLE_ORDER, Block
 
 MESSAGE_ARGS = frozenset({
@@ -52,6 +63,37 @@ def check(doc, rule) -> Iterator[Finding]:
     if not by_level:
         return
     sections = structure.sections
+    flat = list(structure.iter_blocks())
+    flat.sort(key=lambda b: b.head.start)
+    heads = [b.paragraphs[0] for b in flat]
+    names = name_lines(doc, set(heads))
+    first_paragraph = doc.paragraphs[0].index if doc.paragraphs else -1
+
+    def head_before(block: Block) -> int:
+        """The head paragraph of the block before ``block`` in the text (any level), or -1."""
+        i = flat.index(block)
+        return heads[i - 1] if i else -1
+
+    def new_list(block: Block) -> bool:
+        """``block`` restarts at 1 after an unnumbered name line: a new list begins."""
+        here = block.paragraphs[0]
+        return block.marker.ordinal == 1 and any(head_before(block) < n < here for n in names)
+
+    def opens_text(block: Block) -> bool:
+        return block.paragraphs[0] == first_paragraph
+
+    def written(block: Block, low: int, high: int) -> bool:
+        """Whether the markers low..high of ``block``'s shape all open a paragraph between
+        the block before it and itself (written, though the parser did not take them)."""
+        here = block.paragraphs[0]
+        starts = [doc.paragraph_text(k) for k in range(head_before(block) + 1, here)]
+        for ordinal in range(low, high + 1):
+            text = render(block.marker.style, shape(block.marker), ordinal)
+            if not any(start.startswith(text) for start in starts):
+                return False
+        return True
+
+    context = (new_list, opens_text, written)
 
     def section_of(block: Block) -> int:
         for i, section in enumerate(sections):
@@ -72,7 +114,7 @@ def check(doc, rule) -> Iterator[Finding]:
             groups: dict[object, list[Block]] = defaultdict(list)
             for block in items:
                 groups[key(block)].append(block)
-            breaks = [b for group in groups.values() for b in _breaks(group, params.start_at_one)]
+            breaks = [b for group in groups.values() for b in _breaks(group, params.start_at_one, context)]
             if best is None or len(breaks) < len(best):
                 best = breaks
             if not best:
@@ -90,20 +132,24 @@ def check(doc, rule) -> Iterator[Finding]:
             yield Finding(marker.span, args=args, related=related)
 
 
-def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Block | None, tuple[str, dict], int]]:
+def _breaks(group: list[Block], start_at_one: bool,
+            context) -> Iterator[tuple[Block, Block | None, tuple[str, dict], int]]:
     """Each item of ``group`` (one list, in order) that does not follow its predecessor.
 
     One slip is reported once: after a repeated number (（二）（二）) the repeat stands
     for the number it should have been, so both （三） and （四） may follow it; after a
     gap or a step back the count goes on from the highest number seen.  The detail is
     a template name of the rule's messages and its arguments."""
+    new_list, opens_text, written = context
     previous: Block | None = None
     stands_for = 0   # the ordinal the previous item stands for
     for block in group:
         marker = block.marker
         ordinal = marker.ordinal
+        if previous is not None and new_list(block):
+            previous = None
         if previous is None:
-            if start_at_one and ordinal != 1:
+            if start_at_one and ordinal != 1 and not opens_text(block) and not written(block, 1, ordinal - 1):
                 yield block, None, missing(marker.style, shape(marker), 1, ordinal - 1), 1
             stands_for = ordinal
         else:
@@ -115,7 +161,8 @@ def _breaks(group: list[Block], start_at_one: bool) -> Iterator[tuple[Block, Blo
                 yield block, previous, ("repeated", {}), expected
                 stands_for = expected
             elif ordinal > expected:
-                yield block, previous, missing(marker.style, shape(marker), expected, ordinal - 1), expected
+                if not written(block, expected, ordinal - 1):
+                    yield block, previous, missing(marker.style, shape(marker), expected, ordinal - 1), expected
                 stands_for = ordinal
             else:
                 yield block, previous, ("reversed", {}), expected

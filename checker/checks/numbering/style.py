@@ -15,6 +15,9 @@ not a heading; when half the markers of a level are such, the whole level is pag
 numbers (the first page's "1、" follows no cut) and no required shape is asked of it.
 Nor is it asked of a level most of whose markers open no heading (a short first clause
 without a comma): a list run into prose is left to the majority rule.
+Items of an inner level that stand before any item of the levels above them belong to
+no heading of the document's outline: a site's notice list, a breadcrumb, a contents
+list.  They are another list, so their shape is not compared with the body's.
 """
 from __future__ import annotations
 
@@ -49,7 +52,11 @@ class Params(BaseModel):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     by_level: dict[int, list[Block]] = defaultdict(list)
-    for block in doc.structure.iter_blocks():
+    blocks_all = list(doc.structure.iter_blocks())
+    top = min((b.level for b in blocks_all), default=1)
+    for block in blocks_all:
+        if block.level > top and block.parent is None:
+            continue          # an orphan list outside the outline (notice, breadcrumb)
         if block.marker.style in params.styles:
             by_level[block.level].append(block)
     required = params.required_shapes

@@ -1,34 +1,53 @@
 """``punct-balance``: quotes, brackets and 书名号 that open or close without a partner.
 
-Each paragraph is scanned with a stack of open marks.  A closing mark whose partner is
-not open is reported at the closing mark (``做好加法”和“乘法”``: the first ” closes
-nothing); marks still open at the end of the paragraph are reported at the opening
-mark.  When a closer matches an opener further down the stack, the openers above it
-were never closed and are reported.  Half-width ``( )`` pair with full-width ``（ ）``
-(the width itself is the business of ``punct-halfwidth``); a half-width ``)`` right
-closing a short list marker at the start of a paragraph or clause (``1)``, ``；2)``)
-is a numbering mark, not a bracket.  The pairs, their aliases and the numerals of such
-markers are the vocabulary's (``pairs``, ``pair_aliases``, ``list_marker_numerals``).
-Paragraphs holding a scraping leftover (see ``skip_leftovers``) are skipped: the artifact
-rules report them and they go as a whole.  A mark never closed is reported with the rule's
-message, one never opened with its ``unopened`` template.
+The text is scanned paragraph by paragraph with a stack of open marks.  A closing mark
+whose partner is not open is reported at the closing mark (``做好加法”和“乘法”``: the first
+” closes nothing); marks still open at the end are reported at the opening mark.  When a
+closer matches an opener further down the stack, the openers above it were never closed
+and are reported.  Half-width ``( )`` pair with full-width ``（ ）`` (the width itself is
+the business of ``punct-halfwidth``); a half-width ``)`` right closing a short list marker
+at the start of a paragraph or clause (``1)``, ``；2)``) is a numbering mark, not a
+bracket — unless a parenthesis is open (``rgb(51, 51, 51)``, ``（9:00-18:30)``).  The
+pairs, their aliases and the numerals of such markers are the vocabulary's (``pairs``,
+``pair_aliases``, ``list_marker_numerals``).
+
+Real documents are often copied from web pages and PDFs that break lines every 20–40
+characters, so a title or quote may straddle a line end (``制定《…方案`` / ``（试行）》``).
+A paragraph that does not end a sentence (no ``sentence_ends`` mark at its end) hands
+the marks opened in its unfinished last sentence on to the next paragraph, for at most
+``wrap_lines`` line ends; they are reported only once a paragraph that ends a sentence
+leaves them open.
+
+A text that stops mid-sentence was cut (a page limit, a preview): marks opened in the
+unfinished last sentence of its last paragraph, of a paragraph ending in a cut mark
+(vocabulary ``cut_ends``: …, ..., a broken character) or of the paragraph before a
+leftover line (a paywall notice inserted in the text) are not reported, and neither are
+closing marks before the first sentence end after such a leftover line.
+
+Look-alike marks (vocabulary ``lookalike_marks``: ``〞`` typed for ``”``) pair like the
+mark they imitate and are reported once per paragraph, with their count, under the
+``lookalike`` template.  Paragraphs holding a scraping leftover (see ``skip_leftovers``)
+are skipped: the artifact rules report them and they go as a whole.  A mark never closed
+is reported with the rule's message, one never opened with its ``unopened`` template.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
 
-MESSAGE_ARGS = frozenset({"mark", "partner"})
-# The template of a closing mark never opened (the rule's message is for an opener never closed).
-MESSAGES = frozenset({"unopened"})
+MESSAGE_ARGS = frozenset({"mark", "partner", "count", "replacement"})
+# A closing mark never opened; a look-alike mark (the rule's message is for an opener
+# never closed).
+MESSAGES = frozenset({"unopened", "lookalike"})
 
 
 @lru_cache(maxsize=8)
@@ -41,44 +60,99 @@ def _list_marker(numerals: str) -> re.Pattern[str]:
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # line ends an open mark may be carried across (hard-wrapped web and PDF copies)
+    wrap_lines: int = Field(6, ge=0)
+    # marks left open by the unfinished sentence the text ends in are a page cut
+    cut_at_end: bool = True
+
+
+@dataclass
+class _Open:
+    mark: str        # the opener, normalised (an alias or look-alike as the mark it stands for)
+    written: str     # the character as written
+    offset: int      # in the document
+    line_ends: int = 0
+
 
 def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
     vocabulary = words(rule)
     openers = vocabulary.pairs
     aliases = vocabulary.pair_aliases
+    lookalikes = vocabulary.lookalike_marks
+    sentence_ends = vocabulary.sentence_ends
+    cut_ends = tuple(vocabulary.cut_ends)
     closers = {c: o for o, c in openers.items()}
     marker = _list_marker(vocabulary.list_marker_numerals)
     text = doc.text
     skipped = leftover_paragraphs(doc, rule)
-    for para in doc.paragraphs:
+    paragraphs = doc.paragraphs
+    carry: list[_Open] = []
+    after_cut = False
+    found: list[tuple[int, str, str]] = []           # (offset, mark as written, problem)
+    for n, para in enumerate(paragraphs):
         if para.index in skipped:
+            carry, after_cut = [], True              # a leftover line cuts the text
             continue
         body = para.span.of(text)
         base = para.span.start
-        stack: list[tuple[str, int]] = []            # (opener as normalised, offset)
-        problems: list[tuple[int, str, str]] = []    # (offset, mark as written, problem)
+        stack = carry
         skip = {m.end() - 1 for m in marker.finditer(body)}
+        alike: list[int] = []
+        in_first_sentence = after_cut
         for i, ch in enumerate(body):
-            mark = aliases.get(ch, ch)
+            mark = lookalikes.get(ch) or aliases.get(ch, ch)
+            if ch in lookalikes:
+                alike.append(i)
+            if in_first_sentence and ch in sentence_ends:
+                in_first_sentence = False
             if mark in openers:
-                stack.append((mark, i))
+                stack.append(_Open(mark, ch, base + i))
             elif mark in closers:
-                if (ch == ")" and i in skip) or _apostrophe(body, i):
+                if _apostrophe(body, i):
+                    continue
+                if ch == ")" and i in skip and not (stack and stack[-1].mark == closers[mark]):
                     continue
                 opener = closers[mark]
-                depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
+                depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark == opener), None)
                 if depth is None:
-                    problems.append((i, ch, "unopened"))
+                    if not in_first_sentence:
+                        found.append((base + i, ch, "unopened"))
                     continue
-                for _, j in stack[depth + 1:]:
-                    problems.append((j, body[j], "unclosed"))
+                found.extend((o.offset, o.written, "unclosed") for o in stack[depth + 1:])
                 del stack[depth:]
-        problems += [(j, body[j], "unclosed") for _, j in stack]
-        for offset, ch, problem in sorted(problems):
-            mark = aliases.get(ch, ch)
-            partner = openers.get(mark) or closers.get(mark, "")
-            yield Finding(Span(base + offset, base + offset + 1), args={"mark": ch, "partner": partner},
-                          message="unopened" if problem == "unopened" else None)
+        after_cut = False
+        if alike:
+            first = alike[0]
+            yield Finding(Span(base + first, base + first + 1), message="lookalike",
+                          args={"mark": body[first], "count": len(alike), "replacement": lookalikes[body[first]]})
+        carry = []
+        if not stack:
+            continue
+        stripped = body.rstrip()
+        if stripped[-1:] in sentence_ends:
+            found.extend((o.offset, o.written, "unclosed") for o in stack)
+            continue
+        # Only the unfinished last sentence runs on into the next line or was cut off;
+        # a mark opened before the paragraph's last sentence end is left open for good.
+        last_end = max((i for i, ch in enumerate(body) if ch in sentence_ends), default=-1)
+        settled = base + last_end if last_end >= 0 else -1
+        pending = [o for o in stack if o.offset > settled]
+        found.extend((o.offset, o.written, "unclosed") for o in stack if o.offset <= settled)
+        last = n == len(paragraphs) - 1
+        before_leftover = not last and paragraphs[n + 1].index in skipped
+        if (cut_ends and stripped.endswith(cut_ends)) or before_leftover or (last and params.cut_at_end):
+            continue                                 # the text was cut here
+        for o in pending:
+            o.line_ends += 1
+        found.extend((o.offset, o.written, "unclosed") for o in pending if last or o.line_ends > params.wrap_lines)
+        if not last:
+            carry = [o for o in pending if o.line_ends <= params.wrap_lines]
+    for offset, ch, problem in sorted(found):
+        mark = lookalikes.get(ch) or aliases.get(ch, ch)
+        partner = openers.get(mark) or closers.get(mark, "")
+        yield Finding(Span(offset, offset + 1), args={"mark": ch, "partner": partner},
+                      message="unopened" if problem == "unopened" else None)
 
 
 def _apostrophe(body: str, i: int) -> bool:

@@ -9,11 +9,13 @@ order within the paragraph; a pair counts when it holds Chinese text or has Chin
 both sides (``附件"殡葬服务情况表"``, ``开展"Hello"活动``, not ``level="2"，``) and is fixed to “ ”; an unpaired one
 counts when it touches Chinese (not right after a digit: 15" is inches).  URLs and e-mail addresses are skipped.
 
-A web-converted document uses half-width marks in every paragraph, so the report is one
-per paragraph: the span runs from its first to its last such mark and the fix is that
-text with every counted mark made full-width (and blanks right after a comma-like mark
-dropped, as full-width marks carry their own space).  The marks and their replacements
-are the vocabulary's ``halfwidth_marks`` and ``straight_quotes``.
+The report is one per paragraph, at its first such mark, with their count; its fix
+rewrites the text from the first to the last mark with every counted mark made
+full-width (and blanks right after a comma-like mark dropped, as full-width marks carry
+their own space).  A document typed in half-width throughout (most of its punctuated
+paragraphs, ``document_share``) gets one report for the whole text, under the
+``document`` template, whose fix rewrites every paragraph.  The marks and their
+replacements are the vocabulary's ``halfwidth_marks`` and ``straight_quotes``.
 Paragraphs holding a scraping leftover (see ``skip_leftovers``) are skipped: the artifact
 rules report them and they go as a whole.
 """
@@ -22,14 +24,20 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
 
-MESSAGE_ARGS = frozenset({"count", "marks", "first"})
+MESSAGE_ARGS = frozenset({"count", "marks", "first", "paragraphs"})
+# The template of a document typed in half-width throughout (one report for the whole text).
+MESSAGES = frozenset({"document"})
+
+# Clause punctuation of either width: a paragraph holding some is one that could be typed
+# in half-width.
+_CLAUSE_MARKS = frozenset("，,；;：:。、（）()")
 
 _SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
                    r"|www\.[A-Za-z0-9.\-/_%?=&#:]+"
@@ -51,6 +59,12 @@ def has_han(text: str) -> bool:
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    # A document whose paragraphs with punctuation mostly (this share, and at least this
+    # many) use half-width marks was typed that way: one report for it, with one fix.
+    document_share: float = Field(0.5, gt=0, le=1)
+    # ...and at least this many such paragraphs for the one document-wide report (fewer: one per paragraph)
+    document_min_paragraphs: int = Field(3, ge=2)
 
 
 def _neighbour(body: str, i: int, step: int) -> int:
@@ -156,37 +170,77 @@ def check(doc, rule) -> Iterator[Finding]:
     vocabulary = words(rule)
     marks, quotes = vocabulary.halfwidth_marks, vocabulary.straight_quotes
     text = doc.text
+    params: Params = rule.params
     skipped = leftover_paragraphs(doc, rule)
+    found: list[_Paragraph] = []
+    punctuated = 0                  # paragraphs holding clause punctuation of either width
     for para in doc.paragraphs:
         if para.index in skipped:
             continue
         body = para.span.of(text)
+        if any(ch in _CLAUSE_MARKS for ch in body):
+            punctuated += 1
         offsets = flagged_marks(body, marks, quotes)
-        if not offsets:
+        if offsets:
+            found.append(_paragraph(para.span.start, body, offsets, marks, quotes))
+    if not found:
+        return
+    if len(found) >= params.document_min_paragraphs and len(found) >= params.document_share * punctuated:
+        # typed in half-width throughout: one report for the document, one fix for all
+        first, last = found[0], found[-1]
+        pieces, at = [], first.start
+        for part in found:
+            pieces.append(text[at:part.start])
+            pieces.append(part.fixed)
+            at = part.end
+        seen = _in_order(m for part in found for m in part.marks)
+        yield Finding(Span(first.first_mark, first.first_mark + 1), message="document",
+                      args={"count": sum(p.count for p in found), "marks": " ".join(seen),
+                            "first": text[first.first_mark], "paragraphs": len(found)},
+                      fix="".join(pieces), fix_span=Span(first.start, last.end))
+        return
+    for part in found:
+        yield Finding(Span(part.first_mark, part.first_mark + 1),
+                      args={"count": part.count, "marks": " ".join(part.marks), "first": text[part.first_mark],
+                            "paragraphs": 1},
+                      fix=part.fixed, fix_span=Span(part.start, part.end))
+
+
+class _Paragraph:
+    """The half-width marks of one paragraph and the fix of the text they span."""
+
+    def __init__(self, start: int, end: int, first_mark: int, count: int, marks: list[str], fixed: str) -> None:
+        self.start, self.end, self.first_mark = start, end, first_mark
+        self.count, self.marks, self.fixed = count, marks, fixed
+
+
+def _paragraph(base: int, body: str, offsets: list[int], marks: dict[str, str],
+               quotes: dict[str, tuple[str, str]]) -> _Paragraph:
+    roles = quote_roles(body, quotes)
+    replacement = {k: quotes[body[k]][roles[k]] if k in roles else marks[body[k]] for k in offsets}
+    first, last = offsets[0], offsets[-1]
+    end = last + 1
+    drop_after = set()
+    for i in offsets:
+        if body[i] in "(" or i in roles:
             continue
-        roles = quote_roles(body, quotes)
-        replacement = {k: quotes[body[k]][roles[k]] if k in roles else marks[body[k]]
-                       for k in offsets}
-        first, last = offsets[0], offsets[-1]
-        end = last + 1
-        drop_after = set()
-        for i in offsets:
-            if body[i] in "(" or i in roles:
-                continue
-            k = i + 1
-            while k < len(body) and body[k] in _BLANKS:
-                k += 1
-            if k > i + 1 and k < len(body) and is_chinese(body[k]):
-                drop_after.update(range(i + 1, k))
-                if i == last:
-                    end = k
-        flagged = set(offsets)
-        fixed = "".join(replacement[k] if k in flagged else ("" if k in drop_after else body[k])
-                        for k in range(first, end))
-        seen: list[str] = []
-        for i in offsets:
-            if body[i] not in seen:
-                seen.append(body[i])
-        yield Finding(Span(para.span.start + first, para.span.start + end),
-                      args={"count": len(offsets), "marks": " ".join(seen), "first": body[first]},
-                      fix=fixed)
+        k = i + 1
+        while k < len(body) and body[k] in _BLANKS:
+            k += 1
+        if k > i + 1 and k < len(body) and is_chinese(body[k]):
+            drop_after.update(range(i + 1, k))
+            if i == last:
+                end = k
+    flagged = set(offsets)
+    fixed = "".join(replacement[k] if k in flagged else ("" if k in drop_after else body[k])
+                    for k in range(first, end))
+    return _Paragraph(base + first, base + end, base + first, len(offsets),
+                      _in_order(body[i] for i in offsets), fixed)
+
+
+def _in_order(marks) -> list[str]:
+    seen: list[str] = []
+    for mark in marks:
+        if mark not in seen:
+            seen.append(mark)
+    return seen

@@ -17,6 +17,9 @@ class Vocabulary(BaseModel):
     list_marker_numerals: str = ""
     halfwidth_marks: dict[str, str] = Field(default_factory=dict)
     straight_quotes: dict[str, tuple[str, str]] = Field(default_factory=dict)
+    lookalike_marks: dict[str, str] = Field(default_factory=dict)
+    sentence_ends: str = ""
+    cut_ends: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _distinct(self) -> "Vocabulary":

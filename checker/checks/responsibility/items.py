@@ -15,6 +15,12 @@ numbering style the annotated ones use (an annotated item's sub-items are its de
 otherwise the leaves of the numbered-block tree (the deepest numbered level that carries
 content) of the style most leaves use.  Items under a heading such as 保障措施 or
 指导思想 are not tasks.
+
+An annotation standing on its own line after the last of a group of sub-items, none of
+which has its own (``（1）…（4）…`` then ``（责任单位：…）``), is the group's: it belongs
+to their parent item.  The last item of a text that was cut off (the text ends
+mid-sentence, or on a bare heading) is not missing one: its annotation would have
+followed.
 """
 from __future__ import annotations
 
@@ -86,9 +92,48 @@ def _descendants(block: Block):
         stack.extend(b.children)
 
 
+def _own_paragraph(doc: "Document", ann: Annotation) -> bool:
+    """The annotation is all its paragraph holds (closing punctuation aside)."""
+    para = doc.paragraphs[ann.paragraph]
+    before = doc.text[para.span.start:ann.span.start]
+    after = doc.text[ann.span.end:para.span.end]
+    return not before.strip(" 　\t") and not after.strip(" 　\t。；;，,")
+
+
+def _group_annotations(doc: "Document", blocks: list[Block], anns: list[Annotation]) -> dict[int, Block]:
+    """Annotation index -> the parent block it belongs to, for an annotation on its own
+    line closing the last sub-item of a group none of whose members has its own."""
+    out: dict[int, Block] = {}
+    for block in blocks:
+        children = block.children
+        if len(children) < 2:
+            continue
+        last = children[-1]
+        mine = [k for k, ann in enumerate(anns) if last.span.start <= ann.span.start < last.span.end
+                and not any(c.span.start <= ann.span.start < c.span.end for c in last.children)]
+        if not mine or not all(_own_paragraph(doc, anns[k]) for k in mine):
+            continue
+        if anns[mine[0]].paragraph == last.paragraphs[0]:
+            continue          # on the item's own first line: the item's
+        others = [c for c in children[:-1]
+                  if any(c.span.start <= a.span.start < c.span.end for a in anns)]
+        if not others:
+            for k in mine:
+                out[k] = block
+    return out
+
+
 def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
     structure = doc.structure
     anns = annotations_of(doc)
+    moved = _group_annotations(doc, list(structure.iter_blocks()), anns)
+    if moved:
+        # a group's closing annotation is its parent's own: widen it to the parent's text
+        parents = {id(b): b for b in moved.values()}
+        kept = [a for k, a in enumerate(anns) if k not in moved]
+        extra = {id(b): [anns[k] for k, bb in moved.items() if bb is b] for b in parents.values()}
+    else:
+        kept, extra = anns, {}
     # every numbered block that may be a task, by section
     by_section: dict[int, list[TaskItem]] = defaultdict(list)
     for block in structure.iter_blocks():
@@ -100,7 +145,8 @@ def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
             continue
         section = doc.section_at(offset)
         key = section.span.start if section else -1
-        item = TaskItem(block, _own_annotations(doc, block, anns), group=(key, block.marker.style))
+        item = TaskItem(block, _own_annotations(doc, block, kept) + extra.get(id(block), []),
+                        group=(key, block.marker.style))
         if not policy.only_when_some_annotated:
             titles = [structure.title, section.title if section else "", *headings]
             if any(word in t for t in titles if t for word in policy.require_titles):
@@ -140,9 +186,9 @@ def _style_depth(style: str) -> int:
     return STYLE_ORDER.index(style) if style in STYLE_ORDER else len(STYLE_ORDER)
 
 
-def missing_items(doc: "Document", policy: Policy) -> list[TaskItem]:
+def missing_items(doc: "Document", policy: Policy, items: list[TaskItem] | None = None) -> list[TaskItem]:
     """Task items that need an annotation and have none, in document order."""
-    items = task_items(doc, policy)
+    items = task_items(doc, policy) if items is None else items
     annotated_groups = {item.group for item in items if item.annotated}
     out = []
     for item in items:
@@ -150,4 +196,20 @@ def missing_items(doc: "Document", policy: Policy) -> list[TaskItem]:
             continue
         if item.group in annotated_groups or (item.required and item.task_style):
             out.append(item)
+    if out and _cut_within(doc, out[-1], items):
+        out.pop()
     return out
+
+
+_SENTENCE_ENDS = "。！？；!?;"
+
+
+def _cut_within(doc: "Document", item: TaskItem, items: list[TaskItem]) -> bool:
+    """Whether the text was cut off inside ``item``, before its annotation: the item is
+    the last thing in the text and the text ends mid-sentence (a bare heading, a clause)."""
+    block = item.block
+    paragraphs = doc.paragraphs
+    if not paragraphs or block.paragraphs[-1] != paragraphs[-1].index or block.children:
+        return False
+    end = paragraphs[-1].span.of(doc.text).rstrip()
+    return end[-1:] not in _SENTENCE_ENDS

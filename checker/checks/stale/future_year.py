@@ -11,7 +11,9 @@ deadline needs 前/之前 after the year unless its word is a horizon (到) or a
 (力争, 确保); past narration in the same clause (已, 累计, 较2020年, 自2020年以来) is
 left alone.  The section's own
 year (``预计2022年9月`` in a summary of 2022) is never reported: when the summary was
-written is unknown.
+written is unknown.  Nor is an estimate (vocabulary ``future_year.estimate_words``: 预计) of
+the year just before the section's: a report given early in a year (a 政府工作报告 of
+2022 reviewing 2021) estimates last year's figures before they are final.
 """
 from __future__ import annotations
 
@@ -82,6 +84,7 @@ def check(doc, rule) -> Iterator[Finding]:
     future, dates = vocabulary.future_year, vocabulary.dates
     text = doc.text
     found: dict[int, tuple[int, int, str]] = {}
+    estimates = future.estimate_words
     for words_, plan_only in ((future.words, False), (future.horizon_words, True)):
         regex = _compile(tuple(words_), dates)
         if regex is None:
@@ -96,6 +99,8 @@ def check(doc, rule) -> Iterator[Finding]:
             year = int(m.group("year"))
             if section_year is None or year >= section_year:
                 continue
+            if year == section_year - 1 and text.startswith(estimates, m.start()):
+                continue        # last year's figures estimated before they are final
             found[m.start()] = (m.start(), m.end(), m.group("year"))
     for m in _deadline(future, dates).finditer(text):
         year = m.group("year") or m.group("year2")

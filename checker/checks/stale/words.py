@@ -69,6 +69,7 @@ class FutureWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)      # hashable: a cache key
 
     words: tuple[str, ...] = ()
+    estimate_words: tuple[str, ...] = ()
     horizon_words: tuple[str, ...] = ()
     deadline_words: tuple[str, ...] = ()
     deadline_marks: tuple[str, ...] = ()

@@ -20,8 +20,9 @@ from checker.model.span import Span
 
 MESSAGE_ARGS = {"found", "unit", "value"}
 
-# The clause holding a quantity starts after one of these.
-_CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?\n（）()]")
+# The clause holding a quantity starts after one of these; a bracketed note inside the
+# clause belongs to it (每千人口执业（助理）医师3.04人 is still a ratio).
+_CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?\n]")
 
 
 class Params(BaseModel):

@@ -3,29 +3,33 @@
 Policy (the rule's ``why`` says it in prose):
 
 * only quantities of the configured unit kinds (money by default) written with one of
-  the two compared magnitudes (``compared_magnitudes``: 万 and 亿) take part, grouped by scope (a paragraph by default: the genre
-  writes a list item or a list on one line) and by unit (元 and 美元 apart);
-* amounts are comparable when they fall in the same band: at least ``boundary``
-  (1亿, where 亿 is the natural magnitude) or below it (where 万 is);
-* in each band the magnitude most amounts use is the paragraph's; each amount written
-  with the other magnitude is reported, with the figure converted as its fix.  A tie
-  goes to the band's natural magnitude.  ``35.28亿元…增加3.5亿元`` is consistent, and
-  ``1.6亿元`` beside ``53万元`` is two amounts of very different size, never compared.
-  The message names the scope with ``magnitude_scope_words`` (同段, 全文);
+  the two compared magnitudes (``compared_magnitudes``: 万 and 亿) take part, each with
+  its *band*: at least ``boundary`` (1亿, where 亿 is the natural magnitude) or below it
+  (where 万 is);
+* only an amount written in the magnitude unnatural for its size (20439.1万元, 0.5亿元)
+  is ever reported, with the figure converted to the natural magnitude; an amount in its
+  natural magnitude is never converted the other way (125.5亿元 is not 1255000万元);
+* it is reported when it is mixed into one list: a sentence whose other amounts of its
+  band are mostly in the natural magnitude (省级1.5亿元，市级12000万元，县级2.2亿元), or
+  — its own sentence holding no other amount of its band — an amount of the same kind
+  (the last two characters of its indicator: 资金, 投资, 收入) and band in the natural
+  magnitude in a neighbouring sentence of the paragraph (``scope: document``: anywhere
+  in the document).  A sentence writing its list in 万 throughout (37310万元，其中
+  16180万元…) is consistent, and a 亿元 total beside 万元 items of other kinds is
+  ordinary prose.  The message names the scope with ``magnitude_scope_words`` (同段, 全文);
 * ``prefer_yi_from`` (off by default) is a house style: an amount at or above it
   written in 万 is reported even when nothing beside it is written in 亿.
 """
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, majority, words
+from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, words
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"found", "suggestion", "magnitude", "expected", "where"}) | FIRST_SEEN_ARGS
@@ -52,32 +56,60 @@ def check(doc, rule) -> Iterator[Finding]:
     if mags is None:
         return
     kinds = set(params.unit_kinds)
-    groups: dict[tuple, list] = defaultdict(list)
-    for q in doc.quantities:
-        if q.unit_kind not in kinds or q.magnitude not in (mags.small, mags.large) or q.is_range \
-                or q.unit_span is None:
-            continue
-        scope = _scope_of(doc, q.span.start, params.scope)
-        band = "large" if q.scaled >= params.boundary else "small"
-        groups[(scope, q.unit, band)].append(q)
-    reported: set[int] = set()
+    amounts = [q for q in doc.quantities
+               if q.unit_kind in kinds and q.magnitude in (mags.small, mags.large) and not q.is_range
+               and q.unit_span is not None]
+    sentence_of = {id(q): _sentence_of(doc, q) for q in amounts}
     where = vocabulary.magnitude_scope_words
-    for (_, _, band), items in groups.items():
-        natural = mags.large if band == "large" else mags.small
-        expected = majority([q.magnitude for q in items], prefer=lambda m: 0 if m == natural else 1)
-        if expected is None or all(q.magnitude == expected for q in items):
+
+    def natural(q) -> str:
+        return mags.large if q.scaled >= params.boundary else mags.small
+
+    reported: set[int] = set()
+    for q in amounts:
+        expected = natural(q)
+        if q.magnitude == expected:
             continue
-        first = next(q for q in items if q.magnitude == expected)
-        for q in items:
-            if q.magnitude != expected:
-                reported.add(q.span.start)
-                yield _finding(doc, q, expected, where.get(params.scope, ""), vocabulary.rounding_words,
-                               first_seen(doc, first.span.start, first.text))
+        band = [o for o in amounts if o is not q and o.unit == q.unit and natural(o) == expected]
+        own = [o for o in band if sentence_of[id(o)] == sentence_of[id(q)]]
+        own_natural = [o for o in own if o.magnitude == expected]
+        if own:
+            if len(own_natural) * 2 < len(own) + 1:
+                continue        # the sentence's list is written in this magnitude
+            witness = own_natural[0]
+        else:
+            witness = next((o for o in band if o.magnitude == expected and _same_kind(o, q)
+                            and _near(doc, o, q, sentence_of, params.scope)), None)
+            if witness is None:
+                continue
+        reported.add(q.span.start)
+        yield _finding(doc, q, expected, where.get(params.scope, ""), vocabulary.rounding_words,
+                       first_seen(doc, witness.span.start, witness.text))
     if params.prefer_yi_from is not None:
-        for q in doc.quantities:
-            if (q.unit_kind in kinds and q.magnitude == mags.small and not q.is_range and q.unit_span is not None
-                    and q.scaled >= params.prefer_yi_from and q.span.start not in reported):
+        for q in amounts:
+            if q.magnitude == mags.small and q.scaled >= params.prefer_yi_from and q.span.start not in reported:
                 yield _finding(doc, q, mags.large, where.get("house-style", ""), vocabulary.rounding_words, None)
+
+
+def _sentence_of(doc, q) -> int:
+    if q.sentence is not None:
+        return q.sentence
+    sentence = doc.sentence_at(q.span.start)
+    return sentence.index if sentence is not None else -1
+
+
+def _same_kind(a, b) -> bool:
+    """Two amounts of one kind of figure: their indicators end in the same two characters."""
+    return bool(a.indicator and b.indicator) and a.indicator[-2:] == b.indicator[-2:]
+
+
+def _near(doc, a, b, sentence_of, scope: str) -> bool:
+    if scope == "document":
+        return True
+    sa, sb = sentence_of[id(a)], sentence_of[id(b)]
+    if sa < 0 or sb < 0 or abs(sa - sb) != 1:
+        return False
+    return doc.sentences[sa].paragraph == doc.sentences[sb].paragraph
 
 
 def _scope_of(doc, offset: int, scope: str) -> int:
