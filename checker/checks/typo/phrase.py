@@ -34,13 +34,13 @@ from checker.model.tokens import word_frequency
 
 MESSAGE_ARGS = frozenset({"found", "right", "source"})
 
-Source = Literal["official", "name", "idiom", "word"]
+Source = Literal["official", "name", "idiom", "word", "saying"]
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    sources: list[Source] = Field(default_factory=lambda: ["official", "idiom", "word"], min_length=1)
+    sources: list[Source] = Field(default_factory=lambda: ["official", "idiom", "word", "saying"], min_length=1)
     # a character dropped from an official phrase or a dictionary word is reported only
     # where the document writes the phrase whole elsewhere (逐年只增不减 … 逐年增不减):
     # 切实增活力 is a terse parallel, not 增强活力 cut short
@@ -83,7 +83,7 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if text[cand.start:cand.end] in known or _phrase_here(text, cand):
             continue
-        if (cand.edit == pi.DROP and params.drop_needs_evidence and cand.source in (pi.OFFICIAL, pi.WORD)
+        if (cand.edit == pi.DROP and params.drop_needs_evidence and cand.source in (pi.OFFICIAL, pi.WORD, pi.SAYING)
                 and _count(text, cand.phrase) == 0):
             continue
         if not _judged_typo(doc, cand, known, params.single_min_frequency):

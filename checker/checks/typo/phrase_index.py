@@ -38,8 +38,8 @@ _BLOOM_MASK = np.uint64((1 << _BLOOM_BITS) - 1)
 _SHIFT = np.uint64(20)
 
 # Where a phrase comes from: decides which edits are looked for.
-OFFICIAL, NAME, IDIOM, WORD = 0, 1, 2, 3
-SOURCES = ("official", "name", "idiom", "word")
+OFFICIAL, NAME, IDIOM, WORD, SAYING = 0, 1, 2, 3, 4
+SOURCES = ("official", "name", "idiom", "word", "saying")
 # Edits.
 SUB, DROP, DOUBLE, SWAP, REORDER = 0, 1, 2, 3, 4
 EDITS = ("sub", "drop", "double", "swap", "reorder")
@@ -53,7 +53,7 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "t", "x", "e
 class Settings:
     """What goes into the index besides the vocabulary (the phrase kind's parameters)."""
 
-    idiom_min_frequency: int = 5      # idioms (jieba tags i, l) at least this frequent
+    idiom_min_frequency: int = 5      # idioms and sayings (jieba tags i, l) at least this frequent
     word_min_length: int = 5          # other dictionary words: this long ...
     word_min_frequency: int = 5       # ... and this frequent, or
     word4_min_frequency: int = 50     # four characters and this frequent
@@ -159,8 +159,10 @@ def _select(rows, official, names, settings: Settings) -> dict[str, int]:
         if len(word) < 4 or not _han(word):
             continue
         if tag in ("i", "l"):
+            # 成语 (i) are frozen: a character dropped inside one is a slip; 习用语 (l) such
+            # as 基建工程 are looser and are repaired like other words
             if freq >= settings.idiom_min_frequency:
-                phrases[word] = IDIOM
+                phrases[word] = IDIOM if tag == "i" else SAYING
         elif tag not in _NAME_TAGS and (
                 (len(word) >= settings.word_min_length and freq >= settings.word_min_frequency)
                 or (len(word) == 4 and freq >= settings.word4_min_frequency)):

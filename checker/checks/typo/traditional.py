@@ -27,8 +27,9 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    # a document whose Han characters are more than this share traditional is left alone
-    max_traditional_share: float = Field(0.5, ge=0, le=1)
+    # a document whose Han characters are more than this share traditional is traditional text
+    # (about a third of the characters of such a text differ): it is left alone
+    max_traditional_share: float = Field(0.1, ge=0, le=1)
     fix: bool = True
 
 
