@@ -31,7 +31,7 @@ OUT = ROOT / "rules" / "typo"
 # Characters that OpenCC converts but that the simplified standard also uses (著名, 薰衣草,
 # 捱打, the surname 麴); most such characters are caught by STCharacters already.
 ALSO_SIMPLIFIED = frozenset("著乾於拚捱榘麴薰醣")
-COMMON = 3500          # characters that take part in homophone and shape groups
+COMMON = 5000          # characters that take part in homophone and shape groups
 
 
 def _find(base: Path, name: str) -> Path:

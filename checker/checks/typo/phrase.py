@@ -21,6 +21,7 @@ window is then judged in its sentence, with the document's segmentation around i
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -75,13 +76,19 @@ def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     wanted = {pi.SOURCES.index(s) for s in params.sources}
     index = index_for(doc, params)
-    known = vocabulary(doc.lexicon).known
+    vocab = vocabulary(doc.lexicon)
+    known = vocab.known
     text = doc.text
+    # a literal misspelling (布署) is typo-misspelling's: no second report of it here
+    literal = misspelling_regex(doc)
+    taken = [m.span() for m in literal.finditer(text)] if literal is not None else []
     done = -1
     for cand in sorted(index.scan(text), key=lambda c: (c.start, -(c.end - c.start))):
         if cand.source not in wanted or cand.start < done:
             continue
         if text[cand.start:cand.end] in known or _phrase_here(text, cand):
+            continue
+        if any(a < cand.end and b > cand.start for a, b in taken):
             continue
         if (cand.edit == pi.DROP and params.drop_needs_evidence and cand.source in (pi.OFFICIAL, pi.WORD, pi.SAYING)
                 and _count(text, cand.phrase) == 0):
@@ -92,6 +99,14 @@ def check(doc, rule) -> Iterator[Finding]:
         yield Finding(Span(cand.start, cand.end),
                       args={"found": text[cand.start:cand.end], "right": cand.phrase,
                             "source": pi.SOURCES[cand.source]})
+
+
+def misspelling_regex(doc):
+    def build(lexicon):
+        words = vocabulary(lexicon).misspellings
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+
+    return built_from(doc.lexicon, ("typo-misspelling-regex",), build)
 
 
 def _count(text: str, phrase: str) -> int:
@@ -119,28 +134,39 @@ def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int
     starts = {span.start for _, span in tokens}
     ends = {span.end for _, span in tokens}
     # A dropped character leaves every other character right, so the window must stand
-    # between words; a replaced one may have made jieba glue its neighbours (要迫|不|急待).
-    loose = cand.edit != pi.DROP
+    # between words; a replaced one may have made jieba glue its neighbours (要迫|不|急待),
+    # and so may a character dropped from an idiom (要持|以恒 for 持之以恒).
+    loose = cand.edit != pi.DROP or cand.source == pi.IDIOM
     for edge, edges in ((cand.start, starts), (cand.end, ends)):
         if edge not in edges:
             crossing = [w for w, span in tokens if span.start < edge < span.end]
             if not loose or not crossing or not soft(crossing[0]):
                 return False
     inside = [(w, span) for w, span in tokens if span.start < cand.end and span.end > cand.start]
+    if cand.edit == pi.REORDER:
+        return True           # a statutory name with two pieces swapped: real words by nature
     if cand.edit == pi.DOUBLE:
+        # one copy belongs to a word and the other stands alone (理论|论|学习), or jieba
+        # glued the copies into a word it does not know (提质质|增效); two copies in one
+        # real word (人人, 常常) or two whole words (的|的) are not this rule's
         first, second = cand.start + cand.pos, cand.start + cand.pos + 1
         alone = [any(span.start == k and span.end == k + 1 for _, span in inside) for k in (first, second)]
-        return alone[0] != alone[1]
+        glued = any(soft(w) for w, span in inside if span.start <= first and second < span.end)
+        return alone[0] != alone[1] or glued
     if cand.edit == pi.SUB:
         region = range(cand.start + cand.pos, cand.start + cand.pos + 1)
     elif cand.edit == pi.SWAP:
         region = range(cand.start + cand.pos, cand.start + cand.pos + 2)
-    elif cand.edit == pi.DROP:
+    else:
         gap = cand.start + cand.pos
         region = range(max(cand.start, gap - 1), min(cand.end, gap + 1))
-    else:
-        region = range(cand.start, cand.end)
+    if cand.edit == pi.SUB and len(cand.phrase) >= 5 and cand.source in (pi.OFFICIAL, pi.NAME, pi.IDIOM):
+        return True           # one character off a long set formula (以人民为忠心): no chance reading
     if loose and any(soft(w) or not real(w) for w, _ in inside):
         return True           # the segmentation is broken here: an unknown word or a stray character
     covering = [w for w, span in inside if any(span.start <= k < span.end for k in region)]
+    if cand.edit == pi.SWAP or (cand.edit == pi.DROP and cand.source == pi.IDIOM):
+        # every character is right but one is out of place or missing from a frozen idiom:
+        # a lone character at the edit (实事|是|求, 来|不易) is the break
+        return not all(len(w) > 1 and real(w) for w in covering)
     return not all(real(w) for w in covering)

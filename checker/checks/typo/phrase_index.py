@@ -22,6 +22,7 @@ import os
 import shutil
 import tempfile
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,11 +32,11 @@ import numpy as np
 
 from checker.model.tokens import cache_dir, full_dictionary
 
-FORMAT = 3
+FORMAT = 5
 _BASE = np.uint64(1_000_003)
-_BLOOM_BITS = 24
+_BLOOM_BITS = 25                 # a Bloom filter of 4 MB with two probes: ~0.5% false passes
 _BLOOM_MASK = np.uint64((1 << _BLOOM_BITS) - 1)
-_SHIFT = np.uint64(20)
+_PROBES = (np.uint64(7), np.uint64(37))
 
 # Where a phrase comes from: decides which edits are looked for.
 OFFICIAL, NAME, IDIOM, WORD, SAYING = 0, 1, 2, 3, 4
@@ -134,6 +135,7 @@ def _hash_str(s: str) -> int:
 
 
 def _confusables(homophones: list[str], shapes: list[str]) -> dict[str, set[str]]:
+    """character -> characters of the same reading (tone included) or a similar shape."""
     out: dict[str, set[str]] = {}
     groups = [line.split()[-1] for line in homophones if line.split()] + [g for g in shapes if g]
     for group in groups:
@@ -141,6 +143,44 @@ def _confusables(homophones: list[str], shapes: list[str]) -> dict[str, set[str]
         for c in chars:
             out.setdefault(c, set()).update(x for x in chars if x != c)
     return out
+
+
+def _near_homophones(homophones: list[str]) -> dict[str, set[str]]:
+    """character -> characters of the same syllable in another tone (居 jū for 举 jǔ)."""
+    by_syllable: dict[str, set[str]] = {}
+    tone_of: dict[str, set[tuple[str, str]]] = {}
+    for line in homophones:
+        parts = line.split()
+        if len(parts) != 2:
+            continue
+        reading, chars = parts
+        bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+        for c in chars:
+            by_syllable.setdefault(bare, set()).add(c)
+            tone_of.setdefault(c, set()).add((bare, reading))
+    out: dict[str, set[str]] = {}
+    for line in homophones:
+        parts = line.split()
+        if len(parts) != 2:
+            continue
+        reading, chars = parts
+        bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+        for c in chars:
+            out.setdefault(c, set()).update(x for x in by_syllable[bare] if x not in chars)
+    return out
+
+
+def _table(conf: dict[str, set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A confusion map as arrays: code -> slot, slot -> run of alternatives."""
+    lookup = np.full(0x10000, -1, dtype=np.int64)
+    ptr = [0]
+    flat: list[int] = []
+    for i, c in enumerate(sorted(conf)):
+        if ord(c) < 0x10000:
+            lookup[ord(c)] = len(ptr) - 1
+            flat += sorted(ord(x) for x in conf[c])
+            ptr.append(len(flat))
+    return lookup, np.array(ptr, dtype=np.int64), np.array(flat, dtype=np.uint64)
 
 
 def _read_dictionary() -> list[tuple[str, int, str]]:
@@ -168,8 +208,8 @@ def _select(rows, official, names, settings: Settings) -> dict[str, int]:
                 or (len(word) == 4 and freq >= settings.word4_min_frequency)):
             phrases[word] = WORD
     for word in official:
-        if len(word) >= 4 and _han(word):
-            phrases[word] = OFFICIAL
+        if len(word) >= 4 and _han(word) and phrases.get(word) != IDIOM:
+            phrases[word] = OFFICIAL     # an idiom also listed stays an idiom (frozen)
     for word in names:
         if len(word) >= 4 and _han(word):
             phrases[word] = NAME
@@ -182,18 +222,10 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
     phrases = _select(rows, official, names, settings)
     plist = sorted(phrases)
     pid = {p: i for i, p in enumerate(plist)}
-    conf = _confusables(homophones, shapes)
-    conf_chars = sorted(conf)
-    # Confusable characters as a compact table: code -> run of alternatives.
-    lookup = np.full(0x10000, -1, dtype=np.int64)
-    ptr = [0]
-    flat: list[int] = []
-    for i, c in enumerate(conf_chars):
-        lookup[ord(c)] = i
-        flat += sorted(ord(x) for x in conf[c])
-        ptr.append(len(flat))
-    ptr_a = np.array(ptr, dtype=np.int64)
-    flat_a = np.array(flat, dtype=np.uint64)
+    # same reading or shape: every phrase; same syllable in another tone: only the phrases
+    # that are frozen (official phrases, names, idioms), where a near miss is still a miss
+    tables = [(_table(_confusables(homophones, shapes)), None),
+              (_table(_near_homophones(homophones)), (OFFICIAL, NAME, IDIOM))]
 
     hashes: list[np.ndarray] = []
     metas: list[np.ndarray] = []
@@ -221,18 +253,22 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
         for i in range(n):
             col = a[:, i]
             # replaced by a homophone or a similar shape
-            slot = lookup[col.astype(np.int64)]
-            has = slot >= 0
-            rows_i = np.nonzero(has)[0]
-            if rows_i.size:
-                start = ptr_a[slot[rows_i]]
-                count = ptr_a[slot[rows_i] + 1] - start
-                rep = np.repeat(rows_i, count)
-                offs = np.repeat(start - np.concatenate(([0], np.cumsum(count)[:-1])), count) + np.arange(count.sum())
-                new = flat_a[offs]
-                emit(h[rep] + new * powers[i] - col[rep] * powers[i], ids[rep], SUB, i, new, n=n)
-            # dropped: official phrases and names anywhere, idioms inside, words never
-            keep = (src == OFFICIAL) | (src == NAME) | ((src == IDIOM) & (0 < i < n - 1))
+            for (lookup, ptr_a, flat_a), only in tables:
+                slot = lookup[col.astype(np.int64)]
+                has = slot >= 0
+                if only is not None:
+                    has &= np.isin(src, only)
+                rows_i = np.nonzero(has)[0]
+                if rows_i.size:
+                    start = ptr_a[slot[rows_i]]
+                    count = ptr_a[slot[rows_i] + 1] - start
+                    rep = np.repeat(rows_i, count)
+                    offs = np.repeat(start - np.concatenate(([0], np.cumsum(count)[:-1])), count) + np.arange(count.sum())
+                    new = flat_a[offs]
+                    emit(h[rep] + new * powers[i] - col[rep] * powers[i], ids[rep], SUB, i, new, n=n)
+            # dropped: official phrases anywhere, idioms inside, other words and names never
+            # (住房城乡建设局 is the short form of 住房和城乡建设局, not a slip)
+            keep = (src == OFFICIAL) | ((src == IDIOM) & (0 < i < n - 1))
             if n - 1 >= 3 and keep.any():
                 emit(_hash_rows(np.delete(a[keep], i, axis=1)), ids[keep], DROP, i, n=n)
             # doubled
@@ -280,8 +316,9 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
     pair_words = [r[0] for r in rows if len(r[0]) == 2 and _han(r[0]) and r[1] >= settings.pair_min_frequency]
     pairs = np.unique(_hash_rows(_codes(pair_words, 2))) if pair_words else np.zeros(0, np.uint64)
     bloom = np.zeros(1 << (_BLOOM_BITS - 3), dtype=np.uint8)
-    x = (all_h >> _SHIFT) & _BLOOM_MASK
-    np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
+    for shift in _PROBES:
+        x = (all_h >> shift) & _BLOOM_MASK
+        np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
     lengths = sorted({len(p) - 1 for p in plist} | {len(p) for p in plist} | {len(p) + 1 for p in plist})
     return {"hashes": all_h, "meta": all_m, "whole": whole, "pairs": pairs, "anchor": all_a, "bloom": bloom,
             "phrases": plist, "sources": [phrases[p] for p in plist], "lengths": lengths}
@@ -322,8 +359,11 @@ class PhraseIndex:
             if length > total:
                 break
             h = windows[length]
-            x = (h >> _SHIFT) & _BLOOM_MASK
-            bits = (self.bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
+            bits = None
+            for shift in _PROBES:
+                x = (h >> shift) & _BLOOM_MASK
+                probe = (self.bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
+                bits = probe if bits is None else bits & probe
             where = np.nonzero(bits)[0]
             if not where.size:
                 continue
@@ -347,12 +387,14 @@ class PhraseIndex:
                 hit = np.zeros(len(sel), dtype=bool)
                 hit[ok] = _member(self.whole, windows[n][at[ok]])
                 whole[sel] = hit
-            # drop the windows that cut through a common word at either end (质教育 in 优质教育)
+            # drop the windows of a dropped character that cut through a common word at
+            # either end (质教育 in 优质教育)
+            drop = ((self.meta[first] >> np.uint64(27)) & np.uint64(7)) == DROP
             left = starts - 1
-            ok = left >= 0
+            ok = drop & (left >= 0)
             whole[ok] |= _member(self.pairs, windows[2][left[ok]])
             right = starts + length - 1
-            ok = right + 1 < total
+            ok = drop & (right + 1 < total)
             whole[ok] |= _member(self.pairs, windows[2][right[ok]])
             for start, k in zip(starts[~whole].tolist(), first[~whole].tolist()):
                 window = text[start:start + length]
@@ -411,7 +453,9 @@ def _read(folder: Path) -> PhraseIndex | None:
     try:
         with open(folder / "phrases.json", encoding="utf-8") as fh:
             info = json.load(fh)
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        # memory-mapped (nothing is read until used), seen as plain arrays (a memmap's
+        # indexing is several times slower)
+        arrays = {name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r")) for name in _ARRAYS}
         return PhraseIndex(**arrays, phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"])
     except (OSError, ValueError, KeyError):
         return None

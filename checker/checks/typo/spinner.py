@@ -35,8 +35,9 @@ def check(doc, rule) -> Iterator[Finding]:
         start = text.find(pair.spun)
         while start >= 0:
             end = start + len(pair.spun)
-            phrase = _rebuilt(text, start, end, pair.original, pair.collocations)
-            if phrase and not _allowed(text, start, end, pair.allow) and start not in hits:
+            rebuilt = _rebuilt(text, start, end, pair.original, pair.collocations)
+            phrase = rebuilt[0] if rebuilt else None
+            if phrase and not _allowed(text, *rebuilt[1:], pair.allow) and start not in hits:
                 spun_phrase = phrase.replace(pair.original, pair.spun, 1)
                 hits[start] = Finding(Span(start, end), args={"found": spun_phrase, "right": phrase, "phrase": phrase},
                                       fix=pair.original if params.fix else None)
@@ -45,18 +46,21 @@ def check(doc, rule) -> Iterator[Finding]:
         yield hits[k]
 
 
-def _rebuilt(text: str, start: int, end: int, original: str, collocations: list[str]) -> str | None:
+def _rebuilt(text: str, start: int, end: int, original: str, collocations: list[str]):
+    """The collocation rebuilt around the spun word, with the span of text it covers."""
     for phrase in collocations:
         at = phrase.find(original)
         while at >= 0:
             before, after = phrase[:at], phrase[at + len(original):]
             if text[max(0, start - len(before)):start] == before and text[end:end + len(after)] == after:
-                return phrase
+                return phrase, start - len(before), end + len(after)
             at = phrase.find(original, at + 1)
     return None
 
 
 def _allowed(text: str, start: int, end: int, allow: list[str]) -> bool:
+    """An allowed compound covers the whole rebuilt collocation (取得积极进展 stays, but
+    积极进展党员 is 发展党员 spun: the compound does not reach 党员)."""
     for word in allow:
         k = text.find(word, max(0, start - len(word)), end + len(word))
         while k >= 0 and k < end:

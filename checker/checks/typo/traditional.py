@@ -30,6 +30,9 @@ class Params(BaseModel):
     # a document whose Han characters are more than this share traditional is traditional text
     # (about a third of the characters of such a text differ): it is left alone
     max_traditional_share: float = Field(0.1, ge=0, le=1)
+    # ... and has at least this many of them (a short simplified text with a few leftovers
+    # is still simplified)
+    min_traditional_count: int = Field(20, ge=1)
     fix: bool = True
 
 
@@ -54,7 +57,7 @@ def check(doc, rule) -> Iterator[Finding]:
     if not found:
         return
     han = len(_HAN.findall(text))
-    if han and len(found) / han > params.max_traditional_share:
+    if han and len(found) / han > params.max_traditional_share and len(found) >= params.min_traditional_count:
         return
     i = 0
     for para in doc.paragraphs:
