@@ -83,7 +83,10 @@ def check(doc, rule) -> Iterator[Finding]:
     literal = misspelling_regex(doc)
     taken = [m.span() for m in literal.finditer(text)] if literal is not None else []
     done = -1
-    for cand in sorted(index.scan(text), key=lambda c: (c.start, -(c.end - c.start))):
+    # the candidates are shared by every rule of this kind (typo-phrase, typo-official-name)
+    found = doc.derived(("typo-phrase-candidates", id(index)),
+                        lambda d: sorted(index.scan(d.text), key=lambda c: (c.start, -(c.end - c.start))))
+    for cand in found:
         if cand.source not in wanted or cand.start < done:
             continue
         if text[cand.start:cand.end] in known or _phrase_here(text, cand):

@@ -349,6 +349,8 @@ class PhraseIndex:
             return
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         total = len(codes)
+        # windows holding anything but Han characters are never looked up
+        other = np.concatenate(([0], np.cumsum((codes < 0x4E00) | (codes > 0x9FFF))))
         windows = {1: codes}
         h = codes
         for length in range(2, min(self.max_length + 1, total) + 1):
@@ -359,12 +361,13 @@ class PhraseIndex:
             if length > total:
                 break
             h = windows[length]
-            bits = None
-            for shift in _PROBES:
-                x = (h >> shift) & _BLOOM_MASK
+            where = np.nonzero(other[length:] == other[:-length])[0]
+            for shift in _PROBES:          # the second probe only for the first's survivors
+                if not where.size:
+                    break
+                x = (h[where] >> shift) & _BLOOM_MASK
                 probe = (self.bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
-                bits = probe if bits is None else bits & probe
-            where = np.nonzero(bits)[0]
+                where = where[probe.astype(bool)]
             if not where.size:
                 continue
             wanted = h[where]
