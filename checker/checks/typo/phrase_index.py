@@ -32,7 +32,7 @@ import numpy as np
 
 from checker.model.tokens import cache_dir, full_dictionary
 
-FORMAT = 5
+FORMAT = 6
 _BASE = np.uint64(1_000_003)
 _BLOOM_BITS = 25                 # a Bloom filter of 4 MB with two probes: ~0.5% false passes
 _BLOOM_MASK = np.uint64((1 << _BLOOM_BITS) - 1)
@@ -134,10 +134,20 @@ def _hash_str(s: str) -> int:
     return h
 
 
+def _readings(homophones: list[str]) -> list[tuple[str, str]]:
+    """The homophone groups, written ``reading:characters`` (yì:意义议…)."""
+    out = []
+    for item in homophones:
+        reading, sep, chars = item.partition(":")
+        if sep and chars:
+            out.append((reading, "".join(c for c in chars if _han(c))))
+    return out
+
+
 def _confusables(homophones: list[str], shapes: list[str]) -> dict[str, set[str]]:
     """character -> characters of the same reading (tone included) or a similar shape."""
     out: dict[str, set[str]] = {}
-    groups = [line.split()[-1] for line in homophones if line.split()] + [g for g in shapes if g]
+    groups = [chars for _, chars in _readings(homophones)] + [g for g in shapes if g]
     for group in groups:
         chars = [c for c in group if _han(c)]
         for c in chars:
@@ -147,26 +157,17 @@ def _confusables(homophones: list[str], shapes: list[str]) -> dict[str, set[str]
 
 def _near_homophones(homophones: list[str]) -> dict[str, set[str]]:
     """character -> characters of the same syllable in another tone (居 jū for 举 jǔ)."""
+    def bare(reading: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+
+    groups = _readings(homophones)
     by_syllable: dict[str, set[str]] = {}
-    tone_of: dict[str, set[tuple[str, str]]] = {}
-    for line in homophones:
-        parts = line.split()
-        if len(parts) != 2:
-            continue
-        reading, chars = parts
-        bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
-        for c in chars:
-            by_syllable.setdefault(bare, set()).add(c)
-            tone_of.setdefault(c, set()).add((bare, reading))
+    for reading, chars in groups:
+        by_syllable.setdefault(bare(reading), set()).update(chars)
     out: dict[str, set[str]] = {}
-    for line in homophones:
-        parts = line.split()
-        if len(parts) != 2:
-            continue
-        reading, chars = parts
-        bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+    for reading, chars in groups:
         for c in chars:
-            out.setdefault(c, set()).update(x for x in by_syllable[bare] if x not in chars)
+            out.setdefault(c, set()).update(x for x in by_syllable[bare(reading)] if x not in chars)
     return out
 
 

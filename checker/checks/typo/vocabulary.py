@@ -4,7 +4,11 @@ Everything lives under one key, ``typo``, spread over several files of ``rules/t
 (``vocabulary.yaml``, ``phrases.yaml``, ``confusables.yaml``, ``traditional.yaml``) that
 the loader merges; a repository extends any list from ``.gwlint.yaml``::
 
-    data: {typo: {phrases: [提质扩容增效], misspellings: {某错词: 某正词}}}
+    data: {typo: {phrases: [提质扩容增效], misspellings: ["某错词>某正词"]}}
+
+Each item of a word list may hold several words separated by spaces, and the shipped
+files write them so, many to a line: every run reads these files, and a few hundred long
+lines parse many times faster than thousands of short ones.
 """
 from __future__ import annotations
 
@@ -45,12 +49,31 @@ class SpinnerPair(BaseModel):
     collocations: list[str] = Field(default_factory=list)
     allow: list[str] = Field(default_factory=list)
 
+    @field_validator("collocations", "allow")
+    @classmethod
+    def _split(cls, items: list[str]) -> list[str]:
+        return _words(items)
+
+
+def _words(items: list[str]) -> list[str]:
+    return [w for item in items for w in item.split()]
+
+
+def _pairs(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in _words(items):
+        wrong, sep, right = item.partition(">")
+        if not sep or not wrong or not right or wrong == right:
+            raise ValueError(f"{item!r}: write a pair as wrong>right, two different forms")
+        out[wrong] = right
+    return out
+
 
 class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    misspellings: dict[str, str] = Field(default_factory=dict)
-    house_style: dict[str, str] = Field(default_factory=dict)
+    misspellings_: list[str] = Field(default_factory=list, alias="misspellings")
+    house_style_: list[str] = Field(default_factory=list, alias="house_style")
     classes: dict[str, list[str]] = Field(default_factory=dict)
     context: dict[str, list[ContextEntry]] = Field(default_factory=dict)
     spinner: list[SpinnerPair] = Field(default_factory=list)
@@ -61,13 +84,24 @@ class Vocabulary(BaseModel):
     shapes: list[str] = Field(default_factory=list)
     traditional: list[str] = Field(default_factory=list)
 
-    @field_validator("misspellings", "house_style")
+    @field_validator("misspellings_", "house_style_")
     @classmethod
-    def _distinct(cls, table: dict[str, str]) -> dict[str, str]:
-        for wrong, right in table.items():
-            if not wrong or not right or wrong == right:
-                raise ValueError(f"{wrong!r} -> {right!r}: both forms are needed and must differ")
-        return table
+    def _valid_pairs(cls, items: list[str]) -> list[str]:
+        _pairs(items)
+        return items
+
+    @field_validator("phrases", "names", "not_typos", "shapes", "traditional", "homophones")
+    @classmethod
+    def _split(cls, items: list[str]) -> list[str]:
+        return _words(items)
+
+    @cached_property
+    def misspellings(self) -> dict[str, str]:
+        return _pairs(self.misspellings_)
+
+    @cached_property
+    def house_style(self) -> dict[str, str]:
+        return _pairs(self.house_style_)
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -77,12 +111,7 @@ class Vocabulary(BaseModel):
 
     @cached_property
     def traditional_map(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for line in self.traditional:
-            for pair in line.split():
-                if len(pair) == 2:
-                    out[pair[0]] = pair[1]
-        return out
+        return {pair[0]: pair[1] for pair in self.traditional if len(pair) == 2}
 
     def expand(self, pattern: str) -> str:
         """``pattern`` with each ``{class}`` replaced by an alternation of that class."""
