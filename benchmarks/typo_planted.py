@@ -80,12 +80,16 @@ def read(path: Path = PLANTED) -> list[Item]:
 def evaluate(items: list[Item]) -> Figures:
     from checker.api import check_text
     from checker.checks.typo.vocabulary import vocabulary
-    from checker.rules.loader import builtin_lexicon
+    from checker.engine.settings import Settings, build_settings
 
-    listed = vocabulary(builtin_lexicon()).known
+    base = build_settings(no_config=True)
+    # only the rules whose reports count (the others cannot change the figures)
+    settings = Settings(rules=[r for r in base.rules if r.id in WATCHED], lexicon=base.lexicon,
+                        config=base.config, root=base.root)
+    listed = vocabulary(base.lexicon).known
     out = Figures()
     for item in items:
-        for v in check_text(item.correct):
+        for v in check_text(item.correct, config=settings):
             if v.rule in WATCHED:
                 out.false.append((item.kind, item.correct, v.rule, v.message))
         rule = RULE_OF_KIND[item.kind]
@@ -94,7 +98,7 @@ def evaluate(items: list[Item]) -> Figures:
         out.listed_total += is_listed
         lo, hi = item.at, item.at + len(item.wrong)
         hit = False
-        for v in check_text(item.typo):
+        for v in check_text(item.typo, config=settings):
             if v.rule not in WATCHED:
                 continue
             start = v.column - 1          # one-line sentences: column is the offset + 1
