@@ -35,7 +35,8 @@ COMMON = 5000          # characters that take part in homophone and shape groups
 
 
 def _find(base: Path, name: str) -> Path:
-    hits = sorted(base.rglob(name))
+    # opencc-python-reimplemented's copy of OpenCC's tables (opencc/dictionary/) first
+    hits = sorted(base.rglob(name), key=lambda p: ("opencc/dictionary" not in p.as_posix(), str(p)))
     if not hits:
         sys.exit(f"{name} not found under {base}")
     return hits[0]
