@@ -85,8 +85,8 @@ def evaluate(items: list[Item]) -> Figures:
     base = build_settings(no_config=True)
     # only the rules whose reports count (the others cannot change the figures)
     settings = Settings(rules=[r for r in base.rules if r.id in WATCHED], lexicon=base.lexicon,
-                        config=base.config, root=base.root)
-    listed = vocabulary(base.lexicon).known
+                        vocabularies=base.vocabularies, config=base.config, root=base.root)
+    listed = vocabulary(base.vocabularies.namespace("typo")).known
     out = Figures()
     for item in items:
         for v in check_text(item.correct, config=settings):

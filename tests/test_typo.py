@@ -2,8 +2,6 @@
 stutter rule, and the kinds' guards."""
 from __future__ import annotations
 
-import ast
-import re
 import sys
 from pathlib import Path
 
@@ -130,20 +128,3 @@ def test_misspelling_inside_a_longer_word_is_not_reported():
 def test_spinner_allows_a_right_compound_only_when_it_covers_the_collocation():
     assert not lint("各项改革取得积极进展。", "typo-spinner")
     assert [v.excerpt for v in lint("积极进展党员，壮大队伍。", "typo-spinner")] == ["进展"]
-
-
-def test_no_han_characters_in_string_literals_of_the_family():
-    """Words live in rules/typo/, not in the code (docstrings may quote them)."""
-    import io
-    import tokenize
-
-    han = re.compile("[\u4e00-\u9fff]")
-    for path in (ROOT / "checker" / "checks" / "typo").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        tree = ast.parse(source)
-        doc_lines = {n.body[0].lineno for n in ast.walk(tree)
-                     if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
-                     and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
-        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-            if tok.type == tokenize.STRING and tok.start[0] not in doc_lines:
-                assert not han.search(tok.string), f"{path.name}:{tok.start[0]}: {tok.string}"

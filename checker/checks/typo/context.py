@@ -28,7 +28,9 @@ class Params(BaseModel):
     fix: bool = True
 
 
-def entries_for(doc, params: Params) -> list[tuple[re.Pattern[str], str, str, str]]:
+def entries_for(rule) -> list[tuple[re.Pattern[str], str, str, str]]:
+    params: Params = rule.params
+
     def build(lexicon):
         vocab = vocabulary(lexicon)
         out = []
@@ -36,14 +38,14 @@ def entries_for(doc, params: Params) -> list[tuple[re.Pattern[str], str, str, st
             out.append((re.compile(vocab.expand(entry.pattern)), entry.wrong, entry.right, entry.note))
         return out
 
-    return built_from(doc.lexicon, ("typo-context", params.table), build)
+    return built_from(rule.vocabulary, ("typo-context", params.table), build)
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
     hits: dict[int, Finding] = {}
-    for regex, wrong, right, note in entries_for(doc, params):
+    for regex, wrong, right, note in entries_for(rule):
         if wrong not in text:
             continue
         for m in regex.finditer(text):

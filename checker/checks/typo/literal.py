@@ -55,17 +55,19 @@ class Table:
         return False
 
 
-def table_for(doc, params: Params) -> Table:
+def table_for(rule) -> Table:
+    params: Params = rule.params
+
     def build(lexicon):
         vocab = vocabulary(lexicon)
         return Table(dict(getattr(vocab, params.table)), vocab.known)
 
-    return built_from(doc.lexicon, ("typo-literal", params.table), build)
+    return built_from(rule.vocabulary, ("typo-literal", params.table), build)
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    table = table_for(doc, params)
+    table = table_for(rule)
     if table.regex is None:
         return
     text = doc.text

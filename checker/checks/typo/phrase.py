@@ -34,6 +34,8 @@ from checker.model.span import Span
 from checker.model.tokens import word_frequency
 
 MESSAGE_ARGS = frozenset({"found", "right", "source"})
+# literal misspellings that are also a phrase one edit away (以身作责) are the literal rule's
+DEFERS_TO = frozenset({"typo-literal"})
 
 Source = Literal["official", "name", "idiom", "word", "saying"]
 
@@ -57,7 +59,8 @@ class Params(BaseModel):
     rare_idiom_max_frequency: int = Field(3, ge=0)
 
 
-def index_for(doc, params: Params) -> pi.PhraseIndex:
+def index_for(rule) -> pi.PhraseIndex:
+    params: Params = rule.params
     settings = pi.Settings(params.idiom_min_frequency, params.word_min_length, params.word_min_frequency,
                            params.word4_min_frequency, params.pair_min_frequency,
                            params.rare_idiom_max_frequency)
@@ -69,18 +72,20 @@ def index_for(doc, params: Params) -> pi.PhraseIndex:
         key = pi.index_key(*parts, settings)
         return pi.load(key, *parts, settings)
 
-    return built_from(doc.lexicon, ("typo-phrase-index", settings), build)
+    return built_from(rule.vocabulary, ("typo-phrase-index", settings), build)
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     wanted = {pi.SOURCES.index(s) for s in params.sources}
-    index = index_for(doc, params)
-    vocab = vocabulary(doc.lexicon)
+    index = index_for(rule)
+    vocab = vocabulary(rule.vocabulary)
     known = vocab.known
     text = doc.text
-    # a literal misspelling (布署) is typo-misspelling's: no second report of it here
-    literal = misspelling_regex(doc)
+    # a literal misspelling (布署) is typo-misspelling's when that rule runs: no second
+    # report of it here (and one report when it does not)
+    defer = any(getattr(r.params, "table", None) == "misspellings" for r in rule.defers_to)
+    literal = misspelling_regex(rule) if defer else None
     taken = [m.span() for m in literal.finditer(text)] if literal is not None else []
     done = -1
     # the candidates are shared by every rule of this kind (typo-phrase, typo-official-name)
@@ -104,12 +109,12 @@ def check(doc, rule) -> Iterator[Finding]:
                             "source": pi.SOURCES[cand.source]})
 
 
-def misspelling_regex(doc):
+def misspelling_regex(rule):
     def build(lexicon):
         words = vocabulary(lexicon).misspellings
         return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
 
-    return built_from(doc.lexicon, ("typo-misspelling-regex",), build)
+    return built_from(rule.vocabulary, ("typo-misspelling-regex",), build)
 
 
 def _count(text: str, phrase: str) -> int:

@@ -74,8 +74,11 @@ class Candidate:
     pos: int
 
 
+_HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF     # the CJK Unified Ideographs block
+
+
 def _han(s: str) -> bool:
-    return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
+    return bool(s) and all(_HAN_FIRST <= ord(c) <= _HAN_LAST for c in s)
 
 
 def variant(phrase: str, edit: int, pos: int, char: int, extra: int) -> str:

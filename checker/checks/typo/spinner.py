@@ -31,7 +31,7 @@ def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
     hits: dict[int, Finding] = {}
-    for pair in vocabulary(doc.lexicon).spinner:
+    for pair in vocabulary(rule.vocabulary).spinner:
         start = text.find(pair.spun)
         while start >= 0:
             end = start + len(pair.spun)

@@ -21,7 +21,7 @@ from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"found", "right", "count"})
 
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{chr(0x4E00)}-{chr(0x9FFF)}]")       # the CJK Unified Ideographs block
 
 
 class Params(BaseModel):
@@ -36,7 +36,7 @@ class Params(BaseModel):
     fix: bool = True
 
 
-def table_for(doc) -> tuple[re.Pattern[str] | None, dict[int, str]]:
+def table_for(rule) -> tuple[re.Pattern[str] | None, dict[int, str]]:
     def build(lexicon):
         mapping = vocabulary(lexicon).traditional_map
         if not mapping:
@@ -44,12 +44,12 @@ def table_for(doc) -> tuple[re.Pattern[str] | None, dict[int, str]]:
         regex = re.compile("[" + "".join(re.escape(c) for c in sorted(mapping)) + "]")
         return regex, str.maketrans(mapping)
 
-    return built_from(doc.lexicon, ("typo-traditional",), build)
+    return built_from(rule.vocabulary, ("typo-traditional",), build)
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    regex, table = table_for(doc)
+    regex, table = table_for(rule)
     if regex is None:
         return
     text = doc.text

@@ -1,8 +1,9 @@
 """The typo family's words and tables (``data: {typo: …}``), validated once per lexicon.
 
-Everything lives under one key, ``typo``, spread over several files of ``rules/typo/``
+The family's namespace, ``typo``, is spread over several files of ``rules/typo/``
 (``vocabulary.yaml``, ``phrases.yaml``, ``confusables.yaml``, ``traditional.yaml``) that
-the loader merges; a repository extends any list from ``.gwlint.yaml``::
+the loader merges; a kind reads it as ``rule.vocabulary``, and a repository extends any
+list from ``.gwlint.yaml``::
 
     data: {typo: {phrases: [提质扩容增效], misspellings: ["某错词>某正词"]}}
 
@@ -18,9 +19,6 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.model.lexicon import Lexicon, built_from
-
-KEY = "typo"
-
 
 class ContextEntry(BaseModel):
     """A misspelling that depends on its neighbours: ``pattern`` (a regular expression that
@@ -125,5 +123,5 @@ class Vocabulary(BaseModel):
 
 
 def vocabulary(lexicon: Lexicon) -> Vocabulary:
-    """The validated ``typo`` vocabulary of a lexicon, built once per lexicon."""
-    return built_from(lexicon, ("typo-vocabulary",), lambda lex: Vocabulary.model_validate(lex.get(KEY) or {}))
+    """The validated vocabulary (``rule.vocabulary``), built once per distinct data."""
+    return built_from(lexicon, ("typo-vocabulary",), lambda lex: Vocabulary.model_validate(lex.as_dict()))
