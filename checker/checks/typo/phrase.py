@@ -69,8 +69,9 @@ def index_for(rule) -> pi.PhraseIndex:
         vocab = vocabulary(lexicon)
         parts = (tuple(vocab.phrases), tuple(vocab.names), tuple(vocab.not_typos),
                  tuple(vocab.homophones), tuple(vocab.shapes))
-        key = pi.index_key(*parts, settings)
-        return pi.load(key, *parts, settings)
+        optional = tuple(vocab.optional_in_names)
+        key = pi.index_key(*parts, settings, optional)
+        return pi.load(key, *parts, settings, optional)
 
     return built_from(rule.vocabulary, ("typo-phrase-index", settings), build)
 

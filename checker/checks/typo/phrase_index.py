@@ -221,7 +221,7 @@ def _select(rows, official, names, settings: Settings) -> dict[str, int]:
 
 
 def build(official: list[str], names: list[str], known: list[str], homophones: list[str],
-          shapes: list[str], settings: Settings) -> dict[str, np.ndarray | list]:
+          shapes: list[str], settings: Settings, optional: tuple[str, ...] = ()) -> dict[str, np.ndarray | list]:
     rows = _read_dictionary()
     phrases = _select(rows, official, names, settings)
     plist = sorted(phrases)
@@ -270,9 +270,11 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
                     offs = np.repeat(start - np.concatenate(([0], np.cumsum(count)[:-1])), count) + np.arange(count.sum())
                     new = flat_a[offs]
                     emit(h[rep] + new * powers[i] - col[rep] * powers[i], ids[rep], SUB, i, new, n=n)
-            # dropped: official phrases anywhere, idioms inside, other words and names never
-            # (住房城乡建设局 is the short form of 住房和城乡建设局, not a slip)
-            keep = (src == OFFICIAL) | ((src == IDIOM) & (0 < i < n - 1))
+            # dropped: official phrases anywhere, idioms inside, names but for the
+            # characters their short forms leave out (住房城乡建设局), other words never
+            optional_codes = np.array([ord(c) for c in optional if len(c) == 1], dtype=np.uint64)
+            keep = ((src == OFFICIAL) | ((src == IDIOM) & (0 < i < n - 1))
+                    | ((src == NAME) & ~np.isin(col, optional_codes)))
             if n - 1 >= 3 and keep.any():
                 emit(_hash_rows(np.delete(a[keep], i, axis=1)), ids[keep], DROP, i, n=n)
             # doubled
@@ -424,16 +426,17 @@ def _member(sorted_hashes: np.ndarray, values: np.ndarray) -> np.ndarray:
 _LOCK = threading.Lock()
 
 
-def index_key(official, names, known, homophones, shapes, settings: Settings) -> str:
+def index_key(official, names, known, homophones, shapes, settings: Settings, optional=()) -> str:
     dictionary = full_dictionary()
     blob = json.dumps([FORMAT, str(dictionary.stat().st_size), sorted(official), sorted(names), sorted(known),
-                       homophones, shapes, settings.__dict__], ensure_ascii=False)
+                       homophones, shapes, settings.__dict__, sorted(optional)], ensure_ascii=False)
     return hashlib.sha1(blob.encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=4)
 def load(key: str, official: tuple[str, ...], names: tuple[str, ...], known: tuple[str, ...],
-         homophones: tuple[str, ...], shapes: tuple[str, ...], settings: Settings) -> PhraseIndex:
+         homophones: tuple[str, ...], shapes: tuple[str, ...], settings: Settings,
+         optional: tuple[str, ...] = ()) -> PhraseIndex:
     """The index for these inputs, from the cache folder or built (and cached) now."""
     with _LOCK:
         for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
@@ -441,7 +444,7 @@ def load(key: str, official: tuple[str, ...], names: tuple[str, ...], known: tup
             index = _read(folder)
             if index is not None:
                 return index
-        data = build(list(official), list(names), list(known), list(homophones), list(shapes), settings)
+        data = build(list(official), list(names), list(known), list(homophones), list(shapes), settings, optional)
         for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
             try:
                 _write(base / f"typo-index-{key}", data)
