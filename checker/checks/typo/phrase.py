@@ -22,6 +22,7 @@ window is then judged in its sentence, with the document's segmentation around i
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -89,9 +90,7 @@ def check(doc, rule) -> Iterator[Finding]:
     literal = misspelling_regex(rule) if defer else None
     taken = [m.span() for m in literal.finditer(text)] if literal is not None else []
     done = -1
-    # the candidates are shared by every rule of this kind (typo-phrase, typo-official-name)
-    found = doc.derived(("typo-phrase-candidates", id(index)),
-                        lambda d: sorted(index.scan(d.text), key=lambda c: (c.start, -(c.end - c.start))))
+    found = _candidates(doc, index)
     for cand in found:
         if cand.source not in wanted or cand.start < done:
             continue
@@ -108,6 +107,19 @@ def check(doc, rule) -> Iterator[Finding]:
         yield Finding(Span(cand.start, cand.end),
                       args={"found": text[cand.start:cand.end], "right": cand.phrase,
                             "source": pi.SOURCES[cand.source]})
+
+
+# The candidates of the last document scanned, shared by the rules of this kind that run on
+# it one after the other (typo-phrase, typo-official-name): (document, index, candidates).
+_LAST: list = [None, None, []]
+
+
+def _candidates(doc, index: pi.PhraseIndex) -> list[pi.Candidate]:
+    last_doc = _LAST[0]() if _LAST[0] is not None else None
+    if last_doc is not doc or _LAST[1] is not index:
+        found = sorted(index.scan(doc.text), key=lambda c: (c.start, -(c.end - c.start)))
+        _LAST[:] = [weakref.ref(doc), index, found]
+    return _LAST[2]
 
 
 def misspelling_regex(rule):
