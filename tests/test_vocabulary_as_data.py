@@ -14,7 +14,7 @@ from tests.helpers import lint
 from tests.test_architecture import _han_literals
 
 CHECKS = Path(__file__).resolve().parents[1] / "checker" / "checks"
-CLEAN_FAMILIES = ["arithmetic", "duplicates", "enumeration", "leftovers", "metric", "numbering", "terminology"]
+CLEAN_FAMILIES = ["arithmetic", "duplicates", "enumeration", "leftovers", "metric", "numbering", "terminology", "typo"]
 
 
 @pytest.mark.parametrize("family", CLEAN_FAMILIES)

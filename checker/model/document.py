@@ -38,6 +38,8 @@ class Document:
         self.lexicon = lexicon
         # "summary", "plan" or "none" forced by configuration for this path, or None.
         self.kind_override = kind_override
+        # tokens of the jieba blocks segmented on their own (tokens_in), by block span
+        self._token_blocks: dict[tuple[int, int], list[tuple[str, Span]]] = {}
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", lexicon: Lexicon | None = None,
@@ -98,6 +100,30 @@ class Document:
         from checker.model.tokens import tokenize
 
         return tokenize(self.text)
+
+    def tokens_in(self, start: int, end: int) -> list[tuple[str, Span]]:
+        """The tokens of ``doc.tokens`` that overlap ``start..end``.  When the document has
+        not been segmented yet, only the blocks around the span are (jieba segments each
+        run of text between punctuation on its own, so the tokens are the same), and kept:
+        a check that looks at a few places does not pay for the whole document."""
+        if "tokens" in self.__dict__:
+            tokens = self.tokens
+            i = bisect.bisect_right(self._token_ends, start)
+            out = []
+            while i < len(tokens) and tokens[i][1].start < max(end, start + 1):
+                out.append(tokens[i])
+                i += 1
+            return out
+        from checker.model.tokens import block_around, tokenize
+
+        lo, hi = block_around(self.text, start, end)
+        if (lo, hi) not in self._token_blocks:
+            self._token_blocks[lo, hi] = [(w, s.shift(lo)) for w, s in tokenize(self.text[lo:hi])]
+        return [t for t in self._token_blocks[lo, hi] if t[1].start < max(end, start + 1) and t[1].end > start]
+
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return [span.end for _, span in self.tokens]
 
     # -- lookups ------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -27,10 +28,17 @@ def cache_dir() -> Path:
     return Path(base) / "gwlint"
 
 
-def _full_dictionary() -> Path:
-    import jieba
+def full_dictionary() -> Path:
+    """jieba's full dictionary (word, frequency, part of speech per line), for checks that
+    derive their own indexes from it once (the typo family's phrase index).  Found without
+    importing jieba, which takes a quarter of a second."""
+    import importlib.util
 
-    return Path(jieba.__file__).parent / "dict.txt"
+    spec = importlib.util.find_spec("jieba")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+_full_dictionary = full_dictionary
 
 
 def trimmed_dictionary(size: int = DICTIONARY_SIZE) -> Path:
@@ -77,3 +85,24 @@ def _tokenizer():
 def tokenize(text: str) -> list[tuple[str, Span]]:
     tokenizer = _tokenizer()
     return [(word, Span(start, end)) for word, start, end in tokenizer.tokenize(text)]
+
+
+def word_frequency(word: str) -> int:
+    """The word's frequency in the segmentation dictionary; 0 for a word jieba does not
+    know (its HMM may still have produced it as a token)."""
+    return _tokenizer().FREQ.get(word, 0) or 0
+
+
+# jieba cuts a text into blocks (runs of these characters) and segments each block on its
+# own, so the tokens of one block do not depend on the rest of the text.
+_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+def block_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the jieba blocks that ``text[start:end]`` touches."""
+    lo, hi = start, end
+    while lo > 0 and _BLOCK.fullmatch(text[lo - 1]):
+        lo -= 1
+    while hi < len(text) and _BLOCK.fullmatch(text[hi]):
+        hi += 1
+    return lo, hi

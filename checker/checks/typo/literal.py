@@ -1,0 +1,142 @@
+"""Kind ``typo-literal``: a misspelling that is never right (布署 → 部署, 台帐 → 台账).
+
+The table (``table``: ``misspellings`` or ``house_style`` of the vocabulary) maps each
+wrong form to its right one.  A match is not reported when it is part of a longer word
+that is right as it stands: a dictionary word or listed phrase that holds the wrong form
+where putting the right form in would make no word (found once in jieba's full
+dictionary and cached), or a word of the document's segmentation that the match cuts
+through (舞台|帐篷 holds 台帐).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.checks.finding import Finding
+from checker.checks.typo.vocabulary import vocabulary
+from checker.model.lexicon import built_from
+from checker.model.span import Span
+from checker.model.tokens import cache_dir, full_dictionary, word_frequency
+
+MESSAGE_ARGS = frozenset({"found", "right"})
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    table: Literal["misspellings", "house_style"] = "misspellings"  # which vocabulary table of wrong -> right pairs
+    fix: bool = True            # offer the right form as a --fix replacement
+
+
+def alternation(words) -> re.Pattern[str]:
+    """One regular expression matching any of ``words``, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+
+
+class Table:
+    def __init__(self, entries: dict[str, str], known: frozenset[str]) -> None:
+        self.entries = entries
+        self.regex = alternation(entries) if entries else None
+        self.guards = _guards(entries, known)
+
+    def covered(self, text: str, start: int, wrong: str) -> bool:
+        for word, offset in self.guards.get(wrong, ()):
+            at = start - offset
+            if at >= 0 and text.startswith(word, at):
+                return True
+        return False
+
+
+def table_for(rule) -> Table:
+    params: Params = rule.params
+
+    def build(lexicon):
+        vocab = vocabulary(lexicon)
+        return Table(dict(getattr(vocab, params.table)), vocab.known)
+
+    return built_from(rule.vocabulary, ("typo-literal", params.table), build)
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    table = table_for(rule)
+    if table.regex is None:
+        return
+    text = doc.text
+    for m in table.regex.finditer(text):
+        wrong = m.group()
+        if table.covered(text, m.start(), wrong) or _cuts_a_word(doc, m.start(), m.end()):
+            continue
+        right = table.entries[wrong]
+        yield Finding(Span(m.start(), m.end()), args={"found": wrong, "right": right},
+                      fix=right if params.fix else None)
+
+
+def _cuts_a_word(doc, start: int, end: int) -> bool:
+    for word, span in doc.tokens_in(start, end):
+        straddles = span.start < start < span.end or span.start < end < span.end
+        if straddles and len(word) > 1 and word_frequency(word) > 0:
+            return True
+    return False
+
+
+def _guards(entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tuple[str, int]]]:
+    """wrong form -> (longer word holding it, offset of the wrong form in it)."""
+    if not entries:
+        return {}
+    dictionary = full_dictionary()
+    key = hashlib.sha1(json.dumps([2, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
+                                  ensure_ascii=False).encode()).hexdigest()[:16]
+    return _cached_guards(key, tuple(sorted(entries.items())), tuple(sorted(known)))
+
+
+@lru_cache(maxsize=8)
+def _cached_guards(key: str, entries: tuple, known: tuple) -> dict[str, list[tuple[str, int]]]:
+    for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+        path = base / f"typo-guards-{key}.json"
+        try:
+            with open(path, encoding="utf-8") as fh:
+                return {k: [tuple(x) for x in v] for k, v in json.load(fh).items()}
+        except (OSError, ValueError):
+            continue
+    guards = _find_guards(dict(entries), set(known))
+    for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=base, prefix=".typo-guards-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(guards, fh, ensure_ascii=False)
+            os.replace(tmp, base / f"typo-guards-{key}.json")
+            break
+        except OSError:
+            continue
+    return guards
+
+
+def _find_guards(entries: dict[str, str], known: set[str]) -> dict[str, list[tuple[str, int]]]:
+    words: set[str] = set(known)
+    with open(full_dictionary(), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts:
+                words.add(parts[0])
+    regex = alternation(entries)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for word in words:
+        for m in regex.finditer(word):
+            wrong = m.group()
+            if len(word) == len(wrong):
+                continue
+            repaired = word[:m.start()] + entries[wrong] + word[m.end():]
+            if repaired in words:
+                continue          # the word is itself a misspelt compound (台帐管理)
+            out.setdefault(wrong, []).append((word, m.start()))
+    return {k: sorted(v) for k, v in sorted(out.items())}

@@ -1,0 +1,195 @@
+"""Kind ``typo-phrase``: a span one edit away from a fixed phrase that is no word itself.
+
+The phrases are those of the phrase index (``phrase_index``): idioms and long words of
+jieba's dictionary, the vocabulary's official phrases and statutory names; ``sources``
+chooses which of them a rule repairs.  The index finds the windows of the text that are a
+variant of a phrase (a character replaced by a homophone or a similar shape, dropped,
+doubled, swapped; for names two pieces swapped) and are no word or listed phrase.  A
+window is then judged in its sentence, with the document's segmentation around it:
+
+* it must begin and end where words do, unless a word jieba does not know (its HMM glues
+  a misspelt character to its neighbour: 要迫|不|急待) straddles the edge — never for a
+  dropped character, whose window is otherwise all right characters (送教质量 is no
+  保教质量 cut short);
+* the edited place must not read as ordinary words: when the replaced, swapped or
+  neighbouring characters all sit in known words (法治建设, 东华理工大学) or are
+  characters common as words of their own (新突破, 各方面 are not 创新突破, 各个方面
+  cut short) the window is left alone — unless, for a replaced or swapped character,
+  the window holds a word jieba does not know or a stray rare character (迫|不|急待);
+* a doubled character is reported when one copy belongs to a longer word and the other
+  stands alone (理论|论|学习); a doubling of two whole words is the stutter rule's.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.checks.typo import phrase_index as pi
+from checker.checks.typo.vocabulary import vocabulary
+from checker.model.lexicon import built_from
+from checker.model.span import Span
+from checker.model.tokens import word_frequency
+
+MESSAGE_ARGS = frozenset({"found", "right", "source"})
+# literal misspellings that are also a phrase one edit away (以身作责) are the literal rule's
+DEFERS_TO = frozenset({"typo-literal"})
+
+Source = Literal["official", "name", "idiom", "word", "saying"]
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # which phrase lists a misspelt span is compared with (official phrases, idioms, dictionary words, sayings)
+    sources: list[Source] = Field(default_factory=lambda: ["official", "idiom", "word", "saying"], min_length=1)
+    # a character dropped from an official phrase or a dictionary word is reported only
+    # where the document writes the phrase whole elsewhere (逐年只增不减 … 逐年增不减):
+    # 切实增活力 is a terse parallel, not 增强活力 cut short
+    drop_needs_evidence: bool = True
+    # a lone character at least this frequent as a word reads as a word of its own
+    single_min_frequency: int = Field(5000, ge=0)
+    # what goes into the index (see phrase_index.Settings)
+    idiom_min_frequency: int = Field(5, ge=1)
+    word_min_length: int = Field(5, ge=4)            # other dictionary words: at least this long ...
+    word_min_frequency: int = Field(5, ge=1)         # ... and at least this frequent in jieba, or
+    word4_min_frequency: int = Field(50, ge=1)       # four characters long and at least this frequent
+    pair_min_frequency: int = Field(20, ge=1)        # two-character words a candidate window may not cut
+    # idioms this rare in jieba (its misspelt entries: 迫不急待) do not count as words
+    rare_idiom_max_frequency: int = Field(3, ge=0)
+
+
+def index_for(rule) -> pi.PhraseIndex:
+    params: Params = rule.params
+    settings = pi.Settings(params.idiom_min_frequency, params.word_min_length, params.word_min_frequency,
+                           params.word4_min_frequency, params.pair_min_frequency,
+                           params.rare_idiom_max_frequency)
+
+    def build(lexicon):
+        vocab = vocabulary(lexicon)
+        parts = (tuple(vocab.phrases), tuple(vocab.names), tuple(vocab.not_typos),
+                 tuple(vocab.homophones), tuple(vocab.shapes))
+        optional = tuple(vocab.optional_in_names)
+        key = pi.index_key(*parts, settings, optional)
+        return pi.load(key, *parts, settings, optional)
+
+    return built_from(rule.vocabulary, ("typo-phrase-index", settings), build)
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    wanted = {pi.SOURCES.index(s) for s in params.sources}
+    index = index_for(rule)
+    vocab = vocabulary(rule.vocabulary)
+    known = vocab.known
+    text = doc.text
+    # a literal misspelling (布署) is typo-misspelling's when that rule runs: no second
+    # report of it here (and one report when it does not)
+    defer = any(getattr(r.params, "table", None) == "misspellings" for r in rule.defers_to)
+    literal = misspelling_regex(rule) if defer else None
+    taken = [m.span() for m in literal.finditer(text)] if literal is not None else []
+    done = -1
+    found = _candidates(doc, index)
+    for cand in found:
+        if cand.source not in wanted or cand.start < done:
+            continue
+        if text[cand.start:cand.end] in known or _phrase_here(text, cand):
+            continue
+        if any(a < cand.end and b > cand.start for a, b in taken):
+            continue
+        if (cand.edit == pi.DROP and params.drop_needs_evidence and cand.source in (pi.OFFICIAL, pi.WORD, pi.SAYING)
+                and _count(text, cand.phrase) == 0):
+            continue
+        if not _judged_typo(doc, cand, known, params.single_min_frequency):
+            continue
+        done = cand.end
+        yield Finding(Span(cand.start, cand.end),
+                      args={"found": text[cand.start:cand.end], "right": cand.phrase,
+                            "source": pi.SOURCES[cand.source]})
+
+
+# The candidates of the last document scanned, shared by the rules of this kind that run on
+# it one after the other (typo-phrase, typo-official-name): (document, index, candidates).
+_LAST: list = [None, None, []]
+
+
+def _candidates(doc, index: pi.PhraseIndex) -> list[pi.Candidate]:
+    last_doc = _LAST[0]() if _LAST[0] is not None else None
+    if last_doc is not doc or _LAST[1] is not index:
+        found = sorted(index.scan(doc.text), key=lambda c: (c.start, -(c.end - c.start)))
+        _LAST[:] = [weakref.ref(doc), index, found]
+    return _LAST[2]
+
+
+def misspelling_regex(rule):
+    def build(lexicon):
+        words = vocabulary(lexicon).misspellings
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+
+    return built_from(rule.vocabulary, ("typo-misspelling-regex",), build)
+
+
+def _count(text: str, phrase: str) -> int:
+    return text.count(phrase)
+
+
+def _phrase_here(text: str, cand: pi.Candidate) -> bool:
+    """The phrase itself stands in the text over the window (a piece of it matched)."""
+    n = len(cand.phrase)
+    k = text.find(cand.phrase, max(0, cand.start - n), cand.end + n)
+    return k >= 0 and k < cand.end and k + n > cand.start
+
+
+def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int) -> bool:
+    tokens = doc.tokens_in(max(0, cand.start - 1), cand.end + 1)
+
+    def real(word: str) -> bool:
+        if len(word) == 1:
+            return word_frequency(word) >= single_min
+        return word in known or word_frequency(word) > 0
+
+    def soft(word: str) -> bool:          # a word jieba made up (HMM), not a dictionary word
+        return len(word) > 1 and word not in known and word_frequency(word) == 0
+
+    starts = {span.start for _, span in tokens}
+    ends = {span.end for _, span in tokens}
+    # A dropped character leaves every other character right, so the window must stand
+    # between words; a replaced one may have made jieba glue its neighbours (要迫|不|急待),
+    # and so may a character dropped from an idiom (要持|以恒 for 持之以恒).
+    loose = cand.edit != pi.DROP or cand.source == pi.IDIOM
+    for edge, edges in ((cand.start, starts), (cand.end, ends)):
+        if edge not in edges:
+            crossing = [w for w, span in tokens if span.start < edge < span.end]
+            if not loose or not crossing or not soft(crossing[0]):
+                return False
+    inside = [(w, span) for w, span in tokens if span.start < cand.end and span.end > cand.start]
+    if cand.edit == pi.REORDER:
+        return True           # a statutory name with two pieces swapped: real words by nature
+    if cand.edit == pi.DOUBLE:
+        # one copy belongs to a word and the other stands alone (理论|论|学习), or jieba
+        # glued the copies into a word it does not know (提质质|增效); two copies in one
+        # real word (人人, 常常) or two whole words (的|的) are not this rule's
+        first, second = cand.start + cand.pos, cand.start + cand.pos + 1
+        alone = [any(span.start == k and span.end == k + 1 for _, span in inside) for k in (first, second)]
+        glued = any(soft(w) for w, span in inside if span.start <= first and second < span.end)
+        return alone[0] != alone[1] or glued
+    if cand.edit == pi.SUB:
+        region = range(cand.start + cand.pos, cand.start + cand.pos + 1)
+    elif cand.edit == pi.SWAP:
+        region = range(cand.start + cand.pos, cand.start + cand.pos + 2)
+    else:
+        gap = cand.start + cand.pos
+        region = range(max(cand.start, gap - 1), min(cand.end, gap + 1))
+    if cand.edit == pi.SUB and len(cand.phrase) >= 5 and cand.source in (pi.OFFICIAL, pi.NAME, pi.IDIOM):
+        return True           # one character off a long set formula (以人民为忠心): no chance reading
+    if loose and any(soft(w) or not real(w) for w, _ in inside):
+        return True           # the segmentation is broken here: an unknown word or a stray character
+    covering = [w for w, span in inside if any(span.start <= k < span.end for k in region)]
+    if cand.edit == pi.SWAP or (cand.edit == pi.DROP and cand.source == pi.IDIOM):
+        # every character is right but one is out of place or missing from a frozen idiom:
+        # a lone character at the edit (实事|是|求, 来|不易) is the break
+        return not all(len(w) > 1 and real(w) for w in covering)
+    return not all(real(w) for w in covering)

@@ -1,0 +1,489 @@
+"""The phrase index: every string one edit away from a fixed phrase, kept as 64-bit hashes.
+
+The fixed phrases are the idioms and long words of jieba's full dictionary and the
+vocabulary's official phrases and statutory names.  An edit is one character replaced by a
+homophone or a character of similar shape, dropped, doubled, or swapped with its
+neighbour; for statutory names also two neighbouring pieces swapped (城市维护建设税 →
+城市建设维护税).  A variant that is itself a word or a listed phrase is left out.
+
+Building takes a few seconds and happens once: the arrays are written to the user's cache
+folder (beside jieba's trimmed dictionary), under a key that hashes everything they were
+built from, and later runs memory-map them (a few milliseconds).
+
+Scanning a text computes the polynomial hash of every window of every indexed length with
+numpy, asks a Bloom filter, and binary-searches the few windows that pass; the caller
+verifies each candidate against the text (hashes can collide) and judges its context.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from checker.model.tokens import cache_dir, full_dictionary
+
+FORMAT = 6
+_BASE = np.uint64(1_000_003)
+_BLOOM_BITS = 25                 # a Bloom filter of 4 MB with two probes: ~0.5% false passes
+_BLOOM_MASK = np.uint64((1 << _BLOOM_BITS) - 1)
+_PROBES = (np.uint64(7), np.uint64(37))
+
+# Where a phrase comes from: decides which edits are looked for.
+OFFICIAL, NAME, IDIOM, WORD, SAYING = 0, 1, 2, 3, 4
+SOURCES = ("official", "name", "idiom", "word", "saying")
+# Edits.
+SUB, DROP, DOUBLE, SWAP, REORDER = 0, 1, 2, 3, 4
+EDITS = ("sub", "drop", "double", "swap", "reorder")
+
+# Parts of speech of jieba's dictionary whose words are names of people, places, bodies or
+# numbers: one edit away from them is usually another name, not a typo.
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "t", "x", "eng"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What goes into the index besides the vocabulary (the phrase kind's parameters)."""
+
+    idiom_min_frequency: int = 5      # idioms and sayings (jieba tags i, l) at least this frequent
+    word_min_length: int = 5          # other dictionary words: this long ...
+    word_min_frequency: int = 5       # ... and this frequent, or
+    word4_min_frequency: int = 50     # four characters and this frequent
+    pair_min_frequency: int = 20      # two-character words that a window may not cut through
+    # jieba's dictionary also holds misspelt idioms (迫不急待, 再接再励, 责无旁货), all at
+    # the lowest frequencies: idioms this rare do not count as words
+    rare_idiom_max_frequency: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    phrase: str
+    source: int
+    edit: int
+    pos: int
+
+
+_HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF     # the CJK Unified Ideographs block
+
+
+def _han(s: str) -> bool:
+    return bool(s) and all(_HAN_FIRST <= ord(c) <= _HAN_LAST for c in s)
+
+
+def variant(phrase: str, edit: int, pos: int, char: int, extra: int) -> str:
+    if edit == SUB:
+        return phrase[:pos] + chr(char) + phrase[pos + 1:]
+    if edit == DROP:
+        return phrase[:pos] + phrase[pos + 1:]
+    if edit == DOUBLE:
+        return phrase[:pos + 1] + phrase[pos:]
+    if edit == SWAP:
+        return phrase[:pos] + phrase[pos + 1] + phrase[pos] + phrase[pos + 2:]
+    a, b = extra >> 2, extra & 3
+    return phrase[:pos] + phrase[pos + a:pos + a + b] + phrase[pos:pos + a] + phrase[pos + a + b:]
+
+
+# A window that is only a piece of a phrase standing whole beside it (an edge dropped: 教育强
+# inside 教育强市) or that overlaps one (a doubled first character: 习习近平 in 学习习近平) is
+# no variant: code -> (offset from the window's start, length) of the stretch of text that
+# is then an indexed phrase, the length relative to the window's.
+_ANCHORS = {1: (-1, 1), 2: (0, 1), 3: (1, -1), 4: (0, -1)}
+
+
+def _anchor(edit: int, pos: int, n: int) -> int:
+    if edit == DROP:
+        return 1 if pos == 0 else 2 if pos == n - 1 else 0
+    if edit == DOUBLE:
+        return 3 if pos == 0 else 4 if pos == n - 1 else 0
+    return 0
+
+
+def _pack(pid, edit, pos, char, extra):
+    return ((np.asarray(pid, np.uint64) << np.uint64(34)) | (np.asarray(extra, np.uint64) << np.uint64(30))
+            | (np.asarray(edit, np.uint64) << np.uint64(27)) | (np.asarray(pos, np.uint64) << np.uint64(21))
+            | np.asarray(char, np.uint64))
+
+
+def _unpack(meta: int) -> tuple[int, int, int, int, int]:
+    return meta >> 34, (meta >> 27) & 7, (meta >> 21) & 63, meta & 0x1FFFFF, (meta >> 30) & 15
+
+
+def _codes(words: list[str], n: int) -> np.ndarray:
+    return np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64).reshape(-1, n)
+
+
+def _hash_rows(a: np.ndarray) -> np.ndarray:
+    h = np.zeros(a.shape[0], dtype=np.uint64)
+    for k in range(a.shape[1]):
+        h = h * _BASE + a[:, k]
+    return h
+
+
+def _hash_str(s: str) -> int:
+    h = 0
+    for c in s:
+        h = (h * 1_000_003 + ord(c)) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def _readings(homophones: list[str]) -> list[tuple[str, str]]:
+    """The homophone groups, written ``reading:characters`` (yì:意义议…)."""
+    out = []
+    for item in homophones:
+        reading, sep, chars = item.partition(":")
+        if sep and chars:
+            out.append((reading, "".join(c for c in chars if _han(c))))
+    return out
+
+
+def _confusables(homophones: list[str], shapes: list[str]) -> dict[str, set[str]]:
+    """character -> characters of the same reading (tone included) or a similar shape."""
+    out: dict[str, set[str]] = {}
+    groups = [chars for _, chars in _readings(homophones)] + [g for g in shapes if g]
+    for group in groups:
+        chars = [c for c in group if _han(c)]
+        for c in chars:
+            out.setdefault(c, set()).update(x for x in chars if x != c)
+    return out
+
+
+def _near_homophones(homophones: list[str]) -> dict[str, set[str]]:
+    """character -> characters of the same syllable in another tone (居 jū for 举 jǔ)."""
+    def bare(reading: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+
+    groups = _readings(homophones)
+    by_syllable: dict[str, set[str]] = {}
+    for reading, chars in groups:
+        by_syllable.setdefault(bare(reading), set()).update(chars)
+    out: dict[str, set[str]] = {}
+    for reading, chars in groups:
+        for c in chars:
+            out.setdefault(c, set()).update(x for x in by_syllable[bare(reading)] if x not in chars)
+    return out
+
+
+def _table(conf: dict[str, set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A confusion map as arrays: code -> slot, slot -> run of alternatives."""
+    lookup = np.full(0x10000, -1, dtype=np.int64)
+    ptr = [0]
+    flat: list[int] = []
+    for i, c in enumerate(sorted(conf)):
+        if ord(c) < 0x10000:
+            lookup[ord(c)] = len(ptr) - 1
+            flat += sorted(ord(x) for x in conf[c])
+            ptr.append(len(flat))
+    return lookup, np.array(ptr, dtype=np.int64), np.array(flat, dtype=np.uint64)
+
+
+def _read_dictionary() -> list[tuple[str, int, str]]:
+    rows = []
+    with open(full_dictionary(), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                rows.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""))
+    return rows
+
+
+def _select(rows, official, names, settings: Settings) -> dict[str, int]:
+    phrases: dict[str, int] = {}
+    for word, freq, tag in rows:
+        if len(word) < 4 or not _han(word):
+            continue
+        if tag in ("i", "l"):
+            # 成语 (i) are frozen: a character dropped inside one is a slip; 习用语 (l) such
+            # as 基建工程 are looser and are repaired like other words
+            if freq >= settings.idiom_min_frequency:
+                phrases[word] = IDIOM if tag == "i" else SAYING
+        elif tag not in _NAME_TAGS and (
+                (len(word) >= settings.word_min_length and freq >= settings.word_min_frequency)
+                or (len(word) == 4 and freq >= settings.word4_min_frequency)):
+            phrases[word] = WORD
+    for word in official:
+        if len(word) >= 4 and _han(word) and phrases.get(word) != IDIOM:
+            phrases[word] = OFFICIAL     # an idiom also listed stays an idiom (frozen)
+    for word in names:
+        if len(word) >= 4 and _han(word):
+            phrases[word] = NAME
+    return phrases
+
+
+def build(official: list[str], names: list[str], known: list[str], homophones: list[str],
+          shapes: list[str], settings: Settings, optional: tuple[str, ...] = ()) -> dict[str, np.ndarray | list]:
+    rows = _read_dictionary()
+    phrases = _select(rows, official, names, settings)
+    plist = sorted(phrases)
+    pid = {p: i for i, p in enumerate(plist)}
+    # same reading or shape: every phrase; same syllable in another tone: only the phrases
+    # that are frozen (official phrases, names, idioms), where a near miss is still a miss
+    tables = [(_table(_confusables(homophones, shapes)), None),
+              (_table(_near_homophones(homophones)), (OFFICIAL, NAME, IDIOM))]
+
+    hashes: list[np.ndarray] = []
+    metas: list[np.ndarray] = []
+    anchors: list[np.ndarray] = []
+    phrase_hash: dict[int, np.ndarray] = {}
+
+    def emit(h, ids, edit, pos, char=0, extra=0, n=0):
+        h = np.asarray(h, np.uint64)
+        hashes.append(h)
+        metas.append(_pack(ids, edit, pos, char, extra))
+        anchors.append(np.full(len(h), _anchor(edit, pos, n), dtype=np.int8))
+
+    by_len: dict[int, list[str]] = {}
+    for p in plist:
+        if len(p) <= 63:
+            by_len.setdefault(len(p), []).append(p)
+    for n, group in by_len.items():
+        phrase_hash[n] = _hash_rows(_codes(group, n))
+    for n, group in by_len.items():
+        a = _codes(group, n)
+        ids = np.array([pid[p] for p in group], dtype=np.int64)
+        src = np.array([phrases[p] for p in group])
+        h = phrase_hash[n]
+        powers = [_BASE ** np.uint64(n - 1 - i) for i in range(n)]
+        for i in range(n):
+            col = a[:, i]
+            # replaced by a homophone or a similar shape
+            for (lookup, ptr_a, flat_a), only in tables:
+                slot = lookup[col.astype(np.int64)]
+                has = slot >= 0
+                if only is not None:
+                    has &= np.isin(src, only)
+                rows_i = np.nonzero(has)[0]
+                if rows_i.size:
+                    start = ptr_a[slot[rows_i]]
+                    count = ptr_a[slot[rows_i] + 1] - start
+                    rep = np.repeat(rows_i, count)
+                    offs = np.repeat(start - np.concatenate(([0], np.cumsum(count)[:-1])), count) + np.arange(count.sum())
+                    new = flat_a[offs]
+                    emit(h[rep] + new * powers[i] - col[rep] * powers[i], ids[rep], SUB, i, new, n=n)
+            # dropped: official phrases anywhere, idioms inside, names but for the
+            # characters their short forms leave out (住房城乡建设局), other words never
+            optional_codes = np.array([ord(c) for c in optional if len(c) == 1], dtype=np.uint64)
+            keep = ((src == OFFICIAL) | ((src == IDIOM) & (0 < i < n - 1))
+                    | ((src == NAME) & ~np.isin(col, optional_codes)))
+            if n - 1 >= 3 and keep.any():
+                emit(_hash_rows(np.delete(a[keep], i, axis=1)), ids[keep], DROP, i, n=n)
+            # doubled
+            emit(_hash_rows(np.insert(a, i, col, axis=1)), ids, DOUBLE, i, n=n)
+            # swapped with the next character
+            if i < n - 1:
+                differ = a[:, i] != a[:, i + 1]
+                if differ.any():
+                    b = a[differ].copy()
+                    b[:, [i, i + 1]] = b[:, [i + 1, i]]
+                    emit(_hash_rows(b), ids[differ], SWAP, i, n=n)
+    # statutory names: two neighbouring pieces of one to three characters swapped
+    for p in names:
+        if p not in pid or not _han(p):
+            continue
+        seen = set()
+        for i in range(len(p)):
+            for x in (1, 2, 3):
+                for y in (1, 2, 3):
+                    if i + x + y > len(p):
+                        continue
+                    v = variant(p, REORDER, i, 0, (x << 2) | y)
+                    if v != p and v not in seen:
+                        seen.add(v)
+                        emit(np.array([_hash_str(v)], np.uint64), np.array([pid[p]], np.int64), REORDER, i, 0, (x << 2) | y, n=len(p))
+
+    all_h = np.concatenate(hashes)
+    all_m = np.concatenate(metas)
+    all_a = np.concatenate(anchors)
+    # leave out variants that are words or listed phrases themselves
+    known_h = []
+    words_by_len: dict[int, list[str]] = {}
+    real = [w for w, f, tag in rows if not (tag in ("i", "l") and f <= settings.rare_idiom_max_frequency)]
+    for w in real + list(known) + plist:
+        if _han(w):
+            words_by_len.setdefault(len(w), []).append(w)
+    for n, group in words_by_len.items():
+        known_h.append(_hash_rows(_codes(group, n)))
+    known_all = np.unique(np.concatenate(known_h))
+    keep = ~np.isin(all_h, known_all)
+    all_h, all_m, all_a = all_h[keep], all_m[keep], all_a[keep]
+    order = np.argsort(all_h, kind="stable")
+    all_h, all_m, all_a = all_h[order], all_m[order], all_a[order]
+    whole = np.unique(np.concatenate(list(phrase_hash.values())))
+    pair_words = [r[0] for r in rows if len(r[0]) == 2 and _han(r[0]) and r[1] >= settings.pair_min_frequency]
+    pairs = np.unique(_hash_rows(_codes(pair_words, 2))) if pair_words else np.zeros(0, np.uint64)
+    bloom = np.zeros(1 << (_BLOOM_BITS - 3), dtype=np.uint8)
+    for shift in _PROBES:
+        x = (all_h >> shift) & _BLOOM_MASK
+        np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
+    lengths = sorted({len(p) - 1 for p in plist} | {len(p) for p in plist} | {len(p) + 1 for p in plist})
+    return {"hashes": all_h, "meta": all_m, "whole": whole, "pairs": pairs, "anchor": all_a, "bloom": bloom,
+            "phrases": plist, "sources": [phrases[p] for p in plist], "lengths": lengths}
+
+
+class PhraseIndex:
+    def __init__(self, hashes: np.ndarray, meta: np.ndarray, whole: np.ndarray, pairs: np.ndarray, anchor: np.ndarray,
+                 bloom: np.ndarray, phrases: list[str], sources: list[int], lengths: list[int]) -> None:
+        self.hashes = hashes
+        self.meta = meta
+        self.whole = whole          # hashes of the phrases themselves, sorted
+        self.pairs = pairs          # hashes of common two-character words, sorted
+        self.anchor = anchor
+        self.bloom = bloom
+        self.phrases = phrases
+        self.sources = sources
+        self.lengths = frozenset(l for l in lengths if l >= 3)
+        self.max_length = max(self.lengths) if self.lengths else 0
+        self.phrase_set = frozenset(phrases)
+
+    def __len__(self) -> int:
+        return int(self.hashes.shape[0])
+
+    def scan(self, text: str) -> Iterator[Candidate]:
+        """Every window of ``text`` that is a variant of an indexed phrase and not simply
+        a piece of that phrase standing whole beside it."""
+        if not self.lengths or len(text) < 3:
+            return
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        total = len(codes)
+        # windows holding anything but Han characters are never looked up
+        other = np.concatenate(([0], np.cumsum((codes < 0x4E00) | (codes > 0x9FFF))))
+        windows = {1: codes}
+        h = codes
+        for length in range(2, min(self.max_length + 1, total) + 1):
+            h = h[:-1] * _BASE + codes[length - 1:]
+            windows[length] = h
+        size = len(self.hashes)
+        for length in sorted(self.lengths):
+            if length > total:
+                break
+            h = windows[length]
+            where = np.nonzero(other[length:] == other[:-length])[0]
+            for shift in _PROBES:          # the second probe only for the first's survivors
+                if not where.size:
+                    break
+                x = (h[where] >> shift) & _BLOOM_MASK
+                probe = (self.bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
+                where = where[probe.astype(bool)]
+            if not where.size:
+                continue
+            wanted = h[where]
+            lo = np.searchsorted(self.hashes, wanted, side="left")
+            found = lo < size
+            found[found] = self.hashes[lo[found]] == wanted[found]
+            starts, first = where[found], lo[found]
+            if not starts.size:
+                continue
+            # drop the windows that are pieces of their phrase standing whole beside them
+            anchor = self.anchor[first]
+            whole = np.zeros(len(starts), dtype=bool)
+            for code, (offset, grow) in _ANCHORS.items():
+                sel = np.nonzero(anchor == code)[0]
+                n = length + grow
+                if not sel.size or n not in windows:
+                    continue
+                at = starts[sel] + offset
+                ok = (at >= 0) & (at + n <= total)
+                hit = np.zeros(len(sel), dtype=bool)
+                hit[ok] = _member(self.whole, windows[n][at[ok]])
+                whole[sel] = hit
+            # drop the windows of a dropped character that cut through a common word at
+            # either end (质教育 in 优质教育)
+            drop = ((self.meta[first] >> np.uint64(27)) & np.uint64(7)) == DROP
+            left = starts - 1
+            ok = drop & (left >= 0)
+            whole[ok] |= _member(self.pairs, windows[2][left[ok]])
+            right = starts + length - 1
+            ok = drop & (right + 1 < total)
+            whole[ok] |= _member(self.pairs, windows[2][right[ok]])
+            for start, k in zip(starts[~whole].tolist(), first[~whole].tolist()):
+                window = text[start:start + length]
+                key = h[start]
+                while k < size and self.hashes[k] == key:
+                    pid, edit, pos, char, extra = _unpack(int(self.meta[k]))
+                    phrase = self.phrases[pid]
+                    if variant(phrase, edit, pos, char, extra) == window:
+                        yield Candidate(start, start + length, phrase, self.sources[pid], edit, pos)
+                    k += 1
+
+
+def _member(sorted_hashes: np.ndarray, values: np.ndarray) -> np.ndarray:
+    if not len(sorted_hashes) or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    k = np.minimum(np.searchsorted(sorted_hashes, values), len(sorted_hashes) - 1)
+    return sorted_hashes[k] == values
+
+
+_LOCK = threading.Lock()
+
+
+def index_key(official, names, known, homophones, shapes, settings: Settings, optional=()) -> str:
+    dictionary = full_dictionary()
+    blob = json.dumps([FORMAT, str(dictionary.stat().st_size), sorted(official), sorted(names), sorted(known),
+                       homophones, shapes, settings.__dict__, sorted(optional)], ensure_ascii=False)
+    return hashlib.sha1(blob.encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def load(key: str, official: tuple[str, ...], names: tuple[str, ...], known: tuple[str, ...],
+         homophones: tuple[str, ...], shapes: tuple[str, ...], settings: Settings,
+         optional: tuple[str, ...] = ()) -> PhraseIndex:
+    """The index for these inputs, from the cache folder or built (and cached) now."""
+    with _LOCK:
+        for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+            folder = base / f"typo-index-{key}"
+            index = _read(folder)
+            if index is not None:
+                return index
+        data = build(list(official), list(names), list(known), list(homophones), list(shapes), settings, optional)
+        for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+            try:
+                _write(base / f"typo-index-{key}", data)
+                index = _read(base / f"typo-index-{key}")
+                if index is not None:
+                    return index
+            except OSError:
+                continue
+        return PhraseIndex(**data)
+
+
+_ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom")
+
+
+def _read(folder: Path) -> PhraseIndex | None:
+    try:
+        with open(folder / "phrases.json", encoding="utf-8") as fh:
+            info = json.load(fh)
+        # memory-mapped (nothing is read until used), seen as plain arrays (a memmap's
+        # indexing is several times slower)
+        arrays = {name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r")) for name in _ARRAYS}
+        return PhraseIndex(**arrays, phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _write(folder: Path, data: dict) -> None:
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".typo-index-"))
+    try:
+        for name in _ARRAYS:
+            np.save(tmp / f"{name}.npy", data[name])
+        with open(tmp / "phrases.json", "w", encoding="utf-8") as fh:
+            json.dump({k: data[k] for k in ("phrases", "sources", "lengths")}, fh, ensure_ascii=False)
+        try:
+            os.replace(tmp, folder)
+        except OSError:
+            if not folder.exists():
+                raise
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,76 @@
+"""Kind ``typo-traditional``: traditional characters left in a simplified document.
+
+A converter's leftovers (後, 裏, 會) or text pasted from a traditional source.  The table
+(the vocabulary's ``traditional``, from OpenCC) holds only characters that a simplified
+text never uses (於, 乾, 著 are also simplified characters and are not listed).  One
+report per paragraph, spanning its first to its last traditional character, with the
+simplified form as the fix.  A document written mostly in traditional characters is not
+simplified text and is left alone.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.checks.typo.vocabulary import vocabulary
+from checker.model.lexicon import built_from
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({"found", "right", "count"})
+
+_HAN = re.compile(f"[{chr(0x4E00)}-{chr(0x9FFF)}]")       # the CJK Unified Ideographs block
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # a document whose Han characters are more than this share traditional is traditional text
+    # (about a third of the characters of such a text differ): it is left alone
+    max_traditional_share: float = Field(0.1, ge=0, le=1)
+    # ... and has at least this many of them (a short simplified text with a few leftovers
+    # is still simplified)
+    min_traditional_count: int = Field(20, ge=1)
+    fix: bool = True  # offer the standard form as a --fix replacement
+
+
+def table_for(rule) -> tuple[re.Pattern[str] | None, dict[int, str]]:
+    def build(lexicon):
+        mapping = vocabulary(lexicon).traditional_map
+        if not mapping:
+            return None, {}
+        regex = re.compile("[" + "".join(re.escape(c) for c in sorted(mapping)) + "]")
+        return regex, str.maketrans(mapping)
+
+    return built_from(rule.vocabulary, ("typo-traditional",), build)
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    regex, table = table_for(rule)
+    if regex is None:
+        return
+    text = doc.text
+    found = [m.start() for m in regex.finditer(text)]
+    if not found:
+        return
+    han = len(_HAN.findall(text))
+    if han and len(found) / han > params.max_traditional_share and len(found) >= params.min_traditional_count:
+        return
+    i = 0
+    for para in doc.paragraphs:
+        here = []
+        while i < len(found) and found[i] < para.span.end:
+            if found[i] >= para.span.start:
+                here.append(found[i])
+            i += 1
+        if not here:
+            continue
+        start, end = here[0], here[-1] + 1
+        chars = "".join(dict.fromkeys(text[k] for k in here))
+        yield Finding(Span(start, end),
+                      args={"found": chars, "right": chars.translate(table),
+                            "count": len(here)},
+                      fix=text[start:end].translate(table) if params.fix else None)

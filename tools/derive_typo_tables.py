@@ -1,0 +1,155 @@
+"""Derive the typo family's character tables once, from packages' data files.
+
+The tables ship in ``rules/typo/`` so gwlint needs none of these packages at run time:
+
+* ``confusables.yaml`` — homophone groups (same syllable and tone) of the common
+  characters, from pypinyin's reading table (MIT), and groups of characters of similar
+  shape, from pycorrector's ``same_stroke.txt`` (Apache-2.0, see NOTICE);
+* ``traditional.yaml`` — traditional characters that never stand in simplified text, with
+  their simplified form, from OpenCC's ``TSCharacters.txt``/``STCharacters.txt``
+  (Apache-2.0, see NOTICE).
+
+"Common characters" are the most frequent characters of jieba's dictionary (MIT), counted
+with the words' frequencies; traditional-only characters are left out.
+
+Run with the packages' unpacked wheels (``pip download --no-deps pypinyin pycorrector
+opencc-python-reimplemented`` and unzip them) in one folder::
+
+    .venv/bin/python tools/derive_typo_tables.py /tmp/wheels
+"""
+from __future__ import annotations
+
+import collections
+import json
+import sys
+from pathlib import Path
+
+import jieba
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "rules" / "typo"
+# Characters that OpenCC converts but that the simplified standard also uses (著名, 薰衣草,
+# 捱打, the surname 麴); most such characters are caught by STCharacters already.
+ALSO_SIMPLIFIED = frozenset("著乾於拚捱榘麴薰醣")
+COMMON = 5000          # characters that take part in homophone and shape groups
+
+
+def _find(base: Path, name: str) -> Path:
+    # opencc-python-reimplemented's copy of OpenCC's tables (opencc/dictionary/) first
+    hits = sorted(base.rglob(name), key=lambda p: ("opencc/dictionary" not in p.as_posix(), str(p)))
+    if not hits:
+        sys.exit(f"{name} not found under {base}")
+    return hits[0]
+
+
+def _pairs(path: Path) -> dict[str, list[str]]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            key, values = line.split("\t", 1)
+            out[key] = values.split()
+    return out
+
+
+def _han(c: str) -> bool:
+    return len(c) == 1 and "\u4e00" <= c <= "\u9fff"
+
+
+def _gb2312(c: str) -> bool:
+    """In the national standard set (GB 2312): keeps out the Japanese and Cantonese
+    characters that jieba's dictionary also holds."""
+    try:
+        c.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def traditional_only(base: Path) -> dict[str, str]:
+    ts = _pairs(_find(base, "TSCharacters.txt"))
+    st = _pairs(_find(base, "STCharacters.txt"))
+    out = {}
+    for trad, simps in ts.items():
+        if not _han(trad) or trad in simps or trad in st or trad in ALSO_SIMPLIFIED:
+            continue       # also a simplified character: not a leftover
+        out[trad] = simps[0]
+    return dict(sorted(out.items()))
+
+
+def common_chars(exclude: set[str]) -> list[str]:
+    weight: collections.Counter = collections.Counter()
+    dictionary = Path(jieba.__file__).parent / "dict.txt"
+    for line in dictionary.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[1].isdigit():
+            for c in parts[0]:
+                if _han(c) and c not in exclude and _gb2312(c):
+                    weight[c] += int(parts[1])
+    return [c for c, _ in weight.most_common(COMMON)]
+
+
+def homophone_groups(base: Path, common: list[str]) -> list[str]:
+    readings = json.loads(_find(base, "pinyin_dict.json").read_text(encoding="utf-8"))
+    rank = {c: i for i, c in enumerate(common)}
+    groups: dict[str, list[str]] = collections.defaultdict(list)
+    for c in common:
+        # The first reading only: pypinyin lists the usual reading first, and rare ones
+        # (秘 bié, 封 biǎn) would make characters confusable that no typist confuses.
+        reading = readings.get(str(ord(c)), "").split(",")[0]
+        if reading:
+            groups[reading].append(c)
+    out = []
+    for reading in sorted(groups):
+        chars = sorted(groups[reading], key=rank.__getitem__)
+        if len(chars) > 1:
+            out.append(f"{reading}:{''.join(chars)}")
+    return out
+
+
+def shape_groups(base: Path, common: list[str]) -> list[str]:
+    keep = set(common)
+    out = []
+    for line in _find(base, "same_stroke.txt").read_text(encoding="utf-8").splitlines():
+        chars = [c for c in line.split() if c in keep]
+        if len(chars) > 1 and "".join(chars) not in out:
+            out.append("".join(chars))
+    return out
+
+
+def _quote(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)
+
+
+def main() -> None:
+    base = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/typo_pkgs")
+    trad = traditional_only(base)
+    common = common_chars(set(trad))
+    homophones = homophone_groups(base, common)
+    shapes = shape_groups(base, common)
+    with open(OUT / "confusables.yaml", "w", encoding="utf-8") as fh:
+        fh.write("# Generated by tools/derive_typo_tables.py - do not edit by hand.\n"
+                 "# homophones: common characters sharing their usual reading (syllable and tone), from\n"
+                 "#   pypinyin's reading table (MIT), written reading:characters, the most\n"
+                 "#   frequent character first.\n"
+                 "# shapes: characters of similar shape, from pycorrector's same_stroke.txt\n"
+                 "#   (Apache-2.0; see NOTICE), kept to the same common characters.\n"
+                 "# Several groups to an item, separated by spaces (quick to parse).\n"
+                 "homophones:\n")
+        fh.writelines(f"  - {_quote(' '.join(homophones[i:i + 12]))}\n" for i in range(0, len(homophones), 12))
+        fh.write("shapes:\n")
+        fh.writelines(f"  - {_quote(' '.join(shapes[i:i + 20]))}\n" for i in range(0, len(shapes), 20))
+    with open(OUT / "traditional.yaml", "w", encoding="utf-8") as fh:
+        fh.write("# Generated by tools/derive_typo_tables.py - do not edit by hand.\n"
+                 "# Traditional characters that a simplified text never uses, each followed by its\n"
+                 "# simplified form, from OpenCC's TSCharacters/STCharacters tables (Apache-2.0;\n"
+                 "# see NOTICE).  Pairs are written two characters at a time, fifty to a line.\n"
+                 "traditional:\n")
+        items = [t + s for t, s in trad.items()]
+        for i in range(0, len(items), 50):
+            fh.write(f"  - {_quote(' '.join(items[i:i + 50]))}\n")
+    print(f"{len(common)} common characters, {len(homophones)} homophone groups, "
+          f"{len(shapes)} shape groups, {len(trad)} traditional characters")
+
+
+if __name__ == "__main__":
+    main()
