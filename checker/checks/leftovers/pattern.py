@@ -58,6 +58,7 @@ class Params(BaseModel):
     # text scope: a document with more matches than this gets one report per paragraph
     # with the count (the pack's `grouped` template); None: one report per match always
     group_after: int | None = Field(None, ge=1)
+    run_line_chars: int = Field(20, ge=0)   # run scope: a line this short with a match joins a run
 
     @field_validator("patterns")
     @classmethod
@@ -119,7 +120,7 @@ def check(doc, rule) -> Iterator[Finding]:
             yield Finding(span, args={"match": span.of(text), "count": 1}, fix=params.fix)
         return
     if params.scope == "run":
-        for group, whole in _runs(doc, spans):
+        for group, whole in _runs(doc, spans, params.run_line_chars):
             first, last = group[0], group[-1]
             span = Span(first.start, last.end) if whole else first
             yield Finding(span, args={"match": first.of(text), "count": len(group)})
@@ -165,27 +166,29 @@ def _grouped(doc, spans: list[Span]) -> Iterator[Finding]:
             yield Finding(first, args=args, message="grouped")
 
 
-def _runs(doc, spans: list[Span]) -> list[tuple[list[Span], bool]]:
-    """Matches grouped by line; lines that are mostly matched text (or short lines that
-    hold a match) join into runs, blank lines between allowed, and are ``whole``; a line
-    of prose with a match stands alone."""
+def _runs(doc, spans: list[Span], line_chars: int) -> list[tuple[list[Span], bool]]:
+    """Matches grouped by line; lines that are leftover lines — mostly matched text, or
+    short (a spam title, a site's button; up to ``line_chars`` a line of a site's notice)
+    — join into runs, blank lines between allowed, and are ``whole``; a line of prose with
+    a match stands alone."""
     text = doc.text
     lines = doc.lines
     starts = [ln.span.start for ln in lines]
     runs: list[tuple[list[Span], bool]] = []
     last_line = -10
-    last_whole = False
+    last_joins = False
     for group in _group_by_line(doc, spans, False):
         i = bisect.bisect_right(starts, group[0].start) - 1
         body = len(lines[i].span.of(text).strip())
         matched = sum(s.end - s.start for s in group)
         whole = body > 0 and (2 * matched >= body or body <= _SHORT_LINE)
-        if runs and whole and last_whole and all(
+        joins = whole or body <= line_chars
+        if runs and joins and last_joins and all(
                 not lines[j].span.of(text).strip() for j in range(last_line + 1, i)):
-            runs[-1][0].extend(group)
+            runs[-1] = (runs[-1][0] + list(group), True)
         else:
             runs.append((list(group), whole))
-        last_line, last_whole = i, whole
+        last_line, last_joins = i, joins
     return runs
 
 
