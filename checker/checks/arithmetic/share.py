@@ -62,6 +62,8 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if not named and not _rate_named(text, share, text[_clause_start(text, part.span.start):part.span.start], data):
             continue    # 本科上线率 needs its part to be 本科上线1500人
+        if named and not _names_part(text, share, part, data):
+            continue    # 48个湖泊水质优良，水质达标湖泊数量占比63.5%: another subset's share
         # The whole: a figure in the part's unit before it, the nearest at most one clause
         # earlier; any of them that gives the share clears it (A人中有B人 or A人，B人).
         # A ratio (每千名老人拥有床位45.27张) is no whole.
@@ -181,3 +183,32 @@ def _breakdown_totals(doc, text, share, quantities, starts, data) -> list:
         previous = doc.sentences[share.sentence - 1]
         found += previous_totals(text, previous, sentence, quantities, starts, data)
     return found
+
+
+def _names_part(text: str, share, part, data) -> bool:
+    """Whether a share's own subject (the words before its share word: 护理型床位比例) is
+    the part's: each of its characters stands in the part's clause (其中护理型床位1248张).
+    A share with no subject of its own (占比80%, 20人占41.7%, 占学校总数的25%) is the
+    part's; 48个湖泊水质优良，水质达标湖泊数量占比… names another subset (达标)."""
+    start = _clause_start(text, share.span.start)
+    clause = text[start:share.span.start]
+    at = min((clause.find(w) for w in data.arith_share_words if w in clause), default=-1)
+    if at <= 0:
+        return True
+    head_start, head_end = start, start + at
+    if head_start <= part.span.start < head_end:
+        head_start = part.span.end      # 女职工20人占…: only what follows the part
+    subject = "".join(ch for ch in text[head_start:head_end] if _is_han(ch))
+    for word in data.arith_subject_trailing:
+        if subject.endswith(word):
+            subject = subject[:-len(word)]
+    if len(subject) < 4:
+        return True
+    p_start = _clause_start(text, part.span.start)
+    ends = [i for i in (text.find(c, part.span.end) for c in _CLAUSE | {"。", "\n"}) if i >= 0]
+    around = text[p_start:min(ends, default=len(text))]
+    return all(ch in around for ch in subject)
+
+
+def _is_han(ch: str) -> bool:
+    return 0x4E00 <= ord(ch) <= 0x9FFF
