@@ -59,6 +59,15 @@ class Document:
     def sentences(self) -> list["Sentence"]:
         return split_sentences(self.text, self.paragraphs)
 
+    @cached_property
+    def folded_text(self) -> str:
+        """The text with traditional character forms read as simplified ones, one
+        character for one so every offset holds (萬元 → 万元, 減少 → 减少): the text numbers
+        and their words are read from (``traditional_forms`` of rules/model/)."""
+        from checker.model.folding import fold
+
+        return fold(self.text, self.lexicon)
+
     # -- parsed layers ------------------------------------------------------------------
     @cached_property
     def structure(self) -> "Structure":

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Any
 
 from checker.model.indicators import linker_for
@@ -29,7 +30,14 @@ _BOUND_ORDER = ("about", "below", "at-most", "at-least", "above")
 
 
 def find_quantities(doc: Any) -> list[Quantity]:
-    return scan(doc.text, doc.lexicon, doc)
+    """The document's quantities, read on its folded text (萬元 as 万元); each keeps the
+    text as written (``Quantity.text``)."""
+    folded = doc.folded_text
+    found = scan(folded, doc.lexicon, doc)
+    if folded is doc.text or folded == doc.text:
+        return found
+    text = doc.text
+    return [replace(q, text=q.span.of(text)) for q in found]
 
 
 def scan(text: str, lexicon: Any, doc: Any = None) -> list[Quantity]:

@@ -43,7 +43,7 @@ class Params(BaseModel):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     data = data_for(rule.vocabulary)
-    text = doc.text
+    text = doc.folded_text
     quantities = doc.quantities
     for index in range(2, len(quantities)):
         change = quantities[index]

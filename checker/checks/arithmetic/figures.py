@@ -8,7 +8,10 @@ never reported.
 """
 from __future__ import annotations
 
+import bisect
 import math
+import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,10 +28,12 @@ class ArithData(BaseModel):
     arith_partial_markers: list[str] = Field(default_factory=list)
     arith_sentence_markers: list[str] = Field(default_factory=list)
     arith_part_of_markers: list[str] = Field(default_factory=list)
+    arith_part_of_exceptions: list[str] = Field(default_factory=list)
     arith_subset_qualifiers: list[str] = Field(default_factory=list)
     arith_growth_words: list[str] = Field(default_factory=list)
     arith_decline_words: list[str] = Field(default_factory=list)
     arith_share_words: list[str] = Field(default_factory=list)
+    arith_subject_trailing: list[str] = Field(default_factory=list)
     arith_target_verbs: list[str] = Field(default_factory=list)
     arith_from_words: list[str] = Field(default_factory=list)
     arith_base_words: list[str] = Field(default_factory=list)
@@ -36,6 +41,13 @@ class ArithData(BaseModel):
     arith_attributive: str = Field(min_length=1)
     arith_rate_suffixes: list[str] = Field(default_factory=list)
     arith_point_unit: str = Field(min_length=1)
+    arith_ratio_markers: list[str] = Field(default_factory=list)
+    arith_rate_links: list[str] = Field(default_factory=list)
+    arith_complete_sets: list[list[str]] = Field(default_factory=list)
+    arith_range_units: list[str] = Field(default_factory=list)
+    arith_range_marks: list[str] = Field(default_factory=list)
+    arith_open_above: list[str] = Field(default_factory=list)
+    arith_open_below: list[str] = Field(default_factory=list)
 
 
 class ToleranceParams(BaseModel):
@@ -85,3 +97,92 @@ def interval(q, about: float) -> tuple[float, float]:
     elif bound in ("below", "at-most"):
         low, high = 0.0, value
     return low, high
+
+
+_CLAUSE_ENDS = "，,；;：:。\n（(）)"
+
+
+def clause_before(text: str, at: int) -> str:
+    """The text of a figure's clause before it (since the last clause mark)."""
+    start = max(text.rfind(c, 0, at) for c in _CLAUSE_ENDS) + 1
+    return text[start:at]
+
+
+def is_ratio(text: str, q, data: ArithData) -> bool:
+    """Whether a figure is a ratio to something else (每千名老人拥有床位45.27张, 人均…):
+    not a total, a part or a whole."""
+    clause = clause_before(text, q.span.start)
+    return any(marker in clause for marker in data.arith_ratio_markers)
+
+
+@lru_cache(maxsize=16)
+def _label_patterns(units: tuple[str, ...], marks: tuple[str, ...], above: tuple[str, ...],
+                    below: tuple[str, ...]) -> re.Pattern[str]:
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    unit = f"(?:{alt(units)})"
+    return re.compile(
+        rf"(?P<lo>\d+){unit}?\s*(?:{alt(marks)})\s*(?P<hi>\d+){unit}"
+        rf"|(?P<above>\d+){unit}\s*(?:{alt(above)})"
+        rf"|(?P<below>\d+){unit}\s*(?:{alt(below)})")
+
+
+def tiles(text: str, count: int, data: ArithData) -> bool:
+    """Whether ``text`` names ``count`` ranges (ages: 0-17岁、18-34岁…60岁及以上; 30岁以下 …
+    50岁以上) that together cover every value: a breakdown by them is complete."""
+    if not data.arith_range_units:
+        return False
+    pattern = _label_patterns(tuple(data.arith_range_units), tuple(data.arith_range_marks),
+                              tuple(data.arith_open_above), tuple(data.arith_open_below))
+    ranges = []
+    for m in pattern.finditer(text):
+        if m.group("lo") is not None:
+            ranges.append((int(m.group("lo")), int(m.group("hi"))))
+        elif m.group("above") is not None:
+            ranges.append((int(m.group("above")), math.inf))
+        else:
+            ranges.append((0, int(m.group("below"))))
+    if len(ranges) != count:
+        return False
+    ranges.sort()
+    if ranges[0][0] != 0 or ranges[-1][1] != math.inf:
+        return False
+    return all(nxt[0] in (prev[1], prev[1] + 1) for prev, nxt in zip(ranges, ranges[1:]))
+
+
+def ends_sentence(text: str, sentence) -> bool:
+    """Whether a sentence ends with a full stop (not a semicolon: 其中 lists run on)."""
+    tail = text[sentence.span.start:sentence.span.end].rstrip("”’）)》】」』 \t\u3000")
+    return tail.endswith(("。", "！", "？", "!", "?"))
+
+
+def previous_totals(text: str, previous, sentence, quantities, starts, data: ArithData) -> list:
+    """The figures of the sentence before a sentence opening with 其中 that may be what it
+    breaks down (same paragraph, full stop between): no changes, ranges, ratios (每千人…)
+    or figures in a bracket closed within that sentence."""
+    if previous.paragraph != sentence.paragraph or not ends_sentence(text, previous):
+        return []
+    lo = bisect.bisect_left(starts, previous.span.start)
+    hi = bisect.bisect_left(starts, previous.span.end)
+    return [q for q in quantities[lo:hi]
+            if unit_key(q, data) is not None and not q.is_range and q.verb_kind not in ("increase", "decrease")
+            and not is_ratio(text, q, data)
+            and not closed_before(text, previous.span.start, q.span.start, previous.span.end)]
+
+
+def closed_before(text: str, start: int, pos: int, marker: int) -> bool:
+    """Whether ``pos`` sits in a bracket closed before ``marker``: 完成2.3万亩（任务2万亩），
+    其中… — a task or reference figure in brackets is not the total being broken down."""
+    depth_at_pos = None
+    depth = 0
+    for i in range(start, marker):
+        if i == pos:
+            depth_at_pos = depth
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+            if depth_at_pos is not None and depth < depth_at_pos:
+                return True
+    return False

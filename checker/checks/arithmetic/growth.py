@@ -21,15 +21,19 @@ import bisect
 import math
 from typing import Iterator
 
-from checker.checks.arithmetic.figures import ToleranceParams, data_for, interval, unit_key
+from checker.checks.arithmetic.figures import ToleranceParams, clause_before, data_for, half_step, interval, unit_key
 from checker.checks.finding import Finding
 
 MESSAGE_ARGS = frozenset({
+    "base",      # the whole-number base nearest a rate no whole base gives: 21起
     "rate",      # the rate as written: 增幅11%
     "expected",  # what the figures give: 16.5%
     "figures",   # the figures it was computed from: 35.28亿元、5亿元
 })
 
+
+# The template for a rate no whole-number base gives (messages: in the pack).
+MESSAGES = frozenset({"whole_base"})
 
 _CLAUSE = frozenset("，,；;：:")
 _MAX_BETWEEN = 12   # characters between two figures of one growth statement
@@ -42,7 +46,7 @@ class Params(ToleranceParams):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     data = data_for(rule.vocabulary)
-    text = doc.text
+    text = doc.folded_text
     quantities = doc.quantities
     for index, rate in enumerate(quantities):
         if rate.unit_kind != "percent" or rate.is_range:
@@ -50,15 +54,22 @@ def check(doc, rule) -> Iterator[Finding]:
         sense = _sense(rate, data)
         if sense is None:
             continue
+        found = _integer_base(text, quantities, index, rate, sense, data)
+        if found is not None:
+            yield found
+            continue
         before = [q for q in quantities[:index] if q.sentence == rate.sentence and unit_key(q, data)]
-        if len(before) < 2:
-            continue
-        b, a = before[-1], before[-2]
-        if unit_key(a, data) != unit_key(b, data):
-            continue
-        if a.unit_kind == "percent" or b.unit_kind == "percent":
-            continue
-        readings = _readings(text, a, b, rate, sense, data)
+        readings = []
+        if len(before) >= 2:
+            b, a = before[-1], before[-2]
+            if (unit_key(a, data) == unit_key(b, data) and a.unit_kind != "percent"
+                    and b.unit_kind != "percent"):
+                readings = _readings(text, a, b, rate, sense, data)
+        if not readings and before:
+            # 完成28583万元，同比增长10.85%，增收2798万元: the change comes after the rate.
+            a, b = before[-1], _change_after(text, quantities, index, rate, sense, data)
+            if b is not None and unit_key(a, data) == unit_key(b, data) and a.verb_kind not in ("increase", "decrease"):
+                readings = ["new", "old"] if sense == "increase" else ["new-down", "old"]
         if not readings:
             continue
         r_low, r_high = interval(rate, params.about)
@@ -76,10 +87,86 @@ def check(doc, rule) -> Iterator[Finding]:
             if fits and not any(low <= r_high and r_low <= high for low, high in fits):
                 mid = sum(fits[0]) / 2
                 yield Finding(rate.span, args={
-                    "rate": _rate_text(text, rate, b),
+                    "rate": _rate_text(text, rate, b if b.span.end <= rate.span.start else a),
                     "expected": f"{mid:.1f}%",
                     "figures": f"{a.text}、{b.text}",
                 })
+
+
+def _links_only(text: str, data) -> bool:
+    """Whether ``text`` holds nothing but clause marks and words naming the base
+    (，同比 / ，较上年同期): the rate is the change of the figure before it."""
+    rest = text.strip(" \t\u3000，,")
+    for word in sorted(data.arith_rate_links, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest.strip(" \t\u3000，,")
+
+
+def _exact_count(q) -> bool:
+    return (q.unit_kind == "count" and q.magnitude is None and q.bound is None and not q.is_range
+            and not q.is_chinese_numeral and (q.number_text or "").isdigit())
+
+
+def _integer_base(text, quantities, index, rate, sense, data) -> Finding | None:
+    """事故17起，同比下降19.01%: last year's count was a whole number n, and no n gives
+    (n − 17) ÷ n = 19.01% (21 gives 19.05%).  A rate written to its digits (rounded or
+    cut off) after an exact count is checked for a whole-number base."""
+    if index == 0 or rate.bound is not None or rate.verb_span is None:
+        return None
+    level = quantities[index - 1]
+    if level.sentence != rate.sentence or not _exact_count(level) or level.verb_kind in ("increase", "decrease"):
+        return None
+    if not _links_only(text[level.span.end:rate.verb_span.start], data):
+        return None
+    if any(w in clause_before(text, level.span.start) for w in data.arith_base_words):
+        return None     # 较上年的20000人次增长30%: the count is the old level
+    count = level.value
+    if count <= 0:
+        return None
+    step = half_step(rate.number_text, True)
+    low, high = (rate.value - step) / 100, (rate.value + 3 * step) / 100
+    if sense == "decrease":
+        if high >= 1:
+            return None
+        n_low, n_high = count / (1 - low), count / (1 - high)
+    else:
+        n_low, n_high = count / (1 + high), count / (1 + low)
+    if math.ceil(n_low - 1e-9) <= n_high + 1e-9:
+        return None
+    # the nearest whole base and the rate it gives
+    best = None
+    for n in (math.floor(n_low), math.ceil(n_high), math.floor(n_high), math.ceil(n_low)):
+        if n <= 0 or (sense == "decrease" and n <= count):
+            continue
+        r = 100 * ((n - count) / n if sense == "decrease" else (count - n) / n)
+        if best is None or abs(r - rate.value) < abs(best[1] - rate.value):
+            best = (n, r)
+    if best is None:
+        return None
+    digits = max(_decimals(rate), 1) + 1
+    return Finding(rate.span, message="whole_base", args={
+        "rate": text[rate.verb_span.start:rate.span.end],
+        "figures": level.text,
+        "expected": f"{best[1]:.{digits}f}%",
+        "base": f"{best[0]}{level.unit or ''}",
+    })
+
+
+def _decimals(q) -> int:
+    digits = q.number_text or ""
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _change_after(text, quantities, index, rate, sense, data):
+    """The change stated right after a rate (…增长10.85%，增收2798万元), if any."""
+    if index + 1 >= len(quantities):
+        return None
+    change = quantities[index + 1]
+    if change.sentence != rate.sentence or change.verb_kind != sense or change.verb_span is None:
+        return None
+    if not _links_only(text[rate.span.end:change.verb_span.start], data):
+        return None
+    return change
 
 
 def _sense(rate, data) -> str | None:

@@ -23,7 +23,8 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.arithmetic.figures import data_for, half_step, interval, unit_key
+from checker.checks.arithmetic.figures import (closed_before, data_for, ends_sentence, half_step, interval, is_ratio,
+                                              previous_totals, tiles, unit_key)
 from checker.checks.finding import Finding
 
 MESSAGE_ARGS = frozenset({
@@ -53,7 +54,7 @@ class Params(BaseModel):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     data = data_for(rule.vocabulary)
-    text = doc.text
+    text = doc.folded_text
     quantities = doc.quantities
     starts = [q.span.start for q in quantities]
     reported: set[int] = set()
@@ -99,22 +100,46 @@ def _bracket(rule, text, total, quantities, starts, data, params) -> Finding | N
     unit = unit_key(total, data)
     if any(unit_key(p, data) != unit or p.is_range or _nested(text, inner_start, p.span.start) for p in parts):
         return None     # other figures in the brackets: not a breakdown of this total
-    return _compare(rule, total, parts, exhaustive=not partial, params=params)
+    return _compare(rule, total, parts, exhaustive=not partial or _complete(text, inner_start, parts, data),
+                    params=params)
 
 
 def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
-    text = doc.text
-    for sentence in doc.sentences:
+    text = doc.folded_text
+    sentences = doc.sentences
+    # 总额93144.7万元。其中，A…，B…；C…，D…。  A sentence that opens with 其中 breaks down
+    # the figures of the sentence before it, and so do the sentences after it up to the
+    # full stop (each a group of its own: 城镇/乡村；男/女；age groups).
+    chain: list | None = None
+    for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span.start, sentence.span.end
-        for marker, m_end in _markers(text, s_start, s_end, data, quantities, starts):
-            lo = bisect.bisect_left(starts, s_start)
+        lo = bisect.bisect_left(starts, s_start)
+        hi = bisect.bisect_left(starts, s_end)
+        markers = list(_markers(text, s_start, s_end, data, quantities, starts))
+        opening = markers[0] if markers and not text[s_start:markers[0][0]].strip(_OPENING_MARKS) else None
+        if opening is not None:
+            previous = sentences[index - 1] if index > 0 else None
+            chain = (previous_totals(text, previous, sentence, quantities, starts, data)
+                     if previous is not None and ends_sentence(text, previous) else None)
+            groups = [(m, e) for m, e in markers]
+        elif chain is not None and sentences[index - 1].paragraph == sentence.paragraph:
+            groups = [(s_start, s_start)] + markers
+        else:
+            chain = None
+            groups = markers
+        for marker, m_end in groups:
             mid = bisect.bisect_left(starts, marker)
-            hi = bisect.bisect_left(starts, s_end)
             nxt = min((m for m, _ in _markers(text, m_end, s_end, data, quantities, starts)), default=s_end)
             nxt = min(nxt, _enclosing_end(text, s_start, marker, s_end))
-            before = [q for q in quantities[lo:mid] if _is_total(q, data)]
+            before = [q for q in quantities[lo:mid] if _is_total(q, data)
+                      and not closed_before(text, s_start, q.span.start, marker)
+                      and not is_ratio(text, q, data)]
+            borrowed = False
+            if not before and chain is not None and not text[s_start:marker].strip(_OPENING_MARKS):
+                before, borrowed = chain, True
             after = [q for q in quantities[mid:hi] if q.span.start >= m_end and q.span.start < nxt
-                     and _is_total(q, data) and not _nested(text, m_end, q.span.start)]
+                     and _is_total(q, data) and not _nested(text, m_end, q.span.start)
+                     and not is_ratio(text, q, data)]
             after = _siblings(text, m_end, after, data)
             by_unit: dict[str, list] = {}
             for q in after:
@@ -123,9 +148,36 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                 totals = [q for q in before if unit_key(q, data) == unit]
                 if not totals:
                     continue
-                found = _compare(rule, totals[-1], parts, exhaustive=False, params=params)
+                total = totals[-1]
+                if borrowed and any(p.scaled > total.scaled for p in parts):
+                    continue    # a part above the sentence before's figure: it counts something else
+                complete = _complete(text, m_end, parts, data)
+                found = _compare(rule, total, parts, exhaustive=complete, params=params)
                 if found is not None:
                     yield found
+        if ends_sentence(text, sentence):
+            chain = None
+
+
+# What may stand before an opening 其中: 其中，… / （其中：…
+_OPENING_MARKS = " \t\u3000（(，,：:"
+
+
+def _complete(text: str, start: int, parts: list, data) -> bool:
+    """Whether a list of parts names all of its total: labels of one complete set
+    (城镇/乡村, 男/女 …) or ranges that tile the line (0-17岁、18-34岁…60岁及以上)."""
+    if len(parts) < 2:
+        return False
+    labels = []
+    at = start
+    for p in parts:
+        labels.append(text[at:p.span.start])
+        at = p.span.end
+    for group in data.arith_complete_sets:
+        if len(group) == len(parts) and all(
+                sum(1 for label in labels if word in label) == 1 for word in group):
+            return True
+    return tiles(text[start:parts[0].span.start] + "".join(labels[1:]), len(parts), data)
 
 
 _CLAUSE_BREAKS = "，,、；;：:（(）)"
@@ -164,7 +216,8 @@ def _markers(text, start, end, data, quantities, starts):
     for word in data.arith_part_of_markers:
         at = text.find(word, start, end)
         while at >= 0:
-            if _after_figure(text, at, quantities, starts):
+            if _after_figure(text, at, quantities, starts) and not any(
+                    text.startswith(w, at) for w in data.arith_part_of_exceptions):
                 yield at, at + len(word)
             at = text.find(word, at + len(word), end)
 

@@ -11,10 +11,12 @@ one clause before the part.  The share is reported only when no whole gives it
 """
 from __future__ import annotations
 
+import bisect
 import math
 from typing import Iterator
 
-from checker.checks.arithmetic.figures import ToleranceParams, data_for, interval, unit_key
+from checker.checks.arithmetic.figures import (ToleranceParams, data_for, half_step, interval, is_ratio, previous_totals,
+                                              unit_key)
 from checker.checks.finding import Finding
 
 MESSAGE_ARGS = frozenset({
@@ -34,8 +36,9 @@ class Params(ToleranceParams):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     data = data_for(rule.vocabulary)
-    text = doc.text
+    text = doc.folded_text
     quantities = doc.quantities
+    starts = [q.span.start for q in quantities]
     for index, share in enumerate(quantities):
         if share.unit_kind != "percent" or share.is_range:
             continue
@@ -49,7 +52,7 @@ def check(doc, rule) -> Iterator[Finding]:
             if q.sentence != share.sentence or q.unit_kind == "percent":
                 break
             before.append(q)
-        if len(before) < 2:
+        if not before:
             continue
         part, earlier = before[0], before[1:]
         unit = unit_key(part, data)
@@ -59,10 +62,19 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if not named and not _rate_named(text, share, text[_clause_start(text, part.span.start):part.span.start], data):
             continue    # 本科上线率 needs its part to be 本科上线1500人
+        if named and not _names_part(text, share, part, data):
+            continue    # 48个湖泊水质优良，水质达标湖泊数量占比63.5%: another subset's share
         # The whole: a figure in the part's unit before it, the nearest at most one clause
         # earlier; any of them that gives the share clears it (A人中有B人 or A人，B人).
-        wholes = [q for q in earlier if unit_key(q, data) == unit]
-        if not wholes or _clauses(text, wholes[0].span.end, part.span.start) > 1:
+        # A ratio (每千名老人拥有床位45.27张) is no whole.
+        wholes = [q for q in earlier if unit_key(q, data) == unit and not is_ratio(text, q, data)]
+        if wholes and _clauses(text, wholes[0].span.end, part.span.start) > 1:
+            continue
+        # A share in a breakdown takes the breakdown's total: 59人（其中：50岁以上18人占
+        # 30.6%；…）, or the sentence before when its own opens with 其中.
+        wholes += [q for q in _breakdown_totals(doc, text, share, quantities, starts, data)
+                   if unit_key(q, data) == unit and q not in wholes]
+        if not wholes:
             continue
         if any(w.is_range or w.verb_kind in ("increase", "decrease") for w in wholes):
             continue
@@ -79,7 +91,14 @@ def check(doc, rule) -> Iterator[Finding]:
                 break
             usable.append(whole)
             low, high = 100 * p_low / w_high, 100 * p_high / w_low
-            if low <= s_high + params.tolerance and s_low - params.tolerance <= high:
+            if _exact(part) and _exact(whole) and _decimals(share) > 0:
+                # Two exact counts give one share: the stated one must be it rounded or
+                # cut off at the digits written (18 of 59 is 30.5%, never 30.6%).
+                step = half_step(share.number_text, False) or 0.0
+                if share.value - step <= low and high < share.value + 3 * step:
+                    fits = True
+                    break
+            elif low <= s_high + params.tolerance and s_low - params.tolerance <= high:
                 fits = True
                 break
         if fits or not usable:
@@ -118,3 +137,78 @@ def _rate_named(text: str, share, clause: str, data) -> bool:
 
 def _clauses(text: str, start: int, end: int) -> int:
     return sum(1 for ch in text[start:end] if ch in _CLAUSE)
+
+
+def _exact(q) -> bool:
+    """A count written in full, without magnitude, decimals or approximation (59人)."""
+    return (q.magnitude is None and q.bound is None and not q.is_chinese_numeral
+            and "." not in (q.number_text or "") and q.unit_kind == "count")
+
+
+def _decimals(q) -> int:
+    digits = q.number_text or ""
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+_OPEN = "（("
+_PARTIAL_OPENERS = " \t\u3000：:，,"
+
+
+def _breakdown_totals(doc, text, share, quantities, starts, data) -> list:
+    """The total a share's breakdown is of: the figure right before the bracket that holds
+    the share when it opens with 其中/含/包括, or the figures of the sentence before when
+    the share's sentence opens with 其中."""
+    found = []
+    sentence = doc.sentences[share.sentence] if share.sentence is not None else None
+    if sentence is None:
+        return found
+    s_start = sentence.span.start
+    depth = 0
+    for i in range(share.span.start - 1, s_start - 1, -1):
+        ch = text[i]
+        if ch in "）)":
+            depth += 1
+        elif ch in _OPEN:
+            if depth:
+                depth -= 1
+                continue
+            inner = text[i + 1:share.span.start].lstrip(_PARTIAL_OPENERS)
+            if any(inner.startswith(w) for w in data.arith_partial_markers):
+                k = bisect.bisect_left(starts, i) - 1
+                if k >= 0 and quantities[k].span.end >= i - 8 and quantities[k].sentence == share.sentence:
+                    found.append(quantities[k])
+            break
+    head = text[s_start:share.span.start].lstrip(_PARTIAL_OPENERS + "（(")
+    if any(head.startswith(w) for w in data.arith_sentence_markers) and share.sentence > 0:
+        previous = doc.sentences[share.sentence - 1]
+        found += previous_totals(text, previous, sentence, quantities, starts, data)
+    return found
+
+
+def _names_part(text: str, share, part, data) -> bool:
+    """Whether a share's own subject (the words before its share word: 护理型床位比例) is
+    the part's: each of its characters stands in the part's clause (其中护理型床位1248张).
+    A share with no subject of its own (占比80%, 20人占41.7%, 占学校总数的25%) is the
+    part's; 48个湖泊水质优良，水质达标湖泊数量占比… names another subset (达标)."""
+    start = _clause_start(text, share.span.start)
+    clause = text[start:share.span.start]
+    at = min((clause.find(w) for w in data.arith_share_words if w in clause), default=-1)
+    if at <= 0:
+        return True
+    head_start, head_end = start, start + at
+    if head_start <= part.span.start < head_end:
+        head_start = part.span.end      # 女职工20人占…: only what follows the part
+    subject = "".join(ch for ch in text[head_start:head_end] if _is_han(ch))
+    for word in data.arith_subject_trailing:
+        if subject.endswith(word):
+            subject = subject[:-len(word)]
+    if len(subject) < 4:
+        return True
+    p_start = _clause_start(text, part.span.start)
+    ends = [i for i in (text.find(c, part.span.end) for c in _CLAUSE | {"。", "\n"}) if i >= 0]
+    around = text[p_start:min(ends, default=len(text))]
+    return all(ch in around for ch in subject)
+
+
+def _is_han(ch: str) -> bool:
+    return 0x4E00 <= ord(ch) <= 0x9FFF

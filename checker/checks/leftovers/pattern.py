@@ -6,13 +6,20 @@ Every match is a finding, with the matched text as ``{match}``.
 
 * ``allow``: match texts that are never reported — e.g. the redaction marks a
   repository uses on purpose (``*`` for a place name).
-* ``scope``: ``text`` reports every match; ``line`` reports at most one match per line
-  (a scraped header line with three tell-tales is one leftover); ``block`` reports a run
-  of matching lines, blank lines between them allowed, once (a paywall notice).
+* ``scope``: ``text`` reports every match; ``line`` reports at most one finding per line
+  (a scraped header line with three tell-tales is one leftover), spanning its matches,
+  its fix replacing each of them, its message the rule's ``grouped`` template when the
+  pack gives one and the line holds more than one match; ``block`` reports a run
+  of matching lines, blank lines between them allowed, once (a paywall notice); ``run``
+  does the same for lines that are (mostly) the leftover itself — a block of spam titles
+  is one report — while a match inside a line of prose stays a report of its own line
+  (spam put into the middle of a sentence).
 * ``fix``: the replacement for a match (``""`` deletes it); leave unset for no fix.
-* ``group_over``: with ``scope: text``, a document holding more matches than this (a
-  template left unfilled) gets one finding per line, at its first match, with the
-  line's count — under the rule's ``grouped`` template.
+* ``group_after``: when a document holds more matches than this, it is a template left
+  unfilled, not a slip: each paragraph's matches become one report at the first, with
+  their count (the ``grouped`` template of ``messages:``), so forty marks in one template
+  do not bury the rest of the report.  A document with this many or fewer keeps one
+  report per match, each at its place.
 
 Overlapping matches of different patterns are reduced to the earliest, longest one.
 Patterns compile once per distinct pattern list (module cache).
@@ -32,9 +39,9 @@ from checker.model.span import Span
 MESSAGE_ARGS = frozenset({"match", "count"})
 
 
-def MESSAGES(params) -> frozenset[str]:  # noqa: N802 (the registry reads this name)
-    """The template of a line's matches reported together, needed when ``group_over`` is set."""
-    return frozenset({"grouped"}) if params.group_over is not None else frozenset()
+def MESSAGES(params) -> frozenset[str]:
+    """A rule that groups repeated matches needs a template for the grouped report."""
+    return frozenset({"grouped"}) if params.group_after is not None else frozenset()
 
 
 class Params(BaseModel):
@@ -44,11 +51,14 @@ class Params(BaseModel):
     patterns: list[str] = Field(default_factory=list)
     data: str | None = None                 # a lexicon key holding more patterns
     allow: list[str] = Field(default_factory=list)      # matched texts (the whole match) never reported
-    # text: one finding per match; line: one per line; block: one per run of matching lines
-    scope: Literal["text", "line", "block"] = "text"
+    # text: one finding per match; line: one per line (spanning its matches); block: one
+    # per run of matching lines; run: one per run of leftover lines, prose lines alone
+    scope: Literal["text", "line", "block", "run"] = "text"
     fix: str | None = None      # replacement of a match ("": delete it); None or block scope: no fix
-    # with scope text: above this many matches in a document, one report per line (None: never)
-    group_over: int | None = Field(default=None, ge=1)
+    # text scope: a document with more matches than this gets one report per paragraph
+    # with the count (the pack's `grouped` template); None: one report per match always
+    group_after: int | None = Field(None, ge=1)
+    run_line_chars: int = Field(20, ge=0)   # run scope: a line this short with a match joins a run
 
     @field_validator("patterns")
     @classmethod
@@ -64,6 +74,11 @@ class Params(BaseModel):
 @lru_cache(maxsize=256)
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.MULTILINE) for p in patterns)
+
+
+# A line this short that holds a leftover is a leftover line (a spam title, a site's
+# button), not prose with something put into it.
+_SHORT_LINE = 20
 
 
 def _patterns(vocabulary, params: Params) -> tuple[str, ...]:
@@ -97,27 +112,84 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     text = doc.text
     spans = find_matches(text, patterns, frozenset(params.allow))
-    if params.scope == "text" and params.group_over is not None and len(spans) > params.group_over:
-        grouped = "grouped"
-        for group in _group_by_line(doc, spans, False):
-            first = group[0]
-            yield Finding(first, args={"match": first.of(text), "count": len(group)},
-                          fix=params.fix if len(group) == 1 else None,
-                          message=grouped if len(group) > 1 else None)
-        return
     if params.scope == "text":
+        if params.group_after is not None and len(spans) > params.group_after:
+            yield from _grouped(doc, spans)
+            return
         for span in spans:
             yield Finding(span, args={"match": span.of(text), "count": 1}, fix=params.fix)
+        return
+    if params.scope == "run":
+        for group, whole in _runs(doc, spans, params.run_line_chars):
+            first, last = group[0], group[-1]
+            span = Span(first.start, last.end) if whole else first
+            yield Finding(span, args={"match": first.of(text), "count": len(group)})
         return
     groups = _group_by_line(doc, spans, params.scope == "block")
     for group in groups:
         first, last = group[0], group[-1]
-        if params.scope == "line" or len(group) == 1:
-            # one finding per line, at its first match; the fix (if any) handles that match
-            yield Finding(first, args={"match": first.of(text), "count": len(group)}, fix=params.fix)
+        args = {"match": first.of(text), "count": len(group)}
+        if len(group) == 1:
+            yield Finding(first, args=args, fix=params.fix)
+        elif params.scope == "line":
+            # one finding per line, from its first match to its last; the fix (if any)
+            # replaces every match and keeps the text between them
+            message = "grouped" if "grouped" in rule.messages else None
+            span = Span(first.start, last.end)
+            fix = None
+            if params.fix is not None:
+                pieces, at = [], first.start
+                for match in group:
+                    pieces += [text[at:match.start], params.fix]
+                    at = match.end
+                fix = "".join(pieces) + text[at:last.end]
+            yield Finding(span, args=args, fix=fix, message=message)
         else:
             # a block spans several lines: no fix, the text between matches is not ours to drop
             yield Finding(Span(first.start, last.end), args={"match": first.of(text), "count": len(group)})
+
+
+def _grouped(doc, spans: list[Span]) -> Iterator[Finding]:
+    """One finding per paragraph, at its first match, counting the paragraph's matches."""
+    text = doc.text
+    paragraphs = doc.paragraphs
+    starts = [p.span.start for p in paragraphs]
+    groups: dict[int, list[Span]] = {}
+    for span in spans:
+        groups.setdefault(bisect.bisect_right(starts, span.start) - 1, []).append(span)
+    for group in groups.values():
+        first = group[0]
+        args = {"match": first.of(text), "count": len(group)}
+        if len(group) == 1:
+            yield Finding(first, args=args)
+        else:
+            yield Finding(first, args=args, message="grouped")
+
+
+def _runs(doc, spans: list[Span], line_chars: int) -> list[tuple[list[Span], bool]]:
+    """Matches grouped by line; lines that are leftover lines — mostly matched text, or
+    short (a spam title, a site's button; up to ``line_chars`` a line of a site's notice)
+    — join into runs, blank lines between allowed, and are ``whole``; a line of prose with
+    a match stands alone."""
+    text = doc.text
+    lines = doc.lines
+    starts = [ln.span.start for ln in lines]
+    runs: list[tuple[list[Span], bool]] = []
+    last_line = -10
+    last_joins = False
+    for group in _group_by_line(doc, spans, False):
+        i = bisect.bisect_right(starts, group[0].start) - 1
+        body = len(lines[i].span.of(text).strip())
+        matched = sum(s.end - s.start for s in group)
+        whole = body > 0 and (2 * matched >= body or body <= _SHORT_LINE)
+        joins = whole or body <= line_chars
+        if runs and joins and last_joins and all(
+                not lines[j].span.of(text).strip() for j in range(last_line + 1, i)):
+            runs[-1] = (runs[-1][0] + list(group), True)
+        else:
+            runs.append((list(group), whole))
+        last_line, last_joins = i, joins
+    return runs
 
 
 def _group_by_line(doc, spans: list[Span], across_blank_lines: bool) -> list[list[Span]]:

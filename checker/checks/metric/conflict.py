@@ -76,7 +76,7 @@ def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     data = _data(rule.vocabulary)
     words, exceptions = rate_lexicon(doc.lexicon)
-    text = doc.text
+    text = doc.folded_text
     statements = []
     previous_end = -1
     list_sizes: dict[int, int] = {}
@@ -135,7 +135,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
         # measured from the same base (较上年 and 比全省平均 are two changes).
         base = ""
         if q.verb_span is not None and q.indicator_span.end <= q.verb_span.start:
-            base = doc.text[q.indicator_span.end:q.verb_span.start].strip().lstrip(data.metric_base_marks)
+            base = doc.folded_text[q.indicator_span.end:q.verb_span.start].strip().lstrip(data.metric_base_marks)
         change = (q.verb_kind, base)
     elif q.verb_kind not in params.level_verbs and not (q.verb is None and rate):
         return None
@@ -144,7 +144,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
         return None
     offset = q.span.start
     sentence = doc.sentence_at(offset)
-    head = doc.text[sentence.span.start:offset] if sentence else ""
+    head = doc.folded_text[sentence.span.start:offset] if sentence else ""
     years = [m.group() for m in _deadline_years(data.metric_deadline_year).finditer(head)]
     year = doc.year_at(offset)
     deadline = int(years[-1]) if years else year

@@ -1,0 +1,155 @@
+"""The year a title names against the year the text reports on.
+
+Two checks (``check``):
+
+The title is the document's (``doc.structure``), or, in a web copy whose first line runs
+on into the text, that line's head up to its first blank or clause mark.
+
+* ``repeated``: a title joining a summary and a plan names one year for both —
+  ``2022年工作总结及2022年工作计划`` — where the plan is for the year after (a template's
+  year replaced throughout).  Titles that split a year (上半年…下半年, a quarter) pass.
+* ``body``: a summary titled for one year whose text opens on another — ``2021年…工作
+  总结`` over ``一、2020年水利工作情况`` or ``2020年，我局…`` — is last year's text under
+  a new title.  The opening is the first body paragraph (copies of the title and site
+  text skipped) that starts with a year; a range of years (2016—2020年) is no opening.
+
+Words come from the family vocabulary (``metric_*`` of rules/metric/vocabulary.yaml).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.finding import Finding
+from checker.model.lexicon import data_view
+from checker.model.span import Span
+
+MESSAGE_ARGS = frozenset({
+    "year",        # the year of the summary in the title: 2021
+    "other",       # the other year: the plan's in the title, the body's opening year
+    "opening",     # the body's opening words: 一、2020年水利工作情况
+})
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+class TitleData(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    metric_summary_words: list[str] = Field(default_factory=list)
+    metric_plan_words: list[str] = Field(default_factory=list)
+    metric_title_joiners: list[str] = Field(default_factory=list)
+    metric_split_year_words: list[str] = Field(default_factory=list)
+    metric_opening_pattern: str = ""
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # repeated: a title year written again differently; body: the year the opening reports on
+    check: Literal["repeated", "body"]
+    opening_paragraphs: int = Field(3, ge=1)   # body paragraphs searched for the opening year
+
+
+@lru_cache(maxsize=8)
+def _opening(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def check(doc, rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    data = data_view(rule.vocabulary, TitleData)
+    structure = doc.structure
+    title, span = structure.title, structure.title_span
+    if not title or span is None:
+        title, span = _run_in_title(doc)
+        if not title:
+            return
+    if any(w in title for w in data.metric_split_year_words):
+        return
+    parts = _parts(title, data)
+    if parts is None:
+        return
+    (head, head_at), (tail, tail_at) = parts
+    summary_year = _year(head)
+    if params.check == "repeated":
+        plan_year = _year(tail)
+        if summary_year and plan_year and summary_year[0] == plan_year[0]:
+            at = span.start + tail_at + plan_year[1]
+            yield Finding(Span(at, at + 4), args={"year": summary_year[0], "other": plan_year[0], "opening": ""})
+        return
+    if not summary_year:
+        return
+    found = _body_year(doc, title, span, data, params)
+    if found is not None and found[0] != summary_year[0]:
+        year, where, opening = found
+        yield Finding(Span(where, where + 4), args={"year": summary_year[0], "other": year, "opening": opening})
+
+
+def _run_in_title(doc) -> tuple[str, Span | None]:
+    """A title run into the text of the first line (a web copy without line breaks):
+    the line's head up to the first blank or clause mark, when short enough."""
+    if not doc.paragraphs:
+        return "", None
+    first = doc.paragraphs[0].span
+    line = first.of(doc.folded_text)
+    match = re.match(r"[^\s，。；：,;:]{4,40}(?=[\s，。；：,;:])", line)
+    if match is None:
+        return "", None
+    return match.group(), Span(first.start, first.start + match.end())
+
+
+def _parts(title: str, data: TitleData):
+    """The summary part and the plan part of the title (plan part empty for a summary
+    alone), with their offsets; None when the title names no summary."""
+    summary = [title.find(w) for w in data.metric_summary_words if w in title]
+    if not summary:
+        return None
+    s_at = min(summary)
+    for joiner in sorted(data.metric_title_joiners, key=len, reverse=True):
+        j = title.find(joiner, s_at)
+        if j < 0:
+            continue
+        tail = title[j + len(joiner):]
+        if any(w in tail for w in data.metric_plan_words):
+            return (title[:j], 0), (tail, j + len(joiner))
+    return (title, 0), ("", len(title))
+
+
+def _year(text: str):
+    match = _YEAR.search(text)
+    return (match.group(1), match.start()) if match else None
+
+
+def _body_year(doc, title: str, span: Span, data: TitleData, params: Params):
+    """(year, offset, opening words) of the first body paragraph that opens on a year."""
+    pattern = _opening(data.metric_opening_pattern)
+    if pattern is None:
+        return None
+    text = doc.folded_text
+    core = _core(title)
+    seen = 0
+    for para in doc.paragraphs:
+        if para.span.start < span.end:
+            continue
+        body = para.span.of(text)
+        stripped = body.strip()
+        if not stripped or (core and core in stripped.replace(" ", "")):
+            continue    # a blank line or the title again (a site prints it twice)
+        match = pattern.match(body)
+        if match is not None:
+            return match.group("year"), para.span.start + match.start("year"), stripped[:20]
+        seen += 1
+        if seen >= params.opening_paragraphs:
+            return None
+    return None
+
+
+def _core(title: str) -> str:
+    """The title without blanks and file-name tails, to recognise its copies."""
+    core = title.replace(" ", "").replace("\u3000", "")
+    core = re.sub(r"\.[A-Za-z]{2,4}$", "", core)
+    return core[-12:] if len(core) >= 12 else core
