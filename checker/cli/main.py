@@ -29,9 +29,22 @@ def _positive_int(value: str) -> int:
     return number
 
 
+class _VersionAction(argparse.Action):
+    """``--version`` reads the installed metadata only when asked (one source of truth)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from checker.core.version import tool_version
+
+        sys.stdout.write(f"gwlint {tool_version()}\n")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gwlint", description="Check Chinese government work documents for errors of numbers, units, structure and form.")
-    parser.add_argument("--version", action="version", version="gwlint 0.1.0")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = sub.add_parser("check", help="check files and directories (default: the current directory)")
