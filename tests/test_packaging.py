@@ -65,7 +65,7 @@ def test_wheel_builds_without_warnings_and_carries_types_data_and_licence(tmp_pa
     assert "would be ignored" not in log and "SetuptoolsDeprecationWarning" not in log
     [wheel] = tmp_path.glob("gwlint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "checker/py.typed" in names
+    assert "checker/py.typed" in names and "gwlint/__main__.py" in names
     assert any(n.endswith("licenses/LICENSE") for n in names)
     shipped = {n.removeprefix("checker/builtin_rules/") for n in names if n.startswith("checker/builtin_rules/")}
     on_disk = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yaml")}

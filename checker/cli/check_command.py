@@ -58,14 +58,46 @@ def run_check(args, settings) -> int:
         from checker.engine.baseline import filter_new, load_baseline
 
         run.violations = filter_new(run.violations, load_baseline(args.baseline))
-    _write_report(run, args, settings, formatter, fmt_name)
+    if getattr(args, "statistics", False):
+        _write_statistics(run, args, fmt_name)
+    else:
+        _write_report(run, args, settings, formatter, fmt_name)
     for err in run.errors:
         print(f"gwlint: {err}", file=sys.stderr)
     if run.errors:
         return EXIT_ERROR
+    if getattr(args, "exit_zero", False):
+        return EXIT_OK
     threshold = SEVERITY_RANK[args.fail_on or settings.config.fail_on]
     failing = any(SEVERITY_RANK[v.severity] >= threshold for v in run.violations)
     return EXIT_VIOLATIONS if failing else EXIT_OK
+
+
+def use_color(choice: str, to_file: bool, isatty: bool, environ=os.environ) -> bool:
+    """``--color``: always/never as said; auto colours a terminal, unless NO_COLOR is set
+    to something (an empty NO_COLOR counts as unset, as no-color.org says), and FORCE_COLOR
+    set to anything but empty, 0 or false colours even a pipe (force-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    force = environ.get("FORCE_COLOR", "")
+    if force and force.lower() not in ("0", "false"):
+        return True
+    if environ.get("NO_COLOR", ""):
+        return False
+    return isatty and not to_file
+
+
+def _write_statistics(run, args, fmt_name: str) -> None:
+    from checker.report import statistics
+
+    if fmt_name not in ("text", "json"):
+        raise ConfigError(f"--statistics writes text or json, not {fmt_name}")
+    buffer = io.StringIO()
+    statistics.render(run, buffer, fmt_name)
+    if args.output:
+        _write_text_file(args.output, buffer.getvalue())
+    else:
+        sys.stdout.write(buffer.getvalue())
 
 
 def _check_writable(option: str, target: str) -> None:
@@ -133,8 +165,7 @@ def _progress(args, total: int):
 
 def _write_report(run, args, settings, formatter, fmt_name) -> None:
     to_file = bool(args.output)
-    color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
-                                       and "NO_COLOR" not in os.environ)
+    color = use_color(args.color, to_file, sys.stdout.isatty())
     options = ReportOptions(color=color and fmt_name == "text", output_path=args.output, rules=tuple(settings.rules))
     if getattr(formatter, "BINARY", False):
         formatter.render(run, None, options)
@@ -142,14 +173,18 @@ def _write_report(run, args, settings, formatter, fmt_name) -> None:
     if to_file:
         buffer = io.StringIO()
         formatter.render(run, buffer, options)
-        tmp = f"{args.output}.tmp{os.getpid()}"
-        try:
-            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(buffer.getvalue())
-            os.replace(tmp, args.output)
-        except OSError as exc:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise ConfigError(f"{args.output}: cannot write the report: {exc.strerror}") from None
+        _write_text_file(args.output, buffer.getvalue())
     else:
         formatter.render(run, sys.stdout, options)
+
+
+def _write_text_file(path: str, content: str) -> None:
+    tmp = f"{path}.tmp{os.getpid()}"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise ConfigError(f"{path}: cannot write the report: {exc.strerror}") from None
