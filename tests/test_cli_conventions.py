@@ -128,3 +128,11 @@ def test_zsh_and_fish_scripts_parse_in_their_shells(tmp_path, shell):
     script.write_text(proc.stdout, encoding="utf-8")
     check = subprocess.run([shell, "-n", str(script)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+    if shell == "fish":  # fish answers what it would complete for a command line
+        asked = subprocess.run(["fish", "--no-config", "-c", f"source {script}; complete -C 'gwlint check --format ju'"],
+                               cwd=tmp_path, capture_output=True, text=True)
+        assert asked.stdout.split("\t")[0] == "junit", asked.stdout + asked.stderr
+    else:  # zsh: the script registers the completion function through bashcompinit
+        asked = subprocess.run(["zsh", "-f", "-c", f"source {script}; complete -p gwlint"], cwd=tmp_path,
+                               capture_output=True, text=True)
+        assert "-F _gwlint gwlint" in asked.stdout, asked.stdout + asked.stderr
