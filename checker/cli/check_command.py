@@ -129,7 +129,9 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
             stdin_run.errors.append(str(exc))
     missing = [p for p in paths if not os.path.exists(p)]
     existing = [p for p in paths if os.path.exists(p)]
-    files = discover(existing, settings.config.include, settings.config.exclude, settings.root)
+    respect = settings.config.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
+    files = discover(existing, settings.config.include, settings.config.exclude, settings.root,
+                     respect_gitignore=respect)
     if existing and not files and not args.quiet:
         print(f"gwlint: warning: no files to check in {', '.join(existing)} "
               f"(looked for {', '.join(settings.config.include)})", file=sys.stderr)

@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="worker processes (default: number of cores)")
+    check.add_argument("--no-respect-gitignore", action="store_true",
+                       help="walk folders without skipping what .gitignore ignores")
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by suffix) of the document read from '-'")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",

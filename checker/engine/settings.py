@@ -33,16 +33,16 @@ class Settings:
         from checker.sources.discover import glob_match
 
         rel = relative_to(path, self.root)
-        for pattern, kind in self.config.kinds.items():
+        for pattern, kind in self.config.kinds.items():  # gitignore patterns, first match wins
             if glob_match(rel, pattern):
                 return kind
         return None
 
     def rules_for(self, path: str) -> list[Rule]:
-        from checker.sources.discover import glob_match
+        from checker.sources.discover import matches_any
 
         rel = relative_to(path, self.root)
-        return link_deferrals([r for r in self.rules if not any(glob_match(rel, g) for g in r.ignore)])
+        return link_deferrals([r for r in self.rules if not matches_any(rel, r.ignore)])
 
 
 def relative_to(path: str, root: Path) -> str:
