@@ -21,12 +21,13 @@ class FileResult:
     source: Any = None                                       # SourceText, kept for fixes/reports
     suppressions: list = field(default_factory=list)         # the file's directives (used or not)
     unused_pending: bool = False                             # unused directives reported after the corpus phase
+    line_labels: dict[int, str] | None = None                # the source's place names (Word), kept without the source
 
 
 def lint_document(doc: Document, rules: list[Rule], collect: bool = True) -> FileResult:
     """Run ``rules`` over ``doc``; ``collect=False`` skips the summaries of corpus kinds
     (a one-file run with no reference documents has nothing to compare them with)."""
-    result = FileResult(doc.path, source=doc.source)
+    result = FileResult(doc.path, source=doc.source, line_labels=doc.source.line_labels)
     for rule in rules:
         try:
             module = load_kind(rule.kind)

@@ -45,7 +45,7 @@ def lint_source(source: SourceText, settings: Settings, collect: bool = True,
         if defer_unused and result.corpus:
             result.unused_pending = True
         else:
-            result.violations += unused_suppressions(source.path, result.suppressions, rules)
+            result.violations += unused_suppressions(source.path, result.suppressions, rules, source.line_labels)
         return result
     except Exception as exc:  # one file's crash must not cost the other files their reports
         return FileResult(source.path, errors=[_crash_line(source.path, exc)])
@@ -140,7 +140,8 @@ def corpus_violations(results: list[FileResult], settings: Settings) -> list[Vio
 
             checked = {_resolved(p) for p in summaries}
             references = load_reference(settings, rule, module.collect, exclude=checked).summaries
-        found = [stamp_resolved(rule, f) for f in module.check_corpus(summaries, rule, settings, references)]
+        labels = {r.path: r.line_labels for r in results}
+        found = [stamp_resolved(rule, f, labels) for f in module.check_corpus(summaries, rule, settings, references)]
         out += found
     # A file's own directives silence cross-document findings too.
     directives = {r.path: r.suppressions for r in results if r.suppressions}
@@ -152,7 +153,8 @@ def finish_unused(result: FileResult, settings: Settings) -> list[Violation]:
     if not result.unused_pending:
         return []
     result.unused_pending = False
-    return unused_suppressions(result.path, result.suppressions, settings.rules_for(result.path))
+    return unused_suppressions(result.path, result.suppressions, settings.rules_for(result.path),
+                               result.line_labels)
 
 
 def _resolved(path: str) -> str:

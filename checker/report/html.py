@@ -152,7 +152,7 @@ def _document(index: int, path: str, source, violations: list[tuple[int, object]
         note_items = "".join(
             f'<li class="note {v.severity}" data-v="{vid}" data-category="{_e(v.category)}" '
             f'data-severity="{_e(v.severity)}"><span class="rule">{_e(v.rule)} · '
-            f'{_e(SEVERITY_NAMES.get(v.severity, v.severity))} · {v.line}:{v.column}</span>'
+            f'{_e(SEVERITY_NAMES.get(v.severity, v.severity))} · {_e(v.label or f"{v.line}:{v.column}")}</span>'
             f'{_standard_note((standards or {}).get(v.rule, ()))}<br>{_e(v.message)}</li>'
             for vid, v in notes.get(number, []))
         rows.append(
