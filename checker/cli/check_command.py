@@ -26,8 +26,10 @@ def run_check(args, settings) -> int:
     if getattr(formatter, "BINARY", False) and not args.output:
         raise ConfigError(f"--format {fmt_name} writes files; give --output")
     for option, target in (("--output", args.output), ("--write-baseline", getattr(args, "write_baseline", None))):
+        # --format docx writes a folder of copies when given one (and on every later run)
+        folder_ok = option == "--output" and getattr(formatter, "WRITES_FOLDERS", False)
         if target:
-            _check_writable(option, target)  # fail before a long run, not after it
+            _check_writable(option, target, folder_ok)  # fail before a long run, not after it
     paths = args.paths or ["."]
     fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
     run = _run(paths, args, settings, formatter, keep_sources=fixing)
@@ -38,9 +40,15 @@ def run_check(args, settings) -> int:
         pending = apply_or_show_fixes(run, write=args.fix and not args.diff, stdin_path=stdin_path,
                                       settings=settings)
         if args.diff:
+            word = [r.path for r in run.results if r.source is not None and r.source.format == "docx"]
+            for path in word:
+                print(f"gwlint: {path}: Word files are not diffed (--diff shows fixes to text and Markdown "
+                      f"files); use --format docx --output DIR for a copy with a comment per problem", file=sys.stderr)
             for err in run.errors:
                 print(f"gwlint: {err}", file=sys.stderr)
-            return EXIT_ERROR if run.errors else (EXIT_VIOLATIONS if pending else EXIT_OK)
+            if run.errors or word:
+                return EXIT_ERROR
+            return EXIT_VIOLATIONS if pending else EXIT_OK
         if pending:  # report what is left after the fixes
             run = _run(paths, args, settings, formatter)
     if getattr(args, "write_baseline", None):
@@ -100,9 +108,9 @@ def _write_statistics(run, args, fmt_name: str) -> None:
         sys.stdout.write(buffer.getvalue())
 
 
-def _check_writable(option: str, target: str) -> None:
+def _check_writable(option: str, target: str, folder_ok: bool = False) -> None:
     folder = os.path.dirname(os.path.abspath(target))
-    if os.path.isdir(target):
+    if os.path.isdir(target) and not folder_ok:
         raise ConfigError(f"{option} {target}: is a directory; give a file name")
     if not os.path.isdir(folder):
         raise ConfigError(f"{option} {target}: folder {os.path.dirname(target) or '.'} does not exist")

@@ -19,6 +19,7 @@ from pathlib import Path
 from checker.sources.docx_source import iter_lines, open_docx, visible_runs
 
 BINARY = True
+WRITES_FOLDERS = True   # --output may name a folder, existing or not
 AUTHOR = "gwlint"
 INITIALS = "GW"
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
