@@ -137,13 +137,32 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
             stdin_run.errors.append(str(exc))
     missing = [p for p in paths if not os.path.exists(p)]
     existing = [p for p in paths if os.path.exists(p)]
-    respect = settings.config.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
-    files = discover(existing, settings.config.include, settings.config.exclude, settings.root,
-                     respect_gitignore=respect)
+    resolver = getattr(args, "resolver", None)
+    files: list[str] = []
+    for given in existing:  # each path walked with the configuration nearest to it
+        here = resolver.for_path(given) if resolver else settings
+        respect = here.config.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
+        files += [f for f in discover([given], here.config.include, here.config.exclude, here.root,
+                                      respect_gitignore=respect) if f not in files]
     if existing and not files and not args.quiet:
         print(f"gwlint: warning: no files to check in {', '.join(existing)} "
               f"(looked for {', '.join(settings.config.include)})", file=sys.stderr)
-    run = run_paths(files, settings, args.jobs, progress=_progress(args, len(files)), keep_sources=needs_sources)
+    groups: dict[int, tuple] = {}
+    for f in files:  # each file checked with the configuration nearest to it (ruff's per-file model)
+        own = resolver.for_path(f) if resolver else settings
+        groups.setdefault(id(own), (own, []))[1].append(f)
+    if len(groups) <= 1:
+        own = next(iter(groups.values()))[0] if groups else settings
+        run = run_paths(files, own, args.jobs, progress=_progress(args, len(files)), keep_sources=needs_sources)
+    else:
+        run = RunResult()
+        for own, group in groups.values():
+            part = run_paths(group, own, args.jobs, keep_sources=needs_sources)
+            run.files += part.files
+            run.results += part.results
+            run.violations += part.violations
+            run.errors += part.errors
+        run.sort()
     run.errors = [f"{p}: no such file or directory" for p in missing] + run.errors
     if stdin_run:
         run.files += 1

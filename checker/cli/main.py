@@ -117,6 +117,13 @@ def _print_completion(parser: argparse.ArgumentParser, shell: str) -> int:
     return EXIT_OK
 
 
+def _mtime(path):
+    try:
+        return path.stat().st_mtime_ns if path else None
+    except OSError:
+        return None
+
+
 def _split(values: list[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
@@ -158,6 +165,15 @@ def _main(argv: list[str] | None) -> int:
 
         settings = build_settings(config_file=args.config, no_config=args.no_config, rules_dirs=args.rules,
                                   select=_split(args.select), ignore=_split(args.ignore))
+        if args.command == "check":
+            from checker.engine.settings import SettingsResolver
+
+            # Each file gets the .gwlint.yaml nearest to it, as in the language server.
+            args.resolver = SettingsResolver(config_file=args.config, no_config=args.no_config, rules_dirs=args.rules,
+                                             select=_split(args.select), ignore=_split(args.ignore))
+            if not args.resolver.fixed:
+                args.resolver._by_config[str(settings.config_path) if settings.config_path else None] = (
+                    _mtime(settings.config_path), settings)
         if args.command == "check":
             from checker.cli.check_command import run_check
 
