@@ -25,10 +25,11 @@ def test_rule_packs_resolve_to_the_repository_rules_folder():
 
 def test_every_rule_folder_is_a_listed_package():
     """setuptools warns ("Package would be ignored") for a data folder Python could import
-    but `packages` does not name; each folder of rules/ is named."""
+    but `packages` does not name; each such folder of rules/ is named (gb-15834 and the
+    like cannot be imported and ship as data of checker.builtin_rules)."""
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     folders = {f"checker.builtin_rules.{p.name}" for p in (ROOT / "rules").iterdir()
-               if p.is_dir() and any(p.glob("*.yaml"))}
+               if p.is_dir() and p.name.isidentifier() and any(p.glob("*.yaml"))}
     missing = folders - listed
     assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
 
@@ -66,7 +67,7 @@ def test_wheel_builds_without_warnings_and_carries_types_data_and_licence(tmp_pa
     [wheel] = tmp_path.glob("gwlint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "checker/py.typed" in names and "gwlint/__main__.py" in names
-    assert any(n.endswith("licenses/LICENSE") for n in names)
+    assert any(n.endswith("licenses/LICENSE") for n in names) and any(n.endswith("licenses/NOTICE") for n in names)
     shipped = {n.removeprefix("checker/builtin_rules/") for n in names if n.startswith("checker/builtin_rules/")}
     on_disk = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yaml")}
     assert on_disk <= shipped, sorted(on_disk - shipped)

@@ -166,10 +166,6 @@ def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: se
     return out
 
 
-# Findings depend only on the paragraph they are in: the language server re-checks just
-# the edited paragraphs with this kind while a full run follows.
-LOCAL = True
-
 
 def check(doc, rule) -> Iterator[Finding]:
     vocabulary = words(rule)
