@@ -392,6 +392,9 @@ class GwlintServer(LanguageServer):
         self.running[uri] = stop
         loop = asyncio.get_running_loop()
         job = self.full_pool.submit(self.runner.run, text, uri, version)
+        # said in the client's log, so an editor's trace (and the tests) can see when a run begins
+        self.window_log_message(types.LogMessageParams(
+            type=types.MessageType.Log, message=f"gwlint: started the full run of version {version}"))
 
         def finished(version=version) -> None:
             if self.running.get(uri) is stop:
