@@ -33,7 +33,8 @@ def check_text(text: str, path: str | None = None, config: Config | Settings | N
 def check_paths(paths: list[str], config: Config | Settings | None = None, jobs: int | None = None) -> list[Violation]:
     """Check files and directories; input errors raise InputError after all files ran."""
     settings = _settings(config)
-    files = discover(list(paths), settings.config.include, settings.config.exclude, settings.root)
+    files = discover(list(paths), settings.config.include, settings.config.exclude, settings.root,
+                     respect_gitignore=settings.config.respect_gitignore)
     run = run_paths(files, settings, jobs)
     if run.errors:
         raise InputError(run.errors[0].split(":", 1)[0], run.errors[0].split(":", 1)[-1].strip())

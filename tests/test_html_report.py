@@ -106,3 +106,54 @@ def test_highlights_and_filters_work_in_headless_chromium(tmp_path, capsys):
         finally:
             browser.close()
     assert dialogs == []
+
+
+def test_chinese_names_counts_that_follow_filters_contents_and_print_in_chromium(tmp_path, capsys):
+    """Issue 12, item 9: the page speaks Chinese, every count follows the filters, a table of
+    contents lists the documents, and the five seeds print on a handful of pages."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
+    report = tmp_path / "seeds.html"
+    assert main(["check", "--no-config", "--format", "html", "-o", str(report), str(ROOT / "seeds")]) == 1
+    capsys.readouterr()
+    executable = _chromium()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(report.as_uri())
+            summary = page.locator("table.summary")
+            assert "标点符号" in summary.inner_text() and "punctuation" not in summary.inner_text()
+            assert page.locator('input[value="punctuation"]').locator("xpath=..").inner_text().strip().startswith("标点符号")
+            toc = page.locator("nav.toc li")
+            assert toc.count() == 5
+
+            def number(selector: str) -> int:
+                return int(page.locator(selector).first.inner_text() or 0)
+
+            total = number("[data-count-total]")
+            doc4 = number('h2 [data-count-doc="5"]')
+            punct = number('[data-count-category="punctuation"]')
+            page.locator('input[data-filter="category"][value="punctuation"]').uncheck()
+            assert number("[data-count-total]") == total - punct
+            assert number('tfoot [data-cell="*|*"]') == total - punct
+            assert number('h2 [data-count-doc="5"]') == number('nav.toc [data-count-doc="5"]') < doc4
+            assert number('[data-count-severity="warning"]') == total - punct - number('[data-count-severity="error"]') \
+                - number('[data-count-severity="info"]')
+            page.locator('input[data-filter="severity"][value="warning"]').uncheck()
+            assert number('[data-count-category="responsibility"]') == page.locator(
+                'li.note[data-category="responsibility"]:not([data-severity="warning"])').count()
+            assert page.locator("li.note:visible").count() == number("[data-count-total]")
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "html_report_counts.png"), full_page=False)
+            page.locator('input[data-filter="category"][value="punctuation"]').check()
+            page.locator('input[data-filter="severity"][value="warning"]').check()
+
+            page.emulate_media(media="print")
+            assert not page.locator("nav.filters").is_visible()
+            assert page.locator(".row.clean:visible").count() == 0
+            pdf = tmp_path / "seeds.pdf"
+            page.pdf(path=str(pdf), format="A4")
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+            assert 1 < pages <= 20, f"{pages} pages"
+        finally:
+            browser.close()

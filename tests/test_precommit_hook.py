@@ -1,7 +1,8 @@
 """`.pre-commit-hooks.yaml`: `pre-commit try-repo` runs the hook from a copy of this repository.
 
 pre-commit installs gwlint into its own environment with pip (from the package index),
-so this test takes a minute the first time; it runs in the default test command.
+so these tests take minutes: they are marked slow, skipped by a plain `pytest` and run by
+CI (`pytest -m "slow or not slow"`).
 """
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 import yaml
+
+from tests.precommit_corpus import PLANTED, write_all
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "tests" / "fixtures" / "rules"
@@ -39,8 +43,12 @@ def test_hook_definition():
     pattern = re.compile(hook["files"])
     assert all(pattern.search(n) for n in ("a.txt", "docs/计划.md", "b.docx"))
     assert not any(pattern.search(n) for n in ("a.py", "a.docx.bak", "README"))
+    # pre-commit must not split the files over parallel processes: cross-file checks
+    # need them all in one run
+    assert hook["require_serial"] is True
 
 
+@pytest.mark.slow
 def test_try_repo_passes_a_good_file_and_fails_a_bad_one(tmp_path):
     hook_repo = tmp_path / "gwlint"
     shutil.copytree(ROOT, hook_repo, ignore=_SKIP)
@@ -80,3 +88,49 @@ def test_try_repo_passes_a_good_file_and_fails_a_bad_one(tmp_path):
     word = try_repo("report.docx")
     assert word.returncode == 1, word.stdout + word.stderr
     assert "report.docx:1:10" in word.stdout and "段落 1" in word.stdout
+
+
+def _duplicates(output: str) -> int:
+    return sum(1 for line in output.splitlines() if " duplicate-across-files " in line)
+
+
+@pytest.mark.slow
+def test_a_commit_of_thirty_files_finds_every_planted_cross_file_copy(tmp_path):
+    """Through the shipped hook, a commit of 30 documents gets the same 15 copies across
+    files as one `gwlint check` of them (with require_serial false, pre-commit ran one
+    process per core on part of the files and found about half)."""
+    hook_repo = tmp_path / "gwlint"
+    shutil.copytree(ROOT, hook_repo, ignore=_SKIP)
+    _git(hook_repo, "init", "-q")
+    _git(hook_repo, "add", "-A")
+    _git(hook_repo, "commit", "-q", "-m", "snapshot for try-repo")
+    work = tmp_path / "documents"
+    work.mkdir()
+    names = write_all(work)
+    assert len(names) >= 20
+    _git(work, "init", "-q")
+    _git(work, "add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), **_GIT_ENV}
+    env.pop("VIRTUAL_ENV", None)
+
+    direct = subprocess.run([str(Path(sys.executable).with_name("gwlint")), "check", "--no-config", *names],
+                            cwd=work, capture_output=True, text=True)
+    assert _duplicates(direct.stdout) == PLANTED
+
+    hooked = subprocess.run([*_pre_commit(), "try-repo", str(hook_repo), "gwlint", "--all-files"],
+                            cwd=work, env=env, capture_output=True, text=True)
+    assert hooked.returncode == 1, hooked.stdout + hooked.stderr
+    assert _duplicates(hooked.stdout) == PLANTED, hooked.stdout
+
+    if (os.cpu_count() or 1) > 1:
+        # The control: the same hook but parallel, run from this environment's gwlint as a
+        # local hook - the batches each see part of the commit, and copies are lost.
+        [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+        local = {**hook, "language": "system", "require_serial": False,
+                 "entry": f"{Path(sys.executable).with_name('gwlint')} check --no-config"}
+        (work / ".pre-commit-config.yaml").write_text(
+            yaml.safe_dump({"repos": [{"repo": "local", "hooks": [local]}]}), encoding="utf-8")
+        _git(work, "add", "-A")
+        parallel = subprocess.run([*_pre_commit(), "run", "--all-files"], cwd=work, env=env,
+                                  capture_output=True, text=True)
+        assert _duplicates(parallel.stdout) < PLANTED, parallel.stdout

@@ -95,3 +95,10 @@ def link_deferrals(rules: list) -> list:
 def load_bound_rules(locations, vocabularies=None) -> list:
     """Every rule of these locations, bound (see ``bind``) and run together."""
     return link_deferrals([bind(rule, vocabularies) for rule in load_rules(locations)])
+
+
+def is_local(rule) -> bool:
+    """Whether a rule's findings depend only on the paragraph they are in: its kind's
+    ``LOCAL``, a flag or a function of the rule's parameters."""
+    local = getattr(load_kind(rule.kind), "LOCAL", False)
+    return bool(local(rule.params)) if callable(local) else bool(local)

@@ -26,8 +26,10 @@ def run_check(args, settings) -> int:
     if getattr(formatter, "BINARY", False) and not args.output:
         raise ConfigError(f"--format {fmt_name} writes files; give --output")
     for option, target in (("--output", args.output), ("--write-baseline", getattr(args, "write_baseline", None))):
+        # --format docx writes a folder of copies when given one (and on every later run)
+        folder_ok = option == "--output" and getattr(formatter, "WRITES_FOLDERS", False)
         if target:
-            _check_writable(option, target)  # fail before a long run, not after it
+            _check_writable(option, target, folder_ok)  # fail before a long run, not after it
     paths = args.paths or ["."]
     fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
     run = _run(paths, args, settings, formatter, keep_sources=fixing)
@@ -38,9 +40,15 @@ def run_check(args, settings) -> int:
         pending = apply_or_show_fixes(run, write=args.fix and not args.diff, stdin_path=stdin_path,
                                       settings=settings)
         if args.diff:
+            word = [r.path for r in run.results if r.source is not None and r.source.format == "docx"]
+            for path in word:
+                print(f"gwlint: {path}: Word files are not diffed (--diff shows fixes to text and Markdown "
+                      f"files); use --format docx --output DIR for a copy with a comment per problem", file=sys.stderr)
             for err in run.errors:
                 print(f"gwlint: {err}", file=sys.stderr)
-            return EXIT_ERROR if run.errors else (EXIT_VIOLATIONS if pending else EXIT_OK)
+            if run.errors or word:
+                return EXIT_ERROR
+            return EXIT_VIOLATIONS if pending else EXIT_OK
         if pending:  # report what is left after the fixes
             run = _run(paths, args, settings, formatter)
     if getattr(args, "write_baseline", None):
@@ -58,19 +66,51 @@ def run_check(args, settings) -> int:
         from checker.engine.baseline import filter_new, load_baseline
 
         run.violations = filter_new(run.violations, load_baseline(args.baseline))
-    _write_report(run, args, settings, formatter, fmt_name)
+    if getattr(args, "statistics", False):
+        _write_statistics(run, args, fmt_name)
+    else:
+        _write_report(run, args, settings, formatter, fmt_name)
     for err in run.errors:
         print(f"gwlint: {err}", file=sys.stderr)
     if run.errors:
         return EXIT_ERROR
+    if getattr(args, "exit_zero", False):
+        return EXIT_OK
     threshold = SEVERITY_RANK[args.fail_on or settings.config.fail_on]
     failing = any(SEVERITY_RANK[v.severity] >= threshold for v in run.violations)
     return EXIT_VIOLATIONS if failing else EXIT_OK
 
 
-def _check_writable(option: str, target: str) -> None:
+def use_color(choice: str, to_file: bool, isatty: bool, environ=os.environ) -> bool:
+    """``--color``: always/never as said; auto colours a terminal, unless NO_COLOR is set
+    to something (an empty NO_COLOR counts as unset, as no-color.org says), and FORCE_COLOR
+    set to anything but empty, 0 or false colours even a pipe (force-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    force = environ.get("FORCE_COLOR", "")
+    if force and force.lower() not in ("0", "false"):
+        return True
+    if environ.get("NO_COLOR", ""):
+        return False
+    return isatty and not to_file
+
+
+def _write_statistics(run, args, fmt_name: str) -> None:
+    from checker.report import statistics
+
+    if fmt_name not in ("text", "json"):
+        raise ConfigError(f"--statistics writes text or json, not {fmt_name}")
+    buffer = io.StringIO()
+    statistics.render(run, buffer, fmt_name)
+    if args.output:
+        _write_text_file(args.output, buffer.getvalue())
+    else:
+        sys.stdout.write(buffer.getvalue())
+
+
+def _check_writable(option: str, target: str, folder_ok: bool = False) -> None:
     folder = os.path.dirname(os.path.abspath(target))
-    if os.path.isdir(target):
+    if os.path.isdir(target) and not folder_ok:
         raise ConfigError(f"{option} {target}: is a directory; give a file name")
     if not os.path.isdir(folder):
         raise ConfigError(f"{option} {target}: folder {os.path.dirname(target) or '.'} does not exist")
@@ -97,11 +137,32 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
             stdin_run.errors.append(str(exc))
     missing = [p for p in paths if not os.path.exists(p)]
     existing = [p for p in paths if os.path.exists(p)]
-    files = discover(existing, settings.config.include, settings.config.exclude, settings.root)
+    resolver = getattr(args, "resolver", None)
+    files: list[str] = []
+    for given in existing:  # each path walked with the configuration nearest to it
+        here = resolver.for_path(given) if resolver else settings
+        respect = here.config.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
+        files += [f for f in discover([given], here.config.include, here.config.exclude, here.root,
+                                      respect_gitignore=respect) if f not in files]
     if existing and not files and not args.quiet:
         print(f"gwlint: warning: no files to check in {', '.join(existing)} "
               f"(looked for {', '.join(settings.config.include)})", file=sys.stderr)
-    run = run_paths(files, settings, args.jobs, progress=_progress(args, len(files)), keep_sources=needs_sources)
+    groups: dict[int, tuple] = {}
+    for f in files:  # each file checked with the configuration nearest to it (ruff's per-file model)
+        own = resolver.for_path(f) if resolver else settings
+        groups.setdefault(id(own), (own, []))[1].append(f)
+    if len(groups) <= 1:
+        own = next(iter(groups.values()))[0] if groups else settings
+        run = run_paths(files, own, args.jobs, progress=_progress(args, len(files)), keep_sources=needs_sources)
+    else:
+        run = RunResult()
+        for own, group in groups.values():
+            part = run_paths(group, own, args.jobs, keep_sources=needs_sources)
+            run.files += part.files
+            run.results += part.results
+            run.violations += part.violations
+            run.errors += part.errors
+        run.sort()
     run.errors = [f"{p}: no such file or directory" for p in missing] + run.errors
     if stdin_run:
         run.files += 1
@@ -133,8 +194,7 @@ def _progress(args, total: int):
 
 def _write_report(run, args, settings, formatter, fmt_name) -> None:
     to_file = bool(args.output)
-    color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
-                                       and "NO_COLOR" not in os.environ)
+    color = use_color(args.color, to_file, sys.stdout.isatty())
     options = ReportOptions(color=color and fmt_name == "text", output_path=args.output, rules=tuple(settings.rules))
     if getattr(formatter, "BINARY", False):
         formatter.render(run, None, options)
@@ -142,14 +202,18 @@ def _write_report(run, args, settings, formatter, fmt_name) -> None:
     if to_file:
         buffer = io.StringIO()
         formatter.render(run, buffer, options)
-        tmp = f"{args.output}.tmp{os.getpid()}"
-        try:
-            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(buffer.getvalue())
-            os.replace(tmp, args.output)
-        except OSError as exc:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise ConfigError(f"{args.output}: cannot write the report: {exc.strerror}") from None
+        _write_text_file(args.output, buffer.getvalue())
     else:
         formatter.render(run, sys.stdout, options)
+
+
+def _write_text_file(path: str, content: str) -> None:
+    tmp = f"{path}.tmp{os.getpid()}"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise ConfigError(f"{path}: cannot write the report: {exc.strerror}") from None

@@ -29,38 +29,68 @@ def _positive_int(value: str) -> int:
     return number
 
 
+class _VersionAction(argparse.Action):
+    """``--version`` reads the installed metadata only when asked (one source of truth)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from checker.core.version import tool_version
+
+        sys.stdout.write(f"gwlint {tool_version()}\n")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gwlint", description="Check Chinese government work documents for errors of numbers, units, structure and form.")
-    parser.add_argument("--version", action="version", version="gwlint 0.1.0")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check files and directories (default: the current directory)")
+    check = sub.add_parser("check", help="check files and directories (default: the current directory)",
+                           description="check files and directories")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
     _add_rule_options(check)
-    check.add_argument("--format", default="auto", help="text, json, … (default: auto)")
+    from checker.report.registry import FORMATS
+
+    fmt = check.add_argument("--format", default="auto", help=f"{', '.join(FORMATS)} (default: auto: github under "
+                                                              "GitHub Actions, else text)")
+    fmt.completions = ("auto", *FORMATS)  # not argparse choices: the registry words the error
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="worker processes (default: number of cores)")
+    check.add_argument("--no-respect-gitignore", action="store_true",
+                       help="walk folders without skipping what .gitignore ignores")
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by suffix) of the document read from '-'")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress output")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="auto: on a terminal, unless NO_COLOR is set and not empty; FORCE_COLOR turns it on")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when violations are found (input and configuration errors still exit 2)")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many violations each rule found instead of each violation")
     check.add_argument("--fix", action="store_true", help="apply the mechanical fixes (％→%%, half-width punctuation, l/O in numbers) to the files")
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff without writing them")
     check.add_argument("--baseline", metavar="FILE", help="report only violations not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current violations in FILE and exit 0")
 
-    rules = sub.add_parser("rules", help="list the active rules")
+    rules = sub.add_parser("rules", help="list the active rules", description="list the active rules")
     _add_rule_options(rules)
     rules.add_argument("--markdown", metavar="DIR",
                        help="write one Markdown page per rule family (every shipped rule, on or off) to DIR")
     rules.add_argument("--standard", metavar="CODE",
                        help='only rules citing this standard or clause ("GB/T 15835", "GB/T 9704-2012 7.3"), '
                             "those switched off included")
-    explain = sub.add_parser("explain", help="show what a rule checks, why, and its examples")
+    explain = sub.add_parser("explain", help="show what a rule checks, why, and its examples",
+                             description="show what a rule checks")
     explain.add_argument("rule_id", metavar="RULE_ID")
     _add_rule_options(explain)
-    sub.add_parser("lsp", help="run the language server on standard input/output (for editors)")
+    sub.add_parser("lsp", help="run the language server on standard input/output (for editors)",
+                   description="run the language server")
+    completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh, fish)",
+                                description="print a shell completion script")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
     return parser
 
 
@@ -70,6 +100,28 @@ def _add_rule_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", action="append", default=[], metavar="DIR", help="add a rule pack directory (repeatable)")
     p.add_argument("--select", action="append", default=[], metavar="RULE", help="only these rule ids or categories (repeatable, comma-separated)")
     p.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rule ids or categories (repeatable, comma-separated)")
+
+
+def _print_completion(parser: argparse.ArgumentParser, shell: str) -> int:
+    from checker.cli.completion import completion_script
+    from checker.rules.categories import CATEGORIES
+
+    words = list(CATEGORIES)
+    try:  # the rule ids active here; a broken configuration still gets the categories
+        from checker.engine.settings import build_settings
+
+        words += sorted(r.id for r in build_settings().rules)
+    except ConfigError:
+        pass
+    sys.stdout.write(completion_script(shell, parser, words))
+    return EXIT_OK
+
+
+def _mtime(path):
+    try:
+        return path.stat().st_mtime_ns if path else None
+    except OSError:
+        return None
 
 
 def _split(values: list[str]) -> list[str]:
@@ -102,6 +154,8 @@ def _main(argv: list[str] | None) -> int:
         print("gwlint: error: no command given; use one of check, rules, explain, lsp (see gwlint --help)",
               file=sys.stderr)
         return EXIT_ERROR
+    if args.command == "completion":
+        return _print_completion(parser, args.shell)
     if args.command == "lsp":  # settings come per document, from each document's folder
         from checker.lsp.server import serve
 
@@ -111,6 +165,15 @@ def _main(argv: list[str] | None) -> int:
 
         settings = build_settings(config_file=args.config, no_config=args.no_config, rules_dirs=args.rules,
                                   select=_split(args.select), ignore=_split(args.ignore))
+        if args.command == "check":
+            from checker.engine.settings import SettingsResolver
+
+            # Each file gets the .gwlint.yaml nearest to it, as in the language server.
+            args.resolver = SettingsResolver(config_file=args.config, no_config=args.no_config, rules_dirs=args.rules,
+                                             select=_split(args.select), ignore=_split(args.ignore))
+            if not args.resolver.fixed:
+                args.resolver._by_config[str(settings.config_path) if settings.config_path else None] = (
+                    _mtime(settings.config_path), settings)
         if args.command == "check":
             from checker.cli.check_command import run_check
 

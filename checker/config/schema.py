@@ -34,6 +34,7 @@ class Config(BaseModel):
     packs: list[str] = Field(default_factory=list)        # extra rule pack dirs/files
     include: list[str] = Field(default_factory=lambda: ["**/*.txt", "**/*.md", "**/*.docx"])
     exclude: list[str] = Field(default_factory=list)
+    respect_gitignore: bool = True                        # skip what .gitignore ignores when walking folders
     disable: list[str] = Field(default_factory=list)      # rule ids or categories
     rules: dict[str, RuleSettings | Literal["disable", "enable"]] = Field(default_factory=dict)
     kinds: dict[str, Literal["summary", "plan", "none"]] = Field(default_factory=dict)  # glob -> kind

@@ -12,6 +12,10 @@ from checker.model.document import Document
 from checker.rules.rule import Rule
 
 
+class Cancelled(Exception):
+    """A run given up because a newer one supersedes it (the language server, on an edit)."""
+
+
 @dataclass
 class FileResult:
     path: str
@@ -21,13 +25,19 @@ class FileResult:
     source: Any = None                                       # SourceText, kept for fixes/reports
     suppressions: list = field(default_factory=list)         # the file's directives (used or not)
     unused_pending: bool = False                             # unused directives reported after the corpus phase
+    line_labels: dict[int, str] | None = None                # the source's place names (Word), kept without the source
+    kind: str | None = None                                  # the document kind it was checked as
 
 
-def lint_document(doc: Document, rules: list[Rule], collect: bool = True) -> FileResult:
+def lint_document(doc: Document, rules: list[Rule], collect: bool = True, cancelled=None) -> FileResult:
     """Run ``rules`` over ``doc``; ``collect=False`` skips the summaries of corpus kinds
-    (a one-file run with no reference documents has nothing to compare them with)."""
-    result = FileResult(doc.path, source=doc.source)
+    (a one-file run with no reference documents has nothing to compare them with).
+    ``cancelled``: a callable asked between rules; when it says so the run stops by raising
+    ``Cancelled`` (a superseded language-server run gives its thread back at once)."""
+    result = FileResult(doc.path, source=doc.source, line_labels=doc.source.line_labels)
     for rule in rules:
+        if cancelled is not None and cancelled():
+            raise Cancelled(doc.path)
         try:
             module = load_kind(rule.kind)
             if getattr(module, "LATE", False):

@@ -57,7 +57,8 @@ def reference_paths(settings) -> list[str]:
     globs = list(settings.config.duplicates.reference)
     if not globs or not root.is_dir():
         return []
-    return discover([str(root)], include=globs, exclude=settings.config.exclude, root=root)
+    # Reference documents are named by their own globs: .gitignore does not hide them.
+    return discover([str(root)], include=globs, exclude=settings.config.exclude, root=root, respect_gitignore=False)
 
 
 def load_reference(settings, rule, collect: Callable[[Document, Any], Any],

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from checker.checks.registry import load_kind
-from checker.engine.lint import FileResult, lint_document
+from checker.engine.lint import Cancelled, FileResult, lint_document
 from checker.engine.settings import Settings
 from checker.engine.stamp import stamp_resolved
 from checker.engine.suppress import parse_directives, suppress, unused_suppressions
@@ -32,21 +32,31 @@ class RunResult:
 
 
 def lint_source(source: SourceText, settings: Settings, collect: bool = True,
-                defer_unused: bool = False) -> FileResult:
+                defer_unused: bool = False, *, rules: list | None = None, kind: str | None = None,
+                cancelled=None) -> FileResult:
     """Lint one source.  ``defer_unused``: a cross-document phase follows, whose findings
     the file's directives may still silence, so unused directives are reported by
-    ``finish_unused`` after it."""
+    ``finish_unused`` after it.  ``rules`` narrows the rules for the path to these ids'
+    rules (the language server's quick pass), ``kind`` forces the document kind, and
+    ``cancelled`` lets a superseded run stop between rules (``Cancelled`` propagates)."""
     try:
-        rules = settings.rules_for(source.path)
-        doc = Document(source, settings.lexicon, settings.kind_for(source.path))
-        result = lint_document(doc, rules, collect)
+        rules_here = settings.rules_for(source.path)
+        if rules is not None:
+            wanted = {r.id for r in rules}
+            rules_here = [r for r in rules_here if r.id in wanted]
+        rules = rules_here
+        doc = Document(source, settings.lexicon, kind or settings.kind_for(source.path))
+        result = lint_document(doc, rules, collect, cancelled)
+        result.kind = doc.structure.kind
         result.suppressions = parse_directives(source.original)
         result.violations = suppress(result.violations, result.suppressions)
         if defer_unused and result.corpus:
             result.unused_pending = True
         else:
-            result.violations += unused_suppressions(source.path, result.suppressions, rules)
+            result.violations += unused_suppressions(source.path, result.suppressions, rules, source.line_labels)
         return result
+    except Cancelled:
+        raise
     except Exception as exc:  # one file's crash must not cost the other files their reports
         return FileResult(source.path, errors=[_crash_line(source.path, exc)])
 
@@ -140,7 +150,8 @@ def corpus_violations(results: list[FileResult], settings: Settings) -> list[Vio
 
             checked = {_resolved(p) for p in summaries}
             references = load_reference(settings, rule, module.collect, exclude=checked).summaries
-        found = [stamp_resolved(rule, f) for f in module.check_corpus(summaries, rule, settings, references)]
+        labels = {r.path: r.line_labels for r in results}
+        found = [stamp_resolved(rule, f, labels) for f in module.check_corpus(summaries, rule, settings, references)]
         out += found
     # A file's own directives silence cross-document findings too.
     directives = {r.path: r.suppressions for r in results if r.suppressions}
@@ -152,7 +163,8 @@ def finish_unused(result: FileResult, settings: Settings) -> list[Violation]:
     if not result.unused_pending:
         return []
     result.unused_pending = False
-    return unused_suppressions(result.path, result.suppressions, settings.rules_for(result.path))
+    return unused_suppressions(result.path, result.suppressions, settings.rules_for(result.path),
+                               result.line_labels)
 
 
 def _resolved(path: str) -> str:

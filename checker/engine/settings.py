@@ -33,16 +33,16 @@ class Settings:
         from checker.sources.discover import glob_match
 
         rel = relative_to(path, self.root)
-        for pattern, kind in self.config.kinds.items():
+        for pattern, kind in self.config.kinds.items():  # gitignore patterns, first match wins
             if glob_match(rel, pattern):
                 return kind
         return None
 
     def rules_for(self, path: str) -> list[Rule]:
-        from checker.sources.discover import glob_match
+        from checker.sources.discover import matches_any
 
         rel = relative_to(path, self.root)
-        return link_deferrals([r for r in self.rules if not any(glob_match(rel, g) for g in r.ignore)])
+        return link_deferrals([r for r in self.rules if not matches_any(rel, r.ignore)])
 
 
 def relative_to(path: str, root: Path) -> str:
@@ -110,6 +110,45 @@ def with_presets(config: Config, known: set[str]) -> Config:
     for rule_id, setting in config.rules.items():
         rules[rule_id] = presets.merge_setting(rules.get(rule_id), setting)
     return config.model_copy(update={"disable": [*disable, *config.disable], "rules": rules})
+
+
+class SettingsResolver:
+    """One rule for the command line and the language server (ruff's per-file model): a
+    file is checked with the `.gwlint.yaml` nearest to it, found by walking up from its own
+    folder, unless ``--config`` names one or ``--no-config`` wants none.  Settings are
+    built once per configuration file and rebuilt when that file changes."""
+
+    def __init__(self, *, config_file: str | None = None, no_config: bool = False, rules_dirs: list[str] = (),
+                 select: list[str] = (), ignore: list[str] = ()) -> None:
+        self.fixed = bool(config_file) or no_config
+        self._args = {"rules_dirs": list(rules_dirs), "select": list(select), "ignore": list(ignore)}
+        self._config_file = config_file
+        self._no_config = no_config
+        self._by_config: dict[str | None, tuple[float | None, Settings]] = {}
+
+    def for_path(self, path: str | Path) -> Settings:
+        p = Path(path)
+        return self.for_folder(p if p.is_dir() else (p.parent if str(p.parent) else Path(".")))
+
+    def for_folder(self, folder: Path) -> Settings:
+        if self.fixed:
+            key, mtime = self._config_file, None
+        else:
+            found = find_config(folder)
+            key = str(found) if found else None
+            try:
+                mtime = found.stat().st_mtime_ns if found else None
+            except OSError:
+                mtime = None
+        cached = self._by_config.get(key)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        if self.fixed:
+            settings = build_settings(config_file=self._config_file, no_config=self._no_config, **self._args)
+        else:  # no configuration anywhere above: one set of settings, globs relative to the working folder
+            settings = build_settings(config_file=key, no_config=key is None, **self._args)
+        self._by_config[key] = (mtime, settings)
+        return settings
 
 
 def _load_config(path: Path) -> Config:

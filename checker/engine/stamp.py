@@ -10,6 +10,7 @@ from checker.engine.violation import Fix, Violation
 from checker.model.document import Document
 from checker.model.span import Span
 from checker.rules.rule import Rule
+from checker.sources.source import column_place, line_place
 
 _CONTEXT = 12
 
@@ -29,11 +30,37 @@ def render_message(template: str, args: Mapping[str, Any]) -> str:
         return template
 
 
-def full_message(rule: Rule, finding) -> str:
-    """The finding's message: the template it names (or the rule's), filled with its args,
-    and its related note, a template of the rule's or a text of the kind's, after it."""
-    message = render_message(rule.template(finding.message), finding.args)
-    related = render_message(rule.template(finding.note), finding.args) if finding.note else finding.related
+def placed_args(args: Mapping[str, Any], labels: dict[int, str] | None,
+                others: Mapping[str, dict[int, str] | None] | None = None) -> Mapping[str, Any]:
+    """``args`` with every whole-number ``X_line`` and ``X_column`` also given as
+    ``X_line_at`` / ``X_column_at``: the place in the source's own terms (第12行 for a text
+    file, 段落 4 or 表格 1 第2行第3列 for Word; 第N列 / 第N字).  ``labels`` are the line
+    labels of the finding's document; an ``X_line`` whose ``X`` names another checked
+    document (``other_line`` beside ``other``) is placed with that document's labels."""
+    extra: dict[str, str] = {}
+    for key, value in args.items():
+        if not isinstance(value, int) or isinstance(value, bool):
+            continue
+        owner = labels
+        if key.endswith("_line") or key.endswith("_column"):
+            named = args.get(key.rsplit("_", 1)[0])
+            if others is not None and isinstance(named, str) and named in others:
+                owner = others[named]
+        if key.endswith("_line"):
+            extra[f"{key}_at"] = line_place(owner, value)
+        elif key.endswith("_column"):
+            extra[f"{key}_at"] = column_place(owner, value)
+    return {**args, **extra} if extra else args
+
+
+def full_message(rule: Rule, finding, labels: dict[int, str] | None = None,
+                 others: Mapping[str, dict[int, str] | None] | None = None) -> str:
+    """The finding's message: the template it names (or the rule's), filled with its args
+    (places in the source's own terms added, see ``placed_args``), and its related note, a
+    template of the rule's or a text of the kind's, after it."""
+    args = placed_args(finding.args, labels, others)
+    message = render_message(rule.template(finding.message), args)
+    related = render_message(rule.template(finding.note), args) if finding.note else finding.related
     if related:
         message = f"{message}（{related}）"
     return message
@@ -51,7 +78,8 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
     end = max(start, min(finding.span.end, len(text)))
     line, col = doc.position(start)
     end_line, end_col = doc.position(end)
-    message = full_message(rule, finding)
+    labels = doc.source.line_labels
+    message = full_message(rule, finding, labels)
     fix = None
     if finding.fix is not None:
         src = doc.source
@@ -69,12 +97,24 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
         path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
         rule=rule.id, category=rule.category, severity=severity or rule.severity,
         message=message, excerpt=excerpt_of(text, start, end), fix=fix, context=context,
+        label=place_label(labels, line, col),
     )
 
 
-def stamp_resolved(rule: Rule, finding: CorpusFinding) -> Violation:
+def place_label(labels: dict[int, str] | None, line: int, column: int) -> str:
+    """Where a violation is, in a labelled source's terms (段落 2 第19字); empty for plain
+    text, whose line:column is already its reader's terms."""
+    if not labels:
+        return ""
+    return f"{line_place(labels, line)} {column_place(labels, column)}"
+
+
+def stamp_resolved(rule: Rule, finding: CorpusFinding,
+                   labels: Mapping[str, dict[int, str] | None] | None = None) -> Violation:
     """A Violation from a finding whose positions are already resolved (corpus and late
-    kinds, which no longer hold the document)."""
-    message = full_message(rule, finding)
+    kinds, which no longer hold the document); ``labels``: line labels by path."""
+    own = (labels or {}).get(finding.path)
+    message = full_message(rule, finding, own, labels)
     return Violation(finding.path, finding.line, finding.column, finding.end_line, finding.end_column, rule.id,
-                     rule.category, rule.severity, message, finding.excerpt)
+                     rule.category, rule.severity, message, finding.excerpt,
+                     label=place_label(own, finding.line, finding.column))

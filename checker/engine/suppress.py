@@ -29,7 +29,8 @@ def suppress(violations: list[Violation], suppressions: list[Suppression]) -> li
     return kept
 
 
-def unused_suppressions(path: str, suppressions: list[Suppression], rules: list[Rule]) -> list[Violation]:
+def unused_suppressions(path: str, suppressions: list[Suppression], rules: list[Rule],
+                        line_labels: dict[int, str] | None = None) -> list[Violation]:
     """Reports of the rules whose kind judges the directives themselves (``LATE`` kinds:
     unused-suppression), run once everything a directive could silence is known."""
     unused = [s for s in suppressions if not s.used]
@@ -39,5 +40,5 @@ def unused_suppressions(path: str, suppressions: list[Suppression], rules: list[
     for rule in rules:
         module = load_kind(rule.kind)
         if getattr(module, "LATE", False):
-            out += [stamp_resolved(rule, f) for f in module.check_late(path, unused, rule)]
+            out += [stamp_resolved(rule, f, {path: line_labels}) for f in module.check_late(path, unused, rule)]
     return out

@@ -31,6 +31,9 @@ class Violation:
     fix: Fix | None = field(default=None, compare=False)
     # Text around the violation, for baselines that survive line moves.
     context: str = field(default="", compare=False)
+    # The place in the source's own terms when it has them (段落 2 第19字 in a Word file);
+    # empty for plain text and Markdown, whose line:column is their reader's terms.
+    label: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)

@@ -16,9 +16,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from checker.sources.docx_source import iter_lines, open_docx, paragraph_runs
+from checker.sources.docx_source import iter_lines, open_docx, visible_runs
 
 BINARY = True
+WRITES_FOLDERS = True   # --output may name a folder, existing or not
 AUTHOR = "gwlint"
 INITIALS = "GW"
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -31,8 +32,11 @@ class ReportError(Exception):
     pass
 
 
-def comment_text(v) -> str:
-    return f"【{SEVERITY_NAMES.get(v.severity, v.severity)}】{v.message}（{v.rule}，{v.category}）"
+def comment_text(v, elsewhere: bool = False) -> str:
+    """The comment; ``elsewhere``: the problem is in a header, footer or note, where Word
+    cannot anchor comments, so the comment (on the first paragraph) says where it is."""
+    where = f"【{v.label}】" if elsewhere and v.label else ""
+    return f"【{SEVERITY_NAMES.get(v.severity, v.severity)}】{where}{v.message}（{v.rule}，{v.category}）"
 
 
 def _splittable(run) -> bool:
@@ -63,7 +67,7 @@ def _runs_at(paragraph, start: int, end: int, exact: bool = True) -> list:
     if exact:
         for edge in (start, end):
             pos = 0
-            for run in paragraph_runs(paragraph):
+            for run in visible_runs(paragraph):
                 n = len(run.text)
                 if pos < edge < pos + n and _splittable(run):
                     _split_run(run, edge - pos)
@@ -71,7 +75,7 @@ def _runs_at(paragraph, start: int, end: int, exact: bool = True) -> list:
                 pos += n
     chosen = []
     pos = 0
-    for run in paragraph_runs(paragraph):
+    for run in visible_runs(paragraph):
         n = len(run.text)
         if n and pos < end and start < pos + n:
             chosen.append(run)
@@ -87,8 +91,22 @@ def annotate(data: bytes, path: str, violations: list) -> tuple[object, int]:
     for v in sorted(violations, key=lambda v: (v.line, v.column, v.rule)):
         if not lines:
             break
-        first = lines[min(v.line, len(lines)) - 1]
+        index = min(v.line, len(lines)) - 1
+        first = lines[index]
         last = lines[min(max(v.end_line, v.line), len(lines)) - 1]
+        if not first.commentable:
+            # A header, footer or note (Word anchors comments in the body only) or a block
+            # content control: the comment goes on the nearest paragraph that can carry
+            # one, and names the place (页眉, 脚注 2, 段落 3 第9字 …).
+            host = _nearest_commentable(lines, index)
+            if host is None:
+                continue
+            runs = visible_runs(host.paragraph) or [host.paragraph.add_run("")]
+            document.add_comment(runs, text=comment_text(v, elsewhere=True), author=AUTHOR, initials=INITIALS)
+            placed += 1
+            continue
+        if not last.commentable:
+            last = first
         start = max(0, v.column - 1)
         end = max(0, v.end_column - 1)
         if first is last:
@@ -100,10 +118,19 @@ def annotate(data: bytes, path: str, violations: list) -> tuple[object, int]:
             tail = _runs_at(last.paragraph, 0, max(end, 1))
             runs = (head[:1] + tail[-1:]) if head and tail else head or tail
         if not runs:  # an empty paragraph or a span past its end: comment the whole paragraph
-            runs = paragraph_runs(first.paragraph) or [first.paragraph.add_run("")]
+            runs = visible_runs(first.paragraph) or [first.paragraph.add_run("")]
         document.add_comment(runs, text=comment_text(v), author=AUTHOR, initials=INITIALS)
         placed += 1
     return document, placed
+
+
+def _nearest_commentable(lines: list, index: int):
+    """The closest paragraph with text before ``index`` that can carry a comment, else the
+    closest after it."""
+    for line in reversed(lines[:index]):
+        if line.commentable and line.text.strip():
+            return line
+    return next((line for line in lines[index + 1:] if line.commentable and line.text.strip()), None)
 
 
 def _targets(word_paths: list[str], output: str) -> dict[str, Path]:

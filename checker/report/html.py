@@ -1,8 +1,12 @@
 """`--format html`: one self-contained page for the people who edit the documents.
 
-A summary table (category × severity), filter checkboxes for categories and
-severities, then every document's text, line by line, with each violation highlighted
-where it is and its message in a column beside the line.  No external fonts, styles or
+A summary table (category × severity, categories named in Chinese), a table of contents
+with a line per document, filter checkboxes for categories and severities, then every
+document's text, line by line, with each violation highlighted where it is and its
+message in a column beside the line.  Every count on the page — the summary, the
+filters, the contents, each document's heading — follows the filters.  Printed, the page
+keeps only the lines with problems, without the filters, the message under its line, so
+a report of a few documents takes a few pages.  No external fonts, styles or
 scripts: the page works offline and from a mail attachment.  Every piece of document
 text is HTML-escaped, so markup in a document stays visible text.
 """
@@ -11,7 +15,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 
-from checker.rules.categories import CATEGORIES
+from checker.rules.categories import CATEGORIES, CATEGORY_NAMES_ZH
 from checker.sources.source import normalise_line_ends
 
 NEEDS_SOURCES = True
@@ -54,6 +58,23 @@ mark.hl.error { background: #ffcdd2; border-color: var(--error); }
 mark.hl.info { background: #d6e8ff; border-color: var(--info); }
 mark.hl.off { background: none; border-bottom: none; color: inherit; }
 .only-problems .row.clean { display: none; }
+nav.toc { background: #fff; border: 1px solid #e0e0e0; border-radius: 4px; padding: .4rem 1rem; margin: 0 0 1rem; }
+nav.toc h2 { margin: .2rem 0; font-size: 1rem; }
+nav.toc ol { margin: .2rem 0; padding-left: 1.5rem; }
+nav.toc a { color: inherit; word-break: break-all; }
+nav.toc .n { color: #555; font-size: .85rem; }
+@media print {
+  body { padding: 0; background: #fff; font-size: 9.5pt; line-height: 1.5; }
+  .filters, .no-print { display: none !important; }
+  .row.clean { display: none; }
+  .row { grid-template-columns: 4.2rem minmax(0, 1fr); padding: .1rem .3rem; break-inside: avoid; }
+  .notes { grid-column: 2; }
+  .doc { border: none; }
+  h2 { margin: .8rem 0 .2rem; break-after: avoid; }
+  nav.toc { border: none; padding: 0; }
+  mark.hl.off { background: none; }
+  li.note[hidden] { display: none; }
+}
 .none { color: #2e7d32; }
 .errors { color: var(--error); }
 """
@@ -70,11 +91,37 @@ _JS = """
   function apply() {
     var on = shown();
     var visible = {};
+    var byCat = {}, bySev = {}, cell = {}, byDoc = {}, total = 0;
     document.querySelectorAll('li.note').forEach(function (li) {
-      var ok = on.category[li.dataset.category] !== false && on.severity[li.dataset.severity] !== false;
+      var c = li.dataset.category, s = li.dataset.severity, d = li.dataset.doc;
+      var catOn = on.category[c] !== false, sevOn = on.severity[s] !== false;
+      var ok = catOn && sevOn;
       li.hidden = !ok;
-      if (ok) { visible[li.dataset.v] = li.dataset.severity; }
+      if (sevOn) { byCat[c] = (byCat[c] || 0) + 1; }
+      if (catOn) { bySev[s] = (bySev[s] || 0) + 1; }
+      if (ok) {
+        visible[li.dataset.v] = s;
+        cell[c + '|' + s] = (cell[c + '|' + s] || 0) + 1;
+        byDoc[d] = (byDoc[d] || 0) + 1;
+        total += 1;
+      }
     });
+    // every count on the page follows the filters
+    document.querySelectorAll('[data-count-category]').forEach(function (el) {
+      el.textContent = byCat[el.dataset.countCategory] || 0; });
+    document.querySelectorAll('[data-count-severity]').forEach(function (el) {
+      el.textContent = bySev[el.dataset.countSeverity] || 0; });
+    document.querySelectorAll('[data-cell]').forEach(function (el) {
+      var parts = el.dataset.cell.split('|'), n = 0;
+      Object.keys(cell).forEach(function (k) {
+        var kp = k.split('|');
+        if ((parts[0] === '*' || parts[0] === kp[0]) && (parts[1] === '*' || parts[1] === kp[1])) { n += cell[k]; }
+      });
+      el.textContent = n || (el.dataset.blank === '1' ? '' : 0);
+    });
+    document.querySelectorAll('[data-count-doc]').forEach(function (el) {
+      el.textContent = byDoc[el.dataset.countDoc] || 0; });
+    document.querySelectorAll('[data-count-total]').forEach(function (el) { el.textContent = total; });
     document.querySelectorAll('mark.hl').forEach(function (m) {
       var ids = m.dataset.v.split(' ');
       var hit = ids.filter(function (i) { return visible[i] !== undefined; });
@@ -92,6 +139,11 @@ _JS = """
   apply();
 })();
 """
+
+
+def category_name(category: str) -> str:
+    """A category's Chinese name (the id when it has none)."""
+    return CATEGORY_NAMES_ZH.get(category, category)
 
 
 def _e(text: str) -> str:
@@ -150,17 +202,19 @@ def _document(index: int, path: str, source, violations: list[tuple[int, object]
     for number, line in enumerate(lines or [""], 1):
         label = labels.get(number, str(number))
         note_items = "".join(
-            f'<li class="note {v.severity}" data-v="{vid}" data-category="{_e(v.category)}" '
+            f'<li class="note {v.severity}" data-v="{vid}" data-doc="{index}" data-category="{_e(v.category)}" '
             f'data-severity="{_e(v.severity)}"><span class="rule">{_e(v.rule)} · '
-            f'{_e(SEVERITY_NAMES.get(v.severity, v.severity))} · {v.line}:{v.column}</span>'
+            f'{_e(SEVERITY_NAMES.get(v.severity, v.severity))} · {_e(v.label or f"{v.line}:{v.column}")}</span>'
             f'{_standard_note((standards or {}).get(v.rule, ()))}<br>{_e(v.message)}</li>'
             for vid, v in notes.get(number, []))
+        clean = "" if notes.get(number) else " clean"
         rows.append(
-            f'<div class="row" id="d{index}-L{number}"><span class="ln">{_e(label)}</span>'
+            f'<div class="row{clean}" id="d{index}-L{number}"><span class="ln">{_e(label)}</span>'
             f'<span class="tx">{_line_segments(line, marks.get(number, []))}</span>'
             f'<ul class="notes">{note_items}</ul></div>')
     count = len(violations)
-    return (f'<section class="file"><h2>{_e(path)} <small>（{count} 个问题）</small></h2>'
+    return (f'<section class="file" id="doc-{index}"><h2>{_e(path)} '
+            f'<small>（<span data-count-doc="{index}">{count}</span> 个问题）</small></h2>'
             f'<div class="doc">{"".join(rows)}</div></section>')
 
 
@@ -185,24 +239,38 @@ def build(run, rules=()) -> str:
     sev_totals = Counter(v.severity for v in run.violations)
 
     head_cells = "".join(f"<th>{_e(SEVERITY_NAMES[s])}</th>" for s in SEVERITY_ORDER)
+
+    def cell(c: str, s: str, n: int, tag: str = "td", blank: bool = True) -> str:
+        return (f'<{tag} data-cell="{_e(c)}|{s}" data-blank="{1 if blank else 0}">'
+                f'{n or ("" if blank else 0)}</{tag}>')
+
     body_rows = "".join(
-        f"<tr><td>{_e(c)}</td>" + "".join(f"<td>{counts[(c, s)] or ''}</td>" for s in SEVERITY_ORDER)
-        + f"<td>{sum(counts[(c, s)] for s in SEVERITY_ORDER)}</td></tr>" for c in present)
-    total_row = ("<tr><th>合计</th>" + "".join(f"<th>{sev_totals[s]}</th>" for s in SEVERITY_ORDER)
-                 + f"<th>{len(run.violations)}</th></tr>")
+        f'<tr><td title="{_e(c)}">{_e(category_name(c))}</td>'
+        + "".join(cell(c, s, counts[(c, s)]) for s in SEVERITY_ORDER)
+        + cell(c, "*", sum(counts[(c, s)] for s in SEVERITY_ORDER), blank=False) + "</tr>" for c in present)
+    total_row = ("<tr><th>合计</th>" + "".join(cell("*", s, sev_totals[s], "th", False) for s in SEVERITY_ORDER)
+                 + cell("*", "*", len(run.violations), "th", False) + "</tr>")
     summary = (f'<table class="summary"><thead><tr><th>类别</th>{head_cells}<th>合计</th></tr></thead>'
                f"<tbody>{body_rows}</tbody><tfoot>{total_row}</tfoot></table>"
                if run.violations else '<p class="none">没有发现问题。</p>')
 
     cat_boxes = "".join(
-        f'<label><input type="checkbox" data-filter="category" value="{_e(c)}" checked> {_e(c)} '
-        f'({sum(counts[(c, s)] for s in SEVERITY_ORDER)})</label>' for c in present)
+        f'<label title="{_e(c)}"><input type="checkbox" data-filter="category" value="{_e(c)}" checked> '
+        f'{_e(category_name(c))} (<span data-count-category="{_e(c)}">'
+        f'{sum(counts[(c, s)] for s in SEVERITY_ORDER)}</span>)</label>' for c in present)
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{s}" checked> '
-        f'{_e(SEVERITY_NAMES[s])} ({sev_totals[s]})</label>' for s in SEVERITY_ORDER)
+        f'{_e(SEVERITY_NAMES[s])} (<span data-count-severity="{s}">{sev_totals[s]}</span>)</label>'
+        for s in SEVERITY_ORDER)
     filters = (f'<nav class="filters"><fieldset><legend>类别</legend>{cat_boxes}</fieldset>'
                f'<fieldset><legend>级别</legend>{sev_boxes}</fieldset>'
                f'<label><input type="checkbox" id="only-problems"> 只显示有问题的行</label></nav>')
+    toc = ""
+    if len(paths) > 1:
+        entries = "".join(
+            f'<li><a href="#doc-{i}">{_e(p)}</a> <span class="n">（<span data-count-doc="{i}">'
+            f'{len(by_path.get(p, []))}</span> 个问题）</span></li>' for i, p in enumerate(paths, 1))
+        toc = f'<nav class="toc"><h2>目录</h2><ol>{entries}</ol></nav>'
     errors = ""
     if run.errors:
         errors = '<ul class="errors">' + "".join(f"<li>{_e(e)}</li>" for e in run.errors) + "</ul>"
@@ -212,8 +280,9 @@ def build(run, rules=()) -> str:
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>gwlint 检查报告</title><style>{_CSS}</style></head><body>"
-        f"<h1>gwlint 检查报告</h1><p class=\"meta\">检查了 {run.files} 个文件，发现 {len(run.violations)} 个问题。</p>"
-        f"{summary}{errors}{filters}<main>{documents}</main>"
+        f"<h1>gwlint 检查报告</h1><p class=\"meta\">检查了 {run.files} 个文件，发现 {len(run.violations)} 个问题"
+        f"（当前显示 <span data-count-total>{len(run.violations)}</span> 个）。</p>"
+        f"{summary}{errors}{toc}{filters}<main>{documents}</main>"
         f"<script>{_JS}</script></body></html>\n"
     )
 

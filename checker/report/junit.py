@@ -1,9 +1,17 @@
-"""`--format junit`: one test case per checked file, one ``<failure>`` per violation.
+"""`--format junit`: one test suite per checked file, one test case per violation.
 
-CI systems (GitLab, Jenkins, Azure) show each file as a test that passed or failed;
-a file that could not be read is a test case with an ``<error>``.  Built with
-ElementTree, so every attribute and text is escaped; characters XML 1.0 forbids are
-dropped.
+Jenkins keeps only the first ``<failure>`` of a test case and GitLab merges them, so each
+violation is a test case of its own, failed with one ``<failure>``; a file with no
+violation is one passing test case, so clean files still show.  A file that could not
+be read is a test case with an ``<error>``.  Counts reconcile: a suite's ``tests`` is its
+test cases, ``failures`` its violations, ``errors`` its unreadable inputs, and the
+``<testsuites>`` totals are their sums.
+
+The document conforms to the Jenkins xUnit plugin's junit-10 schema, which GitLab reads
+too: no ``file`` attribute on test cases (the suite carries it); the case's ``classname``
+is ``gwlint.<category>`` and its name ``path:line:column rule``, unique in the run.
+Built with ElementTree, so every attribute and text is escaped; characters XML 1.0
+forbids are dropped.
 """
 from __future__ import annotations
 
@@ -16,6 +24,12 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
+
+
+def _where(v) -> str:
+    """The violation's place: a Word paragraph label when the source has one."""
+    label = getattr(v, "label", None)
+    return f"{v.path}:{v.line}:{v.column}" + (f" ({label})" if label else "")
 
 
 def build(run) -> ET.Element:
@@ -32,30 +46,54 @@ def build(run) -> ET.Element:
     orphan_errors = [e for e in run.errors if not any(e in errs for errs in errors_by_path.values())]
 
     suites = ET.Element("testsuites", name="gwlint")
-    suite = ET.SubElement(suites, "testsuite", name="gwlint")
-    failures = errors = 0
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    seen_names: dict[str, int] = defaultdict(int)
+
+    def suite_for(name: str, file: str | None = None) -> ET.Element:
+        attrs = {"name": _clean(name)}
+        if file:
+            attrs["file"] = _clean(file)
+        return ET.SubElement(suites, "testsuite", attrs)
+
+    def close(suite: ET.Element, failures: int, errors: int) -> None:
+        tests = len(suite.findall("testcase"))
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(errors))
+        suite.set("skipped", "0")
+        totals["tests"] += tests
+        totals["failures"] += failures
+        totals["errors"] += errors
+
     for path in paths:
-        case = ET.SubElement(suite, "testcase", classname="gwlint", name=_clean(path), file=_clean(path))
-        for v in by_path.get(path, []):
-            failures += 1
-            failure = ET.SubElement(case, "failure", type=v.rule,
-                                    message=_clean(f"{v.line}:{v.column} {v.severity} {v.rule}: {v.message}"))
+        suite = suite_for(path, path)
+        violations = by_path.get(path, [])
+        errors = errors_by_path.get(path, [])
+        for v in violations:
+            name = f"{v.path}:{v.line}:{v.column} {v.rule}"
+            seen_names[name] += 1
+            if seen_names[name] > 1:  # two findings of one rule at one place stay two cases
+                name = f"{name} #{seen_names[name]}"
+            case = ET.SubElement(suite, "testcase", classname=_clean(f"gwlint.{v.category}"), name=_clean(name))
+            failure = ET.SubElement(case, "failure", type=_clean(v.rule),
+                                    message=_clean(f"{v.severity} {v.rule}: {v.message}"))
             failure.text = _clean(
-                f"{v.path}:{v.line}:{v.column}-{v.end_line}:{v.end_column}\n"
+                f"{_where(v)}-{v.end_line}:{v.end_column}\n"
                 f"rule: {v.rule} ({v.category}, {v.severity})\n{v.message}\n{v.excerpt}")
-        for err in errors_by_path.get(path, []):
-            errors += 1
+        for err in errors:
+            case = ET.SubElement(suite, "testcase", classname="gwlint.input", name=_clean(path))
             ET.SubElement(case, "error", type="input-error", message=_clean(err)).text = _clean(err)
-    for err in orphan_errors:
-        errors += 1
-        case = ET.SubElement(suite, "testcase", classname="gwlint", name=_clean(err.split(":", 1)[0]))
-        ET.SubElement(case, "error", type="input-error", message=_clean(err)).text = _clean(err)
-    tests = len(suite)
-    for element in (suites, suite):
-        element.set("tests", str(tests))
-        element.set("failures", str(failures))
-        element.set("errors", str(errors))
-    suite.set("skipped", "0")
+        if not violations and not errors:
+            ET.SubElement(suite, "testcase", classname="gwlint.file", name=_clean(path))
+        close(suite, len(violations), len(errors))
+    if orphan_errors:
+        suite = suite_for("gwlint")
+        for err in orphan_errors:
+            case = ET.SubElement(suite, "testcase", classname="gwlint.input", name=_clean(err.split(":", 1)[0]))
+            ET.SubElement(case, "error", type="input-error", message=_clean(err)).text = _clean(err)
+        close(suite, 0, len(orphan_errors))
+    for key, value in totals.items():
+        suites.set(key, str(value))
     return suites
 
 

@@ -43,6 +43,8 @@ def render(run, stream, options) -> None:
     for v in run.violations:
         head = Text()
         head.append(f"{v.path}:{v.line}:{v.column}", style="bold")
+        if v.label:  # a Word file: the place as its reader names it
+            head.append(f" [{v.label}]", style="bold")
         head.append(" ")
         head.append(v.severity, style=_STYLE.get(v.severity, ""))
         head.append(f" {v.rule} ", style="dim")

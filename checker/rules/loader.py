@@ -137,6 +137,9 @@ def validate_params(file: str, label: str, module, raw: dict[str, Any]):
 def check_message_args(file: str, label: str, message: str, provided: Iterable[str],
                        field: str = "message") -> None:
     allowed = set(provided)
+    # The engine renders each line or column argument as a place in the source's own
+    # terms (第12行 / 段落 4 / 表格 1 第2行第3列 …): ``first_line`` brings ``first_line_at``.
+    allowed |= {f"{name}_at" for name in allowed if name.endswith(("_line", "_column"))}
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
     except ValueError as exc:

@@ -12,6 +12,14 @@ from checker.sources.source import SourceText
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 DOCX_SUFFIXES = {".docx"}
+# Formats gwlint does not read, with what to do instead (named, not called "binary").
+UNSUPPORTED = {
+    ".doc": "a Word 97-2003 .doc file",
+    ".wps": "a WPS Writer .wps file",
+    ".odt": "an OpenDocument .odt file",
+}
+_CONVERT = ("gwlint reads .docx, .txt and .md: save it as .docx (Word or WPS: File > Save As > .docx) "
+            "or convert it with LibreOffice: soffice --headless --convert-to docx {name}")
 
 
 def format_for(path: str) -> str:
@@ -36,6 +44,10 @@ def read_path(path: str) -> SourceText:
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceText:
+    suffix = Path(path).suffix.lower()
+    if fmt is None and suffix in UNSUPPORTED:
+        raise InputError(path, f"is {UNSUPPORTED[suffix]}, a format gwlint does not read; "
+                               + _CONVERT.format(name=Path(path).name))
     fmt = fmt or format_for(path)
     if fmt == "docx":
         from checker.sources.docx_source import read_docx

@@ -55,6 +55,12 @@ class SourceText:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
+    def line_place(self, line: int) -> str:
+        return line_place(self.line_labels, line)
+
+    def column_place(self, column: int) -> str:
+        return column_place(self.line_labels, column)
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""
         start = self._line_starts[line - 1]
@@ -76,6 +82,22 @@ class SourceText:
             self._original_starts = [0] + [m.end() for m in _LINE_END.finditer(self.original)]
         starts = self._original_starts
         return (starts[line - 1] if line - 1 < len(starts) else len(self.original)) + col - 1
+
+
+def line_place(labels: dict[int, str] | None, line: int) -> str:
+    """A line as its reader names it: the Word label (段落 4, 表格 1 第2行第3列, 页眉 …)
+    where the source has labels, else 第N行."""
+    if labels:
+        label = labels.get(line)
+        if label:
+            return label
+    return f"第{line}行"
+
+
+def column_place(labels: dict[int, str] | None, column: int) -> str:
+    """A column as its reader names it: 第N列 in a text file, 第N字 in a Word paragraph
+    (which has characters, not columns)."""
+    return f"第{column}字" if labels is not None else f"第{column}列"
 
 
 def normalise_line_ends(text: str) -> str:

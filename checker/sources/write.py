@@ -9,8 +9,11 @@ from checker.sources.source import SourceText
 
 
 def encode_like(source: SourceText, text: str) -> bytes:
+    """The fixed text in the file's own encoding, with its byte-order mark if it had one."""
+    from checker.sources.decode import BOM_OF
+
     data = text.encode(source.encoding)
-    return (b"\xef\xbb\xbf" + data) if source.bom and source.encoding == "utf-8" else data
+    return (BOM_OF.get(source.encoding, b"") + data) if source.bom else data
 
 
 def write_atomically(path: str, data: bytes) -> None:

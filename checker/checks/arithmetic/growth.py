@@ -43,6 +43,11 @@ class Params(ToleranceParams):
     pass
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     data = data_for(rule.vocabulary)

@@ -51,6 +51,11 @@ class Params(BaseModel):
     check_partial: bool = True
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     data = data_for(rule.vocabulary)

@@ -129,7 +129,7 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
             for entry, (other_path, other_line) in copies:
                 args = {"other": other_path, "other_line": other_line}
                 yield CorpusFinding(path, entry[0], entry[1], entry[2], entry[3], entry[4],
-                                    args=args, related=rule.fill("seen_in", **args))
+                                    args=args, note="seen_in")
         for e in range(len(data.entries)):
             for band, key in enumerate(keys[e].tolist()):
                 bucket = buckets.setdefault((band, key), [])

@@ -102,4 +102,4 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     for index, unit, first_index, _ in repeated_paragraphs(doc, params, rule.vocabulary):
         span = doc.paragraphs[index].span
         args = {"length": unit.length, "first_line": doc.position(doc.paragraphs[first_index].span.start)[0]}
-        yield Finding(span, args=args, related=rule.fill("first_seen", **args))
+        yield Finding(span, args=args, note="first_seen")

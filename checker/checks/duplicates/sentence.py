@@ -139,7 +139,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             args = {"unit": rule.fill("clause" if hits[0][0].clause else "sentence"),
                     "length": hits[0][0].length, "first_line": first_line, "first_column": first_column}
             note = "first_seen_on_this_line" if first_line == line else "first_seen"
-            yield Finding(span, args=args, related=rule.fill(note, **args))
+            yield Finding(span, args=args, note=note)
 
 
 def _skeleton(norm: str) -> str:

@@ -47,6 +47,11 @@ def _data(vocabulary):
     return frozenset(chars), phrases, words
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc: Document, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text

@@ -105,6 +105,13 @@ def find_matches(text: str, patterns: tuple[str, ...], allow: frozenset[str]) ->
     return [s for s in kept if s.of(text) not in allow]
 
 
+def LOCAL(params) -> bool:  # noqa: N802 - the kinds' LOCAL, asked of a rule's parameters
+    """Line-scoped patterns find a paragraph's problems in it alone (the language server
+    re-checks just the edited paragraphs with them); block and text patterns may span
+    paragraphs."""
+    return params.scope == "line"
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     patterns = _patterns(rule.vocabulary, params)

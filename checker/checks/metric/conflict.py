@@ -112,7 +112,7 @@ def check(doc, rule) -> Iterator[Finding]:
                 args = {"indicator": q.indicator, "value": value, "first": first_value,
                         "first_line": doc.position(first.span.start)[0],
                         "first_statement": f"{first.indicator}{first.verb or ''}{first.text}"}
-                yield Finding(q.span, args=args, related=rule.fill("first_at", **args))
+                yield Finding(q.span, args=args, note="first_at")
                 break
 
 

@@ -95,5 +95,5 @@ def _compare(doc, rule, previous: Marker, marker: Marker) -> Iterator[Finding]:
     else:
         detail = "reversed"
     args["detail"] = rule.fill(detail, **args)
-    yield Finding(marker.span, args=args, related=rule.fill("previous_at", **args))
+    yield Finding(marker.span, args=args, note="previous_at")
 

@@ -123,13 +123,13 @@ def check(doc, rule) -> Iterator[Finding]:
             marker = block.marker
             args = {"marker": marker.text, "expected": render(marker.style, shape(marker), expected_ordinal),
                     **detail_args}
-            related = None
+            note = None
             if previous is not None:
                 args.update(previous=previous.marker.text,
                             previous_line=doc.position(previous.marker.span.start)[0])
-                related = rule.fill("previous_at", **args)
+                note = "previous_at"  # the engine fills it, placing the line in the source's terms
             args["detail"] = rule.fill(detail, **args)
-            yield Finding(marker.span, args=args, related=related)
+            yield Finding(marker.span, args=args, note=note)
 
 
 def _breaks(group: list[Block], start_at_one: bool,

@@ -102,6 +102,11 @@ def _compile_wide(groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], g
     return out
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     vocabulary = words(rule)

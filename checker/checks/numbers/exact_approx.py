@@ -36,6 +36,11 @@ def _regex(rounding: tuple[str, ...], measures: tuple[str, ...]) -> re.Pattern[s
     return re.compile(rf"(?<![0-9０-９.．])(?P<number>[0-9]*[1-9])(?P<word>{w})(?=(?:{m}))")
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     measures = doc.measure_words.with_role("after-number")

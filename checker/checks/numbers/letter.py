@@ -72,6 +72,11 @@ def _zero_fits(run: str, after: str, zero_like: list[str], words: tuple[str, ...
     return True
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     vocabulary = words(rule)
     text = doc.text

@@ -37,6 +37,11 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     text = doc.text
     label = _label(tuple(words(rule).number_labels))

@@ -26,6 +26,11 @@ class Params(BaseModel):
     maximum: float = 100.0      # percent a decrease may reach; above it (or at it with 以上/超过) is reported
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     # approximation words that push a fall of exactly 100% beyond it: 下降100%以上

@@ -35,6 +35,11 @@ class Params(BaseModel):
     units: bool = True      # report a range whose ends carry two units (same_units spellings are one)
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     units = doc.lexicon.get("units") or {}

@@ -31,6 +31,11 @@ class Params(BaseModel):
     change_verbs: list[str] = Field(default_factory=lambda: ["increase", "decrease"])
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     rates, exceptions = rate_lexicon(doc.lexicon, bounded=False)

@@ -74,6 +74,11 @@ class _Open:
     line_ends: int = 0
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     vocabulary = words(rule)

@@ -166,6 +166,7 @@ def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: se
     return out
 
 
+
 def check(doc, rule) -> Iterator[Finding]:
     vocabulary = words(rule)
     marks, quotes = vocabulary.halfwidth_marks, vocabulary.straight_quotes

@@ -50,6 +50,11 @@ class Params(BaseModel):
     time_words: str = "range_mark_time_words"
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     allowed = set(params.allowed)

@@ -37,6 +37,11 @@ class _Data:
         self.not_before = tuple(sorted(vocabulary.unit_fraction_not_before, key=len, reverse=True))
 
 
+# Findings depend only on the paragraph they are in: the language server re-checks just
+# the edited paragraphs with this kind while a full run follows.
+LOCAL = True
+
+
 def check(doc, rule) -> Iterator[Finding]:
     data = built_for(doc, rule, _Data, lambda _: _Data(doc, rule))
     text = doc.text

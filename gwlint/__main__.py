@@ -1,0 +1,4 @@
+"""`python -m gwlint` runs the command line (the same as `gwlint` and `python -m checker`)."""
+from checker.cli.main import main
+
+raise SystemExit(main())
