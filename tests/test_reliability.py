@@ -615,14 +615,6 @@ def _seed_line(size: int) -> str:
     return (text * (size // len(text) + 1))[:size]
 
 
-def _template_paragraph(clauses: int = 1000) -> str:
-    import random
-
-    rng = random.Random(15)
-    return "，".join(f"投入资金{rng.randint(100, 9999)}万元改造校舍{rng.randint(2, 99)}所"
-                    for _ in range(clauses)) + "。\n"
-
-
 def _cpu_seconds(text: str) -> float:
     import time
 
