@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from checker.config.schema import Config
+from checker.engine.problems import RunError
 from checker.engine.runner import corpus_violations, lint_source, run_paths
 from checker.engine.settings import Settings, build_settings
 from checker.engine.violation import Violation
@@ -37,5 +38,6 @@ def check_paths(paths: list[str], config: Config | Settings | None = None, jobs:
                      respect_gitignore=settings.config.respect_gitignore)
     run = run_paths(files, settings, jobs)
     if run.errors:
-        raise InputError(run.errors[0].split(":", 1)[0], run.errors[0].split(":", 1)[-1].strip())
+        first = RunError.of(run.errors[0])
+        raise InputError(first.path, first.message)
     return run.violations

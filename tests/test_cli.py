@@ -26,8 +26,9 @@ def seeds_json(*extra):
 
 def test_json_matches_the_contract():
     proc, data = seeds_json()
-    assert list(data) == ["version", "files", "violations", "summary"]
-    assert data["version"] == 1 and data["files"] == 5
+    # the contract (reports/json-contract.md) gained "errors": present, and empty when none
+    assert list(data) == ["version", "files", "violations", "summary", "errors"]
+    assert data["version"] == 1 and data["files"] == 5 and data["errors"] == []
     assert list(data["summary"]) == ["error", "warning", "info"]
     for v in data["violations"]:
         assert list(v) == KEYS

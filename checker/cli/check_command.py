@@ -5,7 +5,8 @@ import io
 import os
 import sys
 
-from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS
+from checker.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS
+from checker.engine.problems import RunError
 from checker.engine.runner import RunResult, corpus_violations, lint_source, run_paths
 from checker.engine.violation import SEVERITY_RANK
 from checker.report.options import ReportOptions
@@ -31,12 +32,38 @@ def run_check(args, settings) -> int:
         if target:
             _check_writable(option, target, folder_ok)  # fail before a long run, not after it
     paths = args.paths or ["."]
+    if getattr(args, "file_timeout", None) is not None:
+        settings.config.limits.file_seconds = args.file_timeout
+    # (the Word report, writing a copy of its input, refuses that itself)
+    _refuse_output_onto_an_input(args, paths, settings, output=not getattr(formatter, "BINARY", False))
+    _cap_jobs(args)
+    baseline = None
+    if getattr(args, "baseline", None):
+        from checker.engine.baseline import load_baseline
+
+        baseline = load_baseline(args.baseline)   # a bad baseline stops the run before it starts
     fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
-    run = _run(paths, args, settings, formatter, keep_sources=fixing)
+    streamer = None
+    if (hasattr(formatter, "Streamer") and not args.output and not fixing and "-" not in paths
+            and not getattr(args, "write_baseline", None) and not getattr(args, "statistics", False)):
+        # The text report is printed file by file as the run goes: an interrupted or
+        # killed run has still shown what it found.
+        from checker.engine.baseline import NewOnly
+
+        streamer = formatter.Streamer(sys.stdout, _report_options(args, settings, fmt_name),
+                                      keep=NewOnly(baseline) if baseline is not None else None)
+    run = _run(paths, args, settings, formatter, keep_sources=fixing,
+               on_result=streamer.file_done if streamer else None)
+    if run.interrupted and fixing:
+        for err in run.errors:
+            print(f"gwlint: {err}", file=sys.stderr)
+        print("gwlint: interrupted: no fix was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if fixing:
         from checker.cli.fix_command import apply_or_show_fixes
 
         stdin_path = (args.stdin_filename or "<stdin>") if "-" in paths else None
+        errors_before = len(run.errors)
         pending = apply_or_show_fixes(run, write=args.fix and not args.diff, stdin_path=stdin_path,
                                       settings=settings)
         if args.diff:
@@ -50,7 +77,9 @@ def run_check(args, settings) -> int:
                 return EXIT_ERROR
             return EXIT_VIOLATIONS if pending else EXIT_OK
         if pending:  # report what is left after the fixes
+            fix_errors = run.errors[errors_before:]
             run = _run(paths, args, settings, formatter)
+            run.errors.extend(e for e in fix_errors if e not in run.errors)  # a failed write stays an error
     if getattr(args, "write_baseline", None):
         from checker.engine.baseline import write_baseline
 
@@ -62,16 +91,23 @@ def run_check(args, settings) -> int:
         for err in run.errors:
             print(f"gwlint: {err}", file=sys.stderr)
         return EXIT_ERROR if run.errors else EXIT_OK
-    if getattr(args, "baseline", None):
-        from checker.engine.baseline import filter_new, load_baseline
-
-        run.violations = filter_new(run.violations, load_baseline(args.baseline))
-    if getattr(args, "statistics", False):
-        _write_statistics(run, args, fmt_name)
+    if streamer is not None:
+        streamer.finish(run)
     else:
-        _write_report(run, args, settings, formatter, fmt_name)
+        if baseline is not None:
+            from checker.engine.baseline import filter_new
+
+            run.violations = filter_new(run.violations, baseline)
+        if getattr(args, "statistics", False):
+            _write_statistics(run, args, fmt_name)
+        else:
+            _write_report(run, args, settings, formatter, fmt_name)
     for err in run.errors:
         print(f"gwlint: {err}", file=sys.stderr)
+    if run.interrupted:
+        print(f"gwlint: interrupted: {len(run.results)} of {run.files} files checked; the report "
+              "covers those", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if run.errors:
         return EXIT_ERROR
     if getattr(args, "exit_zero", False):
@@ -108,6 +144,35 @@ def _write_statistics(run, args, fmt_name: str) -> None:
         sys.stdout.write(buffer.getvalue())
 
 
+def _refuse_output_onto_an_input(args, paths: list[str], settings, output: bool = True) -> None:
+    """--output (or --write-baseline) naming a document of the run would overwrite it with
+    the report: refuse before anything is checked or written."""
+    targets = [(o, t) for o, t in (("--output", args.output if output else None),
+                                   ("--write-baseline", getattr(args, "write_baseline", None))) if t]
+    if not targets:
+        return
+    existing = [p for p in paths if p != "-" and os.path.exists(p)]
+    inputs = {os.path.realpath(f) for f in discover(existing, settings.config.include, settings.config.exclude,
+                                                     settings.root)}
+    inputs |= {os.path.realpath(p) for p in existing if os.path.isfile(p)}
+    if "-" in paths and args.stdin_filename:
+        inputs.add(os.path.realpath(args.stdin_filename))
+    for option, target in targets:
+        if os.path.realpath(target) in inputs:
+            raise ConfigError(f"{option} {target}: is one of the documents being checked; "
+                              "give another file name (nothing was written)")
+
+
+def _cap_jobs(args) -> None:
+    """More workers than twice the cores only costs memory (each holds the rules and a
+    document); cap them, with a note."""
+    cap = 2 * (os.cpu_count() or 1)
+    if args.jobs and args.jobs > cap:
+        print(f"gwlint: note: --jobs {args.jobs} is more than twice the {os.cpu_count() or 1} cores; "
+              f"using {cap} workers", file=sys.stderr)
+        args.jobs = cap
+
+
 def _check_writable(option: str, target: str, folder_ok: bool = False) -> None:
     folder = os.path.dirname(os.path.abspath(target))
     if os.path.isdir(target) and not folder_ok:
@@ -116,7 +181,7 @@ def _check_writable(option: str, target: str, folder_ok: bool = False) -> None:
         raise ConfigError(f"{option} {target}: folder {os.path.dirname(target) or '.'} does not exist")
 
 
-def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunResult:
+def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result=None) -> RunResult:
     needs_sources = getattr(formatter, "NEEDS_SOURCES", False) or keep_sources
     stdin_run = None
     if "-" in paths:
@@ -134,7 +199,7 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
                 stdin_run.violations.extend(corpus_violations([result], settings))
             stdin_run.errors.extend(result.errors)
         except InputError as exc:
-            stdin_run.errors.append(str(exc))
+            stdin_run.errors.append(RunError(exc.path, exc.reason))
     missing = [p for p in paths if not os.path.exists(p)]
     existing = [p for p in paths if os.path.exists(p)]
     resolver = getattr(args, "resolver", None)
@@ -147,23 +212,28 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False) -> RunRes
     if existing and not files and not args.quiet:
         print(f"gwlint: warning: no files to check in {', '.join(existing)} "
               f"(looked for {', '.join(settings.config.include)})", file=sys.stderr)
+    # streamed lines on the same terminal show the progress themselves
+    progress = None if on_result and sys.stdout.isatty() else _progress(args, len(files))
     groups: dict[int, tuple] = {}
     for f in files:  # each file checked with the configuration nearest to it (ruff's per-file model)
         own = resolver.for_path(f) if resolver else settings
         groups.setdefault(id(own), (own, []))[1].append(f)
     if len(groups) <= 1:
         own = next(iter(groups.values()))[0] if groups else settings
-        run = run_paths(files, own, args.jobs, progress=_progress(args, len(files)), keep_sources=needs_sources)
+        run = run_paths(files, own, args.jobs, progress=progress, keep_sources=needs_sources, on_result=on_result)
     else:
         run = RunResult()
         for own, group in groups.values():
-            part = run_paths(group, own, args.jobs, keep_sources=needs_sources)
+            part = run_paths(group, own, args.jobs, keep_sources=needs_sources, on_result=on_result)
             run.files += part.files
             run.results += part.results
             run.violations += part.violations
             run.errors += part.errors
+            run.interrupted |= part.interrupted
+            if part.interrupted:
+                break
         run.sort()
-    run.errors = [f"{p}: no such file or directory" for p in missing] + run.errors
+    run.errors = [RunError(p, "no such file or directory") for p in missing] + run.errors
     if stdin_run:
         run.files += 1
         run.results = stdin_run.results + run.results
@@ -192,10 +262,15 @@ def _progress(args, total: int):
     return update
 
 
-def _write_report(run, args, settings, formatter, fmt_name) -> None:
+def _report_options(args, settings, fmt_name) -> ReportOptions:
     to_file = bool(args.output)
     color = use_color(args.color, to_file, sys.stdout.isatty())
-    options = ReportOptions(color=color and fmt_name == "text", output_path=args.output, rules=tuple(settings.rules))
+    return ReportOptions(color=color and fmt_name == "text", output_path=args.output, rules=tuple(settings.rules))
+
+
+def _write_report(run, args, settings, formatter, fmt_name) -> None:
+    to_file = bool(args.output)
+    options = _report_options(args, settings, fmt_name)
     if getattr(formatter, "BINARY", False):
         formatter.render(run, None, options)
         return

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import difflib
 import re
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 
 from checker.engine.fixes import apply_fixes
-from checker.sources.write import encode_like, write_atomically
+from checker.engine.problems import RunError
+from checker.sources.write import FixSkipped, encode_like, replace_if_unchanged
 
 # Only CR/LF end a line; str.splitlines would also split on U+2028, form feed, etc.
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
@@ -45,9 +49,15 @@ def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None, setting
         changed += 1
         if write:
             try:
-                write_atomically(path, encode_like(source, fixed))
+                with _terminate_as_interrupt():
+                    replace_if_unchanged(path, source.digest, encode_like(source, fixed))
+            except FixSkipped as exc:
+                run.errors.append(RunError(path, f"not fixed: {exc}"))
+                continue
             except (OSError, UnicodeEncodeError) as exc:
-                run.errors.append(f"{path}: cannot write the fixed file: {getattr(exc, 'strerror', None) or exc}")
+                # every failed write is an error line and exit 2, never a silent exit 1
+                reason = getattr(exc, "strerror", None) or str(exc)
+                run.errors.append(RunError(path, f"not fixed: cannot write the fixed file: {reason}"))
                 continue
             print(f"gwlint: fixed {applied} problem(s) in {path}", file=sys.stderr)
         else:
@@ -55,6 +65,28 @@ def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None, setting
                                         fromfile=f"a/{path}", tofile=f"b/{path}")
             sys.stdout.writelines(diff)
     return changed
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """While a file is being replaced, SIGTERM (a CI timeout, an editor stopping the hook)
+    raises KeyboardInterrupt, so the temporary file is removed before the process ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _fix_until_stable(source, fixed: str, applied: int, settings) -> tuple[str, int]:

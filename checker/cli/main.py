@@ -42,6 +42,16 @@ class _VersionAction(argparse.Action):
         parser.exit(0)
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, got {value}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gwlint", description="Check Chinese government work documents for errors of numbers, units, structure and form.")
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
@@ -59,9 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help="lowest severity that makes the exit code 1 (default: warning)")
-    check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="worker processes (default: number of cores)")
+    check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N", help="worker processes (default: number of cores; at most twice that)")
     check.add_argument("--no-respect-gitignore", action="store_true",
                        help="walk folders without skipping what .gitignore ignores")
+    check.add_argument("--file-timeout", type=_seconds, default=None, metavar="SECONDS",
+                       help="stop checking a document after this many seconds and report it (default: "
+                            "limits.file_seconds of .gwlint.yaml, 120; 0: no limit)")
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by suffix) of the document read from '-'")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",

@@ -1,13 +1,14 @@
 """Find and read `.gwlint.yaml` (walking up from the current directory)."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from checker.config.schema import Config
 from checker.rules.errors import ConfigError, describe_validation_error
-from checker.core.yaml_io import read_yaml
+from checker.core.yaml_io import read_yaml_with_bytes
 
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml")
 
@@ -23,13 +24,15 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def load_config(path: Path) -> Config:
-    content = read_yaml(path)
+    content, raw = read_yaml_with_bytes(path)
     if content is None:
         content = {}
     if not isinstance(content, dict):
         raise ConfigError(f"{path}: the configuration is a mapping of settings")
     try:
-        return Config.model_validate(content)
+        config = Config.model_validate(content)
     except ValidationError as exc:
         err = describe_validation_error(str(path), None, exc)
         raise ConfigError(str(err)) from None
+    config._source_digest = hashlib.sha1(raw).hexdigest()   # fingerprints its data: bytes, not values
+    return config

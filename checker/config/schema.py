@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from checker.rules.schema import Severity
 
@@ -26,6 +26,22 @@ class DuplicateSettings(BaseModel):
     cache: str = ".gwlint_cache"                          # where their index is kept
 
 
+class Limits(BaseModel):
+    """Time budgets, so that no input and no user rule can hang a run."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # per rule and document: the time its user-supplied regular expressions (pattern
+    # rules, data: lists) may spend matching (CPU time; wall time when run in a thread);
+    # a rule that runs out is reported once (rule-timeout)
+    regex_seconds: float = Field(default=2.0, ge=0)
+    # per document: the wall time all rules together may take; 0 turns the budget off
+    file_seconds: float = Field(default=120.0, ge=0)
+    # a larger file is not read (one error line): memory grows with the document checked
+    # (README, "Limits"); 0 turns the limit off
+    max_file_mb: float = Field(default=10.0, ge=0)
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -41,3 +57,6 @@ class Config(BaseModel):
     data: dict[str, Any] = Field(default_factory=dict)    # extends rules/data lexicons
     duplicates: DuplicateSettings = Field(default_factory=DuplicateSettings)
     fail_on: Severity = "warning"
+    limits: Limits = Field(default_factory=Limits)
+    # sha-1 of the file this was read from (None when built in code)
+    _source_digest: str | None = PrivateAttr(default=None)

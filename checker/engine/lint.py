@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.checks.registry import load_kind
+from checker.core.patterns import regex_budget
+from checker.engine.budget import Budget
+from checker.engine.problems import RunError
 from checker.engine.stamp import stamp
 from checker.engine.violation import Violation
 from checker.model.document import Document
@@ -20,7 +23,7 @@ class Cancelled(Exception):
 class FileResult:
     path: str
     violations: list[Violation] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)          # one-line input/internal errors
+    errors: list[RunError] = field(default_factory=list)     # one-line input/internal errors
     corpus: dict[str, Any] = field(default_factory=dict)     # rule id -> collected summary
     source: Any = None                                       # SourceText, kept for fixes/reports
     suppressions: list = field(default_factory=list)         # the file's directives (used or not)
@@ -29,30 +32,51 @@ class FileResult:
     kind: str | None = None                                  # the document kind it was checked as
 
 
-def lint_document(doc: Document, rules: list[Rule], collect: bool = True, cancelled=None) -> FileResult:
+def lint_document(doc: Document, rules: list[Rule], collect: bool = True, cancelled=None, *,
+                  regex_seconds: float | None = None, budget: Budget | None = None) -> FileResult:
     """Run ``rules`` over ``doc``; ``collect=False`` skips the summaries of corpus kinds
     (a one-file run with no reference documents has nothing to compare them with).
+
     ``cancelled``: a callable asked between rules; when it says so the run stops by raising
-    ``Cancelled`` (a superseded language-server run gives its thread back at once)."""
+    ``Cancelled`` (a superseded language-server run gives its thread back at once).
+    ``regex_seconds``: each rule's user-supplied regular expressions get this much time on
+    the document; a rule that runs out is reported once (``rule-timeout``), keeping what it
+    found, and the other rules run.  ``budget``: the document's own time budget, looked at
+    between rules (a FileBudgetExceeded propagates to the caller).
+    """
     result = FileResult(doc.path, source=doc.source, line_labels=doc.source.line_labels)
     for rule in rules:
         if cancelled is not None and cancelled():
             raise Cancelled(doc.path)
+        if budget is not None:
+            budget.check()
+        found: list[Violation] = []
         try:
             module = load_kind(rule.kind)
             if getattr(module, "LATE", False):
                 continue  # judged after the others (checker.engine.suppress.unused_suppressions)
-            found = []
-            for finding in module.check(doc, rule):
-                found.append(stamp(doc, rule, finding))
-                if rule.limit and len(found) >= rule.limit:
-                    break
+            with regex_budget(regex_seconds):
+                for finding in module.check(doc, rule):
+                    found.append(stamp(doc, rule, finding))
+                    if rule.limit and len(found) >= rule.limit:
+                        break
+                if collect and getattr(module, "CORPUS", False):
+                    result.corpus[rule.id] = module.collect(doc, rule)
             result.violations.extend(found)
-            if collect and getattr(module, "CORPUS", False):
-                result.corpus[rule.id] = module.collect(doc, rule)
+        except TimeoutError as exc:
+            if not regex_seconds:
+                result.errors.append(_internal(doc, rule, exc))
+                continue
+            result.violations.extend(found)
+            result.errors.append(RunError(
+                doc.path, f"rule-timeout: rule '{rule.id}' ran out of its time budget ({regex_seconds:g} s "
+                "for its regular expressions on this document) and was stopped; what it found before is reported"))
         except Exception as exc:  # a broken check must not take the other rules down
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            result.errors.append(
-                f"{doc.path}: internal error in rule '{rule.id}': {type(exc).__name__}: {exc} "
-                f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+            result.errors.append(_internal(doc, rule, exc))
     return result
+
+
+def _internal(doc: Document, rule: Rule, exc: BaseException) -> RunError:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return RunError(doc.path, f"internal error in rule '{rule.id}': {type(exc).__name__}: {exc} "
+                              f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")

@@ -4,12 +4,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import os
+import signal
+import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from checker.checks.registry import load_kind
+from checker.engine.budget import FileBudgetExceeded, file_budget
 from checker.engine.lint import Cancelled, FileResult, lint_document
+from checker.engine.problems import RunError
 from checker.engine.settings import Settings
 from checker.engine.stamp import stamp_resolved
 from checker.engine.suppress import parse_directives, suppress, unused_suppressions
@@ -24,8 +30,9 @@ from checker.sources.source import SourceText
 class RunResult:
     files: int = 0
     violations: list[Violation] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[RunError] = field(default_factory=list)
     results: list[FileResult] = field(default_factory=list)
+    interrupted: bool = False          # stopped early: results hold the files checked so far
 
     def sort(self) -> None:
         self.violations.sort(key=Violation.sort_key)
@@ -38,42 +45,63 @@ def lint_source(source: SourceText, settings: Settings, collect: bool = True,
     the file's directives may still silence, so unused directives are reported by
     ``finish_unused`` after it.  ``rules`` narrows the rules for the path to these ids'
     rules (the language server's quick pass), ``kind`` forces the document kind, and
-    ``cancelled`` lets a superseded run stop between rules (``Cancelled`` propagates)."""
+    ``cancelled`` lets a superseded run stop between rules (``Cancelled`` propagates).
+    The document gets ``limits.file_seconds``; each rule's user regular expressions
+    ``limits.regex_seconds``."""
+    limits = settings.config.limits
     try:
-        rules_here = settings.rules_for(source.path)
-        if rules is not None:
-            wanted = {r.id for r in rules}
-            rules_here = [r for r in rules_here if r.id in wanted]
-        rules = rules_here
-        doc = Document(source, settings.lexicon, kind or settings.kind_for(source.path))
-        result = lint_document(doc, rules, collect, cancelled)
-        result.kind = doc.structure.kind
-        result.suppressions = parse_directives(source.original)
-        result.violations = suppress(result.violations, result.suppressions)
-        if defer_unused and result.corpus:
-            result.unused_pending = True
-        else:
-            result.violations += unused_suppressions(source.path, result.suppressions, rules, source.line_labels)
-        return result
+        with file_budget(limits.file_seconds) as budget:
+            rules_here = settings.rules_for(source.path)
+            if rules is not None:
+                wanted = {r.id for r in rules}
+                rules_here = [r for r in rules_here if r.id in wanted]
+            rules = rules_here
+            doc = Document(source, settings.lexicon, kind or settings.kind_for(source.path))
+            result = lint_document(doc, rules, collect, cancelled,
+                                   regex_seconds=limits.regex_seconds, budget=budget)
+            result.kind = doc.structure.kind
+            result.suppressions = parse_directives(source.original)
+            result.violations = suppress(result.violations, result.suppressions)
+            if defer_unused and result.corpus:
+                result.unused_pending = True
+            else:
+                result.violations += unused_suppressions(source.path, result.suppressions, rules, source.line_labels)
+            return result
     except Cancelled:
         raise
+    except FileBudgetExceeded:
+        # One line for the document, no partial findings: suppressions and the corpus
+        # phase assume every rule ran.
+        return FileResult(source.path, source=source, errors=[RunError(
+            source.path, f"not checked: it took longer than {limits.file_seconds:g} s, the time budget "
+            "for one document (limits.file_seconds in .gwlint.yaml, --file-timeout)")])
     except Exception as exc:  # one file's crash must not cost the other files their reports
         return FileResult(source.path, errors=[_crash_line(source.path, exc)])
 
 
-def _crash_line(path: str, exc: Exception) -> str:
+def _crash_line(path: str, exc: Exception) -> RunError:
     import traceback
 
     where = traceback.extract_tb(exc.__traceback__)[-1]
-    return (f"{path}: internal error: {type(exc).__name__}: {exc} "
-            f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+    return RunError(path, f"internal error: {type(exc).__name__}: {exc} "
+                          f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
 
 
 def lint_path(path: str, settings: Settings, collect: bool = True, defer_unused: bool = False) -> FileResult:
+    limit = settings.config.limits.max_file_mb
+    if limit:
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            size = 0                       # read_path names the problem
+        if size > limit * 1_000_000:
+            return FileResult(path, errors=[RunError(
+                path, f"not checked: {size / 1_000_000:.1f} MB is more than the {limit:g} MB limit "
+                "(limits.max_file_mb in .gwlint.yaml; the README's Limits say what a larger file costs)")])
     try:
         source = read_path(path)
     except InputError as exc:
-        return FileResult(path, errors=[str(exc)])
+        return FileResult(path, errors=[RunError(exc.path, exc.reason)])
     except Exception as exc:
         return FileResult(path, errors=[_crash_line(path, exc)])
     return lint_source(source, settings, collect, defer_unused)
@@ -81,58 +109,113 @@ def lint_path(path: str, settings: Settings, collect: bool = True, defer_unused:
 
 # Worker processes get the settings once, at start, instead of with every file.
 _WORKER_SETTINGS: Settings | None = None
+_WORKER_KEEPS_SOURCES = False
 
 
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_SETTINGS
+def _init_worker(settings: Settings, keep_sources: bool = False) -> None:
+    global _WORKER_SETTINGS, _WORKER_KEEPS_SOURCES
     _WORKER_SETTINGS = settings
+    _WORKER_KEEPS_SOURCES = keep_sources
+    # Ctrl-C reaches the whole process group: the parent decides what happens (it keeps
+    # what was found and stops the workers), a worker does not die with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_SETTINGS is not None
     result = lint_path(path, _WORKER_SETTINGS, defer_unused=True)
-    result.source = None  # do not ship the text back; the parent re-reads it if a formatter needs it
+    if not _WORKER_KEEPS_SOURCES:
+        # Do not ship the text back unless asked: the JSON and SARIF reports do not need it.
+        # Fixes and reports that quote lines do, and must see the very text that was
+        # checked (reading the file again could read a later edit).
+        result.source = None
     return result
 
 
 def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None,
-              keep_sources: bool = False) -> RunResult:
-    jobs = jobs or os.cpu_count() or 1
+              keep_sources: bool = False,
+              on_result: Callable[[FileResult], None] | None = None) -> RunResult:
+    """Check ``paths``; results arrive in their order, each passed to ``on_result`` as soon
+    as it is there (a streaming report).  Interrupted (Ctrl-C, SIGTERM) or left by a dead
+    worker, the run stops and returns what it found, each file not checked named in
+    ``errors`` and ``interrupted`` set."""
+    cores = os.cpu_count() or 1
+    jobs = min(jobs or cores, 2 * cores)   # more workers only cost memory
     run = RunResult(files=len(paths))
-    results: Iterable[FileResult]
-    if len(paths) > 1 and jobs > 1:
-        workers = min(jobs, len(paths))
-        chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-            results = _collect(pool.map(_lint_in_worker, paths, chunksize=chunk), len(paths), progress)
-    else:
-        # Cross-document summaries are only worth making with something to compare to.
-        collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
-        results = _collect((lint_path(p, settings, collect, defer_unused=True) for p in paths), len(paths), progress)
-    for result in results:
-        if keep_sources and result.source is None and not result.errors:
-            try:
-                result.source = read_path(result.path)
-            except InputError:
-                pass
-        run.results.append(result)
-        run.violations.extend(result.violations)
-        run.errors.extend(result.errors)
-    run.violations.extend(corpus_violations(run.results, settings))
+    pool = None
+    try:
+        with _terminate_as_interrupt():
+            if len(paths) > 1 and jobs > 1:
+                workers = min(jobs, len(paths))
+                chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
+                pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, keep_sources))
+                results: Iterable[FileResult] = pool.map(_lint_in_worker, paths, chunksize=chunk)
+            else:
+                # Cross-document summaries are only worth making with something to compare to.
+                collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
+                results = (lint_path(p, settings, collect, defer_unused=True) for p in paths)
+            for done, result in enumerate(results, 1):
+                if keep_sources and result.source is None and not result.errors:
+                    try:
+                        result.source = read_path(result.path)
+                    except InputError:
+                        pass
+                run.results.append(result)
+                run.violations.extend(result.violations)
+                run.errors.extend(result.errors)
+                if on_result:
+                    on_result(result)
+                if progress:
+                    progress(done, len(paths))
+    except (KeyboardInterrupt, BrokenProcessPool) as exc:
+        run.interrupted = True
+        why = ("the run was interrupted" if isinstance(exc, KeyboardInterrupt)
+               else "a worker process ended unexpectedly")
+        run.errors += [RunError(p, f"not checked: {why}") for p in paths[len(run.results):]]
+    finally:
+        if pool is not None:
+            _stop(pool, wait=not run.interrupted)
+    if not run.interrupted:
+        run.violations.extend(corpus_violations(run.results, settings))
     for result in run.results:
         run.violations.extend(finish_unused(result, settings))
     run.sort()
     return run
 
 
-def _collect(results: Iterable[FileResult], total: int, progress) -> list[FileResult]:
-    out = []
-    for i, result in enumerate(results, 1):
-        out.append(result)
-        if progress:
-            progress(i, total)
-    return out
+def _stop(pool: ProcessPoolExecutor, wait: bool) -> None:
+    if wait:
+        pool.shutdown(wait=True)
+        return
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):   # files in flight: not waited for
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM (a CI timeout, an editor stopping the hook) ends the run like Ctrl-C: the
+    report of what was found is still written."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def corpus_violations(results: list[FileResult], settings: Settings) -> list[Violation]:

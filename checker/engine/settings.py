@@ -11,7 +11,7 @@ from checker.config.schema import Config, RuleSettings
 from checker.model.lexicon import DataError, Lexicon, Vocabularies
 from checker.core.errors import ConfigError
 from checker.core.paths import builtin_rules_dir
-from checker.rules.loader import load_rules, load_vocabularies, validate_params
+from checker.rules.loader import data_files, load_rules, load_vocabularies, validate_params
 from checker.rules.rule import Rule
 
 
@@ -78,7 +78,7 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     vocabularies = load_vocabularies(locations)
     if config.data:
         try:
-            vocabularies = vocabularies.extended(config.data, config_name)
+            vocabularies = vocabularies.extended(config.data, config_name, config._source_digest)
         except DataError as exc:
             raise ConfigError(str(exc)) from None
     rules = [bind(rule, vocabularies) for rule in load_rules(locations)]
@@ -90,6 +90,10 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
         raise
     available = apply_rule_settings(rules, effective, config_name, keep_off=True)
     active = filter_rules([r for r in available if r.enabled], select, ignore)
+    user_data = [config_name] if config.data else []
+    user_data += [str(p) for p in locations[1 if config.extends != presets.NONE else 0:] if data_files(p)]
+    if user_data:
+        validate_data(active, vocabularies.model, " / ".join(user_data))
     return Settings(rules=active, lexicon=vocabularies.model, vocabularies=vocabularies, config=config,
                     root=root, config_path=config_path, available=available)
 
@@ -149,6 +153,35 @@ class SettingsResolver:
             settings = build_settings(config_file=key, no_config=key is None, **self._args)
         self._by_config[key] = (mtime, settings)
         return settings
+
+
+def validate_data(rules: list[Rule], lexicon: Lexicon, source: str) -> None:
+    """Data a user supplied (``.gwlint.yaml`` ``data:``, a pack's vocabularies) is checked
+    when it is loaded, not by every document of the run: each rule reads it once, on its
+    own examples, as a run would.  A wrong table, a bad regular expression or a value a
+    kind cannot use is one line naming the data and the rule."""
+    from pydantic import ValidationError
+
+    from checker.core.patterns import regex_budget
+    from checker.model.document import Document
+    from checker.rules.errors import describe_validation_error
+
+    for rule in rules:
+        module = load_kind(rule.kind)
+        if not hasattr(module, "check"):
+            continue                        # a late kind reads findings, not data
+        for text in [*rule.examples.bad[:2], *rule.examples.good[:1]]:
+            doc = Document.from_text(text, "<data check>", lexicon)
+            try:
+                with regex_budget(1.0):      # a slow expression is not a wrong one
+                    for _ in module.check(doc, rule):
+                        pass
+            except TimeoutError:
+                break
+            except ValidationError as exc:
+                raise describe_validation_error(f"{source}: data (read by rule '{rule.id}')", None, exc) from None
+            except Exception as exc:  # noqa: BLE001 - whatever the data breaks is a data error here
+                raise ConfigError(f"{source}: data: rule '{rule.id}' cannot use it: {exc}") from None
 
 
 def _load_config(path: Path) -> Config:

@@ -89,9 +89,11 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
         fix = Fix(src.original_offset(fix_start), src.original_offset(fix_end), finding.fix)
     # The context stays within the violation's own lines, so that a baseline still matches
     # after lines around it are added, removed or edited.
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    # (from the line table: searching for the line ends costs the length of the line per
+    # violation, quadratic on a document that is one long line)
+    starts = doc.source.line_starts
+    line_start = starts[line - 1]
+    line_end = starts[end_line] - 1 if end_line < len(starts) else len(text)
     context = text[max(line_start, start - _CONTEXT):min(line_end, end + _CONTEXT)].replace("\n", " ")
     return Violation(
         path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,

@@ -39,7 +39,7 @@ class Violation:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
 
     def to_json(self) -> dict:
-        """Exactly the fields of the JSON contract (shared/categories.md), in its order."""
+        """Exactly the fields of the JSON contract (reports/json-contract.md), in its order."""
         return {"path": self.path, "line": self.line, "column": self.column, "end_line": self.end_line,
                 "end_column": self.end_column, "rule": self.rule, "category": self.category,
                 "severity": self.severity, "message": self.message, "excerpt": self.excerpt}

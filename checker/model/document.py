@@ -123,12 +123,33 @@ class Document:
                 out.append(tokens[i])
                 i += 1
             return out
-        from checker.model.tokens import block_around, tokenize
+        from checker.model.tokens import tokenize
 
-        lo, hi = block_around(self.text, start, end)
+        lo, hi = self._block_around(start, end)
         if (lo, hi) not in self._token_blocks:
             self._token_blocks[lo, hi] = [(w, s.shift(lo)) for w, s in tokenize(self.text[lo:hi])]
         return [t for t in self._token_blocks[lo, hi] if t[1].start < max(end, start + 1) and t[1].end > start]
+
+    def _block_around(self, start: int, end: int) -> tuple[int, int]:
+        """``tokens.block_around`` from the document's runs of block characters, found once:
+        walking character by character cost the length of the block per question, which in
+        a long unpunctuated text made many questions quadratic."""
+        runs, run_starts = self._block_runs
+
+        def run_at(i: int):
+            k = bisect.bisect_right(run_starts, i) - 1
+            return runs[k] if k >= 0 and runs[k][0] <= i < runs[k][1] else None
+
+        before = run_at(start - 1) if start > 0 else None
+        after = run_at(end) if end < len(self.text) else None
+        return (before[0] if before else start), (after[1] if after else end)
+
+    @cached_property
+    def _block_runs(self) -> tuple[list[tuple[int, int]], list[int]]:
+        from checker.model.tokens import _BLOCK
+
+        runs = [(m.start(), m.end()) for m in _BLOCK.finditer(self.text)]
+        return runs, [r[0] for r in runs]
 
     @cached_property
     def _token_ends(self) -> list[int]:

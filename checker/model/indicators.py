@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
 from checker.model.span import Span
-from checker.core.patterns import RegexList
+from checker.core.patterns import RegexList, compile_alternation, compile_user
 
 # Marks that end a clause: an indicator never reaches back over them.
 CLAUSE_MARKS = frozenset("，,、；;：:。！？!?\n（(【[〔）)】]〕")
@@ -60,9 +60,9 @@ class Linker:
         self._verb_lengths = sorted({len(v) for v in self.verbs}, reverse=True)
         leading = [re.escape(w) for w in sorted(data.indicator_leading_words, key=len, reverse=True)]
         leading += data.indicator_leading_patterns
-        self._leading = re.compile(rf"(?:{'|'.join(leading)})") if leading else None
-        trailing = data.indicator_trailing_patterns
-        self._trailing = re.compile(rf"(?:{'|'.join(f'(?:{p})' for p in trailing)})$") if trailing else None
+        # user-extendable patterns: bounded (checker.core.patterns)
+        self._leading = compile_user(rf"(?:{'|'.join(leading)})") if leading else None
+        self._trailing = compile_alternation(data.indicator_trailing_patterns, suffix="$")
 
     def verb_ending(self, text: str, start: int, end: int) -> str | None:
         """The longest linking verb that ends at ``end`` (and starts at or after ``start``)."""

@@ -18,8 +18,12 @@ M = TypeVar("M")
 
 
 class Lexicon:
-    def __init__(self, data: dict[str, Any] | None = None) -> None:
+    def __init__(self, data: dict[str, Any] | None = None, fingerprint: str | None = None) -> None:
+        """``fingerprint``: a hash of the bytes the data was read from (the loader gives
+        it); without one, the data itself is hashed (data built in code)."""
         self._data: dict[str, Any] = data or {}
+        if fingerprint is not None:
+            self.__dict__["fingerprint"] = fingerprint
 
     def get(self, key: str, default: Any = None) -> Any:
         return self._data.get(key, default)
@@ -35,7 +39,8 @@ class Lexicon:
 
     @cached_property
     def fingerprint(self) -> str:
-        """A stable hash of the data, used as a cache key for compiled grammars."""
+        """A stable hash of the data, used as a cache key for compiled grammars (data read
+        from files is fingerprinted by their bytes instead, see ``__init__``)."""
         blob = json.dumps(self._data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha1(blob.encode()).hexdigest()
 
@@ -108,8 +113,12 @@ class Vocabularies:
     extends any of them as ``data: {<namespace>: {<key>: …}}``.
     """
 
-    def __init__(self, data: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(self, data: dict[str, dict[str, Any]] | None = None,
+                 fingerprints: dict[str, str] | None = None) -> None:
+        """``fingerprints``: per namespace, a hash of the bytes it was read from (the
+        loader gives them); a namespace without one is fingerprinted by its data."""
         self._data = {name: dict(value) for name, value in (data or {}).items()}
+        self._fingerprints = dict(fingerprints or {})
         self._lexicons: dict[str, Lexicon] = {}
 
     def namespaces(self) -> list[str]:
@@ -119,19 +128,20 @@ class Vocabularies:
         try:
             return self._lexicons[name]
         except KeyError:
-            lex = self._lexicons[name] = Lexicon(self._data.get(name, {}))
+            lex = self._lexicons[name] = Lexicon(self._data.get(name, {}), self._fingerprints.get(name))
             return lex
 
     @property
     def model(self) -> Lexicon:
         return self.namespace(MODEL_NAMESPACE)
 
-    def extended(self, extra: dict[str, Any], where: str) -> "Vocabularies":
+    def extended(self, extra: dict[str, Any], where: str, digest: str | None = None) -> "Vocabularies":
         """These vocabularies extended by a user's ``data:`` mapping.
 
         Every namespace and key must already exist (a typo is an error, not a silent new
         table), and a value must have the shipped value's shape (a list stays a list).
-        ``where`` names the file for the one-line error.
+        ``where`` names the file for the one-line error; ``digest`` is a hash of that
+        file's bytes, which then fingerprints the namespaces it extends.
         """
         out = {name: dict(value) for name, value in self._data.items()}
         for name, entries in extra.items():
@@ -149,7 +159,13 @@ class Vocabularies:
                     raise DataError(f"{where}: data key '{name}.{key}': expected a {_shape(shipped)}, "
                                     f"got a {_shape(value)}")
             out[name] = merge_data(out[name], entries)
-        return Vocabularies(out)
+        fingerprints = dict(self._fingerprints)
+        for name in extra:
+            fingerprints.pop(name, None)
+            if digest is not None and name in self._fingerprints:
+                fingerprints[name] = hashlib.sha1(
+                    f"{self._fingerprints[name]}+{name}+{digest}".encode()).hexdigest()
+        return Vocabularies(out, fingerprints)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -157,10 +173,11 @@ class Vocabularies:
                                      for n in self.namespaces()).encode()).hexdigest()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"_data": self._data}
+        return {"_data": self._data, "_fingerprints": self._fingerprints}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._data = state["_data"]
+        self._fingerprints = state.get("_fingerprints", {})
         self._lexicons = {}
 
 

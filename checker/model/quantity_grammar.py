@@ -22,7 +22,7 @@ import pyparsing as pp
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
-from checker.core.patterns import RegexList
+from checker.core.patterns import RegexList, compile_alternation, compile_user
 from checker.model.numerals import BIG_UNITS
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
@@ -121,7 +121,11 @@ class QuantityGrammar:
             rf"(?:(?:{marks}){end})?"
             rf"(?:{suffixes})*"
         )
-        self.not_quantities = [re.compile(p) for p in data.not_quantities]
+        # user data: bounded; one alternation, tried in the listed order like the list was
+        try:
+            self.not_quantities = [compile_alternation(data.not_quantities)] if data.not_quantities else []
+        except ValueError:          # e.g. two patterns naming the same group
+            self.not_quantities = [compile_user(p) for p in data.not_quantities]
         self.list_joiners = tuple(sorted(data.list_joiners, key=len, reverse=True))
         # The magnitudes a Chinese numeral may end with (三十万, 五万亿): those made of its
         # section units only, longest first — 十/百/千 in a Chinese numeral are its digits

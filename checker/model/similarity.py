@@ -56,26 +56,36 @@ class Unit:
 
 
 @lru_cache(maxsize=16)
-def compile_phrases(patterns: tuple[str, ...]) -> re.Pattern | None:
-    """One regex of all set phrases (longest first); ``None`` when there are none."""
-    if not patterns:
-        return None
-    ordered = sorted(patterns, key=len, reverse=True)
-    return re.compile("|".join(f"(?:{p})" for p in ordered))
+def compile_phrases(patterns: tuple[str, ...]):
+    """One regex of all set phrases (longest first); ``None`` when there are none.
+    They are data users extend, so the expression runs within the rule's time budget."""
+    from checker.core.patterns import compile_alternation
+
+    return compile_alternation(patterns, longest_first=True)
 
 
-def _closing(text: str, i: int, end: int, opener: str, closer: str) -> int:
-    """Index of the closer matching the opener at ``text[i]`` (nesting respected) or -1."""
-    depth = 0
-    for j in range(i, end):
-        ch = text[j]
-        if ch == opener:
-            depth += 1
-        elif ch == closer:
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
+_PAIRS = {**_BRACKETS, **_QUOTES}
+_PAIR_MARKS = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | set(_PAIRS.values())))) + "]")
+
+
+def _closers(text: str, start: int, end: int) -> dict[int, int]:
+    """For each opening bracket or quote in ``text[start:end]``, the index of the mark that
+    closes it (nesting of the same pair respected); openers never closed are absent.
+    One pass: looking for each closer from its opener made a span with many unclosed
+    brackets quadratic."""
+    closer_of = _PAIRS
+    opener_of = {c: o for o, c in _PAIRS.items()}
+    stacks: dict[str, list[int]] = {}
+    out: dict[int, int] = {}
+    for m in _PAIR_MARKS.finditer(text, start, end):
+        ch, j = m.group(), m.start()
+        if ch in closer_of:
+            stacks.setdefault(ch, []).append(j)
+        else:
+            stack = stacks.get(opener_of[ch])
+            if stack:
+                out[stack.pop()] = j
+    return out
 
 
 # Runs of plain content characters (CJK and ASCII letters/digits) are taken whole: the
@@ -95,6 +105,7 @@ def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
     i, end = span.start, span.end
     at_clause_start = True
     match_run = _CONTENT_RUN.match
+    closers: dict[int, int] | None = None
     while i < end:
         if at_clause_start:
             m = _MARKER.match(text, i, end)
@@ -114,11 +125,15 @@ def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
             continue
         ch = text[i]
         if ch in _BRACKETS:
-            j = _closing(text, i, end, ch, _BRACKETS[ch])
+            if closers is None:
+                closers = _closers(text, i, end)
+            j = closers.get(i, -1)
             i = j + 1 if j >= 0 else i + 1
             continue
         if ch in _QUOTES:
-            j = _closing(text, i, end, ch, _QUOTES[ch])
+            if closers is None:
+                closers = _closers(text, i, end)
+            j = closers.get(i, -1)
             if j >= 0 and not any(is_content(unicodedata.normalize("NFKC", c)[:1] or " ")
                                   for c in text[i + 1:j]):
                 # 《*》, “××”: an anonymised or unfilled name stands for any name.
@@ -260,6 +275,8 @@ def near_duplicate(a: str, b: str, *, min_ratio: float, max_changed: int,
         return Match(1.0, 0)
     if abs(len(a) - len(b)) > max_changed and PLACEHOLDER not in a + b:
         return None
+    if min(len(a), len(b)) >= _LONG and PLACEHOLDER not in a + b:
+        return _near_long(a, b, min_ratio, max_changed, ignore_numeral_changes)
     m = compare(a, b)
     if m.ratio < min_ratio or m.changed > max_changed:
         return None
@@ -346,3 +363,80 @@ def figures_differ(a: str, b: str) -> bool:
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return any(tag != "equal" and any(c.isdigit() for c in a[i1:i2] + b[j1:j2])
                for tag, i1, i2, j1, j2 in sm.get_opcodes())
+
+
+# -- long texts ----------------------------------------------------------------------------
+# difflib's matcher costs about (length x how often each character recurs) on two long,
+# nearly equal texts: seconds for a 100,000-character sentence.  Texts this long are
+# compared by their few edits instead: common prefix and suffix are skipped at C speed
+# and at most max_changed edits are tried in between.  The count is the edit distance,
+# which never exceeds difflib's count of changed characters (so nothing within the
+# limit by difflib's count is missed) and equals it for scattered edits.
+_LONG = 1000
+
+
+def _extension(a: str, i: int, b: str, j: int, limit: int) -> int:
+    """How many characters ``a[i:]`` and ``b[j:]`` have in common at their start (at most
+    ``limit``): compared in chunks that double, so a short extension costs little."""
+    n, step = 0, 8
+    while n < limit:
+        m = min(step, limit - n)
+        if a[i + n:i + n + m] == b[j + n:j + n + m]:
+            n += m
+            step *= 2
+            continue
+        lo, hi = 0, m                       # a chunk of lo matches, of hi does not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if a[i + n + lo:i + n + mid] == b[j + n + lo:j + n + mid]:
+                lo = mid
+            else:
+                hi = mid
+        return n + lo
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    ra, rb = a[::-1], b[::-1]
+    return _extension(ra, 0, rb, 0, min(len(a), len(b)))
+
+
+def edit_script(a: str, b: str, limit: int) -> list[tuple[str, str]] | None:
+    """The changed pieces ``(from a, from b)`` of a cheapest way to turn ``a`` into ``b``
+    when it takes at most ``limit`` character edits; None when it takes more.  Costs
+    about the length of the texts plus 3**limit short comparisons."""
+    s = _common_suffix(a, b)
+    end_a, end_b = len(a) - s, len(b) - s
+
+    def search(i: int, j: int, budget: int) -> tuple[int, list[tuple[str, str]]] | None:
+        k = _extension(a, i, b, j, min(end_a - i, end_b - j))
+        i, j = i + k, j + k
+        if i == end_a or j == end_b:
+            cost = max(end_a - i, end_b - j)
+            return (cost, [(a[i:end_a], b[j:end_b])] if cost else []) if cost <= budget else None
+        if budget <= 0:
+            return None
+        best = None
+        for da, db in ((1, 1), (1, 0), (0, 1)):   # replace, delete or insert a character
+            found = search(i + da, j + db, (best[0] if best else budget + 1) - 2)
+            if found is not None and (best is None or found[0] + 1 < best[0]):
+                best = (found[0] + 1, [(a[i:i + da], b[j:j + db]), *found[1]])
+        return best
+
+    found = search(0, 0, limit)
+    return None if found is None else found[1]
+
+
+def _near_long(a: str, b: str, min_ratio: float, max_changed: int,
+               ignore_numeral_changes: bool) -> Match | None:
+    script = edit_script(a, b, max_changed)
+    if script is None:
+        return None
+    changed = sum(max(len(x), len(y)) for x, y in script)
+    m = Match(1.0 - changed / max(len(a), len(b)), changed)
+    if m.ratio < min_ratio:
+        return None
+    if ignore_numeral_changes and script and all(
+            all(c in _NUMERALS for c in _APPROX.sub("", x + y)) for x, y in script):
+        return None
+    return m

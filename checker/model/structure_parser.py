@@ -27,7 +27,7 @@ from checker.model.markers import marker_at
 from checker.model.numerals import parse_cn_int
 from checker.model.span import Span
 from checker.model.structure import STYLE_ORDER, Block, InlineEnum, Marker, Section, Structure
-from checker.core.patterns import RegexList
+from checker.core.patterns import RegexList, compile_alternation
 
 _SENTENCE_END = "。！？；!?;"
 _YEAR = re.compile(r"((?:19|20)\d{2}|[一二〇○零三四五六七八九]{4})年")
@@ -63,8 +63,8 @@ class StructureData(BaseModel):
 class _Compiled:
     def __init__(self, data: StructureData) -> None:
         self.data = data
-        self.not_title = re.compile("|".join(f"(?:{p})" for p in data.not_title)) if data.not_title else None
-        self.list_openers = re.compile("|".join(f"(?:{p})" for p in data.list_openers)) if data.list_openers else None
+        self.not_title = compile_alternation(data.not_title)          # user data: bounded
+        self.list_openers = compile_alternation(data.list_openers)    # user data: bounded
         self.joiners = tuple(sorted(data.title_joiners, key=len, reverse=True))
         self.kind_words = {kind: tuple(words) for kind, words in data.kind_words.items()}
         self.section_words = {kind: tuple(words) for kind, words in data.section_words.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from checker.engine.problems import RunError
 from checker.report.width import text_width
 
 NEEDS_SOURCES = True
@@ -33,43 +34,96 @@ def _snippet(line: str, col: int, end_col: int) -> tuple[str, str]:
     return prefix + shown, marker
 
 
-def render(run, stream, options) -> None:
+def _console(stream, options):
     from rich.console import Console
-    from rich.text import Text
 
-    console = Console(file=stream, force_terminal=options.color, no_color=not options.color,
-                      highlight=False, soft_wrap=True, width=10_000 if not options.color else None)
+    return Console(file=stream, force_terminal=options.color, no_color=not options.color,
+                   highlight=False, soft_wrap=True, width=10_000 if not options.color else None)
+
+
+def render(run, stream, options) -> None:
+    console = _console(stream, options)
     sources = {r.path: r.source for r in run.results if r.source is not None}
     for v in run.violations:
-        head = Text()
-        head.append(f"{v.path}:{v.line}:{v.column}", style="bold")
-        if v.label:  # a Word file: the place as its reader names it
-            head.append(f" [{v.label}]", style="bold")
-        head.append(" ")
-        head.append(v.severity, style=_STYLE.get(v.severity, ""))
-        head.append(f" {v.rule} ", style="dim")
-        head.append(v.message)
-        console.print(head)
-        source = sources.get(v.path)
-        if source is not None and v.line <= len(source.line_starts):
-            line = source.original_line_text(v.line)
-            end_col = v.end_column if v.end_line == v.line else len(line) + 1
-            shown, marker = _snippet(line, v.column, end_col)
-            label = source.line_labels.get(v.line) if source.line_labels else None
-            gutter = f"{label or v.line} | "
-            console.print(Text(gutter, style="dim") + Text(shown))
-            console.print(Text(" " * text_width(gutter)) + Text(marker, style=_STYLE.get(v.severity, "")))
+        _print_violation(console, v, sources)
+    _print_summary(console, run)
+
+
+class Streamer:
+    """The text report of a run, printed as it goes: each file's problems as soon as the
+    file is checked (in the order of the files), then the problems found across files and
+    the summary.  An interrupted or killed run has still shown what it found."""
+
+    def __init__(self, stream, options, keep=None) -> None:
+        self.console = _console(stream, options)
+        self.stream = stream
+        self.keep = keep or (lambda violations: violations)   # e.g. only those new to a baseline
+        self.shown: list = []
+        self._seen: set[int] = set()        # every violation of a file, shown or not kept
+
+    def file_done(self, result) -> None:
+        self._seen.update(id(v) for v in result.violations)
+        violations = self.keep(sorted(result.violations, key=lambda v: v.sort_key()))
+        sources = {result.path: result.source} if result.source is not None else {}
+        for v in violations:
+            _print_violation(self.console, v, sources)
+        self.shown += violations
+        self.stream.flush()
+
+    def finish(self, run) -> list:
+        """Print what is left (problems found across files) and the summary; return the
+        violations reported, for the exit code."""
+        sources = {r.path: r.source for r in run.results if r.source is not None}
+        rest = self.keep([v for v in run.violations if id(v) not in self._seen])
+        for v in rest:
+            _print_violation(self.console, v, sources)
+        run.violations = self.shown + rest
+        _print_summary(self.console, run)
+        return run.violations
+
+
+def _print_violation(console, v, sources) -> None:
+    from rich.text import Text
+
+    head = Text()
+    head.append(f"{v.path}:{v.line}:{v.column}", style="bold")
+    if v.label:  # a Word file: the place as its reader names it
+        head.append(f" [{v.label}]", style="bold")
+    head.append(" ")
+    head.append(v.severity, style=_STYLE.get(v.severity, ""))
+    head.append(f" {v.rule} ", style="dim")
+    head.append(v.message)
+    console.print(head)
+    source = sources.get(v.path)
+    if source is not None and v.line <= len(source.line_starts):
+        line = source.original_line_text(v.line)
+        end_col = v.end_column if v.end_line == v.line else len(line) + 1
+        shown, marker = _snippet(line, v.column, end_col)
+        label = source.line_labels.get(v.line) if source.line_labels else None
+        gutter = f"{label or v.line} | "
+        console.print(Text(gutter, style="dim") + Text(shown))
+        console.print(Text(" " * text_width(gutter)) + Text(marker, style=_STYLE.get(v.severity, "")))
+
+
+def _print_summary(console, run) -> None:
+    from rich.text import Text
+
     # Input errors are not repeated here: the command prints each on standard error.
     counts = Counter(v.severity for v in run.violations)
     by_cat = Counter(v.category for v in run.violations)
-    # An input that could not be read is not a checked file; a rule that crashed on a file
-    # leaves the file checked by every other rule, so it is counted apart (issue 8, D7).
+    # An input that could not be read is not a checked file; a rule that crashed or ran out
+    # of its time on a file leaves the file checked by every other rule, so it is counted
+    # apart (issue 8, D7), and so is a fix that could not be written.
     rule_failures = [e for e in run.errors if _is_rule_failure(e)]
-    unreadable = len({e.split(": ", 1)[0] for e in run.errors if not _is_rule_failure(e)})
+    fix_failures = [e for e in run.errors if _is_fix_failure(e)]
+    unreadable = len({RunError.of(e).path for e in run.errors
+                      if not _is_rule_failure(e) and not _is_fix_failure(e)})
     files = _plural(max(run.files - unreadable, 0), "file")
     unread = f"; {_plural(unreadable, 'input')} could not be checked" if unreadable else ""
     if rule_failures:
         unread += f"; {_plural(len(rule_failures), 'rule failure')} (see above)"
+    if fix_failures:
+        unread += f"; {_plural(len(fix_failures), 'fix', 'fixes')} not written (see above)"
     if run.violations:
         console.print()
         summary = ", ".join(_plural(n, s) for s, n in ((s, counts[s]) for s in ("error", "warning", "info")) if n)
@@ -82,8 +136,13 @@ def render(run, stream, options) -> None:
 
 
 def _is_rule_failure(error: str) -> bool:
-    return "internal error in rule" in error
+    message = RunError.of(error).message
+    return message.startswith(("internal error in rule", "rule-timeout:"))
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+def _is_fix_failure(error: str) -> bool:
+    return RunError.of(error).message.startswith("not fixed:")
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {plural or word + 's'}"

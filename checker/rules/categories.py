@@ -1,4 +1,4 @@
-"""The fixed list of violation categories (shared/categories.md is the contract)."""
+"""The fixed list of violation categories (reports/json-contract.md lists them)."""
 
 CATEGORIES: tuple[str, ...] = (
     "percent-range",

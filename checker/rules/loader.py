@@ -7,6 +7,7 @@ hold flat packs (``*.yaml`` with a ``rules:`` list) and a ``data/`` folder, as b
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import string
 from functools import lru_cache
@@ -18,7 +19,7 @@ from pydantic import ValidationError
 from checker.model.lexicon import MODEL_NAMESPACE, Lexicon, Vocabularies, merge_data
 from checker.core.errors import ConfigError
 from checker.core.paths import builtin_rules_dir
-from checker.core.yaml_io import read_yaml
+from checker.core.yaml_io import read_yaml, read_yaml_with_bytes
 from checker.rules.errors import describe_validation_error
 from checker.rules.rule import Rule
 from checker.rules.schema import RulePack, RuleSpec
@@ -63,14 +64,20 @@ def namespace_of(path: Path) -> str:
 
 def load_vocabularies(locations: Iterable[Path]) -> Vocabularies:
     data: dict[str, dict[str, Any]] = {}
+    # Each namespace is fingerprinted by the bytes of its files (in order), never by the
+    # expanded data: hashing is then linear in what was read.
+    digests: dict[str, Any] = {}
     for location in locations:
         for path in data_files(location):
-            content = read_yaml(path) or {}
+            content, raw = read_yaml_with_bytes(path)
+            content = content or {}
             if not isinstance(content, dict):
                 raise ConfigError(f"{path}: a data file is a mapping of named entries")
             name = namespace_of(path)
             data[name] = merge_data(data.get(name, {}), content)
-    return Vocabularies(data)
+            digests.setdefault(name, hashlib.sha1(f"gwlint-vocabulary:{name}".encode()))
+            digests[name].update(len(raw).to_bytes(8, "big") + raw)
+    return Vocabularies(data, fingerprints={name: d.hexdigest() for name, d in digests.items()})
 
 
 def load_data(locations: Iterable[Path]) -> Lexicon:

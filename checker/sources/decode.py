@@ -93,8 +93,13 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"is neither UTF-8 nor GB18030/GBK text (undecodable byte at offset {exc.start})") from None
+    # GB18030's BOM (84 31 95 33) decodes to U+FEFF: it is a mark, not a character of
+    # line 1 (columns, messages); --fix writes it back.
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
     if improbable_share(text) <= IMPROBABLE_SHARE:
-        return Decoded(text, "gb18030", False)
+        return Decoded(text, "gb18030", bom)
     return _detect(data, text, path)
 
 

@@ -21,11 +21,22 @@ from functools import lru_cache
 _FRONT_MATTER_OPEN = {"---": ("---", "..."), "+++": ("+++",)}
 
 
+# markdown-it stops parsing a container nested deeper than its maxNesting (20 by default)
+# and silently drops the rest of it.  100 levels parse without deep recursion; what lies
+# deeper still is checked line by line (_reveal_unparsed), never skipped.
+MAX_NESTING = 100
+_LEAF_BLOCKS = frozenset({"inline", "fence", "code_block", "html_block", "hr", "heading_open",
+                          "paragraph_open", "table_open"})
+# Container marks at the start of a line: block quotes, bullets, blanks (an ordered item's
+# number stays, as in the parsed text).
+_CONTAINER_MARKS = re.compile(r"[ \t]*(?:(?:>|[-*+](?=[ \t]))[ \t]*)*")
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     # Keep escapes and entities as separate tokens with their source markup, so the
     # masker can find them in the original text.
     md.disable("text_join")
@@ -54,9 +65,32 @@ def mask_markdown(text: str) -> str:
     skip = front_matter_lines(lines)
     parsed = text if not skip else "\n" * skip + "\n".join(lines[skip:])
     keep = bytearray(len(text))          # 1 = prose, shown as is
-    _Revealer(text, starts, keep).walk(_parser().parse(parsed))
+    try:
+        tokens = _parser().parse(parsed)
+    except RecursionError:               # nesting beyond what the parser can take
+        tokens = []
+    _Revealer(text, starts, keep).walk(tokens)
+    if not tokens or max(t.level for t in tokens) >= MAX_NESTING - 1:
+        _reveal_unparsed(text, lines, starts, tokens, skip, keep)
     out = [c if (keep[i] or c == "\n") else " " for i, c in enumerate(text)]
     return "".join(out)
+
+
+def _reveal_unparsed(text: str, lines: list[str], starts: list[int], tokens, skip: int, keep: bytearray) -> None:
+    """Lines the parser gave up on (nested too deep) are prose without their container
+    marks: checked as text rather than dropped."""
+    covered = bytearray(len(lines) + 1)
+    for token in tokens:
+        if token.map and token.type in _LEAF_BLOCKS:
+            first, last = token.map
+            covered[first:last] = b"\x01" * (last - first)
+    for n in range(skip, len(lines)):
+        line = lines[n]
+        if covered[n] or not line.strip():
+            continue
+        body = _CONTAINER_MARKS.match(line).end()
+        for i in range(starts[n] + body, starts[n] + len(line)):
+            keep[i] = 1
 
 
 class _Revealer:

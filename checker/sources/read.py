@@ -48,13 +48,19 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceText:
     if fmt is None and suffix in UNSUPPORTED:
         raise InputError(path, f"is {UNSUPPORTED[suffix]}, a format gwlint does not read; "
                                + _CONVERT.format(name=Path(path).name))
+
+    from checker.sources.write import digest_of
+
     fmt = fmt or format_for(path)
     if fmt == "docx":
         from checker.sources.docx_source import read_docx
 
-        return read_docx(data, path)
-    decoded = decode_bytes(data, path)
-    return adapt_text(decoded.text, path, fmt, encoding=decoded.encoding, bom=decoded.bom)
+        source = read_docx(data, path)
+    else:
+        decoded = decode_bytes(data, path)
+        source = adapt_text(decoded.text, path, fmt, encoding=decoded.encoding, bom=decoded.bom)
+    source.digest = digest_of(data)
+    return source
 
 
 def adapt_text(text: str, path: str, fmt: str = "text", *, encoding: str = "utf-8", bom: bool = False) -> SourceText:

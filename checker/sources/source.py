@@ -29,6 +29,9 @@ class SourceText:
     format: str = "text"              # "text", "markdown", "docx"
     # For docx: paragraph labels ("段落 12", "表格 1 单元格 2,3") by 1-based line number.
     line_labels: dict[int, str] | None = None
+    # sha-256 of the bytes read (empty for text that did not come from a file): --fix
+    # writes only over these very bytes.
+    digest: str = ""
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _original_starts: list[int] | None = field(default=None, repr=False)
 

@@ -23,7 +23,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.arithmetic.figures import (closed_before, data_for, ends_sentence, half_step, interval, is_ratio,
+from checker.checks.arithmetic.figures import (data_for, ends_sentence, half_step, interval, is_ratio,
                                               previous_totals, tiles, unit_key)
 from checker.checks.finding import Finding
 
@@ -132,28 +132,53 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
         else:
             chain = None
             groups = markers
+        if not groups:
+            if ends_sentence(text, sentence):
+                chain = None
+            continue
+        # Per sentence, in one pass each (a sentence of thousands of markers, as template
+        # text has, stays linear): where each figure's bracket closes, the bracket around
+        # each marker, and which figures can be totals at all.
+        closes = _closing_points(text, s_start, s_end, [q.span.start for q in quantities[lo:hi]])
+        enclosing = _enclosing_ends(text, s_start, sorted({m for m, _ in groups}), s_end)
+        totals_here = [k for k in range(lo, hi)
+                       if _is_total(quantities[k], data) and not is_ratio(text, quantities[k], data)]
         for marker, m_end in groups:
             mid = bisect.bisect_left(starts, marker)
-            nxt = min((m for m, _ in _markers(text, m_end, s_end, data, quantities, starts)), default=s_end)
-            nxt = min(nxt, _enclosing_end(text, s_start, marker, s_end))
-            before = [q for q in quantities[lo:mid] if _is_total(q, data)
-                      and not closed_before(text, s_start, q.span.start, marker)
-                      and not is_ratio(text, q, data)]
+            nxt = _next_marker(text, m_end, s_end, data, quantities, starts)
+            nxt = min(nxt, enclosing[marker])
+            # the totals before the marker (not in a bracket closed before it), looked up
+            # from the marker back rather than listed again for every marker
+            last = bisect.bisect_left(totals_here, mid)
+
+            def latest_total(unit, last=last, marker=marker):
+                for t in range(last - 1, -1, -1):
+                    q = quantities[totals_here[t]]
+                    if closes.get(q.span.start, s_end + 1) >= marker and (unit is None or unit_key(q, data) == unit):
+                        return q
+                return None
+
             borrowed = False
-            if not before and chain is not None and not text[s_start:marker].strip(_OPENING_MARKS):
-                before, borrowed = chain, True
-            after = [q for q in quantities[mid:hi] if q.span.start >= m_end and q.span.start < nxt
-                     and _is_total(q, data) and not _nested(text, m_end, q.span.start)
+            if (latest_total(None) is None and chain is not None
+                    and not text[s_start:marker].strip(_OPENING_MARKS)):
+                borrowed = True
+            window = quantities[mid:bisect.bisect_left(starts, nxt, mid, hi)]    # starting before nxt
+            inside = _nested_at(text, m_end, [q.span.start for q in window if q.span.start >= m_end])
+            after = [q for q in window if q.span.start >= m_end
+                     and _is_total(q, data) and q.span.start not in inside
                      and not is_ratio(text, q, data)]
             after = _siblings(text, m_end, after, data)
             by_unit: dict[str, list] = {}
             for q in after:
                 by_unit.setdefault(unit_key(q, data), []).append(q)
             for unit, parts in by_unit.items():
-                totals = [q for q in before if unit_key(q, data) == unit]
-                if not totals:
+                if borrowed:
+                    totals = [q for q in chain if unit_key(q, data) == unit]
+                    total = totals[-1] if totals else None
+                else:
+                    total = latest_total(unit)
+                if total is None:
                     continue
-                total = totals[-1]
                 if borrowed and any(p.scaled > total.scaled for p in parts):
                     continue    # a part above the sentence before's figure: it counts something else
                 complete = _complete(text, m_end, parts, data)
@@ -259,6 +284,89 @@ def _enclosing_end(text: str, start: int, pos: int, end: int) -> int:
         return end
     close = _matching(text, opened[-1])
     return close if close is not None and close < end else end
+
+
+def _closing_points(text: str, start: int, end: int, positions: list[int]) -> dict[int, int]:
+    """For each of the sorted ``positions`` inside a bracket: where that bracket closes,
+    walking from ``start`` as ``closed_before`` does (so ``closed_before(text, start, pos,
+    marker)`` is ``closes[pos] < marker``); positions never closed before ``end`` are absent."""
+    waiting: dict[int, list[int]] = {}
+    out: dict[int, int] = {}
+    wanted = iter(sorted(positions))
+    nxt = next(wanted, None)
+    depth = 0
+    for m in _BRACKET_MARKS.finditer(text, start, end):
+        i = m.start()
+        while nxt is not None and nxt <= i:
+            if depth:
+                waiting.setdefault(depth, []).append(nxt)
+            nxt = next(wanted, None)
+        if m.group() in "（(":
+            depth += 1
+        elif depth:
+            for pos in waiting.pop(depth, ()):
+                out[pos] = i
+            depth -= 1
+    return out
+
+
+_BRACKET_MARKS = re.compile("[（()）]")
+
+
+def _next_marker(text, start, end, data, quantities, starts) -> int:
+    """The start of the first marker in text[start:end] (``end`` when none): the least of
+    each word's first valid occurrence, without listing the later ones."""
+    best = end
+    for word in data.arith_sentence_markers:
+        at = text.find(word, start, end)
+        if at >= 0:
+            best = min(best, at)
+    for word in data.arith_part_of_markers:
+        at = text.find(word, start, min(end, best + len(word)))
+        while at >= 0 and at < best:
+            if _after_figure(text, at, quantities, starts):
+                best = at
+                break
+            at = text.find(word, at + len(word), min(end, best + len(word)))
+    return best
+
+
+def _enclosing_ends(text: str, start: int, positions: list[int], end: int) -> dict[int, int]:
+    """``_enclosing_end`` for each of the sorted ``positions``, in one pass."""
+    out: dict[int, int] = {}
+    opened: list[int] = []
+    i = start
+    for pos in positions:
+        for k in range(i, pos):
+            if text[k] in "（(":
+                opened.append(k)
+            elif text[k] in "）)" and opened:
+                opened.pop()
+        i = max(i, pos)
+        if not opened:
+            out[pos] = end
+        else:
+            close = _matching(text, opened[-1])
+            out[pos] = close if close is not None and close < end else end
+    return out
+
+
+def _nested_at(text: str, start: int, positions: list[int]) -> set[int]:
+    """Those of the ``positions`` (after ``start``) for which ``_nested`` holds, found in
+    one pass."""
+    out: set[int] = set()
+    depth = 0
+    i = start
+    for pos in sorted(positions):
+        for ch in text[i:pos]:
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)" and depth:
+                depth -= 1
+        i = max(i, pos)
+        if depth > 0:
+            out.add(pos)
+    return out
 
 
 def _nested(text: str, start: int, pos: int) -> bool:

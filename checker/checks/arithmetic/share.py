@@ -53,7 +53,7 @@ def check(doc, rule) -> Iterator[Finding]:
         if not named and not _rate_named(text, share, clause, data):
             continue
         before = []
-        for q in reversed(quantities[:index]):
+        for q in (quantities[k] for k in range(index - 1, -1, -1)):   # no copy of the list per share
             if q.sentence != share.sentence or q.unit_kind == "percent":
                 break
             before.append(q)

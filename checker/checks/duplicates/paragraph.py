@@ -14,6 +14,7 @@ from checker.checks.duplicates.places import (comparable_kinds, heading_paragrap
                                               set_phrases, PLAIN)
 from checker.checks.finding import Finding
 from checker.model.document import Document
+from checker.model.near_index import NearIndex
 from checker.model.similarity import Unit, bigrams, figures_differ, near_duplicate, units_of
 
 MESSAGE_ARGS = frozenset({
@@ -58,7 +59,7 @@ def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[
     headings = heading_paragraphs(doc)
     kinds = line_kinds(doc, params.line_max_length)
     seen: dict[str, tuple[int, Unit]] = {}
-    index: dict[str, list[int]] = {}
+    index = NearIndex(params.max_changed, figures_only_skeletons=True)   # candidates, not all pairs
     kept: list[tuple[int, Unit]] = []
     for para_index, unit in paragraph_units(doc, params, vocabulary):
         kind = kinds.get(para_index, PLAIN)
@@ -74,20 +75,14 @@ def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[
             yield para_index, unit, first[0], first[1]
         else:
             seen[unit.norm] = (para_index, unit)
-        position = len(kept)
         kept.append((para_index, unit))
-        for gram in bigrams(unit.norm):
-            index.setdefault(gram, []).append(position)
+        index.add(unit.norm, bigrams(unit.norm))
 
 
-def _near(unit: Unit, kind: int, kinds: dict[int, int], kept, index, params: Params):
+def _near(unit: Unit, kind: int, kinds: dict[int, int], kept, index: NearIndex, params: Params):
     grams = bigrams(unit.norm)
-    counts: dict[int, int] = {}
-    for gram in grams:
-        for position in index.get(gram, ()):
-            counts[position] = counts.get(position, 0) + 1
     need = len(grams) * params.min_ratio * 0.6
-    for position in sorted(p for p, c in counts.items() if c >= need):
+    for position in index.candidates(unit.norm, grams, need):
         other_index, other = kept[position]
         if not comparable_kinds(kind, kinds.get(other_index, PLAIN), False):
             continue

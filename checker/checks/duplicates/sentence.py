@@ -15,7 +15,6 @@ swapped: ``王明同志获评…。`` / ``深化党建引领，李华同志获�
 """
 from __future__ import annotations
 
-import math
 import re
 
 from typing import Iterator
@@ -27,6 +26,7 @@ from checker.checks.duplicates.places import (comparable_kinds, heading_paragrap
                                               sentence_kind, set_phrases)
 from checker.checks.finding import Finding
 from checker.model.document import Document
+from checker.model.near_index import NearIndex
 from checker.model.numerals import CN_NUMERAL_CHARS
 from checker.model.similarity import (Unit, bigrams, figures_differ, near_duplicate, numerals_only_change, units_of,
                                       wording_length)
@@ -87,8 +87,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     kept: list[Unit] = []
     paragraph_of: list[int] = []
     exact: dict[str, int] = {}
-    index: dict[str, list[int]] = {}
-    grams_of: list[set[str]] = []
+    # earlier units by their bigrams: candidates without comparing all pairs
+    index = NearIndex(params.max_changed, figures_only_skeletons=params.ignore_numeral_changes)
     # Whole sentences by their text without figures: a sentence that differs from an
     # earlier one in its figures only is a restated figure (metric-restated), so its
     # clauses are not reported as repeats either (metric-restated compares statements of
@@ -97,6 +97,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     kinds = line_kinds(doc, params.line_max_length)
     kind_of: list[int] = []
     sentence_of: list[int] = []
+    # the characters of this sentence's repeated units (a later unit overlapping them is
+    # skipped): one look per unit, not one per earlier hit
+    covered = bytearray(len(doc.text) + 1)
     for sentence in doc.sentences:
         # A unit must say something beyond its figures and blanks: template rows
         # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
@@ -107,22 +110,22 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         kind = sentence_kind(doc, sentence, kinds)
         hits: list[tuple[Unit, Unit]] = []
         for unit in units:
-            if any(unit.span.overlaps(later.span) for later, _ in hits):
+            if hits and covered.find(1, unit.span.start, unit.span.end) >= 0:
                 continue          # a clause of a sentence already found repeated
             grams = bigrams(unit.norm)
             first = _first_occurrence(unit, grams, sentence, kind, kept, paragraph_of, kind_of, sentence_of,
-                                      grams_of, exact, index, params, doc)
+                                      exact, index, params, doc)
             if first is not None:
                 hits.append((unit, first))
-            position = len(kept)
+                covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
+            position = index.add(unit.norm, grams)
             kept.append(unit)
             kind_of.append(kind)
             sentence_of.append(sentence.index)
             paragraph_of.append(sentence.paragraph)
-            grams_of.append(grams)
             exact.setdefault(unit.norm, position)
-            for gram in grams:
-                index.setdefault(gram, []).append(position)
+        for unit, _ in hits:
+            covered[unit.span.start:unit.span.end] = bytes(len(unit.span))
         if params.ignore_numeral_changes:
             for whole in (u for u in units if not u.clause):
                 seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
@@ -147,8 +150,8 @@ def _skeleton(norm: str) -> str:
 
 
 def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: list[Unit], paragraph_of: list[int],
-                      kind_of: list[int], sentence_of: list[int], grams_of: list[set[str]], exact: dict[str, int],
-                      index: dict[str, list[int]], params: Params, doc: Document) -> Unit | None:
+                      kind_of: list[int], sentence_of: list[int], exact: dict[str, int],
+                      index: NearIndex, params: Params, doc: Document) -> Unit | None:
     paragraph = sentence.paragraph
 
     def comparable(p: int) -> bool:
@@ -168,23 +171,10 @@ def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: li
     position = exact.get(unit.norm)
     if position is not None and comparable(position):
         return kept[position]
-    need = len(grams) * 0.5
-    # Prefix filtering: a unit sharing at least `need` of these bigrams shares one of the
-    # len(grams) - ceil(need) + 1 rarest, so only their (short) posting lists are read;
-    # the long lists of common bigrams (教育, 工作) made this quadratic in a document.
-    scan = len(grams) - math.ceil(need) + 1
-    # Bigrams no earlier unit has are the rarest of all and bring no candidate: when they
-    # alone fill the prefix, nothing earlier can be a near-duplicate (the common case).
-    present = [g for g in grams if g in index]
-    scan -= len(grams) - len(present)
-    if scan <= 0:
-        return None
-    present.sort(key=lambda g: len(index[g]))
-    candidates: set[int] = set()
-    for gram in present[:scan]:
-        candidates.update(index[gram])
-    for p in sorted(candidates):
-        if len(grams & grams_of[p]) < need or not comparable(p):
+    # Only earlier units sharing half the bigrams and within max_changed edits can be
+    # repeats; the index proposes those (checker.model.near_index), never all pairs.
+    for p in index.candidates(unit.norm, grams, len(grams) * 0.5):
+        if not comparable(p):
             continue
         other = kept[p]
         if near_duplicate(unit.norm, other.norm, min_ratio=params.min_ratio, max_changed=params.max_changed,

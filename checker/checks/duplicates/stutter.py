@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.span import Span
+from checker.core.patterns import compile_alternation
 
 MESSAGE_ARGS = frozenset({"word", "times"})
 
@@ -34,8 +35,8 @@ class Params(BaseModel):
 
 
 @lru_cache(maxsize=16)
-def _allow_words(patterns: tuple[str, ...]) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def _allow_words(patterns: tuple[str, ...]):
+    return compile_alternation(patterns)     # user data: bounded
 
 
 def _data(vocabulary):
@@ -59,7 +60,6 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     if not candidates:
         return
     function_chars, allow_phrases, allow_words = _data(rule.vocabulary)
-    boundaries: set[int] | None = None
     done = 0
     for start in candidates:
         if start < done:
@@ -80,8 +80,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             end = start + times * size
             if _allowed_phrase(text, start, end, allow_phrases):
                 continue
-            if boundaries is None:
-                boundaries = {b for _, span in doc.tokens for b in (span.start, span.end)}
+            # the words around this place only (Document.tokens_in segments just its block)
+            boundaries = {b for _, span in doc.tokens_in(start, end) for b in (span.start, span.end)}
             if not all(start + k * size in boundaries for k in range(times + 1)):
                 continue
             yield Finding(Span(start + size, end), args={"word": word, "times": times}, fix="")

@@ -6,6 +6,8 @@ lexicon (see checker.model.lexicon.built_from), never per document.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -107,10 +109,10 @@ def match_pairs(text: str, start: int, end: int) -> dict[int, int]:
     An opening mark that is never closed (seed texts lose closing quotes) is left out,
     so it neither hides a claim nor swallows the rest of the paragraph.
     """
-    partner: dict[int, int] = {}
+    partner: dict[int, int] = _Pairs()
     stacks: dict[str, list[int]] = {}
-    for i in range(start, end):
-        ch = text[i]
+    for m in _MARKS.finditer(text, start, end):      # only the marks, not every character
+        i, ch = m.start(), m.group()
         if ch in PAIRS:
             stacks.setdefault(ch, []).append(i)
         elif ch in CLOSERS:
@@ -122,12 +124,34 @@ def match_pairs(text: str, start: int, end: int) -> dict[int, int]:
     return partner
 
 
+_MARKS = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set(CLOSERS)))) + "]")
+
+
+class _Pairs(dict):
+    """The matched marks of ``match_pairs``, which also keep the index ``inside_naming``
+    builds from them (once, not once per question)."""
+
+    naming: tuple[list[int], list[int]] | None = None
+
+
 def inside_naming(text: str, pos: int, partner: dict[int, int]) -> bool:
     """Whether ``pos`` lies inside a matched quote or title mark (a slogan or a name)."""
-    for open_at, close_at in partner.items():
-        if open_at < pos < close_at and text[open_at] in NAMING_PAIRS:
-            return True
-    return False
+    index = getattr(partner, "naming", None)
+    if index is None:
+        # the naming marks by where they open, and the furthest close among the first i:
+        # pos is inside one iff the furthest close of those opened before it lies after it
+        spans = sorted((o, c) for o, c in partner.items() if o < c and text[o] in NAMING_PAIRS)
+        opens, reach, furthest = [], [], -1
+        for o, c in spans:
+            furthest = max(furthest, c)
+            opens.append(o)
+            reach.append(furthest)
+        index = (opens, reach)
+        if isinstance(partner, _Pairs):
+            partner.naming = index
+    opens, reach = index
+    i = bisect.bisect_left(opens, pos) - 1
+    return i >= 0 and reach[i] > pos
 
 
 def split_items(text: str, start: int, end: int, partner: dict[int, int], sep: str = "、") -> list[tuple[int, int]]:

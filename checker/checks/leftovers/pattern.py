@@ -22,19 +22,21 @@ Every match is a finding, with the matched text as ``{match}``.
   report per match, each at its place.
 
 Overlapping matches of different patterns are reduced to the earliest, longest one.
-Patterns compile once per distinct pattern list (module cache).
+Patterns compile once per distinct pattern list (module cache), with the ``regex``
+module: they run within the rule's time budget (``checker.core.patterns``).
 """
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from regex import MULTILINE
 
 from checker.checks.finding import Finding
 from checker.model.span import Span
+from checker.core.patterns import check_pattern, compile_user
 
 MESSAGE_ARGS = frozenset({"match", "count"})
 
@@ -64,16 +66,26 @@ class Params(BaseModel):
     @classmethod
     def _compiles(cls, value: list[str]) -> list[str]:
         for pattern in value:
-            try:
-                re.compile(pattern, re.MULTILINE)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from None
+            check_pattern(pattern, MULTILINE)
         return value
 
 
 @lru_cache(maxsize=256)
-def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.MULTILINE) for p in patterns)
+def _compiled(patterns: tuple[str, ...]) -> tuple:
+    return tuple(compile_user(p, MULTILINE) for p in patterns)
+
+
+def data_patterns(lexicon, key: str) -> list[str]:
+    """The expressions listed under ``key`` in the data, validated (load time and run)."""
+    extra = lexicon.get(key) or []
+    if not isinstance(extra, list) or not all(isinstance(p, str) for p in extra):
+        raise ValueError(f"data {key!r} must be a list of regular expressions")
+    for pattern in extra:
+        try:
+            check_pattern(pattern, MULTILINE)
+        except ValueError as exc:
+            raise ValueError(f"data {key!r}: {exc}") from None
+    return extra
 
 
 # A line this short that holds a leftover is a leftover line (a spam title, a site's
@@ -84,18 +96,15 @@ _SHORT_LINE = 20
 def _patterns(vocabulary, params: Params) -> tuple[str, ...]:
     found = list(params.patterns)
     if params.data:
-        extra = vocabulary.get(params.data) or []
-        if not isinstance(extra, list) or not all(isinstance(p, str) for p in extra):
-            raise ValueError(f"data {params.data!r} must be a list of regular expressions")
-        found += [p for p in extra if p not in found]
+        found += [p for p in data_patterns(vocabulary, params.data) if p not in found]
     return tuple(found)
 
 
 def find_matches(text: str, patterns: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
     """Non-overlapping matches of any pattern, earliest first, longest at one start."""
     spans: list[Span] = []
-    for regex in _compiled(patterns):
-        spans += [Span(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
+    for compiled in _compiled(patterns):
+        spans += [Span(m.start(), m.end()) for m in compiled.finditer(text) if m.end() > m.start()]
     spans.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
     for span in spans:

@@ -98,11 +98,17 @@ def check(doc, rule) -> Iterator[Finding]:
         by_context.setdefault(entry[0], []).append(entry)
     for entries in by_context.values():
         names = {e[1] for e in entries}
+        related = _related_names(names, params)
+        earlier: dict[str, list[int]] = {}     # name -> earlier entries worth comparing
+        seen_keys: set[tuple] = set()
         for i, (_, name, q, para) in enumerate(entries):
-            for _, first_name, first, first_para in entries[:i]:
+            # Only entries whose names are the same indicator (_same) are compared, in order;
+            # an entry saying exactly what an earlier one of its name and paragraph says
+            # decides nothing new and is not kept (linear in a document of repeats).
+            candidates = sorted(j for other in related[name] for j in earlier.get(other, ())[:_MAX_COMPARED])
+            for j in candidates[:_MAX_COMPARED]:
+                _, first_name, first, first_para = entries[j]
                 if first_para == para and not params.same_paragraph:
-                    continue
-                if not _same(name, first_name, names, params):
                     continue
                 if _agree(first, q):
                     continue
@@ -114,6 +120,31 @@ def check(doc, rule) -> Iterator[Finding]:
                         "first_statement": f"{first.indicator}{first.verb or ''}{first.text}"}
                 yield Finding(q.span, args=args, note="first_at")
                 break
+            key = (name, para, q.unit_kind, q.scaled, q.bound == "about")
+            if key not in seen_keys:
+                seen_keys.add(key)
+                earlier.setdefault(name, []).append(i)
+
+
+# Earlier statements compared with one statement at most (distinct ones: repeats are not kept).
+_MAX_COMPARED = 256
+
+
+def _related_names(names: set[str], params: Params) -> dict[str, set[str]]:
+    """For each name, the names ``_same`` accepts with it, found from their suffixes
+    instead of testing every pair."""
+    enders: dict[str, list[str]] = {}      # a name -> the other names ending with it
+    for n in names:
+        for cut in range(1, len(n)):
+            tail = n[cut:]
+            if len(tail) >= params.min_suffix_chars and tail in names:
+                enders.setdefault(tail, []).append(n)
+    related = {n: {n} for n in names}
+    for short, longer in enders.items():
+        if len(longer) == 1:            # the short name stands for one indicator only
+            related[short].add(longer[0])
+            related[longer[0]].add(short)
+    return related
 
 
 def _respectively(text: str, q, data: MetricData) -> bool:

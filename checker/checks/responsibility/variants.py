@@ -52,11 +52,22 @@ def check(doc, rule) -> Iterator[Finding]:
         if suffix[n] is not None:
             by_suffix.setdefault(suffix[n], []).append(n)
     for names in by_suffix.values():
-        for i, a in enumerate(names):
-            for b in names[i + 1:]:
-                gap = abs(len(a) - len(b))
-                if bare[a] == bare[b] or (1 <= gap <= data.variant_insertion and same_unit(a, b, data)):
-                    parent[root(b)] = root(a)
+        # equal keys: linked at once
+        first_of_key: dict[str, str] = {}
+        for n in names:
+            a = first_of_key.setdefault(bare[n], n)
+            if a != n:
+                parent[root(n)] = root(a)
+        # one is the other with a few characters inserted: look each shorter form up
+        # (len x variant_insertion lookups per name) instead of testing every pair
+        present = set(names)
+        for long_ in names:
+            for gap in range(1, data.variant_insertion + 1):
+                for i in range(1, len(long_) - gap + 1):
+                    short = long_[:i] + long_[i + gap:]
+                    if short in present and same_unit(short, long_, data):
+                        parent[root(long_)] = root(short)
+    position = {n: i for i, n in enumerate(order)}
     groups: dict[str, list[str]] = {}
     for n in order:
         groups.setdefault(root(n), []).append(n)
@@ -64,7 +75,7 @@ def check(doc, rule) -> Iterator[Finding]:
     for names in groups.values():
         if len(names) < 2:
             continue
-        best = max(names, key=lambda n: (n in registry, counts[n], -order.index(n)))
+        best = max(names, key=lambda n: (n in registry, counts[n], -position[n]))
         for n in names:
             if n != best:
                 intended[n] = best

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.span import Span
+from checker.core.patterns import compile_user
 
 MESSAGE_ARGS = frozenset({"found", "preferred", "note"})
 
@@ -39,8 +40,9 @@ class Params(BaseModel):
 
 
 @lru_cache(maxsize=64)
-def _regex(variants: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(v) for v in sorted(set(variants), key=len, reverse=True)))
+def _regex(variants: tuple[str, ...]):
+    # user data, though escaped: run within the rule's time budget like every user list
+    return compile_user("|".join(re.escape(v) for v in sorted(set(variants), key=len, reverse=True)))
 
 
 def check(doc, rule) -> Iterator[Finding]:
