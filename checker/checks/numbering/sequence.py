@@ -19,6 +19,7 @@ Real documents add three forms that are not breaks:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterator
 
@@ -69,15 +70,22 @@ def check(doc, rule) -> Iterator[Finding]:
     names = name_lines(doc, set(heads))
     first_paragraph = doc.paragraphs[0].index if doc.paragraphs else -1
 
+    # Lookups by position, not by scanning: a text of thousands of numbered lines stays linear.
+    place = {id(b): i for i, b in enumerate(flat)}
+    sorted_names = sorted(names)
+
     def head_before(block: Block) -> int:
         """The head paragraph of the block before ``block`` in the text (any level), or -1."""
-        i = flat.index(block)
+        i = place[id(block)]
         return heads[i - 1] if i else -1
 
     def new_list(block: Block) -> bool:
         """``block`` restarts at 1 after an unnumbered name line: a new list begins."""
+        if block.marker.ordinal != 1:
+            return False
         here = block.paragraphs[0]
-        return block.marker.ordinal == 1 and any(head_before(block) < n < here for n in names)
+        k = bisect_right(sorted_names, head_before(block))     # the first name line after it
+        return k < len(sorted_names) and sorted_names[k] < here
 
     def opens_text(block: Block) -> bool:
         return block.paragraphs[0] == first_paragraph
@@ -95,7 +103,13 @@ def check(doc, rule) -> Iterator[Finding]:
 
     context = (new_list, opens_text, written)
 
+    section_starts = [section.span.start for section in sections]
+    in_order = section_starts == sorted(section_starts)
+
     def section_of(block: Block) -> int:
+        if in_order:    # sections follow the text: the last one starting at or before the block
+            i = bisect_right(section_starts, block.span.start) - 1
+            return i if i >= 0 and block.span.start < sections[i].span.end else -1
         for i, section in enumerate(sections):
             if section.span.start <= block.span.start < section.span.end:
                 return i
