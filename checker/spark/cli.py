@@ -18,8 +18,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="Spark master (default: spark-submit's, else local[*])")
     p.add_argument("--partitions", type=int, default=None, metavar="N",
                    help="spread the documents over N partitions (default: as Spark splits the input)")
-    p.add_argument("--salt", type=int, default=8, metavar="N",
-                   help="sub-groups a band key's sentences are cut into before ranking (skew; default 8)")
+    p.add_argument("--salt", type=int, default=1, metavar="N",
+                   help="sub-groups a band key's sentences are cut into before ranking (skew, for keys shared by millions of sentences; default 1: off)")
     p.add_argument("--rows-per-file", type=int, default=200_000, metavar="N",
                    help="violations per output part (default 200000)")
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
@@ -57,6 +57,7 @@ def run_spark(args, settings) -> int:
     total = sum(job.counts.values())
     counts = ", ".join(f"{job.counts.get(s, 0)} {s}s" for s in ("error", "warning", "info"))
     log(f"{total} problems in {job.files} files ({counts}) -> {job.output}", args.quiet)
+    log("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in job.timings.items()), args.quiet)
     for err in job.errors:
         print(f"gwlint: {err}", file=sys.stderr)
     if job.errors:

@@ -14,6 +14,7 @@ reading the JSON-lines parts in name order gives the CLI's order.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -75,7 +76,7 @@ def session(master: str | None, app: str = "gwlint", conf: dict | None = None):
 
 
 def run_job(spark, inputs: list[str], settings, output: str, *, baseline: str | None = None,
-            partitions: int | None = None, salt: int = 8, overwrite: bool = False,
+            partitions: int | None = None, salt: int = 1, overwrite: bool = False,
             rows_per_file: int = 200_000) -> JobResult:
     from checker.checks.registry import load_kind
     from checker.rules.errors import ConfigError
@@ -84,6 +85,10 @@ def run_job(spark, inputs: list[str], settings, output: str, *, baseline: str | 
     from checker.spark.paths import resolve_inputs
 
     sc = spark.sparkContext
+    from checker.spark.paths import local_path
+
+    if local_path(output) is not None:
+        output = os.path.abspath(local_path(output))
     job = JobResult(output=output)
     _prepare_output(spark, output, overwrite)
     started = time.perf_counter()
@@ -100,7 +105,9 @@ def run_job(spark, inputs: list[str], settings, output: str, *, baseline: str | 
     present, missing = _split_missing(inputs)
     job.errors = [f"{p}: no such file or directory" for p in missing]
     given = resolve_inputs(present)
-    results = _read(spark, present, partitions).rdd.mapPartitions(
+    # Absolute: the JVM resolves a relative path against its own working directory,
+    # which is not the Python process's once that has changed directory.
+    results = _read(spark, [g.absolute for g in given], partitions).rdd.mapPartitions(
         lambda rows: lint_partition(rows, settings_bc, given))
     reference = _reference_files(spark, settings) if corpus_rules else None
     staged: list = []
@@ -133,15 +140,18 @@ def run_job(spark, inputs: list[str], settings, output: str, *, baseline: str | 
     unsorted = spark.createDataFrame(violations, violation_schema()).persist(keep)
     rows = unsorted.count()
     # Range-partitioned and sorted: the parts, read in name order, are in the CLI's order.
-    frame = (unsorted.repartitionByRange(max(1, -(-rows // rows_per_file)), *SORT_FIELDS)
-             .sortWithinPartitions(*SORT_FIELDS).persist(keep))
+    parts = max(1, -(-rows // rows_per_file))
+    spread = unsorted.coalesce(1) if parts == 1 else unsorted.repartitionByRange(parts, *SORT_FIELDS)
+    frame = spread.sortWithinPartitions(*SORT_FIELDS).persist(keep)
     staged.append(unsorted)
     frame.select(*CONTRACT_FIELDS).write.parquet(f"{output}/violations.parquet")
     frame.rdd.map(_json_line).saveAsTextFile(f"{output}/violations.jsonl")
-    job.counts = Counter({r["severity"]: r["count"] for r in frame.groupBy("severity").count().collect()})
-    by_category = {r["category"]: r["count"] for r in frame.groupBy("category").count().collect()}
-    by_rule = {r["rule"]: r["count"] for r in frame.groupBy("rule").count().collect()}
-    assert sum(job.counts.values()) == rows
+    by_category: Counter = Counter()
+    by_rule: Counter = Counter()
+    for r in frame.groupBy("severity", "category", "rule").count().collect():
+        job.counts[r["severity"]] += r["count"]
+        by_category[r["category"]] += r["count"]
+        by_rule[r["rule"]] += r["count"]
     _write_text(spark, f"{output}/summary.json", json.dumps(
         summary_document(job, by_category, by_rule), ensure_ascii=False, indent=2) + "\n")
     job.timings["output"] = time.perf_counter() - writing
