@@ -132,7 +132,10 @@ def generate(folder: Path, count: int, seed: int = 14) -> dict:
                     k = rng.randrange(8, len(sentence) - 8)
                     if "\u4e00" <= sentence[k] <= "\u9fff":
                         sentence = sentence[:k] + rng.choice(NAME_CHARS) + sentence[k + 1:]
-                lines.insert(rng.randrange(3, len(lines) + 1), sentence)
+                at = rng.randrange(3, len(lines) + 1)
+                lines.insert(at, sentence)
+                if rng.random() < 0.1:            # a copy its author marked as intended
+                    lines.insert(at, "gwlint-disable-next-line duplicate")
                 planted["pasted"] += 1
     names = []
     for n in range(count):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checker.cli.main import EXIT_ERROR, EXIT_OK
+from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -23,7 +23,7 @@ def run_report(args, settings) -> int:
     from checker.cli.check_command import _check_writable, _write_report
     from checker.report.registry import load_format, resolve_format
     from checker.report.saved import load_run
-    from checker.rules.errors import ConfigError
+    from checker.core.errors import ConfigError
 
     fmt_name = resolve_format(args.format)
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from checker.engine.lint import FileResult
 from checker.engine.runner import RunResult
 from checker.engine.violation import SEVERITIES, Violation
-from checker.rules.errors import ConfigError
+from checker.core.errors import ConfigError
 from checker.sources.errors import InputError
 from checker.sources.read import read_path
 

@@ -33,7 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run_spark(args, settings) -> int:
     """Run the job; exit codes as `gwlint check`: 0, 1 (violations at/above --fail-on), 2."""
     from checker.engine.violation import SEVERITY_RANK
-    from checker.rules.errors import ConfigError
+    from checker.core.errors import ConfigError
     from checker.spark.job import log, run_job, session
 
     try:
@@ -67,7 +67,35 @@ def run_spark(args, settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m checker.spark` = `gwlint spark`."""
-    from checker.cli.main import main as gwlint_main
+    """`python -m checker.spark` = `gwlint spark` (its own parser: checker.spark sits below
+    checker.cli in the layers, so it does not import the CLI)."""
+    import os
 
-    return gwlint_main(["spark", *(sys.argv[1:] if argv is None else argv)])
+    from checker.core.errors import ConfigError
+    from checker.engine.settings import build_settings
+
+    parser = argparse.ArgumentParser(prog="python -m checker.spark",
+                                     description="gwlint spark: check documents on Apache Spark")
+    add_arguments(parser)
+    parser.add_argument("--config", metavar="FILE", help="use this configuration instead of the nearest .gwlint.yaml")
+    parser.add_argument("--no-config", action="store_true", help="ignore .gwlint.yaml files")
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR", help="add a rule pack directory")
+    parser.add_argument("--select", action="append", default=[], metavar="RULE", help="only these rule ids or categories")
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULE", help="skip these rule ids or categories")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+
+    def split(values):
+        return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+    try:
+        settings = build_settings(config_file=args.config, no_config=args.no_config, rules_dirs=args.rules,
+                                  select=split(args.select), ignore=split(args.ignore))
+        return run_spark(args, settings)
+    except ConfigError as exc:
+        print(f"gwlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        if os.environ.get("GWLINT_DEBUG"):
+            raise
+        print(f"gwlint: internal error: {type(exc).__name__}: {exc} (set GWLINT_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_ERROR

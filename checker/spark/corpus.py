@@ -20,7 +20,7 @@ from a join:
 5. A document most of whose sentences come from one other file is a version of it
    (``is_other_version``): its copies are dropped.  The rest become violations of the
    later document through the kind's ``copy_finding`` and the engine's
-   ``corpus_violation``, so messages and positions are the CLI's, byte for byte.
+   ``stamp_resolved``, so messages and positions are the CLI's, byte for byte.
 
 No step loops over documents on the driver; every step is a shuffle or a window.
 """
@@ -49,7 +49,7 @@ ENTRY_SCHEMA = T.StructType([
 def entry_rows(results, rule_id: str):
     """The sentences of every document (results: the executors' per-document tuples)."""
     def rows(result):
-        path, order, reported, _, _, fingerprints = result
+        path, order, reported, fingerprints = result[0], result[1], result[2], result[5]
         sentences = fingerprints.get(rule_id, ())
         return [(order, path, reported, len(sentences), *row) for row in sentences]
 
@@ -60,8 +60,8 @@ def duplicate_violations(spark: SparkSession, results, rule, salt: int = 1):
     """An RDD of violation rows (``checker.spark.executor.VIOLATION_FIELDS``) of ``rule``,
     a ``duplicate-corpus`` rule, over the documents in ``results``; and the cached
     sentence table (to unpersist when done)."""
-    from checker.engine.runner import corpus_violation
-    from checker.checks.duplicate_corpus import copy_finding
+    from checker.checks.duplicates.corpus import copy_finding
+    from checker.engine.stamp import stamp_resolved
     from checker.spark.executor import violation_row
 
     params = rule.params
@@ -99,7 +99,7 @@ def duplicate_violations(spark: SparkSession, results, rule, salt: int = 1):
 
     def to_violation(row):
         entry = (row.line, row.column, row.end_line, row.end_column, row.excerpt, row.norm)
-        return violation_row(corpus_violation(rule, copy_finding(row.path, entry, row.c_path, row.c_line)))
+        return violation_row(stamp_resolved(rule, copy_finding(rule, row.path, entry, row.c_path, row.c_line)))
 
     return found.rdd.map(to_violation), entries
 
@@ -114,7 +114,7 @@ def first_copy(norm: str, found, params):
     best ``max_candidates`` that the kind's ``is_copy`` accepts, or None."""
     from collections import Counter
 
-    from checker.checks.duplicate_corpus import is_copy
+    from checker.checks.duplicates.corpus import is_copy
 
     shared: Counter = Counter()
     about = {}
@@ -136,7 +136,7 @@ def kept_copies(sentences: int, copies, params) -> list[tuple]:
     ``is_other_version``)."""
     from collections import Counter
 
-    from checker.checks.duplicate_corpus import is_other_version
+    from checker.checks.duplicates.corpus import is_other_version
 
     per_file = Counter(c["c_path"] for c in copies)
     if per_file and is_other_version(per_file.most_common(1)[0][1], sentences, params):

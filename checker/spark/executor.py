@@ -15,9 +15,11 @@ from checker.engine.runner import lint_source
 from checker.spark.paths import Input, Located, locate, selected
 
 # One document's result, as plain tuples (cheap to pickle between the JVM and Python):
-#   (path, order, reported, violations, errors, fingerprints)
+#   (path, order, reported, violations, errors, fingerprints, directives, unused_pending)
 # violations: tuples of VIOLATION_FIELDS; fingerprints: {rule id: [entry row, ...]} with
-# entry rows (e, line, column, end_line, end_column, excerpt, norm, band keys).
+# entry rows (e, line, column, end_line, end_column, excerpt, norm, band keys);
+# directives: the document's suppression directives, which may still silence its
+# cross-document findings (unused_pending: their unused-directive reports wait for that).
 VIOLATION_FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "category",
                     "severity", "message", "excerpt", "context")
 
@@ -58,11 +60,37 @@ def lint_partition(rows: Iterable[Any], settings_bc, inputs: list[Input]) -> Ite
         try:
             source = read_bytes(bytes(content), found.path)
         except InputError as exc:
-            yield (found.path, order, True, [], [str(exc)], {})
+            yield (found.path, order, True, [], [str(exc)], {}, [], False)
             continue
-        result = lint_source(source, settings, collect=True)
+        result = lint_source(source, settings, collect=True, defer_unused=True)
         yield (found.path, order, True, [violation_row(v) for v in result.violations], result.errors,
-               {rule_id: fingerprint_rows(summary) for rule_id, summary in result.corpus.items()})
+               {rule_id: fingerprint_rows(summary) for rule_id, summary in result.corpus.items()},
+               result.suppressions, result.unused_pending)
+
+
+def settle_partition(items: Iterable[Any], settings_bc, baseline_bc) -> Iterator[tuple]:
+    """The last step, per document: its cross-document findings meet its own directives
+    (the engine's ``settle_document``), then ``--baseline`` drops what it records, in
+    the CLI's order.  ``items``: (path, (document results, cross-document rows))."""
+    from checker.engine.baseline import filter_new
+    from checker.engine.lint import FileResult
+    from checker.engine.runner import settle_document
+    from checker.engine.violation import Violation
+
+    settings = settings_bc.value
+    for path, (documents, found) in items:
+        found = [Violation(*row[:10], context=row[10]) for row in found]
+        for document in documents:
+            result = FileResult(path, suppressions=document[6], unused_pending=document[7])
+            violations = [Violation(*row[:10], context=row[10]) for row in document[3]]
+            violations += settle_document(result, found, settings)
+            if baseline_bc is not None:
+                from collections import Counter
+                from pathlib import Path
+
+                known = baseline_bc.value.get(Path(path).as_posix(), Counter())
+                violations = filter_new(sorted(violations, key=Violation.sort_key), known)
+            yield from (violation_row(v) for v in violations)
 
 
 def reference_partition(rows: Iterable[Any], settings_bc, corpus_rule_ids: list[str]) -> Iterator[tuple]:
@@ -73,7 +101,7 @@ def reference_partition(rows: Iterable[Any], settings_bc, corpus_rule_ids: list[
 
     from checker.engine.settings import relative_to
     from checker.model.document import Document
-    from checker.rules.errors import ConfigError
+    from checker.core.errors import ConfigError
     from checker.sources.errors import InputError
     from checker.sources.read import read_bytes
     from checker.spark.paths import local_path
@@ -93,4 +121,4 @@ def reference_partition(rows: Iterable[Any], settings_bc, corpus_rule_ids: list[
             continue        # the CLI's index skips an unreadable reference too
         doc = Document(source, settings.lexicon, settings.kind_for(str(Path(local).resolve())))
         yield (rel, rel, False, [], [],
-               {rule.id: fingerprint_rows(load_kind(rule.kind).collect(doc, rule)) for rule in rules})
+               {rule.id: fingerprint_rows(load_kind(rule.kind).collect(doc, rule)) for rule in rules}, [], False)

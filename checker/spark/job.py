@@ -79,9 +79,9 @@ def run_job(spark, inputs: list[str], settings, output: str, *, baseline: str | 
             partitions: int | None = None, salt: int = 1, overwrite: bool = False,
             rows_per_file: int = 200_000) -> JobResult:
     from checker.checks.registry import load_kind
-    from checker.rules.errors import ConfigError
+    from checker.core.errors import ConfigError
     from checker.spark.corpus import duplicate_violations
-    from checker.spark.executor import lint_partition, reference_partition
+    from checker.spark.executor import lint_partition, reference_partition, settle_partition
     from checker.spark.paths import resolve_inputs
 
     sc = spark.sparkContext
@@ -125,18 +125,19 @@ def run_job(spark, inputs: list[str], settings, output: str, *, baseline: str | 
     job.timings["documents"] = time.perf_counter() - started
 
     corpus_started = time.perf_counter()
-    violations = checked.flatMap(lambda r: r[3])
+    found = sc.emptyRDD()
     for rule in corpus_rules:
-        found, entries = duplicate_violations(spark, results, rule, salt)
-        found = found.persist(keep)
-        found.count()
-        staged += [found, entries]
-        violations = violations.union(found)
+        found_here, entries = duplicate_violations(spark, results, rule, salt)
+        found_here = found_here.persist(keep)
+        found_here.count()
+        staged += [found_here, entries]
+        found = found.union(found_here)
     job.timings["cross_documents"] = time.perf_counter() - corpus_started
 
     writing = time.perf_counter()
-    if baseline:
-        violations = _without_baseline(sc, violations, baseline)
+    baseline_bc = sc.broadcast(_baseline_by_path(baseline)) if baseline else None
+    violations = (checked.keyBy(lambda r: r[0]).cogroup(found.keyBy(lambda row: row[0]))
+                  .mapPartitions(lambda items: settle_partition(items, settings_bc, baseline_bc)))
     unsorted = spark.createDataFrame(violations, violation_schema()).persist(keep)
     rows = unsorted.count()
     # Range-partitioned and sorted: the parts, read in name order, are in the CLI's order.
@@ -158,6 +159,8 @@ def run_job(spark, inputs: list[str], settings, output: str, *, baseline: str | 
     for cached in (frame, *staged):
         cached.unpersist()
     settings_bc.destroy()
+    if baseline_bc is not None:
+        baseline_bc.destroy()
     return job
 
 
@@ -230,25 +233,14 @@ def _drop_checked_references(results):
     return results.filter(lambda r: r[2]).union(kept)
 
 
-def _without_baseline(sc, violations, baseline: str):
-    """`--baseline`: per document, in the CLI's order, drop what the baseline records."""
-    from checker.engine.baseline import filter_new, load_baseline
-    from checker.engine.violation import Violation
+def _baseline_by_path(baseline: str) -> dict[str, Counter]:
+    """`--baseline`, split by document (a baseline entry's key starts with its path)."""
+    from checker.engine.baseline import load_baseline
 
-    known = load_baseline(baseline)
     by_path: dict[str, Counter] = {}
-    for key, count in known.items():
+    for key, count in load_baseline(baseline).items():
         by_path.setdefault(key[0], Counter())[key] = count
-    known_bc = sc.broadcast(by_path)
-
-    def filter_document(item):
-        path, rows = item
-        found = sorted((Violation(*row[:10], context=row[10]) for row in rows), key=Violation.sort_key)
-        from checker.spark.executor import violation_row
-
-        return [violation_row(v) for v in filter_new(found, known_bc.value.get(Path(path).as_posix(), Counter()))]
-
-    return violations.keyBy(lambda row: row[0]).groupByKey().flatMap(filter_document)
+    return by_path
 
 
 def _hadoop_path(spark, target: str):
@@ -258,7 +250,7 @@ def _hadoop_path(spark, target: str):
 
 
 def _prepare_output(spark, output: str, overwrite: bool) -> None:
-    from checker.rules.errors import ConfigError
+    from checker.core.errors import ConfigError
 
     path, fs = _hadoop_path(spark, output)
     if fs.exists(path):
