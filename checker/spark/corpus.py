@@ -1,7 +1,7 @@
 """Cross-document duplicates with Spark's operators: the MinHash-LSH join of the
 duplicate kind, stated as relational steps.
 
-`gwlint check` (``checker.checks.duplicate_corpus.check_corpus``) takes the documents in
+`gwlint check` (``checker.checks.duplicates.corpus.check_corpus``) takes the documents in
 path order, keeps for every band key a bucket of the first ``bucket_size`` sentences that
 had it, and looks up each sentence of a later document in the buckets of its keys.  A
 bucket depends only on that order, never on what was reported, so the same answer comes

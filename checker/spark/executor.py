@@ -46,7 +46,7 @@ def order_of(found: Located, root, order_key) -> str:
 
 def lint_partition(rows: Iterable[Any], settings_bc, inputs: list[Input]) -> Iterator[tuple]:
     """mapPartitions body over (path URI, content) rows of the documents to check."""
-    from checker.checks.duplicate_corpus import order_key
+    from checker.checks.duplicates.corpus import order_key
     from checker.sources.errors import InputError
     from checker.sources.read import read_bytes
 
