@@ -10,17 +10,18 @@ from a join:
 1. ``keys``: each sentence's band keys (the kind's own fingerprints, computed in the
    executors by its ``collect``), exploded to one row per (band, key).
 2. ``buckets``: per (band, key) the first ``bucket_size`` sentences in document order
-   (a window, taken in two steps over salted sub-groups so that a key that thousands of
-   documents share - a boilerplate sentence - is not sorted in one task).
-3. ``candidates``: each sentence of a checked document joined with the buckets of its
-   keys, restricted to earlier documents; the number of bands two sentences share ranks
-   them, and the first ``max_candidates`` are kept, as the CLI ranks them.
-4. ``copies``: the candidates verified with the kind's ``is_copy`` (a Python UDF); per
-   sentence the best-ranked verified candidate is its first occurrence.
-5. A document most of whose sentences come from one other file is a version of it
-   (``is_other_version``): its copies are dropped.  The rest become violations of the
-   later document through the kind's ``copy_finding`` and the engine's
-   ``stamp_resolved``, so messages and positions are the CLI's, byte for byte.
+   (a window; with ``salt`` > 1 taken in two steps over salted sub-groups, so that a key
+   that millions of sentences share - a boilerplate sentence - is not one task's sort).
+3. candidates: each sentence of a checked document joined with the buckets of its keys,
+   restricted to earlier documents, gathered per sentence (one row per shared band).
+4. one Python call per sentence (``first_copy``) ranks them as the CLI does (most bands
+   shared, then the earliest; the first ``max_candidates``) and verifies them in that
+   order with the kind's ``is_copy``, stopping at the first copy.
+5. per document, ``kept_copies`` drops all its copies when it is a version of one other
+   file (the kind's ``is_other_version``); the rest become violations of the later
+   document through the kind's ``copy_finding`` and the engine's ``stamp_resolved``, so
+   messages and positions are the CLI's, byte for byte.  (The document's directives and
+   ``--baseline`` are applied after, per document: ``checker.spark.executor.settle_partition``.)
 
 No step loops over documents on the driver; every step is a shuffle or a window.
 """

@@ -62,6 +62,7 @@ def session(master: str | None, app: str = "gwlint", conf: dict | None = None):
         "spark.sql.adaptive.skewJoin.enabled": "true",
         "spark.python.worker.reuse": "true",              # the broadcast settings stay unpickled
         "spark.ui.showConsoleProgress": "false",
+        "spark.sql.execution.pythonUDF.arrow.enabled": "false",   # the UDFs take plain rows; no pyarrow needed
     }
     for key, value in {**defaults, **(conf or {})}.items():
         builder = builder.config(key, value)
