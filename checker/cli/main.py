@@ -104,6 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
     completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh, fish)",
                                 description="print a shell completion script")
     completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
+
+    from checker.spark.cli import add_arguments as add_spark_arguments
+
+    spark = sub.add_parser("spark", help="check documents on Apache Spark (needs gwlint[spark]); writes Parquet and JSON-lines")
+    add_spark_arguments(spark)
+    _add_rule_options(spark)
+
+    from checker.cli.report_command import add_arguments as add_report_arguments
+
+    report = sub.add_parser("report", help="turn a saved result (gwlint spark's output) into a report of any format")
+    add_report_arguments(report)
+    _add_rule_options(report)
     return parser
 
 
@@ -164,7 +176,7 @@ def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        print("gwlint: error: no command given; use one of check, rules, explain, lsp (see gwlint --help)",
+        print("gwlint: error: no command given; use one of check, rules, explain, lsp, spark, report (see gwlint --help)",
               file=sys.stderr)
         return EXIT_ERROR
     if args.command == "completion":
@@ -199,6 +211,14 @@ def _main(argv: list[str] | None) -> int:
 
                 return write_family_pages(settings.available or settings.rules, args.markdown)
             return print_rules(settings, standard=args.standard)
+        if args.command == "spark":
+            from checker.spark.cli import run_spark
+
+            return run_spark(args, settings)
+        if args.command == "report":
+            from checker.cli.report_command import run_report
+
+            return run_report(args, settings)
         if args.command == "explain":
             from checker.cli.rules_command import explain_rule
 

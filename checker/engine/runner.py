@@ -241,6 +241,15 @@ def corpus_violations(results: list[FileResult], settings: Settings) -> list[Vio
     return [v for v in out if v.path not in directives or suppress([v], directives[v.path])]
 
 
+def settle_document(result: FileResult, corpus_found: list[Violation], settings: Settings) -> list[Violation]:
+    """What the cross-document phase adds to one document: its findings there that the
+    document's own directives leave, then its unused-directive reports (for a runner
+    that gathers a document's cross-document findings by document, as checker.spark does;
+    ``corpus_violations`` + ``finish_unused`` do the same for a whole run)."""
+    kept = suppress(corpus_found, result.suppressions) if result.suppressions else list(corpus_found)
+    return kept + finish_unused(result, settings)
+
+
 def finish_unused(result: FileResult, settings: Settings) -> list[Violation]:
     """The unused-directive reports held back until the cross-document phase ran."""
     if not result.unused_pending:

@@ -110,7 +110,7 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
     root = Path(settings.root) if settings is not None else Path.cwd()
     docs: list[tuple[str, str, Fingerprints, bool]] = []      # order key, shown path, data, reported
     for path, data in summaries.items():
-        docs.append((_relative(path, root), path, data, True))
+        docs.append((order_key(path, root), path, data, True))
     for rel, data in (references or {}).items():
         docs.append((rel, rel, data, False))
     docs.sort(key=lambda d: d[0])
@@ -127,9 +127,7 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
             if _versions_of_one_document(copies, len(data.entries), params):
                 copies = []
             for entry, (other_path, other_line) in copies:
-                args = {"other": other_path, "other_line": other_line}
-                yield CorpusFinding(path, entry[0], entry[1], entry[2], entry[3], entry[4],
-                                    args=args, note="seen_in")
+                yield copy_finding(rule, path, entry, other_path, other_line)
         for e in range(len(data.entries)):
             for band, key in enumerate(keys[e].tolist()):
                 bucket = buckets.setdefault((band, key), [])
@@ -137,13 +135,44 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
                     bucket.append((number, e))
 
 
+# The pieces below are the whole of the comparison's logic; check_corpus composes them in
+# one process, checker.spark composes the same functions with Spark's operators.
+
+
+def copy_finding(rule, path: str, entry: tuple, other_path: str, other_line: int) -> CorpusFinding:
+    """The report of sentence ``entry`` of ``path``, a copy of line ``other_line`` of ``other_path``."""
+    args = {"other": other_path, "other_line": other_line}
+    return CorpusFinding(path, entry[0], entry[1], entry[2], entry[3], entry[4],
+                         args=args, note="seen_in")
+
+
 def _versions_of_one_document(copies, sentences: int, params: Params) -> bool:
-    """True when most of a document is one other document: two versions of one text (a
-    draft and its revision, a .txt beside its .md), not a passage pasted in."""
-    if sentences < params.versions_min_sentences or not copies:
+    if not copies:
         return False
     per_file = Counter(other for _, (other, _) in copies)
-    return per_file.most_common(1)[0][1] > params.versions_share * sentences
+    return is_other_version(per_file.most_common(1)[0][1], sentences, params)
+
+
+def is_other_version(most_from_one_file: int, sentences: int, params: Params) -> bool:
+    """True when most of a document is one other document: two versions of one text (a
+    draft and its revision, a .txt beside its .md), not a passage pasted in.
+    ``most_from_one_file``: how many of its ``sentences`` are copies from the one file
+    it copies most from."""
+    if sentences < params.versions_min_sentences or not most_from_one_file:
+        return False
+    return most_from_one_file > params.versions_share * sentences
+
+
+def is_copy(norm: str, other_norm: str, params: Params, counts: Counter | None = None) -> bool:
+    """Whether normalised sentence ``norm`` is a copy of ``other_norm`` (``counts``: the
+    characters of ``norm``, when the caller compares it with several others)."""
+    if other_norm != norm:
+        counts = counts or Counter(norm)
+        if _multiset_gap(counts, other_norm) > params.max_changed:
+            return False        # cheap bound: more characters differ than may change
+    return near_duplicate(norm, other_norm, min_ratio=params.min_ratio,
+                          max_changed=params.max_changed,
+                          ignore_numeral_changes=params.ignore_numeral_changes) is not None
 
 
 def _first_copy(norm: str, keys, buckets, docs, params: Params) -> tuple[str, int] | None:
@@ -153,17 +182,12 @@ def _first_copy(norm: str, keys, buckets, docs, params: Params) -> tuple[str, in
             shared[candidate] = shared.get(candidate, 0) + 1
     # The likeliest first (most bands shared), then the earliest.
     ranked = sorted(shared, key=lambda c: (-shared[c], c))[:params.max_candidates]
-    counts = None
+    if not ranked:
+        return None
+    counts = Counter(norm)
     for number, e in ranked:
         other_path, _, other, _ = docs[number]
-        other_norm = other.entries[e][5]
-        if other_norm != norm:
-            counts = counts or Counter(norm)
-            if _multiset_gap(counts, other_norm) > params.max_changed:
-                continue        # cheap bound: more characters differ than may change
-        if near_duplicate(norm, other_norm, min_ratio=params.min_ratio,
-                          max_changed=params.max_changed,
-                          ignore_numeral_changes=params.ignore_numeral_changes):
+        if is_copy(norm, other.entries[e][5], params, counts):
             return other_path, other.entries[e][0]
     return None
 
@@ -177,6 +201,12 @@ def _multiset_gap(counts: Counter, other: str) -> int:
         if n > have:
             gap += n - have
     return gap
+
+
+def order_key(path: str, root: Path) -> str:
+    """Where a checked document stands in the order of the comparison (its path relative
+    to the configuration's folder): of two copies, the later one is reported."""
+    return _relative(path, root)
 
 
 def _relative(path: str, root: Path) -> str:
