@@ -30,7 +30,8 @@ from checker.model.structure import STYLE_ORDER, Block, InlineEnum, Marker, Sect
 from checker.core.patterns import RegexList, compile_alternation
 
 _SENTENCE_END = "。！？；!?;"
-_YEAR = re.compile(r"((?:19|20)\d{2}|[一二〇○零三四五六七八九]{4})年")
+# a year, also with a space before 年 as PDF copies set it (2021 年工作回顾)
+_YEAR = re.compile(r"((?:19|20)\d{2}|[一二〇○零三四五六七八九]{4})[ \u3000]?年")
 # Inline enumerators: 一是 … 十是, at a clause start (paragraph start, after a stop,
 # a comma, a colon, a closing quote or the block's marker).
 _INLINE = re.compile(r"([一二三四五六七八九十]{1,2})是")

@@ -86,9 +86,12 @@ def comparable_kinds(a: int, b: int, same_text: bool) -> bool:
     """Whether two units of these kinds may be reported as a repeat: never when either is a
     name line (a title or name met again is page layout or a reference to it, at most a
     leftover); between headings only when they are the same text (two items differing in
-    a word are two items, a contents entry differs from its heading by a page number)."""
+    a word are two items, a contents entry differs from its heading by a page number); a
+    heading and a statement never (the body names the item it is about)."""
     if a == NAME_LINE or b == NAME_LINE:
         return False
     if a == HEADING or b == HEADING:
-        return same_text
+        # a heading's words taken up again in a statement (1、完善旅游线路。… 完善旅游线路，
+        # 把…) restate the item's subject: only a heading met again as a heading is a repeat
+        return a == b and same_text
     return True

@@ -42,9 +42,11 @@ MESSAGE_ARGS = frozenset({
 # clause, and the note on the first occurrence (its column only when on the same line).
 MESSAGES = frozenset({"sentence", "clause", "first_seen", "first_seen_on_this_line"})
 
-# An unfilled figure (xx.xx, ××%): a template row whose figures are still to be written;
-# two such rows differ in what will be filled in (placeholder-unfilled reports the blank).
-_FIGURE_BLANK = re.compile(r"[xX×*＊]+[.．][xX×*＊]+|[xX×*＊]+\s*[%％]")
+# An unfilled figure (xx.xx, ××%, xxxxx元): a template row whose figures are still to be
+# written; two such rows differ in what will be filled in (placeholder-unfilled reports the
+# blank), as parallel rows that differ only in their subject (城镇… xxxxx元，农村… xxxxx元)
+# will once their figures are written.  A run of at least two marks not inside a Latin word.
+_FIGURE_BLANK = re.compile(r"[xX×*＊]+[.．][xX×*＊]+|[xX×*＊]+\s*[%％]|(?<![A-Za-z])[xX×*＊]{2,}(?![A-Za-z])")
 
 
 class Params(BaseModel):
@@ -84,6 +86,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                 doc, other.params, other.vocabulary))
 
     headings = heading_paragraphs(doc)
+    # where a figure with its unit ends (a clause ending there states a figure)
+    figure_ends = frozenset(q.span.end for q in doc.quantities if q.unit is not None)
     kept: list[Unit] = []
     paragraph_of: list[int] = []
     exact: dict[str, int] = {}
@@ -114,7 +118,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                 continue          # a clause of a sentence already found repeated
             grams = bigrams(unit.norm)
             first = _first_occurrence(unit, grams, sentence, kind, kept, paragraph_of, kind_of, sentence_of,
-                                      exact, index, params, doc)
+                                      exact, index, params, doc, figure_ends)
             if first is not None:
                 hits.append((unit, first))
                 covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
@@ -151,7 +155,8 @@ def _skeleton(norm: str) -> str:
 
 def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: list[Unit], paragraph_of: list[int],
                       kind_of: list[int], sentence_of: list[int], exact: dict[str, int],
-                      index: NearIndex, params: Params, doc: Document) -> Unit | None:
+                      index: NearIndex, params: Params, doc: Document,
+                      figure_ends: frozenset[int] = frozenset()) -> Unit | None:
     paragraph = sentence.paragraph
 
     def comparable(p: int) -> bool:
@@ -162,6 +167,8 @@ def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: li
             return False
         if unit.clause and sentence_of[p] == sentence.index - 1 and _opens_sentence(doc, unit, sentence.index):
             return False      # words of a sentence taken up to open the next: 要增强X…。增强X，就是要…
+        if paragraph_of[p] != paragraph and (unit.clause or other.clause) and _figure_statement(unit, figure_ends):
+            return False      # a figure cited again as the base of a reckoning: 收入N万元，加上…
         if (unit.clause or other.clause) and paragraph_of[p] != paragraph:
             # a whole sentence met again as part of a longer one elsewhere
             need = params.far_clause_min_length if unit.clause and other.clause else params.far_sentence_min_length
@@ -183,6 +190,15 @@ def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: li
                 continue      # two items differing in their subject and in their figure
             return other
     return None
+
+
+def _figure_statement(unit: Unit, figure_ends: frozenset[int]) -> bool:
+    """The unit is an indicator and its figure, nothing after it (一般公共预算收入N万元):
+    met again in another paragraph it is the figure cited once more, as the starting point
+    of a balance or a comparison, which metric-restated checks for agreement; a copied
+    sentence says more than one figure."""
+    end = unit.span.end
+    return end in figure_ends or end - 1 in figure_ends or end + 1 in figure_ends
 
 
 def _opens_sentence(doc: Document, unit: Unit, sentence: int) -> bool:

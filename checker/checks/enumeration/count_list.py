@@ -28,7 +28,9 @@ Only a clearly delimited list is counted, and the check errs on the side of sile
   within ``max_gap`` of the count (``中小学、幼儿园教师职业行为十项准则`` is a name);
 * children of a heading are counted only when they run 1…k without a gap and the
   heading's next sibling follows it without a gap: a document with a hole in it
-  (``三、`` … ``五、``, content cut out) says nothing about how many items were there.
+  (``三、`` … ``五、``, content cut out) says nothing about how many items were there,
+  and neither does a heading whose list the text stops inside, mid-sentence (a page cut
+  at a store's limit): fewer children than claimed there are not reported.
 """
 from __future__ import annotations
 
@@ -510,5 +512,25 @@ def _children(doc, rule, tables: CountTables, params: Params, done: set[int]) ->
             continue    # a hole after this heading: its children may be cut off too
         if len(kids) == count:
             continue
+        if len(kids) < count and _cut_inside(doc, block):
+            continue    # the text stops inside this list: its other items were cut off
         done.add(match.start())
         yield _finding(rule, match, count, len(kids), "children")
+
+
+# what a finished text ends with: a sentence's end, perhaps inside a closing quote or bracket
+_SENTENCE_ENDS = "。！？；!?;…"
+_CLOSERS = "”’」』）)》】"
+_CLAUSE_MARKS = "，、：,:"
+
+
+def _cut_inside(doc, block) -> bool:
+    """The text ends inside ``block`` (its last paragraph is the block's) and stops in a
+    sentence it has begun (prose with a clause mark, no end): a page store's limit or a
+    preview cut the list short.  A last line that is a bare heading is a list's end."""
+    paragraphs = doc.paragraphs
+    if not paragraphs or block.span.end < paragraphs[-1].span.start:
+        return False
+    last = paragraphs[-1].span.of(doc.text).rstrip()
+    end = last.rstrip(_CLOSERS)
+    return end[-1:] not in _SENTENCE_ENDS and any(mark in last for mark in _CLAUSE_MARKS)

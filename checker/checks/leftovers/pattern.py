@@ -6,6 +6,9 @@ Every match is a finding, with the matched text as ``{match}``.
 
 * ``allow``: match texts that are never reported — e.g. the redaction marks a
   repository uses on purpose (``*`` for a place name).
+* ``unless``: a key of the data listing expressions of text that is right as it stands
+  though a pattern matches inside it (a masked account or person's name, ``b****5``,
+  ``张**``: a redaction a publisher made on purpose); a match overlapping one is dropped.
 * ``scope``: ``text`` reports every match; ``line`` reports at most one finding per line
   (a scraped header line with three tell-tales is one leftover), spanning its matches,
   its fix replacing each of them, its message the rule's ``grouped`` template when the
@@ -19,7 +22,9 @@ Every match is a finding, with the matched text as ``{match}``.
   unfilled, not a slip: each paragraph's matches become one report at the first, with
   their count (the ``grouped`` template of ``messages:``), so forty marks in one template
   do not bury the rest of the report.  A document with this many or fewer keeps one
-  report per match, each at its place.
+  report per match, each at its place.  The lines of a hard-wrapped paragraph (a line
+  ending mid-sentence, the next line right after it) count as one paragraph;
+  ``group_by: document`` counts the whole document as one (page numbers).
 
 Overlapping matches of different patterns are reduced to the earliest, longest one.
 Patterns compile once per distinct pattern list (module cache), with the ``regex``
@@ -53,6 +58,7 @@ class Params(BaseModel):
     patterns: list[str] = Field(default_factory=list)
     data: str | None = None                 # a lexicon key holding more patterns
     allow: list[str] = Field(default_factory=list)      # matched texts (the whole match) never reported
+    unless: str | None = None               # a lexicon key: patterns of text a match inside is left alone
     # text: one finding per match; line: one per line (spanning its matches); block: one
     # per run of matching lines; run: one per run of leftover lines, prose lines alone
     scope: Literal["text", "line", "block", "run"] = "text"
@@ -60,6 +66,9 @@ class Params(BaseModel):
     # text scope: a document with more matches than this gets one report per paragraph
     # with the count (the pack's `grouped` template); None: one report per match always
     group_after: int | None = Field(None, ge=1)
+    # what such a document's matches are counted by: the paragraph (lines a hard wrap cut
+    # from one paragraph count as one) or the whole document (page numbers all through it)
+    group_by: Literal["paragraph", "document"] = "paragraph"
     run_line_chars: int = Field(20, ge=0)   # run scope: a line this short with a match joins a run
 
     @field_validator("patterns")
@@ -114,6 +123,23 @@ def find_matches(text: str, patterns: tuple[str, ...], allow: frozenset[str]) ->
     return [s for s in kept if s.of(text) not in allow]
 
 
+def _outside(text: str, spans: list[Span], patterns: tuple[str, ...]) -> list[Span]:
+    """The spans that overlap no match of ``patterns``."""
+    if not patterns:
+        return spans
+    spared = find_matches(text, patterns, frozenset())
+    if not spared:
+        return spans
+    starts = [s.start for s in spared]
+    kept = []
+    for span in spans:
+        i = bisect.bisect_left(starts, span.end) - 1
+        if i >= 0 and spared[i].end > span.start:
+            continue
+        kept.append(span)
+    return kept
+
+
 def LOCAL(params) -> bool:  # noqa: N802 - the kinds' LOCAL, asked of a rule's parameters
     """Line-scoped patterns find a paragraph's problems in it alone (the language server
     re-checks just the edited paragraphs with them); block and text patterns may span
@@ -128,9 +154,11 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     text = doc.text
     spans = find_matches(text, patterns, frozenset(params.allow))
+    if params.unless and spans:
+        spans = _outside(text, spans, tuple(data_patterns(rule.vocabulary, params.unless)))
     if params.scope == "text":
         if params.group_after is not None and len(spans) > params.group_after:
-            yield from _grouped(doc, spans)
+            yield from _grouped(doc, spans, params.group_by)
             return
         for span in spans:
             yield Finding(span, args={"match": span.of(text), "count": 1}, fix=params.fix)
@@ -165,14 +193,24 @@ def check(doc, rule) -> Iterator[Finding]:
             yield Finding(Span(first.start, last.end), args={"match": first.of(text), "count": len(group)})
 
 
-def _grouped(doc, spans: list[Span]) -> Iterator[Finding]:
-    """One finding per paragraph, at its first match, counting the paragraph's matches."""
+def _grouped(doc, spans: list[Span], by: str = "paragraph") -> Iterator[Finding]:
+    """One finding per paragraph (or for the document), at its first match, counting the
+    matches.  A line that stops mid-sentence, followed at once by the next line, was
+    hard-wrapped (a PDF or a web page copied line by line): its lines are one paragraph."""
     text = doc.text
-    paragraphs = doc.paragraphs
-    starts = [p.span.start for p in paragraphs]
-    groups: dict[int, list[Span]] = {}
-    for span in spans:
-        groups.setdefault(bisect.bisect_right(starts, span.start) - 1, []).append(span)
+    if by == "document":
+        groups = {0: list(spans)}
+    else:
+        paragraphs = doc.paragraphs
+        starts = [p.span.start for p in paragraphs]
+        logical: list[int] = []
+        for i, para in enumerate(paragraphs):
+            wrapped = i > 0 and paragraphs[i - 1].line + 1 == para.line and _stops_mid_sentence(
+                paragraphs[i - 1].span.of(text))
+            logical.append(logical[-1] if wrapped else i)
+        groups = {}
+        for span in spans:
+            groups.setdefault(logical[bisect.bisect_right(starts, span.start) - 1], []).append(span)
     for group in groups.values():
         first = group[0]
         args = {"match": first.of(text), "count": len(group)}
@@ -180,6 +218,25 @@ def _grouped(doc, spans: list[Span]) -> Iterator[Finding]:
             yield Finding(first, args=args)
         else:
             yield Finding(first, args=args, message="grouped")
+
+
+# the marks inside a sentence: a line holding one has begun a sentence
+_CLAUSE_MARKS = "，、；：,;:"
+_SENTENCE_ENDS = "。！？!?…"
+_CLOSERS = "”’」』）)》"
+# a line this short is a piece of a line, too short for a title
+_FRAGMENT_CHARS = 4
+
+
+def _stops_mid_sentence(line: str) -> bool:
+    """The line does not end a sentence, and has begun one (a clause mark in it: 现在，我代表)
+    or is a fragment (XX, 14.9%, ；: a few characters, or no more than one Chinese one); a
+    title or a heading, which ends without a full stop too, holds no clause mark and is
+    longer than a fragment."""
+    if not line or line.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS:
+        return False
+    words = sum(1 for ch in line if 0x3400 <= ord(ch) <= 0x9FFF)
+    return len(line) <= _FRAGMENT_CHARS or words < 2 or any(mark in line for mark in _CLAUSE_MARKS)
 
 
 def _runs(doc, spans: list[Span], line_chars: int) -> list[tuple[list[Span], bool]]:

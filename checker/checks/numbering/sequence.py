@@ -7,15 +7,20 @@ parent, document-wide, per section and parent, per section — and keeps the gro
 with the fewest breaks; only what breaks that best reading is reported, at the first
 marker after the break.  A document whose numbering fits any one reading is silent.
 
-Real documents add three forms that are not breaks:
+Real documents add these forms that are not breaks:
 
 * a list restarting at 1 after an unnumbered name line (a table of contents or an outline
   at the top, then the title again and the body; a second document of a collection)
   is a new list;
 * a number missing from the parse but written at a paragraph start (``1、2022年…``, read
   as a range of years, before ``2、``) is there;
-* a text that opens with an item (``四、``: a later page of a paginated article) does
-  not miss the items before it.
+* a number written run into the words before it (``一、社会救助扎实有力1.低保…`` before
+  ``2.``: the item glued to its heading line by a web copy) is there;
+* a text that opens with an item (``四、``: a later page of a paginated article), or whose
+  first numbered item is below the first level (``（五）`` after a page's title and
+  byline: the text began inside a section it does not show), does not miss the items
+  before it; and a 1 after such a list starts a new list, the parent of the first being
+  off the page.
 """
 from __future__ import annotations
 
@@ -87,17 +92,29 @@ def check(doc, rule) -> Iterator[Finding]:
         k = bisect_right(sorted_names, head_before(block))     # the first name line after it
         return k < len(sorted_names) and sorted_names[k] < here
 
+    first_block = flat[0] if flat else None
+    # The text began inside a section whose heading it does not show (a later page of a
+    # paginated article, a page cut from the middle of a document): its first numbered
+    # item is below the first level and not the first of its list (（五）, 3.).  The
+    # first item of each level may then start anywhere: their predecessors are off the page.
+    cut_top = (first_block is not None and first_block.marker.style in STYLE_ORDER[1:]
+               and first_block.marker.ordinal != 1)
+    first_of_level = {id(items[0]) for items in by_level.values()}
+
     def opens_text(block: Block) -> bool:
-        return block.paragraphs[0] == first_paragraph
+        if block.paragraphs[0] == first_paragraph:
+            return True
+        return cut_top and id(block) in first_of_level
 
     def written(block: Block, low: int, high: int) -> bool:
         """Whether the markers low..high of ``block``'s shape all open a paragraph between
         the block before it and itself (written, though the parser did not take them)."""
         here = block.paragraphs[0]
-        starts = [doc.paragraph_text(k) for k in range(head_before(block) + 1, here)]
+        before = head_before(block)
+        starts = [doc.paragraph_text(k) for k in range(max(before, 0), here)]
         for ordinal in range(low, high + 1):
             text = render(block.marker.style, shape(block.marker), ordinal)
-            if not any(start.startswith(text) for start in starts):
+            if not any(start.startswith(text) or _run_in(start, text) for start in starts):
                 return False
         return True
 
@@ -157,13 +174,15 @@ def _breaks(group: list[Block], start_at_one: bool,
     new_list, opens_text, written = context
     previous: Block | None = None
     stands_for = 0   # the ordinal the previous item stands for
+    fragment = False  # the list began mid-way at the top of a cut text
     for block in group:
         marker = block.marker
         ordinal = marker.ordinal
-        if previous is not None and new_list(block):
-            previous = None
+        if previous is not None and (new_list(block) or (fragment and ordinal == 1)):
+            previous = None   # after a list whose start the text does not show, a 1 is a new list
         if previous is None:
-            if start_at_one and ordinal != 1 and not opens_text(block) and not written(block, 1, ordinal - 1):
+            fragment = ordinal != 1 and opens_text(block)
+            if start_at_one and ordinal != 1 and not fragment and not written(block, 1, ordinal - 1):
                 yield block, None, missing(marker.style, shape(marker), 1, ordinal - 1), 1
             stands_for = ordinal
         else:
@@ -182,3 +201,17 @@ def _breaks(group: list[Block], start_at_one: bool,
                 yield block, previous, ("reversed", {}), expected
                 stands_for = max(stands_for, ordinal)
         previous = block
+
+
+def _run_in(paragraph: str, marker: str) -> bool:
+    """``marker`` stands inside ``paragraph`` run into the words before it, as an item
+    glued to the end of its heading line (一、社会救助扎实有力1.低保政策落实到位。): not
+    after a digit, a letter or a point (21., 1.1.) and not before a digit (1.5万)."""
+    k = paragraph.find(marker, 1)
+    while k > 0:
+        before, after = paragraph[k - 1], paragraph[k + len(marker):k + len(marker) + 1]
+        if not (before.isdigit() or before.isascii() and before.isalpha() or before in "."
+                ) and not after.isdigit():
+            return True
+        k = paragraph.find(marker, k + 1)
+    return False

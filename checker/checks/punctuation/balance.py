@@ -5,9 +5,9 @@ whose partner is not open is reported at the closing mark (``做好加法”和�
 ” closes nothing); marks still open at the end are reported at the opening mark.  When a
 closer matches an opener further down the stack, the openers above it were never closed
 and are reported.  Half-width ``( )`` pair with full-width ``（ ）`` (the width itself is
-the business of ``punct-halfwidth``); a half-width ``)`` right closing a short list marker
-at the start of a paragraph or clause (``1)``, ``；2)``) is a numbering mark, not a
-bracket — unless a parenthesis is open (``rgb(51, 51, 51)``, ``（9:00-18:30)``).  The
+the business of ``punct-halfwidth``); a ``)`` or ``）`` right closing a short list marker
+at the start of a paragraph or clause (``1)``, ``；2)``, ``2）``) is a numbering mark, not
+a bracket — unless a parenthesis is open (``rgb(51, 51, 51)``, ``（9:00-18:30)``).  The
 pairs, their aliases and the numerals of such markers are the vocabulary's (``pairs``,
 ``pair_aliases``, ``list_marker_numerals``).
 
@@ -29,9 +29,12 @@ mark they imitate and are reported once per paragraph, with their count, under t
 ``lookalike`` template.  Paragraphs holding a scraping leftover (see ``skip_leftovers``)
 are skipped: the artifact rules report them and they go as a whole.  A mark never closed
 is reported with the rule's message, one never opened with its ``unopened`` template.
+A paragraph with more than ``group_after`` unpaired marks gets one report, at the first,
+under the ``grouped`` template with their count.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,14 +50,15 @@ from checker.model.span import Span
 MESSAGE_ARGS = frozenset({"mark", "partner", "count", "replacement"})
 # A closing mark never opened; a look-alike mark (the rule's message is for an opener
 # never closed).
-MESSAGES = frozenset({"unopened", "lookalike"})
+# the unpaired marks of one paragraph counted in one report
+MESSAGES = frozenset({"unopened", "lookalike", "grouped"})
 
 
 @lru_cache(maxsize=8)
 def _list_marker(numerals: str) -> re.Pattern[str]:
-    """A list marker closed by a single half-width parenthesis: "1)", "a)", "十)" at the
-    start of a paragraph or after a clause mark."""
-    return re.compile(rf"(?:^|(?<=[\s；;，,。：:]))[0-9A-Za-z{re.escape(numerals)}]{{1,3}}\)")
+    """A list marker closed by a single parenthesis, half- or full-width: "1)", "a)",
+    "十)", "2）" at the start of a paragraph or after a clause mark."""
+    return re.compile(rf"(?:^|(?<=[\s；;，,。：:]))[0-9A-Za-z{re.escape(numerals)}]{{1,3}}[)）]")
 
 
 class Params(BaseModel):
@@ -64,6 +68,10 @@ class Params(BaseModel):
     wrap_lines: int = Field(6, ge=0)
     # marks left open by the unfinished sentence the text ends in are a page cut
     cut_at_end: bool = True
+    # a paragraph with more unpaired marks than this gets one report at the first, with
+    # the count (the `grouped` template): a paragraph typed with its closing quotes lost
+    # is one thing to mend, not one report per mark; None: one report per mark
+    group_after: int | None = Field(2, ge=1)
 
 
 @dataclass
@@ -116,7 +124,7 @@ def check(doc, rule) -> Iterator[Finding]:
             elif mark in closers:
                 if _apostrophe(body, i):
                     continue
-                if ch == ")" and i in skip and not (stack and stack[-1].mark == closers[mark]):
+                if i in skip and not (stack and stack[-1].mark == closers[mark]):
                     continue
                 opener = closers[mark]
                 depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark == opener), None)
@@ -153,11 +161,18 @@ def check(doc, rule) -> Iterator[Finding]:
         found.extend((o.offset, o.written, "unclosed") for o in pending if last or o.line_ends > params.wrap_lines)
         if not last:
             carry = [o for o in pending if o.line_ends <= params.wrap_lines]
-    for offset, ch, problem in sorted(found):
-        mark = lookalikes.get(ch) or aliases.get(ch, ch)
-        partner = openers.get(mark) or closers.get(mark, "")
-        yield Finding(Span(offset, offset + 1), args={"mark": ch, "partner": partner},
-                      message="unopened" if problem == "unopened" else None)
+    starts = [p.span.start for p in paragraphs]
+    by_paragraph: dict[int, list[tuple[int, str, str]]] = {}
+    for item in sorted(found):
+        by_paragraph.setdefault(bisect.bisect_right(starts, item[0]) - 1, []).append(item)
+    for group in by_paragraph.values():
+        grouped = params.group_after is not None and len(group) > params.group_after
+        for offset, ch, problem in group[:1] if grouped else group:
+            mark = lookalikes.get(ch) or aliases.get(ch, ch)
+            partner = openers.get(mark) or closers.get(mark, "")
+            message = "grouped" if grouped else "unopened" if problem == "unopened" else None
+            yield Finding(Span(offset, offset + 1), args={"mark": ch, "partner": partner, "count": len(group)},
+                          message=message)
 
 
 def _apostrophe(body: str, i: int) -> bool:

@@ -205,11 +205,13 @@ _SENTENCE_ENDS = "。！？；!?;"
 
 
 def _cut_within(doc: "Document", item: TaskItem, items: list[TaskItem]) -> bool:
-    """Whether the text was cut off inside ``item``, before its annotation: the item is
-    the last thing in the text and the text ends mid-sentence (a bare heading, a clause)."""
+    """Whether the text was cut off inside ``item``, before its annotation: the item, with
+    any sub-items it has, is the last thing in the text and the text ends mid-sentence
+    (a bare heading, a clause; the page store cut it inside a sub-item, before the
+    group's annotation line)."""
     block = item.block
     paragraphs = doc.paragraphs
-    if not paragraphs or block.paragraphs[-1] != paragraphs[-1].index or block.children:
+    if not paragraphs or block.span.end < paragraphs[-1].span.start:
         return False
     end = paragraphs[-1].span.of(doc.text).rstrip()
     return end[-1:] not in _SENTENCE_ENDS

@@ -8,6 +8,9 @@ Two cases:
   sections only, since a summary may narrate last year's celebrations.  An event may
   list its ``only`` words instead (决胜全面建成小康社会: the phrase 全面建成小康社会 alone
   is history, not a forward look).
+  A forward word narrated as done (``achieved_before``: 我们如期打赢脱贫攻坚战 in a review
+  of that year) is history, unless the clause frames it as a goal (``goal_frame``:
+  确保如期…).
 * citing an event before it happened: a 2023 plan that studies the spirit of
   ``二十届三中全会`` (July 2024).  Only events with a ``known_from`` date are read so,
   and a mention in a forward context (筹备…, …召开, ``foresight_ok``) is left alone.
@@ -72,6 +75,20 @@ def _date(event: Event, dates: Dates) -> str:
     return f"{event.start.isoformat()}{dates.range_mark}{event.end.isoformat()}"
 
 
+def _achieved(text: str, start: int, phrase: str, ant) -> bool:
+    """The forward word is narrated as done: an ``achieved_before`` word opens the phrase or
+    stands right before it (我们如期打赢脱贫攻坚战), and no ``goal_frame`` word earlier in
+    the clause makes it a goal (确保如期打赢…)."""
+    before = re.split(r"[，。；、,;\n]", text[max(0, start - 12):start])[-1]
+    head = next((w for w in ant.achieved_before if phrase.startswith(w)), None)
+    if head is None:
+        head = next((w for w in ant.achieved_before if before.endswith(w)), None)
+        if head is None:
+            return False
+        before = before[:-len(head)]
+    return not any(w in before for w in ant.goal_frame)
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     vocabulary = words(rule)
@@ -97,6 +114,8 @@ def check(doc, rule) -> Iterator[Finding]:
                 continue
             rest = re.split(r"[，。；,;\n]", text[m.end():m.end() + 16])[0]
             if any(w in rest for w in ant.history_after):
+                continue
+            if _achieved(text, m.start(), m.group(0), ant):
                 continue
             year = doc.year_at(m.start())
             if year is None or year <= event.end.year:

@@ -31,6 +31,11 @@ class Anticipation(BaseModel):
     foresight_ok: list[str] = Field(default_factory=list)
     # later in the clause, these make the mention history (庆祝建党100周年活动中涌现的…)
     history_after: list[str] = Field(default_factory=list)
+    # right before the forward word (or as its first word), these state the event as
+    # achieved (如期打赢脱贫攻坚战 in a review of that year): history, unless a word of
+    # ``goal_frame`` earlier in the clause makes it a goal again (确保如期打赢…)
+    achieved_before: list[str] = Field(default_factory=list)
+    goal_frame: list[str] = Field(default_factory=list)
     # characters that may not stand between a forward word and the event, besides
     # punctuation (迎接…了)
     gap_stops: str = ""

@@ -5,7 +5,9 @@ wrong form to its right one.  A match is not reported when it is part of a longe
 that is right as it stands: a dictionary word or listed phrase that holds the wrong form
 where putting the right form in would make no word (found once in jieba's full
 dictionary and cached), or a word of the document's segmentation that the match cuts
-through (舞台|帐篷 holds 台帐).
+through (舞台|帐篷 holds 台帐).  A dictionary entry that is only the misspelling with a
+one-character word before or after it (座落在, 小部份) guards nothing: it is the
+misspelling followed by 在, the right form followed by 在 is as good.
 """
 from __future__ import annotations
 
@@ -93,7 +95,7 @@ def _guards(entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tu
     if not entries:
         return {}
     dictionary = full_dictionary()
-    key = hashlib.sha1(json.dumps([2, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
+    key = hashlib.sha1(json.dumps([3, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
                                   ensure_ascii=False).encode()).hexdigest()[:16]
     return _cached_guards(key, tuple(sorted(entries.items())), tuple(sorted(known)))
 
@@ -138,5 +140,10 @@ def _find_guards(entries: dict[str, str], known: set[str]) -> dict[str, list[tup
             repaired = word[:m.start()] + entries[wrong] + word[m.end():]
             if repaired in words:
                 continue          # the word is itself a misspelt compound (台帐管理)
+            before, after = word[:m.start()], word[m.end():]
+            if entries[wrong] in words and (
+                    (not before and len(after) == 1 and after in words)
+                    or (not after and len(before) == 1 and before in words)):
+                continue          # the misspelling and a word of one character (座落|在, 小|部份)
             out.setdefault(wrong, []).append((word, m.start()))
     return {k: sorted(v) for k, v in sorted(out.items())}

@@ -17,7 +17,13 @@ window is then judged in its sentence, with the document's segmentation around i
   cut short) the window is left alone — unless, for a replaced or swapped character,
   the window holds a word jieba does not know or a stray rare character (迫|不|急待);
 * a doubled character is reported when one copy belongs to a longer word and the other
-  stands alone (理论|论|学习); a doubling of two whole words is the stutter rule's.
+  stands alone (理论|论|学习); a doubling of two whole words is the stutter rule's;
+* the text around the window is read as the writer wrote it: a phrase a hard line break
+  splits (a PDF copied to the web breaks lines mid-word) is read joined, and a window that
+  runs into the end of a text cut off mid-sentence (a page store keeps the first so many
+  characters) is no word cut short but a cut page;
+* a replaced character the next phrase of the same length repeats at the same place, across
+  one comma (研之有物，研而有效: an idiom reworked to echo its parallel), is a pun on purpose.
 """
 from __future__ import annotations
 
@@ -96,7 +102,9 @@ def check(doc, rule) -> Iterator[Finding]:
     for cand in found:
         if cand.source not in wanted or cand.start < done:
             continue
-        if text[cand.start:cand.end] in known or _phrase_here(text, cand):
+        if text[cand.start:cand.end] in known or _phrase_here(text, cand) or _phrase_across_break(text, cand):
+            continue
+        if _runs_into_cut_end(text, cand) or _parallel_pun(text, cand):
             continue
         if any(a < cand.end and b > cand.start for a, b in taken):
             continue
@@ -141,6 +149,72 @@ def _phrase_here(text: str, cand: pi.Candidate) -> bool:
     n = len(cand.phrase)
     k = text.find(cand.phrase, max(0, cand.start - n), cand.end + n)
     return k >= 0 and k < cand.end and k + n > cand.start
+
+
+_ONE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
+_ONE_BREAK_BEFORE = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*$")
+
+
+def _phrase_across_break(text: str, cand: pi.Candidate) -> bool:
+    """The phrase stands over the window once the one line break beside it is taken out:
+    a hard-wrapped line ends mid-word (高标准农 / 田) and the next line goes on with it.
+    A blank line between them is a paragraph break, and is not joined."""
+    n = len(cand.phrase)
+    after = text[cand.end:cand.end + n + 8]
+    before = text[max(0, cand.start - n - 8):cand.start]
+    m_after = _ONE_BREAK.match(after)
+    m_before = _ONE_BREAK_BEFORE.search(before)
+    if m_after is None and m_before is None:
+        return False
+    if m_after is not None:
+        after = after[m_after.end():]
+    if m_before is not None:
+        before = before[:m_before.start()]
+    window = text[cand.start:cand.end]
+    local = before + window + after
+    lo, hi = len(before), len(before) + len(window)
+    k = local.find(cand.phrase)
+    while k >= 0:
+        if k < hi and k + n > lo:
+            return True
+        k = local.find(cand.phrase, k + 1)
+    return False
+
+
+# what a finished text may end with: a full stop of a sentence, a closing quote or bracket
+_FINISHED = "。！？!?…”’」』）)》】.；;：:"
+
+
+def _runs_into_cut_end(text: str, cand: pi.Candidate) -> bool:
+    """The window is the last thing in a text that stops mid-sentence: the page was cut
+    there (提升全员育…), and the word was cut with it."""
+    if text[cand.end:].strip():
+        return False
+    last = text.rstrip()[-1:]
+    return last not in _FINISHED
+
+
+_PARALLEL_SEPARATORS = "，、；,;"
+
+
+def _parallel_pun(text: str, cand: pi.Candidate) -> bool:
+    """A replaced character that the phrase of the same length across one comma repeats at
+    the same place: 研之有物，研而有效 and 课中育德，育而有效 rework an idiom on purpose to
+    echo its parallel, where a slip of the keyboard has no echo."""
+    if cand.edit != pi.SUB:
+        return False
+    n = cand.end - cand.start
+    char = text[cand.start + cand.pos]
+    neighbours = []
+    if text[cand.end:cand.end + 1] and text[cand.end] in _PARALLEL_SEPARATORS:
+        neighbours.append(text[cand.end + 1:cand.end + 1 + n])
+    if cand.start > 0 and text[cand.start - 1] in _PARALLEL_SEPARATORS:
+        neighbours.append(text[max(0, cand.start - 1 - n):cand.start - 1])
+    return any(len(other) == n and _all_han(other) and other[cand.pos] == char for other in neighbours)
+
+
+def _all_han(s: str) -> bool:
+    return all(0x4E00 <= ord(c) <= 0x9FFF for c in s)
 
 
 def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int) -> bool:
