@@ -70,6 +70,9 @@ class Params(BaseModel):
     # from one paragraph count as one) or the whole document (page numbers all through it)
     group_by: Literal["paragraph", "document"] = "paragraph"
     run_line_chars: int = Field(20, ge=0)   # run scope: a line this short with a match joins a run
+    # run scope: a lexicon key of patterns for whole lines that may stand between the lines
+    # of a run without ending it (a page number between a site's preview titles)
+    bridge: str | None = None
 
     @field_validator("patterns")
     @classmethod
@@ -164,7 +167,8 @@ def check(doc, rule) -> Iterator[Finding]:
             yield Finding(span, args={"match": span.of(text), "count": 1}, fix=params.fix)
         return
     if params.scope == "run":
-        for group, whole in _runs(doc, spans, params.run_line_chars):
+        bridges = _compiled(tuple(data_patterns(rule.vocabulary, params.bridge))) if params.bridge else ()
+        for group, whole in _runs(doc, spans, params.run_line_chars, bridges):
             first, last = group[0], group[-1]
             span = Span(first.start, last.end) if whole else first
             yield Finding(span, args={"match": first.of(text), "count": len(group)})
@@ -239,11 +243,11 @@ def _stops_mid_sentence(line: str) -> bool:
     return len(line) <= _FRAGMENT_CHARS or words < 2 or any(mark in line for mark in _CLAUSE_MARKS)
 
 
-def _runs(doc, spans: list[Span], line_chars: int) -> list[tuple[list[Span], bool]]:
+def _runs(doc, spans: list[Span], line_chars: int, bridges: tuple = ()) -> list[tuple[list[Span], bool]]:
     """Matches grouped by line; lines that are leftover lines — mostly matched text, or
     short (a spam title, a site's button; up to ``line_chars`` a line of a site's notice)
-    — join into runs, blank lines between allowed, and are ``whole``; a line of prose with
-    a match stands alone."""
+    — join into runs, blank lines between allowed (and lines wholly matched by one of
+    ``bridges``), and are ``whole``; a line of prose with a match stands alone."""
     text = doc.text
     lines = doc.lines
     starts = [ln.span.start for ln in lines]
@@ -257,12 +261,18 @@ def _runs(doc, spans: list[Span], line_chars: int) -> list[tuple[list[Span], boo
         whole = body > 0 and (2 * matched >= body or body <= _SHORT_LINE)
         joins = whole or body <= line_chars
         if runs and joins and last_joins and all(
-                not lines[j].span.of(text).strip() for j in range(last_line + 1, i)):
+                _between(lines[j].span.of(text), bridges) for j in range(last_line + 1, i)):
             runs[-1] = (runs[-1][0] + list(group), True)
         else:
             runs.append((list(group), whole))
         last_line, last_joins = i, joins
     return runs
+
+
+def _between(line: str, bridges: tuple) -> bool:
+    """A line that may stand inside a run: blank, or wholly matched by a bridge pattern."""
+    body = line.strip()
+    return not body or any(b.fullmatch(body) for b in bridges)
 
 
 def _group_by_line(doc, spans: list[Span], across_blank_lines: bool) -> list[list[Span]]:

@@ -6,4 +6,5 @@ KINDS: dict[str, str] = {
     "stale-period": "period",
     "stale-future-year": "future_year",
     "stale-milestone": "milestone",
+    "stale-anniversary": "anniversary",
 }

@@ -57,6 +57,37 @@ class Milestones(BaseModel):
     last: list[str] = Field(default_factory=list)
     this_year: list[str] = Field(default_factory=list)
     copulas: list[str] = Field(default_factory=list)
+    # a period's opening or close named as the section's news, with no year before it
+    # (实现“十四五”良好开局, “十二五”课题收官): read against the section's year
+    opening: list[str] = Field(default_factory=list)
+    closing: list[str] = Field(default_factory=list)
+    # words that call a year the decisive one of a goal with a deadline (决胜之年)
+    goal_words: list[str] = Field(default_factory=list)
+    # genre words that end a title (2022年…“十三五”规划工作总结)
+    title_genres: list[str] = Field(default_factory=list)
+
+
+class Goal(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(min_length=1)
+    end: int                                # the deadline year
+
+
+class Anniversary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(min_length=1)
+    year: int                               # the year of the founding or the event
+
+
+class AnniversaryWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    marks: list[str] = Field(default_factory=list)      # 周年, 华诞
+    copulas: list[str] = Field(default_factory=list)    # 是, 恰逢, 正值
 
 
 class PeriodWords(BaseModel):
@@ -105,6 +136,9 @@ class Vocabulary(BaseModel):
     event_anticipation: Anticipation = Field(default_factory=Anticipation)
     periods: list[Period] = Field(default_factory=list)
     period_milestones: Milestones = Field(default_factory=Milestones)
+    goals: list[Goal] = Field(default_factory=list)
+    anniversaries: list[Anniversary] = Field(default_factory=list)
+    anniversary_words: AnniversaryWords = Field(default_factory=AnniversaryWords)
     period_words: PeriodWords = Field(default_factory=PeriodWords)
     future_year: FutureWords = Field(default_factory=FutureWords)
     dates: Dates
