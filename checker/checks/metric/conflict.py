@@ -49,6 +49,7 @@ class MetricData(BaseModel):
     metric_scope_words: list[str] = Field(default_factory=list)
     metric_deadline_year: Regex
     metric_base_marks: str = ""
+    metric_subject_words: list[str] = Field(default_factory=list)
 
 
 def _data(lexicon: Any) -> MetricData:
@@ -96,9 +97,11 @@ def check(doc, rule) -> Iterator[Finding]:
     by_context: dict[tuple, list] = {}
     for entry in statements:
         by_context.setdefault(entry[0], []).append(entry)
+    leads = _record_leads(text, statements)
     for entries in by_context.values():
         names = {e[1] for e in entries}
         related = _related_names(names, params)
+        split = _breakdowns(entries, related)
         earlier: dict[str, list[int]] = {}     # name -> earlier entries worth comparing
         seen_keys: set[tuple] = set()
         for i, (_, name, q, para) in enumerate(entries):
@@ -112,6 +115,14 @@ def check(doc, rule) -> Iterator[Finding]:
                     continue
                 if _agree(first, q):
                     continue
+                if (first_para, first_name) in split or (para, name) in split:
+                    continue    # a breakdown: this paragraph gives the indicator per subject
+                if _other_subjects(doc, data, params, first, first_name, q, name):
+                    continue    # 长三角…比例 and 汾渭平原…比例: one indicator, two subjects
+                lead_a, lead_b = leads.get(id(first)), leads.get(id(q))
+                if (lead_a is not None and lead_b is not None and lead_a[0] is not lead_b[0]
+                        and _other_subjects(doc, data, params, lead_a[0], lead_a[1], lead_b[0], lead_b[1])):
+                    continue    # the records these clauses belong to open on two subjects
                 change = q.unit_kind == "percentage-point" and q.verb_kind != "level"
                 value = f"{q.verb}{q.text}" if change and q.verb else q.text
                 first_value = f"{first.verb}{first.text}" if change and first.verb else first.text
@@ -125,6 +136,125 @@ def check(doc, rule) -> Iterator[Finding]:
                 seen_keys.add(key)
                 earlier.setdefault(name, []).append(i)
 
+
+def _breakdowns(entries, related) -> set[tuple]:
+    """(paragraph, name) pairs of paragraphs that state one indicator with two values.
+
+    A paragraph does not contradict itself on purpose: the same indicator given twice
+    there with different values belongs to different subjects (京津冀…PM2.5浓度为51,
+    北京市…PM2.5浓度为33).  Each of its statements of that indicator names its own
+    subject, and none of them restates a figure of another paragraph.
+    """
+    by_para: dict[tuple, list] = {}
+    for _, name, q, para in entries:
+        by_para.setdefault((para, name), []).append(q)
+    split: set[tuple] = set()
+    for (para, name), found in by_para.items():
+        others = [q for other in related[name] for q in by_para.get((para, other), ())]
+        if any(not _agree(a, b) for a in found for b in others):
+            split.add((para, name))
+    return split
+
+
+def _record_leads(text: str, statements) -> dict[int, tuple]:
+    """For each statement, the first statement of its sentence (up to a full stop) and
+    its name: the record the clause belongs to (长三角…比例为80.8%，…，PM2.5浓度为38)."""
+    leads: dict[int, tuple] = {}
+    current = None
+    for _, name, q, para in statements:
+        start = _record_start(text, q.span.start)
+        if current is None or current[0] != (para, start):
+            current = ((para, start), (q, name))
+        leads[id(q)] = current[1]
+    return leads
+
+
+def _record_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in _RECORD_ENDS) + 1
+
+
+def _other_subjects(doc, data, params, a, a_name, b, b_name) -> bool:
+    """Whether two statements of one indicator name two different subjects before it.
+
+    ``京津冀及周边地区城市平均优良天数比例`` and ``长三角41个城市平均优良天数比例``: what
+    stands before the shared name (a count such as 41个 included) differs, and neither is
+    empty.  A qualifier on one side only (义务教育标准化学校覆盖率 and 标准化学校覆盖率) is
+    the same indicator shortened, and scope words (全市, 确保) are no subject.
+    """
+    core = _common_tail(a_name, b_name)
+    if len(core) < params.min_suffix_chars and core not in (a_name, b_name):
+        return False    # no indicator in common: nothing to say about subjects
+    first = _qualifier(doc, data, params, a, core)
+    second = _qualifier(doc, data, params, b, core)
+    if first and second:
+        return first != second
+    # 全市…比例 (the whole, its scope word dropped) and 北部山区…比例 (a part of it):
+    # a qualifier on one side only is a subject when it names a place or a count of one.
+    single = first or second
+    return bool(single) and (any(ch.isdigit() for ch in single)
+                             or any(w in single for w in data.metric_subject_words))
+
+
+def _common_tail(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[len(a) - 1 - n] == b[len(b) - 1 - n]:
+        n += 1
+    return a[len(a) - n:] if n else ""
+
+
+def _qualifier(doc, data, params, q, core: str) -> str:
+    text = doc.folded_text
+    start = _extended_start(doc, q)
+    name = _normalise(text[start:q.indicator_span.end], data, params.min_chars)
+    if not name.endswith(core):
+        return ""
+    qualifier = name[:len(name) - len(core)]
+    leading = sorted(data.metric_leading_words, key=len, reverse=True)
+    changed = True
+    while changed and qualifier:
+        changed = False
+        for word in leading:
+            if qualifier.startswith(word):
+                qualifier = qualifier[len(word):]
+                changed = True
+                break
+    return qualifier.strip(" \t\u3000")
+
+
+def _extended_start(doc, q) -> int:
+    """The start of an indicator reached back over the counts written into its subject
+    (长三角41个 | 城市平均优良天数比例): each figure ending right where the indicator
+    starts, with the words before that figure."""
+    quantities = doc.quantities
+    start = q.indicator_span.start
+    i = _index_before(quantities, start)
+    steps = 0
+    while i >= 0 and steps < 3:
+        prev = quantities[i]
+        if doc.folded_text[prev.span.end:start].strip(" \t\u3000"):
+            break
+        if prev.indicator_span is None or prev.indicator_span.end > prev.span.start:
+            start = prev.span.start
+        else:
+            start = prev.indicator_span.start
+        i -= 1
+        steps += 1
+    return start
+
+
+def _index_before(quantities, at: int) -> int:
+    lo, hi = 0, len(quantities)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if quantities[mid].span.end <= at:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+# A record (one subject's figures) ends at a full stop or a line end.
+_RECORD_ENDS = ("。", "！", "？", "\n")
 
 # Earlier statements compared with one statement at most (distinct ones: repeats are not kept).
 _MAX_COMPARED = 256
