@@ -105,6 +105,8 @@ def _bracket(rule, text, total, quantities, starts, data, params) -> Finding | N
     unit = unit_key(total, data)
     if any(unit_key(p, data) != unit or p.is_range or _nested(text, inner_start, p.span.start) for p in parts):
         return None     # other figures in the brackets: not a breakdown of this total
+    if _references(text, inner_start, parts, data):
+        return None     # 887分（总分为1000分，底线为750分）: measures to compare with, not parts
     return _compare(rule, total, parts, exhaustive=not partial or _complete(text, inner_start, parts, data),
                     params=params)
 
@@ -172,6 +174,8 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
             for q in after:
                 by_unit.setdefault(unit_key(q, data), []).append(q)
             for unit, parts in by_unit.items():
+                if _references(text, m_end, parts, data):
+                    continue
                 if borrowed:
                     totals = [q for q in chain if unit_key(q, data) == unit]
                     total = totals[-1] if totals else None
@@ -211,6 +215,19 @@ def _complete(text: str, start: int, parts: list, data) -> bool:
 
 
 _CLAUSE_BREAKS = "，,、；;：:（(）)"
+
+
+def _references(text: str, start: int, parts: list, data) -> bool:
+    """Whether a label before one of the parts names a measure to compare with (总分,
+    底线, 目标, 任务 …): 887分（总分为1000分，入围底线为750分…） gives a score beside its
+    full mark and threshold, not its parts."""
+    at = start
+    for p in parts:
+        label = text[at:p.span.start]
+        if any(w in label for w in data.arith_reference_words):
+            return True
+        at = p.span.end
+    return False
 
 
 def _siblings(text: str, start: int, parts: list, data) -> list:
