@@ -81,6 +81,7 @@ def check(doc, rule) -> Iterator[Finding]:
     statements = []
     previous_end = -1
     list_sizes: dict[int, int] = {}
+    dated: set[int] = set()     # statements whose own sentence writes their deadline year
     for q in doc.quantities:
         if q.list_id is not None:
             list_sizes[q.list_id] = list_sizes.get(q.list_id, 0) + 1
@@ -89,7 +90,7 @@ def check(doc, rule) -> Iterator[Finding]:
         if list_sizes.get(q.list_id, 0) < 2 and not _respectively(text, q, data):
             # 小学、初中、高中达标率分别为95.2%、93.6%…: each figure belongs to its own
             # subject, not to the indicator as a whole.
-            entry = _statement(doc, q, previous_end, data, params, words, exceptions)
+            entry = _statement(doc, q, previous_end, data, params, words, exceptions, dated)
         if not (q.is_chinese_numeral and not q.approx and q.magnitude is None):
             previous_end = q.span.end   # 学前三年 is part of a name, not a figure before it
         if entry is not None:
@@ -111,11 +112,15 @@ def check(doc, rule) -> Iterator[Finding]:
             candidates = sorted(j for other in related[name] for j in earlier.get(other, ())[:_MAX_COMPARED])
             for j in candidates[:_MAX_COMPARED]:
                 _, first_name, first, first_para = entries[j]
-                if first_para == para and not params.same_paragraph:
+                # 到2024年…比例达到30%；到2024年…比例达到40%: one target for one deadline,
+                # each clause writing the year, is stated twice even in one paragraph.
+                dated_pair = (first_para == para and id(first) in dated and id(q) in dated
+                              and first.sentence != q.sentence)
+                if first_para == para and not params.same_paragraph and not dated_pair:
                     continue
                 if _agree(first, q):
                     continue
-                if (first_para, first_name) in split or (para, name) in split:
+                if not dated_pair and ((first_para, first_name) in split or (para, name) in split):
                     continue    # a breakdown: this paragraph gives the indicator per subject
                 if _other_subjects(doc, data, params, first, first_name, q, name):
                     continue    # 长三角…比例 and 汾渭平原…比例: one indicator, two subjects
@@ -284,7 +289,7 @@ def _respectively(text: str, q, data: MetricData) -> bool:
     return any(w in between for w in data.metric_respectively_words)
 
 
-def _statement(doc, q, previous_end, data, params, words, exceptions):
+def _statement(doc, q, previous_end, data, params, words, exceptions, dated):
     if not q.indicator or q.indicator_span is None or q.unit is None or q.is_range:
         return None
     if q.indicator_span.start < previous_end or q.indicator_span.end > q.span.start:
@@ -307,6 +312,8 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
     sentence = doc.sentence_at(offset)
     head = doc.folded_text[sentence.span.start:offset] if sentence else ""
     years = [m.group() for m in _deadline_years(data.metric_deadline_year).finditer(head)]
+    if years:
+        dated.add(id(q))
     year = doc.year_at(offset)
     deadline = int(years[-1]) if years else year
     unit = data.metric_unit_aliases.get(q.unit, q.unit)
