@@ -50,6 +50,8 @@ class MetricData(BaseModel):
     metric_deadline_year: Regex
     metric_base_marks: str = ""
     metric_subject_words: list[str] = Field(default_factory=list)
+    metric_period_pattern: Regex = "(?!x)x"
+    metric_whole_year_words: list[str] = Field(default_factory=list)
 
 
 def _data(lexicon: Any) -> MetricData:
@@ -124,6 +126,8 @@ def check(doc, rule) -> Iterator[Finding]:
                     continue    # a breakdown: this paragraph gives the indicator per subject
                 if _other_subjects(doc, data, params, first, first_name, q, name):
                     continue    # 长三角…比例 and 汾渭平原…比例: one indicator, two subjects
+                if _period(doc, data, first) != _period(doc, data, q):
+                    continue    # 1—2月… and 2月…, 上半年… and 全年…: two periods
                 lead_a, lead_b = leads.get(id(first)), leads.get(id(q))
                 if (lead_a is not None and lead_b is not None and lead_a[0] is not lead_b[0]
                         and _other_subjects(doc, data, params, lead_a[0], lead_a[1], lead_b[0], lead_b[1])):
@@ -198,6 +202,17 @@ def _other_subjects(doc, data, params, a, a_name, b, b_name) -> bool:
     single = first or second
     return bool(single) and (any(ch.isdigit() for ch in single)
                              or any(w in single for w in data.metric_subject_words))
+
+
+def _period(doc, data, q) -> str:
+    """The part of the year a statement is about: the last period written in its paragraph
+    before it (1—2月, 2月, 上半年, 前三季度 …; a date such as 3月28日 is none), or ""
+    for the whole year (全年 is the same as nothing)."""
+    para = doc.paragraph_at(q.span.start)
+    start = para.span.start if para is not None else 0
+    found = [m.group() for m in _deadline_years(data.metric_period_pattern).finditer(doc.folded_text, start, q.indicator_span.start)]
+    period = found[-1] if found else ""
+    return "" if period in data.metric_whole_year_words else period
 
 
 def _common_tail(a: str, b: str) -> str:
