@@ -128,6 +128,8 @@ def check(doc, rule) -> Iterator[Finding]:
                     continue    # 长三角…比例 and 汾渭平原…比例: one indicator, two subjects
                 if _period(doc, data, first) != _period(doc, data, q):
                     continue    # 1—2月… and 2月…, 上半年… and 全年…: two periods
+                if _heading_subjects(doc, data, first, q):
+                    continue    # under （一）城区学校 and （二）农村学校: two subjects
                 lead_a, lead_b = leads.get(id(first)), leads.get(id(q))
                 if (lead_a is not None and lead_b is not None and lead_a[0] is not lead_b[0]
                         and _other_subjects(doc, data, params, lead_a[0], lead_a[1], lead_b[0], lead_b[1])):
@@ -213,6 +215,38 @@ def _period(doc, data, q) -> str:
     found = [m.group() for m in _deadline_years(data.metric_period_pattern).finditer(doc.folded_text, start, q.indicator_span.start)]
     period = found[-1] if found else ""
     return "" if period in data.metric_whole_year_words else period
+
+
+def _heading_subjects(doc, data, a, b) -> bool:
+    """Whether two statements sit under two different headings that each name a subject
+    (a place or an area: （一）城区学校 … （二）农村学校): the headings where their
+    chains of numbered blocks part."""
+    chain_a, chain_b = _blocks_at(doc, a.span.start), _blocks_at(doc, b.span.start)
+    for x, y in zip(chain_a, chain_b):
+        if x is y:
+            continue
+        titles = []
+        for block, q in ((x, a), (y, b)):
+            end = block.head.end if not block.head.start <= q.span.start < block.head.end else q.indicator_span.start
+            title = doc.folded_text[block.marker.span.end:end]
+            for word in data.metric_scope_words + data.metric_leading_words:
+                title = title.replace(word, "")
+            titles.append(title)
+        named = [t for t in titles if any(w in t for w in data.metric_subject_words)]
+        return len(named) == 2 and titles[0] != titles[1]
+    return False
+
+
+def _blocks_at(doc, offset: int) -> list:
+    chain = []
+    blocks = doc.structure.blocks
+    while blocks:
+        inside = next((b for b in blocks if b.span.start <= offset < b.span.end), None)
+        if inside is None:
+            break
+        chain.append(inside)
+        blocks = inside.children
+    return chain
 
 
 def _common_tail(a: str, b: str) -> str:
