@@ -126,11 +126,12 @@ def check(doc, rule) -> Iterator[Finding]:
                     continue    # a breakdown: this paragraph gives the indicator per subject
                 if _other_subjects(doc, data, params, first, first_name, q, name):
                     continue    # 长三角…比例 and 汾渭平原…比例: one indicator, two subjects
+                lead_a, lead_b = leads.get(id(first)), leads.get(id(q))
                 if _period(doc, data, first) != _period(doc, data, q):
                     continue    # 1—2月… and 2月…, 上半年… and 全年…: two periods
-                if _heading_subjects(doc, data, first, q):
+                if (_implicit(doc, data, params, first, first_name, q, name, lead_a, lead_b)
+                        and _heading_subjects(doc, data, first, q)):
                     continue    # under （一）城区学校 and （二）农村学校: two subjects
-                lead_a, lead_b = leads.get(id(first)), leads.get(id(q))
                 if (lead_a is not None and lead_b is not None and lead_a[0] is not lead_b[0]
                         and _other_subjects(doc, data, params, lead_a[0], lead_a[1], lead_b[0], lead_b[1])):
                     continue    # the records these clauses belong to open on two subjects
@@ -215,6 +216,19 @@ def _period(doc, data, q) -> str:
     found = [m.group() for m in _deadline_years(data.metric_period_pattern).finditer(doc.folded_text, start, q.indicator_span.start)]
     period = found[-1] if found else ""
     return "" if period in data.metric_whole_year_words else period
+
+
+def _implicit(doc, data, params, a, a_name, b, b_name, lead_a, lead_b) -> bool:
+    """Whether neither statement names its subject before the indicator, itself or in the
+    record it belongs to: only then do the headings above them say whose figures they are."""
+    pairs = [(a, a_name, b, b_name)]
+    if lead_a is not None and lead_b is not None:
+        pairs.append((lead_a[0], lead_a[1], lead_b[0], lead_b[1]))
+    for x, x_name, y, y_name in pairs:
+        core = _common_tail(x_name, y_name)
+        if _qualifier(doc, data, params, x, core) or _qualifier(doc, data, params, y, core):
+            return False
+    return True
 
 
 def _heading_subjects(doc, data, a, b) -> bool:
