@@ -46,6 +46,7 @@ class ArithData(BaseModel):
     arith_rate_links: list[str] = Field(default_factory=list)
     arith_annual_words: list[str] = Field(default_factory=list)
     arith_reference_words: list[str] = Field(default_factory=list)
+    arith_adjusted_words: list[str] = Field(default_factory=list)
     arith_year_pattern: Regex = "(?!x)x"
     arith_complete_sets: list[list[str]] = Field(default_factory=list)
     arith_range_units: list[str] = Field(default_factory=list)

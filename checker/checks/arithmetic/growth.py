@@ -85,6 +85,8 @@ def check(doc, rule) -> Iterator[Finding]:
                 readings = ["new", "old"] if sense == "increase" else ["new-down", "old"]
         if not readings:
             continue
+        if rate.sentence is not None and any(w in doc.sentence_text(rate.sentence) for w in data.arith_adjusted_words):
+            continue    # 按可比价格计算, 同口径: the rate's base is not the figures written
         years = None
         if _annual_average(text, rate, data):
             # 由2020年的120亿元增加到2025年的180亿元，年均增长8.4%: a compound rate over the
