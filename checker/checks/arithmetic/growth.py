@@ -110,7 +110,8 @@ def check(doc, rule) -> Iterator[Finding]:
             if fits and not any(low <= r_high and r_low <= high for low, high in fits):
                 mid = sum(fits[0]) / 2
                 yield Finding(rate.span, args={
-                    "rate": _rate_text(text, rate, b if b.span.end <= rate.span.start else a),
+                    "rate": (_annual_text(text, rate, data) if years else None)
+                    or _rate_text(text, rate, b if b.span.end <= rate.span.start else a),
                     "expected": f"{mid:.1f}%",
                     "figures": f"{a.text}、{b.text}",
                 })
@@ -245,6 +246,14 @@ def _annual_average(text: str, rate, data) -> bool:
     end = rate.verb_span.start if rate.verb_span is not None else rate.span.start
     clause = clause_before(text, end)
     return any(w in clause for w in data.arith_annual_words)
+
+
+def _annual_text(text: str, rate, data) -> str | None:
+    """The rate from its annual word on (年均增长10.5%), for the message."""
+    end = rate.verb_span.start if rate.verb_span is not None else rate.span.start
+    clause = clause_before(text, end)
+    at = max((clause.rfind(w) for w in data.arith_annual_words), default=-1)
+    return text[end - len(clause) + at:rate.span.end] if at >= 0 else None
 
 
 @lru_cache(maxsize=8)
