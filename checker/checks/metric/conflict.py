@@ -122,7 +122,8 @@ def check(doc, rule) -> Iterator[Finding]:
                     continue
                 if _agree(first, q):
                     continue
-                if not dated_pair and ((first_para, first_name) in split or (para, name) in split):
+                within = first_para == para    # compared here only when dated or asked for
+                if not within and ((first_para, first_name) in split or (para, name) in split):
                     continue    # a breakdown: this paragraph gives the indicator per subject
                 if _other_subjects(doc, data, params, first, first_name, q, name):
                     continue    # 长三角…比例 and 汾渭平原…比例: one indicator, two subjects
