@@ -249,3 +249,18 @@ def test_each_end_of_a_range_keeps_its_own_magnitude():
     q, = _doc_with("每校补助20万～3十万元。").quantities
     assert (q.low_multiplier, q.multiplier) == (10_000, 100_000)
     assert q.value * q.low_multiplier < q.high * q.multiplier
+
+
+def test_comparison_signs_are_approximation_words():
+    # a plan's target table writes >53%, ≥90%: the sign is read as 超过 / 不低于
+    q = one("建设有综合服务站的村占比 | >53% |")
+    assert q.approx == (">",) and q.bound == "above" and q.value == 53
+    assert one("评分≥85分").bound == "at-least"
+    # the > closing a markup tag is no sign, and the bare number after it no quantity
+    assert quantities("<p>12</p>") == []
+
+
+def test_daoda_is_a_linking_verb_before_its_last_character():
+    # 比重到达20%: 到达 (达到 in a spinner's order) links, so the indicator ends at 比重
+    q = one("高技术产业占工业总产值的比重到达20%")
+    assert q.verb == "到达" and q.indicator == "高技术产业占工业总产值的比重"

@@ -83,6 +83,11 @@ class Linker:
         verb = verb_span = None
         if prefix and prefix in self.verbs:
             verb, verb_span = prefix, Span(quantity_start, quantity_start + len(prefix))
+            # 比重到达2023%: the prefix 达 ends a longer verb (到达) begun before the figure.
+            longer = self.verb_ending(text, start, quantity_start + len(prefix))
+            if longer and len(longer) > len(prefix):
+                verb, verb_span = longer, Span(quantity_start + len(prefix) - len(longer), quantity_start + len(prefix))
+                end = verb_span.start
         while end > start and text[end - 1] in _EDGE:
             end -= 1
         if verb is None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.core.patterns import Regex
 from checker.model.lexicon import data_view
 
 INF = math.inf
@@ -43,6 +44,10 @@ class ArithData(BaseModel):
     arith_point_unit: str = Field(min_length=1)
     arith_ratio_markers: list[str] = Field(default_factory=list)
     arith_rate_links: list[str] = Field(default_factory=list)
+    arith_annual_words: list[str] = Field(default_factory=list)
+    arith_reference_words: list[str] = Field(default_factory=list)
+    arith_adjusted_words: list[str] = Field(default_factory=list)
+    arith_year_pattern: Regex = "(?!x)x"
     arith_complete_sets: list[list[str]] = Field(default_factory=list)
     arith_range_units: list[str] = Field(default_factory=list)
     arith_range_marks: list[str] = Field(default_factory=list)

@@ -19,7 +19,12 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
+from dataclasses import replace
+from functools import lru_cache
 from typing import Iterator
+
+from pydantic import Field
 
 from checker.checks.arithmetic.figures import ToleranceParams, clause_before, data_for, half_step, interval, unit_key
 from checker.checks.finding import Finding
@@ -40,7 +45,10 @@ _MAX_BETWEEN = 12   # characters between two figures of one growth statement
 
 
 class Params(ToleranceParams):
-    pass
+    # The figures' rounding is allowed for already (their intervals); this margin is the
+    # writer's rounding of the rate and what the figures cannot show (a revised base).
+    # 0.3: 增长20.45% from 121.6万亩 and a rise of 20.2万亩 (19.9%) is a wrong rate.
+    tolerance: float = Field(0.3, ge=0)
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just
@@ -77,6 +85,16 @@ def check(doc, rule) -> Iterator[Finding]:
                 readings = ["new", "old"] if sense == "increase" else ["new-down", "old"]
         if not readings:
             continue
+        if rate.sentence is not None and any(w in doc.sentence_text(rate.sentence) for w in data.arith_adjusted_words):
+            continue    # 按可比价格计算, 同口径: the rate's base is not the figures written
+        years = None
+        if _annual_average(text, rate, data):
+            # 由2020年的120亿元增加到2025年的180亿元，年均增长8.4%: a compound rate over the
+            # years between the figures, checked only when both years are written.
+            years = _span_years(text, a, b, data) if readings in (["move"], ["move-down"]) else None
+            if years is None:
+                continue
+            readings = ["annual"] if readings == ["move"] else ["annual-down"]
         r_low, r_high = interval(rate, params.about)
         if math.isinf(r_high):
             continue
@@ -84,7 +102,7 @@ def check(doc, rule) -> Iterator[Finding]:
         r_high += params.tolerance
         fits = []
         for formula in readings:
-            low, high = _range(formula, a, b, params.about)
+            low, high = _range(formula, a, b, params.about, years)
             if low is None:
                 break
             fits.append((low, high))
@@ -92,7 +110,8 @@ def check(doc, rule) -> Iterator[Finding]:
             if fits and not any(low <= r_high and r_low <= high for low, high in fits):
                 mid = sum(fits[0]) / 2
                 yield Finding(rate.span, args={
-                    "rate": _rate_text(text, rate, b if b.span.end <= rate.span.start else a),
+                    "rate": (_annual_text(text, rate, data) if years else None)
+                    or _rate_text(text, rate, b if b.span.end <= rate.span.start else a),
                     "expected": f"{mid:.1f}%",
                     "figures": f"{a.text}、{b.text}",
                 })
@@ -221,14 +240,61 @@ def _clause_start(text: str, at: int) -> int:
     return max(text.rfind(c, 0, at) for c in _CLAUSE | {"。", "\n"}) + 1
 
 
-def _range(formula, a, b, about) -> tuple[float | None, float | None]:
-    a_low, a_high = interval(a, about)
-    b_low, b_high = interval(b, about)
+def _annual_average(text: str, rate, data) -> bool:
+    """Whether a rate is an average over years (年均增长8.4%, 平均每年增长): a compound
+    rate, never the total change between two figures."""
+    end = rate.verb_span.start if rate.verb_span is not None else rate.span.start
+    clause = clause_before(text, end)
+    return any(w in clause for w in data.arith_annual_words)
+
+
+def _annual_text(text: str, rate, data) -> str | None:
+    """The rate from its annual word on (年均增长10.5%), for the message."""
+    end = rate.verb_span.start if rate.verb_span is not None else rate.span.start
+    clause = clause_before(text, end)
+    at = max((clause.rfind(w) for w in data.arith_annual_words), default=-1)
+    return text[end - len(clause) + at:rate.span.end] if at >= 0 else None
+
+
+@lru_cache(maxsize=8)
+def _year_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _span_years(text: str, a, b, data) -> int | None:
+    """The years between the two figures of 由2020年的A增加到2025年的B (None when either
+    year is not written before its figure)."""
+    year = _year_pattern(data.arith_year_pattern)
+    first = year.findall(clause_before(text, a.span.start))
+    second = year.findall(text[a.span.end:b.span.start])
+    if not first or not second:
+        return None
+    years = int(second[-1]) - int(first[-1])
+    return years if years >= 1 else None
+
+
+def _reached(q):
+    """A level written 达X (人均纯收入达11963元) beside its change and rate states the level
+    reached, not a floor: 达 is its verb, and the change pins it."""
+    if q.bound == "at-least" and q.verb_kind == "level" and q.approx == (q.verb,):
+        return replace(q, bound=None)
+    return q
+
+
+def _range(formula, a, b, about, years=None) -> tuple[float | None, float | None]:
+    a_low, a_high = interval(_reached(a), about)
+    b_low, b_high = interval(_reached(b), about)
     if any(math.isinf(x) for x in (a_high, b_high)):
         return None, None
     values = []
     for x in (a_low, a_high):
         for y in (b_low, b_high):
+            if formula in ("annual", "annual-down"):   # from A to B in `years` years, compounded
+                if x <= 0 or y <= 0:
+                    return None, None
+                change = (y / x) ** (1 / years) - 1
+                values.append(100 * (change if formula == "annual" else -change))
+                continue
             if formula == "new":        # A is the new level, B the rise
                 base = x - y
                 num = y

@@ -105,6 +105,8 @@ def _bracket(rule, text, total, quantities, starts, data, params) -> Finding | N
     unit = unit_key(total, data)
     if any(unit_key(p, data) != unit or p.is_range or _nested(text, inner_start, p.span.start) for p in parts):
         return None     # other figures in the brackets: not a breakdown of this total
+    if _references(text, inner_start, parts, data):
+        return None     # 887分（总分为1000分，底线为750分）: measures to compare with, not parts
     return _compare(rule, total, parts, exhaustive=not partial or _complete(text, inner_start, parts, data),
                     params=params)
 
@@ -116,6 +118,7 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
     # the figures of the sentence before it, and so do the sentences after it up to the
     # full stop (each a group of its own: 城镇/乡村；男/女；age groups).
     chain: list | None = None
+    runs: dict[tuple, list] = {}    # single parts of one chain, group after group
     for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span.start, sentence.span.end
         lo = bisect.bisect_left(starts, s_start)
@@ -123,6 +126,7 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
         markers = list(_markers(text, s_start, s_end, data, quantities, starts))
         opening = markers[0] if markers and not text[s_start:markers[0][0]].strip(_OPENING_MARKS) else None
         if opening is not None:
+            runs = {}
             previous = sentences[index - 1] if index > 0 else None
             chain = (previous_totals(text, previous, sentence, quantities, starts, data)
                      if previous is not None and ends_sentence(text, previous) else None)
@@ -131,6 +135,7 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
             groups = [(s_start, s_start)] + markers
         else:
             chain = None
+            runs = {}
             groups = markers
         if not groups:
             if ends_sentence(text, sentence):
@@ -172,6 +177,8 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
             for q in after:
                 by_unit.setdefault(unit_key(q, data), []).append(q)
             for unit, parts in by_unit.items():
+                if _references(text, m_end, parts, data):
+                    continue
                 if borrowed:
                     totals = [q for q in chain if unit_key(q, data) == unit]
                     total = totals[-1] if totals else None
@@ -185,6 +192,10 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                 found = _compare(rule, total, parts, exhaustive=complete, params=params)
                 if found is not None:
                     yield found
+                elif borrowed:
+                    found = _run(rule, runs, total, parts, params)
+                    if found is not None:
+                        yield found
         if ends_sentence(text, sentence):
             chain = None
 
@@ -211,6 +222,70 @@ def _complete(text: str, start: int, parts: list, data) -> bool:
 
 
 _CLAUSE_BREAKS = "，,、；;：:（(）)"
+
+
+def _run(rule, runs: dict, total, parts: list, params) -> Finding | None:
+    """Parts given one to a semicolon group (其中，农业产值30.6亿元，增长4.8%；林业产值
+    1.56亿元，增长5.6%；…) form one list of the total: reported when their running sum
+    passes it without ever meeting it (a second breakdown, 城镇5.1万人；乡村3.1万人；男性…,
+    starts only after the first has met its total).  The parts must name one measure with
+    the total (…产值), none a subset of another (工业增加值, 规模以上工业增加值), and the
+    total's name must join theirs (农林牧渔业 over 农业, 林业 …)."""
+    key = (total.span.start, total.unit)
+    if len(parts) != 1:
+        runs.pop(key, None)
+        return None
+    run = runs.setdefault(key, [])
+    if run and run[0] is None:
+        return None     # this run met its total or was reported already
+    run.append(parts[0])
+    if len(run) < 2 or not _parallel(total, run):
+        return None
+    t_low, t_high = interval(total, params.about)
+    sums = [interval(p, params.about) for p in run]
+    low = sum(x for x, _ in sums)
+    high = sum(y for _, y in sums)
+    if low <= t_high and t_low <= high:
+        runs[key] = [None]      # the parts so far make the total: what follows is another list
+        return None
+    if low <= t_high:
+        return None
+    runs[key] = [None]
+    return _compare(rule, total, run, exhaustive=False, params=params)
+
+
+def _parallel(total, parts: list) -> bool:
+    names = [p.indicator for p in parts]
+    if total.indicator is None or any(not n for n in names):
+        return False
+    tail = total.indicator
+    for name in names:
+        n = 0
+        while n < min(len(tail), len(name)) and tail[len(tail) - 1 - n] == name[len(name) - 1 - n]:
+            n += 1
+        tail = tail[len(tail) - n:]
+    if len(tail) < 2:
+        return False
+    if any(a != b and b.endswith(a) for a in names for b in names):
+        return False
+    # 农林牧渔业 is 农业、林业、牧业、渔业 run together: a total whose name joins the first
+    # characters of its parts' names lists exactly them.  粮食 names none of 小麦, 玉米,
+    # 油料 (a 其中 that strays beyond the total), 常住人口 none of 城镇, 男性.
+    head = total.indicator[:len(total.indicator) - len(tail)]
+    return all(name[:1] in head for name in names)
+
+
+def _references(text: str, start: int, parts: list, data) -> bool:
+    """Whether a label before one of the parts names a measure to compare with (总分,
+    底线, 目标, 任务 …): 887分（总分为1000分，入围底线为750分…） gives a score beside its
+    full mark and threshold, not its parts."""
+    at = start
+    for p in parts:
+        label = text[at:p.span.start]
+        if any(w in label for w in data.arith_reference_words):
+            return True
+        at = p.span.end
+    return False
 
 
 def _siblings(text: str, start: int, parts: list, data) -> list:

@@ -59,11 +59,37 @@ def check(doc, rule) -> Iterator[Finding]:
             before.append(q)
         if not before:
             continue
+        framed = named and _in_frame(clause_start, clause, before[0], data)
+        if framed:
+            # 完成30.7万亩，占任务15.52万亩的197.8%: the figure inside 占…的 is the whole,
+            # the part is the one before it (a share above 100% is read, not inverted).
+            if len(before) < 2 or unit_key(before[1], data) != unit_key(before[0], data):
+                continue
+            before = [before[1], before[0]]
         part, earlier = before[0], before[1:]
         unit = unit_key(part, data)
         if unit is None or part.is_range or part.verb_kind in ("increase", "decrease"):
             continue
         if _clauses(text, part.span.end, share.span.start) > 1:
+            continue
+        if framed:
+            if named and not _names_part(text, share, part, data):
+                continue
+            wholes = [earlier[0]]
+            s_low, s_high = interval(share, params.about)
+            p_low, p_high = interval(part, params.about)
+            w_low, w_high = interval(earlier[0], params.about)
+            if any(math.isinf(x) for x in (s_high, p_high, w_high)) or w_low <= 0:
+                continue
+            if 100 * p_low / w_high <= s_high + params.tolerance and s_low - params.tolerance <= 100 * p_high / w_low:
+                continue
+            at = max(clause.rfind(w) for w in data.arith_share_words)
+            yield Finding(share.span, args={
+                "share": text[clause_start + at:share.span.end] if at >= 0 else share.text,
+                "expected": f"{100 * part.scaled / earlier[0].scaled:.1f}%",
+                "part": part.text,
+                "whole": earlier[0].text,
+            })
             continue
         if not named and not _rate_named(text, share, text[_clause_start(text, part.span.start):part.span.start], data):
             continue    # 本科上线率 needs its part to be 本科上线1500人
@@ -120,6 +146,13 @@ def check(doc, rule) -> Iterator[Finding]:
             "part": part.text,
             "whole": whole.text,
         })
+
+
+def _in_frame(clause_start: int, clause: str, figure, data) -> bool:
+    """Whether a figure stands inside its share's own clause after the share word
+    (占省下达任务15.52万亩的197.8%): it names the whole, not the part."""
+    at = min((clause.find(w) for w in data.arith_share_words if w in clause), default=-1)
+    return at >= 0 and figure.span.start >= clause_start + at
 
 
 def _clause_start(text: str, at: int) -> int:

@@ -49,6 +49,9 @@ class MetricData(BaseModel):
     metric_scope_words: list[str] = Field(default_factory=list)
     metric_deadline_year: Regex
     metric_base_marks: str = ""
+    metric_subject_words: list[str] = Field(default_factory=list)
+    metric_period_pattern: Regex = "(?!x)x"
+    metric_whole_year_words: list[str] = Field(default_factory=list)
 
 
 def _data(lexicon: Any) -> MetricData:
@@ -80,6 +83,7 @@ def check(doc, rule) -> Iterator[Finding]:
     statements = []
     previous_end = -1
     list_sizes: dict[int, int] = {}
+    dated: set[int] = set()     # statements whose own sentence writes their deadline year
     for q in doc.quantities:
         if q.list_id is not None:
             list_sizes[q.list_id] = list_sizes.get(q.list_id, 0) + 1
@@ -88,7 +92,7 @@ def check(doc, rule) -> Iterator[Finding]:
         if list_sizes.get(q.list_id, 0) < 2 and not _respectively(text, q, data):
             # 小学、初中、高中达标率分别为95.2%、93.6%…: each figure belongs to its own
             # subject, not to the indicator as a whole.
-            entry = _statement(doc, q, previous_end, data, params, words, exceptions)
+            entry = _statement(doc, q, previous_end, data, params, words, exceptions, dated)
         if not (q.is_chinese_numeral and not q.approx and q.magnitude is None):
             previous_end = q.span.end   # 学前三年 is part of a name, not a figure before it
         if entry is not None:
@@ -96,9 +100,11 @@ def check(doc, rule) -> Iterator[Finding]:
     by_context: dict[tuple, list] = {}
     for entry in statements:
         by_context.setdefault(entry[0], []).append(entry)
+    leads = _record_leads(text, statements)
     for entries in by_context.values():
         names = {e[1] for e in entries}
         related = _related_names(names, params)
+        split = _breakdowns(entries, related)
         earlier: dict[str, list[int]] = {}     # name -> earlier entries worth comparing
         seen_keys: set[tuple] = set()
         for i, (_, name, q, para) in enumerate(entries):
@@ -108,10 +114,28 @@ def check(doc, rule) -> Iterator[Finding]:
             candidates = sorted(j for other in related[name] for j in earlier.get(other, ())[:_MAX_COMPARED])
             for j in candidates[:_MAX_COMPARED]:
                 _, first_name, first, first_para = entries[j]
-                if first_para == para and not params.same_paragraph:
+                # 到2024年…比例达到30%；到2024年…比例达到40%: one target for one deadline,
+                # each clause writing the year, is stated twice even in one paragraph.
+                dated_pair = (first_para == para and id(first) in dated and id(q) in dated
+                              and first.sentence != q.sentence)
+                if first_para == para and not params.same_paragraph and not dated_pair:
                     continue
                 if _agree(first, q):
                     continue
+                within = first_para == para    # compared here only when dated or asked for
+                if not within and ((first_para, first_name) in split or (para, name) in split):
+                    continue    # a breakdown: this paragraph gives the indicator per subject
+                if _other_subjects(doc, data, params, first, first_name, q, name):
+                    continue    # 长三角…比例 and 汾渭平原…比例: one indicator, two subjects
+                lead_a, lead_b = leads.get(id(first)), leads.get(id(q))
+                if _period(doc, data, first) != _period(doc, data, q):
+                    continue    # 1—2月… and 2月…, 上半年… and 全年…: two periods
+                if (_implicit(doc, data, params, first, first_name, q, name, lead_a, lead_b)
+                        and _heading_subjects(doc, data, first, q)):
+                    continue    # under （一）城区学校 and （二）农村学校: two subjects
+                if (lead_a is not None and lead_b is not None and lead_a[0] is not lead_b[0]
+                        and _other_subjects(doc, data, params, lead_a[0], lead_a[1], lead_b[0], lead_b[1])):
+                    continue    # the records these clauses belong to open on two subjects
                 change = q.unit_kind == "percentage-point" and q.verb_kind != "level"
                 value = f"{q.verb}{q.text}" if change and q.verb else q.text
                 first_value = f"{first.verb}{first.text}" if change and first.verb else first.text
@@ -125,6 +149,181 @@ def check(doc, rule) -> Iterator[Finding]:
                 seen_keys.add(key)
                 earlier.setdefault(name, []).append(i)
 
+
+def _breakdowns(entries, related) -> set[tuple]:
+    """(paragraph, name) pairs of paragraphs that state one indicator with two values.
+
+    A paragraph does not contradict itself on purpose: the same indicator given twice
+    there with different values belongs to different subjects (京津冀…PM2.5浓度为51,
+    北京市…PM2.5浓度为33).  Each of its statements of that indicator names its own
+    subject, and none of them restates a figure of another paragraph.
+    """
+    by_para: dict[tuple, list] = {}
+    for _, name, q, para in entries:
+        by_para.setdefault((para, name), []).append(q)
+    split: set[tuple] = set()
+    for (para, name), found in by_para.items():
+        others = [q for other in related[name] for q in by_para.get((para, other), ())]
+        if any(not _agree(a, b) for a in found for b in others):
+            split.add((para, name))
+    return split
+
+
+def _record_leads(text: str, statements) -> dict[int, tuple]:
+    """For each statement, the first statement of its sentence (up to a full stop) and
+    its name: the record the clause belongs to (长三角…比例为80.8%，…，PM2.5浓度为38)."""
+    leads: dict[int, tuple] = {}
+    current = None
+    for _, name, q, para in statements:
+        start = _record_start(text, q.span.start)
+        if current is None or current[0] != (para, start):
+            current = ((para, start), (q, name))
+        leads[id(q)] = current[1]
+    return leads
+
+
+def _record_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in _RECORD_ENDS) + 1
+
+
+def _other_subjects(doc, data, params, a, a_name, b, b_name) -> bool:
+    """Whether two statements of one indicator name two different subjects before it.
+
+    ``京津冀及周边地区城市平均优良天数比例`` and ``长三角41个城市平均优良天数比例``: what
+    stands before the shared name (a count such as 41个 included) differs, and neither is
+    empty.  A qualifier on one side only (义务教育标准化学校覆盖率 and 标准化学校覆盖率) is
+    the same indicator shortened, and scope words (全市, 确保) are no subject.
+    """
+    core = _common_tail(a_name, b_name)
+    if len(core) < params.min_suffix_chars and core not in (a_name, b_name):
+        return False    # no indicator in common: nothing to say about subjects
+    first = _qualifier(doc, data, params, a, core)
+    second = _qualifier(doc, data, params, b, core)
+    if first and second:
+        return first != second
+    # 全市…比例 (the whole, its scope word dropped) and 北部山区…比例 (a part of it):
+    # a qualifier on one side only is a subject when it names a place or a count of one.
+    single = first or second
+    return bool(single) and (any(ch.isdigit() for ch in single)
+                             or any(w in single for w in data.metric_subject_words))
+
+
+def _period(doc, data, q) -> str:
+    """The part of the year a statement is about: the last period written in its paragraph
+    before it (1—2月, 2月, 上半年, 前三季度 …; a date such as 3月28日 is none), or ""
+    for the whole year (全年 is the same as nothing)."""
+    para = doc.paragraph_at(q.span.start)
+    start = para.span.start if para is not None else 0
+    found = [m.group() for m in _deadline_years(data.metric_period_pattern).finditer(doc.folded_text, start, q.indicator_span.start)]
+    period = found[-1] if found else ""
+    return "" if period in data.metric_whole_year_words else period
+
+
+def _implicit(doc, data, params, a, a_name, b, b_name, lead_a, lead_b) -> bool:
+    """Whether neither statement names its subject before the indicator, itself or in the
+    record it belongs to: only then do the headings above them say whose figures they are."""
+    pairs = [(a, a_name, b, b_name)]
+    if lead_a is not None and lead_b is not None:
+        pairs.append((lead_a[0], lead_a[1], lead_b[0], lead_b[1]))
+    for x, x_name, y, y_name in pairs:
+        core = _common_tail(x_name, y_name)
+        if _qualifier(doc, data, params, x, core) or _qualifier(doc, data, params, y, core):
+            return False
+    return True
+
+
+def _heading_subjects(doc, data, a, b) -> bool:
+    """Whether two statements sit under two different headings that each name a subject
+    (a place or an area: （一）城区学校 … （二）农村学校): the headings where their
+    chains of numbered blocks part."""
+    chain_a, chain_b = _blocks_at(doc, a.span.start), _blocks_at(doc, b.span.start)
+    for x, y in zip(chain_a, chain_b):
+        if x is y:
+            continue
+        titles = []
+        for block, q in ((x, a), (y, b)):
+            end = block.head.end if not block.head.start <= q.span.start < block.head.end else q.indicator_span.start
+            title = doc.folded_text[block.marker.span.end:end]
+            for word in data.metric_scope_words + data.metric_leading_words:
+                title = title.replace(word, "")
+            titles.append(title)
+        named = [t for t in titles if any(w in t for w in data.metric_subject_words)]
+        return len(named) == 2 and titles[0] != titles[1]
+    return False
+
+
+def _blocks_at(doc, offset: int) -> list:
+    chain = []
+    blocks = doc.structure.blocks
+    while blocks:
+        inside = next((b for b in blocks if b.span.start <= offset < b.span.end), None)
+        if inside is None:
+            break
+        chain.append(inside)
+        blocks = inside.children
+    return chain
+
+
+def _common_tail(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[len(a) - 1 - n] == b[len(b) - 1 - n]:
+        n += 1
+    return a[len(a) - n:] if n else ""
+
+
+def _qualifier(doc, data, params, q, core: str) -> str:
+    text = doc.folded_text
+    start = _extended_start(doc, q)
+    name = _normalise(text[start:q.indicator_span.end], data, params.min_chars)
+    if not name.endswith(core):
+        return ""
+    qualifier = name[:len(name) - len(core)]
+    leading = sorted(data.metric_leading_words, key=len, reverse=True)
+    changed = True
+    while changed and qualifier:
+        changed = False
+        for word in leading:
+            if qualifier.startswith(word):
+                qualifier = qualifier[len(word):]
+                changed = True
+                break
+    return qualifier.strip(" \t\u3000")
+
+
+def _extended_start(doc, q) -> int:
+    """The start of an indicator reached back over the counts written into its subject
+    (长三角41个 | 城市平均优良天数比例): each figure ending right where the indicator
+    starts, with the words before that figure."""
+    quantities = doc.quantities
+    start = q.indicator_span.start
+    i = _index_before(quantities, start)
+    steps = 0
+    while i >= 0 and steps < 3:
+        prev = quantities[i]
+        if doc.folded_text[prev.span.end:start].strip(" \t\u3000"):
+            break
+        if prev.indicator_span is None or prev.indicator_span.end > prev.span.start:
+            start = prev.span.start
+        else:
+            start = prev.indicator_span.start
+        i -= 1
+        steps += 1
+    return start
+
+
+def _index_before(quantities, at: int) -> int:
+    lo, hi = 0, len(quantities)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if quantities[mid].span.end <= at:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+# A record (one subject's figures) ends at a full stop or a line end.
+_RECORD_ENDS = ("。", "！", "？", "\n")
 
 # Earlier statements compared with one statement at most (distinct ones: repeats are not kept).
 _MAX_COMPARED = 256
@@ -154,7 +353,7 @@ def _respectively(text: str, q, data: MetricData) -> bool:
     return any(w in between for w in data.metric_respectively_words)
 
 
-def _statement(doc, q, previous_end, data, params, words, exceptions):
+def _statement(doc, q, previous_end, data, params, words, exceptions, dated):
     if not q.indicator or q.indicator_span is None or q.unit is None or q.is_range:
         return None
     if q.indicator_span.start < previous_end or q.indicator_span.end > q.span.start:
@@ -177,6 +376,8 @@ def _statement(doc, q, previous_end, data, params, words, exceptions):
     sentence = doc.sentence_at(offset)
     head = doc.folded_text[sentence.span.start:offset] if sentence else ""
     years = [m.group() for m in _deadline_years(data.metric_deadline_year).finditer(head)]
+    if years:
+        dated.add(id(q))
     year = doc.year_at(offset)
     deadline = int(years[-1]) if years else year
     unit = data.metric_unit_aliases.get(q.unit, q.unit)

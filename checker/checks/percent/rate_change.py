@@ -39,12 +39,54 @@ LOCAL = True
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     rates, exceptions = rate_lexicon(doc.lexicon, bounded=False)
-    mark = words(rule).range_mark
-    for q in doc.quantities:
+    vocabulary = words(rule)
+    mark = vocabulary.range_mark
+    quantities = doc.quantities
+    paired = _paired_paragraphs(doc, quantities, params, rates, exceptions, vocabulary.part_share_marks)
+    for i, q in enumerate(quantities):
         if q.unit_kind != "percent" or q.verb_kind not in params.change_verbs:
             continue
         if not is_rate(q.indicator, rates, exceptions):
             continue
+        if i and _part_share_inherited(doc, q, quantities[i - 1], vocabulary, paired):
+            continue
         number = q.number_text if q.high is None else f"{q.number_text}{mark}{q.high_number_text}"
         yield Finding(q.span, args={"indicator": q.indicator, "value": q.text, "verb": q.verb,
                                     "number": number})
+
+
+def _part_share_inherited(doc, q, before, vocabulary, paired) -> bool:
+    """高技术产业增加值占全区比重为6.3%，同比增长18.5%: the change has no subject of its
+    own (its indicator is the share's, written before the share's figure), and the share
+    is a part's (X占Y…): the clause goes on about X, whose amount grew.  A share written
+    as one noun (纺织业占比12.6%，同比增长3.9%) is read so only in a paragraph that pairs
+    shares with amount changes (…占比51.5%，增加值同比下降8.6%)."""
+    span = q.indicator_span
+    if span is None or span.end > before.span.start:
+        return False
+    indicator = q.indicator.rstrip()
+    if not any(m in indicator for m in vocabulary.part_share_marks):
+        return False
+    if not any(indicator.endswith(n) for n in vocabulary.share_nouns):
+        return True
+    para = doc.paragraph_at(q.span.start)
+    return para is not None and para.index in paired
+
+
+def _paired_paragraphs(doc, quantities, params, rates, exceptions, marks) -> set[int]:
+    """Paragraphs where a share is followed by the change of an amount named in its own
+    clause (…的51.5%，增加值同比下降8.6%): there a share and the growth after it are two
+    facts about one part."""
+    out: set[int] = set()
+    for before, q in zip(quantities, quantities[1:]):
+        if q.unit_kind != "percent" or q.verb_kind not in params.change_verbs:
+            continue
+        span = q.indicator_span
+        if span is None or span.start < before.span.end or is_rate(q.indicator, rates, exceptions):
+            continue
+        share = is_rate(before.indicator, rates, exceptions) or any(m in (before.indicator or "") for m in marks)
+        if before.unit_kind == "percent" and before.verb_kind not in params.change_verbs and share:
+            para = doc.paragraph_at(q.span.start)
+            if para is not None:
+                out.add(para.index)
+    return out

@@ -15,6 +15,8 @@ class Vocabulary(BaseModel):
     beyond_words: list[str] = Field(default_factory=list)
     same_units: list[list[str]] = Field(default_factory=list)
     range_mark: str = ""
+    part_share_marks: list[str] = Field(default_factory=list)
+    share_nouns: list[str] = Field(default_factory=list)
 
 
 def words(rule: Any) -> Vocabulary:
