@@ -484,7 +484,7 @@ def runs(n: int) -> str:
 
 
 def section(title: str) -> None:
-    print(f"\n== {title}")
+    print(f"\n== {title} [load average {os.getloadavg()[0]:.1f}]", flush=True)
 
 
 # --------------------------------------------------------------------------- the sections
@@ -629,7 +629,11 @@ def scaling_rows(args, runner, gw_extra, corpora, targets: Targets) -> None:
     base_tool = Gwlint([*gw_extra, "--jobs", "1", "--select", CROSS_RULE, "--ignore", CROSS_RULE])
     rule_tool = Gwlint([*gw_extra, "--jobs", "1", "--select", CROSS_RULE])
     rule_tool.command = lambda targets, t=rule_tool: [sys.executable, str(PROBE), *Gwlint.command(t, targets)[1:]]
-    rows, per_doc = [], {}
+    headers = ["docs", "MB", "no-rule CPU s", "rule CPU s", "phase ms/doc", "index ms/doc", "peak MiB",
+               "findings", "check"]
+    widths = [6, 6, 13, 10, 12, 12, 8, 9, 0]
+    print("  ".join(h.rjust(w) for h, w in zip(headers, widths)).rstrip(), flush=True)
+    per_doc = {}
     for n in sizes:
         folder, size = corpora.folder(n)
         probe_file = runner.scratch / f"probe-{n}.json"
@@ -655,12 +659,12 @@ def scaling_rows(args, runner, gw_extra, corpora, targets: Targets) -> None:
         phase = (with_rule.cpu - base.cpu) if with_rule.ok and base.ok else None
         idx = statistics.median(index) if index and with_rule.ok else None
         per_doc[n] = 1000 * phase / n if phase is not None else None
-        rows.append([f"{n:,}", f"{size / 1e6:.1f}", fmt(base.cpu, ".2f", "-"), fmt(with_rule.cpu, ".2f", "-"),
-                     fmt(per_doc[n], ".2f", "-"), fmt(1000 * idx / n if idx is not None else None, ".2f"),
-                     fmt(with_rule.rss, ".0f", "-"), fmt(with_rule.findings, "d", ""),
-                     (with_rule.failure or base.failure or "")])
-    table(["docs", "MB", "no-rule CPU s", "rule CPU s", "phase ms/doc", "index ms/doc", "peak MiB",
-           "findings", "check"], rows)
+        row = [f"{n:,}", f"{size / 1e6:.1f}", fmt(base.cpu, ".2f", "-"), fmt(with_rule.cpu, ".2f", "-"),
+               fmt(per_doc[n], ".2f", "-"), fmt(1000 * idx / n if idx is not None else None, ".2f"),
+               fmt(with_rule.rss, ".0f", "-"), fmt(with_rule.findings, "d", ""),
+               with_rule.failure or base.failure or ""]
+        # printed as it comes: a row takes minutes
+        print("  ".join(str(c).rjust(w) for c, w in zip(row, widths)).rstrip(), flush=True)
     first = per_doc.get(sizes[0])
     measured = [v for v in per_doc.values() if v is not None]
     ok = None
