@@ -4,9 +4,11 @@ Every figure is the median of --repeat runs (3 by default) of a fresh process:
 - CPU s  user + system time of the process and every process it waited for (os.wait4),
          the figure that holds on a machine shared with other work;
 - wall s elapsed time, which depends on the machine's load;
-- MiB    the peak resident set of the largest process of the run (ru_maxrss); for corpus
-         runs also the peak of the whole process tree's proportional set size (PSS, sampled
-         from /proc every 0.25 s), which counts forked workers' shared pages once.
+- MiB    the peak resident set of the largest process of the run (ru_maxrss; every command
+         is started from the small benchmarks/_spawn.py, because a child forked from this
+         large script would report this script's size as its own peak); for corpus runs also
+         the peak of the whole process tree's proportional set size (PSS, sampled from /proc
+         every 0.25 s), which counts forked workers' shared pages once.
 
 Rows: `gwlint --version`; an empty file; the largest seed (24 KB); a seed with a stutter
 candidate, which makes gwlint load jieba; a corpus of generated documents, cold; the same
@@ -45,7 +47,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,7 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 VENV_BIN = Path(sys.executable).parent
 GWLINT = VENV_BIN / "gwlint"
 PROBE = Path(__file__).resolve().parent / "_probe.py"
+SPAWN = Path(__file__).resolve().parent / "_spawn.py"
 PEERS_DIR = Path(__file__).resolve().parent / ".peers"
 PEER_PACKAGES = ("autocorrect-node@2.14.0", "zhlint@0.8.2")
 JIEBA_SEED = "000_"            # the seed whose stutter candidate (招聘招聘) makes gwlint load jieba
@@ -176,7 +178,7 @@ class Run:
 
 
 class TreeMemory(threading.Thread):
-    """Peak of the summed PSS of a process and its descendants, sampled from /proc."""
+    """Peak of the summed PSS of a process's descendants (not the process: _spawn.py), sampled from /proc."""
 
     def __init__(self, pid: int, interval: float = 0.25):
         super().__init__(daemon=True)
@@ -207,7 +209,7 @@ class TreeMemory(threading.Thread):
                     tree.add(pid)
                     grew = True
         total = 0
-        for pid in tree:
+        for pid in tree - {self.pid}:
             try:
                 with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
                     for line in fh:
@@ -225,24 +227,26 @@ class Runner:
         self.count = 0
 
     def once(self, cmd: list[str], cwd: Path, env: dict[str, str] | None = None, tree: bool = False) -> Run:
+        """Run ``cmd`` once through _spawn.py, which measures it (see there why)."""
         self.count += 1
         out, err = self.scratch / f"run{self.count}.out", self.scratch / f"run{self.count}.err"
+        result = self.scratch / f"run{self.count}.usage"
         with open(out, "wb") as fo, open(err, "wb") as fe:
-            start = time.perf_counter()
-            proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=fo, stderr=fe,
-                                    env={**os.environ, **(env or {})})
+            proc = subprocess.Popen([sys.executable, "-S", str(SPAWN), str(result), *cmd], cwd=cwd,
+                                    stdin=subprocess.DEVNULL, stdout=fo, stderr=fe, env={**os.environ, **(env or {})})
             sampler = TreeMemory(proc.pid) if tree else None
             if sampler:
                 sampler.start()
-            _, status, usage = os.wait4(proc.pid, 0)
-            wall = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
+            proc.wait()
             if sampler:
                 sampler.done.set()
                 sampler.join()
-        return Run(cpu=usage.ru_utime + usage.ru_stime, wall=wall, rss_mib=usage.ru_maxrss / 1024,
-                   code=proc.returncode, stdout=out, stderr=err,
-                   pss_mib=sampler.peak_kib / 1024 if sampler else None)
+        if proc.returncode or not result.exists():
+            raise RuntimeError(f"{SPAWN.name} failed (exit {proc.returncode}) running {cmd[0]}")
+        user, system, maxrss, code, wall = result.read_text().split()
+        result.unlink()
+        return Run(cpu=float(user) + float(system), wall=float(wall), rss_mib=int(maxrss) / 1024,
+                   code=int(code), stdout=out, stderr=err, pss_mib=sampler.peak_kib / 1024 if sampler else None)
 
     def keep(self, run: Run) -> Path:
         """Move a failed run's output to the work folder, which outlives the run."""
