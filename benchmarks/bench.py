@@ -674,8 +674,9 @@ def scaling_rows(args, runner, gw_extra, corpora, targets: Targets) -> None:
     ok = None
     if first and len(measured) == len(sizes) and len(sizes) > 1:
         ok = all(abs(v / first - 1) <= LINEAR_TOLERANCE for v in measured)
-    spread = (f"{min(measured):.1f}-{max(measured):.1f} ms/doc, {max(measured) / first:.2f}x the "
-              f"{sizes[0]}-doc figure" if first and measured else "n/a")
+    last = per_doc.get(sizes[-1])
+    spread = (f"{min(measured):.1f}-{max(measured):.1f} ms/doc; {sizes[-1]:,} docs: {last / first:.2f}x "
+              f"the {sizes[0]:,}-doc figure" if first and last and measured else "n/a")
     targets.add(f"cross-document phase linear: ms/doc within +-{LINEAR_TOLERANCE:.0%} "
                 f"({sizes[0]:,} -> {sizes[-1]:,} docs)", spread, ok)
 
