@@ -46,6 +46,11 @@ def _probe(cmd: list[str], cwd: Path) -> dict:
     return json.loads(line.split(" ", 1)[1])
 
 
+def _own(prefix: str):
+    """The summed own import time of the modules whose names start with ``prefix``."""
+    return lambda r: sum(own for name, (_, own, _) in r["imports"].items() if name.startswith(prefix))
+
+
 def _interpreter_cpu() -> float:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     _, _, usage = os.wait4(proc.pid, 0)
@@ -89,18 +94,21 @@ def startup(top: int) -> None:
         ("  re.compile, cache misses", lambda r: r["work"]["re.compile"][0]),
         ("  pydantic model classes built", lambda r: r["work"]["pydantic classes"][0]),
         ("  yaml.load", lambda r: r["work"]["yaml.load"][0]),
-        ("  imports inside load_rules (kind modules for Params)", step("load_rules", True)),
+        ("  imports: module bodies of checker.checks.* (kinds, vocabularies)", _own("checker.checks.")),
+        ("  imports: module bodies of the rest of checker", lambda r: _own("checker")(r) - _own("checker.checks.")(r)),
+        ("  imports: third-party and standard library", lambda r: r["imported"] - _own("checker")(r)),
         ("  imports inside lint_document", step("lint_document", True)),
     ]
     labels = list(cases)
     print(f"== start-up: CPU ms of one fresh process, median of {RUNS} runs (benchmarks/_startup_probe.py)")
-    print(f"{'':56}" + "".join(f"{x:>16}" for x in [*labels, "--version"]))
+    width = max(len(label) for label, _ in rows) + 2
+    print(" " * width + "".join(f"{x:>16}" for x in [*labels, "--version"]))
     for label, get in rows:
         if get is None:
             print(label)
             continue
         cells = [fig(probes[c], get) for c in labels] + [fig(version, get)]
-        print(f"{label:56}" + "".join(f"{v:16.1f}" for v in cells))
+        print(f"{label:{width}}" + "".join(f"{v:16.1f}" for v in cells))
     sample = probes[labels[1]]
     counts = sample[0]["work"]
     print(f"(24 KB file: {counts['re.compile'][1]} regexes compiled, {counts['pydantic classes'][1]} pydantic "
