@@ -6,8 +6,6 @@ from pathlib import Path
 import os
 import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -144,9 +142,16 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     jobs = min(jobs or cores, 2 * cores)   # more workers only cost memory
     run = RunResult(files=len(paths))
     pool = None
+    # A dead worker ends the run like an interrupt; concurrent.futures (with
+    # multiprocessing and logging, 10-25 ms) is imported only when a pool is made.
+    stops: tuple[type[BaseException], ...] = (KeyboardInterrupt,)
     try:
         with _terminate_as_interrupt():
             if len(paths) > 1 and jobs > 1:
+                from concurrent.futures.process import BrokenProcessPool
+
+                stops = (KeyboardInterrupt, BrokenProcessPool)
+                ProcessPoolExecutor = _pool_class()
                 workers = min(jobs, len(paths))
                 chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
                 pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, keep_sources))
@@ -168,7 +173,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                     on_result(result)
                 if progress:
                     progress(done, len(paths))
-    except (KeyboardInterrupt, BrokenProcessPool) as exc:
+    except stops as exc:
         run.interrupted = True
         why = ("the run was interrupted" if isinstance(exc, KeyboardInterrupt)
                else "a worker process ended unexpectedly")
@@ -184,7 +189,20 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     return run
 
 
-def _stop(pool: ProcessPoolExecutor, wait: bool) -> None:
+def __getattr__(name: str):
+    if name == "ProcessPoolExecutor":      # imported on first use (see run_paths)
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _pool_class():
+    """The pool class: concurrent.futures' unless a test has put its own in this module."""
+    return globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
+
+
+def _stop(pool, wait: bool) -> None:
     if wait:
         pool.shutdown(wait=True)
         return
