@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="stop checking a document after this many seconds and report it (default: "
                             "limits.file_seconds of .gwlint.yaml, 120; 0: no limit)")
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by suffix) of the document read from '-'")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check every file again, without reading or writing the results cache "
+                            "(.gwlint_cache beside the .gwlint.yaml in use, else in the current folder)")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="auto: on a terminal, unless NO_COLOR is set and not empty; FORCE_COLOR turns it on")
