@@ -199,7 +199,11 @@ def _main(argv: list[str] | None) -> int:
             # Each file gets the .gwlint.yaml nearest to it, as in the language server.
             args.resolver = SettingsResolver(config_file=args.config, no_config=args.no_config, rules_dirs=args.rules,
                                              select=_split(args.select), ignore=_split(args.ignore))
-            if not args.resolver.fixed:
+            # The settings just built are the resolver's for their configuration: building
+            # them again for the first file would double the start-up.
+            if args.resolver.fixed:
+                args.resolver._by_config[args.config] = (None, settings)
+            else:
                 args.resolver._by_config[str(settings.config_path) if settings.config_path else None] = (
                     _mtime(settings.config_path), settings)
         if args.command == "check":
