@@ -48,3 +48,34 @@ def _from_dist_info() -> str | None:
             except OSError:
                 continue
     return None
+
+
+def code_stamp() -> str:
+    """The name, size and modification time of each of gwlint's modules: a checkout whose
+    code changed without a new version number does not reuse results of the old code.
+    Computed once per process (the code a process runs does not change under it)."""
+    if _STAMP:
+        return _STAMP[0]
+    import hashlib
+    import os
+
+    h = hashlib.blake2b(digest_size=16)
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))     # the checker package
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                stack.append(entry.path)
+            elif entry.name.endswith(".py"):
+                st = entry.stat()
+                h.update(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    _STAMP.append(h.hexdigest())
+    return _STAMP[0]
+
+
+_STAMP: list[str] = []

@@ -40,32 +40,9 @@ FOLDER = ".gwlint_cache"
 _IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
 
 
-def code_stamp() -> str:
-    """The name, size and modification time of each of gwlint's modules: a checkout whose
-    code changed without a new version number does not reuse results of the old code."""
-    import checker
-
-    h = hashlib.blake2b(digest_size=16)
-    top = Path(checker.__file__).parent
-    stack = [str(top)]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
-                stack.append(entry.path)
-            elif entry.name.endswith(".py"):
-                st = entry.stat()
-                h.update(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
-
-
 def settings_fingerprint(settings, collect: bool) -> str:
     """What decides a file's findings besides its own path and bytes."""
-    from checker.core.version import tool_version
+    from checker.core.version import code_stamp, tool_version
 
     vocabularies = settings.vocabularies
     rules = [[r.id, r.kind, r.category, r.severity, r.message, r.messages, r.raw_params, list(r.ignore),

@@ -34,7 +34,7 @@ MESSAGES = frozenset({"seen_in"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_length: int = Field(20, ge=6)           # content characters, set phrases not counted
     # share of the longer text left unchanged (0-1) for two sentences to be copies; lower: looser copies
