@@ -31,7 +31,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from checker.rules.rule import Rule
+from checker.rules.rule import Deferred, Rule
 
 FORMAT = 1
 KEEP = 8                     # rule sets kept in the cache folder (the newest)
@@ -93,20 +93,44 @@ def _rule_data(rule: Rule, raw_params: bool = False) -> dict[str, Any]:
     return data
 
 
-def _params_from(data: dict[str, Any], rule_fields: dict[str, Any]):
-    from checker.checks.registry import load_kind
-    from checker.rules.loader import validate_params
+class _StoredParams(Deferred):
+    """A rule's parameters as stored, made its kind's ``Params`` when first read: the
+    kind's module is imported then, not at start-up."""
 
+    __slots__ = ("spec", "kind", "source", "rule_id", "raw_params")
+
+    def __init__(self, spec: dict[str, Any], rule_fields: dict[str, Any]) -> None:
+        self.spec = spec
+        self.kind = rule_fields["kind"]
+        self.source = rule_fields["source"]
+        self.rule_id = rule_fields["id"]
+        self.raw_params = rule_fields["raw_params"]
+
+    def __getstate__(self):
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setstate__(self, state) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def resolve(self):
+        from checker.checks.registry import load_kind
+        from checker.rules.loader import validate_params
+
+        module = load_kind(self.kind)
+        if self.spec.get("raw"):
+            return validate_params(self.source, self.rule_id, module, self.raw_params)
+        cls = module.Params
+        if cls.__name__ != self.spec["class"]:     # cannot happen with the same code: the key has its stamp
+            return validate_params(self.source, self.rule_id, module, self.raw_params)
+        return cls.model_construct(_fields_set=set(self.spec["fields_set"]), **self.spec["values"])
+
+
+def _params_from(data: dict[str, Any], rule_fields: dict[str, Any]):
     spec = data["params"]
     if spec.get("none"):
         return None
-    module = load_kind(rule_fields["kind"])
-    if spec.get("raw"):
-        return validate_params(rule_fields["source"], rule_fields["id"], module, rule_fields["raw_params"])
-    cls = module.Params
-    if cls.__name__ != spec["class"]:
-        raise ValueError("parameter class changed")
-    return cls.model_construct(_fields_set=set(spec["fields_set"]), **spec["values"])
+    return _StoredParams(spec, rule_fields)
 
 
 def _rule_from(data: dict[str, Any], vocabularies) -> Rule:

@@ -348,6 +348,8 @@ def finish_unused(result: FileResult, settings: Settings) -> list[Violation]:
     if not result.unused_pending:
         return []
     result.unused_pending = False
+    if all(s.used for s in result.suppressions):
+        return []          # nothing to report: skip resolving the file's rules (every kind)
     return unused_suppressions(result.path, result.suppressions, settings.rules_for(result.path),
                                result.line_labels)
 
