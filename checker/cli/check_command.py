@@ -214,7 +214,9 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
               f"(looked for {', '.join(settings.config.include)})", file=sys.stderr)
     # streamed lines on the same terminal show the progress themselves
     progress = None if on_result and sys.stdout.isatty() else _progress(args, len(files))
-    cache = not getattr(args, "no_cache", False)
+    # A --fix or --diff run is about to change the files (or show how): it checks them
+    # afresh and leaves nothing beside them, the results cache included.
+    cache = not (getattr(args, "no_cache", False) or getattr(args, "fix", False) or getattr(args, "diff", False))
     groups: dict[int, tuple] = {}
     for f in files:  # each file checked with the configuration nearest to it (ruff's per-file model)
         own = resolver.for_path(f) if resolver else settings
