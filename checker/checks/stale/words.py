@@ -68,7 +68,7 @@ class Milestones(BaseModel):
 
 
 class Goal(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     aliases: list[str] = Field(min_length=1)
@@ -76,7 +76,7 @@ class Goal(BaseModel):
 
 
 class Anniversary(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     aliases: list[str] = Field(min_length=1)
@@ -84,7 +84,7 @@ class Anniversary(BaseModel):
 
 
 class AnniversaryWords(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     marks: list[str] = Field(default_factory=list)      # 周年, 华诞
     copulas: list[str] = Field(default_factory=list)    # 是, 恰逢, 正值
