@@ -214,17 +214,21 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
               f"(looked for {', '.join(settings.config.include)})", file=sys.stderr)
     # streamed lines on the same terminal show the progress themselves
     progress = None if on_result and sys.stdout.isatty() else _progress(args, len(files))
+    # A --fix or --diff run is about to change the files (or show how): it checks them
+    # afresh and leaves nothing beside them, the results cache included.
+    cache = not (getattr(args, "no_cache", False) or getattr(args, "fix", False) or getattr(args, "diff", False))
     groups: dict[int, tuple] = {}
     for f in files:  # each file checked with the configuration nearest to it (ruff's per-file model)
         own = resolver.for_path(f) if resolver else settings
         groups.setdefault(id(own), (own, []))[1].append(f)
     if len(groups) <= 1:
         own = next(iter(groups.values()))[0] if groups else settings
-        run = run_paths(files, own, args.jobs, progress=progress, keep_sources=needs_sources, on_result=on_result)
+        run = run_paths(files, own, args.jobs, progress=progress, keep_sources=needs_sources, on_result=on_result,
+                        cache=cache)
     else:
         run = RunResult()
         for own, group in groups.values():
-            part = run_paths(group, own, args.jobs, keep_sources=needs_sources, on_result=on_result)
+            part = run_paths(group, own, args.jobs, keep_sources=needs_sources, on_result=on_result, cache=cache)
             run.files += part.files
             run.results += part.results
             run.violations += part.violations

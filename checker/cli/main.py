@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="stop checking a document after this many seconds and report it (default: "
                             "limits.file_seconds of .gwlint.yaml, 120; 0: no limit)")
     check.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by suffix) of the document read from '-'")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check every file again, without reading or writing the results cache "
+                            "(.gwlint_cache beside the .gwlint.yaml in use, else in the current folder)")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="auto: on a terminal, unless NO_COLOR is set and not empty; FORCE_COLOR turns it on")
@@ -196,7 +199,11 @@ def _main(argv: list[str] | None) -> int:
             # Each file gets the .gwlint.yaml nearest to it, as in the language server.
             args.resolver = SettingsResolver(config_file=args.config, no_config=args.no_config, rules_dirs=args.rules,
                                              select=_split(args.select), ignore=_split(args.ignore))
-            if not args.resolver.fixed:
+            # The settings just built are the resolver's for their configuration: building
+            # them again for the first file would double the start-up.
+            if args.resolver.fixed:
+                args.resolver._by_config[args.config] = (None, settings)
+            else:
                 args.resolver._by_config[str(settings.config_path) if settings.config_path else None] = (
                     _mtime(settings.config_path), settings)
         if args.command == "check":

@@ -10,6 +10,9 @@ FALLBACK = "0.0.0+checkout"
 
 
 def tool_version() -> str:
+    found = _from_dist_info()
+    if found:
+        return found
     try:
         from importlib.metadata import PackageNotFoundError, version
     except ImportError:  # pragma: no cover - always there on 3.11
@@ -18,3 +21,61 @@ def tool_version() -> str:
         return version("gwlint")
     except PackageNotFoundError:  # running from a checkout that is not installed
         return FALLBACK
+
+
+def _from_dist_info() -> str | None:
+    """The ``Version:`` of the first ``gwlint-*.dist-info/METADATA`` on ``sys.path``, the
+    file importlib.metadata reads, found without importing importlib.metadata (which
+    brings email, zipfile and socket: 20-40 ms, most of ``gwlint --version``)."""
+    import os
+    import sys
+
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if not (name.startswith("gwlint-") and name.endswith(".dist-info")):
+                continue
+            try:
+                with open(os.path.join(entry or ".", name, "METADATA"), encoding="utf-8") as fh:
+                    for line in fh:
+                        if line.startswith("Version:"):
+                            return line.split(":", 1)[1].strip()
+                        if not line.strip():
+                            break          # the headers end at the first blank line
+            except OSError:
+                continue
+    return None
+
+
+def code_stamp() -> str:
+    """The name, size and modification time of each of gwlint's modules: a checkout whose
+    code changed without a new version number does not reuse results of the old code.
+    Computed once per process (the code a process runs does not change under it)."""
+    if _STAMP:
+        return _STAMP[0]
+    import hashlib
+    import os
+
+    h = hashlib.blake2b(digest_size=16)
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))     # the checker package
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                stack.append(entry.path)
+            elif entry.name.endswith(".py"):
+                st = entry.stat()
+                h.update(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    _STAMP.append(h.hexdigest())
+    return _STAMP[0]
+
+
+_STAMP: list[str] = []

@@ -6,11 +6,9 @@ from pathlib import Path
 import os
 import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from checker.checks.registry import load_kind
 from checker.engine.budget import FileBudgetExceeded, file_budget
@@ -33,6 +31,7 @@ class RunResult:
     errors: list[RunError] = field(default_factory=list)
     results: list[FileResult] = field(default_factory=list)
     interrupted: bool = False          # stopped early: results hold the files checked so far
+    cache: Any = None                  # the ResultsCache of the run, when it used one
 
     def sort(self) -> None:
         self.violations.sort(key=Violation.sort_key)
@@ -135,27 +134,63 @@ def _lint_in_worker(path: str) -> FileResult:
 def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None,
               keep_sources: bool = False,
-              on_result: Callable[[FileResult], None] | None = None) -> RunResult:
+              on_result: Callable[[FileResult], None] | None = None,
+              cache: bool = False) -> RunResult:
     """Check ``paths``; results arrive in their order, each passed to ``on_result`` as soon
     as it is there (a streaming report).  Interrupted (Ctrl-C, SIGTERM) or left by a dead
     worker, the run stops and returns what it found, each file not checked named in
-    ``errors`` and ``interrupted`` set."""
+    ``errors`` and ``interrupted`` set.  ``cache``: take unchanged files' results from the
+    results cache and keep the new ones there (``checker.engine.results_cache``);
+    ``run.cache`` then says which files were checked and which reused."""
     cores = os.cpu_count() or 1
     jobs = min(jobs or cores, 2 * cores)   # more workers only cost memory
     run = RunResult(files=len(paths))
+    # Cross-document summaries are only worth making with something to compare to.
+    collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
+    keys: dict[str, str | None] = {}
+    hits: dict[str, FileResult] = {}
+    store = None
+    if cache:
+        from checker.engine.results_cache import ResultsCache
+
+        run.cache = ResultsCache(settings, collect)
+        rules_by_id = {r.id: r for r in settings.rules}
+        for p in paths:
+            keys[p] = run.cache.key(p)
+            if keys[p] is not None:
+                found = run.cache.load(p, keys[p])
+                if found is not None:
+                    hits[p] = found
+
+        def store(result: FileResult) -> None:
+            key = keys.get(result.path)
+            if key is not None:
+                run.cache.store(key, result, rules_by_id)
+    misses = [p for p in paths if p not in hits]
     pool = None
+    # A dead worker ends the run like an interrupt; concurrent.futures (with
+    # multiprocessing and logging, 10-25 ms) is imported only when a pool is made.
+    stops: tuple[type[BaseException], ...] = (KeyboardInterrupt,)
     try:
         with _terminate_as_interrupt():
-            if len(paths) > 1 and jobs > 1:
-                workers = min(jobs, len(paths))
-                chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
+            if len(misses) > 1 and jobs > 1:
+                from concurrent.futures.process import BrokenProcessPool
+
+                stops = (KeyboardInterrupt, BrokenProcessPool)
+                ProcessPoolExecutor = _pool_class()
+                workers = min(jobs, len(misses))
+                chunk = max(1, min(16, len(misses) // (workers * 4) or 1))
                 pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, keep_sources))
-                results: Iterable[FileResult] = pool.map(_lint_in_worker, paths, chunksize=chunk)
+                fresh: Iterable[FileResult] = pool.map(_lint_in_worker, misses, chunksize=chunk)
             else:
-                # Cross-document summaries are only worth making with something to compare to.
-                collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
-                results = (lint_path(p, settings, collect, defer_unused=True) for p in paths)
+                fresh = (lint_path(p, settings, collect, defer_unused=True) for p in misses)
+            results = _in_order(paths, hits, iter(fresh))
             for done, result in enumerate(results, 1):
+                if store is not None and result.path not in hits:
+                    store(result)
+                    run.cache.rechecked.append(result.path)
+                elif store is not None:
+                    run.cache.reused.append(result.path)
                 if keep_sources and result.source is None and not result.errors:
                     try:
                         result.source = read_path(result.path)
@@ -168,7 +203,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                     on_result(result)
                 if progress:
                     progress(done, len(paths))
-    except (KeyboardInterrupt, BrokenProcessPool) as exc:
+    except stops as exc:
         run.interrupted = True
         why = ("the run was interrupted" if isinstance(exc, KeyboardInterrupt)
                else "a worker process ended unexpectedly")
@@ -177,14 +212,72 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         if pool is not None:
             _stop(pool, wait=not run.interrupted)
     if not run.interrupted:
-        run.violations.extend(corpus_violations(run.results, settings))
+        if run.cache is not None:
+            run.violations.extend(_cached_corpus_violations(run, settings, keys, hits, collect))
+        else:
+            run.violations.extend(corpus_violations(run.results, settings))
     for result in run.results:
         run.violations.extend(finish_unused(result, settings))
     run.sort()
     return run
 
 
-def _stop(pool: ProcessPoolExecutor, wait: bool) -> None:
+def _in_order(paths: list[str], hits: dict[str, FileResult], fresh) -> Iterable[FileResult]:
+    """The results in the order of ``paths``: cached ones as they are, the others as the
+    checks (a worker pool's map keeps their order) return them."""
+    for p in paths:
+        yield hits[p] if p in hits else next(fresh)
+
+
+def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str, str | None],
+                              hits: dict[str, FileResult], collect: bool) -> list[Violation]:
+    """The cross-document phase, taken from the cache when the same files (same paths and
+    bytes) were compared before with the same settings; reference documents live outside
+    the run, so a run that has them always compares again."""
+    cache = run.cache
+    phase_key = None
+    if collect and not settings.config.duplicates.reference and not run.errors:
+        phase_key = cache.corpus_key([(r.path, keys.get(r.path)) for r in run.results])
+        stored = cache.load_phase(phase_key)
+        if stored is not None:
+            found, used = stored
+            by_path = {r.path: r for r in run.results}
+            try:
+                for path, indices in used.items():
+                    for i in indices:
+                        by_path[path].suppressions[i].used = True
+            except (KeyError, IndexError, TypeError):
+                pass   # an entry that does not fit these files: compare them again
+            else:
+                return found
+    for i, result in enumerate(run.results):
+        if result.path in hits and not cache.load_corpus(result, keys[result.path]):
+            # its summaries are lost: check the file again
+            result = lint_path(result.path, settings, collect, defer_unused=True)
+            run.results[i] = result
+    before = {r.path: [s.used for s in r.suppressions] for r in run.results}
+    found = corpus_violations(run.results, settings)
+    if phase_key is not None:
+        used = {r.path: [i for i, s in enumerate(r.suppressions) if s.used and not before[r.path][i]]
+                for r in run.results}
+        cache.store_phase(phase_key, found, {p: i for p, i in used.items() if i})
+    return found
+
+
+def __getattr__(name: str):
+    if name == "ProcessPoolExecutor":      # imported on first use (see run_paths)
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _pool_class():
+    """The pool class: concurrent.futures' unless a test has put its own in this module."""
+    return globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
+
+
+def _stop(pool, wait: bool) -> None:
     if wait:
         pool.shutdown(wait=True)
         return
@@ -255,6 +348,8 @@ def finish_unused(result: FileResult, settings: Settings) -> list[Violation]:
     if not result.unused_pending:
         return []
     result.unused_pending = False
+    if all(s.used for s in result.suppressions):
+        return []          # nothing to report: skip resolving the file's rules (every kind)
     return unused_suppressions(result.path, result.suppressions, settings.rules_for(result.path),
                                result.line_labels)
 

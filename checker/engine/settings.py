@@ -75,6 +75,14 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     locations += [(root / p) for p in config.packs]
     locations += [Path(p) for p in rules_dirs]
 
+    from checker.engine import ruleset_cache
+
+    key = ruleset_cache.ruleset_key(locations, config, select, ignore)
+    cached = ruleset_cache.load(key)
+    if cached is not None:      # validated before, from the same bytes: see ruleset_cache
+        vocabularies, available, active = cached
+        return Settings(rules=active, lexicon=vocabularies.model, vocabularies=vocabularies, config=config,
+                        root=root, config_path=config_path, available=available)
     vocabularies = load_vocabularies(locations)
     if config.data:
         try:
@@ -94,6 +102,7 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     user_data += [str(p) for p in locations[1 if config.extends != presets.NONE else 0:] if data_files(p)]
     if user_data:
         validate_data(active, vocabularies.model, " / ".join(user_data))
+    ruleset_cache.store(key, vocabularies, available, active)
     return Settings(rules=active, lexicon=vocabularies.model, vocabularies=vocabularies, config=config,
                     root=root, config_path=config_path, available=available)
 

@@ -41,9 +41,43 @@ def full_dictionary() -> Path:
 _full_dictionary = full_dictionary
 
 
+class _ResourceReader:
+    """What jieba asks of ``pkg_resources``: ``resource_stream(module, name)``, a file
+    beside the module opened for reading bytes.  jieba imports ``pkg_resources`` for this
+    one call, and importing that costs 60-130 ms (setuptools' vendored packaging and
+    pyparsing); this stand-in opens the same file."""
+
+    __name__ = "pkg_resources"
+
+    @staticmethod
+    def resource_stream(module: str, name: str):
+        import sys
+
+        folder = os.path.dirname(sys.modules[module].__file__)
+        return open(os.path.join(folder, name), "rb")
+
+
+def import_jieba():
+    """jieba, imported with the stand-in above in place of ``pkg_resources`` when that is
+    not already loaded; the stand-in is removed again, so nothing else sees it."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = _ResourceReader  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources") is _ResourceReader:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 def trimmed_dictionary(size: int = DICTIONARY_SIZE) -> Path:
     """The path of the trimmed dictionary, building it on first use."""
-    import jieba
+    jieba = import_jieba()
 
     source = _full_dictionary()
     name = f"jieba-{getattr(jieba, '__version__', 'x')}-{source.stat().st_size}-{size}.txt"
@@ -74,7 +108,7 @@ def _write_trimmed(source: Path, target: Path, size: int) -> None:
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    import jieba
+    jieba = import_jieba()
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer(str(trimmed_dictionary()))

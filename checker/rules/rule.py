@@ -13,6 +13,34 @@ def normalise_clause(text: str) -> str:
     return " ".join(text.split()).replace("—", "-").replace("–", "-").replace("－", "-").upper()
 
 
+class Deferred:
+    """A value left to be made on first read (see ``_ReadOnFirstUse``): the rule-set cache
+    gives a rule its parameters this way, so that a run imports only the kinds whose
+    rules it reads (a run whose files all come from the results cache imports none)."""
+
+    def resolve(self) -> Any:  # pragma: no cover - subclasses say how
+        raise NotImplementedError
+
+
+class _ReadOnFirstUse:
+    """A dataclass field holding a value or a ``Deferred``, made the value on first read.
+    Reads after the first cost one dictionary look-up more than a plain attribute."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.slot = f"_{name}_value"
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            raise AttributeError(self.slot)      # no default: the field stays required
+        value = obj.__dict__[self.slot]
+        if isinstance(value, Deferred):
+            value = obj.__dict__[self.slot] = value.resolve()
+        return value
+
+    def __set__(self, obj, value) -> None:
+        obj.__dict__[self.slot] = value
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -22,7 +50,7 @@ class Rule:
     message: str
     why: str
     description: str
-    params: BaseModel                 # an instance of the kind's Params
+    params: BaseModel = _ReadOnFirstUse()   # an instance of the kind's Params (or Deferred until read)
     examples: Examples
     raw_params: dict[str, Any] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()

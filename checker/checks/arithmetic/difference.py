@@ -35,7 +35,7 @@ _MAX_BETWEEN = 12   # characters between the two levels of one statement
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     about: float = Field(0.05, ge=0, le=1)   # how far 约/左右 may stray, relative
 

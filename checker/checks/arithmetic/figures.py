@@ -58,7 +58,7 @@ class ArithData(BaseModel):
 class ToleranceParams(BaseModel):
     """How far a stated percentage may be from the one the figures give."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     tolerance: float = Field(0.5, ge=0)     # percentage points beyond the stated value's own rounding
     about: float = Field(0.05, ge=0, le=1)  # how far 约/左右 may stray, relative

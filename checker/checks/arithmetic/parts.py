@@ -41,7 +41,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     about: float = Field(0.05, ge=0, le=1)   # how far 约/左右 may stray, relative
     # report a bracketed breakdown (230所(193所、37所)) whose parts do not add up to the total

@@ -34,7 +34,7 @@ MESSAGES = frozenset({"seen_in"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_length: int = Field(20, ge=6)           # content characters, set phrases not counted
     # share of the longer text left unchanged (0-1) for two sentences to be copies; lower: looser copies
@@ -77,6 +77,11 @@ class Fingerprints:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Fingerprints":
         return cls(tuple(tuple(e) for e in data["entries"]), base64.b64decode(data["keys"]), int(data["bands"]))
+
+
+def summary_from_json(data: dict[str, Any]) -> Fingerprints:
+    """A summary as ``collect`` made it, read back from ``to_json()`` (the results cache)."""
+    return Fingerprints.from_json(data)
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:

@@ -26,7 +26,7 @@ MESSAGES = frozenset({"first_seen"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_length: int = Field(20, ge=4)          # content characters, set phrases not counted
     min_ratio: float = Field(0.9, gt=0, le=1)  # difflib ratio of the normalised texts

@@ -50,7 +50,7 @@ _FIGURE_BLANK = re.compile(r"[xX×*＊]+[.．][xX×*＊]+|[xX×*＊]+\s*[%％]|(
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_length: int = Field(12, ge=4)           # content characters, set phrases not counted
     min_ratio: float = Field(0.85, gt=0, le=1)  # difflib ratio of the normalised texts

@@ -29,7 +29,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     max_word: int = Field(8, ge=1, le=8)     # longest repeated word looked for
 

@@ -69,7 +69,7 @@ MESSAGES = frozenset({"preceding", "following", "inline", "children"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_count: int = Field(2, ge=1)        # 一个目标 with one quote is no list to count
     max_count: int = Field(20, ge=2)       # 690场 after a list is a quantity, not a claim

@@ -35,7 +35,7 @@ MESSAGE_ARGS = frozenset({
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_values: int = Field(2, ge=2)       # one value after 分别 is no list
     max_item_chars: int = Field(30, ge=4)  # a longer subject is a clause, not a list item

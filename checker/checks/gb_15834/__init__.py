@@ -20,7 +20,7 @@ KINDS: dict[str, str] = {
 class Vocabulary(BaseModel):
     """rules/gb-15834/vocabulary.yaml, validated (each key is documented there)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     not_work_endings: list[str] = Field(default_factory=list)
     work_titles: list[str] = Field(default_factory=list)

@@ -28,7 +28,7 @@ def _chinese(ch: str) -> bool:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     form: str = "……"                                                  # the ellipsis the fix writes
     allowed_runs: list[int] = Field(default_factory=lambda: [2, 4])   # counts of … that are right

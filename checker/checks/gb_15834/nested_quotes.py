@@ -20,7 +20,7 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     outer: tuple[str, str] = ("“", "”")   # (open, close) of the quotes that must not nest in themselves
     inner: tuple[str, str] = ("‘", "’")   # (open, close) a nested quotation is rewritten to by the fix

@@ -19,7 +19,7 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # three-character sequences (close, 顿号, open) whose middle mark is reported and deleted
     pairs: list[str] = Field(default_factory=lambda: ["》、《", "”、“", "〉、〈"])

@@ -22,7 +22,7 @@ _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -27,7 +27,7 @@ KINDS: dict[str, str] = {
 class Vocabulary(BaseModel):
     """rules/gb-15835/vocabulary.yaml, validated (each key is documented there)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     approx_measure_words: list[str] = Field(default_factory=list)
     approx_not_after: list[str] = Field(default_factory=list)

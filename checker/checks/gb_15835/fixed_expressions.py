@@ -25,7 +25,7 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def pieces(expression: str) -> list[tuple[str, int | None]]:

@@ -22,7 +22,7 @@ _SEPARATORS = ",，"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_digits: int = Field(default=5, ge=5)   # digits before the decimal point for a number to be compared
 

@@ -23,7 +23,7 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=8)

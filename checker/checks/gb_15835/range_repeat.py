@@ -21,7 +21,7 @@ MESSAGE_ARGS = frozenset({"found", "fixed", "missing"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # the units read as percent signs: a sign written only on the high end is reported when `percent` is on
     signs: list[str] = Field(default_factory=lambda: ["%", "％", "‰"])

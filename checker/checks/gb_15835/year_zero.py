@@ -26,7 +26,7 @@ _DIGITS = "".join(format_cn_int(v) for v in range(1, 10))
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # leave lines matching the vocabulary's date_line to gb-date-line; False: check them too
     skip_date_lines: bool = Field(default=True)

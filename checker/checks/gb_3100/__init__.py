@@ -17,7 +17,7 @@ KINDS: dict[str, str] = {
 
 
 class Unit(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     names: list[str] = Field(min_length=1)
     symbols: list[str] = Field(default_factory=list)
@@ -26,7 +26,7 @@ class Unit(BaseModel):
 class Vocabulary(BaseModel):
     """rules/gb-3100/vocabulary.yaml, validated (each key is documented there)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     units: list[Unit] = Field(default_factory=list)
     non_legal: dict[str, str] = Field(default_factory=dict)

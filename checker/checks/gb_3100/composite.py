@@ -20,7 +20,7 @@ MESSAGE_ARGS = frozenset({"found", "symbols", "names"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=8)

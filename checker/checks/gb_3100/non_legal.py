@@ -20,7 +20,7 @@ MESSAGE_ARGS = frozenset({"found", "unit", "instead"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     allow: list[str] = Field(default_factory=list)   # non-legal units this office accepts
 

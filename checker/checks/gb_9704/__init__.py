@@ -27,7 +27,7 @@ KINDS: dict[str, str] = {
 class Vocabulary(BaseModel):
     """rules/gb-9704/vocabulary.yaml, validated (each key is documented there)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     doc_number: str = ""
     doc_number_brackets: list[str] = Field(default_factory=list)

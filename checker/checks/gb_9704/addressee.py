@@ -22,7 +22,7 @@ MESSAGE_ARGS = frozenset({"found", "colon"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     lines_after_title: int = Field(default=4, ge=1)   # non-empty lines after the title searched for the 主送
 

@@ -17,7 +17,7 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # bracket pairs (open and close, two characters) a 附注 is reported in and rewritten from
     other_brackets: list[str] = Field(default_factory=lambda: ["【】", "[]", "［］", "〔〕", "{}", "<>", "〈〉"])

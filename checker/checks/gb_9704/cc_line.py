@@ -16,7 +16,7 @@ MESSAGE_ARGS = frozenset({"found", "stop"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # last marks the fix replaces with the full stop; after any other last character it adds one
     replace: list[str] = Field(default_factory=lambda: ["，", ",", "；", ";", "、", ".", "．"])

@@ -22,7 +22,7 @@ _FULL = str.maketrans("０１２３４５６７８９Ｏ", "01234567890")
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def _number(text: str) -> int | None:

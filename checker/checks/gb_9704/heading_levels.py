@@ -22,7 +22,7 @@ _STANDARD_SHAPES = {1: ("cn-dun", "#、"), 2: ("cn-paren", "（#）"), 3: ("ar-d
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check(doc, rule) -> Iterator[Finding]:

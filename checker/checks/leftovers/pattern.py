@@ -52,7 +52,7 @@ def MESSAGES(params) -> frozenset[str]:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # regular expressions (multiline); every match is reported
     patterns: list[str] = Field(default_factory=list)

@@ -64,7 +64,7 @@ def _deadline_years(pattern: str) -> re.Pattern[str]:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_chars: int = Field(4, ge=2)          # a shorter indicator says too little
     min_suffix_chars: int = Field(5, ge=2)   # 标准化学校覆盖率 may stand for 义务教育标准化学校覆盖率

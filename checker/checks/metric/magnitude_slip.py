@@ -32,7 +32,7 @@ class SlipData(BaseModel):
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     min_digits: int = Field(3, ge=2)     # 1.2 and 12 agree too often by chance
     context_chars: int = Field(10, ge=2)  # the words before a figure that name it

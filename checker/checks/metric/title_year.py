@@ -47,7 +47,7 @@ class TitleData(BaseModel):
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # repeated: a title year written again differently; body: the year the opening reports on
     check: Literal["repeated", "body"]

@@ -37,7 +37,7 @@ MESSAGES = frozenset({"missing", "missing_range", "repeated", "reversed", "previ
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # Inline styles checked: cn-shi (一是) and cn-di (第一，).
     styles: list[str] = ["cn-shi", "cn-di"]

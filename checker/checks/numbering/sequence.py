@@ -51,7 +51,7 @@ MESSAGES = frozenset({"missing", "missing_range", "repeated", "reversed", "previ
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # Marker styles whose sequences are checked.
     styles: list[str] = list(STYLE_ORDER)

@@ -38,7 +38,7 @@ MESSAGE_ARGS = frozenset({
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # marker styles checked: cn-dun, cn-paren, ar-dot, ar-dun, ar-paren, circled
     styles: list[str] = list(STYLE_ORDER)

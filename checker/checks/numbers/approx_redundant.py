@@ -41,7 +41,7 @@ _STOP = r"[^，。；、,;:：！？!?\s0-9０-９“”\"（）()《》]"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     gap: int = Field(default=4, ge=0, le=8)          # characters between word and figure
     tail: int = Field(default=4, ge=0, le=8)         # characters between figure and 以上/左右

@@ -23,7 +23,7 @@ MESSAGE_ARGS = frozenset({"number", "word", "phrase"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # single-digit figures: 5余人 is odd too, but 1多 / 2多 occur in set phrases
     min_digits: int = Field(default=2, ge=1)

@@ -39,7 +39,7 @@ _RUN = re.compile(r"(?<![A-Za-z0-9._\-/])[0-9A-Za-z]{2,}(?![A-Za-z0-9])")
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=16)

@@ -34,7 +34,7 @@ def _label(labels: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just

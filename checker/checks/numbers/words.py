@@ -10,7 +10,7 @@ from checker.model.lexicon import data_view
 
 
 class ApproxPair(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     before: list[str] = Field(min_length=1)
     after: list[str] = Field(min_length=1)

@@ -21,7 +21,7 @@ MESSAGE_ARGS = frozenset({
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     maximum: float = 100.0      # percent a decrease may reach; above it (or at it with 以上/超过) is reported
 

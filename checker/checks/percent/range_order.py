@@ -27,7 +27,7 @@ MESSAGES = frozenset({"mixed_units"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # Unit kinds (rules/model/units.yaml) whose ranges are checked; empty: every range.
     kinds: list[str] = Field(default_factory=lambda: ["percent", "percentage-point", "permille"])

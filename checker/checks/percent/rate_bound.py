@@ -29,7 +29,7 @@ MESSAGES = frozenset({"below"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     maximum: float = 100.0      # percent a rate may reach; above it (or at it with 以上/超过) is reported
     minimum: float = 0.0        # percent below which a rate is reported (the `below` message)

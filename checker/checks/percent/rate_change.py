@@ -25,7 +25,7 @@ MESSAGE_ARGS = frozenset({
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # Verb kinds (rules/model/quantities.yaml linking_verbs) that state a change.
     change_verbs: list[str] = Field(default_factory=lambda: ["increase", "decrease"])

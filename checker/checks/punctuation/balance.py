@@ -62,7 +62,7 @@ def _list_marker(numerals: str) -> re.Pattern[str]:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # line ends an open mark may be carried across (hard-wrapped web and PDF copies)
     wrap_lines: int = Field(6, ge=0)

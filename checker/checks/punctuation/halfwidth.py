@@ -58,7 +58,7 @@ def has_han(text: str) -> bool:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # A document whose paragraphs with punctuation mostly (this share, and at least this
     # many) use half-width marks was typed that way: one report for it, with one fix.

@@ -34,7 +34,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # marks accepted between two numbers, each run as written (add "~~" to accept a doubled ~)
     allowed: list[str] = Field(default_factory=lambda: ["-", "－", "～", "—", "–", "〜"])

@@ -19,7 +19,7 @@ def MESSAGES(params) -> frozenset[str]:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # the fault reported: empty (nothing after a field's colon) or duplicate (a unit listed twice)
     report: Literal["empty", "duplicate"]

@@ -20,7 +20,7 @@ MESSAGE_ARGS = {"label", "units"}
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # report only where other annotations name a lead in the same field family; False: everywhere
     only_when_others_have_lead: bool = True

@@ -25,7 +25,7 @@ MESSAGE_ARGS = {"marker", "title", "count"}
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # None: as the data says (responsibility.policy).
     require_titles: list[str] | None = None

@@ -19,7 +19,7 @@ MESSAGES = frozenset({"registered"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=8)

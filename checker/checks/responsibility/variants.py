@@ -22,7 +22,7 @@ MESSAGES = frozenset({"intended_seen"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check(doc, rule) -> Iterator[Finding]:

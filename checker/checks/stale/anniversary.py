@@ -28,7 +28,7 @@ MESSAGE_ARGS = frozenset({"phrase", "name", "founded", "year", "count", "expecte
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     gap: int = Field(default=14, ge=0, le=30)        # characters between the copula and the founding
     count_gap: int = Field(default=4, ge=0, le=10)   # characters between the founding and the count

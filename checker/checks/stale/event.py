@@ -41,7 +41,7 @@ MESSAGES = frozenset({"foresight"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # characters allowed between a forward word and the event (迎接党的二十大: 党的 is
     # part of the alias; 迎接中国共产党第二十次…: none)

@@ -31,7 +31,7 @@ MESSAGE_ARGS = frozenset({"phrase", "year", "section_year"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=16)

@@ -39,7 +39,7 @@ MESSAGES = frozenset({"title"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     gap: int = Field(default=14, ge=0, le=30)   # characters between 是 and the period
     # years a report may look back (a 换届 report reviews five): an opening or a close

@@ -28,7 +28,7 @@ MESSAGE_ARGS = frozenset({"period", "start", "end", "year", "phrase"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     gap: int = Field(default=6, ge=0, le=12)     # characters between verb and period
     target_gap: int = Field(default=8, ge=0, le=16)   # characters between period and target

@@ -12,7 +12,7 @@ from checker.model.lexicon import data_view
 
 
 class Event(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     aliases: list[str] = Field(min_length=1)
@@ -23,7 +23,7 @@ class Event(BaseModel):
 
 
 class Anticipation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     before: list[str] = Field(default_factory=list)
     after: list[str] = Field(default_factory=list)
@@ -42,7 +42,7 @@ class Anticipation(BaseModel):
 
 
 class Period(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     aliases: list[str] = Field(min_length=1)
@@ -51,7 +51,7 @@ class Period(BaseModel):
 
 
 class Milestones(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     first: list[str] = Field(default_factory=list)
     last: list[str] = Field(default_factory=list)
@@ -68,7 +68,7 @@ class Milestones(BaseModel):
 
 
 class Goal(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     aliases: list[str] = Field(min_length=1)
@@ -76,7 +76,7 @@ class Goal(BaseModel):
 
 
 class Anniversary(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     aliases: list[str] = Field(min_length=1)
@@ -84,14 +84,14 @@ class Anniversary(BaseModel):
 
 
 class AnniversaryWords(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     marks: list[str] = Field(default_factory=list)      # 周年, 华诞
     copulas: list[str] = Field(default_factory=list)    # 是, 恰逢, 正值
 
 
 class PeriodWords(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     verbs: list[str] = Field(default_factory=list)
     targets: list[str] = Field(default_factory=list)

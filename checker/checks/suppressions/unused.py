@@ -20,7 +20,7 @@ MESSAGE_ARGS = frozenset({
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check_late(path: str, unused: list, rule) -> Iterator[CorpusFinding]:

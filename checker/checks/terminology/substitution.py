@@ -24,7 +24,7 @@ MESSAGE_ARGS = frozenset({"found", "preferred", "note"})
 
 
 class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     preferred: str = Field(min_length=1)
     variants: list[str] = Field(min_length=1)
@@ -33,7 +33,7 @@ class Entry(BaseModel):
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     data: str = "terminology"        # lexicon key
     fix: bool = True                 # offer the preferred term as the fix; False: report only

@@ -22,7 +22,7 @@ MESSAGE_ARGS = frozenset({"found", "right", "note"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     table: str = Field(min_length=1)   # which table of the vocabulary's `context` map (patterns in context)
     fix: bool = True                   # offer the right form as a --fix replacement

@@ -32,7 +32,7 @@ MESSAGE_ARGS = frozenset({"found", "right"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     table: Literal["misspellings", "house_style"] = "misspellings"  # which vocabulary table of wrong -> right pairs
     fix: bool = True            # offer the right form as a --fix replacement

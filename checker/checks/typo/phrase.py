@@ -48,7 +48,7 @@ Source = Literal["official", "name", "idiom", "word", "saying"]
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # which phrase lists a misspelt span is compared with (official phrases, idioms, dictionary words, sayings)
     sources: list[Source] = Field(default_factory=lambda: ["official", "idiom", "word", "saying"], min_length=1)

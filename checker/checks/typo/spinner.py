@@ -22,7 +22,7 @@ MESSAGE_ARGS = frozenset({"found", "right", "phrase"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     fix: bool = True  # offer the standard form as a --fix replacement
 

@@ -25,7 +25,7 @@ _HAN = re.compile(f"[{chr(0x4E00)}-{chr(0x9FFF)}]")       # the CJK Unified Ideo
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # a document whose Han characters are more than this share traditional is traditional text
     # (about a third of the characters of such a text differ): it is left alone

@@ -25,7 +25,7 @@ class ContextEntry(BaseModel):
     may name word classes as ``{verb}``) matches the wrong text; ``wrong`` is the part of
     the match that is reported and replaced by ``right``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     pattern: str = Field(min_length=1)
     wrong: str = Field(min_length=1)
@@ -40,7 +40,7 @@ class SpinnerPair(BaseModel):
     ``collocations`` adds compounds to look for beyond the dictionary, ``allow`` lists
     spun compounds that are right (研究 spun as 讨论: 讨论稿 is a word of its own)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     spun: str = Field(min_length=1)
     original: str = Field(min_length=1)
@@ -68,7 +68,7 @@ def _pairs(items: list[str]) -> dict[str, str]:
 
 
 class Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     misspellings_: list[str] = Field(default_factory=list, alias="misspellings")
     house_style_: list[str] = Field(default_factory=list, alias="house_style")

@@ -26,7 +26,7 @@ _WINDOW = 16
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def _governor(vocabulary: Vocabulary) -> re.Pattern[str] | None:

@@ -24,7 +24,7 @@ K = TypeVar("K", bound=Hashable)
 
 
 class CompareMagnitudes(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     small: str        # natural below the boundary (53万元)
     large: str        # natural from the boundary on (1.6亿元)

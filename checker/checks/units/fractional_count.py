@@ -26,7 +26,7 @@ _CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?\n]")
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class _Data:

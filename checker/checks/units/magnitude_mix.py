@@ -37,7 +37,7 @@ MESSAGES = frozenset({"first_seen"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # unit kinds (rules/model/units.yaml: money, area …) whose amounts are compared
     unit_kinds: list[str] = Field(default_factory=lambda: ["money"], min_length=1)

@@ -34,7 +34,7 @@ MESSAGE_ARGS = frozenset({"found", "word", "noun", "expected"})
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # whether to check the noun-first order (学位3200个) too
     noun_first: bool = True

@@ -44,7 +44,7 @@ ALIASES: dict[str, Form] = {"percent-sign-mix": "percent-sign", "unit-spelling-m
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     of: Form | None = None                # what is compared (implied by an alias kind name)
     # the form kept when both are used equally often (%; specific for measure words)

@@ -1,0 +1,211 @@
+"""The results cache: a file whose content, rules, data and configuration have not changed
+since the last run is not checked again (ruff's model).
+
+Where: ``.gwlint_cache/`` in the run's root, the folder of the ``.gwlint.yaml`` the files
+are checked with, or the working folder when there is none.  Inside, one folder per
+*fingerprint* of what decides the findings: gwlint's version and code, the rules run
+(with their parameters, messages and severities), the data they read, the configuration,
+and whether cross-document summaries are made (a one-file run makes none).  In it, one
+entry per file, named by a hash of the file's path and bytes:
+
+- ``<key>.json``: the file's own findings, errors excepted (a file that timed out or could
+  not be read is checked again next time), its suppression directives and the place
+  names of its source;
+- ``<key>.corpus.json``: its cross-document summaries (the duplicate index's input),
+  read only when the cross-document phase has to run again;
+- ``corpus-<key>.json``: the cross-document phase's findings for one set of files (their
+  paths and entry keys), with the directives they used, so that a run over unchanged
+  files does not compare them again.
+
+JSON, never pickle: a cache inside a repository must not be able to run code when it is
+loaded.  Entries are written atomically (a temporary file renamed); an entry that cannot
+be read or parsed is a miss and is written again, never an error.  Folders of older
+fingerprints are left in place; delete ``.gwlint_cache`` to reclaim them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from checker.engine.lint import FileResult
+from checker.engine.violation import Fix, Violation
+from checker.sources.directives import Suppression
+
+FORMAT = 1
+FOLDER = ".gwlint_cache"
+_IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
+
+
+def settings_fingerprint(settings, collect: bool) -> str:
+    """What decides a file's findings besides its own path and bytes."""
+    from checker.core.version import code_stamp, tool_version
+
+    vocabularies = settings.vocabularies
+    rules = [[r.id, r.kind, r.category, r.severity, r.message, r.messages, r.raw_params, list(r.ignore),
+              r.limit, r.family, r.enabled] for r in settings.rules]
+    blob = {
+        "format": FORMAT, "version": tool_version(), "code": code_stamp(), "collect": collect,
+        "root": str(settings.root),
+        "config": settings.config.model_dump(mode="json"),
+        "config_digest": getattr(settings.config, "_source_digest", None),
+        "data": vocabularies.fingerprint if vocabularies is not None else settings.lexicon.fingerprint,
+        "rules": rules,
+    }
+    text = json.dumps(blob, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+class ResultsCache:
+    """The entries of one fingerprint.  ``rechecked`` and ``reused`` list the paths
+    checked and taken from the cache in this run (for tests and the benchmark)."""
+
+    def __init__(self, settings, collect: bool) -> None:
+        self.root = Path(settings.root) / FOLDER
+        self.folder = self.root / f"results-{settings_fingerprint(settings, collect)}"
+        self.rechecked: list[str] = []
+        self.reused: list[str] = []
+        self._ready = False
+
+    # -- keys
+    @staticmethod
+    def key(path: str) -> str | None:
+        """A hash of the path as given and the file's bytes; None when it cannot be read
+        (the check itself then reports why)."""
+        try:
+            with open(path, "rb") as fh:
+                content = fh.read()
+        except OSError:
+            return None
+        h = hashlib.blake2b(path.encode("utf-8", "surrogateescape") + b"\0", digest_size=20)
+        h.update(content)
+        return h.hexdigest()
+
+    @staticmethod
+    def corpus_key(keys: list[tuple[str, str | None]]) -> str:
+        h = hashlib.blake2b(digest_size=20)
+        for path, key in sorted(keys, key=lambda pk: pk[0]):
+            h.update(f"{path}\0{key or '-'}\n".encode("utf-8", "surrogateescape"))
+        return h.hexdigest()
+
+    # -- per file
+    def load(self, path: str, key: str) -> FileResult | None:
+        data = self._read(f"{key}.json")
+        try:
+            if data is None or data["format"] != FORMAT or data["path"] != path:
+                return None
+            result = FileResult(path)
+            result.violations = [_violation(v, path) for v in data["violations"]]
+            result.suppressions = [Suppression(line, frozenset(names), first, last, used, text)
+                                   for line, names, first, last, used, text in data["suppressions"]]
+            result.unused_pending = bool(data["unused_pending"])
+            labels = data["line_labels"]
+            result.line_labels = None if labels is None else {int(k): v for k, v in labels}
+            result.kind = data["kind"]
+            # the summaries stay on disk until the cross-document phase asks for them
+            result.corpus = dict.fromkeys(data["corpus"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return result
+
+    def load_corpus(self, result: FileResult, key: str) -> bool:
+        """Fill in the cross-document summaries of a result taken from the cache."""
+        from checker.checks.registry import load_kind
+
+        wanted = [rule_id for rule_id, summary in result.corpus.items() if summary is None]
+        if not wanted:
+            return True
+        data = self._read(f"{key}.corpus.json")
+        if not isinstance(data, dict):
+            return False
+        try:
+            for rule_id in wanted:
+                kind, summary = data[rule_id]
+                result.corpus[rule_id] = load_kind(kind).summary_from_json(summary)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return False
+        return True
+
+    def store(self, key: str, result: FileResult, rules_by_id: dict) -> None:
+        """Keep a result just checked, before the cross-document phase marks its
+        directives used.  A result with errors is not kept: it is checked again."""
+        if result.errors:
+            return
+        corpus: dict[str, Any] = {}
+        for rule_id, summary in result.corpus.items():
+            rule = rules_by_id.get(rule_id)
+            to_json = getattr(summary, "to_json", None)
+            if rule is None or to_json is None:
+                return                       # a summary the cache cannot write: check it again
+            corpus[rule_id] = [rule.kind, to_json()]
+        entry = {
+            "format": FORMAT, "path": result.path, "kind": result.kind,
+            "violations": [_violation_json(v, result.path) for v in result.violations],
+            "suppressions": [[s.line, sorted(s.names), s.first, s.last, s.used, s.text] for s in result.suppressions],
+            "unused_pending": result.unused_pending,
+            "line_labels": None if result.line_labels is None else sorted(result.line_labels.items()),
+            "corpus": sorted(corpus),
+        }
+        if corpus:
+            self._write(f"{key}.corpus.json", corpus)
+        self._write(f"{key}.json", entry)
+
+    # -- the cross-document phase
+    def load_phase(self, key: str) -> tuple[list[Violation], dict[str, list[int]]] | None:
+        data = self._read(f"corpus-{key}.json")
+        try:
+            if data is None or data["format"] != FORMAT:
+                return None
+            return [_violation(v, None) for v in data["violations"]], {p: list(i) for p, i in data["used"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    def store_phase(self, key: str, violations: list[Violation], used: dict[str, list[int]]) -> None:
+        self._write(f"corpus-{key}.json", {"format": FORMAT, "used": used,
+                                           "violations": [_violation_json(v, None) for v in violations]})
+
+    # -- files
+    def _read(self, name: str) -> Any:
+        try:
+            with open(self.folder / name, "rb") as fh:
+                return json.loads(fh.read())
+        except (OSError, ValueError):
+            return None
+
+    def _write(self, name: str, data: Any) -> None:
+        """Atomically; a cache that cannot be written only costs time next run."""
+        tmp = None
+        try:
+            if not self._ready:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                marker = self.root / ".gitignore"
+                if not marker.exists():
+                    marker.write_text(_IGNORE_ALL, encoding="utf-8")
+                self._ready = True
+            fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
+            os.chmod(tmp, 0o644)                # mkstemp makes it private; a cache is not
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.folder / name)
+        except OSError:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+
+def _violation_json(v: Violation, path: str | None) -> list:
+    fix = None if v.fix is None else [v.fix.start, v.fix.end, v.fix.replacement]
+    return [None if v.path == path else v.path, v.line, v.column, v.end_line, v.end_column, v.rule,
+            v.category, v.severity, v.message, v.excerpt, fix, v.context, v.label]
+
+
+def _violation(row: list, path: str | None) -> Violation:
+    (vpath, line, column, end_line, end_column, rule, category, severity, message, excerpt,
+     fix, context, label) = row
+    return Violation(path if vpath is None else vpath, line, column, end_line, end_column, rule, category,
+                     severity, message, excerpt, None if fix is None else Fix(*fix), context, label)

@@ -1,0 +1,275 @@
+"""The rule set as plain data, validated once and kept in the user's cache folder.
+
+Loading the rules means reading some fifty YAML files, validating each rule and each
+parameter set with pydantic and merging the vocabularies: a third of a one-file run.
+``build_settings`` does that once per distinct input and keeps the outcome here, as
+marshal data (dicts, lists, strings, numbers), in ``~/.cache/gwlint/ruleset-<key>``; the
+next start reads it back and rebuilds the rules without validating them again
+(pydantic's ``model_construct``).
+
+The key hashes everything the outcome depends on: the format, gwlint's version and code,
+the bytes of every pack, vocabulary and preset file of the rules locations, the
+configuration (its values and the bytes it was read from), and --select/--ignore.  A
+change to any of them is a new key, so the rules are read and validated again, and any
+error a user would get from a bad pack or configuration is raised as before (a rule set
+that fails to load is never stored).
+
+What is stored must come back equal: on the first run each rule is rebuilt from the
+stored data and compared with the validated one; a rule whose parameters do not survive
+the trip as plain data keeps its raw parameters, validated again at each start, and a
+rule set that cannot be stored at all is simply not cached.  A damaged file (its digest
+does not match) is ignored and replaced.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import tempfile
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from checker.rules.rule import Deferred, Rule
+
+FORMAT = 1
+KEEP = 8                     # rule sets kept in the cache folder (the newest)
+_PLAIN = ("id", "kind", "category", "severity", "message", "why", "description", "raw_params", "ignore",
+          "limit", "source", "enabled", "family", "messages", "standard")
+_SKIPPED = {"params", "examples", "vocabularies", "defers_to"}
+
+
+def cache_folder() -> Path:
+    from checker.model.tokens import cache_dir
+
+    return cache_dir()
+
+
+def _files_of(location: Path) -> list[Path]:
+    """Every file of a rules location the loader or the presets may read."""
+    if location.is_file():
+        return [location]
+    if not location.is_dir():
+        return []
+    return sorted(p for p in location.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:
+    """The key of a rule set, or None when an input cannot be read (the loader then
+    reports it)."""
+    from checker.config.presets import presets_dir
+    from checker.core.version import code_stamp, tool_version
+
+    h = hashlib.blake2b(digest_size=20)
+    head = {"format": FORMAT, "version": tool_version(), "code": code_stamp(),
+            "config": config.model_dump(mode="json"), "config_digest": getattr(config, "_source_digest", None),
+            "locations": [str(p) for p in locations], "select": list(select), "ignore": list(ignore)}
+    h.update(json.dumps(head, sort_keys=True, ensure_ascii=False, default=str).encode())
+    try:
+        for location in [*locations, presets_dir()]:
+            for path in _files_of(location):
+                data = path.read_bytes()
+                h.update(f"\n{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+                h.update(data)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+# -- to and from plain data
+
+def _params_data(rule: Rule) -> dict[str, Any]:
+    params = rule.params
+    if params is None:
+        return {"none": True}
+    return {"fields_set": sorted(params.model_fields_set), "values": params.model_dump(), "class": type(params).__name__}
+
+
+def _rule_data(rule: Rule, raw_params: bool = False) -> dict[str, Any]:
+    data = {name: getattr(rule, name) for name in _PLAIN}
+    data["params"] = {"raw": True} if raw_params else _params_data(rule)
+    data["examples"] = None if rule.examples is None else rule.examples.model_dump()
+    return data
+
+
+class _StoredParams(Deferred):
+    """A rule's parameters as stored, made its kind's ``Params`` when first read: the
+    kind's module is imported then, not at start-up."""
+
+    __slots__ = ("spec", "kind", "source", "rule_id", "raw_params")
+
+    def __init__(self, spec: dict[str, Any], rule_fields: dict[str, Any]) -> None:
+        self.spec = spec
+        self.kind = rule_fields["kind"]
+        self.source = rule_fields["source"]
+        self.rule_id = rule_fields["id"]
+        self.raw_params = rule_fields["raw_params"]
+
+    def __getstate__(self):
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setstate__(self, state) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def resolve(self):
+        from checker.checks.registry import load_kind
+        from checker.rules.loader import validate_params
+
+        module = load_kind(self.kind)
+        if self.spec.get("raw"):
+            return validate_params(self.source, self.rule_id, module, self.raw_params)
+        cls = module.Params
+        if cls.__name__ != self.spec["class"]:     # cannot happen with the same code: the key has its stamp
+            return validate_params(self.source, self.rule_id, module, self.raw_params)
+        return cls.model_construct(_fields_set=set(self.spec["fields_set"]), **self.spec["values"])
+
+
+def _params_from(data: dict[str, Any], rule_fields: dict[str, Any]):
+    spec = data["params"]
+    if spec.get("none"):
+        return None
+    return _StoredParams(spec, rule_fields)
+
+
+def _rule_from(data: dict[str, Any], vocabularies) -> Rule:
+    from checker.rules.schema import Examples
+
+    plain = {name: data[name] for name in _PLAIN}
+    examples = None if data["examples"] is None else Examples.model_construct(**data["examples"])
+    return Rule(params=_params_from(data, plain), examples=examples, vocabularies=vocabularies, **plain)
+
+
+def _vocabularies_from(data: dict[str, Any]):
+    from checker.model.lexicon import Vocabularies
+
+    return Vocabularies(_with_dates(data["data"], data["dates"]), data["fingerprints"])
+
+
+def _without_dates(value: Any, path: tuple, patches: list) -> Any:
+    """``value`` with each date (YAML reads ``2021-07-01`` as one) replaced by its ISO
+    text, each noted in ``patches`` with its path: marshal holds no dates, and putting
+    them back by path costs nothing for the rest of the data."""
+    import datetime
+
+    if isinstance(value, dict):
+        return {k: _without_dates(v, (*path, k), patches) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_dates(v, (*path, i), patches) for i, v in enumerate(value)]
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        patches.append((path, type(value) is datetime.datetime, value.isoformat()))
+        return value.isoformat()
+    return value
+
+
+def _with_dates(data: Any, patches: list) -> Any:
+    import datetime
+
+    for path, is_datetime, text in patches:
+        node = data
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = (datetime.datetime if is_datetime else datetime.date).fromisoformat(text)
+    return data
+
+
+def _payload(vocabularies, available: list[Rule], active: list[Rule], raw: set[str]) -> dict[str, Any]:
+    patches: list = []
+    data = _without_dates(vocabularies._data, (), patches)
+    return {
+        "format": FORMAT,
+        "vocabularies": {"data": data, "dates": patches, "fingerprints": vocabularies._fingerprints},
+        "available": [_rule_data(r, r.id in raw) for r in available],
+        "active": [r.id for r in active],
+    }
+
+
+def _rebuild(payload: dict[str, Any]):
+    vocabularies = _vocabularies_from(payload["vocabularies"])
+    available = [_rule_from(d, vocabularies) for d in payload["available"]]
+    by_id = {r.id: r for r in available}
+    active = [by_id[i] for i in payload["active"]]
+    return vocabularies, available, active
+
+
+# -- files
+
+def _path(key: str) -> Path:
+    return cache_folder() / f"ruleset-{key}.marshal"
+
+
+def load(key: str | None):
+    """(vocabularies, available rules, active rules) from the cache, or None."""
+    if key is None:
+        return None
+    try:
+        blob = _path(key).read_bytes()
+    except OSError:
+        return None
+    digest, body = blob[:32], blob[32:]
+    if hashlib.blake2b(body, digest_size=32).digest() != digest:
+        return None
+    try:
+        payload = marshal.loads(body)
+        if payload.get("format") != FORMAT:
+            return None
+        return _rebuild(payload)
+    except Exception:  # noqa: BLE001 - whatever no longer fits is a miss: the rules are loaded afresh
+        return None
+
+
+def store(key: str | None, vocabularies, available: list[Rule], active: list[Rule]) -> None:
+    """Keep a validated rule set, if it comes back equal (see the module's note)."""
+    if key is None:
+        return
+    raw: set[str] = set()
+    try:
+        body = marshal.dumps(_payload(vocabularies, available, active, raw))
+        rebuilt = _rebuild(marshal.loads(body))
+        for original, copy in zip(available, rebuilt[1]):
+            if not _same(original, copy, vocabularies, rebuilt[0]):
+                raw.add(original.id)
+        if raw:
+            body = marshal.dumps(_payload(vocabularies, available, active, raw))
+            rebuilt = _rebuild(marshal.loads(body))
+            if not all(_same(o, c, vocabularies, rebuilt[0]) for o, c in zip(available, rebuilt[1])):
+                return
+        if [r.id for r in rebuilt[2]] != [r.id for r in active] or len(rebuilt[1]) != len(available):
+            return
+    except Exception:  # noqa: BLE001 - data marshal cannot hold (a date in a vocabulary ...): not cached
+        return
+    _write(_path(key), hashlib.blake2b(body, digest_size=32).digest() + body)
+
+
+def _same(original: Rule, copy: Rule, vocabularies, copied_vocabularies) -> bool:
+    for f in fields(Rule):
+        if f.name in ("vocabularies", "defers_to"):
+            continue
+        a, b = getattr(original, f.name), getattr(copy, f.name)
+        if a != b or type(a) is not type(b):
+            return False
+        if f.name == "params" and a is not None and a.model_fields_set != b.model_fields_set:
+            return False
+    return (vocabularies._data == copied_vocabularies._data
+            and vocabularies._fingerprints == copied_vocabularies._fingerprints)
+
+
+def _write(path: Path, blob: bytes) -> None:
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".ruleset-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, path)
+        tmp = None
+        old = sorted(path.parent.glob("ruleset-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP:]:
+            stale.unlink()
+    except OSError:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,0 +1,170 @@
+"""The results cache (.gwlint_cache): the same report whether a file was checked or taken
+from the cache, with one worker or two; an edit re-checks the edited file only, and the
+cross-document findings follow it; a broken entry is a miss, never an error.  No timing."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GWLINT = [sys.executable, "-m", "checker"]
+
+# Written for these tests: two documents share a long sentence (a cross-document copy), one
+# of them silences a rule on a line, and each has a problem of its own.
+SHARED = "全面推进基层卫生服务能力提升工程，年内完成乡镇卫生院标准化改造任务并通过验收。"
+DOC_A = f"""一、工作进展
+今年以来，我局稳步推进各项工作，合格率达到１００%。
+{SHARED}
+<!-- gwlint-disable-next-line percent-sign-mixed -->
+抽检合格率为９８％。
+"""
+DOC_B = f"""一、主要做法
+加强组织领导，明确责任分工，推动工作落实落细。
+{SHARED}
+二、下一步打算
+继续做好督促检查工作，确保各项任务按期完成。
+"""
+DOC_C = """一、总体目标
+到2026年底，建成覆盖城乡的公共服务体系，服务满意度达到90%以上。
+"""
+
+
+def run(*args, cwd, check=True):
+    proc = subprocess.run([*GWLINT, *args], capture_output=True, text=True, cwd=cwd)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc
+
+
+def report(cwd, *extra) -> dict:
+    return json.loads(run("check", "--no-config", "--format", "json", *extra, ".", cwd=cwd).stdout)
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    for seed in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "a.txt").write_text(DOC_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DOC_B, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(DOC_C, encoding="utf-8")
+    return tmp_path
+
+
+def _rules(rep: dict) -> set[str]:
+    return {v["rule"] for v in rep["violations"]}
+
+
+def test_reports_are_identical_uncached_cold_warm_and_with_one_or_two_workers(corpus):
+    uncached = report(corpus, "--no-cache", "--jobs", "2")
+    assert not (corpus / ".gwlint_cache").exists()
+    assert "duplicate-across-files" in _rules(uncached)       # the corpus exercises the cross-file phase
+    assert report(corpus, "--no-cache", "--jobs", "1") == uncached
+    cold = report(corpus, "--jobs", "2")
+    assert (corpus / ".gwlint_cache").is_dir()
+    assert report(corpus, "--jobs", "2") == cold == uncached   # warm
+    assert report(corpus, "--jobs", "1") == uncached
+
+
+def test_text_report_and_single_file_runs_are_the_same_warm_and_cold(corpus):
+    for args in (["--format", "text", "--color", "never", "."], ["--format", "json", "a.txt"],
+                 ["--format", "json", "--select", "unit-consistency", "."], ["--format", "json", "--ignore", "duplicate", "."]):
+        cold = run("check", "--no-config", "--no-cache", *args, cwd=corpus).stdout
+        assert run("check", "--no-config", *args, cwd=corpus).stdout == cold, args
+        assert run("check", "--no-config", *args, cwd=corpus).stdout == cold, args
+
+
+def test_a_baseline_gives_the_same_report_warm_and_cold(corpus):
+    run("check", "--no-config", "--no-cache", "--write-baseline", "base.json", ".", cwd=corpus)
+    (corpus / "c.txt").write_text(DOC_C + "全年产品抽检合格率达到105%。\n", encoding="utf-8")
+    cold = report(corpus, "--no-cache", "--baseline", "base.json")
+    assert cold["violations"]                                   # the new line is reported
+    assert report(corpus, "--baseline", "base.json") == cold
+    assert report(corpus, "--baseline", "base.json") == cold
+
+
+def _settings(root: Path):
+    from checker.engine.settings import build_settings
+
+    return build_settings(no_config=True, cwd=root)
+
+
+def _run(root: Path, jobs: int = 1):
+    from checker.engine.runner import run_paths
+
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        paths = sorted(p.name for p in root.glob("*.txt"))
+        return run_paths(paths, _settings(root), jobs=jobs, cache=True)
+    finally:
+        os.chdir(old)
+
+
+def _copies(run) -> list[tuple[str, int]]:
+    return sorted((v.path, v.line) for v in run.violations if v.rule == "duplicate-across-files")
+
+
+def test_an_edit_rechecks_that_file_only_and_the_cross_file_findings_follow_it(corpus):
+    first = _run(corpus)
+    assert sorted(first.cache.rechecked) == sorted(p.name for p in corpus.glob("*.txt"))
+    assert ("b.txt", 3) in _copies(first)                      # b repeats a's sentence
+    second = _run(corpus)
+    assert second.cache.rechecked == [] and second.violations == first.violations
+
+    # c now copies the shared sentence too: only c is checked, and the copy is found in it
+    (corpus / "c.txt").write_text(DOC_C + SHARED + "\n", encoding="utf-8")
+    third = _run(corpus)
+    assert third.cache.rechecked == ["c.txt"]
+    assert ("c.txt", 3) in _copies(third)
+    uncached = run("check", "--no-config", "--no-cache", "--format", "json", ".", cwd=corpus).stdout
+    assert report(corpus) == json.loads(uncached)
+
+    # a loses the sentence: b's copy is no longer one of a's, it is the first occurrence
+    (corpus / "a.txt").write_text(DOC_A.replace(SHARED + "\n", ""), encoding="utf-8")
+    fourth = _run(corpus, jobs=2)
+    assert fourth.cache.rechecked == ["a.txt"]
+    assert ("b.txt", 3) not in _copies(fourth) and ("c.txt", 3) in _copies(fourth)
+    uncached = run("check", "--no-config", "--no-cache", "--format", "json", ".", cwd=corpus).stdout
+    assert report(corpus) == json.loads(uncached)
+
+
+def test_a_suppression_used_by_the_cross_file_phase_stays_used_when_that_phase_is_cached(corpus):
+    (corpus / "b.txt").write_text(DOC_B.replace(SHARED, "<!-- gwlint-disable-next-line duplicate-across-files -->\n"
+                                                + SHARED), encoding="utf-8")
+    cold = report(corpus, "--no-cache")
+    assert "duplicate-across-files" not in _rules(cold) and "unused-suppression" not in _rules(cold)
+    assert report(corpus) == cold
+    assert report(corpus) == cold
+
+
+def test_a_corrupt_or_truncated_entry_is_a_miss_and_is_written_again(corpus):
+    expected = report(corpus, "--no-cache")
+    assert report(corpus) == expected
+    entries = sorted((corpus / ".gwlint_cache").glob("results-*/*.json"))
+    assert entries
+    for i, entry in enumerate(entries):
+        entry.write_bytes(b"\x00garbage" if i % 3 == 0 else entry.read_bytes()[: len(entry.read_bytes()) // 2])
+    proc = run("check", "--no-config", "--format", "json", ".", cwd=corpus)
+    assert proc.stderr == "" and json.loads(proc.stdout) == expected
+    run_again = _run(corpus)
+    assert run_again.cache.rechecked == []                     # every entry was rewritten
+    assert report(corpus) == expected
+
+
+def test_changed_settings_do_not_reuse_results(corpus):
+    report(corpus)
+    (corpus / ".gwlint.yaml").write_text("rules:\n  percent-sign-mixed:\n    severity: error\n", encoding="utf-8")
+    proc = run("check", "--format", "json", ".", cwd=corpus)
+    severities = {v["severity"] for v in json.loads(proc.stdout)["violations"] if v["rule"] == "percent-sign-mixed"}
+    assert severities == {"error"}
+    assert len(list((corpus / ".gwlint_cache").glob("results-*"))) == 2
+
+
+def test_the_cache_folder_ignores_itself_for_git(corpus):
+    report(corpus)
+    assert (corpus / ".gwlint_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
