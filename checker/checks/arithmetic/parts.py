@@ -190,6 +190,10 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                     continue    # a part above the sentence before's figure: it counts something else
                 complete = _complete(text, m_end, parts, data)
                 found = _compare(rule, total, parts, exhaustive=complete, params=params)
+                if found is not None and not borrowed and _splits_parent(
+                        rule, total, parts, complete, unit, marker, groups, totals_here, quantities,
+                        closes, s_end, data, params):
+                    found = None
                 if found is not None:
                     yield found
                 elif borrowed:
@@ -198,6 +202,24 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                         yield found
         if ends_sentence(text, sentence):
             chain = None
+
+
+def _splits_parent(rule, total, parts, complete, unit, marker, groups, totals_here, quantities,
+                   closes, s_end, data, params) -> bool:
+    """Whether a second 其中 splits an earlier total rather than the part just before it:
+    ``总人口A，其中城镇人口B，乡村人口C，其中男性D，女性E`` — C is itself a part of A (a
+    其中 stands between them), and D + E make A, not C.  A 其中 belongs to the nearest
+    total its parts fit; a part of a breakdown is only the nearest, not the only, candidate."""
+    for k in range(len(totals_here) - 1, -1, -1):
+        q = quantities[totals_here[k]]
+        if q.span.start >= total.span.start:
+            continue
+        if unit_key(q, data) != unit or closes.get(q.span.start, s_end + 1) < marker:
+            continue
+        between = any(q.span.end <= m < total.span.start for m, _ in groups)
+        if between and _compare(rule, q, parts, exhaustive=complete, params=params) is None:
+            return True
+    return False
 
 
 # What may stand before an opening 其中: 其中，… / （其中：…
@@ -322,9 +344,29 @@ def _markers(text, start, end, data, quantities, starts):
         at = text.find(word, start, end)
         while at >= 0:
             if _after_figure(text, at, quantities, starts) and not any(
-                    text.startswith(w, at) for w in data.arith_part_of_exceptions):
+                    text.startswith(w, at) for w in data.arith_part_of_exceptions) and not _quoted(text, at):
                 yield at, at + len(word)
             at = text.find(word, at + len(word), end)
+
+
+_QUOTE_OPEN = "\u201c\u300c"     # the opening double quotation marks
+_QUOTE_CLOSE = "\u201d\u300d"
+_QUOTE_REACH = 40                  # how far a slogan or name in quotes may run
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` sits inside a short quotation: a slogan or a name
+    (the slogan of one year in three, 一年…三年…) uses numerals without counting anything,
+    so the figure before a 中 there is no total and what follows no parts."""
+    lo = max(0, at - _QUOTE_REACH)
+    opened = max(text.rfind(c, lo, at) for c in _QUOTE_OPEN)
+    if opened < 0:
+        return False
+    if any(text.find(c, opened, at) >= 0 for c in _QUOTE_CLOSE) or "\n" in text[opened:at]:
+        return False
+    hi = min(len(text), at + _QUOTE_REACH)
+    return any(0 <= text.find(c, at, hi) for c in _QUOTE_CLOSE) and "\n" not in text[at:hi].split(
+        next((c for c in _QUOTE_CLOSE if c in text[at:hi]), "\n"))[0]
 
 
 def _after_figure(text, at, quantities, starts) -> bool:

@@ -99,6 +99,8 @@ def check(doc, rule) -> Iterator[Finding]:
         # earlier; any of them that gives the share clears it (A人中有B人 or A人，B人).
         # A ratio (每千名老人拥有床位45.27张) is no whole.
         wholes = [q for q in earlier if unit_key(q, data) == unit and not is_ratio(text, q, data)]
+        if wholes and _peers(text, wholes[0], part):
+            continue    # 优79天、良235天…中度污染8天、重度污染0天，达标天数占比…: items of one list
         if wholes and _clauses(text, wholes[0].span.end, part.span.start) > 1:
             continue
         # A share in a breakdown takes the breakdown's total: 59人（其中：50岁以上18人占
@@ -221,6 +223,14 @@ def _breakdown_totals(doc, text, share, quantities, starts, data) -> list:
         previous = doc.sentences[share.sentence - 1]
         found += previous_totals(text, previous, sentence, quantities, starts, data)
     return found
+
+
+def _peers(text: str, earlier, part) -> bool:
+    """Whether two figures are items of one enumeration (A类8天、B类0天): joined by the
+    enumeration comma with no clause break between, they are peers, and a peer is never
+    the whole of another — the share then is of figures not both given here."""
+    between = text[earlier.span.end:part.span.start]
+    return "\u3001" in between and not any(c in between for c in _CLAUSE | {"\u3002", "\n"})
 
 
 def _names_part(text: str, share, part, data) -> bool:

@@ -295,6 +295,8 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
         start, end = noun_end + 1, partner[noun_end]
         if tables.fixed is not None and tables.fixed.search(text, max(0, noun_end - 4), end + 1):
             return None     # 12个县（市、区）: a fixed phrase, not a list
+        if _counted_breakdown(text[start:end]):
+            return None     # 9个示范村（省级2个、州级7个）: the count broken down, not its items
     elif ch in "：:":
         # The list runs to the first top-level ，/；/。 — its items hold no comma, so
         # “四大行动”：A、B、C，全市… ends at the comma before 全市.
@@ -339,6 +341,17 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
     n = len(items)
     low, high = item_range(text, *items[-1], partner, tables)
     return n, set(range(n - 1 + low, n + high)), open_end, "following", False
+
+
+_BREAKDOWN_SPLIT = re.compile("[\u3001\uff0c,\uff1b;]")
+_DIGIT = re.compile("[0-9\uff10-\uff19]")
+
+
+def _counted_breakdown(inner: str) -> bool:
+    """Whether a bracket after a count gives a figure in every item (A级2个、B级7个): it
+    says how the count divides, so its items are shares of the count, not the things counted."""
+    items = [i for i in _BREAKDOWN_SPLIT.split(inner) if i.strip()]
+    return len(items) >= 2 and all(_DIGIT.search(i) for i in items)
 
 
 def _next_sentence(text: str, match: re.Match[str], count: int, stop: int, ceiling: int, partner: dict[int, int],

@@ -7,6 +7,7 @@ Writing ``提高2%`` is ambiguous at best.  Levels (``提升至47.30%``), change
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -50,9 +51,44 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if i and _part_share_inherited(doc, q, quantities[i - 1], vocabulary, paired):
             continue
+        if _amount_between(doc, q, quantities[i - 1] if i else None, params):
+            continue
         number = q.number_text if q.high is None else f"{q.number_text}{mark}{q.high_number_text}"
         yield Finding(q.span, args={"indicator": q.indicator, "value": q.text, "verb": q.verb,
                                     "number": number})
+
+
+# A figure in a unit of measure written in Latin or Greek letters (55μg/m3, 0.8mg/L, 12km):
+# a physical amount, whatever the quantity reader makes of it.
+_PHYSICAL = re.compile(r"[0-9](?:[0-9.]*)\s*[A-Za-z\u00b5\u03bc][A-Za-z\u00b5\u03bc/0-9\u00b2\u00b3]*")
+
+
+def _amount_between(doc, q, before, params) -> bool:
+    """PM10平均浓度值为55μg/m3，较上年同期降低6.8%: when an amount in a unit of its own
+    stands between the rate the change would inherit and the change, in the same sentence,
+    the change is that amount's relative change (a concentration fell 6.8 %), never a rate
+    change — whatever share the paragraph named earlier."""
+    span = q.indicator_span
+    if span is None or span.end > q.span.start:
+        return False
+    start = span.end
+    if before is not None and before.span.end > start:
+        start = before.span.end
+        if (before.unit_kind not in (None, "percent") and before.verb_kind not in params.change_verbs
+                and span.end <= before.span.start):
+            return _same_sentence(doc, before.span.start, q.span.start)
+    gap = doc.text[start:q.span.start]
+    found = None
+    for m in _PHYSICAL.finditer(gap):
+        found = m
+    return found is not None and _same_sentence(doc, start + found.start(), q.span.start)
+
+
+def _same_sentence(doc, a: int, b: int) -> bool:
+    for sentence in doc.sentences:
+        if sentence.span.start <= a < sentence.span.end:
+            return b < sentence.span.end
+    return False
 
 
 def _part_share_inherited(doc, q, before, vocabulary, paired) -> bool:
