@@ -15,6 +15,7 @@ normalised text maps back to a span of the original.
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -288,7 +289,8 @@ def near_duplicate(a: str, b: str, *, min_ratio: float, max_changed: int,
 def bigrams(norm: str) -> set[str]:
     if len(norm) < 2:
         return {norm} if norm else set()
-    return {norm[i:i + 2] for i in range(len(norm) - 1)}
+    # each character joined to the next, at C speed (a slice per position cost 3x more)
+    return set(map(operator.add, norm, norm[1:]))
 
 
 # -- MinHash bands (stable across processes and runs: no Python hash()) ------------------
@@ -350,11 +352,13 @@ def iter_candidates(buckets: dict, keys: Iterable[int]) -> Iterable:
         yield from buckets.get((band, int(key)), ())
 
 
+_NOT_WORDING = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbfA-WYZa-wyz]+")
+
+
 def wording_length(norm: str) -> int:
     """Characters of a normalised text that are words, not figures or blanks: Han
     characters and Latin letters other than the x/X of an unfilled figure (xx.xx)."""
-    return sum(1 for c in norm if ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
-               or (c.isascii() and c.isalpha() and c not in "xX"))
+    return len(_NOT_WORDING.sub("", norm))
 
 
 def figures_differ(a: str, b: str) -> bool:

@@ -25,7 +25,7 @@ from checker.checks.duplicates.places import line_kinds, set_phrases
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
-from checker.model.similarity import band_keys, near_duplicate, units_of
+from checker.model.similarity import band_keys, near_duplicate
 
 CORPUS = True
 MESSAGE_ARGS = frozenset({"other", "other_line"})
@@ -93,11 +93,11 @@ def collect(doc: Document, rule) -> Fingerprints:
     phrases = set_phrases(rule.vocabulary)
     entries = []
     lines = line_kinds(doc, params.line_max_length)
-    for sentence in doc.sentences:
+    for sentence, units in zip(doc.sentences, doc.sentence_units(phrases)):
         if sentence.paragraph in lines:
             continue
-        for unit in units_of(doc.text, sentence.span, phrases, clauses=False):
-            if unit.length >= params.min_length:
+        for unit in units:
+            if not unit.clause and unit.length >= params.min_length:
                 line, col = doc.position(unit.span.start)
                 end_line, end_col = doc.position(unit.span.end)
                 entries.append((line, col, end_line, end_col,

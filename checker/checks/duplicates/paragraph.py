@@ -15,7 +15,7 @@ from checker.checks.duplicates.places import (comparable_kinds, heading_paragrap
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
-from checker.model.similarity import Unit, bigrams, figures_differ, near_duplicate, units_of
+from checker.model.similarity import Unit, bigrams, figures_differ, near_duplicate
 
 MESSAGE_ARGS = frozenset({
     "length",      # content characters of the paragraph
@@ -40,10 +40,9 @@ class Params(BaseModel):
 def paragraph_units(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit]]:
     phrases = set_phrases(vocabulary)
     out = []
-    for para in doc.paragraphs:
-        found = units_of(doc.text, para.span, phrases, clauses=False)
-        if found and found[0].length >= params.min_length:
-            out.append((para.index, found[0]))
+    for para, unit in zip(doc.paragraphs, doc.paragraph_units(phrases)):
+        if unit is not None and unit.length >= params.min_length:
+            out.append((para.index, unit))
     return out
 
 
