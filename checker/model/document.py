@@ -188,6 +188,16 @@ class Document:
                                         for p in self.paragraphs]
         return found
 
+    def shared(self, key: tuple, build):
+        """``build()``, once per document and ``key``: a result that two kinds of a run
+        both need (the repeated paragraphs, found by duplicate-paragraph and skipped by
+        duplicate-sentence with the paragraph rule's parameters).  ``key`` must hold all
+        that the result depends on besides the document."""
+        found = self._units.get(key, self._units)
+        if found is self._units:
+            found = self._units[key] = build()
+        return found
+
     # -- lookups ------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
         return self.source.position(offset)

@@ -277,14 +277,15 @@ class NearIndex:
         one (a union of posting lists), and reading a few more lists and
         counting makes the test sharper at little cost.  A capped list may lack a unit that
         has its bigram, so each capped list read lowers the count required by one."""
-        present = [g for g in grams if g in self._postings]
+        present = list(filter(self._postings.__contains__, grams))
         absent = len(grams) - len(present)
         scan = allowed + 1 - absent
         if scan <= 0:
             return set()
         present.sort(key=self._frequency.__getitem__)
         chosen = present[:scan + min(allowed, _EXTRA_LISTS)]
-        capped = sum(1 for g in chosen if self._frequency[g] > len(self._postings[g]))
+        # a list holds min(count, cap) units: it was cut when the count is above the cap
+        capped = sum(map(self.postings_cap.__lt__, map(self._frequency.__getitem__, chosen)))
         required = len(chosen) - (allowed - absent) - capped
         if required <= 1:
             found: set[int] = set()

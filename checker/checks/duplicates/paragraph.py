@@ -49,9 +49,9 @@ def paragraph_units(doc: Document, params: Params, vocabulary) -> list[tuple[int
 def repeated_paragraphs(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit, int, Unit]]:
     """(later index, later unit, first index, first unit) for each repeated paragraph.
     The sentence rule asks again with the paragraph rule's own parameters (its
-    ``defers_to``); paragraph units are few, so computing them twice costs little and keeps
-    the document closed to per-check caches."""
-    return list(_repeated_paragraphs(doc, params, vocabulary))
+    ``defers_to``): found once per document, parameters and set phrases."""
+    key = ("repeated-paragraphs", set_phrases(vocabulary), tuple(params))
+    return doc.shared(key, lambda: list(_repeated_paragraphs(doc, params, vocabulary)))
 
 
 def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[tuple[int, Unit, int, Unit]]:
