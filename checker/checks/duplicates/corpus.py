@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 from collections import Counter
+from itertools import chain, repeat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -120,24 +121,40 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
         docs.append((rel, rel, data, False))
     docs.sort(key=lambda d: d[0])
 
-    buckets: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    # Buckets by one integer, band << 32 | key, holding sentences as one integer too,
+    # document number << 32 | sentence (ordered as the pairs): ints hash and compare
+    # faster than tuples and take less room.
+    buckets: dict[int, list[int]] = {}
+    size = params.bucket_size
     for number, (_, path, data, reported) in enumerate(docs):
         if data.bands != params.bands or not data.entries:
             continue
-        keys = data.key_array()
+        rows = _bucket_ids(data.key_array())
         if reported:
-            copies = [(entry, _first_copy(entry[5], keys[e], buckets, docs, params))
+            copies = [(entry, _first_copy(entry[5], rows[e], buckets, docs, params))
                       for e, entry in enumerate(data.entries)]
             copies = [(entry, first) for entry, first in copies if first is not None]
             if _versions_of_one_document(copies, len(data.entries), params):
                 copies = []
             for entry, (other_path, other_line) in copies:
                 yield copy_finding(rule, path, entry, other_path, other_line)
-        for e in range(len(data.entries)):
-            for band, key in enumerate(keys[e].tolist()):
-                bucket = buckets.setdefault((band, key), [])
-                if len(bucket) < params.bucket_size:
-                    bucket.append((number, e))
+        base = number << 32
+        for e, row in enumerate(rows):
+            sentence = base | e
+            for bucket_id in row:
+                bucket = buckets.get(bucket_id)
+                if bucket is None:
+                    buckets[bucket_id] = [sentence]
+                elif len(bucket) < size:
+                    bucket.append(sentence)
+
+
+def _bucket_ids(keys) -> list[list[int]]:
+    """Per sentence, its bucket per band (the exact key's column last), as band << 32 | key."""
+    import numpy as np
+
+    bands = np.arange(keys.shape[1], dtype=np.uint64) << np.uint64(32)
+    return (keys.astype(np.uint64) | bands).tolist()
 
 
 # The pieces below are the whole of the comparison's logic; check_corpus composes them in
@@ -172,39 +189,51 @@ def is_copy(norm: str, other_norm: str, params: Params, counts: Counter | None =
     """Whether normalised sentence ``norm`` is a copy of ``other_norm`` (``counts``: the
     characters of ``norm``, when the caller compares it with several others)."""
     if other_norm != norm:
+        # cheap bounds: more characters differ than may change (the length difference is
+        # a bound of the character gap, and decides first when it says so)
+        limit = params.max_changed
+        if len(other_norm) - len(norm) > limit:
+            return False
         counts = counts or Counter(norm)
-        if _multiset_gap(counts, other_norm) > params.max_changed:
-            return False        # cheap bound: more characters differ than may change
+        if _multiset_gap(counts, other_norm, limit) > limit:
+            return False
     return near_duplicate(norm, other_norm, min_ratio=params.min_ratio,
                           max_changed=params.max_changed,
                           ignore_numeral_changes=params.ignore_numeral_changes) is not None
 
 
-def _first_copy(norm: str, keys, buckets, docs, params: Params) -> tuple[str, int] | None:
-    shared: dict[tuple[int, int], int] = {}
-    for band, key in enumerate(keys.tolist()):
-        for candidate in buckets.get((band, key), ()):
-            shared[candidate] = shared.get(candidate, 0) + 1
-    # The likeliest first (most bands shared), then the earliest.
-    ranked = sorted(shared, key=lambda c: (-shared[c], c))[:params.max_candidates]
+def _first_copy(norm: str, row: list[int], buckets, docs, params: Params) -> tuple[str, int] | None:
+    # the earlier sentences sharing a bucket, each once per band it shares (C-speed: the
+    # bucket lists chained and counted in one pass)
+    shared = Counter(chain.from_iterable(map(buckets.get, row, repeat(()))))
+    # The likeliest first (most bands shared), then the earliest (stable sorts: by
+    # sentence, then by count descending).
+    ranked = sorted(sorted(shared), key=shared.__getitem__, reverse=True)[:params.max_candidates]
     if not ranked:
         return None
     counts = Counter(norm)
-    for number, e in ranked:
+    for sentence in ranked:
+        number, e = sentence >> 32, sentence & 0xFFFFFFFF
         other_path, _, other, _ = docs[number]
         if is_copy(norm, other.entries[e][5], params, counts):
             return other_path, other.entries[e][0]
     return None
 
 
-def _multiset_gap(counts: Counter, other: str) -> int:
+def _multiset_gap(counts: Counter, other: str, limit: int | None = None) -> int:
     """Characters of ``other`` with no counterpart in the text counted by ``counts``: a
-    lower bound of the characters an edit from one to the other changes."""
+    lower bound of the characters an edit from one to the other changes.  With ``limit``,
+    counting stops once it is passed (the value is then ``limit + 1``)."""
+    left = dict(counts)
     gap = 0
-    for ch, n in Counter(other).items():
-        have = counts.get(ch, 0)
-        if n > have:
-            gap += n - have
+    for ch in other:
+        n = left.get(ch)
+        if n:
+            left[ch] = n - 1
+        else:
+            gap += 1
+            if limit is not None and gap > limit:
+                return gap
     return gap
 
 
