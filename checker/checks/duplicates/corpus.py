@@ -14,9 +14,9 @@ without being reported; their fingerprints are cached on disk
 from __future__ import annotations
 
 import base64
+from array import array
 from collections import Counter
-from itertools import chain, repeat
-from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -57,19 +57,56 @@ class Params(BaseModel):
     line_max_length: int = Field(60, ge=1)
 
 
-@dataclass(frozen=True)
 class Fingerprints:
-    """What one document contributes: per sentence its position and normalised text,
-    and a (sentences x bands+1) array of 32-bit keys (the last column: exact text)."""
+    """What one document contributes: per sentence its place (line, column, end line, end
+    column), excerpt and normalised text, and a (sentences x bands+1) array of 32-bit keys
+    (the last column: exact text).
 
-    entries: tuple[tuple[int, int, int, int, str, str], ...]  # line, col, end_line, end_col, excerpt, norm
-    keys: bytes
-    bands: int
+    Kept compact, since the parent holds one per document until the cross-document phase
+    and receives each from a worker: the places in one array of integers, the excerpts and
+    the normalised texts each joined into one string with an array of where each ends (a
+    tuple of six objects per sentence took about three times the memory)."""
+
+    __slots__ = ("places", "excerpts", "excerpt_ends", "norms", "norm_ends", "keys", "bands")
+
+    def __init__(self, entries, keys: bytes, bands: int) -> None:
+        """``entries``: (line, col, end_line, end_col, excerpt, norm) per sentence."""
+        self.places = array("i", [v for e in entries for v in e[:4]])
+        self.excerpts = "".join(e[4] for e in entries)
+        self.excerpt_ends = array("i", accumulate(len(e[4]) for e in entries))
+        self.norms = "".join(e[5] for e in entries)
+        self.norm_ends = array("i", accumulate(len(e[5]) for e in entries))
+        self.keys = keys
+        self.bands = bands
+
+    def __len__(self) -> int:
+        return len(self.norm_ends)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Fingerprints) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    def norm(self, e: int) -> str:
+        return self.norms[self.norm_ends[e - 1] if e else 0:self.norm_ends[e]]
+
+    def excerpt(self, e: int) -> str:
+        return self.excerpts[self.excerpt_ends[e - 1] if e else 0:self.excerpt_ends[e]]
+
+    def line(self, e: int) -> int:
+        return self.places[4 * e]
+
+    def entry(self, e: int) -> tuple[int, int, int, int, str, str]:
+        line, col, end_line, end_col = self.places[4 * e:4 * e + 4]
+        return line, col, end_line, end_col, self.excerpt(e), self.norm(e)
+
+    @property
+    def entries(self) -> tuple[tuple[int, int, int, int, str, str], ...]:
+        return tuple(self.entry(e) for e in range(len(self)))
 
     def key_array(self):
         import numpy as np  # only the cross-document phase pays for numpy
 
-        return np.frombuffer(self.keys, dtype=np.uint32).reshape(len(self.entries), self.bands + 1)
+        return np.frombuffer(self.keys, dtype=np.uint32).reshape(len(self), self.bands + 1)
 
     def to_json(self, *, positions: bool = True) -> dict[str, Any]:
         entries = [list(e) if positions else [e[0], 0, 0, 0, "", e[5]] for e in self.entries]
@@ -77,7 +114,7 @@ class Fingerprints:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Fingerprints":
-        return cls(tuple(tuple(e) for e in data["entries"]), base64.b64decode(data["keys"]), int(data["bands"]))
+        return cls(data["entries"], base64.b64decode(data["keys"]), int(data["bands"]))
 
 
 def summary_from_json(data: dict[str, Any]) -> Fingerprints:
@@ -127,17 +164,17 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
     buckets: dict[int, list[int]] = {}
     size = params.bucket_size
     for number, (_, path, data, reported) in enumerate(docs):
-        if data.bands != params.bands or not data.entries:
+        if data.bands != params.bands or not len(data):
             continue
         rows = _bucket_ids(data.key_array())
         if reported:
-            copies = [(entry, _first_copy(entry[5], rows[e], buckets, docs, params))
-                      for e, entry in enumerate(data.entries)]
-            copies = [(entry, first) for entry, first in copies if first is not None]
-            if _versions_of_one_document(copies, len(data.entries), params):
+            copies = [(e, _first_copy(data.norm(e), rows[e], buckets, docs, params))
+                      for e in range(len(data))]
+            copies = [(e, first) for e, first in copies if first is not None]
+            if _versions_of_one_document(copies, len(data), params):
                 copies = []
-            for entry, (other_path, other_line) in copies:
-                yield copy_finding(rule, path, entry, other_path, other_line)
+            for e, (other_path, other_line) in copies:
+                yield copy_finding(rule, path, data.entry(e), other_path, other_line)
         base = number << 32
         for e, row in enumerate(rows):
             sentence = base | e
@@ -215,8 +252,8 @@ def _first_copy(norm: str, row: list[int], buckets, docs, params: Params) -> tup
     for sentence in ranked:
         number, e = sentence >> 32, sentence & 0xFFFFFFFF
         other_path, _, other, _ = docs[number]
-        if is_copy(norm, other.entries[e][5], params, counts):
-            return other_path, other.entries[e][0]
+        if is_copy(norm, other.norm(e), params, counts):
+            return other_path, other.line(e)
     return None
 
 
