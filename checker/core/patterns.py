@@ -112,42 +112,178 @@ def _cpu_timer_usable() -> bool:
     return True
 
 
+# -- required literals ------------------------------------------------------------------
+# Most user expressions need some fixed text to match (a set phrase, 微信扫一扫, 关注公众号).
+# When none of the texts an expression needs is in the string, it cannot match there, and
+# the expression is not run at all (nor timed): the literal test is a plain substring
+# search, much cheaper than a regex call with its time budget.  The texts are read from the
+# expression's parse (re's parser, which `regex` agrees with on the syntax both accept);
+# anything it cannot vouch for gives no literals, and the expression always runs.
+
+_NO_LITERALS: tuple[str, ...] = ()
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Texts one of which every match of ``pattern`` contains; ``()`` when it cannot tell
+    (flags, syntax that only ``regex`` knows, or an expression needing no fixed text)."""
+    import warnings
+    from re import _constants as c, _parser
+
+    # multi-line and dot-all change where a match may be, not what it holds
+    if flags & ~(regex.MULTILINE | regex.DOTALL | regex.UNICODE):
+        return _NO_LITERALS
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
+    except Exception:       # regex-only syntax (\p{Han}, named lists, fuzzy ...): no filter
+        return _NO_LITERALS
+    if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
+        return _NO_LITERALS
+    # Characters re reads as literals where regex may read syntax: {e<=1} (fuzzy
+    # matching) and the ] of a POSIX class ([[:alpha:]]).
+    unsafe = {ord("{"), ord("}"), ord("]")}
+
+    def walk(items) -> bool:
+        for op, av in items:
+            if op is c.LITERAL and av in unsafe:
+                return False
+            if op is c.IN and any(o is c.LITERAL and a in unsafe for o, a in av):
+                return False
+            if op is c.BRANCH and not all(walk(b) for b in av[1]):
+                return False
+            if op is c.SUBPATTERN and not walk(av[3]):
+                return False
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and not walk(av[2]):
+                return False
+            if op in (c.ATOMIC_GROUP,) and not walk(av):
+                return False
+            if op in (c.ASSERT, c.ASSERT_NOT) and not walk(av[1]):
+                return False
+            if op is c.GROUPREF_EXISTS and not (walk(av[1]) and (av[2] is None or walk(av[2]))):
+                return False
+        return True
+
+    if not walk(parsed):
+        return _NO_LITERALS
+    found = _required(parsed, c)
+    return tuple(found) if found else _NO_LITERALS
+
+
+def _required(items, c) -> list[str] | None:
+    """Texts one of which every match of the sequence ``items`` contains (the most
+    selective choice among its parts), or None."""
+    best: list[str] | None = None
+
+    def better(option: list[str] | None) -> None:
+        nonlocal best
+        if option and all(option) and (best is None or (min(map(len, option)), -len(option))
+                                       > (min(map(len, best)), -len(best))):
+            best = option
+
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            better(["".join(run)])
+            run = []
+        if op is c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:
+                better(_required(sub, c))
+        elif op is c.ATOMIC_GROUP:
+            better(_required(av, c))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, sub = av
+            if low >= 1:
+                better(_required(sub, c))
+        elif op is c.BRANCH:
+            options: list[str] = []
+            for branch in av[1]:
+                one = _required(branch, c)
+                if not one:
+                    options = []
+                    break
+                options += one
+            if options:
+                better(sorted(set(options), key=options.index))
+    if run:
+        better(["".join(run)])
+    return best
+
+
 class UserPattern:
     """A compiled user expression whose every call runs within the current budget.
 
     Offers the ``re.Pattern`` methods the checks use, with the same arguments.
     ``finditer`` finds all matches at once (timed as one call) and iterates over them.
+    A call on a string lacking every text the expression needs (``required_literals``)
+    returns no match at once.
     """
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "flags", "_compiled", "_literals")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
+        self.flags = flags
         self._compiled = regex.compile(pattern, flags)
+        self._literals: tuple[str, ...] | None = None     # found on first use
 
     @staticmethod
     def _end(string: str, endpos: int | None) -> int:
         return len(string) if endpos is None else endpos
 
+    def _cannot_match(self, string: str, pos: int, endpos: int | None) -> bool:
+        literals = self._literals
+        if literals is None:
+            literals = self._literals = required_literals(self.pattern, self.flags)
+        if not literals:
+            return False
+        end = len(string) if endpos is None else endpos
+        find = string.find
+        for literal in literals:
+            if find(literal, pos, end) >= 0:
+                return False
+        budget = _BUDGET.get()
+        if budget is not None and budget.left <= 0:
+            raise RegexBudgetExceeded("the time budget for regular expressions is spent")
+        return True
+
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        if self._cannot_match(string, pos, endpos):
+            return iter(())
+
         def all_matches(*args, **kw):
             return list(self._compiled.finditer(*args, **kw))
 
         return iter(_run(all_matches, string, pos, self._end(string, endpos)))
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
+        if self._cannot_match(string, pos, endpos):
+            return None
         return _run(self._compiled.search, string, pos, self._end(string, endpos))
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None):
+        if self._cannot_match(string, pos, endpos):
+            return None
         return _run(self._compiled.match, string, pos, self._end(string, endpos))
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None):
+        if self._cannot_match(string, pos, endpos):
+            return None
         return _run(self._compiled.fullmatch, string, pos, self._end(string, endpos))
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None):
+        if self._cannot_match(string, pos, endpos):
+            return []
         return _run(self._compiled.findall, string, pos, self._end(string, endpos))
 
     def sub(self, repl, string: str, count: int = 0):
+        if self._cannot_match(string, 0, None):
+            return string
         return _run(self._compiled.sub, repl, string, count)
 
     def __repr__(self) -> str:

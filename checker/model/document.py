@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from checker.model.annotations import Annotation
     from checker.model.measure_words import MeasureWords
     from checker.model.quantity import Quantity
+    from checker.model.similarity import Unit
     from checker.model.structure import Section, Structure
     from checker.model.text_units import Line, Paragraph, Sentence
 
@@ -40,6 +41,8 @@ class Document:
         self.kind_override = kind_override
         # tokens of the jieba blocks segmented on their own (tokens_in), by block span
         self._token_blocks: dict[tuple[int, int], list[tuple[str, Span]]] = {}
+        # comparison units by (level, set-phrase expression): see sentence_units
+        self._units: dict[tuple, list] = {}
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", lexicon: Lexicon | None = None,
@@ -154,6 +157,46 @@ class Document:
     @cached_property
     def _token_ends(self) -> list[int]:
         return [span.end for _, span in self.tokens]
+
+    # -- comparison units (the duplicate family) ----------------------------------------
+    def sentence_units(self, phrases=None) -> list[list["Unit"]]:
+        """Per sentence, its comparison units (``similarity.units_of`` with clauses and
+        neighbouring pairs of clauses): the whole sentence first when anything is left of
+        it, then its clauses, then the pairs.  A kind that compares whole sentences only
+        keeps those that are not ``clause``.  Normalised once per document and list of set
+        phrases (``phrases``, the compiled expression), whichever duplicate kinds run."""
+        key = ("sentence", phrases)
+        found = self._units.get(key)
+        if found is None:
+            from checker.model.similarity import units_of
+
+            text = self.text
+            found = self._units[key] = [units_of(text, s.span, phrases, clauses=True, pairs=True)
+                                        for s in self.sentences]
+        return found
+
+    def paragraph_units(self, phrases=None) -> list["Unit | None"]:
+        """Per paragraph, its normalised unit (``units_of`` without clauses), or None when
+        nothing is left of it; once per document and list of set phrases."""
+        key = ("paragraph", phrases)
+        found = self._units.get(key)
+        if found is None:
+            from checker.model.similarity import units_of
+
+            text = self.text
+            found = self._units[key] = [(units_of(text, p.span, phrases, clauses=False) or [None])[0]
+                                        for p in self.paragraphs]
+        return found
+
+    def shared(self, key: tuple, build):
+        """``build()``, once per document and ``key``: a result that two kinds of a run
+        both need (the repeated paragraphs, found by duplicate-paragraph and skipped by
+        duplicate-sentence with the paragraph rule's parameters).  ``key`` must hold all
+        that the result depends on besides the document."""
+        found = self._units.get(key, self._units)
+        if found is self._units:
+            found = self._units[key] = build()
+        return found
 
     # -- lookups ------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:

@@ -53,13 +53,17 @@ _PLACED_MAX = 200
 _PLACED_WHEN = 48
 # Lists read beyond the prefix to count hits (sharper, not needed for correctness).
 _EXTRA_LISTS = 3
-_DROP_FIGURES = str.maketrans("", "", "".join(_FIGURE_CHARS))
+# The approximation words, then runs of figure characters, taken out in one pass: no
+# approximation word starts with a figure character, so this removes what taking out the
+# words first and the characters after does.
+_FIGURES_AND_APPROX = re.compile(
+    _APPROX.pattern + "|[" + re.escape("".join(sorted(_FIGURE_CHARS))) + "]+")
 
 
 def figures_skeleton(norm: str) -> str:
     """``norm`` without its figures and approximation words (the part a figure update
     leaves unchanged)."""
-    return _APPROX.sub("", norm).translate(_DROP_FIGURES)
+    return _FIGURES_AND_APPROX.sub("", norm)
 
 
 def _anchors(a: str, k: int) -> list[tuple[int, int, str]]:
@@ -136,7 +140,7 @@ class NearIndex:
         # one object per distinct bigram: the sets of a long document then hold references,
         # not a two-character string per occurrence (a third of the index's memory)
         canonical = self._canonical
-        grams = frozenset([canonical.setdefault(g, g) for g in grams])
+        grams = frozenset(map(canonical.setdefault, grams, grams))
         self.norms.append(norm)
         self.grams.append(grams)
         # a unit with placeholders may match a text of any length: -1 keeps it out of reach
@@ -273,14 +277,15 @@ class NearIndex:
         one (a union of posting lists), and reading a few more lists and
         counting makes the test sharper at little cost.  A capped list may lack a unit that
         has its bigram, so each capped list read lowers the count required by one."""
-        present = [g for g in grams if g in self._postings]
+        present = list(filter(self._postings.__contains__, grams))
         absent = len(grams) - len(present)
         scan = allowed + 1 - absent
         if scan <= 0:
             return set()
         present.sort(key=self._frequency.__getitem__)
         chosen = present[:scan + min(allowed, _EXTRA_LISTS)]
-        capped = sum(1 for g in chosen if self._frequency[g] > len(self._postings[g]))
+        # a list holds min(count, cap) units: it was cut when the count is above the cap
+        capped = sum(map(self.postings_cap.__lt__, map(self._frequency.__getitem__, chosen)))
         required = len(chosen) - (allowed - absent) - capped
         if required <= 1:
             found: set[int] = set()

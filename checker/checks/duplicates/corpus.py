@@ -14,8 +14,9 @@ without being reported; their fingerprints are cached on disk
 from __future__ import annotations
 
 import base64
+from array import array
 from collections import Counter
-from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -25,7 +26,7 @@ from checker.checks.duplicates.places import line_kinds, set_phrases
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
-from checker.model.similarity import band_keys, near_duplicate, units_of
+from checker.model.similarity import band_keys, near_duplicate
 
 CORPUS = True
 MESSAGE_ARGS = frozenset({"other", "other_line"})
@@ -56,19 +57,56 @@ class Params(BaseModel):
     line_max_length: int = Field(60, ge=1)
 
 
-@dataclass(frozen=True)
 class Fingerprints:
-    """What one document contributes: per sentence its position and normalised text,
-    and a (sentences x bands+1) array of 32-bit keys (the last column: exact text)."""
+    """What one document contributes: per sentence its place (line, column, end line, end
+    column), excerpt and normalised text, and a (sentences x bands+1) array of 32-bit keys
+    (the last column: exact text).
 
-    entries: tuple[tuple[int, int, int, int, str, str], ...]  # line, col, end_line, end_col, excerpt, norm
-    keys: bytes
-    bands: int
+    Kept compact, since the parent holds one per document until the cross-document phase
+    and receives each from a worker: the places in one array of integers, the excerpts and
+    the normalised texts each joined into one string with an array of where each ends (a
+    tuple of six objects per sentence took about three times the memory)."""
+
+    __slots__ = ("places", "excerpts", "excerpt_ends", "norms", "norm_ends", "keys", "bands")
+
+    def __init__(self, entries, keys: bytes, bands: int) -> None:
+        """``entries``: (line, col, end_line, end_col, excerpt, norm) per sentence."""
+        self.places = array("i", [v for e in entries for v in e[:4]])
+        self.excerpts = "".join(e[4] for e in entries)
+        self.excerpt_ends = array("i", accumulate(len(e[4]) for e in entries))
+        self.norms = "".join(e[5] for e in entries)
+        self.norm_ends = array("i", accumulate(len(e[5]) for e in entries))
+        self.keys = keys
+        self.bands = bands
+
+    def __len__(self) -> int:
+        return len(self.norm_ends)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Fingerprints) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    def norm(self, e: int) -> str:
+        return self.norms[self.norm_ends[e - 1] if e else 0:self.norm_ends[e]]
+
+    def excerpt(self, e: int) -> str:
+        return self.excerpts[self.excerpt_ends[e - 1] if e else 0:self.excerpt_ends[e]]
+
+    def line(self, e: int) -> int:
+        return self.places[4 * e]
+
+    def entry(self, e: int) -> tuple[int, int, int, int, str, str]:
+        line, col, end_line, end_col = self.places[4 * e:4 * e + 4]
+        return line, col, end_line, end_col, self.excerpt(e), self.norm(e)
+
+    @property
+    def entries(self) -> tuple[tuple[int, int, int, int, str, str], ...]:
+        return tuple(self.entry(e) for e in range(len(self)))
 
     def key_array(self):
         import numpy as np  # only the cross-document phase pays for numpy
 
-        return np.frombuffer(self.keys, dtype=np.uint32).reshape(len(self.entries), self.bands + 1)
+        return np.frombuffer(self.keys, dtype=np.uint32).reshape(len(self), self.bands + 1)
 
     def to_json(self, *, positions: bool = True) -> dict[str, Any]:
         entries = [list(e) if positions else [e[0], 0, 0, 0, "", e[5]] for e in self.entries]
@@ -76,7 +114,7 @@ class Fingerprints:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Fingerprints":
-        return cls(tuple(tuple(e) for e in data["entries"]), base64.b64decode(data["keys"]), int(data["bands"]))
+        return cls(data["entries"], base64.b64decode(data["keys"]), int(data["bands"]))
 
 
 def summary_from_json(data: dict[str, Any]) -> Fingerprints:
@@ -93,11 +131,11 @@ def collect(doc: Document, rule) -> Fingerprints:
     phrases = set_phrases(rule.vocabulary)
     entries = []
     lines = line_kinds(doc, params.line_max_length)
-    for sentence in doc.sentences:
+    for sentence, units in zip(doc.sentences, doc.sentence_units(phrases)):
         if sentence.paragraph in lines:
             continue
-        for unit in units_of(doc.text, sentence.span, phrases, clauses=False):
-            if unit.length >= params.min_length:
+        for unit in units:
+            if not unit.clause and unit.length >= params.min_length:
                 line, col = doc.position(unit.span.start)
                 end_line, end_col = doc.position(unit.span.end)
                 entries.append((line, col, end_line, end_col,
@@ -120,24 +158,40 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
         docs.append((rel, rel, data, False))
     docs.sort(key=lambda d: d[0])
 
-    buckets: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    # Buckets by one integer, band << 32 | key, holding sentences as one integer too,
+    # document number << 32 | sentence (ordered as the pairs): ints hash and compare
+    # faster than tuples and take less room.
+    buckets: dict[int, list[int]] = {}
+    size = params.bucket_size
     for number, (_, path, data, reported) in enumerate(docs):
-        if data.bands != params.bands or not data.entries:
+        if data.bands != params.bands or not len(data):
             continue
-        keys = data.key_array()
+        rows = _bucket_ids(data.key_array())
         if reported:
-            copies = [(entry, _first_copy(entry[5], keys[e], buckets, docs, params))
-                      for e, entry in enumerate(data.entries)]
-            copies = [(entry, first) for entry, first in copies if first is not None]
-            if _versions_of_one_document(copies, len(data.entries), params):
+            copies = [(e, _first_copy(data.norm(e), rows[e], buckets, docs, params))
+                      for e in range(len(data))]
+            copies = [(e, first) for e, first in copies if first is not None]
+            if _versions_of_one_document(copies, len(data), params):
                 copies = []
-            for entry, (other_path, other_line) in copies:
-                yield copy_finding(rule, path, entry, other_path, other_line)
-        for e in range(len(data.entries)):
-            for band, key in enumerate(keys[e].tolist()):
-                bucket = buckets.setdefault((band, key), [])
-                if len(bucket) < params.bucket_size:
-                    bucket.append((number, e))
+            for e, (other_path, other_line) in copies:
+                yield copy_finding(rule, path, data.entry(e), other_path, other_line)
+        base = number << 32
+        for e, row in enumerate(rows):
+            sentence = base | e
+            for bucket_id in row:
+                bucket = buckets.get(bucket_id)
+                if bucket is None:
+                    buckets[bucket_id] = [sentence]
+                elif len(bucket) < size:
+                    bucket.append(sentence)
+
+
+def _bucket_ids(keys) -> list[list[int]]:
+    """Per sentence, its bucket per band (the exact key's column last), as band << 32 | key."""
+    import numpy as np
+
+    bands = np.arange(keys.shape[1], dtype=np.uint64) << np.uint64(32)
+    return (keys.astype(np.uint64) | bands).tolist()
 
 
 # The pieces below are the whole of the comparison's logic; check_corpus composes them in
@@ -172,39 +226,51 @@ def is_copy(norm: str, other_norm: str, params: Params, counts: Counter | None =
     """Whether normalised sentence ``norm`` is a copy of ``other_norm`` (``counts``: the
     characters of ``norm``, when the caller compares it with several others)."""
     if other_norm != norm:
+        # cheap bounds: more characters differ than may change (the length difference is
+        # a bound of the character gap, and decides first when it says so)
+        limit = params.max_changed
+        if len(other_norm) - len(norm) > limit:
+            return False
         counts = counts or Counter(norm)
-        if _multiset_gap(counts, other_norm) > params.max_changed:
-            return False        # cheap bound: more characters differ than may change
+        if _multiset_gap(counts, other_norm, limit) > limit:
+            return False
     return near_duplicate(norm, other_norm, min_ratio=params.min_ratio,
                           max_changed=params.max_changed,
                           ignore_numeral_changes=params.ignore_numeral_changes) is not None
 
 
-def _first_copy(norm: str, keys, buckets, docs, params: Params) -> tuple[str, int] | None:
-    shared: dict[tuple[int, int], int] = {}
-    for band, key in enumerate(keys.tolist()):
-        for candidate in buckets.get((band, key), ()):
-            shared[candidate] = shared.get(candidate, 0) + 1
-    # The likeliest first (most bands shared), then the earliest.
-    ranked = sorted(shared, key=lambda c: (-shared[c], c))[:params.max_candidates]
+def _first_copy(norm: str, row: list[int], buckets, docs, params: Params) -> tuple[str, int] | None:
+    # the earlier sentences sharing a bucket, each once per band it shares (C-speed: the
+    # bucket lists chained and counted in one pass)
+    shared = Counter(chain.from_iterable(map(buckets.get, row, repeat(()))))
+    # The likeliest first (most bands shared), then the earliest (stable sorts: by
+    # sentence, then by count descending).
+    ranked = sorted(sorted(shared), key=shared.__getitem__, reverse=True)[:params.max_candidates]
     if not ranked:
         return None
     counts = Counter(norm)
-    for number, e in ranked:
+    for sentence in ranked:
+        number, e = sentence >> 32, sentence & 0xFFFFFFFF
         other_path, _, other, _ = docs[number]
-        if is_copy(norm, other.entries[e][5], params, counts):
-            return other_path, other.entries[e][0]
+        if is_copy(norm, other.norm(e), params, counts):
+            return other_path, other.line(e)
     return None
 
 
-def _multiset_gap(counts: Counter, other: str) -> int:
+def _multiset_gap(counts: Counter, other: str, limit: int | None = None) -> int:
     """Characters of ``other`` with no counterpart in the text counted by ``counts``: a
-    lower bound of the characters an edit from one to the other changes."""
+    lower bound of the characters an edit from one to the other changes.  With ``limit``,
+    counting stops once it is passed (the value is then ``limit + 1``)."""
+    left = dict(counts)
     gap = 0
-    for ch, n in Counter(other).items():
-        have = counts.get(ch, 0)
-        if n > have:
-            gap += n - have
+    for ch in other:
+        n = left.get(ch)
+        if n:
+            left[ch] = n - 1
+        else:
+            gap += 1
+            if limit is not None and gap > limit:
+                return gap
     return gap
 
 

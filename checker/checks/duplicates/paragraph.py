@@ -15,7 +15,7 @@ from checker.checks.duplicates.places import (comparable_kinds, heading_paragrap
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
-from checker.model.similarity import Unit, bigrams, figures_differ, near_duplicate, units_of
+from checker.model.similarity import Unit, bigrams, figures_differ, near_duplicate
 
 MESSAGE_ARGS = frozenset({
     "length",      # content characters of the paragraph
@@ -40,19 +40,18 @@ class Params(BaseModel):
 def paragraph_units(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit]]:
     phrases = set_phrases(vocabulary)
     out = []
-    for para in doc.paragraphs:
-        found = units_of(doc.text, para.span, phrases, clauses=False)
-        if found and found[0].length >= params.min_length:
-            out.append((para.index, found[0]))
+    for para, unit in zip(doc.paragraphs, doc.paragraph_units(phrases)):
+        if unit is not None and unit.length >= params.min_length:
+            out.append((para.index, unit))
     return out
 
 
 def repeated_paragraphs(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit, int, Unit]]:
     """(later index, later unit, first index, first unit) for each repeated paragraph.
     The sentence rule asks again with the paragraph rule's own parameters (its
-    ``defers_to``); paragraph units are few, so computing them twice costs little and keeps
-    the document closed to per-check caches."""
-    return list(_repeated_paragraphs(doc, params, vocabulary))
+    ``defers_to``): found once per document, parameters and set phrases."""
+    key = ("repeated-paragraphs", set_phrases(vocabulary), tuple(params))
+    return doc.shared(key, lambda: list(_repeated_paragraphs(doc, params, vocabulary)))
 
 
 def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[tuple[int, Unit, int, Unit]]:

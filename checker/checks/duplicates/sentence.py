@@ -28,7 +28,7 @@ from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
 from checker.model.numerals import CN_NUMERAL_CHARS
-from checker.model.similarity import (Unit, bigrams, figures_differ, near_duplicate, numerals_only_change, units_of,
+from checker.model.similarity import (Unit, bigrams, figures_differ, near_duplicate, numerals_only_change,
                                       wording_length)
 from checker.model.span import Span
 
@@ -104,12 +104,13 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     # the characters of this sentence's repeated units (a later unit overlapping them is
     # skipped): one look per unit, not one per earlier hit
     covered = bytearray(len(doc.text) + 1)
-    for sentence in doc.sentences:
+    clauses = params.clauses
+    for sentence, all_units in zip(doc.sentences, doc.sentence_units(phrases)):
         # A unit must say something beyond its figures and blanks: template rows
         # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
-        units = [u for u in units_of(doc.text, sentence.span, phrases, clauses=params.clauses,
-                                     pairs=params.clauses)
-                 if u.length >= params.min_length and wording_length(u.norm) >= params.min_length
+        units = [u for u in all_units
+                 if (clauses or not u.clause) and u.length >= params.min_length
+                 and wording_length(u.norm) >= params.min_length
                  and not _FIGURE_BLANK.search(doc.text, u.span.start, u.span.end)]
         kind = sentence_kind(doc, sentence, kinds)
         hits: list[tuple[Unit, Unit]] = []
@@ -149,8 +150,13 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield Finding(span, args=args, note=note)
 
 
+# A normalised text holds Han characters, ASCII letters and digits and placeholders only,
+# so its digits are 0-9: figures are taken out in one regex pass.
+_FIGURE_RUN = re.compile("[0-9" + re.escape("".join(sorted(CN_NUMERAL_CHARS))) + "]+")
+
+
 def _skeleton(norm: str) -> str:
-    return "".join(c for c in norm if not c.isdigit() and c not in CN_NUMERAL_CHARS)
+    return _FIGURE_RUN.sub("", norm)
 
 
 def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: list[Unit], paragraph_of: list[int],

@@ -98,6 +98,9 @@ def check(doc, rule) -> Iterator[Finding]:
     closers = {c: o for o, c in openers.items()}
     marker = _list_marker(vocabulary.list_marker_numerals)
     text = doc.text
+    # the only characters the loop below acts on: any other is passed over unread
+    relevant = _marks_of(frozenset(lookalikes) | frozenset(aliases) | frozenset(openers) | frozenset(closers)
+                         | frozenset(sentence_ends))
     skipped = leftover_paragraphs(doc, rule)
     paragraphs = doc.paragraphs
     carry: list[_Open] = []
@@ -113,7 +116,8 @@ def check(doc, rule) -> Iterator[Finding]:
         skip = {m.end() - 1 for m in marker.finditer(body)}
         alike: list[int] = []
         in_first_sentence = after_cut
-        for i, ch in enumerate(body):
+        for m in relevant.finditer(body):
+            i, ch = m.start(), m.group()
             mark = lookalikes.get(ch) or aliases.get(ch, ch)
             if ch in lookalikes:
                 alike.append(i)
@@ -173,6 +177,13 @@ def check(doc, rule) -> Iterator[Finding]:
             message = "grouped" if grouped else "unopened" if problem == "unopened" else None
             yield Finding(Span(offset, offset + 1), args={"mark": ch, "partner": partner, "count": len(group)},
                           message=message)
+
+
+@lru_cache(maxsize=8)
+def _marks_of(chars: frozenset[str]) -> re.Pattern[str]:
+    """One character of ``chars`` (single characters only: the text is read one at a time)."""
+    singles = sorted(c for c in chars if len(c) == 1)
+    return re.compile("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
 
 
 def _apostrophe(body: str, i: int) -> bool:

@@ -22,6 +22,7 @@ rules report them and they go as a whole.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,6 +39,7 @@ MESSAGES = frozenset({"document"})
 # Clause punctuation of either width: a paragraph holding some is one that could be typed
 # in half-width.
 _CLAUSE_MARKS = frozenset("，,；;：:。、（）()")
+_CLAUSE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MARKS))) + "]")
 
 _SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
                    r"|www\.[A-Za-z0-9.\-/_%?=&#:]+"
@@ -82,6 +84,8 @@ def flagged_marks(body: str, marks: dict[str, str], quotes: dict[str, tuple[str,
     parentheses are full-width the comma touches ``）``), so the result is computed to
     a fixed point and a second --fix finds nothing.
     """
+    if _marks_in(tuple(marks) + tuple(quotes or {})).search(body) is None:
+        return []           # no half-width mark or straight quote: nothing to flag
     skip = _skipped(body)
     roles = quote_roles(body, quotes or {}, skip)
     out: set[int] = set()
@@ -90,6 +94,13 @@ def flagged_marks(body: str, marks: dict[str, str], quotes: dict[str, tuple[str,
         if found == out:
             return sorted(out)
         out = found
+
+
+@lru_cache(maxsize=16)
+def _marks_in(chars: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``chars`` (single characters; a longer key never equals one character)."""
+    singles = sorted({c for c in chars if len(c) == 1})
+    return re.compile("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
 
 
 def _skipped(body: str) -> list[bool]:
@@ -106,6 +117,8 @@ def quote_roles(body: str, quotes: dict[str, tuple[str, str]], skip: list[bool] 
     skip = skip if skip is not None else _skipped(body)
     roles: dict[int, int] = {}
     for q in quotes:
+        if q not in body:
+            continue
         where = [i for i, ch in enumerate(body) if ch == q and not skip[i]]
         for n, i in enumerate(where):
             roles[i] = n % 2
@@ -148,8 +161,9 @@ def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: se
         # an unpaired one right after a digit is an inch or second mark (15"), not a quote
         if len(where) % 2 and touches_chinese(last) and not (last and body[last - 1].isdigit()):
             out.add(last)
-    for i, ch in enumerate(body):
-        if i in roles or skip[i] or ch not in marks:
+    for m in _marks_in(tuple(marks)).finditer(body):     # the characters of marks only
+        i, ch = m.start(), m.group()
+        if i in roles or skip[i]:
             continue
         if parens and ch == "(":
             stack.append(i)
@@ -179,7 +193,7 @@ def check(doc, rule) -> Iterator[Finding]:
         if para.index in skipped:
             continue
         body = para.span.of(text)
-        if any(ch in _CLAUSE_MARKS for ch in body):
+        if _CLAUSE_MARK.search(body):
             punctuated += 1
         offsets = flagged_marks(body, marks, quotes)
         if offsets:

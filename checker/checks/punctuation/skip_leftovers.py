@@ -14,7 +14,7 @@ from checker.checks.leftovers.pattern import find_matches
 LEFTOVER_KEYS = ("artifact_web_patterns", "artifact_paywall_patterns")
 
 
-def leftover_paragraphs(doc, rule) -> set[int]:
+def leftover_paragraphs(doc, rule) -> frozenset[int]:
     """Indexes of paragraphs holding a match of any pattern list of ``LEFTOVER_KEYS`` in
     the leftovers family's vocabulary (read across families on purpose: the same patterns
     define a leftover for both)."""
@@ -25,10 +25,15 @@ def leftover_paragraphs(doc, rule) -> set[int]:
             if isinstance(p, str) and p not in patterns:
                 patterns.append(p)
     if not patterns:
-        return set()
+        return frozenset()
+    # five kinds ask with the same patterns: found once per document
+    return doc.shared(("leftover-paragraphs", tuple(patterns)), lambda: _find(doc, tuple(patterns)))
+
+
+def _find(doc, patterns: tuple[str, ...]) -> frozenset[int]:
     out: set[int] = set()
-    for span in find_matches(doc.text, tuple(patterns), frozenset()):
+    for span in find_matches(doc.text, patterns, frozenset()):
         para = doc.paragraph_at(span.start)
         if para is not None:
             out.add(para.index)
-    return out
+    return frozenset(out)

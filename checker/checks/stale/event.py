@@ -101,6 +101,8 @@ def check(doc, rule) -> Iterator[Finding]:
     found: list[Finding] = []
     for event in events:
         aliases = tuple(event.aliases)
+        if not any(a in text for a in aliases):
+            continue        # every expression below needs one of the event's names
         if event.only:
             regex = _forward(aliases, tuple(event.only), (), (), params.gap, ant.gap_stops)
         else:

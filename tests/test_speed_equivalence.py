@@ -1,0 +1,81 @@
+"""Speed work that must not change results (issue 11): the required-literal pre-filter of user
+expressions (checker.core.patterns) skips an expression only where it cannot match, and the
+MinHash keys computed for all texts at once are those of each text."""
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from checker.core.patterns import compile_user, required_literals
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    ("abc", 0, ("abc",)),
+    ("ab|cd", 0, ("ab", "cd")),
+    ("x(?:ab|cd)+y?", 0, ("ab", "cd")),
+    ("abc?", 0, ("ab",)),
+    ("ab|c?", 0, ()),                 # a branch needing nothing: no filter
+    ("a*", 0, ()),
+    ("(?i)abc", 0, ()),               # case-insensitive: the text may differ
+    ("abc", regex.IGNORECASE, ()),
+    ("^abc", regex.MULTILINE, ("abc",)),
+    ("a{e<=1}bc", 0, ()),             # regex's fuzzy matching, which re reads as literals
+    ("[[:alpha:]]xy", 0, ()),         # a POSIX class
+    (r"\p{Han}+ab", 0, ()),           # syntax re does not know
+    ("(?<=ab)cd", 0, ("cd",)),
+    ("(?i:ab)cd", 0, ("cd",)),
+])
+def test_required_literals(pattern, flags, expected):
+    assert required_literals(pattern, flags) == expected
+
+
+def test_a_skipped_expression_finds_what_running_it_finds():
+    rng = random.Random(11)
+    alphabet = "abcd xy\n"
+    patterns = ["ab", "a.c", "(?:ab|cd)x", "^ab$", "b(?=c)d?", "(ab)+", "x[ab]{2}y", "ab|c", r"a\sb",
+                "(?m)^cd", "(?:a|b)(?:c|d)", "(?>ab)c", "a{2}", "a{e<=1}bc"]
+    for pattern in patterns:
+        bounded = compile_user(pattern, regex.MULTILINE)
+        plain = regex.compile(pattern, regex.MULTILINE)
+        for _ in range(300):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+            pos = rng.randint(0, len(text))
+            end = rng.randint(pos, len(text))
+            assert [m.span() for m in bounded.finditer(text, pos, end)] == \
+                [m.span() for m in plain.finditer(text, pos, end)], (pattern, text, pos, end)
+            assert bool(bounded.search(text, pos, end)) == bool(plain.search(text, pos, end))
+            assert bounded.sub("-", text) == plain.sub("-", text)
+
+
+def test_minhash_keys_of_all_texts_at_once_are_those_of_each_text():
+    """similarity.band_keys hashes every text's shingles in one array; each row must be
+    what hashing that text's own distinct shingles gives (the reference index caches them)."""
+    import numpy as np
+
+    from checker.model.similarity import _permutations, _shingle_codes, band_keys, exact_key
+
+    def one(norm: str, bands: int, rows: int):
+        a, b = _permutations(bands * rows)
+        row = np.zeros(bands + 1, dtype=np.uint32)
+        codes = _shingle_codes(norm)
+        if len(codes):
+            with np.errstate(over="ignore"):
+                sig = ((codes[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)).min(axis=0)
+                mix = np.arange(1, rows + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+                salt = np.arange(bands, dtype=np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)
+                row[:bands] = (((sig.reshape(bands, rows) * mix).sum(axis=1) + salt) >> np.uint64(32)).astype(np.uint32)
+        row[bands] = exact_key(norm)
+        return row
+
+    rng = random.Random(4)
+    alphabet = "教育工作推进§ab12"
+    for _ in range(60):
+        norms = ["".join(rng.choice(alphabet) for _ in range(rng.choice([0, 1, 2, 3, 8, 40])))
+                 for _ in range(rng.randint(0, 7))]
+        for bands, rows in ((16, 4), (5, 3)):
+            got = band_keys(norms, bands, rows)
+            assert got.shape == (len(norms), bands + 1)
+            for n, norm in enumerate(norms):
+                assert (got[n] == one(norm, bands, rows)).all(), norm
