@@ -41,3 +41,13 @@ def test_joined_names_of_one_kind_count_as_two_in_the_message():
 def test_one_percentage_for_several_subjects_with_fenbie():
     assert_violations("城区、农村入园率分别达到90%。", "respectively-mismatch", (1, 9))
     assert_violations("城区、农村学校分别组织3次演练。", "respectively-mismatch")
+
+
+def test_respectively_in_a_run_on_text_is_judged_only_within_a_clause_window():
+    # the same mismatch is found after a long comma-separated preamble (each clause is short) …
+    preamble = "，".join(["稳步推进各项工作"] * 200) + "，"
+    assert_violations(preamble + "初中、小学入学率分别达到95%、96%、99%。", "respectively-mismatch", (1, len(preamble) + 9))
+    # … but a subject "clause" of thousands of characters with no comma or stop is no list:
+    # it is left alone, and each 分别 looks at a bounded window (a run-on text stays linear)
+    run_on = "分别" * 3000 + "初中、小学入学率分别达到95%、96%、99%"
+    assert_violations(run_on, "respectively-mismatch")

@@ -40,6 +40,10 @@ class Params(BaseModel):
     min_values: int = Field(2, ge=2)       # one value after 分别 is no list
     max_item_chars: int = Field(30, ge=4)  # a longer subject is a clause, not a list item
     single_percent: bool = True            # A、B分别达到75%: one percentage for several subjects
+    # A clause longer than this (no comma or stop on either side of 分别 within it) is not a
+    # list of subjects or values; it is not judged.  Bounds the work per 分别 (a run-on
+    # paragraph of thousands of 分别 stays linear).
+    max_clause_chars: int = Field(400, ge=50)
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just
@@ -94,6 +98,7 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
         return None
     # Subjects: the clause before 分别.
     b = at
+    floor = max(floor, at - params.max_clause_chars - 1)
     while b > floor:
         ch = text[b - 1]
         if ch in CLOSERS and (b - 1) in partner:
@@ -102,6 +107,9 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
         if ch in CLAUSE_END or ch in PAIRS or ch in CLOSERS:
             break
         b -= 1
+    else:
+        if b > 0 and at - b > params.max_clause_chars:
+            return None     # ran out of the window, not into a clause end
     items = split_items(text, b, at, partner)
     if len(items) < 2 or any(not text[s:e].strip() for s, e in items):
         return None
@@ -117,10 +125,13 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
         return None     # 学校3所、幼儿园5所分别…: subjects that are figures, not names
     # Values: the quantities of the clause after 分别.
     e = at + len(tables.data.respectively_word)
-    while e < ceiling and (text[e] not in CLAUSE_END or _thousands(text, e)):
+    limit = min(ceiling, e + params.max_clause_chars)
+    while e < limit and (text[e] not in CLAUSE_END or _thousands(text, e)):
         if text[e] in PAIRS and e in partner:
             e = partner[e]
         e += 1
+    if e >= limit and limit < ceiling:
+        return None         # no clause end within the window
     i = bisect.bisect_left(starts, at)
     values = []
     while i < len(quantities) and quantities[i].span.start < e:
