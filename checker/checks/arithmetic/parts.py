@@ -49,6 +49,8 @@ class Params(BaseModel):
     max_noun_chars: int = Field(8, ge=0)     # the noun between a total and its bracket
     # report a 其中 list after a total whose parts add up to more than it (a 其中 list may be partial)
     check_partial: bool = True
+    # how many earlier totals of the same unit a second 其中 may belong to (the nearest first)
+    max_parent_candidates: int = Field(8, ge=1)
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just
@@ -210,13 +212,21 @@ def _splits_parent(rule, total, parts, complete, unit, marker, groups, totals_he
     ``总人口A，其中城镇人口B，乡村人口C，其中男性D，女性E`` — C is itself a part of A (a
     其中 stands between them), and D + E make A, not C.  A 其中 belongs to the nearest
     total its parts fit; a part of a breakdown is only the nearest, not the only, candidate."""
-    for k in range(len(totals_here) - 1, -1, -1):
+    # By position, not by scanning (a run-on sentence of thousands of 其中 stays near
+    # linear): the totals before this one, nearest first, and the 其中 markers by bisect;
+    # only the nearest few totals of the unit are candidates for the parent.
+    group_starts = sorted(m for m, _ in groups)
+    total_starts = [quantities[k].span.start for k in totals_here]
+    tried = 0
+    for k in range(bisect.bisect_left(total_starts, total.span.start) - 1, -1, -1):
         q = quantities[totals_here[k]]
-        if q.span.start >= total.span.start:
-            continue
         if unit_key(q, data) != unit or closes.get(q.span.start, s_end + 1) < marker:
             continue
-        between = any(q.span.end <= m < total.span.start for m, _ in groups)
+        tried += 1
+        if tried > params.max_parent_candidates:
+            break
+        g = bisect.bisect_left(group_starts, q.span.end)
+        between = g < len(group_starts) and group_starts[g] < total.span.start
         if between and _compare(rule, q, parts, exhaustive=complete, params=params) is None:
             return True
     return False
