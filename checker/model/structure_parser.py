@@ -32,6 +32,9 @@ from checker.core.patterns import RegexList, compile_alternation
 _SENTENCE_END = "。！？；!?;"
 # a year, also with a space before 年 as PDF copies set it (2021 年工作回顾)
 _YEAR = re.compile(r"((?:19|20)\d{2}|[一二〇○零三四五六七八九]{4})[ \u3000]?年")
+# A period written with its first year bare (2024—2026年, 2024-2026年): the text before
+# the end year ends with the first year and a dash.
+_PERIOD_START = re.compile(r"((?:19|20)\d{2})[ \u3000]*[—–\-~～至到]{1,2}[ \u3000]*$")
 # Inline enumerators: 一是 … 十是, at a clause start (paragraph start, after a stop,
 # a comma, a colon, a closing quote or the block's marker).
 _INLINE = re.compile(r"([一二三四五六七八九十]{1,2})是")
@@ -90,7 +93,7 @@ def parse_structure(doc: Any) -> Structure:
     paragraphs = doc.paragraphs
     title, title_span, title_last = _find_title(text, paragraphs, data)
     kind, combined, parts = _title_kind(title, data)
-    year = _year_in(title) if title else None
+    year = _year_in(title, kind == "plan") if title else None
     body_start = paragraphs[title_last].index + 1 if title_last is not None else 0
     if year is None:
         for para in paragraphs[body_start:]:
@@ -134,10 +137,17 @@ def _find_title(text: str, paragraphs: list, data: _Compiled) -> tuple[str, Span
     return "", None, None
 
 
-def _year_in(line: str) -> int | None:
+def _year_in(line: str, plan: bool = False) -> int | None:
+    """The first year of a line.  For a plan, a period (2024—2026年…方案) gives its first
+    year: a plan for a period is written as the period opens, so a deadline within its
+    first year (于2024年3月底前报送) is not past by the plan's own date."""
     match = _YEAR.search(line)
     if match is None:
         return None
+    if plan:
+        start = _PERIOD_START.search(line, 0, match.start())
+        if start:
+            return int(start.group(1))
     digits = match.group(1)
     return int(digits) if digits.isdigit() else parse_cn_int(digits)
 
@@ -159,11 +169,13 @@ def _title_kind(title: str, data: _Compiled) -> tuple[str, bool, list[tuple[str,
                 right = {k for p, k in hits if p > pos}
                 if len(left) == 1 and len(right) == 1 and left != right:
                     head, tail = title[:pos], title[pos + len(joiner):]
-                    parts = [(left.pop(), _year_in(head)), (right.pop(), _year_in(tail))]
+                    left_kind, right_kind = left.pop(), right.pop()
+                    parts = [(left_kind, _year_in(head, left_kind == "plan")),
+                             (right_kind, _year_in(tail, right_kind == "plan"))]
                     return parts[0][0], True, parts
                 pos = title.find(joiner, pos + 1)
     # One kind, or both without a joiner (…计划执行情况): the last word decides.
-    return hits[-1][1], False, [(hits[-1][1], _year_in(title))]
+    return hits[-1][1], False, [(hits[-1][1], _year_in(title, hits[-1][1] == "plan"))]
 
 
 # -- blocks ---------------------------------------------------------------------------------
@@ -296,7 +308,7 @@ def _sections(text: str, paragraphs: list, body_start: int, flat: list[Block], k
 
 def _section_year(heading: str, sec_kind: str, doc_kind: str, year: int | None,
                   parts: list[tuple[str, int | None]], data: _Compiled) -> int | None:
-    own = _year_in(heading)
+    own = _year_in(heading, sec_kind == "plan")
     if own:
         return own
     for part_kind, part_year in parts:

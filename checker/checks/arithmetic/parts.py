@@ -254,6 +254,8 @@ def _complete(text: str, start: int, parts: list, data) -> bool:
 
 
 _CLAUSE_BREAKS = "，,、；;：:（(）)"
+_STOPS = "\u3002！？!?\n"
+_TAIL_CHARS = 24     # how far after a part its clause is read for a target word
 
 
 def _run(rule, runs: dict, total, parts: list, params) -> Finding | None:
@@ -310,11 +312,17 @@ def _parallel(total, parts: list) -> bool:
 def _references(text: str, start: int, parts: list, data) -> bool:
     """Whether a label before one of the parts names a measure to compare with (总分,
     底线, 目标, 任务 …): 887分（总分为1000分，入围底线为750分…） gives a score beside its
-    full mark and threshold, not its parts."""
+    full mark and threshold, not its parts.  So does a clause that names its figure a
+    target after it (…，全年有望完成8100万亩目标任务): a goal set for the whole, not a part."""
     at = start
     for p in parts:
         label = text[at:p.span.start]
         if any(w in label for w in data.arith_reference_words):
+            return True
+        rest, stop = p.span.end, min(len(text), p.span.end + _TAIL_CHARS)
+        while rest < stop and text[rest] not in _CLAUSE_BREAKS and text[rest] not in _STOPS:
+            rest += 1
+        if any(w in text[p.span.end:rest] for w in data.arith_reference_words):
             return True
         at = p.span.end
     return False

@@ -54,7 +54,7 @@ from checker.checks.enumeration.lists import (
     tables_for,
 )
 from checker.checks.finding import Finding
-from checker.model.numerals import CN_NUMERAL_CHARS
+from checker.model.numerals import CN_NUMERAL_CHARS, parse_cn_int
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({
@@ -298,6 +298,9 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
         if _counted_breakdown(text[start:end]):
             return None     # 9个示范村（省级2个、州级7个）: the count broken down, not its items
     elif ch in "：:":
+        numbered = _numbered(text, noun_end + 1, ceiling)
+        if numbered is not None:
+            return numbered, {numbered}, False, "following", False
         # The list runs to the first top-level ，/；/。 — its items hold no comma, so
         # “四大行动”：A、B、C，全市… ends at the comma before 全市.
         start = noun_end + 1
@@ -341,6 +344,36 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
     n = len(items)
     low, high = item_range(text, *items[-1], partner, tables)
     return n, set(range(n - 1 + low, n + high)), open_end, "following", False
+
+
+_CN_CHARS = "".join(sorted(CN_NUMERAL_CHARS))
+# A numbered item's marker: 一、 or （一）.
+_ITEM_MARKER = re.compile(rf"[ \u3000]*(?:([{_CN_CHARS}]{{1,3}})\u3001|[（(]([{_CN_CHARS}]{{1,3}})[）)])")
+
+
+def _numbered(text: str, start: int, ceiling: int) -> int | None:
+    """How many numbered items (一、…；二、…；三、…) follow a colon, each closed by a
+    semicolon, the last by the full stop or the paragraph's end; None unless the items
+    run 1, 2, 3 … in one style and every semicolon opens the next item.  Such items
+    hold 、 and 和 of their own, so they are counted by their numbers, not split."""
+    count, pos, style = 0, start, None
+    while True:
+        marker = _ITEM_MARKER.match(text, pos, ceiling)
+        if marker is None:
+            if count >= 2 and not text[pos:ceiling].strip():
+                return count        # the last item closed by a semicolon
+            return None
+        ordinal = parse_cn_int(marker.group(1) or marker.group(2))
+        if ordinal != count + 1 or style not in (None, marker.group(1) is None):
+            return None
+        style = marker.group(1) is None
+        count += 1
+        stop = pos = marker.end()
+        while stop < ceiling and text[stop] not in "\uff1b;\u3002\n":
+            stop += 1
+        if stop >= ceiling or text[stop] in "\u3002\n":
+            return count if count >= 2 else None
+        pos = stop + 1
 
 
 _BREAKDOWN_SPLIT = re.compile("[\u3001\uff0c,\uff1b;]")

@@ -52,6 +52,7 @@ class MetricData(BaseModel):
     metric_subject_words: list[str] = Field(default_factory=list)
     metric_period_pattern: Regex = "(?!x)x"
     metric_whole_year_words: list[str] = Field(default_factory=list)
+    metric_scope_bracket_words: list[str] = Field(default_factory=list)
 
 
 def _data(lexicon: Any) -> MetricData:
@@ -130,6 +131,8 @@ def check(doc, rule) -> Iterator[Finding]:
                 lead_a, lead_b = leads.get(id(first)), leads.get(id(q))
                 if _period(doc, data, first) != _period(doc, data, q):
                     continue    # 1—2月… and 2月…, 上半年… and 全年…: two periods
+                if _bracket_scope(doc, data, first) != _bracket_scope(doc, data, q):
+                    continue    # …（含托管区）… and …（不含托管区）…: two scopes
                 if (_implicit(doc, data, params, first, first_name, q, name, lead_a, lead_b)
                         and _heading_subjects(doc, data, first, q)):
                     continue    # under （一）城区学校 and （二）农村学校: two subjects
@@ -217,6 +220,22 @@ def _period(doc, data, q) -> str:
     found = [m.group() for m in _deadline_years(data.metric_period_pattern).finditer(doc.folded_text, start, q.indicator_span.start)]
     period = found[-1] if found else ""
     return "" if period in data.metric_whole_year_words else period
+
+
+_BRACKET = re.compile(r"[\uff08(]([^\uff08\uff09()]{1,40})[\uff09)]")
+
+
+def _bracket_scope(doc, data, q) -> str:
+    """The scope a statement's paragraph spells out in brackets before it (the last
+    bracket opening with a ``metric_scope_bracket_words`` word: 含…, 不含…), or ""."""
+    words = tuple(data.metric_scope_bracket_words)
+    if not words:
+        return ""
+    para = doc.paragraph_at(q.span.start)
+    start = para.span.start if para is not None else 0
+    found = [m.group(1) for m in _BRACKET.finditer(doc.folded_text, start, q.indicator_span.start)
+             if m.group(1).startswith(words)]
+    return found[-1] if found else ""
 
 
 def _implicit(doc, data, params, a, a_name, b, b_name, lead_a, lead_b) -> bool:

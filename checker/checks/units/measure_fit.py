@@ -16,7 +16,9 @@ that can count the action rather than the noun (role ``may-count-action``: 次, 
 as in ``培训教师3期``) are not checked.  The longest noun is read, so in
 ``学校建设项目12个`` the 个 counts 项目.  In this order some measure words the table
 allows before a noun do not fit (role ``not-people-after-noun``): people are counted
-教师200名, never 教师200个, while ``教师节活动200个`` counts 活动 and passes.  The words
+教师200名, never 教师200个, while ``教师节活动200个`` counts 活动 and passes.  Otherwise the generic measure word after a
+noun is not reported: ``干线公路5个，高速公路1个`` tallies projects (items) by kind,
+an implied noun the generic word fits, and the reading cannot be told from the text.  The words
 that fit are listed with the generic one (role ``generic``: 个) last, joined by
 ``list_separator``.
 """
@@ -83,6 +85,7 @@ class _NounFirst:
         self.links = tuple(sorted(vocabulary.noun_first_links, key=len, reverse=True))
         self.distributive = tuple(vocabulary.noun_first_distributive)
         self.loose = frozenset(table.table.with_role("may-count-action"))
+        self.generic = frozenset(table.table.with_role("generic"))
         self.longest = max((len(n) for n in table.fits), default=0)
 
     def noun_before(self, text: str, q) -> tuple[str, int] | None:
@@ -98,8 +101,12 @@ class _NounFirst:
             if text[end - size:end] in self.table.fits:
                 noun = text[end - size:end]
                 break
-        if noun is None or (q.unit in self.table.fits[noun]
-                            and noun not in self.table.table.unfit_after_noun(q.unit)):
+        if noun is None:
+            return None
+        unfit = self.table.table.unfit_after_noun(q.unit)
+        if q.unit in self.generic and noun not in unfit:
+            return None     # 干线公路5个: in a tally by kind, 个 counts items (projects) of the kind
+        if q.unit in self.table.fits[noun] and noun not in unfit:
             return None
         start = end - len(noun)
         if any(word in text[max(0, start - 4):start] for word in self.distributive):
