@@ -178,7 +178,10 @@ async def _rapid_edits(tmp_path: Path) -> None:
         assert any("cancelled the full run of version 2" in m for m in s.logs), s.logs
         # nothing was checked, let alone published, for the versions typed in between
         assert not [p for _, p in s.published if p.uri == uri and 3 <= (p.version or 0) < last_version]
-        assert _threads(pid) <= threads_before + 2
+        # no thread per edit (20 edits here): a constant few may start meanwhile — the two
+        # pools' workers and, under load, an executor thread of the stdio loop that is
+        # otherwise started before the first count
+        assert _threads(pid) <= threads_before + 4
         # the full run that follows agrees with the quick pass on the edited line, and with
         # the command line on the whole document
         await asyncio.sleep(0.1)
