@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import signal
 import sys
-import threading
-from contextlib import contextmanager
 
+from checker.core.signals import terminate_as_interrupt
 from checker.engine.fixes import apply_fixes
 from checker.engine.problems import RunError
 from checker.sources.write import FixSkipped, encode_like, replace_if_unchanged
@@ -49,7 +47,7 @@ def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None, setting
         changed += 1
         if write:
             try:
-                with _terminate_as_interrupt():
+                with terminate_as_interrupt():
                     replace_if_unchanged(path, source.digest, encode_like(source, fixed))
             except FixSkipped as exc:
                 run.errors.append(RunError(path, f"not fixed: {exc}"))
@@ -65,28 +63,6 @@ def apply_or_show_fixes(run, write: bool, stdin_path: str | None = None, setting
                                         fromfile=f"a/{path}", tofile=f"b/{path}")
             sys.stdout.writelines(diff)
     return changed
-
-
-@contextmanager
-def _terminate_as_interrupt():
-    """While a file is being replaced, SIGTERM (a CI timeout, an editor stopping the hook)
-    raises KeyboardInterrupt, so the temporary file is removed before the process ends."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except (ValueError, OSError):
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _fix_until_stable(source, fixed: str, applied: int, settings) -> tuple[str, int]:

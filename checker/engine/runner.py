@@ -5,11 +5,10 @@ from pathlib import Path
 
 import os
 import signal
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from checker.core.signals import terminate_as_interrupt
 from checker.checks.registry import load_kind
 from checker.engine.budget import FileBudgetExceeded, file_budget
 from checker.engine.lint import Cancelled, FileResult, lint_document
@@ -186,7 +185,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     # multiprocessing and logging, 10-25 ms) is imported only when a pool is made.
     stops: tuple[type[BaseException], ...] = (KeyboardInterrupt,)
     try:
-        with _terminate_as_interrupt():
+        with terminate_as_interrupt():
             if len(misses) > 1 and jobs > 1:
                 from concurrent.futures.process import BrokenProcessPool
 
@@ -301,28 +300,6 @@ def _stop(pool, wait: bool) -> None:
             process.terminate()
         except (OSError, AttributeError):
             pass
-
-
-@contextmanager
-def _terminate_as_interrupt():
-    """SIGTERM (a CI timeout, an editor stopping the hook) ends the run like Ctrl-C: the
-    report of what was found is still written."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except (ValueError, OSError):
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def corpus_violations(results: list[FileResult], settings: Settings) -> list[Violation]:
