@@ -72,6 +72,11 @@ class Structure:
     sections: list[Section]
     blocks: list[Block]             # top-level blocks; walk .children for the tree
     inline_enums: list[InlineEnum]
+    # The text opens in mid-text: no title, its first line (web leftovers aside) is
+    # already body text and more lines follow — a later page of a paged article or a
+    # copy cut at its top.  What that first stretch continues (an opening quote, the
+    # items numbered before it) is on a page the text does not show.
+    opens_mid_text: bool = False
 
     def iter_blocks(self):
         """Every block, depth first, in document order."""

@@ -104,7 +104,22 @@ def parse_structure(doc: Any) -> Structure:
     sections = _sections(text, paragraphs, body_start, flat, kind, year, title, parts, data)
     inline = _inline_enums(text, paragraphs, body_start, flat)
     return Structure(title=title, title_span=title_span, year=year, kind=kind, sections=sections,
-                     blocks=blocks, inline_enums=inline)
+                     blocks=blocks, inline_enums=inline,
+                     opens_mid_text=title_span is None and _opens_with_body(text, paragraphs, data))
+
+
+def _opens_with_body(text: str, paragraphs: list, data: _Compiled) -> bool:
+    """The first paragraph that is not a web leftover is a body line (long, or holding a
+    sentence end) with no numbering marker, and another paragraph follows it: a text
+    of several lines whose top — title and opening — is not shown.  A single line is a
+    snippet as written, not a cut page."""
+    for i, para in enumerate(paragraphs[:12]):
+        line = para.span.of(text)
+        if data.is_leftover(line):
+            continue
+        return (i + 1 < len(paragraphs) and not _is_short_line(line, data)
+                and marker_at(text, para.span.start, para.span.end) is None)
+    return False
 
 
 # -- data ---------------------------------------------------------------------------------

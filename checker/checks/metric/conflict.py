@@ -12,7 +12,9 @@ same section kind and year, the same deadline year written in the sentence, diff
 paragraphs.  A change in 个百分点 (近视率下降0.8个百分点) is compared with changes of
 the same indicator in the same direction; other changes (新增15所), list members that inherit their
 indicator, and indicators opening with an action (新建, 评选 …
-``metric_action_words``) are not statements of a level.
+``metric_action_words``) are not statements of a level.  Nor is a time scope standing where
+an indicator would (“十三五”以来累计下降3.4个百分点: ``metric_period_scope_endings``): it
+names a period, and the change belongs to the indicator of an earlier clause.
 """
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ class MetricData(BaseModel):
     metric_period_pattern: Regex = "(?!x)x"
     metric_whole_year_words: list[str] = Field(default_factory=list)
     metric_scope_bracket_words: list[str] = Field(default_factory=list)
+    metric_period_scope_endings: list[str] = Field(default_factory=list)
 
 
 def _data(lexicon: Any) -> MetricData:
@@ -391,6 +394,8 @@ def _statement(doc, q, previous_end, data, params, words, exceptions, dated):
     name = _normalise(q.indicator, data, params.min_chars)
     if len(name) < params.min_chars or any(name.startswith(w) for w in data.metric_action_words):
         return None
+    if name.endswith(tuple(data.metric_period_scope_endings)):
+        return None     # “十三五”以来 names a period; the change is an earlier clause's indicator's
     offset = q.span.start
     sentence = doc.sentence_at(offset)
     head = doc.folded_text[sentence.span.start:offset] if sentence else ""

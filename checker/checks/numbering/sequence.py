@@ -20,7 +20,11 @@ Real documents add these forms that are not breaks:
   first numbered item is below the first level (``（五）`` after a page's title and
   byline: the text began inside a section it does not show), does not miss the items
   before it; and a 1 after such a list starts a new list, the parent of the first being
-  off the page.
+  off the page.  So does a text that opens in mid-text (no title, its first line body
+  text: ``doc.structure.opens_mid_text``) whose first item of a level has no parent on
+  the page (``二、`` after the tail of page 5);
+* a first sub-item written run into its parent heading's line (``二、主要措施（一）加强领导``)
+  is there: the next ``（二）`` follows it.
 """
 from __future__ import annotations
 
@@ -101,8 +105,15 @@ def check(doc, rule) -> Iterator[Finding]:
                and first_block.marker.ordinal != 1)
     first_of_level = {id(items[0]) for items in by_level.values()}
 
+    # A text that opens in mid-text (no title, its first line already body text: a
+    # later page) shows no numbered item above its first ones: an item with no parent
+    # on the page that is the first of its level continues a list begun off the page.
+    mid_text = structure.opens_mid_text
+
     def opens_text(block: Block) -> bool:
         if block.paragraphs[0] == first_paragraph:
+            return True
+        if mid_text and block.parent is None and id(block) in first_of_level:
             return True
         return cut_top and id(block) in first_of_level
 
@@ -111,6 +122,10 @@ def check(doc, rule) -> Iterator[Finding]:
         the block before it and itself (written, though the parser did not take them)."""
         here = block.paragraphs[0]
         before = head_before(block)
+        if low == 1 and block.parent is not None:
+            # the first item may stand run into its parent heading's line (二、主要措施（一）
+            # 加强领导…), with its own sub-items below it before this one
+            before = min(before, block.parent.paragraphs[0]) if before >= 0 else block.parent.paragraphs[0]
         starts = [doc.paragraph_text(k) for k in range(max(before, 0), here)]
         for ordinal in range(low, high + 1):
             text = render(block.marker.style, shape(block.marker), ordinal)

@@ -22,7 +22,9 @@ A text that stops mid-sentence was cut (a page limit, a preview): marks opened i
 unfinished last sentence of its last paragraph, of a paragraph ending in a cut mark
 (vocabulary ``cut_ends``: …, ..., a broken character) or of the paragraph before a
 leftover line (a paywall notice inserted in the text) are not reported, and neither are
-closing marks before the first sentence end after such a leftover line.
+closing marks before the first sentence end after such a leftover line — or at the top
+of a text that opens in mid-text (``doc.structure.opens_mid_text``: no title, a first
+line of body text with more lines after it), whose start was cut the same way.
 
 Look-alike marks (vocabulary ``lookalike_marks``: ``〞`` typed for ``”``) pair like the
 mark they imitate and are reported once per paragraph, with their count, under the
@@ -68,6 +70,9 @@ class Params(BaseModel):
     wrap_lines: int = Field(6, ge=0)
     # marks left open by the unfinished sentence the text ends in are a page cut
     cut_at_end: bool = True
+    # closing marks in the first sentence of a text that opens in mid-text (no title, its
+    # first line body text: a later page) close marks opened on an earlier page
+    cut_at_start: bool = True
     # a paragraph with more unpaired marks than this gets one report at the first, with
     # the count (the `grouped` template): a paragraph typed with its closing quotes lost
     # is one thing to mend, not one report per mark; None: one report per mark
@@ -104,7 +109,10 @@ def check(doc, rule) -> Iterator[Finding]:
     skipped = leftover_paragraphs(doc, rule)
     paragraphs = doc.paragraphs
     carry: list[_Open] = []
-    after_cut = False
+    # a text that opens in mid-text (a later page: no title, its first line already body
+    # text) was cut at its top as a preview is at its end: closers in its first sentence
+    # close what an earlier page opened
+    after_cut = params.cut_at_start and doc.structure.opens_mid_text
     found: list[tuple[int, str, str]] = []           # (offset, mark as written, problem)
     for n, para in enumerate(paragraphs):
         if para.index in skipped:

@@ -41,6 +41,7 @@ class Vocabulary(BaseModel):
     money_unit: str = ""
     rounding_words: list[str] = Field(default_factory=list)
     unit_average_words: list[str] = Field(default_factory=list)
+    unit_ratio_words: list[str] = Field(default_factory=list)
     unit_fraction_not_before: list[str] = Field(default_factory=list)
     compared_magnitudes: CompareMagnitudes | None = None
     magnitude_scope_words: dict[str, str] = Field(default_factory=dict)

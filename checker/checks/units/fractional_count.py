@@ -5,7 +5,10 @@ A quantity is reported when its number has a decimal part, it has no magnitude (
 (role ``whole`` in the model's measure-word table).  Averages and ratios are
 fractional by nature, so a quantity whose clause holds an average word
 (``unit_average_words``: 平均, 人均, 每 …) is left alone, and so is 个 before a unit of
-time or a measure (``1.5个小时``: ``unit_fraction_not_before``).
+time or a measure (``1.5个小时``: ``unit_fraction_not_before``).  An indicator per N
+(每万老年人拥有护理员数) or an average (人均, 户均) often names its subject in one clause
+and gives the figure in a later one (…是核心指标，全市已达47.6人): the words of
+``unit_ratio_words`` are looked for from the start of the sentence, not only the clause.
 """
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ class _Data:
         vocabulary = words(rule)
         self.units = frozenset(doc.measure_words.with_role("whole"))
         self.average = tuple(vocabulary.unit_average_words)
+        self.ratio = tuple(vocabulary.unit_ratio_words)
         self.not_before = tuple(sorted(vocabulary.unit_fraction_not_before, key=len, reverse=True))
 
 
@@ -57,8 +61,17 @@ def check(doc, rule) -> Iterator[Finding]:
         clause = text[clause_start:q.span.start]
         if any(word in clause for word in data.average):
             continue
+        if data.ratio and _sentence_has(doc, text, q.span.start, data.ratio):
+            continue
         span = Span(q.number_span.start, q.unit_span.end)
         yield Finding(span, args={"found": span.of(text), "unit": q.unit, "value": q.number_text})
+
+
+def _sentence_has(doc, text: str, offset: int, words: tuple[str, ...]) -> bool:
+    sentence = doc.sentence_at(offset)
+    start = sentence.span.start if sentence is not None else text.rfind("\n", 0, offset) + 1
+    before = text[start:offset]
+    return any(word in before for word in words)
 
 
 def _has_fraction(number_text: str) -> bool:
