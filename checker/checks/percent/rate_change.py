@@ -49,6 +49,8 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if not is_rate(q.indicator, rates, exceptions):
             continue
+        if _subject_before_sentence(doc, q):
+            continue
         if i and _part_share_inherited(doc, q, quantities[i - 1], vocabulary, paired):
             continue
         if _amount_between(doc, q, quantities[i - 1] if i else None, params):
@@ -82,6 +84,18 @@ def _amount_between(doc, q, before, params) -> bool:
     for m in _PHYSICAL.finditer(gap):
         found = m
     return found is not None and _same_sentence(doc, start + found.start(), q.span.start)
+
+
+def _subject_before_sentence(doc, q) -> bool:
+    """…占比达25%，比去年提升5个百分点。预计全年销售额90亿元，同比增长5%: a change whose
+    rate was named in an earlier sentence has no subject of its own in its sentence; a
+    sentence end closes what the rate's sentence said, and the growth after it belongs
+    to what the new sentence is about (an amount the reader may not even parse), never
+    to the rate carried over the full stop."""
+    span = q.indicator_span
+    if span is None or span.end > q.span.start:
+        return False
+    return not _same_sentence(doc, span.start, q.span.start)
 
 
 def _same_sentence(doc, a: int, b: int) -> bool:
