@@ -9,11 +9,11 @@ characters that is not a scope word: 游客, 接待…).  The later figure is re
 line of the first.
 
 ``form: leading-digit`` reads the other slip of a copied figure: a leading digit lost
-(支出总计1,867.48万元 … 支出总计，867.48万元, the 1 taken for a thousands separator).  The
+(支出合计2,435.16万元 … 支出合计，435.16万元, the 2 taken for a thousands separator).  The
 shorter figure is the longer with its first digit dropped, both with the same unit and
 magnitude, at least ``min_digits`` digits left, and the same label right before both
-(the run of Han characters ending at the figure, one separator allowed: 支出总计 and
-支出总计，).  A figure that is a part of the other (of which 867.48 of 1,867.48) has a
+(the run of Han characters ending at the figure, one separator allowed: 支出合计 and
+支出合计，).  A figure that is a part of the other (of which 435.16 of 2,435.16) has a
 label of its own and is never compared; the shorter figure is reported, wherever it
 stands.
 """

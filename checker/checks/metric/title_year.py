@@ -13,7 +13,7 @@ on into the text, that line's head up to its first blank or clause mark.
   a new title.  The opening is the first body paragraph (copies of the title and site
   text skipped) that starts with a year; a range of years (2016—2020年) is no opening.
 * ``heading``: the text restates its own title under another year — ``2023年…工作计划``
-  over ``小学2022年度学校工作计划`` (a page number of a converted PDF may stand before
+  over ``中心小学2027年度学校工作计划`` (a page number of a converted PDF may stand before
   it).  The restated heading names the same genre as the title part it is compared
   with (a plan's heading with the plan's year, a summary's with the summary's), and
   ends at a blank or the paragraph's end; so a plan that reviews last year first

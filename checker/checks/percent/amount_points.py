@@ -4,7 +4,7 @@
 个百分点 measures the change of a rate (入学率 from 90% to 92%: 2 个百分点).  A volume or
 an amount — a tonnage, a sum of money, a count — changes by a percentage of itself, so
 its growth is in %.  Only the plain form is read: the amount's level stated first in a
-unit of its own (58亿吨, 90亿元), then in the same clause chain its change with nothing
+unit of its own (58亿吨, 240亿元), then in the same clause chain its change with nothing
 between but a base (同比, 比上年: ``change_bases``) and the verb.  A change in 个百分点
 after a growth rate (增长7%，比上年提高1.2个百分点: the growth rate rose) or after a share
 (占全省12%，提高0.5个百分点) has a percent figure before it and passes, and so does a

@@ -87,7 +87,7 @@ def _amount_between(doc, q, before, params) -> bool:
 
 
 def _subject_before_sentence(doc, q) -> bool:
-    """…占比达25%，比去年提升5个百分点。预计全年销售额90亿元，同比增长5%: a change whose
+    """…占比为38%，比上年提高3个百分点。全年零售总额240亿元，同比增长7%: a change whose
     rate was named in an earlier sentence has no subject of its own in its sentence; a
     sentence end closes what the rate's sentence said, and the growth after it belongs
     to what the new sentence is about (an amount the reader may not even parse), never
