@@ -7,10 +7,20 @@ significant digits are the same (at least ``min_digits`` of them), their values 
 and the words before them name the same thing (they share a word of two or more
 characters that is not a scope word: 游客, 接待…).  The later figure is reported, with the
 line of the first.
+
+``form: leading-digit`` reads the other slip of a copied figure: a leading digit lost
+(支出合计2,435.16万元 … 支出合计，435.16万元, the 2 taken for a thousands separator).  The
+shorter figure is the longer with its first digit dropped, both with the same unit and
+magnitude, at least ``min_digits`` digits left, and the same label right before both
+(the run of Han characters ending at the figure, one separator allowed: 支出合计 and
+支出合计，).  A figure that is a part of the other (of which 435.16 of 2,435.16) has a
+label of its own and is never compared; the shorter figure is reported, wherever it
+stands.
 """
 from __future__ import annotations
 
-from typing import Iterator
+import re
+from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,10 +46,16 @@ class Params(BaseModel):
 
     min_digits: int = Field(3, ge=2)     # 1.2 and 12 agree too often by chance
     context_chars: int = Field(10, ge=2)  # the words before a figure that name it
+    # decimal: the decimal point moved; leading-digit: the first digit lost
+    form: Literal["decimal", "leading-digit"] = "decimal"
+    label_chars: int = Field(3, ge=2)    # leading-digit: shortest label compared
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
+    if params.form == "leading-digit":
+        yield from _leading_digit(doc, params)
+        return
     data = data_view(rule.vocabulary, SlipData)
     text = doc.folded_text
     stop = set(data.metric_scope_words) | set(data.metric_leading_words)
@@ -79,3 +95,41 @@ def _words(text: str, stop: set[str]) -> set[str]:
             if pair not in stop:
                 out.add(pair)
     return out
+
+
+# The label before a figure: a run of Han characters, then at most one separator.
+_LABEL = re.compile(r"([\u4e00-\u9fff]{2,12})[\uff0c,\uff1a:\s]?$")
+
+
+def _label(text: str, start: int) -> str:
+    match = _LABEL.search(text[max(0, start - 14):start])
+    return match.group(1) if match else ""
+
+
+def _leading_digit(doc, params: Params) -> Iterator[Finding]:
+    text = doc.folded_text
+    figures = []
+    for q in doc.quantities:
+        if q.is_range or q.bound is not None or q.unit is None or q.is_chinese_numeral:
+            continue
+        number = (q.number_text or "").replace(",", "")
+        if not number[:1].isdigit():
+            continue
+        label = _label(text, q.span.start)
+        if len(label) >= params.label_chars:
+            figures.append((q, number, label))
+    by_number: dict[tuple[str, str, str], list] = {}
+    for q, number, label in figures:
+        by_number.setdefault((number, q.unit, q.magnitude or ""), []).append((q, label))
+    for q, number, label in figures:
+        if number[0] == "0" or sum(ch.isdigit() for ch in number) < params.min_digits:
+            continue
+        for digit in "123456789":
+            for other, other_label in by_number.get((digit + number, q.unit, q.magnitude or ""), []):
+                if other_label.endswith(label) or label.endswith(other_label):
+                    line, _ = doc.position(other.span.start)
+                    yield Finding(q.span, args={"value": q.text, "first": other.text, "first_line": line})
+                    break
+            else:
+                continue
+            break

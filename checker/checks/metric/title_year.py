@@ -12,6 +12,13 @@ on into the text, that line's head up to its first blank or clause mark.
   总结`` over ``一、2020年水利工作情况`` or ``2020年，我局…`` — is last year's text under
   a new title.  The opening is the first body paragraph (copies of the title and site
   text skipped) that starts with a year; a range of years (2016—2020年) is no opening.
+* ``heading``: the text restates its own title under another year — ``2023年…工作计划``
+  over ``中心小学2027年度学校工作计划`` (a page number of a converted PDF may stand before
+  it).  The restated heading names the same genre as the title part it is compared
+  with (a plan's heading with the plan's year, a summary's with the summary's), and
+  ends at a blank or the paragraph's end; so a plan that reviews last year first
+  (``一、2022年工作回顾``, ``2022年工作总结``) and a heading that goes on
+  (``2022年工作计划完成情况``) pass.
 
 Words come from the family vocabulary (``metric_*`` of rules/metric/vocabulary.yaml).
 """
@@ -44,13 +51,14 @@ class TitleData(BaseModel):
     metric_title_joiners: list[str] = Field(default_factory=list)
     metric_split_year_words: list[str] = Field(default_factory=list)
     metric_opening_pattern: str = ""
+    metric_heading_pattern: str = ""
 
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # repeated: a title year written again differently; body: the year the opening reports on
-    check: Literal["repeated", "body"]
+    check: Literal["repeated", "body", "heading"]
     opening_paragraphs: int = Field(3, ge=1)   # body paragraphs searched for the opening year
 
 
@@ -69,6 +77,9 @@ def check(doc, rule) -> Iterator[Finding]:
         if not title:
             return
     if any(w in title for w in data.metric_split_year_words):
+        return
+    if params.check == "heading":
+        yield from _heading(doc, title, span, data, params)
         return
     parts = _parts(title, data)
     if parts is None:
@@ -153,3 +164,58 @@ def _core(title: str) -> str:
     core = title.replace(" ", "").replace("\u3000", "")
     core = re.sub(r"\.[A-Za-z]{2,4}$", "", core)
     return core[-12:] if len(core) >= 12 else core
+
+
+def _genre_years(title: str, data: TitleData) -> dict[str, str]:
+    """The year of each genre the title names: {"summary": 2021, "plan": 2022} for a
+    summary joined to a plan, {"plan": 2023} for a plan alone."""
+    years: dict[str, str] = {}
+    parts = _parts(title, data)
+    if parts is not None:
+        (head, _), (tail, _) = parts
+        summary = _year(head)
+        if summary:
+            years["summary"] = summary[0]
+        plan = _year(tail)
+        if plan and any(w in tail for w in data.metric_plan_words):
+            years["plan"] = plan[0]
+    elif any(w in title for w in data.metric_plan_words):
+        plan = _year(title)
+        if plan:
+            years["plan"] = plan[0]
+    return years
+
+
+def _heading(doc, title: str, span: Span, data: TitleData, params: Params) -> Iterator[Finding]:
+    """The first body paragraphs restating the title's heading under another year."""
+    pattern = _opening(data.metric_heading_pattern)
+    if pattern is None:
+        return
+    years = _genre_years(title, data)
+    if not years:
+        return
+    text = doc.folded_text
+    core = _core(title)
+    seen = 0
+    for para in doc.paragraphs:
+        if para.span.start < span.end:
+            continue
+        body = para.span.of(text)
+        stripped = body.strip()
+        if not stripped or (core and core in stripped.replace(" ", "")):
+            continue
+        match = pattern.match(body)
+        if match is not None:
+            genre = match.group("genre")
+            kind = "summary" if any(w in genre for w in data.metric_summary_words) else (
+                "plan" if any(w in genre for w in data.metric_plan_words) else "")
+            year = match.group("year")
+            if kind in years and year != years[kind]:
+                at = para.span.start + match.start("year")
+                opening = re.sub(r"\s+", "", match.group(0))
+                opening = re.sub(r"^[-\uff0d\u2014][0-9]+[-\uff0d\u2014]", "", opening)  # a page number
+                yield Finding(Span(at, at + 4), args={"year": years[kind], "other": year, "opening": opening})
+            return
+        seen += 1
+        if seen >= params.opening_paragraphs:
+            return

@@ -49,6 +49,8 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if not is_rate(q.indicator, rates, exceptions):
             continue
+        if _subject_before_sentence(doc, q):
+            continue
         if i and _part_share_inherited(doc, q, quantities[i - 1], vocabulary, paired):
             continue
         if _amount_between(doc, q, quantities[i - 1] if i else None, params):
@@ -82,6 +84,23 @@ def _amount_between(doc, q, before, params) -> bool:
     for m in _PHYSICAL.finditer(gap):
         found = m
     return found is not None and _same_sentence(doc, start + found.start(), q.span.start)
+
+
+def _subject_before_sentence(doc, q) -> bool:
+    """…占比为38%，比上年提高3个百分点。全年零售总额240亿元，同比增长7%: a change whose
+    rate was named in an earlier sentence has no subject of its own in its sentence; a
+    sentence end closes what the rate's sentence said, and the growth after it belongs
+    to what the new sentence is about (an amount the reader may not even parse), never
+    to the rate carried over the full stop."""
+    span = q.indicator_span
+    if span is None or span.end > q.span.start:
+        return False
+    return _FULL_STOP.search(doc.text, span.end, q.span.start) is not None
+
+
+# A sentence end (a semicolon does not end what the clause before it is about:
+# 覆盖率为63%；比上年提高1%).
+_FULL_STOP = re.compile(r"[\u3002\uff01\uff1f!?]")
 
 
 def _same_sentence(doc, a: int, b: int) -> bool:

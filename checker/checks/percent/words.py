@@ -17,6 +17,8 @@ class Vocabulary(BaseModel):
     range_mark: str = ""
     part_share_marks: list[str] = Field(default_factory=list)
     share_nouns: list[str] = Field(default_factory=list)
+    amount_nouns: list[str] = Field(default_factory=list)
+    change_bases: list[str] = Field(default_factory=list)
 
 
 def words(rule: Any) -> Vocabulary:
