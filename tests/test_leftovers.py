@@ -5,9 +5,37 @@ from checker.engine.fixes import apply_fixes
 from tests.helpers import assert_violations, lint
 
 
+def _ungrouped(rule_id: str, text: str, **params) -> list[tuple[int, int]]:
+    """Where ``rule_id`` finds each mark, with its per-paragraph grouping off (the
+    patterns themselves under test) and ``params`` changed."""
+    from checker.checks.leftovers import pattern
+    from checker.engine.runner import lint_source
+    from checker.engine.settings import Settings
+    from checker.rules.loader import validate_params
+    from checker.sources.read import adapt_text
+    from tests.helpers import settings_for
+
+    base = settings_for(rule_id)
+    rule = base.rules[0]
+    raw = {**rule.raw_params, "group_after": None, **params}
+    changed = rule.with_changes(params=validate_params("test", rule.id, pattern, raw), raw_params=raw)
+    settings = Settings(rules=[changed], lexicon=base.lexicon, config=base.config, root=base.root)
+    result = lint_source(adapt_text(text, "<text>", "text"), settings)
+    return [(v.line, v.column) for v in result.violations]
+
+
 def test_unfilled_placeholders():
-    assert_violations("招聘教师×名，X月X日前完成，XX学校，某某同志，***所，（待补充）", "placeholder-unfilled",
-                      (1, 5), (1, 8), (1, 16), (1, 21), (1, 26), (1, 31))
+    assert _ungrouped("placeholder-unfilled", "招聘教师×名，X月X日前完成，XX学校，某某同志，***所，（待补充）") == [
+        (1, 5), (1, 8), (1, 16), (1, 21), (1, 26), (1, 31)]
+    # shipped: the paragraph's six blanks are one report, at the first, with the count
+    [v] = [v for v in lint("招聘教师×名，X月X日前完成，XX学校，某某同志，***所，（待补充）", "placeholder-unfilled")]
+    assert (v.column, v.message) == (5, "未填写的占位符“×”等6处")
+
+
+def test_a_date_frame_is_one_blank():
+    [v] = lint("活动时间xxxx年x月x日——x月xx日。", "placeholder-unfilled")
+    assert v.excerpt == "xxxx年x月x日——x月xx日" and "等" not in v.message
+    assert len(lint("由XX牵头。\n报名截止到X月X日。", "placeholder-unfilled")) == 2
 
 
 def test_redaction_and_names_are_not_placeholders():
@@ -27,7 +55,7 @@ def test_redaction_marks_are_configurable():
 
     base = settings_for("placeholder-name-mark")
     rule = base.rules[0]
-    raw = {**rule.raw_params, "allow": []}
+    raw = {**rule.raw_params, "allow": [], "group_after": None}
     strict = rule.with_changes(params=validate_params("test", rule.id, pattern, raw), raw_params=raw)
     settings = Settings(rules=[strict], lexicon=base.lexicon, config=base.config, root=base.root)
     result = lint_source(adapt_text("支持x学院，*市第二实验学校。", "<text>", "text"), settings)

@@ -17,6 +17,27 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import typo_planted  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def full_repair(monkeypatch):
+    """The tests below lint one sentence each: typo-phrase runs without its shipped
+    condition of the phrase written whole elsewhere in the document (needs_evidence), as
+    `rules: {typo-phrase: {params: {needs_evidence: false}}}` in .gwlint.yaml would run it;
+    test_shipped_phrase_repair_needs_the_phrase_elsewhere checks the shipped condition."""
+    from checker.engine.settings import Settings
+    from tests import helpers
+
+    base = helpers.default_settings()
+
+    def with_rules(rules):
+        return Settings(rules=[typo_planted.full_repair(r) for r in rules], lexicon=base.lexicon,
+                        vocabularies=base.vocabularies, config=base.config, root=base.root)
+
+    full = with_rules(base.rules)
+    monkeypatch.setattr(helpers, "default_settings", lambda: full)
+    monkeypatch.setattr(helpers, "settings_for",
+                        lambda rule_id: with_rules([r for r in helpers.every_rule() if r.id == rule_id]))
+
+
 @pytest.fixture(scope="module")
 def figures():
     return typo_planted.evaluate(typo_planted.read())
@@ -128,3 +149,20 @@ def test_misspelling_inside_a_longer_word_is_not_reported():
 def test_spinner_allows_a_right_compound_only_when_it_covers_the_collocation():
     assert not lint("各项改革取得积极进展。", "typo-spinner")
     assert [v.excerpt for v in lint("积极进展党员，壮大队伍。", "typo-spinner")] == ["进展"]
+
+
+def test_shipped_phrase_repair_needs_the_phrase_elsewhere(monkeypatch):
+    monkeypatch.undo()        # the shipped settings
+    assert not [v for v in lint("全体党员要深入开展理论论学习。") if v.rule == "typo-phrase"]
+    hits = [v.excerpt for v in lint("坚持理论学习，全体党员要深入开展理论论学习。") if v.rule == "typo-phrase"]
+    assert hits == ["理论论学习"]
+
+
+def test_ordinary_phrases_one_edit_from_an_idiom_are_not_repaired():
+    # a character repeated before each member of a series; a negator or an adjective
+    # before a word; two words meeting on a shared character
+    for text in ("各行业各部门各有关单位要压实责任。", "这是极不寻常的一年。", "做好这篇大文章。",
+                 "县武装部部长参加会议。"):
+        assert not [v for v in lint(text) if v.rule == "typo-phrase"], text
+    # the slips themselves still are
+    assert [v.excerpt for v in lint("坚持实事是求。") if v.rule == "typo-phrase"] == ["实事是求"]

@@ -83,6 +83,10 @@ class Params(BaseModel):
     check_following: bool = True           # look for the list right after the claim's noun: 三项工程：A、B、C
     check_inline_enums: bool = True        # look for the list in an 一是…二是… sequence after the claim
     check_children: bool = True            # count the numbered children of a heading ending in the claim
+    # hard-wrapped copy (a web page or a PDF copied line by line): an 一是… sequence goes on
+    # in the lines after the claim's, its markers partway down them; a next marker is
+    # looked for this many lines after the last
+    wrapped_item_lines: int = Field(12, ge=0)
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -118,6 +122,8 @@ def check(doc, rule) -> Iterator[Finding]:
                     result = _following(text, noun_end, end, partner, tables)
                 if result is None and params.check_inline_enums:
                     result = _inline(text, noun_end, enums.get(para.index, ()), params)
+            if result is not None and result[3] == "inline" and params.wrapped_item_lines:
+                result = _wrapped_on(doc, para.index, result, enums, params)
             if result is None and params.check_inline_enums and not text[noun_end:end].strip("：:。 \t"):
                 result = _enum_paragraphs(doc, para.index, enums, tables)
             if result is None:
@@ -499,6 +505,49 @@ def _inline(text: str, noun_end: int, enums: tuple, params: Params):
         k = len(ordinals)
         return k, {k}, False, "inline", False
     return None
+
+
+def _wrapped_on(doc, index: int, result: tuple, enums: dict, params: Params) -> tuple | None:
+    """An 一是… sequence found in the claim's line, continued in the lines after it when
+    the text is hard-wrapped: its later markers (二是, 三是) sit partway down later lines
+    (…不断增加。二是…), which are pieces of one paragraph.  The text is taken as wrapped
+    when a line of the run, the claim's line or one before the last marker counted, stops
+    mid-sentence; the run goes line by line (no blank line, no numbered heading) and takes
+    the next marker of the sequence when it comes within ``wrapped_item_lines`` lines.  A
+    marker out of order (a new 一是) ends the run."""
+    k = result[0]
+    text = doc.text
+    paragraphs = doc.paragraphs
+    wrapped = _mid_sentence(paragraphs[index].span.of(text))
+    since = 0
+    prev = paragraphs[index]
+    for para in paragraphs[index + 1:]:
+        if para.line != prev.line + 1:
+            break       # a blank line: a new paragraph
+        prev = para
+        if after_marker(text, para.span.start, para.span.end) != para.span.start:
+            break       # a numbered heading: a new block
+        ordinals = [m.ordinal for e in enums.get(para.index, ()) for m in e.markers]
+        since += 1
+        if not ordinals:
+            if since > params.wrapped_item_lines:
+                break
+            wrapped = wrapped or _mid_sentence(para.span.of(text))
+            continue
+        if ordinals != list(range(k + 1, k + 1 + len(ordinals))) or not wrapped:
+            break
+        k += len(ordinals)
+        since = 0
+        wrapped = wrapped or _mid_sentence(para.span.of(text))
+    if k == result[0]:
+        return result
+    return k, {k}, False, "inline", False
+
+
+def _mid_sentence(line: str) -> bool:
+    """The line stops without ending a sentence: a hard wrap cut it."""
+    end = line.rstrip(" \t\u3000").rstrip("”’」』）)》")
+    return bool(end) and end[-1] not in "。！？!?；;：:…"
 
 
 def _enum_paragraphs(doc, index: int, enums: dict, tables: CountTables):

@@ -18,10 +18,12 @@ Every match is a finding, with the matched text as ``{match}``.
   is one report — while a match inside a line of prose stays a report of its own line
   (spam put into the middle of a sentence).
 * ``fix``: the replacement for a match (``""`` deletes it); leave unset for no fix.
-* ``group_after``: when a document holds more matches than this, it is a template left
-  unfilled, not a slip: each paragraph's matches become one report at the first, with
-  their count (the ``grouped`` template of ``messages:``), so forty marks in one template
-  do not bury the rest of the report.  A document with this many or fewer keeps one
+* ``join``: a key of the data listing expressions for the text between two matches that
+  makes them one (``年`` and ``——`` in ``xxxx年x月x日——x月xx日``: one date frame, one slot).
+* ``group_after``: when a document holds more matches than this, each paragraph's matches
+  become one report at the first, with their count (the ``grouped`` template of
+  ``messages:``), so forty marks in one template do not bury the rest of the report; 1
+  groups every paragraph with several.  A document with this many or fewer keeps one
   report per match, each at its place.  The lines of a hard-wrapped paragraph (a line
   ending mid-sentence, the next line right after it) count as one paragraph;
   ``group_by: document`` counts the whole document as one (page numbers).
@@ -69,6 +71,9 @@ class Params(BaseModel):
     # what such a document's matches are counted by: the paragraph (lines a hard wrap cut
     # from one paragraph count as one) or the whole document (page numbers all through it)
     group_by: Literal["paragraph", "document"] = "paragraph"
+    # text scope: a lexicon key of patterns for the text between two matches that makes
+    # them one (xxxx年x月x日——x月xx日 is one date frame, not three blanks)
+    join: str | None = None
     run_line_chars: int = Field(20, ge=0)   # run scope: a line this short with a match joins a run
     # run scope: a lexicon key of patterns for whole lines that may stand between the lines
     # of a run without ending it (a page number between a site's preview titles)
@@ -143,6 +148,20 @@ def _outside(text: str, spans: list[Span], patterns: tuple[str, ...]) -> list[Sp
     return kept
 
 
+def _joined(text: str, spans: list[Span], joins: tuple) -> list[Span]:
+    """Matches with nothing between them but a text one of ``joins`` matches whole (a date
+    frame's 年 and ——) made one span: one blank frame is one slot to fill."""
+    out = [spans[0]]
+    for span in spans[1:]:
+        last = out[-1]
+        gap = text[last.end:span.start]
+        if "\n" not in gap and any(j.fullmatch(gap) for j in joins):
+            out[-1] = Span(last.start, span.end)
+        else:
+            out.append(span)
+    return out
+
+
 def LOCAL(params) -> bool:  # noqa: N802 - the kinds' LOCAL, asked of a rule's parameters
     """Line-scoped patterns find a paragraph's problems in it alone (the language server
     re-checks just the edited paragraphs with them); block and text patterns may span
@@ -159,6 +178,8 @@ def check(doc, rule) -> Iterator[Finding]:
     spans = find_matches(text, patterns, frozenset(params.allow))
     if params.unless and spans:
         spans = _outside(text, spans, tuple(data_patterns(rule.vocabulary, params.unless)))
+    if params.join and len(spans) > 1:
+        spans = _joined(text, spans, _compiled(tuple(data_patterns(rule.vocabulary, params.join))))
     if params.scope == "text":
         if params.group_after is not None and len(spans) > params.group_after:
             yield from _grouped(doc, spans, params.group_by)

@@ -134,9 +134,12 @@ def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
         extra = {id(b): [anns[k] for k, bb in moved.items() if bb is b] for b in parents.values()}
     else:
         kept, extra = anns, {}
+    chunks = _page_chunk_numbers(doc)
     # every numbered block that may be a task, by section
     by_section: dict[int, list[TaskItem]] = defaultdict(list)
     for block in structure.iter_blocks():
+        if id(block) in chunks:
+            continue
         offset = block.marker.span.start
         if doc.kind_at(offset) == "summary":
             continue
@@ -159,6 +162,37 @@ def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
         items.extend(_task_level(candidates))
     items.sort(key=lambda it: it.block.marker.span.start)
     return items
+
+
+# a title this short (工作要点) may open an item's text by chance
+_MIN_TITLE_CHARS = 6
+
+
+def _page_chunk_numbers(doc: "Document") -> set[int]:
+    """The numbers a document viewer puts before the chunks of a page it shows (``1、``
+    before the text proper, ``2、`` before the next chunk), which are no task items: the
+    first numbered block of the text is one when what follows its marker, on its line or
+    the next, is the document's own title (the text proper opening with its title); the
+    top-level blocks of its style that go on
+    counting after it are the following chunks.  Returns the blocks' ids."""
+    blocks = doc.structure.blocks
+    if not blocks:
+        return set()
+    first = blocks[0]
+    title = (doc.structure.title or "").strip()
+    after = doc.text[first.marker.span.end:first.span.end].lstrip(" \t\u3000\r\n")
+    if len(title) < _MIN_TITLE_CHARS or not after.startswith(title):
+        return set()
+    out = {id(first)}
+    ordinal = first.marker.ordinal
+    for block in blocks[1:]:
+        if block.marker.style != first.marker.style or block.marker.ordinal != ordinal + 1:
+            break
+        out.add(id(block))
+        out.update(id(d) for d in _descendants(block))
+        ordinal += 1
+    out.update(id(d) for d in _descendants(first))
+    return out
 
 
 def _task_level(candidates: list[TaskItem]) -> list[TaskItem]:

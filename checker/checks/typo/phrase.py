@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,7 +39,7 @@ from checker.checks.typo import phrase_index as pi
 from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
-from checker.model.tokens import word_frequency
+from checker.model.tokens import full_dictionary, tokenize, word_frequency
 
 MESSAGE_ARGS = frozenset({"found", "right", "source"})
 # literal misspellings that are also a phrase one edit away (以身作责) are the literal rule's
@@ -56,6 +57,11 @@ class Params(BaseModel):
     # where the document writes the phrase whole elsewhere (逐年只增不减 … 逐年增不减):
     # 切实增活力 is a terse parallel, not 增强活力 cut short
     drop_needs_evidence: bool = True
+    # every variant, whatever its edit, is reported only where the document writes the
+    # phrase whole elsewhere (迫在眉睫 … 迫在眉捷): the writer's own spelling shows the
+    # slip.  Without that evidence a phrase one edit away is as often ordinary prose the
+    # dictionary lacks (各行业各部门, 极不寻常, 武装部部长) as a typo
+    needs_evidence: bool = False
     # a lone character at least this frequent as a word reads as a word of its own
     single_min_frequency: int = Field(5000, ge=0)
     # what goes into the index (see phrase_index.Settings)
@@ -108,10 +114,12 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if any(a < cand.end and b > cand.start for a, b in taken):
             continue
+        if params.needs_evidence and _count(text, cand.phrase) == 0:
+            continue
         if (cand.edit == pi.DROP and params.drop_needs_evidence and cand.source in (pi.OFFICIAL, pi.WORD, pi.SAYING)
                 and _count(text, cand.phrase) == 0):
             continue
-        if not _judged_typo(doc, cand, known, params.single_min_frequency):
+        if not _judged_typo(doc, cand, known, params.single_min_frequency, frozenset(vocab.negators)):
             continue
         done = cand.end
         yield Finding(Span(cand.start, cand.end),
@@ -217,7 +225,8 @@ def _all_han(s: str) -> bool:
     return all(0x4E00 <= ord(c) <= 0x9FFF for c in s)
 
 
-def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int) -> bool:
+def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int,
+                 negators: frozenset[str] = frozenset()) -> bool:
     tokens = doc.tokens_in(max(0, cand.start - 1), cand.end + 1)
 
     def real(word: str) -> bool:
@@ -247,6 +256,8 @@ def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int
         # glued the copies into a word it does not know (提质质|增效); two copies in one
         # real word (人人, 常常) or two whole words (的|的) are not this rule's
         first, second = cand.start + cand.pos, cand.start + cand.pos + 1
+        if _ends_word(doc.text, first + 1) and _begins_word(doc.text, second):
+            return False      # a word ending in the character meets one beginning with it (武装部|部长)
         alone = [any(span.start == k and span.end == k + 1 for _, span in inside) for k in (first, second)]
         glued = any(soft(w) for w, span in inside if span.start <= first and second < span.end)
         return alone[0] != alone[1] or glued
@@ -259,11 +270,93 @@ def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int
         region = range(max(cand.start, gap - 1), min(cand.end, gap + 1))
     if cand.edit == pi.SUB and len(cand.phrase) >= 5 and cand.source in (pi.OFFICIAL, pi.NAME, pi.IDIOM):
         return True           # one character off a long set formula (以人民为忠心): no chance reading
+    if cand.edit == pi.DROP and cand.source == pi.IDIOM and _modifier_phrase(doc, cand, real, negators):
+        return False          # 极不寻常, 大文章: a modifier and its word, not 不同寻常 or 大做文章 cut short
     if loose and any(soft(w) or not real(w) for w, _ in inside):
         return True           # the segmentation is broken here: an unknown word or a stray character
     covering = [w for w, span in inside if any(span.start <= k < span.end for k in region)]
+    if cand.edit == pi.SWAP and _repeated_series(doc, cand, real):
+        return False          # 各行业各部门: one character repeated before each word of a series
     if cand.edit == pi.SWAP or (cand.edit == pi.DROP and cand.source == pi.IDIOM):
         # every character is right but one is out of place or missing from a frozen idiom:
         # a lone character at the edit (实事|是|求, 来|不易) is the break
         return not all(len(w) > 1 and real(w) for w in covering)
     return not all(real(w) for w in covering)
+
+
+def _repeated_series(doc, cand: pi.Candidate, real) -> bool:
+    """A swapped window whose out-of-place character is the one it begins with, each time
+    a word of its own before a word of two characters or more: the text is a series with
+    one character repeated before each member (各行业各部门各单位, 全过程全方位), a common
+    coordinate form, not a frozen phrase with two characters swapped (各行各业)."""
+    text = doc.text
+    lead = text[cand.start]
+    marks = [k for k in range(cand.start, cand.end) if text[k] == lead]
+    if len(marks) < 2 or not any(cand.start + cand.pos <= k <= cand.start + cand.pos + 1 for k in marks[1:]):
+        return False
+    tokens = doc.tokens_in(cand.start, cand.end + 8)
+    for k in marks:
+        alone = any(span.start == k and span.end == k + 1 for _, span in tokens)
+        after = [w for w, span in tokens if span.start == k + 1]
+        if not alone or not after or len(after[0]) < 2 or not real(after[0]):
+            return False
+    return True
+
+
+def _modifier_phrase(doc, cand: pi.Candidate, real, negators: frozenset[str]) -> bool:
+    """A window that is one character modifying the word after it, by the dictionary's word
+    classes: a negator before an adjective or verb (不|寻常 in 极不寻常, which a degree adverb
+    may modify) or an adjective before a noun (大|文章 in 这篇大文章).  The written text is a
+    regular phrase; the idiom it would be with a character put back (不同寻常, 大做文章)
+    reads the same, and the ordinary phrase is the likelier reading."""
+    # the window read on its own: jieba's HMM may glue its first character to the word
+    # before it (这篇大|文章), which says nothing of how the window reads
+    inside = tokenize(doc.text[cand.start:cand.end])
+    if len(inside) != 2 or len(inside[0][0]) != 1:
+        return False
+    (head_char, _), (word, _) = inside
+    if len(word) < 2 or not real(word):
+        return False
+    tag = _dictionary_tag(word)
+    if head_char in negators:
+        return tag[:1] in ("a", "v")
+    return _dictionary_tag(head_char) == "a" and tag[:1] == "n"
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Some dictionary word of two to four characters ends at ``end`` (武装部 before 部长)."""
+    return any(_in_dictionary(text[end - n:end]) for n in (2, 3, 4) if end - n >= 0)
+
+
+def _begins_word(text: str, start: int) -> bool:
+    """Some dictionary word of two to four characters begins at ``start``."""
+    return any(_in_dictionary(text[start:start + n]) for n in (2, 3, 4) if start + n <= len(text))
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_tag(word: str) -> str:
+    """The word's class in jieba's full dictionary (a, v, n, ...), "" for no entry."""
+    data = _dictionary_bytes()
+    key = word.encode("utf-8") + b" "
+    at = 0 if data.startswith(key) else data.find(b"\n" + key) + 1
+    if at <= 0 and not data.startswith(key):
+        return ""
+    line = data[at:data.find(b"\n", at)].decode("utf-8").split()
+    return line[2] if len(line) > 2 else ""
+
+
+@lru_cache(maxsize=4096)
+def _in_dictionary(word: str) -> bool:
+    """The word is an entry of jieba's full dictionary (the segmentation uses a trimmed one,
+    which leaves out rarer compounds such as 武装部).  Looked up in the file itself: the
+    question is asked for a few windows a run, not worth loading the dictionary for."""
+    if not _all_han(word):
+        return False
+    data = _dictionary_bytes()
+    key = word.encode("utf-8") + b" "
+    return data.startswith(key) or data.find(b"\n" + key) >= 0
+
+
+@lru_cache(maxsize=1)
+def _dictionary_bytes() -> bytes:
+    return full_dictionary().read_bytes()

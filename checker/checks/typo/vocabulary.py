@@ -79,6 +79,7 @@ class Vocabulary(BaseModel):
     names: list[str] = Field(default_factory=list)
     not_typos: list[str] = Field(default_factory=list)
     optional_in_names: list[str] = Field(default_factory=list)
+    negators: list[str] = Field(default_factory=list)
     homophones: list[str] = Field(default_factory=list)
     shapes: list[str] = Field(default_factory=list)
     traditional: list[str] = Field(default_factory=list)
@@ -89,7 +90,8 @@ class Vocabulary(BaseModel):
         _pairs(items)
         return items
 
-    @field_validator("phrases", "names", "not_typos", "shapes", "traditional", "homophones", "optional_in_names")
+    @field_validator("phrases", "names", "not_typos", "shapes", "traditional", "homophones", "optional_in_names",
+                     "negators")
     @classmethod
     def _split(cls, items: list[str]) -> list[str]:
         return _words(items)
