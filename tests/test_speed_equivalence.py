@@ -79,3 +79,43 @@ def test_minhash_keys_of_all_texts_at_once_are_those_of_each_text():
             assert got.shape == (len(norms), bands + 1)
             for n, norm in enumerate(norms):
                 assert (got[n] == one(norm, bands, rows)).all(), norm
+
+
+def test_expressions_known_from_an_earlier_run_compile_only_when_needed(tmp_path, monkeypatch):
+    """What one run learns about an expression (it compiles; its required literals) is kept
+    in the cache folder: the next process compiles it only when a string holds a literal,
+    finds the same matches, and a bad expression never learned still fails when made."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    script = (
+        "import regex\n"
+        "from checker.core.patterns import compile_user, check_pattern\n"
+        "p = compile_user('ab+c|xyz', regex.MULTILINE)\n"
+        "print(p._compiled is not None, [m.span() for m in p.finditer('qq')], p._compiled is not None,\n"
+        "      [m.span() for m in p.finditer('--abbc-xyz')], p._compiled is not None)\n"
+        "try:\n"
+        "    check_pattern('ab(')\n"
+        "except ValueError as exc:\n"
+        "    print('invalid' in str(exc))\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs[0].split() == ["True", "[]", "True", "[(2,", "6),", "(7,", "10)]", "True", "True"]
+    # second process: known to compile, so not compiled until a literal is present
+    assert runs[1].split() == ["False", "[]", "False", "[(2,", "6),", "(7,", "10)]", "True", "True"]
+    assert list((tmp_path / "gwlint").glob("patterns-*.marshal"))
+
+
+def test_a_damaged_file_of_known_expressions_is_ignored(tmp_path, monkeypatch):
+    from checker.core import patterns
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    known = patterns._Known()
+    path = known.path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\0" * 40)
+    known.load()
+    assert not known.ok and not known.literals
+    assert not known.compiles(("ab(", 0))

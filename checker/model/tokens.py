@@ -23,9 +23,7 @@ from checker.model.span import Span
 DICTIONARY_SIZE = 60_000
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gwlint"
+from checker.core.paths import cache_dir  # noqa: E402 - re-exported: the typo family reads it here
 
 
 def full_dictionary() -> Path:
