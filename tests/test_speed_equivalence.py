@@ -119,3 +119,26 @@ def test_a_damaged_file_of_known_expressions_is_ignored(tmp_path, monkeypatch):
     known.load()
     assert not known.ok and not known.literals
     assert not known.compiles(("ab(", 0))
+
+
+def test_the_prefix_table_read_by_first_character_segments_as_jieba_does(tmp_path, monkeypatch):
+    """tokens._PrefixTable answers what jieba's own loaded prefix dictionary answers, so
+    segmenting with it gives the same tokens (a cold table, then one read back)."""
+    from checker.model import tokens
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    jieba = tokens.import_jieba()
+    dictionary = tokens.trimmed_dictionary()
+    reference = jieba.Tokenizer(str(dictionary))
+    reference.initialize()
+    text = ("为了了解基层情况，我们我们深入一线开展调研。一对一帮扶在职人员，"
+            "推进城市维护建设税征收管理，做好做好各项工作。abc123 混排文字")
+    for _ in range(2):          # built into the cache folder, then read from it
+        table, total = tokens._prefix_table(jieba.Tokenizer(str(dictionary)), dictionary)
+        assert total == reference.total
+        mine = jieba.Tokenizer(str(dictionary))
+        mine.FREQ, mine.total, mine.initialized = table, total, True
+        assert list(mine.tokenize(text)) == list(reference.tokenize(text))
+        for word in ["了解", "了", "一对一", "城市维护建设税", "不存在的词语", "x", ""]:
+            assert table.get(word) == reference.FREQ.get(word)
+            assert (word in table) == (word in reference.FREQ)
