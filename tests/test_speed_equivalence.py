@@ -142,3 +142,30 @@ def test_the_prefix_table_read_by_first_character_segments_as_jieba_does(tmp_pat
         for word in ["了解", "了", "一对一", "城市维护建设税", "不存在的词语", "x", ""]:
             assert table.get(word) == reference.FREQ.get(word)
             assert (word in table) == (word in reference.FREQ)
+
+
+def test_re_programs_kept_between_runs_make_the_patterns_re_makes(tmp_path, monkeypatch):
+    """checker.core.re_cache hands re's engine a stored program: the pattern objects are
+    equal to re's own (equality compares flags, text and program), cold and read back."""
+    import re
+    from re import _compiler
+
+    from checker.core import re_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    patterns = [("ab+c", 0), (r"(?P<year>(?:19|20)\d{2})年(?!度)", 0), (r"^\s*[一二三]、", re.M),
+                ("(?i)straße|ǅ", 0), (rb"\x00[^\n]*", 0), ("(?x) a  b # c", 0), (r"(a)(?P<n>b)?\2", re.S)]
+    original = re_cache._INSTALLED[0] if re_cache._INSTALLED else _compiler.compile
+    for round_ in range(2):
+        store = re_cache._Store()
+        monkeypatch.setattr(re_cache, "_STORE", store)
+        for pattern, flags in patterns:
+            made = re_cache._compile(pattern, flags)
+            assert made == original(pattern, flags)
+            assert (made.groupindex, made.groups, made.flags) == (re.compile(pattern, flags).groupindex,
+                                                                  re.compile(pattern, flags).groups,
+                                                                  re.compile(pattern, flags).flags)
+        assert (store.new == len(patterns)) == (round_ == 0)     # read back the second time
+        store.save()
+    with __import__("pytest").raises(re.error):
+        re_cache._compile("ab(", 0)
