@@ -95,6 +95,8 @@ def test_expressions_known_from_an_earlier_run_compile_only_when_needed(tmp_path
         "p = compile_user('ab+c|xyz', regex.MULTILINE)\n"
         "print(p._compiled is not None, [m.span() for m in p.finditer('qq')], p._compiled is not None,\n"
         "      [m.span() for m in p.finditer('--abbc-xyz')], p._compiled is not None)\n"
+        "q = compile_user(r'(?P<y>\\d{4})(?:年|-)(?P<m>\\d+)?', regex.IGNORECASE)\n"
+        "print(q.search('x 2024年3').groupdict() == {'y': '2024', 'm': '3'}, q.sub('_', 'a2024-b'))\n"
         "try:\n"
         "    check_pattern('ab(')\n"
         "except ValueError as exc:\n"
@@ -102,9 +104,10 @@ def test_expressions_known_from_an_earlier_run_compile_only_when_needed(tmp_path
     )
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
             for _ in range(2)]
-    assert runs[0].split() == ["True", "[]", "True", "[(2,", "6),", "(7,", "10)]", "True", "True"]
-    # second process: known to compile, so not compiled until a literal is present
-    assert runs[1].split() == ["False", "[]", "False", "[(2,", "6),", "(7,", "10)]", "True", "True"]
+    assert runs[0].split() == ["True", "[]", "True", "[(2,", "6),", "(7,", "10)]", "True", "True", "a_b", "True"]
+    # second process: known to compile, so not compiled until a literal is present, and
+    # then made from the stored program
+    assert runs[1].split() == ["False", "[]", "False", "[(2,", "6),", "(7,", "10)]", "True", "True", "a_b", "True"]
     assert list((tmp_path / "gwlint").glob("patterns-*.marshal"))
 
 

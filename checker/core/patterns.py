@@ -222,19 +222,25 @@ def _required(items, c) -> list[str] | None:
 # validate it; that it compiles (with this ``regex`` and Python) and its required literals
 # are then kept in the user's cache folder, so later runs compile an expression only when
 # a string holds one of its literals (or it has none).  An expression not known to compile
-# is compiled when it is made, as always, so a bad one fails where it did.
+# is compiled when it is made, as always, so a bad one fails where it did.  What the
+# compiler made of it is kept too, as ``regex`` pickles a compiled expression (the
+# arguments of its engine's constructor): compiling it again is then that one call, with
+# none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 1
+_KNOWN_FORMAT = 2
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
 class _Known:
-    __slots__ = ("loaded", "ok", "literals", "dirty", "lock")
+    __slots__ = ("loaded", "ok", "literals", "programs", "dirty", "lock")
 
     def __init__(self) -> None:
         self.loaded = False
         self.ok: set[tuple[str, int]] = set()
         self.literals: dict[tuple[str, int], tuple[str, ...]] = {}
+        # what regex's compiler made of an expression: the arguments of the engine's own
+        # constructor, as a compiled expression is pickled (``Pattern._pickled_data``)
+        self.programs: dict[tuple[str, int], tuple] = {}
         self.dirty = False
         self.lock = threading.Lock()
 
@@ -277,8 +283,9 @@ class _Known:
                 try:
                     self.ok |= {(p, f) for p, f in data["ok"]}
                     self.literals.update({(p, f): tuple(lits) for (p, f), lits in data["literals"].items()})
+                    self.programs.update(data["programs"])
                 except (KeyError, TypeError, ValueError):
-                    self.ok, self.literals = set(), {}
+                    self.ok, self.literals, self.programs = set(), {}, {}
 
     def compiles(self, key: tuple[str, int]) -> bool:
         if not self.loaded:
@@ -289,6 +296,25 @@ class _Known:
         if key not in self.ok:
             self.ok.add(key)
             self._changed()
+
+    def compile(self, key: tuple[str, int]):
+        """``regex.compile(*key)``, from the stored program when there is one."""
+        if not self.loaded:
+            self.load()
+        program = self.programs.get(key)
+        if program is not None:
+            try:
+                return _engine_compile(*program)
+            except Exception:  # noqa: BLE001 - a program this regex cannot take: compile afresh
+                del self.programs[key]
+        compiled = regex.compile(*key)
+        try:
+            data = compiled._pickled_data
+            self.programs[key] = (data[0], int(data[1]), *data[2:])
+            self._changed()
+        except (AttributeError, TypeError, IndexError):
+            pass
+        return compiled
 
     def literals_of(self, key: tuple[str, int]) -> tuple[str, ...]:
         if not self.loaded:
@@ -318,18 +344,20 @@ class _Known:
             return
         self.dirty = False
         path = self.path()
-        ok, literals = set(self.ok), dict(self.literals)
+        ok, literals, programs = set(self.ok), dict(self.literals), dict(self.programs)
         data = self._read(path)
         if data is not None and len(data.get("ok", ())) + len(ok) <= _KNOWN_LIMIT:
             try:
                 ok |= {(p, f) for p, f in data["ok"]}
                 literals = {**{(p, f): tuple(v) for (p, f), v in data["literals"].items()}, **literals}
+                programs = {**data["programs"], **programs}
             except (KeyError, TypeError, ValueError):
                 pass
         tmp = None
         try:
             body = marshal.dumps({"format": _KNOWN_FORMAT, "ok": sorted(ok),
-                                  "literals": {k: literals[k] for k in sorted(literals)}})
+                                  "literals": {k: literals[k] for k in sorted(literals)},
+                                  "programs": {k: programs[k] for k in sorted(programs)}})
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".patterns-", suffix=".tmp", dir=path.parent)
             with os.fdopen(fd, "wb") as fh:
@@ -344,6 +372,12 @@ class _Known:
                     os.unlink(tmp)
                 except OSError:
                     pass
+
+
+def _engine_compile(*program):
+    from regex import _regex
+
+    return _regex.compile(*program)
 
 
 _KNOWN = _Known()
@@ -368,13 +402,13 @@ class UserPattern:
         self._literals: tuple[str, ...] | None = None     # found on first use
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
-            self._compiled = regex.compile(pattern, flags)
+            self._compiled = _KNOWN.compile(key)
             _KNOWN.add_ok(key)
 
     def _regex(self):
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = regex.compile(self.pattern, self.flags)
+            compiled = self._compiled = _KNOWN.compile((self.pattern, int(self.flags)))
         return compiled
 
     @staticmethod
