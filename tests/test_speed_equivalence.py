@@ -172,3 +172,53 @@ def test_re_programs_kept_between_runs_make_the_patterns_re_makes(tmp_path, monk
         store.save()
     with __import__("pytest").raises(re.error):
         re_cache._compile("ab(", 0)
+
+
+def test_stored_data_views_give_the_report_validated_views_give(tmp_path):
+    """Validated vocabulary views are kept in the cache folder and made again without
+    validation by the next run (checker.model.lexicon._StoredViews): same report."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seed = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[0]
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-m", "checker", "check", "--no-config", "--no-cache", "--format", "json",
+                            str(seed)], capture_output=True, text=True, env=env).stdout for _ in range(2)]
+    assert runs[0] == runs[1] and '"violations"' in runs[0]
+    views = list((tmp_path / "gwlint").glob("views-*.marshal"))
+    assert views
+    from checker.model import lexicon
+
+    store = lexicon._StoredViews()
+    store.path = lambda: views[0]          # noqa: E731 - read that file
+    assert len(store._read()) >= 10
+
+
+def test_a_view_made_again_from_plain_data_is_the_validated_one():
+    from typing import Optional
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    from checker.model.lexicon import _construct, _plain, _same
+
+    class Row(BaseModel):
+        model_config = ConfigDict(extra="forbid", defer_build=True)
+        word: str
+        weight: float = 1.0
+
+    class View(BaseModel):
+        model_config = ConfigDict(extra="ignore", defer_build=True)
+        rows: list[Row] = Field(default_factory=list)
+        by_name: dict[str, Row] = Field(default_factory=dict)
+        best: Optional[Row] = None
+        pair: tuple[str, ...] = ()
+        count: int = 0
+
+    view = View.model_validate({"rows": [{"word": "a"}, {"word": "b", "weight": 2}], "by_name": {"x": {"word": "c"}},
+                                "best": {"word": "d"}, "pair": ["p", "q"]})
+    again = _construct(View, _plain(view))
+    assert _same(again, view) and again == view
+    assert isinstance(again.rows[1], Row) and again.rows[1].weight == 2.0 and isinstance(again.pair, tuple)
+    assert again.model_fields_set == view.model_fields_set
+    assert not _same(View.model_construct(rows=[{"word": "a"}]), View.model_validate({"rows": [{"word": "a"}]}))

@@ -11,7 +11,7 @@ from checker.rules.schema import Severity
 class RuleSettings(BaseModel):
     """Per-rule changes: ``rule-id: {severity: info, params: {...}, ignore: [globs]}``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     enabled: bool | None = None      # None: as the rule ships; true turns on a rule shipped off
     severity: Severity | None = None
@@ -20,7 +20,7 @@ class RuleSettings(BaseModel):
 
 
 class DuplicateSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     reference: list[str] = Field(default_factory=list)   # globs of reference documents
     cache: str = ".gwlint_cache"                          # where their index is kept
@@ -29,7 +29,7 @@ class DuplicateSettings(BaseModel):
 class Limits(BaseModel):
     """Time budgets, so that no input and no user rule can hang a run."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # per rule and document: the time its user-supplied regular expressions (pattern
     # rules, data: lists) may spend matching (CPU time; wall time when run in a thread);
@@ -43,7 +43,7 @@ class Limits(BaseModel):
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # a preset of rules/presets ("default", "gb-standards") or "none" (start empty)
     extends: str = "default"

@@ -18,7 +18,7 @@ Role = Literal["after-number", "whole", "list-count", "generic", "may-count-acti
 
 
 class MeasureWord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     counts: Counts
     roles: list[Role] = Field(default_factory=list)

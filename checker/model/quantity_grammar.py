@@ -47,7 +47,7 @@ _MISSING = object()
 class QuantityData(BaseModel):
     """The slice of the lexicon the grammar reads, validated so a typo names its key."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     units: dict[str, str] = Field(default_factory=dict)
     magnitudes: dict[str, int] = Field(default_factory=dict)

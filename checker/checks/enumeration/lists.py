@@ -37,7 +37,7 @@ def after_marker(text: str, start: int, end: int) -> int:
 
 
 class CountData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     count_connectors: list[str] = Field(default_factory=list)
     count_open_ends: list[str] = Field(default_factory=list)
