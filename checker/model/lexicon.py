@@ -253,13 +253,34 @@ def _construct(model: Any, data: dict[str, Any]) -> Any:
     return model.model_construct(_fields_set=set(data["__set__"]), **values)
 
 
+def _holds_model(annotation: Any) -> bool:
+    """Whether a field type names a model anywhere (plain values need no rebuilding)."""
+    try:
+        return _HOLDS[annotation]
+    except KeyError:
+        pass
+    except TypeError:            # an unhashable annotation: look each time
+        return _is_model(annotation) or any(_holds_model(a) for a in _args(annotation))
+    found = _HOLDS[annotation] = _is_model(annotation) or any(_holds_model(a) for a in _args(annotation))
+    return found
+
+
+def _args(annotation: Any) -> tuple:
+    import typing
+
+    return tuple(a for a in typing.get_args(annotation) if a is not Ellipsis)
+
+
+_HOLDS: dict[Any, bool] = {}
+
+
 def _typed(annotation: Any, value: Any) -> Any:
     """``value`` (plain data) with the models ``annotation`` names made again."""
     import types
     import typing
 
-    if value is None:
-        return None
+    if value is None or not _holds_model(annotation):
+        return value
     if _is_model(annotation):
         return _construct(annotation, value)
     origin = typing.get_origin(annotation)
