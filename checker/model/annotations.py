@@ -140,7 +140,7 @@ class _Grammar:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def build_grammar(data: ResponsibilityData) -> _Grammar:

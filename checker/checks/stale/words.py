@@ -151,7 +151,7 @@ def words(rule: Any) -> Vocabulary:
 
 def alt(words_: Any) -> str:
     """An alternation of words, the longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words_), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words_), key=lambda w: (-len(w), w)))
 
 
 def year_re(dates: Dates, group: str = "year") -> str:

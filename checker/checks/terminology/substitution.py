@@ -42,7 +42,7 @@ class Params(BaseModel):
 @lru_cache(maxsize=64)
 def _regex(variants: tuple[str, ...]):
     # user data, though escaped: run within the rule's time budget like every user list
-    return compile_user("|".join(re.escape(v) for v in sorted(set(variants), key=len, reverse=True)))
+    return compile_user("|".join(re.escape(v) for v in sorted(set(variants), key=lambda w: (-len(w), w))))
 
 
 def check(doc, rule) -> Iterator[Finding]:
