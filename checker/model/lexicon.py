@@ -126,7 +126,8 @@ class _StoredViews:
     """
 
     FORMAT = 1
-    LIMIT = 100
+    LIMIT = 100              # views kept in a file
+    KEEP_FILES = 4           # files kept in the cache folder (one per code stamp)
 
     def __init__(self) -> None:
         self.loaded = False
@@ -213,6 +214,10 @@ class _StoredViews:
                 fh.write(hashlib.blake2b(body, digest_size=32).digest() + body)
             os.replace(tmp, path)
             tmp = None
+            # files of other code (a checkout that moved on) are dropped, the newest kept
+            old = sorted(path.parent.glob("views-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for stale in old[self.KEEP_FILES:]:
+                stale.unlink()
         except (OSError, ValueError):
             pass
         finally:
