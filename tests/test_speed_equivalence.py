@@ -222,3 +222,28 @@ def test_a_view_made_again_from_plain_data_is_the_validated_one():
     assert isinstance(again.rows[1], Row) and again.rows[1].weight == 2.0 and isinstance(again.pair, tuple)
     assert again.model_fields_set == view.model_fields_set
     assert not _same(View.model_construct(rows=[{"word": "a"}]), View.model_validate({"rows": [{"word": "a"}]}))
+
+
+def test_every_expression_a_run_compiles_is_rebuilt_equal_from_its_stored_program(tmp_path, monkeypatch):
+    """All the re expressions checking the seeds compiles (the checks', the tables built
+    from the vocabularies, the libraries'), stored and read back by re_cache: each equal
+    to re's own compilation."""
+    import re
+    from pathlib import Path
+    from re import _compiler
+
+    from checker.api import check_text
+    from checker.core import re_cache
+
+    for seed in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[:2]:
+        check_text(seed.read_text(encoding="utf-8"))
+    keys = [(k[1], k[2]) for k in list(re._cache) if isinstance(k[1], (str, bytes))]
+    assert len(keys) > 50
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    original = re_cache._INSTALLED[0] if re_cache._INSTALLED else _compiler.compile
+    for round_ in range(2):
+        store = re_cache._Store()
+        monkeypatch.setattr(re_cache, "_STORE", store)
+        for pattern, flags in keys:
+            assert re_cache._compile(pattern, flags) == original(pattern, flags), pattern
+        store.save()
