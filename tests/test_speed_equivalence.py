@@ -196,6 +196,8 @@ def test_stored_data_views_give_the_report_validated_views_give(tmp_path):
 
 
 def test_a_view_made_again_from_plain_data_is_the_validated_one():
+    import datetime as dt
+    import marshal
     from typing import Optional
 
     from pydantic import BaseModel, ConfigDict, Field
@@ -214,11 +216,15 @@ def test_a_view_made_again_from_plain_data_is_the_validated_one():
         best: Optional[Row] = None
         pair: tuple[str, ...] = ()
         count: int = 0
+        since: dt.date | None = None
+        stamps: list[dt.datetime] = Field(default_factory=list)
 
     view = View.model_validate({"rows": [{"word": "a"}, {"word": "b", "weight": 2}], "by_name": {"x": {"word": "c"}},
-                                "best": {"word": "d"}, "pair": ["p", "q"]})
-    again = _construct(View, _plain(view))
+                                "best": {"word": "d"}, "pair": ["p", "q"], "since": "2021-07-01",
+                                "stamps": ["2021-07-01T08:00:00"]})
+    again = _construct(View, marshal.loads(marshal.dumps(_plain(view))))
     assert _same(again, view) and again == view
+    assert type(again.since) is dt.date and type(again.stamps[0]) is dt.datetime
     assert isinstance(again.rows[1], Row) and again.rows[1].weight == 2.0 and isinstance(again.pair, tuple)
     assert again.model_fields_set == view.model_fields_set
     assert not _same(View.model_construct(rows=[{"word": "a"}]), View.model_validate({"rows": [{"word": "a"}]}))
@@ -247,3 +253,12 @@ def test_every_expression_a_run_compiles_is_rebuilt_equal_from_its_stored_progra
         for pattern, flags in keys:
             assert re_cache._compile(pattern, flags) == original(pattern, flags), pattern
         store.save()
+
+
+def test_the_default_configuration_made_without_validating_is_config():
+    from checker.config.schema import Config, default_config
+    from checker.model.lexicon import _same
+
+    made, validated = default_config(), Config()
+    assert _same(made, validated) and made.model_fields_set == validated.model_fields_set
+    assert made._source_digest is None

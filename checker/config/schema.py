@@ -60,3 +60,12 @@ class Config(BaseModel):
     limits: Limits = Field(default_factory=Limits)
     # sha-1 of the file this was read from (None when built in code)
     _source_digest: str | None = PrivateAttr(default=None)
+
+
+def default_config() -> Config:
+    """``Config()``, made without validating: the defaults are the class's own, and a run
+    with no configuration file then builds no pydantic validator at all (the rule set and
+    the vocabulary views come from the cache folder).  A test compares it with
+    ``Config()``."""
+    return Config.model_construct(_fields_set=set(), duplicates=DuplicateSettings.model_construct(_fields_set=set()),
+                                  limits=Limits.model_construct(_fields_set=set()))

@@ -97,19 +97,29 @@ def data_view(lexicon: Lexicon, model: type[M]) -> M:
     return validated(lexicon, model, pick)
 
 
-def validated(lexicon: Lexicon, model: type[M], pick: Callable[[dict[str, Any]], Any]) -> M:
-    """``model`` validated from ``pick(lexicon data)``, once per lexicon data; validated
-    views a run made are kept in the cache folder (see ``_StoredViews``)."""
+def validated(lexicon: Lexicon, model: type[M], pick: Callable[[dict[str, Any]], Any],
+              make: Callable[[Any], M] | None = None, name: str = "") -> M:
+    """``model`` validated from ``pick(lexicon data)`` (or made by ``make`` from it, which
+    validates in its own way), once per lexicon data and ``name`` (what ``pick`` reads,
+    when that varies); validated views a run made are kept in the cache folder (see
+    ``_StoredViews``)."""
     def build(lex: Lexicon) -> M:
-        key = (lex.fingerprint, model.__module__, model.__qualname__, getattr(pick, "__qualname__", ""))
+        key = (lex.fingerprint, model.__module__, model.__qualname__, getattr(pick, "__qualname__", ""), name)
         stored = _VIEWS.get(key, model)
         if stored is not None:
             return stored
-        view = model.model_validate(pick(lex.as_dict()))
+        picked = pick(lex.as_dict())
+        view = make(picked) if make is not None else model.model_validate(picked)
         _VIEWS.keep(key, view)
         return view
 
-    return built_from(lexicon, ("view", model.__module__, model.__qualname__), build)
+    return built_from(lexicon, ("view", model.__module__, model.__qualname__, name), build)
+
+
+def plain_values(view: Any) -> dict[str, Any]:
+    """A model's values as plain data (nested models as their own plain data, dates as
+    tagged text), without pydantic's serializer: what cache keys hash."""
+    return _plain(view)
 
 
 class _StoredViews:
@@ -125,7 +135,7 @@ class _StoredViews:
     before.  A damaged file is ignored.
     """
 
-    FORMAT = 1
+    FORMAT = 2
     LIMIT = 100              # views kept in a file
     KEEP_FILES = 4           # files kept in the cache folder (one per code stamp)
 
@@ -243,9 +253,18 @@ def _plain(view: Any) -> dict[str, Any]:
     return out
 
 
+_DATE_TAGS = ("\0date", "\0datetime")      # marshal holds no dates: (tag, ISO text)
+
+
 def _plain_value(value: Any) -> Any:
+    import datetime
+
     if _is_model(type(value)):
         return _plain(value)
+    if isinstance(value, datetime.datetime):
+        return (_DATE_TAGS[1], value.isoformat())
+    if isinstance(value, datetime.date):
+        return (_DATE_TAGS[0], value.isoformat())
     if isinstance(value, (list, tuple, set, frozenset)):
         return type(value)(_plain_value(v) for v in value)
     if isinstance(value, dict):
@@ -265,9 +284,16 @@ def _holds_model(annotation: Any) -> bool:
     except KeyError:
         pass
     except TypeError:            # an unhashable annotation: look each time
-        return _is_model(annotation) or any(_holds_model(a) for a in _args(annotation))
-    found = _HOLDS[annotation] = _is_model(annotation) or any(_holds_model(a) for a in _args(annotation))
+        return _rebuilt(annotation) or any(_holds_model(a) for a in _args(annotation))
+    found = _HOLDS[annotation] = _rebuilt(annotation) or any(_holds_model(a) for a in _args(annotation))
     return found
+
+
+def _rebuilt(tp: Any) -> bool:
+    """Whether values of this type are stored as something else (models, dates)."""
+    import datetime
+
+    return _is_model(tp) or tp in (datetime.date, datetime.datetime)
 
 
 def _args(annotation: Any) -> tuple:
@@ -286,6 +312,11 @@ def _typed(annotation: Any, value: Any) -> Any:
 
     if value is None or not _holds_model(annotation):
         return value
+    if isinstance(value, tuple) and len(value) == 2 and value[0] in _DATE_TAGS:
+        import datetime
+
+        kind = datetime.datetime if value[0] == _DATE_TAGS[1] else datetime.date
+        return kind.fromisoformat(value[1])
     if _is_model(annotation):
         return _construct(annotation, value)
     origin = typing.get_origin(annotation)

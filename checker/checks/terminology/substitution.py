@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.model.span import Span
 from checker.core.patterns import compile_user
+from checker.model.lexicon import validated
 
 MESSAGE_ARGS = frozenset({"found", "preferred", "note"})
 
@@ -30,6 +31,18 @@ class Entry(BaseModel):
     variants: list[str] = Field(min_length=1)
     since: int | None = None
     note: str = ""
+
+
+class _Entries(BaseModel):
+    """A vocabulary's entries, validated once per vocabulary data (``lexicon.validated``)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    entries: list[Entry] = Field(default_factory=list)
+
+
+def _entries(raw) -> _Entries:
+    return _Entries.model_construct(entries=[Entry.model_validate(e) for e in raw])
 
 
 class Params(BaseModel):
@@ -47,8 +60,8 @@ def _regex(variants: tuple[str, ...]):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    raw = rule.vocabulary.get(params.data) or []
-    entries = [Entry.model_validate(e) for e in raw]
+    entries = validated(rule.vocabulary, _Entries, lambda data: data.get(params.data) or [], _entries,
+                        name=params.data).entries
     text = doc.text
     hits: dict[int, tuple[Span, Entry]] = {}
     for entry in entries:
