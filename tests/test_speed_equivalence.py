@@ -79,3 +79,186 @@ def test_minhash_keys_of_all_texts_at_once_are_those_of_each_text():
             assert got.shape == (len(norms), bands + 1)
             for n, norm in enumerate(norms):
                 assert (got[n] == one(norm, bands, rows)).all(), norm
+
+
+def test_expressions_known_from_an_earlier_run_compile_only_when_needed(tmp_path, monkeypatch):
+    """What one run learns about an expression (it compiles; its required literals) is kept
+    in the cache folder: the next process compiles it only when a string holds a literal,
+    finds the same matches, and a bad expression never learned still fails when made."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    script = (
+        "import regex\n"
+        "from checker.core.patterns import compile_user, check_pattern\n"
+        "p = compile_user('ab+c|xyz', regex.MULTILINE)\n"
+        "print(p._compiled is not None, [m.span() for m in p.finditer('qq')], p._compiled is not None,\n"
+        "      [m.span() for m in p.finditer('--abbc-xyz')], p._compiled is not None)\n"
+        "q = compile_user(r'(?P<y>\\d{4})(?:年|-)(?P<m>\\d+)?', regex.IGNORECASE)\n"
+        "print(q.search('x 2024年3').groupdict() == {'y': '2024', 'm': '3'}, q.sub('_', 'a2024-b'))\n"
+        "try:\n"
+        "    check_pattern('ab(')\n"
+        "except ValueError as exc:\n"
+        "    print('invalid' in str(exc))\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs[0].split() == ["True", "[]", "True", "[(2,", "6),", "(7,", "10)]", "True", "True", "a_b", "True"]
+    # second process: known to compile, so not compiled until a literal is present, and
+    # then made from the stored program
+    assert runs[1].split() == ["False", "[]", "False", "[(2,", "6),", "(7,", "10)]", "True", "True", "a_b", "True"]
+    assert list((tmp_path / "gwlint").glob("patterns-*.marshal"))
+
+
+def test_a_damaged_file_of_known_expressions_is_ignored(tmp_path, monkeypatch):
+    from checker.core import patterns
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    known = patterns._Known()
+    path = known.path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\0" * 40)
+    known.load()
+    assert not known.ok and not known.literals
+    assert not known.compiles(("ab(", 0))
+
+
+def test_the_prefix_table_read_by_first_character_segments_as_jieba_does(tmp_path, monkeypatch):
+    """tokens._PrefixTable answers what jieba's own loaded prefix dictionary answers, so
+    segmenting with it gives the same tokens (a cold table, then one read back)."""
+    from checker.model import tokens
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    jieba = tokens.import_jieba()
+    dictionary = tokens.trimmed_dictionary()
+    reference = jieba.Tokenizer(str(dictionary))
+    reference.initialize()
+    text = ("为了了解基层情况，我们我们深入一线开展调研。一对一帮扶在职人员，"
+            "推进城市维护建设税征收管理，做好做好各项工作。abc123 混排文字")
+    for _ in range(2):          # built into the cache folder, then read from it
+        table, total = tokens._prefix_table(jieba.Tokenizer(str(dictionary)), dictionary)
+        assert total == reference.total
+        mine = jieba.Tokenizer(str(dictionary))
+        mine.FREQ, mine.total, mine.initialized = table, total, True
+        assert list(mine.tokenize(text)) == list(reference.tokenize(text))
+        for word in ["了解", "了", "一对一", "城市维护建设税", "不存在的词语", "x", ""]:
+            assert table.get(word) == reference.FREQ.get(word)
+            assert (word in table) == (word in reference.FREQ)
+
+
+def test_re_programs_kept_between_runs_make_the_patterns_re_makes(tmp_path, monkeypatch):
+    """checker.core.re_cache hands re's engine a stored program: the pattern objects are
+    equal to re's own (equality compares flags, text and program), cold and read back."""
+    import re
+    from re import _compiler
+
+    from checker.core import re_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    patterns = [("ab+c", 0), (r"(?P<year>(?:19|20)\d{2})年(?!度)", 0), (r"^\s*[一二三]、", re.M),
+                ("(?i)straße|ǅ", 0), (rb"\x00[^\n]*", 0), ("(?x) a  b # c", 0), (r"(a)(?P<n>b)?\2", re.S)]
+    original = re_cache._INSTALLED[0] if re_cache._INSTALLED else _compiler.compile
+    for round_ in range(2):
+        store = re_cache._Store()
+        monkeypatch.setattr(re_cache, "_STORE", store)
+        for pattern, flags in patterns:
+            made = re_cache._compile(pattern, flags)
+            assert made == original(pattern, flags)
+            assert (made.groupindex, made.groups, made.flags) == (re.compile(pattern, flags).groupindex,
+                                                                  re.compile(pattern, flags).groups,
+                                                                  re.compile(pattern, flags).flags)
+        assert (store.new == len(patterns)) == (round_ == 0)     # read back the second time
+        store.save()
+    with __import__("pytest").raises(re.error):
+        re_cache._compile("ab(", 0)
+
+
+def test_stored_data_views_give_the_report_validated_views_give(tmp_path):
+    """Validated vocabulary views are kept in the cache folder and made again without
+    validation by the next run (checker.model.lexicon._StoredViews): same report."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seed = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[0]
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-m", "checker", "check", "--no-config", "--no-cache", "--format", "json",
+                            str(seed)], capture_output=True, text=True, env=env).stdout for _ in range(2)]
+    assert runs[0] == runs[1] and '"violations"' in runs[0]
+    views = list((tmp_path / "gwlint").glob("views-*.marshal"))
+    assert views
+    from checker.model import lexicon
+
+    store = lexicon._StoredViews()
+    store.path = lambda: views[0]          # noqa: E731 - read that file
+    assert len(store._read()) >= 10
+
+
+def test_a_view_made_again_from_plain_data_is_the_validated_one():
+    import datetime as dt
+    import marshal
+    from typing import Optional
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    from checker.model.lexicon import _construct, _plain, _same
+
+    class Row(BaseModel):
+        model_config = ConfigDict(extra="forbid", defer_build=True)
+        word: str
+        weight: float = 1.0
+
+    class View(BaseModel):
+        model_config = ConfigDict(extra="ignore", defer_build=True)
+        rows: list[Row] = Field(default_factory=list)
+        by_name: dict[str, Row] = Field(default_factory=dict)
+        best: Optional[Row] = None
+        pair: tuple[str, ...] = ()
+        count: int = 0
+        since: dt.date | None = None
+        stamps: list[dt.datetime] = Field(default_factory=list)
+
+    view = View.model_validate({"rows": [{"word": "a"}, {"word": "b", "weight": 2}], "by_name": {"x": {"word": "c"}},
+                                "best": {"word": "d"}, "pair": ["p", "q"], "since": "2021-07-01",
+                                "stamps": ["2021-07-01T08:00:00"]})
+    again = _construct(View, marshal.loads(marshal.dumps(_plain(view))))
+    assert _same(again, view) and again == view
+    assert type(again.since) is dt.date and type(again.stamps[0]) is dt.datetime
+    assert isinstance(again.rows[1], Row) and again.rows[1].weight == 2.0 and isinstance(again.pair, tuple)
+    assert again.model_fields_set == view.model_fields_set
+    assert not _same(View.model_construct(rows=[{"word": "a"}]), View.model_validate({"rows": [{"word": "a"}]}))
+
+
+def test_every_expression_a_run_compiles_is_rebuilt_equal_from_its_stored_program(tmp_path, monkeypatch):
+    """All the re expressions checking the seeds compiles (the checks', the tables built
+    from the vocabularies, the libraries'), stored and read back by re_cache: each equal
+    to re's own compilation."""
+    import re
+    from pathlib import Path
+    from re import _compiler
+
+    from checker.api import check_text
+    from checker.core import re_cache
+
+    for seed in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[:2]:
+        check_text(seed.read_text(encoding="utf-8"))
+    keys = [(k[1], k[2]) for k in list(re._cache) if isinstance(k[1], (str, bytes))]
+    assert len(keys) > 50
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    original = re_cache._INSTALLED[0] if re_cache._INSTALLED else _compiler.compile
+    for round_ in range(2):
+        store = re_cache._Store()
+        monkeypatch.setattr(re_cache, "_STORE", store)
+        for pattern, flags in keys:
+            assert re_cache._compile(pattern, flags) == original(pattern, flags), pattern
+        store.save()
+
+
+def test_the_default_configuration_made_without_validating_is_config():
+    from checker.config.schema import Config, default_config
+    from checker.model.lexicon import _same
+
+    made, validated = default_config(), Config()
+    assert _same(made, validated) and made.model_fields_set == validated.model_fields_set
+    assert made._source_digest is None

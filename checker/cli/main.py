@@ -157,6 +157,9 @@ def _split(values: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from checker.core.re_cache import install
+
+    install()       # compiled regular expressions kept between runs (see checker.core.re_cache)
     try:
         return _main(argv)
     except BrokenPipeError:

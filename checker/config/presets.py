@@ -26,7 +26,7 @@ NONE = "none"
 
 
 class Preset(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     description: str = Field(min_length=1)
     extends: str | None = None

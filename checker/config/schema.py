@@ -11,7 +11,7 @@ from checker.rules.schema import Severity
 class RuleSettings(BaseModel):
     """Per-rule changes: ``rule-id: {severity: info, params: {...}, ignore: [globs]}``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     enabled: bool | None = None      # None: as the rule ships; true turns on a rule shipped off
     severity: Severity | None = None
@@ -20,7 +20,7 @@ class RuleSettings(BaseModel):
 
 
 class DuplicateSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     reference: list[str] = Field(default_factory=list)   # globs of reference documents
     cache: str = ".gwlint_cache"                          # where their index is kept
@@ -29,7 +29,7 @@ class DuplicateSettings(BaseModel):
 class Limits(BaseModel):
     """Time budgets, so that no input and no user rule can hang a run."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # per rule and document: the time its user-supplied regular expressions (pattern
     # rules, data: lists) may spend matching (CPU time; wall time when run in a thread);
@@ -43,7 +43,7 @@ class Limits(BaseModel):
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # a preset of rules/presets ("default", "gb-standards") or "none" (start empty)
     extends: str = "default"
@@ -60,3 +60,12 @@ class Config(BaseModel):
     limits: Limits = Field(default_factory=Limits)
     # sha-1 of the file this was read from (None when built in code)
     _source_digest: str | None = PrivateAttr(default=None)
+
+
+def default_config() -> Config:
+    """``Config()``, made without validating: the defaults are the class's own, and a run
+    with no configuration file then builds no pydantic validator at all (the rule set and
+    the vocabulary views come from the cache folder).  A test compares it with
+    ``Config()``."""
+    return Config.model_construct(_fields_set=set(), duplicates=DuplicateSettings.model_construct(_fields_set=set()),
+                                  limits=Limits.model_construct(_fields_set=set()))

@@ -1,6 +1,7 @@
 """Where the shipped rule packs and tables are, installed or in a checkout."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -16,3 +17,9 @@ def builtin_rules_dir() -> Path:
     if installed.is_dir():
         return installed
     return package_dir.parent / "rules"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for gwlint (``$XDG_CACHE_HOME/gwlint``, else ``~/.cache/gwlint``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gwlint"

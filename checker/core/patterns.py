@@ -215,13 +215,182 @@ def _required(items, c) -> list[str] | None:
     return best
 
 
+# -- what earlier runs learned ------------------------------------------------------------
+# Compiling an expression with ``regex`` costs about a millisecond, and a run meets some
+# three hundred (the shipped packs and tables), of which a document needs a few dozen: the
+# rest are ruled out by their required literals.  Each expression is compiled once to
+# validate it; that it compiles (with this ``regex`` and Python) and its required literals
+# are then kept in the user's cache folder, so later runs compile an expression only when
+# a string holds one of its literals (or it has none).  An expression not known to compile
+# is compiled when it is made, as always, so a bad one fails where it did.  What the
+# compiler made of it is kept too, as ``regex`` pickles a compiled expression (the
+# arguments of its engine's constructor): compiling it again is then that one call, with
+# none of ``regex``'s parsing, which is written in Python.
+
+_KNOWN_FORMAT = 2
+_KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
+
+
+class _Known:
+    __slots__ = ("loaded", "ok", "literals", "programs", "dirty", "lock")
+
+    def __init__(self) -> None:
+        self.loaded = False
+        self.ok: set[tuple[str, int]] = set()
+        self.literals: dict[tuple[str, int], tuple[str, ...]] = {}
+        # what regex's compiler made of an expression: the arguments of the engine's own
+        # constructor, as a compiled expression is pickled (``Pattern._pickled_data``)
+        self.programs: dict[tuple[str, int], tuple] = {}
+        self.dirty = False
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def path():
+        import sys
+
+        from checker.core.paths import cache_dir
+
+        version = getattr(regex, "__version__", "x")
+        return cache_dir() / f"patterns-{version}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+
+    @staticmethod
+    def _read(path) -> dict | None:
+        import hashlib
+        import marshal
+
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        digest, body = blob[:32], blob[32:]
+        if hashlib.blake2b(body, digest_size=32).digest() != digest:
+            return None
+        try:
+            data = marshal.loads(body)
+        except (ValueError, EOFError, TypeError):
+            return None
+        if not isinstance(data, dict) or data.get("format") != _KNOWN_FORMAT:
+            return None
+        return data
+
+    def load(self) -> None:
+        with self.lock:
+            if self.loaded:
+                return
+            self.loaded = True
+            data = self._read(self.path())
+            if data is not None:
+                try:
+                    self.ok |= {(p, f) for p, f in data["ok"]}
+                    self.literals.update({(p, f): tuple(lits) for (p, f), lits in data["literals"].items()})
+                    self.programs.update(data["programs"])
+                except (KeyError, TypeError, ValueError):
+                    self.ok, self.literals, self.programs = set(), {}, {}
+
+    def compiles(self, key: tuple[str, int]) -> bool:
+        if not self.loaded:
+            self.load()
+        return key in self.ok
+
+    def add_ok(self, key: tuple[str, int]) -> None:
+        if key not in self.ok:
+            self.ok.add(key)
+            self._changed()
+
+    def compile(self, key: tuple[str, int]):
+        """``regex.compile(*key)``, from the stored program when there is one."""
+        if not self.loaded:
+            self.load()
+        program = self.programs.get(key)
+        if program is not None:
+            try:
+                return _engine_compile(*program)
+            except Exception:  # noqa: BLE001 - a program this regex cannot take: compile afresh
+                del self.programs[key]
+        compiled = regex.compile(*key)
+        try:
+            data = compiled._pickled_data
+            self.programs[key] = (data[0], int(data[1]), *data[2:])
+            self._changed()
+        except (AttributeError, TypeError, IndexError):
+            pass
+        return compiled
+
+    def literals_of(self, key: tuple[str, int]) -> tuple[str, ...]:
+        if not self.loaded:
+            self.load()
+        try:
+            return self.literals[key]
+        except KeyError:
+            found = self.literals[key] = required_literals(*key)
+            self._changed()
+            return found
+
+    def _changed(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            import atexit
+
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write what this process learned, merged with what the file holds now."""
+        import hashlib
+        import marshal
+        import os
+        import tempfile
+
+        if not self.dirty:
+            return
+        self.dirty = False
+        path = self.path()
+        ok, literals, programs = set(self.ok), dict(self.literals), dict(self.programs)
+        data = self._read(path)
+        if data is not None and len(data.get("ok", ())) + len(ok) <= _KNOWN_LIMIT:
+            try:
+                ok |= {(p, f) for p, f in data["ok"]}
+                literals = {**{(p, f): tuple(v) for (p, f), v in data["literals"].items()}, **literals}
+                programs = {**data["programs"], **programs}
+            except (KeyError, TypeError, ValueError):
+                pass
+        tmp = None
+        try:
+            body = marshal.dumps({"format": _KNOWN_FORMAT, "ok": sorted(ok),
+                                  "literals": {k: literals[k] for k in sorted(literals)},
+                                  "programs": {k: programs[k] for k in sorted(programs)}})
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".patterns-", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(hashlib.blake2b(body, digest_size=32).digest() + body)
+            os.replace(tmp, path)
+            tmp = None
+        except (OSError, ValueError):
+            pass
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+
+def _engine_compile(*program):
+    from regex import _regex
+
+    return _regex.compile(*program)
+
+
+_KNOWN = _Known()
+
+
 class UserPattern:
-    """A compiled user expression whose every call runs within the current budget.
+    """A user expression whose every call runs within the current budget.
 
     Offers the ``re.Pattern`` methods the checks use, with the same arguments.
     ``finditer`` finds all matches at once (timed as one call) and iterates over them.
     A call on a string lacking every text the expression needs (``required_literals``)
-    returns no match at once.
+    returns no match at once.  An expression an earlier run compiled (see ``_Known``) is
+    compiled on its first call that gets past that test; any other when it is made.
     """
 
     __slots__ = ("pattern", "flags", "_compiled", "_literals")
@@ -229,8 +398,18 @@ class UserPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self._compiled = regex.compile(pattern, flags)
+        self._compiled = None
         self._literals: tuple[str, ...] | None = None     # found on first use
+        key = (pattern, int(flags))
+        if not _KNOWN.compiles(key):
+            self._compiled = _KNOWN.compile(key)
+            _KNOWN.add_ok(key)
+
+    def _regex(self):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _KNOWN.compile((self.pattern, int(self.flags)))
+        return compiled
 
     @staticmethod
     def _end(string: str, endpos: int | None) -> int:
@@ -239,7 +418,7 @@ class UserPattern:
     def _cannot_match(self, string: str, pos: int, endpos: int | None) -> bool:
         literals = self._literals
         if literals is None:
-            literals = self._literals = required_literals(self.pattern, self.flags)
+            literals = self._literals = _KNOWN.literals_of((self.pattern, int(self.flags)))
         if not literals:
             return False
         end = len(string) if endpos is None else endpos
@@ -257,34 +436,34 @@ class UserPattern:
             return iter(())
 
         def all_matches(*args, **kw):
-            return list(self._compiled.finditer(*args, **kw))
+            return list(self._regex().finditer(*args, **kw))
 
         return iter(_run(all_matches, string, pos, self._end(string, endpos)))
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
             return None
-        return _run(self._compiled.search, string, pos, self._end(string, endpos))
+        return _run(self._regex().search, string, pos, self._end(string, endpos))
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
             return None
-        return _run(self._compiled.match, string, pos, self._end(string, endpos))
+        return _run(self._regex().match, string, pos, self._end(string, endpos))
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
             return None
-        return _run(self._compiled.fullmatch, string, pos, self._end(string, endpos))
+        return _run(self._regex().fullmatch, string, pos, self._end(string, endpos))
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
             return []
-        return _run(self._compiled.findall, string, pos, self._end(string, endpos))
+        return _run(self._regex().findall, string, pos, self._end(string, endpos))
 
     def sub(self, repl, string: str, count: int = 0):
         if self._cannot_match(string, 0, None):
             return string
-        return _run(self._compiled.sub, repl, string, count)
+        return _run(self._regex().sub, repl, string, count)
 
     def __repr__(self) -> str:
         return f"UserPattern({self.pattern!r})"

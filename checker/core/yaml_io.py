@@ -10,14 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.core.errors import ConfigError
 
-# libyaml's CSafeLoader is safe_load's loader written in C: the same safe constructor
-# (no Python objects from tags), about ten times faster, which matters because every
-# run reads every rule pack.  Fall back to the pure-Python SafeLoader without libyaml.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _yaml():
+    """PyYAML and its safe loader, imported on first read: a run whose rule set comes
+    from the cache (``checker.engine.ruleset_cache``) and that has no configuration file
+    reads no YAML, and the import costs 0.02-0.04 CPU s.
+
+    libyaml's CSafeLoader is safe_load's loader written in C: the same safe constructor
+    (no Python objects from tags), about ten times faster, which matters because every
+    run that reads rule packs reads all of them.  Without libyaml, the pure-Python
+    SafeLoader."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> Any:
@@ -35,9 +42,10 @@ def read_yaml_with_bytes(path: Path) -> tuple[Any, bytes]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save rule packs and data as UTF-8") from None
+    yaml, loader = _yaml()
     try:
         refuse_aliases(text, path)
-        return yaml.load(text, Loader=_SAFE_LOADER), raw  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader), raw  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -50,8 +58,9 @@ def refuse_aliases(text: str, path: Path | str) -> None:
     key (<<)."""
     if "&" not in text and "*" not in text and "<<" not in text:
         return
+    yaml, loader = _yaml()
     after_key = False
-    for token in yaml.scan(text, Loader=_SAFE_LOADER):
+    for token in yaml.scan(text, Loader=loader):
         if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
             what = "an anchor" if isinstance(token, yaml.AnchorToken) else "an alias"
             raise ConfigError(f"{path}: YAML anchors, aliases and merge keys are not allowed; {what} "

@@ -43,6 +43,7 @@ _IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
 def settings_fingerprint(settings, collect: bool) -> str:
     """What decides a file's findings besides its own path and bytes."""
     from checker.core.version import code_stamp, tool_version
+    from checker.model.lexicon import plain_values
 
     vocabularies = settings.vocabularies
     rules = [[r.id, r.kind, r.category, r.severity, r.message, r.messages, r.raw_params, list(r.ignore),
@@ -50,7 +51,7 @@ def settings_fingerprint(settings, collect: bool) -> str:
     blob = {
         "format": FORMAT, "version": tool_version(), "code": code_stamp(), "collect": collect,
         "root": str(settings.root),
-        "config": settings.config.model_dump(mode="json"),
+        "config": plain_values(settings.config),      # not model_dump: no pydantic serializer to build
         "config_digest": getattr(settings.config, "_source_digest", None),
         "data": vocabularies.fingerprint if vocabularies is not None else settings.lexicon.fingerprint,
         "rules": rules,

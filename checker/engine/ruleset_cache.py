@@ -60,10 +60,11 @@ def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:
     reports it)."""
     from checker.config.presets import presets_dir
     from checker.core.version import code_stamp, tool_version
+    from checker.model.lexicon import plain_values     # not model_dump: no serializer to build
 
     h = hashlib.blake2b(digest_size=20)
     head = {"format": FORMAT, "version": tool_version(), "code": code_stamp(),
-            "config": config.model_dump(mode="json"), "config_digest": getattr(config, "_source_digest", None),
+            "config": plain_values(config), "config_digest": getattr(config, "_source_digest", None),
             "locations": [str(p) for p in locations], "select": list(select), "ignore": list(ignore)}
     h.update(json.dumps(head, sort_keys=True, ensure_ascii=False, default=str).encode())
     try:

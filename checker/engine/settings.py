@@ -7,7 +7,7 @@ from pathlib import Path
 from checker.checks.registry import bind, link_deferrals, load_kind
 from checker.config import presets
 from checker.config.loader import find_config, load_config
-from checker.config.schema import Config, RuleSettings
+from checker.config.schema import Config, RuleSettings, default_config
 from checker.model.lexicon import DataError, Lexicon, Vocabularies
 from checker.core.errors import ConfigError
 from checker.core.paths import builtin_rules_dir
@@ -65,7 +65,7 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
                 raise ConfigError(f"{config_file}: no such configuration file")
         elif not no_config:
             config_path = find_config(cwd)
-        config = _load_config(config_path) if config_path else Config()
+        config = _load_config(config_path) if config_path else default_config()
     root = config_path.parent.resolve() if config_path else (cwd or Path.cwd()).resolve()
 
     config_name = str(config_path or ".gwlint.yaml")

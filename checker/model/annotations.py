@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydField
 
-from checker.model.lexicon import built_from
+from checker.model.lexicon import built_from, validated
 from checker.model.span import Span
 from checker.core.patterns import RegexList
 
@@ -40,7 +40,7 @@ CLAUSE_SEPARATORS = "，,；;"
 
 # -- data ------------------------------------------------------------------------------
 class FieldNames(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     lead: list[str] = PydField(default_factory=list)
     owner: list[str] = PydField(default_factory=list)
@@ -50,7 +50,7 @@ class FieldNames(BaseModel):
 
 
 class Policy(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     require_titles: list[str] = PydField(default_factory=list)
     require_in_work_plans: bool = False
@@ -61,7 +61,7 @@ class Policy(BaseModel):
 class ResponsibilityData(BaseModel):
     """The ``responsibility`` entry of the data files, validated."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     fields: FieldNames = PydField(default_factory=FieldNames)
     # 牵头处室 = 牵头 + 处室: the prefixes that give a field its role, so that fields of one
@@ -87,8 +87,11 @@ def responsibility_data(doc: "Document") -> ResponsibilityData:
 
 
 def _validated_data(lexicon) -> ResponsibilityData:
-    return built_from(lexicon, ResponsibilityData,
-                      lambda lex: ResponsibilityData.model_validate(lex.get("responsibility") or {}))
+    return validated(lexicon, ResponsibilityData, _responsibility_slice)
+
+
+def _responsibility_slice(raw: dict) -> dict:
+    return raw.get("responsibility") or {}
 
 
 # -- results ---------------------------------------------------------------------------
@@ -137,7 +140,7 @@ class _Grammar:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def build_grammar(data: ResponsibilityData) -> _Grammar:

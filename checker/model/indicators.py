@@ -34,7 +34,7 @@ _EDGE = " \t\u3000"
 
 
 class LinkData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     linking_verbs: dict[str, str] = Field(default_factory=dict)
     approx_prefixes: dict[str, str] = Field(default_factory=dict)
@@ -149,7 +149,7 @@ def linker_for(lexicon: Any) -> Linker:
 # -- rates ---------------------------------------------------------------------------------
 
 class RateData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     rate_words: list[str] = Field(default_factory=list)
     rate_exceptions: list[str] = Field(default_factory=list)

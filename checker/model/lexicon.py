@@ -91,11 +91,270 @@ def built_from(lexicon: Lexicon, key: object, build: Callable[[Lexicon], T]) -> 
 def data_view(lexicon: Lexicon, model: type[M]) -> M:
     """The keys of the data that a pydantic ``model`` declares, validated once per lexicon
     (each consumer reads its own keys; a wrong type names the key)."""
-    def build(lex: Lexicon) -> M:
-        raw = lex.as_dict()
-        return model.model_validate({k: raw[k] for k in model.model_fields if raw.get(k) is not None})
+    def pick(raw: dict[str, Any]) -> dict[str, Any]:
+        return {k: raw[k] for k in model.model_fields if raw.get(k) is not None}
 
-    return built_from(lexicon, ("view", model.__module__, model.__qualname__), build)
+    return validated(lexicon, model, pick)
+
+
+def validated(lexicon: Lexicon, model: type[M], pick: Callable[[dict[str, Any]], Any],
+              make: Callable[[Any], M] | None = None, name: str = "") -> M:
+    """``model`` validated from ``pick(lexicon data)`` (or made by ``make`` from it, which
+    validates in its own way), once per lexicon data and ``name`` (what ``pick`` reads,
+    when that varies); validated views a run made are kept in the cache folder (see
+    ``_StoredViews``)."""
+    def build(lex: Lexicon) -> M:
+        key = (lex.fingerprint, model.__module__, model.__qualname__, getattr(pick, "__qualname__", ""), name)
+        stored = _VIEWS.get(key, model)
+        if stored is not None:
+            return stored
+        picked = pick(lex.as_dict())
+        view = make(picked) if make is not None else model.model_validate(picked)
+        _VIEWS.keep(key, view)
+        return view
+
+    return built_from(lexicon, ("view", model.__module__, model.__qualname__, name), build)
+
+
+def plain_values(view: Any) -> dict[str, Any]:
+    """A model's values as plain data (nested models as their own plain data, dates as
+    tagged text), without pydantic's serializer: what cache keys hash."""
+    return _plain(view)
+
+
+class _StoredViews:
+    """Validated views of the data, kept between runs.
+
+    Validating a vocabulary slice builds its model's validator first (pydantic's schema
+    generation): some twenty models, 0.05-0.1 CPU s of a one-file run, for data that did
+    not change.  A view is kept as its plain values (``model_dump``), under the lexicon's
+    fingerprint (the bytes it was read from), the model and gwlint's code stamp, and made
+    again without validation (``model_construct``, nested models rebuilt from the field
+    types).  It is kept only when that copy equals the validated view, compared field by
+    field, and when marshal can hold its values; otherwise it is validated every run, as
+    before.  A damaged file is ignored.
+    """
+
+    FORMAT = 2
+    LIMIT = 100              # views kept in a file
+    KEEP_FILES = 4           # files kept in the cache folder (one per code stamp)
+
+    def __init__(self) -> None:
+        self.loaded = False
+        self.views: dict[tuple, Any] = {}
+        self.fresh: dict[tuple, Any] = {}
+        self.used: set[tuple] = set()
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def path():
+        from checker.core.paths import cache_dir
+        from checker.core.version import code_stamp
+
+        return cache_dir() / f"views-{code_stamp()[:20]}.marshal"
+
+    def _read(self) -> dict | None:
+        import marshal
+
+        try:
+            blob = self.path().read_bytes()
+        except OSError:
+            return None
+        if hashlib.blake2b(blob[32:], digest_size=32).digest() != blob[:32]:
+            return None
+        try:
+            data = marshal.loads(blob[32:])
+        except (ValueError, EOFError, TypeError):
+            return None
+        if not isinstance(data, dict) or data.get("format") != self.FORMAT:
+            return None
+        return data.get("views") if isinstance(data.get("views"), dict) else None
+
+    def get(self, key: tuple, model: type[M]) -> M | None:
+        with self.lock:
+            if not self.loaded:
+                self.loaded = True
+                self.views = self._read() or {}
+        stored = self.views.get(key)
+        if stored is None:
+            return None
+        self.used.add(key)
+        try:
+            return _construct(model, stored)
+        except Exception:  # noqa: BLE001 - what no longer fits is validated afresh
+            return None
+
+    def keep(self, key: tuple, view: Any) -> None:
+        with self.lock:
+            if not self.fresh:
+                import atexit
+
+                atexit.register(self.save)
+            self.fresh[key] = view
+
+    def save(self) -> None:
+        import marshal
+        import os
+        import tempfile
+
+        fresh, self.fresh = self.fresh, {}
+        views = dict(self._read() or {})
+        if len(views) > self.LIMIT:        # many data variants met: keep this run's only
+            views = {key: value for key, value in views.items() if key in self.used}
+        added = False
+        for key, view in fresh.items():
+            try:
+                data = _plain(view)
+                marshal.dumps(data)
+                if not _same(_construct(type(view), data), view):
+                    continue
+            except Exception:  # noqa: BLE001 - not plain data: validated each run
+                continue
+            views[key] = data
+            added = True
+        if not added:
+            return
+        tmp = None
+        try:
+            body = marshal.dumps({"format": self.FORMAT, "views": views})
+            path = self.path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".views-", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(hashlib.blake2b(body, digest_size=32).digest() + body)
+            os.replace(tmp, path)
+            tmp = None
+            # files of other code (a checkout that moved on) are dropped, the newest kept
+            old = sorted(path.parent.glob("views-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for stale in old[self.KEEP_FILES:]:
+                stale.unlink()
+        except (OSError, ValueError):
+            pass
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+
+_VIEWS = _StoredViews()
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and hasattr(tp, "model_construct") and hasattr(tp, "model_fields")
+
+
+def _plain(view: Any) -> dict[str, Any]:
+    """A model's values as plain data: per field, nested models as their own plain data."""
+    out: dict[str, Any] = {"__set__": sorted(view.model_fields_set)}
+    for name in type(view).model_fields:
+        out[name] = _plain_value(getattr(view, name))
+    return out
+
+
+_DATE_TAGS = ("\0date", "\0datetime")      # marshal holds no dates: (tag, ISO text)
+
+
+def _plain_value(value: Any) -> Any:
+    import datetime
+
+    if _is_model(type(value)):
+        return _plain(value)
+    if isinstance(value, datetime.datetime):
+        return (_DATE_TAGS[1], value.isoformat())
+    if isinstance(value, datetime.date):
+        return (_DATE_TAGS[0], value.isoformat())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return type(value)(_plain_value(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain_value(v) for k, v in value.items()}
+    return value
+
+
+def _construct(model: Any, data: dict[str, Any]) -> Any:
+    values = {name: _typed(field.annotation, data[name]) for name, field in model.model_fields.items()}
+    return model.model_construct(_fields_set=set(data["__set__"]), **values)
+
+
+def _holds_model(annotation: Any) -> bool:
+    """Whether a field type names a model anywhere (plain values need no rebuilding)."""
+    try:
+        return _HOLDS[annotation]
+    except KeyError:
+        pass
+    except TypeError:            # an unhashable annotation: look each time
+        return _rebuilt(annotation) or any(_holds_model(a) for a in _args(annotation))
+    found = _HOLDS[annotation] = _rebuilt(annotation) or any(_holds_model(a) for a in _args(annotation))
+    return found
+
+
+def _rebuilt(tp: Any) -> bool:
+    """Whether values of this type are stored as something else (models, dates)."""
+    import datetime
+
+    return _is_model(tp) or tp in (datetime.date, datetime.datetime)
+
+
+def _args(annotation: Any) -> tuple:
+    import typing
+
+    return tuple(a for a in typing.get_args(annotation) if a is not Ellipsis)
+
+
+_HOLDS: dict[Any, bool] = {}
+
+
+def _typed(annotation: Any, value: Any) -> Any:
+    """``value`` (plain data) with the models ``annotation`` names made again."""
+    import types
+    import typing
+
+    if value is None or not _holds_model(annotation):
+        return value
+    if isinstance(value, tuple) and len(value) == 2 and value[0] in _DATE_TAGS:
+        import datetime
+
+        kind = datetime.datetime if value[0] == _DATE_TAGS[1] else datetime.date
+        return kind.fromisoformat(value[1])
+    if _is_model(annotation):
+        return _construct(annotation, value)
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        models = [a for a in args if _is_model(a)]
+        if models and isinstance(value, dict) and "__set__" in value:
+            if len(models) != 1:
+                raise TypeError("a union of models")
+            return _construct(models[0], value)
+        return value
+    if origin in (list, set, frozenset) and args:
+        return type(value)(_typed(args[0], v) for v in value)
+    if origin is tuple and args:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_typed(args[0], v) for v in value)
+        return tuple(_typed(a, v) for a, v in zip(args, value))
+    if origin is dict and len(args) == 2:
+        return {k: _typed(args[1], v) for k, v in value.items()}
+    if origin is typing.Annotated and args:
+        return _typed(args[0], value)
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of the same types all the way down (1 == 1.0 and [x] != (x,) are not
+    enough: the copy must be what validation made)."""
+    if type(a) is not type(b):
+        return False
+    if _is_model(type(a)):
+        return (a.model_fields_set == b.model_fields_set
+                and all(_same(getattr(a, n), getattr(b, n)) for n in type(a).model_fields)
+                and a == b)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(v, b[k]) for k, v in a.items())
+    return a == b
 
 
 class DataError(ValueError):

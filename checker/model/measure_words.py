@@ -7,18 +7,18 @@ of it (``fits``, ``with_role`` …) instead of keeping lists of their own.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checker.model.lexicon import Lexicon, built_from
+from checker.model.lexicon import Lexicon, built_from, validated
 
 Counts = Literal["people", "things", "events", "time", "money", "length", "area", "mass", "volume", "power"]
 Role = Literal["after-number", "whole", "list-count", "generic", "may-count-action", "not-people-after-noun"]
 
 
 class MeasureWord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     counts: Counts
     roles: list[Role] = Field(default_factory=list)
@@ -66,8 +66,23 @@ def measure_words(lexicon: Lexicon) -> MeasureWords:
     return built_from(lexicon, MeasureWords, _build)
 
 
+class _Rows(BaseModel):
+    """The validated rows, as one value the stored views keep (``lexicon.validated``)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    words: dict[str, MeasureWord] = Field(default_factory=dict)
+
+
 def _build(lexicon: Lexicon) -> MeasureWords:
-    raw = lexicon.get("measure_words") or {}
+    return MeasureWords(validated(lexicon, _Rows, _table, _rows).words)
+
+
+def _table(raw: dict) -> Any:
+    return raw.get("measure_words") or {}
+
+
+def _rows(raw: Any) -> _Rows:
     if not isinstance(raw, dict):
         raise ValueError("data 'model.measure_words': a mapping of measure word -> {counts, roles, nouns}")
     words: dict[str, MeasureWord] = {}
@@ -79,4 +94,4 @@ def _build(lexicon: Lexicon) -> MeasureWords:
             where = ".".join(str(p) for p in first["loc"])
             raise ValueError(f"data 'model.measure_words.{word}{'.' + where if where else ''}': "
                              f"{first['msg']}") from None
-    return MeasureWords(words)
+    return _Rows.model_construct(words=words)

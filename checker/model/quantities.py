@@ -1,6 +1,6 @@
 """Find every quantity of a document: ``doc.quantities``.
 
-One compiled regular expression proposes where quantities start; the pyparsing grammar
+One compiled regular expression proposes where quantities start; the quantity grammar
 (``quantity_grammar``) reads each candidate from there to the end of its line.  Then:
 
 * numbers that are not quantities are dropped: ordinals (第六期), years and dates

@@ -300,7 +300,7 @@ def bigrams(norm: str) -> set[str]:
 
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int, seed: int = 20261124):
-    import numpy as np
+    from checker.core.numeric import np
 
     rng = np.random.Generator(np.random.PCG64(seed))
     a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
@@ -310,7 +310,7 @@ def _permutations(num_perm: int, seed: int = 20261124):
 
 def _shingle_codes(norm: str):
     """Character bigrams as exact integers (two code points side by side)."""
-    import numpy as np
+    from checker.core.numeric import np
 
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     if len(codes) < 2:
@@ -333,7 +333,7 @@ def band_keys(norms: Sequence[str], bands: int, rows: int):
     depend on a shingle occurring twice, so none are removed), hashed together and each
     text's minimum taken by segment (``minimum.reduceat``): the keys of ``_shingle_codes``
     text by text, without numpy calls per text."""
-    import numpy as np
+    from checker.core.numeric import np
 
     num_perm = bands * rows
     a, b = _permutations(num_perm)

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.model.lexicon import built_from
+from checker.model.lexicon import built_from, validated
 from checker.model.markers import marker_at
 from checker.model.numerals import parse_cn_int
 from checker.model.span import Span
@@ -46,7 +46,7 @@ _ARABIC_FAMILY = ("ar-dot", "ar-dun")
 class StructureData(BaseModel):
     """The ``structure`` entry of the lexicon, validated."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     not_title: RegexList = Field(default_factory=list)
     title_joiners: list[str] = Field(default_factory=list)
@@ -126,7 +126,11 @@ def _opens_with_body(text: str, paragraphs: list, data: _Compiled) -> bool:
 def _data_for(lexicon: Any) -> _Compiled:
     """The structure tables of a lexicon, compiled once per lexicon data."""
     return built_from(lexicon, _Compiled,
-                      lambda lex: _Compiled(StructureData.model_validate(lex.get("structure") or {})))
+                      lambda lex: _Compiled(validated(lex, StructureData, _structure_slice)))
+
+
+def _structure_slice(raw: dict[str, Any]) -> Any:
+    return raw.get("structure") or {}
 
 
 # -- title, kind, year ----------------------------------------------------------------------

@@ -20,7 +20,7 @@ class Examples(BaseModel):
     ``at`` is the exact text the rule must underline (its span), so an example pins where
     the rule reports, not only that it fires somewhere."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     bad: list[str] = Field(min_length=1)
     # index in ``bad`` -> the text the report must span (filled from ``{text, at}`` entries)
@@ -56,7 +56,7 @@ class Examples(BaseModel):
 class RuleSpec(BaseModel):
     """One rule entry as written in a pack (params still raw)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     kind: str
@@ -103,7 +103,7 @@ class RuleSpec(BaseModel):
 
 
 class RulePack(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     # The family whose vocabulary the pack's rules read, for a flat pack outside a family
     # folder (in ``<family>/pack.yaml`` the folder names it).

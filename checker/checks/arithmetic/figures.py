@@ -23,7 +23,7 @@ INF = math.inf
 
 
 class ArithData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     arith_unit_aliases: dict[str, str] = Field(default_factory=dict)
     arith_partial_markers: list[str] = Field(default_factory=list)

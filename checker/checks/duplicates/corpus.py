@@ -104,7 +104,7 @@ class Fingerprints:
         return tuple(self.entry(e) for e in range(len(self)))
 
     def key_array(self):
-        import numpy as np  # only the cross-document phase pays for numpy
+        from checker.core.numeric import np  # only the cross-document phase pays for numpy
 
         return np.frombuffer(self.keys, dtype=np.uint32).reshape(len(self), self.bands + 1)
 
@@ -188,7 +188,7 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
 
 def _bucket_ids(keys) -> list[list[int]]:
     """Per sentence, its bucket per band (the exact key's column last), as band << 32 | key."""
-    import numpy as np
+    from checker.core.numeric import np
 
     bands = np.arange(keys.shape[1], dtype=np.uint64) << np.uint64(32)
     return (keys.astype(np.uint64) | bands).tolist()

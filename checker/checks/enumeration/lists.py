@@ -37,7 +37,7 @@ def after_marker(text: str, start: int, end: int) -> int:
 
 
 class CountData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     count_connectors: list[str] = Field(default_factory=list)
     count_open_ends: list[str] = Field(default_factory=list)
@@ -71,7 +71,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def tables_for(lexicon: Any, classifiers: tuple[str, ...]) -> CountTables:

@@ -41,7 +41,7 @@ MESSAGES = frozenset({"first_at"})
 
 
 class MetricData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     metric_leading_words: list[str] = Field(default_factory=list)
     metric_action_words: list[str] = Field(default_factory=list)

@@ -30,7 +30,7 @@ _BRACKETS = str.maketrans({"〔": "[", "［": "[", "【": "[", "（": "[", "(": 
 
 
 class NumberData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     metric_doc_number_pattern: str = ""
     metric_doc_number_labels: list[str] = Field(default_factory=list)

@@ -35,7 +35,7 @@ MESSAGE_ARGS = frozenset({
 
 
 class SlipData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     metric_scope_words: list[str] = Field(default_factory=list)
     metric_leading_words: list[str] = Field(default_factory=list)

@@ -44,7 +44,7 @@ _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
 
 class TitleData(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     metric_summary_words: list[str] = Field(default_factory=list)
     metric_plan_words: list[str] = Field(default_factory=list)

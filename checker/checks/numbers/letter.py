@@ -54,7 +54,7 @@ def _alone_regex(letters: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern
 def _allow_regex(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
     if not tokens:
         return None
-    alt = "|".join(re.escape(t) for t in sorted(set(tokens), key=len, reverse=True))
+    alt = "|".join(re.escape(t) for t in sorted(set(tokens), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])")
 
 

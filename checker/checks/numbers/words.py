@@ -17,7 +17,7 @@ class ApproxPair(BaseModel):
 
 
 class ApproxFigure(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)      # hashable: a cache key
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)      # hashable: a cache key
 
     numerals: str = ""
     magnitudes: str = ""
@@ -27,7 +27,7 @@ class ApproxFigure(BaseModel):
 
 
 class Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     rounding_words: list[str] = Field(default_factory=list)
     redundant_approximations: list[ApproxPair] = Field(default_factory=list)

@@ -10,7 +10,7 @@ from checker.model.lexicon import data_view
 
 
 class Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     beyond_words: list[str] = Field(default_factory=list)
     same_units: list[list[str]] = Field(default_factory=list)

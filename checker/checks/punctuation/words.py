@@ -10,7 +10,7 @@ from checker.model.lexicon import data_view
 
 
 class Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     pairs: dict[str, str] = Field(default_factory=dict)
     pair_aliases: dict[str, str] = Field(default_factory=dict)

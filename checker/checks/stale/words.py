@@ -102,7 +102,7 @@ class PeriodWords(BaseModel):
 
 
 class FutureWords(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)      # hashable: a cache key
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)      # hashable: a cache key
 
     words: tuple[str, ...] = ()
     estimate_words: tuple[str, ...] = ()
@@ -118,7 +118,7 @@ class FutureWords(BaseModel):
 
 
 class Dates(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)      # hashable: a cache key
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)      # hashable: a cache key
 
     year: str                               # 年
     month: str                              # 月
@@ -130,7 +130,7 @@ class Dates(BaseModel):
 
 
 class Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     events: list[Event] = Field(default_factory=list)
     event_anticipation: Anticipation = Field(default_factory=Anticipation)
@@ -151,7 +151,7 @@ def words(rule: Any) -> Vocabulary:
 
 def alt(words_: Any) -> str:
     """An alternation of words, the longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words_), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words_), key=lambda w: (-len(w), w)))
 
 
 def year_re(dates: Dates, group: str = "year") -> str:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.model.span import Span
 from checker.core.patterns import compile_user
+from checker.model.lexicon import validated
 
 MESSAGE_ARGS = frozenset({"found", "preferred", "note"})
 
@@ -32,6 +33,18 @@ class Entry(BaseModel):
     note: str = ""
 
 
+class _Entries(BaseModel):
+    """A vocabulary's entries, validated once per vocabulary data (``lexicon.validated``)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    entries: list[Entry] = Field(default_factory=list)
+
+
+def _entries(raw) -> _Entries:
+    return _Entries.model_construct(entries=[Entry.model_validate(e) for e in raw])
+
+
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
@@ -42,13 +55,13 @@ class Params(BaseModel):
 @lru_cache(maxsize=64)
 def _regex(variants: tuple[str, ...]):
     # user data, though escaped: run within the rule's time budget like every user list
-    return compile_user("|".join(re.escape(v) for v in sorted(set(variants), key=len, reverse=True)))
+    return compile_user("|".join(re.escape(v) for v in sorted(set(variants), key=lambda w: (-len(w), w))))
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    raw = rule.vocabulary.get(params.data) or []
-    entries = [Entry.model_validate(e) for e in raw]
+    entries = validated(rule.vocabulary, _Entries, lambda data: data.get(params.data) or [], _entries,
+                        name=params.data).entries
     text = doc.text
     hits: dict[int, tuple[Span, Entry]] = {}
     for entry in entries:

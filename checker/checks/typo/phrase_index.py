@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-import numpy as np
+from checker.core.numeric import np
 
 from checker.model.tokens import cache_dir, full_dictionary
 

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from checker.model.lexicon import Lexicon, built_from
+from checker.model.lexicon import Lexicon, built_from, validated
 
 class ContextEntry(BaseModel):
     """A misspelling that depends on its neighbours: ``pattern`` (a regular expression that
@@ -127,4 +127,8 @@ class Vocabulary(BaseModel):
 
 def vocabulary(lexicon: Lexicon) -> Vocabulary:
     """The validated vocabulary (``rule.vocabulary``), built once per distinct data."""
-    return built_from(lexicon, ("typo-vocabulary",), lambda lex: Vocabulary.model_validate(lex.as_dict()))
+    return validated(lexicon, Vocabulary, _whole)
+
+
+def _whole(raw: dict) -> dict:
+    return raw

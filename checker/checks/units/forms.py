@@ -33,7 +33,7 @@ class CompareMagnitudes(BaseModel):
 class Vocabulary(BaseModel):
     """The units family's words; each key is described in rules/units/vocabulary.yaml."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     unit_spellings: list[list[str]] = Field(default_factory=list)
     unit_money_words: list[str] = Field(default_factory=list)
