@@ -24,6 +24,7 @@ import os
 import sys
 import tempfile
 import threading
+from re import error as re_error
 
 _FORMAT = 1
 _LIMIT = 5_000             # entries kept in a process; past this, new patterns are not kept
@@ -101,8 +102,25 @@ _STORE = _Store()
 _INSTALLED: list = []
 
 
+# The Python versions whose ``re._compiler.compile`` this module mirrors step by step (the
+# parser's ``state``, ``_code`` and the six arguments of ``_sre.compile``).  On any other
+# the store is not installed and ``re`` compiles as it always does.
+_MIRRORED = ((3, 11), (3, 12), (3, 13))
+
+
 def _compile(p, flags=0):
-    """``re._compiler.compile``, reading the program from the store when it is there."""
+    """``re._compiler.compile``, reading the program from the store when it is there.
+    Anything unexpected from these private interfaces hands the call back to ``re``'s own
+    compiler: the store may save time, never change a result or raise where ``re`` would not."""
+    try:
+        return _stored_compile(p, flags)
+    except re_error:
+        raise
+    except Exception:  # noqa: BLE001 - see the docstring
+        return _INSTALLED[0](p, flags)
+
+
+def _stored_compile(p, flags):
     import _sre
     from re import _compiler, _constants, _parser
 
@@ -140,7 +158,7 @@ def install() -> None:
     """Route ``re``'s compilations through the store (once per process)."""
     from re import _compiler
 
-    if _INSTALLED:
+    if _INSTALLED or sys.version_info[:2] not in _MIRRORED:
         return
     _INSTALLED.append(_compiler.compile)
     _compiler.compile = _compile
