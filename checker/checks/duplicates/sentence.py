@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
 from checker.checks.duplicates.places import (comparable_kinds, heading_paragraphs, line_kinds, same_section,
-                                              sentence_kind, set_phrases)
+                                              sentence_kind, set_phrases, site_furniture)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
@@ -69,6 +69,11 @@ class Params(BaseModel):
     # Lines this short with no statement punctuation are names or headings: a name line
     # (title, signature, field row) is never a repeat, headings only when identical.
     line_max_length: int = Field(60, ge=1)
+    # A paragraph the leftovers family's site-furniture rules take as a leftover line (a
+    # document site's disclaimer, a page's byline) is not document text: never compared.
+    # A line up to this long with a match, in a run of such lines, is one of them
+    # (artifact-doc-site's run_line_chars); 0 compares every paragraph.
+    site_line_chars: int = Field(80, ge=0)
 
 
 # The paragraph rules of the run (``rule.defers_to``), with their own parameters, report
@@ -83,7 +88,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     if params.skip_repeated_paragraphs:
         for other in rule.defers_to:
             skip_paragraphs.update(i for i, *_ in duplicate_paragraph.repeated_paragraphs(
-                doc, other.params, other.vocabulary))
+                doc, other.params, other.vocabulary, site_furniture(doc, other, other.params.site_line_chars)))
+    furniture = site_furniture(doc, rule, params.site_line_chars)
 
     headings = heading_paragraphs(doc)
     # where a figure with its unit ends (a clause ending there states a figure)
@@ -106,6 +112,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     covered = bytearray(len(doc.text) + 1)
     clauses = params.clauses
     for sentence, all_units in zip(doc.sentences, doc.sentence_units(phrases)):
+        if sentence.paragraph in furniture:
+            continue        # a site's disclaimer or byline: not the document's text
         # A unit must say something beyond its figures and blanks: template rows
         # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
         units = [u for u in all_units
