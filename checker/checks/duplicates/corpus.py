@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.checks.duplicates.places import line_kinds, set_phrases
+from checker.checks.duplicates.places import line_kinds, set_phrases, site_furniture
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
@@ -55,6 +55,11 @@ class Params(BaseModel):
     # Lines this short with no statement punctuation (titles, headings, contents entries)
     # are not sentences: documents of one genre share their title's words.
     line_max_length: int = Field(60, ge=1)
+    # A paragraph the leftovers family's site-furniture rules take as a leftover line (a
+    # document site's disclaimer, a page's byline) is not document text: never compared.
+    # A line up to this long with a match, in a run of such lines, is one of them
+    # (artifact-doc-site's run_line_chars); 0 compares every paragraph.
+    site_line_chars: int = Field(80, ge=0)
 
 
 class Fingerprints:
@@ -131,8 +136,9 @@ def collect(doc: Document, rule) -> Fingerprints:
     phrases = set_phrases(rule.vocabulary)
     entries = []
     lines = line_kinds(doc, params.line_max_length)
+    furniture = site_furniture(doc, rule, params.site_line_chars)
     for sentence, units in zip(doc.sentences, doc.sentence_units(phrases)):
-        if sentence.paragraph in lines:
+        if sentence.paragraph in lines or sentence.paragraph in furniture:
             continue
         for unit in units:
             if not unit.clause and unit.length >= params.min_length:

@@ -11,7 +11,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates.places import (comparable_kinds, heading_paragraphs, line_kinds, same_section,
-                                              set_phrases, PLAIN)
+                                              set_phrases, site_furniture, PLAIN)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
@@ -35,32 +35,41 @@ class Params(BaseModel):
     # (the title printed again, a signature, a field row) is never a repeat, a heading
     # only when identical.
     line_max_length: int = Field(60, ge=1)
+    # A paragraph the leftovers family's site-furniture rules take as a leftover line (a
+    # document site's disclaimer, a page's byline) is not document text: never compared.
+    # A line up to this long with a match, in a run of such lines, is one of them
+    # (artifact-doc-site's run_line_chars); 0 compares every paragraph.
+    site_line_chars: int = Field(80, ge=0)
 
 
-def paragraph_units(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit]]:
+def paragraph_units(doc: Document, params: Params, vocabulary,
+                    furniture: frozenset[int] = frozenset()) -> list[tuple[int, Unit]]:
     phrases = set_phrases(vocabulary)
     out = []
     for para, unit in zip(doc.paragraphs, doc.paragraph_units(phrases)):
-        if unit is not None and unit.length >= params.min_length:
+        if unit is not None and unit.length >= params.min_length and para.index not in furniture:
             out.append((para.index, unit))
     return out
 
 
-def repeated_paragraphs(doc: Document, params: Params, vocabulary) -> list[tuple[int, Unit, int, Unit]]:
-    """(later index, later unit, first index, first unit) for each repeated paragraph.
+def repeated_paragraphs(doc: Document, params: Params, vocabulary,
+                        furniture: frozenset[int] = frozenset()) -> list[tuple[int, Unit, int, Unit]]:
+    """(later index, later unit, first index, first unit) for each repeated paragraph,
+    the paragraphs of a site's ``furniture`` (``places.site_furniture``) left out.
     The sentence rule asks again with the paragraph rule's own parameters (its
     ``defers_to``): found once per document, parameters and set phrases."""
-    key = ("repeated-paragraphs", set_phrases(vocabulary), tuple(params))
-    return doc.shared(key, lambda: list(_repeated_paragraphs(doc, params, vocabulary)))
+    key = ("repeated-paragraphs", set_phrases(vocabulary), tuple(params), furniture)
+    return doc.shared(key, lambda: list(_repeated_paragraphs(doc, params, vocabulary, furniture)))
 
 
-def _repeated_paragraphs(doc: Document, params: Params, vocabulary) -> Iterator[tuple[int, Unit, int, Unit]]:
+def _repeated_paragraphs(doc: Document, params: Params, vocabulary,
+                         furniture: frozenset[int]) -> Iterator[tuple[int, Unit, int, Unit]]:
     headings = heading_paragraphs(doc)
     kinds = line_kinds(doc, params.line_max_length)
     seen: dict[str, tuple[int, Unit]] = {}
     index = NearIndex(params.max_changed, figures_only_skeletons=True)   # candidates, not all pairs
     kept: list[tuple[int, Unit]] = []
-    for para_index, unit in paragraph_units(doc, params, vocabulary):
+    for para_index, unit in paragraph_units(doc, params, vocabulary, furniture):
         kind = kinds.get(para_index, PLAIN)
         first = seen.get(unit.norm)
         if first is not None and not comparable_kinds(kind, kinds.get(first[0], PLAIN), True):
@@ -93,7 +102,8 @@ def _near(unit: Unit, kind: int, kinds: dict[int, int], kept, index: NearIndex, 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     params: Params = rule.params
-    for index, unit, first_index, _ in repeated_paragraphs(doc, params, rule.vocabulary):
+    furniture = site_furniture(doc, rule, params.site_line_chars)
+    for index, unit, first_index, _ in repeated_paragraphs(doc, params, rule.vocabulary, furniture):
         span = doc.paragraphs[index].span
         args = {"length": unit.length, "first_line": doc.position(doc.paragraphs[first_index].span.start)[0]}
         yield Finding(span, args=args, note="first_seen")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from checker.checks.leftovers.furniture import furniture_paragraphs
 from checker.model.document import Document
 from checker.model.markers import marker_at
 from checker.model.similarity import compile_phrases
@@ -18,6 +19,15 @@ def set_phrases(doc_or_lexicon) -> re.Pattern | None:
     if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
         raise ValueError(f"data '{SET_PHRASES_KEY}' must be a list of regular expressions")
     return compile_phrases(tuple(raw))
+
+
+def site_furniture(doc: Document, rule, line_chars: int) -> frozenset[int]:
+    """Paragraphs that are a site's furniture (``checker.checks.leftovers.furniture``): the
+    leftovers family's vocabulary is read on purpose, its patterns say what is not the
+    document's text.  ``line_chars`` 0: none."""
+    if not line_chars:
+        return frozenset()
+    return furniture_paragraphs(doc, rule.vocabulary_of("leftovers"), line_chars)
 
 
 def heading_paragraphs(doc: Document) -> set[int]:

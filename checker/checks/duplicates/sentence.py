@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
 from checker.checks.duplicates.places import (comparable_kinds, heading_paragraphs, line_kinds, same_section,
-                                              sentence_kind, set_phrases)
+                                              sentence_kind, set_phrases, site_furniture)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
@@ -69,6 +69,11 @@ class Params(BaseModel):
     # Lines this short with no statement punctuation are names or headings: a name line
     # (title, signature, field row) is never a repeat, headings only when identical.
     line_max_length: int = Field(60, ge=1)
+    # A paragraph the leftovers family's site-furniture rules take as a leftover line (a
+    # document site's disclaimer, a page's byline) is not document text: never compared.
+    # A line up to this long with a match, in a run of such lines, is one of them
+    # (artifact-doc-site's run_line_chars); 0 compares every paragraph.
+    site_line_chars: int = Field(80, ge=0)
 
 
 # The paragraph rules of the run (``rule.defers_to``), with their own parameters, report
@@ -83,7 +88,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     if params.skip_repeated_paragraphs:
         for other in rule.defers_to:
             skip_paragraphs.update(i for i, *_ in duplicate_paragraph.repeated_paragraphs(
-                doc, other.params, other.vocabulary))
+                doc, other.params, other.vocabulary, site_furniture(doc, other, other.params.site_line_chars)))
+    furniture = site_furniture(doc, rule, params.site_line_chars)
 
     headings = heading_paragraphs(doc)
     # where a figure with its unit ends (a clause ending there states a figure)
@@ -105,7 +111,11 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     # skipped): one look per unit, not one per earlier hit
     covered = bytearray(len(doc.text) + 1)
     clauses = params.clauses
+    item_heads = _item_heads(doc)
+    lead_of: list[tuple[int, bool] | None] = []
     for sentence, all_units in zip(doc.sentences, doc.sentence_units(phrases)):
+        if sentence.paragraph in furniture:
+            continue        # a site's disclaimer or byline: not the document's text
         # A unit must say something beyond its figures and blanks: template rows
         # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
         units = [u for u in all_units
@@ -113,18 +123,21 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                  and wording_length(u.norm) >= params.min_length
                  and not _FIGURE_BLANK.search(doc.text, u.span.start, u.span.end)]
         kind = sentence_kind(doc, sentence, kinds)
+        item = item_heads.get(sentence.index)
         hits: list[tuple[Unit, Unit]] = []
         for unit in units:
             if hits and covered.find(1, unit.span.start, unit.span.end) >= 0:
                 continue          # a clause of a sentence already found repeated
             grams = bigrams(unit.norm)
+            lead = _item_lead(doc, unit, item)
             first = _first_occurrence(unit, grams, sentence, kind, kept, paragraph_of, kind_of, sentence_of,
-                                      exact, index, params, doc, figure_ends)
+                                      exact, index, params, doc, figure_ends, lead, lead_of)
             if first is not None:
                 hits.append((unit, first))
                 covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
             position = index.add(unit.norm, grams)
             kept.append(unit)
+            lead_of.append(lead)
             kind_of.append(kind)
             sentence_of.append(sentence.index)
             paragraph_of.append(sentence.paragraph)
@@ -162,7 +175,9 @@ def _skeleton(norm: str) -> str:
 def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: list[Unit], paragraph_of: list[int],
                       kind_of: list[int], sentence_of: list[int], exact: dict[str, int],
                       index: NearIndex, params: Params, doc: Document,
-                      figure_ends: frozenset[int] = frozenset()) -> Unit | None:
+                      figure_ends: frozenset[int] = frozenset(),
+                      lead: tuple[int, bool] | None = None,
+                      lead_of: list[tuple[int, bool] | None] | None = None) -> Unit | None:
     paragraph = sentence.paragraph
 
     def comparable(p: int) -> bool:
@@ -171,6 +186,8 @@ def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: li
             return False
         if not comparable_kinds(kind, kind_of[p], unit.norm == other.norm):
             return False
+        if lead is not None and lead_of is not None and _restated_item(lead, lead_of[p]):
+            return False      # a listed goal taken up as the heading of its own item elsewhere
         if unit.clause and sentence_of[p] == sentence.index - 1 and _opens_sentence(doc, unit, sentence.index):
             return False      # words of a sentence taken up to open the next: 要增强X…。增强X，就是要…
         if paragraph_of[p] != paragraph and (unit.clause or other.clause) and _figure_statement(unit, figure_ends):
@@ -196,6 +213,48 @@ def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: li
                 continue      # two items differing in their subject and in their figure
             return other
     return None
+
+
+def _item_heads(doc: Document) -> dict[int, tuple[int, int, bool]]:
+    """Sentence index -> (the list it opens an item of, where its marker ends, whether it
+    is the whole item) for the first sentence of each paragraph that opens a numbered
+    item.  The list is named by where its parent block starts (-1: the outermost list)."""
+    starts = {block.head.start: block for block in doc.structure.iter_blocks()}
+    out: dict[int, tuple[int, int, bool]] = {}
+    sentences = doc.sentences
+    text = doc.text
+    for n, sentence in enumerate(sentences):
+        if n and sentences[n - 1].paragraph == sentence.paragraph:
+            continue
+        para = doc.paragraphs[sentence.paragraph]
+        block = starts.get(para.span.start)
+        if block is None:
+            continue
+        parent = block.parent.head.start if block.parent is not None else -1
+        rest = text[sentence.span.end:para.span.end]
+        whole = not any(ch.isalnum() for ch in rest)
+        out[sentence.index] = (parent, block.marker.span.end, whole)
+    return out
+
+
+def _item_lead(doc: Document, unit: Unit, item: tuple[int, int, bool] | None) -> tuple[int, bool] | None:
+    """(list, whole item) when ``unit`` opens a numbered item: the item's first sentence or
+    its first clause, nothing but marks between the marker and it; None otherwise."""
+    if item is None:
+        return None
+    parent, marker_end, whole = item
+    if unit.span.start < marker_end:          # a unit counted from the marker on
+        return None if unit.clause else (parent, whole)
+    if any(ch.isalnum() for ch in doc.text[marker_end:unit.span.start]):
+        return None
+    return parent, whole and not unit.clause
+
+
+def _restated_item(lead: tuple[int, bool], other: tuple[int, bool] | None) -> bool:
+    """Two item openings in different lists, one of them a whole list entry: a plan lists
+    its goals (1.…；2.…；) and then takes each up as the heading of its measures (1.…。
+    本学期…) — the structure of the plan, not a copy.  In one list, a repeated item is a slip."""
+    return other is not None and other[0] != lead[0] and (lead[1] or other[1])
 
 
 def _figure_statement(unit: Unit, figure_ends: frozenset[int]) -> bool:

@@ -30,7 +30,9 @@ Only a clearly delimited list is counted, and the check errs on the side of sile
   heading's next sibling follows it without a gap: a document with a hole in it
   (``三、`` … ``五、``, content cut out) says nothing about how many items were there,
   and neither does a heading whose list the text stops inside, mid-sentence (a page cut
-  at a store's limit): fewer children than claimed there are not reported.
+  at a store's limit): fewer children than claimed there are not reported;
+* likewise an ``一是…`` run the text stops inside (its paragraph and the lines that go
+  on with it reach the end of the text, which stops mid-sentence) is not counted short.
 """
 from __future__ import annotations
 
@@ -131,6 +133,8 @@ def check(doc, rule) -> Iterator[Finding]:
             listed, plausible, open_end, where, loose = result
             if _consistent(count, listed, plausible, open_end, params):
                 continue
+            if where == "inline" and max(plausible) < count and _run_cut_at_end(doc, para.index, tables):
+                continue    # the text stops inside the 一是… run: its later items were cut off
             if loose and min(abs(count - n) for n in plausible) > params.max_gap:
                 continue
             done.add(match.start())
@@ -542,6 +546,24 @@ def _wrapped_on(doc, index: int, result: tuple, enums: dict, params: Params) -> 
     if k == result[0]:
         return result
     return k, {k}, False, "inline", False
+
+
+def _run_cut_at_end(doc, index: int, tables: CountTables) -> bool:
+    """The text ends inside the 一是… run of paragraph ``index``: each later paragraph goes
+    on with it (the previous one stopped mid-sentence, a hard wrap; or it opens with the
+    run's next marker, one item a paragraph) and the last stops mid-sentence — a page
+    store's limit cut the list, which says nothing of its length.  A run that a finished
+    sentence ends, followed by other text, is a list of its own length."""
+    text = doc.text
+    prev = doc.paragraphs[index]
+    for para in doc.paragraphs[index + 1:]:
+        if after_marker(text, para.span.start, para.span.end) != para.span.start:
+            return False        # a numbered heading: the run ended before it
+        if not _mid_sentence(prev.span.of(text)) and tables.inline_marker.match(
+                text, para.span.start, para.span.end) is None:
+            return False        # other text after a finished sentence
+        prev = para
+    return _mid_sentence(prev.span.of(text))
 
 
 def _mid_sentence(line: str) -> bool:

@@ -1,5 +1,10 @@
 """The year a title names against the year the text reports on.
 
+Under a page's title and furniture, the document's own title (``_own_title``: the last short,
+unnumbered line without statement punctuation naming a summary and a year before the
+opening) is the one the ``body`` check compares with; a summary joined to a plan admits
+an opening on either of its years.
+
 Two checks (``check``):
 
 The title is the document's (``doc.structure``), or, in a web copy whose first line runs
@@ -32,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.lexicon import data_view
+from checker.model.markers import marker_at
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({
@@ -60,6 +66,9 @@ class Params(BaseModel):
     # repeated: a title year written again differently; body: the year the opening reports on
     check: Literal["repeated", "body", "heading"]
     opening_paragraphs: int = Field(3, ge=1)   # body paragraphs searched for the opening year
+    # body: a line up to this long, not numbered, without statement punctuation, naming a
+    # summary and its year, before the opening is the document's own title (under a page's)
+    title_max_length: int = Field(40, ge=1)
 
 
 @lru_cache(maxsize=8)
@@ -81,6 +90,10 @@ def check(doc, rule) -> Iterator[Finding]:
     if params.check == "heading":
         yield from _heading(doc, title, span, data, params)
         return
+    if params.check == "body":
+        own = _own_title(doc, title, span, data, params)
+        if own is not None:
+            title, span = own
     parts = _parts(title, data)
     if parts is None:
         return
@@ -95,7 +108,9 @@ def check(doc, rule) -> Iterator[Finding]:
     if not summary_year:
         return
     found = _body_year(doc, title, span, data, params)
-    if found is not None and found[0] != summary_year[0]:
+    # a summary joined to a plan (2021年工作总结和2022年工作计划) may open on either year
+    plan_year = _year(tail) if any(w in tail for w in data.metric_plan_words) else None
+    if found is not None and found[0] != summary_year[0] and (plan_year is None or found[0] != plan_year[0]):
         year, where, opening = found
         yield Finding(Span(where, where + 4), args={"year": summary_year[0], "other": year, "opening": opening})
 
@@ -157,6 +172,47 @@ def _body_year(doc, title: str, span: Span, data: TitleData, params: Params):
         if seen >= params.opening_paragraphs:
             return None
     return None
+
+
+def _own_title(doc, title: str, span: Span, data: TitleData, params: Params) -> tuple[str, Span] | None:
+    """The document's own title under the page's (a site prints its page title, its
+    furniture, then the document with its own title): the last title-shaped line before
+    the body's opening — not numbered, short, no statement punctuation, naming a summary
+    and a year.  None when there is none."""
+    pattern = _opening(data.metric_opening_pattern)
+    text = doc.folded_text
+    core = _core(title)
+    seen = 0
+    own = None
+    for para in doc.paragraphs:
+        if para.span.start < span.end:
+            continue
+        body = para.span.of(text)
+        stripped = body.strip()
+        if not stripped or (core and core in stripped.replace(" ", "")):
+            continue
+        if _title_shaped(doc, stripped, para, data, params):
+            own = (stripped, para.span)
+            continue
+        if pattern is not None and pattern.match(body) is not None:
+            break
+        seen += 1
+        if seen >= params.opening_paragraphs:
+            break
+    return own
+
+
+# What a statement holds and a title does not.
+_STATEMENT_MARKS = frozenset("。，；！？,;!?")
+
+
+def _title_shaped(doc, line: str, para, data: TitleData, params: Params) -> bool:
+    if len(line) > params.title_max_length or any(ch in _STATEMENT_MARKS for ch in line):
+        return False
+    if marker_at(doc.text, para.span.start):
+        return False          # a numbered section heading (一、2020年工作情况) is no title
+    parts = _parts(line, data)
+    return parts is not None and _year(parts[0][0]) is not None
 
 
 def _core(title: str) -> str:
