@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from checker.checks.leftovers.pattern import _compiled, _runs, data_patterns, find_matches
+from checker.checks.leftovers.pattern import compiled_patterns, data_patterns, find_matches, line_runs
 
 # The vocabulary lists of this family that describe a site's furniture around a text,
 # and the lines that may stand inside a run of it.
@@ -43,7 +43,7 @@ def _find(doc, patterns: tuple[str, ...], bridges: tuple[str, ...], line_chars: 
     lines = doc.lines
     starts = [ln.span.start for ln in lines]
     furniture_lines: set[int] = set()
-    for group, whole in _runs(doc, spans, line_chars, _compiled(bridges) if bridges else ()):
+    for group, whole in line_runs(doc, spans, line_chars, compiled_patterns(bridges) if bridges else ()):
         if whole:
             furniture_lines.update(bisect.bisect_right(starts, s.start) - 1 for s in group)
     out: set[int] = set()

@@ -88,7 +88,7 @@ class Params(BaseModel):
 
 
 @lru_cache(maxsize=256)
-def _compiled(patterns: tuple[str, ...]) -> tuple:
+def compiled_patterns(patterns: tuple[str, ...]) -> tuple:
     return tuple(compile_user(p, MULTILINE) for p in patterns)
 
 
@@ -120,7 +120,7 @@ def _patterns(vocabulary, params: Params) -> tuple[str, ...]:
 def find_matches(text: str, patterns: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
     """Non-overlapping matches of any pattern, earliest first, longest at one start."""
     spans: list[Span] = []
-    for compiled in _compiled(patterns):
+    for compiled in compiled_patterns(patterns):
         spans += [Span(m.start(), m.end()) for m in compiled.finditer(text) if m.end() > m.start()]
     spans.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
@@ -179,7 +179,7 @@ def check(doc, rule) -> Iterator[Finding]:
     if params.unless and spans:
         spans = _outside(text, spans, tuple(data_patterns(rule.vocabulary, params.unless)))
     if params.join and len(spans) > 1:
-        spans = _joined(text, spans, _compiled(tuple(data_patterns(rule.vocabulary, params.join))))
+        spans = _joined(text, spans, compiled_patterns(tuple(data_patterns(rule.vocabulary, params.join))))
     if params.scope == "text":
         if params.group_after is not None and len(spans) > params.group_after:
             yield from _grouped(doc, spans, params.group_by)
@@ -188,8 +188,8 @@ def check(doc, rule) -> Iterator[Finding]:
             yield Finding(span, args={"match": span.of(text), "count": 1}, fix=params.fix)
         return
     if params.scope == "run":
-        bridges = _compiled(tuple(data_patterns(rule.vocabulary, params.bridge))) if params.bridge else ()
-        for group, whole in _runs(doc, spans, params.run_line_chars, bridges):
+        bridges = compiled_patterns(tuple(data_patterns(rule.vocabulary, params.bridge))) if params.bridge else ()
+        for group, whole in line_runs(doc, spans, params.run_line_chars, bridges):
             first, last = group[0], group[-1]
             span = Span(first.start, last.end) if whole else first
             yield Finding(span, args={"match": first.of(text), "count": len(group)})
@@ -264,7 +264,7 @@ def _stops_mid_sentence(line: str) -> bool:
     return len(line) <= _FRAGMENT_CHARS or words < 2 or any(mark in line for mark in _CLAUSE_MARKS)
 
 
-def _runs(doc, spans: list[Span], line_chars: int, bridges: tuple = ()) -> list[tuple[list[Span], bool]]:
+def line_runs(doc, spans: list[Span], line_chars: int, bridges: tuple = ()) -> list[tuple[list[Span], bool]]:
     """Matches grouped by line; lines that are leftover lines — mostly matched text, or
     short (a spam title, a site's button; up to ``line_chars`` a line of a site's notice)
     — join into runs, blank lines between allowed (and lines wholly matched by one of
