@@ -244,7 +244,7 @@ def test_majority_breaks_ties_by_preference_then_by_first_use():
 def test_every_unit_rule_is_in_the_default_set():
     assert set(UNIT_RULES) == {"percent-sign-mixed", "money-magnitude-mixed", "money-without-unit",
                                "fractional-count", "measure-word-mismatch", "measure-word-mixed",
-                               "unit-spelling-mixed"}
+                               "unit-spelling-mixed", "head-count-in-money"}
 
 
 def test_minority_form_is_one_kind_for_signs_spellings_and_measure_words():

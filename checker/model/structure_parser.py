@@ -40,6 +40,10 @@ _PERIOD_START = re.compile(r"((?:19|20)\d{2})[ \u3000]*[—–\-~～至到]{1,2}
 _INLINE = re.compile(r"([一二三四五六七八九十]{1,2})是")
 _INLINE_DI = re.compile(r"第([一二三四五六七八九十]{1,2})[，,、]")
 _CLAUSE_START = "。；：，;:,！？”’」』"
+# Marks that stand for a masked or not-yet-filled figure (率*, 共x个, XX天).  The clause
+# before them lost its figure — and usually its stop with it — so an enumerator glued
+# to one (优良率*二是…) still opens a clause.
+_MASK_MARKS = "*＊xXｘＸ×"
 _ARABIC_FAMILY = ("ar-dot", "ar-dun")
 
 
@@ -338,6 +342,14 @@ def _section_year(heading: str, sec_kind: str, doc_kind: str, year: int | None,
     return year
 
 
+def _after_mask(before: str) -> bool:
+    """Whether ``before`` ends in a run of mask marks that is not the tail of a Latin word."""
+    stem = before.rstrip(_MASK_MARKS)
+    if len(stem) == len(before):
+        return False
+    return not (stem and stem[-1].isascii() and stem[-1].isalpha())
+
+
 # -- inline enums -----------------------------------------------------------------------------
 def _inline_enums(text: str, paragraphs: list, body_start: int, flat: list[Block]) -> list[InlineEnum]:
     marker_end = {b.paragraphs[0]: b.marker.span.end for b in flat}
@@ -353,7 +365,8 @@ def _inline_enums(text: str, paragraphs: list, body_start: int, flat: list[Block
             for match in pattern.finditer(line):
                 # the enumerator opens a clause: only blanks between it and the clause mark
                 before = line[:match.start()].rstrip(" \t\u3000\u00a0")
-                if before and len(before) != skip and before[-1] not in _CLAUSE_START:
+                if (before and len(before) != skip and before[-1] not in _CLAUSE_START
+                        and not _after_mask(before)):
                     continue
                 ordinal = parse_cn_int(match.group(1))
                 if ordinal:

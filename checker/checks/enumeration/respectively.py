@@ -9,6 +9,8 @@ real start of the list: every such reading is accepted before anything is report
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,11 +53,20 @@ class Params(BaseModel):
 LOCAL = True
 
 
+@lru_cache(maxsize=8)
+def _rate_pattern(magnitudes: tuple[str, ...]) -> re.Pattern:
+    """A rate written as a count per power of ten: ``10/10万``, ``3/1000``, ``2.5/1万``.
+    Quantities do not read it (the slash splits it), yet after 分别 it is one value."""
+    words = "|".join(re.escape(w) for w in sorted(magnitudes, key=len, reverse=True))
+    return re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*/\s*(?:10*(?:" + words + r")|10{1,6}(?![\d.]))")
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     tables = tables_for(rule.vocabulary, doc.measure_words.with_role("list-count"))
     text = doc.text
     quantities = doc.quantities
+    rates = _rate_pattern(tuple(doc.magnitudes))
     starts = [q.span.start for q in quantities]
     word = tables.data.respectively_word
     for para in doc.paragraphs:
@@ -66,7 +77,7 @@ def check(doc, rule) -> Iterator[Finding]:
         while at >= 0:
             if partner is None:
                 partner = match_pairs(text, start, end)
-            found = _mismatch(text, at, start, end, partner, tables, params, quantities, starts)
+            found = _mismatch(text, at, start, end, partner, tables, params, quantities, starts, rates)
             if found is not None:
                 yield Finding(Span(at, at + len(word)), args={"word": word, "subjects": found[0], "values": found[1]})
             at = text.find(word, at + len(word), end)
@@ -93,7 +104,7 @@ def _thousands(text: str, at: int) -> bool:
             and not text[at + 4:at + 5].isdigit())
 
 
-def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, starts):
+def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, starts, rates):
     if inside_naming(text, at, partner):
         return None
     # Subjects: the clause before 分别.
@@ -137,13 +148,19 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
     while i < len(quantities) and quantities[i].span.start < e:
         values.append(quantities[i])
         i += 1
-    if len(values) < params.min_values:
+    # Rates per power of ten (10/10万) the quantities do not hold whole: one value each,
+    # in place of any quantity read from a piece of one.
+    ratios = [m.span() for m in rates.finditer(text, at, e)]
+    if ratios:
+        values = [q for q in values if not any(q.span.start < r_end and r_start < q.span.end
+                                               for r_start, r_end in ratios)]
+    if len(values) + len(ratios) < params.min_values:
         # A、B分别达到75%: one rate for several subjects — 分别 promises one each.
         # (分别开展1次 may mean one each, so only a lone percentage is reported.)
-        if not (params.single_percent and len(values) == 1 and min(plausible) >= 2
+        if not (params.single_percent and len(values) == 1 and not ratios and min(plausible) >= 2
                 and values[0].unit_kind == "percent" and not values[0].is_range):
             return None
-    count = len(values)
+    count = len(values) + len(ratios)
     if count in plausible:
         return None
     clause = text[at:e]

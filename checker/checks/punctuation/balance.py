@@ -45,7 +45,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
+from checker.checks.punctuation.skip_leftovers import garbled_spans, leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
 
@@ -107,6 +107,7 @@ def check(doc, rule) -> Iterator[Finding]:
     relevant = _marks_of(frozenset(lookalikes) | frozenset(aliases) | frozenset(openers) | frozenset(closers)
                          | frozenset(sentence_ends))
     skipped = leftover_paragraphs(doc, rule)
+    garbled = {i for span in garbled_spans(doc, rule) for i in range(span.start, span.end)}
     paragraphs = doc.paragraphs
     carry: list[_Open] = []
     # a text that opens in mid-text (a later page: no title, its first line already body
@@ -126,6 +127,8 @@ def check(doc, rule) -> Iterator[Finding]:
         in_first_sentence = after_cut
         for m in relevant.finditer(body):
             i, ch = m.start(), m.group()
+            if base + i in garbled:
+                continue                             # a mark inside mojibake is garbage
             mark = lookalikes.get(ch) or aliases.get(ch, ch)
             if ch in lookalikes:
                 alike.append(i)

@@ -28,7 +28,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
+from checker.checks.punctuation.skip_leftovers import garbled_spans, leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
 
@@ -187,6 +187,7 @@ def check(doc, rule) -> Iterator[Finding]:
     text = doc.text
     params: Params = rule.params
     skipped = leftover_paragraphs(doc, rule)
+    garbled = {i for span in garbled_spans(doc, rule) for i in range(span.start, span.end)}
     found: list[_Paragraph] = []
     punctuated = 0                  # paragraphs holding clause punctuation of either width
     for para in doc.paragraphs:
@@ -196,6 +197,8 @@ def check(doc, rule) -> Iterator[Finding]:
         if _CLAUSE_MARK.search(body):
             punctuated += 1
         offsets = flagged_marks(body, marks, quotes)
+        if garbled:     # a ? of mojibake is garbage (artifact-garble's), not a half-width mark
+            offsets = [o for o in offsets if para.span.start + o not in garbled]
         if offsets:
             found.append(_paragraph(para.span.start, body, offsets, marks, quotes))
     if not found:

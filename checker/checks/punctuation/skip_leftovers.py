@@ -12,6 +12,8 @@ from checker.checks.leftovers.pattern import find_matches
 
 # The leftovers family's pattern lists whose matches make a paragraph a leftover.
 LEFTOVER_KEYS = ("artifact_web_patterns", "artifact_paywall_patterns")
+# …and those whose matches are garbage inside a paragraph: their marks are no marks.
+GARBLE_KEYS = ("artifact_garble_patterns",)
 
 
 def leftover_paragraphs(doc, rule) -> frozenset[int]:
@@ -37,3 +39,18 @@ def _find(doc, patterns: tuple[str, ...]) -> frozenset[int]:
         if para is not None:
             out.add(para.index)
     return frozenset(out)
+
+
+def garbled_spans(doc, rule) -> tuple:
+    """The spans of the text matching a pattern list of ``GARBLE_KEYS`` of the leftovers
+    family (mojibake: 统?tǒng） — its ） is no bracket), earliest first."""
+    leftovers = rule.vocabulary_of("leftovers")
+    patterns: list[str] = []
+    for key in GARBLE_KEYS:
+        for p in leftovers.get(key) or []:
+            if isinstance(p, str) and p not in patterns:
+                patterns.append(p)
+    if not patterns:
+        return ()
+    return doc.shared(("garbled-spans", tuple(patterns)),
+                      lambda: tuple(find_matches(doc.text, tuple(patterns), frozenset())))
