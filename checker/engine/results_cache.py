@@ -93,13 +93,21 @@ class ResultsCache:
         return h.hexdigest()
 
     # -- per file
-    def load(self, path: str, key: str) -> FileResult | None:
+    def load(self, path: str, key: str, rows: bool = False) -> FileResult | None:
+        """The entry of ``path`` with ``key``; ``rows``: leave its violations as the rows
+        read (``result.cached_rows``, the fields of ``checker.engine.spool.row_of``) for a
+        spooled run, which writes them on without making objects of them."""
         data = self._read(f"{key}.json")
         try:
             if data is None or data["format"] != FORMAT or data["path"] != path:
                 return None
             result = FileResult(path)
-            result.violations = [_violation(v, path) for v in data["violations"]]
+            if rows:
+                result.cached_rows = data["violations"]
+                if not all(isinstance(row, list) and len(row) == 13 for row in result.cached_rows):
+                    return None
+            else:
+                result.violations = [_violation(v, path) for v in data["violations"]]
             result.suppressions = [Suppression(line, frozenset(names), first, last, used, text)
                                    for line, names, first, last, used, text in data["suppressions"]]
             result.unused_pending = bool(data["unused_pending"])

@@ -148,16 +148,23 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None,
               keep_sources: bool = False,
               on_result: Callable[[FileResult], None] | None = None,
-              cache: bool = False) -> RunResult:
+              cache: bool = False, spool: bool = False) -> RunResult:
     """Check ``paths``; results arrive in their order, each passed to ``on_result`` as soon
     as it is there (a streaming report).  Interrupted (Ctrl-C, SIGTERM) or left by a dead
     worker, the run stops and returns what it found, each file not checked named in
     ``errors`` and ``interrupted`` set.  ``cache``: take unchanged files' results from the
     results cache and keep the new ones there (``checker.engine.results_cache``);
-    ``run.cache`` then says which files were checked and which reused."""
+    ``run.cache`` then says which files were checked and which reused.  ``spool``: keep
+    the violations on disk as files finish (``checker.engine.spool``), not in the results:
+    ``run.violations`` is then a ``ViolationSpool``, read back in order by the report, and
+    each result keeps only what the cross-document phase needs."""
     cores = os.cpu_count() or 1
     jobs = min(jobs or cores, 2 * cores)   # more workers only cost memory
     run = RunResult(files=len(paths))
+    if spool:
+        from checker.engine.spool import ViolationSpool
+
+        run.violations = ViolationSpool()
     # Cross-document summaries are only worth making with something to compare to.
     collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
     keys: dict[str, str | None] = {}
@@ -210,10 +217,21 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                     except InputError:
                         pass
                 run.results.append(result)
-                run.violations.extend(result.violations)
                 run.errors.extend(result.errors)
-                if on_result:
-                    on_result(result)
+                if spool:
+                    if result.cached_rows is not None:   # a cache hit: its rows as read, not made objects
+                        run.violations.add_rows(result.path, result.cached_rows,
+                                                (row[7] for row in result.cached_rows))
+                        result.cached_rows = None
+                    else:
+                        run.violations.add_file(result.path, result.violations)
+                    if on_result:
+                        on_result(result)
+                    result.violations = []
+                else:
+                    run.violations.extend(result.violations)
+                    if on_result:
+                        on_result(result)
                 if progress:
                     progress(done, len(paths))
     except stops as exc:

@@ -1,0 +1,115 @@
+"""The violations of a large run, kept on disk until the report writes them.
+
+A run over a thousand documents finds about a hundred thousand violations; held as
+objects in the parent process they were most of its peak memory (with the report text
+built from them).  A ``ViolationSpool`` takes each file's own violations as the file is
+checked and writes them, as plain rows, to an anonymous temporary file; the violations
+found later (across files, unused directives) stay in memory, by path.  Iterating it
+reads the files back one at a time, in the contract's order (path, line, column, rule):
+each file's rows are merged with its later violations and sorted with
+``Violation.sort_key``.  Python's sort is stable, so the order is the one a sort of the
+whole list gives: violations of one path keep their run order where their keys tie, and
+violations of different paths never tie.
+
+The temporary file is private to the process (marshal of tuples the process wrote itself;
+nothing foreign is ever read), deleted when closed, and unlinked at once on POSIX.
+"""
+from __future__ import annotations
+
+import marshal
+import tempfile
+from collections import Counter
+from typing import Iterable, Iterator
+
+from checker.engine.violation import Fix, Violation
+
+
+def row_of(v: Violation, path: str | None) -> tuple:
+    """A violation as a plain tuple (the results cache writes the same fields as JSON);
+    its path is None when it is ``path``."""
+    fix = None if v.fix is None else (v.fix.start, v.fix.end, v.fix.replacement)
+    return (None if v.path == path else v.path, v.line, v.column, v.end_line, v.end_column, v.rule,
+            v.category, v.severity, v.message, v.excerpt, fix, v.context, v.label)
+
+
+def violation_of(row, path: str | None) -> Violation:
+    (vpath, line, column, end_line, end_column, rule, category, severity, message, excerpt,
+     fix, context, label) = row
+    return Violation(path if vpath is None else vpath, line, column, end_line, end_column, rule, category,
+                     severity, message, excerpt, None if fix is None else Fix(*fix), context, label)
+
+
+class ViolationSpool:
+    """A run's violations: a sequence for the report writers (``len``, truth, iteration in
+    the contract's order), filled file by file.  ``severity_counts`` is kept as it fills,
+    so that a summary needs no pass over the violations."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="gwlint-run-")
+        self._end = 0
+        self._rows: dict[str, list[tuple[int, int]]] = {}     # path -> its blocks (offset, size)
+        self._later: dict[str, list[Violation]] = {}          # path -> violations added one by one
+        self._count = 0
+        self.severity_counts: Counter = Counter()
+
+    # -- filling
+    def add_rows(self, path: str, rows: list, severities: Iterable[str]) -> None:
+        """One file's own violations as rows (``row_of``), in their run order."""
+        if not rows:
+            return
+        blob = marshal.dumps(rows)
+        self._file.seek(self._end)
+        self._file.write(blob)
+        self._rows.setdefault(path, []).append((self._end, len(blob)))
+        self._end += len(blob)
+        self._count += len(rows)
+        self.severity_counts.update(severities)
+
+    def add_file(self, path: str, violations: list[Violation]) -> None:
+        self.add_rows(path, [row_of(v, path) for v in violations], (v.severity for v in violations))
+
+    def extend(self, violations: Iterable[Violation]) -> None:
+        for v in violations:
+            self._later.setdefault(v.path, []).append(v)
+            self._count += 1
+            self.severity_counts[v.severity] += 1
+
+    def __iadd__(self, violations):
+        self.extend(violations)
+        return self
+
+    def sort(self, key=None) -> None:
+        """Always iterated in order: nothing to do."""
+
+    # -- reading
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[Violation]:
+        for path in sorted(self._rows.keys() | self._later.keys()):
+            yield from self.of_path(path)
+
+    def of_path(self, path: str) -> list[Violation]:
+        """The violations of one path, sorted."""
+        found: list[Violation] = []
+        for offset, size in self._rows.get(path, ()):
+            self._file.seek(offset)
+            found += [violation_of(row, path) for row in marshal.loads(self._file.read(size))]
+        found += self._later.get(path, ())
+        found.sort(key=Violation.sort_key)
+        return found
+
+    def paths(self) -> list[str]:
+        return sorted(self._rows.keys() | self._later.keys())
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __del__(self) -> None:
+        try:
+            self._file.close()
+        except Exception:
+            pass
