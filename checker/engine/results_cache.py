@@ -163,12 +163,20 @@ class ResultsCache:
         self._write(f"{key}.json", entry)
 
     # -- the cross-document phase
-    def load_phase(self, key: str) -> tuple[list[Violation], dict[str, list[int]]] | None:
+    def load_phase(self, key: str, rows: bool = False) -> tuple[list, dict[str, list[int]]] | None:
+        """The stored cross-document findings and the directives they used; ``rows``: the
+        findings as the rows read (each naming its path), for a spooled run."""
         data = self._read(f"corpus-{key}.json")
         try:
             if data is None or data["format"] != FORMAT:
                 return None
-            return [_violation(v, None) for v in data["violations"]], {p: list(i) for p, i in data["used"].items()}
+            if rows:
+                found = data["violations"]
+                if not all(isinstance(row, list) and len(row) == 13 and isinstance(row[0], str) for row in found):
+                    return None
+            else:
+                found = [_violation(v, None) for v in data["violations"]]
+            return found, {p: list(i) for p, i in data["used"].items()}
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 

@@ -178,7 +178,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         for p in paths:
             keys[p] = run.cache.key(p)
             if keys[p] is not None:
-                found = run.cache.load(p, keys[p])
+                found = run.cache.load(p, keys[p], rows=spool)
                 if found is not None:
                     hits[p] = found
 
@@ -244,7 +244,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
             _stop(pool, wait=not run.interrupted)
     if not run.interrupted:
         if run.cache is not None:
-            run.violations.extend(_cached_corpus_violations(run, settings, keys, hits, collect))
+            _cached_corpus_violations(run, settings, keys, hits, collect)
         else:
             run.violations.extend(corpus_violations(run.results, settings))
     for result in run.results:
@@ -261,15 +261,16 @@ def _in_order(paths: list[str], hits: dict[str, FileResult], fresh) -> Iterable[
 
 
 def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str, str | None],
-                              hits: dict[str, FileResult], collect: bool) -> list[Violation]:
-    """The cross-document phase, taken from the cache when the same files (same paths and
-    bytes) were compared before with the same settings; reference documents live outside
-    the run, so a run that has them always compares again."""
+                              hits: dict[str, FileResult], collect: bool) -> None:
+    """The cross-document phase, added to ``run.violations``: taken from the cache when the
+    same files (same paths and bytes) were compared before with the same settings;
+    reference documents live outside the run, so a run that has them always compares again."""
     cache = run.cache
     phase_key = None
+    spooled = hasattr(run.violations, "extend_rows")
     if collect and not settings.config.duplicates.reference and not run.errors:
         phase_key = cache.corpus_key([(r.path, keys.get(r.path)) for r in run.results])
-        stored = cache.load_phase(phase_key)
+        stored = cache.load_phase(phase_key, rows=spooled)
         if stored is not None:
             found, used = stored
             by_path = {r.path: r for r in run.results}
@@ -280,7 +281,11 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
             except (KeyError, IndexError, TypeError):
                 pass   # an entry that does not fit these files: compare them again
             else:
-                return found
+                if spooled:
+                    run.violations.extend_rows(found)
+                else:
+                    run.violations.extend(found)
+                return
     for i, result in enumerate(run.results):
         if result.path in hits and not cache.load_corpus(result, keys[result.path]):
             # its summaries are lost: check the file again
@@ -292,7 +297,7 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
         used = {r.path: [i for i, s in enumerate(r.suppressions) if s.used and not before[r.path][i]]
                 for r in run.results}
         cache.store_phase(phase_key, found, {p: i for p, i in used.items() if i})
-    return found
+    run.violations.extend(found)
 
 
 def __getattr__(name: str):

@@ -3,11 +3,10 @@
 A run over a thousand documents finds about a hundred thousand violations; held as
 objects in the parent process they were most of its peak memory (with the report text
 built from them).  A ``ViolationSpool`` takes each file's own violations as the file is
-checked and writes them, as plain rows, to an anonymous temporary file; the violations
-found later (across files, unused directives) stay in memory, by path.  Iterating it
-reads the files back one at a time, in the contract's order (path, line, column, rule):
-each file's rows are merged with its later violations and sorted with
-``Violation.sort_key``.  Python's sort is stable, so the order is the one a sort of the
+checked and writes them, as plain rows, to an anonymous temporary file, and so the
+violations found later (across files, unused directives), by path.  Iterating it reads
+the paths back one at a time, in the contract's order (path, line, column, rule): each
+path's blocks, in the order they were added, sorted with ``Violation.sort_key``.  Python's sort is stable, so the order is the one a sort of the
 whole list gives: violations of one path keep their run order where their keys tie, and
 violations of different paths never tie.
 
@@ -39,6 +38,11 @@ def violation_of(row, path: str | None) -> Violation:
                      severity, message, excerpt, None if fix is None else Fix(*fix), context, label)
 
 
+def _row_key(row) -> tuple:
+    """``Violation.sort_key`` of a row of one path, less the path."""
+    return (row[1], row[2], row[5], row[3], row[4], row[8])
+
+
 class ViolationSpool:
     """A run's violations: a sequence for the report writers (``len``, truth, iteration in
     the contract's order), filled file by file.  ``severity_counts`` is kept as it fills,
@@ -48,7 +52,6 @@ class ViolationSpool:
         self._file = tempfile.TemporaryFile(prefix="gwlint-run-")
         self._end = 0
         self._rows: dict[str, list[tuple[int, int]]] = {}     # path -> its blocks (offset, size)
-        self._later: dict[str, list[Violation]] = {}          # path -> violations added one by one
         self._count = 0
         self.severity_counts: Counter = Counter()
 
@@ -69,10 +72,20 @@ class ViolationSpool:
         self.add_rows(path, [row_of(v, path) for v in violations], (v.severity for v in violations))
 
     def extend(self, violations: Iterable[Violation]) -> None:
+        """Violations of any paths, after the files' own (across files, unused directives)."""
+        by_path: dict[str, list[tuple]] = {}
         for v in violations:
-            self._later.setdefault(v.path, []).append(v)
-            self._count += 1
-            self.severity_counts[v.severity] += 1
+            by_path.setdefault(v.path, []).append(row_of(v, v.path))
+        for path, rows in by_path.items():
+            self.add_rows(path, rows, (row[7] for row in rows))
+
+    def extend_rows(self, rows: Iterable) -> None:
+        """As ``extend``, for rows that name their path (``row_of(v, None)``)."""
+        by_path: dict[str, list] = {}
+        for row in rows:
+            by_path.setdefault(row[0], []).append(row)
+        for path, group in by_path.items():
+            self.add_rows(path, group, (row[7] for row in group))
 
     def __iadd__(self, violations):
         self.extend(violations)
@@ -89,21 +102,32 @@ class ViolationSpool:
         return self._count > 0
 
     def __iter__(self) -> Iterator[Violation]:
-        for path in sorted(self._rows.keys() | self._later.keys()):
+        for path in sorted(self._rows):
             yield from self.of_path(path)
 
     def of_path(self, path: str) -> list[Violation]:
         """The violations of one path, sorted."""
-        found: list[Violation] = []
+        return [violation_of(row, path) for row in self.rows_of_path(path)]
+
+    def rows(self) -> Iterator[tuple[str, tuple]]:
+        """(path, row) for every violation, in the order of iteration, without making
+        objects of them (a writer that only formats their fields)."""
+        for path in sorted(self._rows):
+            for row in self.rows_of_path(path):
+                yield path, row
+
+    def rows_of_path(self, path: str) -> list:
+        """The rows of one path, sorted as its violations are (``Violation.sort_key``
+        without the path, which is theirs)."""
+        found: list = []
         for offset, size in self._rows.get(path, ()):
             self._file.seek(offset)
-            found += [violation_of(row, path) for row in marshal.loads(self._file.read(size))]
-        found += self._later.get(path, ())
-        found.sort(key=Violation.sort_key)
+            found += marshal.loads(self._file.read(size))
+        found.sort(key=_row_key)
         return found
 
     def paths(self) -> list[str]:
-        return sorted(self._rows.keys() | self._later.keys())
+        return sorted(self._rows)
 
     def close(self) -> None:
         self._file.close()

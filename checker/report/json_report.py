@@ -42,17 +42,20 @@ def render(run, stream, options) -> None:
     empty = '\n  "violations": [],\n'
     at = text.index(empty)
     stream.write(text[:at] + '\n  "violations": [\n')
+    tail = text[at + len(empty):]
     batch: list[str] = []
     separator = ""
-    for v in run.violations:
-        batch.append(_violation_text(v))
+    rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
+    texts = (_row_text(path, row) for path, row in rows()) if rows else map(_violation_text, run.violations)
+    for text in texts:
+        batch.append(text)
         if len(batch) == _BATCH:
             stream.write(separator + ",\n".join(batch))
             separator = ",\n"
             batch = []
     if batch:
         stream.write(separator + ",\n".join(batch))
-    stream.write("\n  ],\n" + text[at + len(empty):] + "\n")
+    stream.write("\n  ],\n" + tail + "\n")
 
 
 _TEMPLATE = ('    {{\n      "path": {},\n      "line": {},\n      "column": {},\n      "end_line": {},\n'
@@ -67,3 +70,10 @@ def _violation_text(v) -> str:
     e = _encode_text
     return _TEMPLATE.format(e(v.path), int(v.line), int(v.column), int(v.end_line), int(v.end_column), e(v.rule),
                             e(v.category), e(v.severity), e(v.message), e(v.excerpt))
+
+
+def _row_text(path: str, row) -> str:
+    """``_violation_text`` of a spooled row (``checker.engine.spool.row_of``) of ``path``."""
+    e = _encode_text
+    return _TEMPLATE.format(e(path if row[0] is None else row[0]), int(row[1]), int(row[2]), int(row[3]),
+                            int(row[4]), e(row[5]), e(row[6]), e(row[7]), e(row[8]), e(row[9]))
