@@ -15,6 +15,7 @@ nothing foreign is ever read), deleted when closed, and unlinked at once on POSI
 """
 from __future__ import annotations
 
+import io
 import marshal
 import tempfile
 from collections import Counter
@@ -49,7 +50,10 @@ class ViolationSpool:
     so that a summary needs no pass over the violations."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile(prefix="gwlint-run-")
+        try:
+            self._file = tempfile.TemporaryFile(prefix="gwlint-run-")
+        except OSError:                      # no writable temporary folder: in memory, as before
+            self._file = io.BytesIO()
         self._end = 0
         self._rows: dict[str, list[tuple[int, int]]] = {}     # path -> its blocks (offset, size)
         self._count = 0

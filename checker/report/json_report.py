@@ -46,7 +46,7 @@ def render(run, stream, options) -> None:
     batch: list[str] = []
     separator = ""
     rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
-    texts = (_row_text(path, row) for path, row in rows()) if rows else map(_violation_text, run.violations)
+    texts = _rows_text(rows()) if rows else map(_violation_text, run.violations)
     for text in texts:
         batch.append(text)
         if len(batch) == _BATCH:
@@ -72,8 +72,19 @@ def _violation_text(v) -> str:
                             e(v.category), e(v.severity), e(v.message), e(v.excerpt))
 
 
-def _row_text(path: str, row) -> str:
-    """``_violation_text`` of a spooled row (``checker.engine.spool.row_of``) of ``path``."""
+def _rows_text(rows):
+    """``_violation_text`` of each spooled (path, row) (``checker.engine.spool.row_of``);
+    the texts a report repeats (paths, rule names, categories, severities) encoded once."""
     e = _encode_text
-    return _TEMPLATE.format(e(path if row[0] is None else row[0]), int(row[1]), int(row[2]), int(row[3]),
-                            int(row[4]), e(row[5]), e(row[6]), e(row[7]), e(row[8]), e(row[9]))
+    encoded: dict[str, str] = {}
+
+    def once(text: str) -> str:
+        found = encoded.get(text)
+        if found is None:
+            found = encoded[text] = e(text)
+        return found
+
+    template = _TEMPLATE.format
+    for path, row in rows:
+        yield template(once(path if row[0] is None else row[0]), int(row[1]), int(row[2]), int(row[3]),
+                       int(row[4]), once(row[5]), once(row[6]), once(row[7]), e(row[8]), e(row[9]))
