@@ -38,6 +38,14 @@ def test_iteration_is_a_stable_sort_of_everything_added():
     assert not ViolationSpool()
 
 
+def test_a_row_naming_another_path_is_read_back_in_that_paths_place():
+    spool = ViolationSpool()
+    mine, theirs = _v("b.txt", 2, 1), _v("a.txt", 5, 1)
+    spool.add_file("b.txt", [mine, theirs])
+    spool.add_file("a.txt", [_v("a.txt", 9, 1)])
+    assert [(v.path, v.line) for v in spool] == [("a.txt", 5), ("a.txt", 9), ("b.txt", 2)]
+
+
 def test_json_and_github_reports_of_a_spooled_run_are_those_of_a_listed_one(tmp_path):
     for seed in sorted((ROOT / "seeds").glob("*.txt"))[:4]:
         shutil.copy(seed, tmp_path / seed.name)

@@ -220,8 +220,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                 run.errors.extend(result.errors)
                 if spool:
                     if result.cached_rows is not None:   # a cache hit: its rows as read, not made objects
-                        run.violations.add_rows(result.path, result.cached_rows,
-                                                (row[7] for row in result.cached_rows))
+                        run.violations.add_rows(result.path, result.cached_rows)
                         result.cached_rows = None
                     else:
                         run.violations.add_file(result.path, result.violations)

@@ -60,20 +60,29 @@ class ViolationSpool:
         self.severity_counts: Counter = Counter()
 
     # -- filling
-    def add_rows(self, path: str, rows: list, severities: Iterable[str]) -> None:
+    def add_rows(self, path: str, rows: list) -> None:
         """One file's own violations as rows (``row_of``), in their run order."""
         if not rows:
             return
+        if any(row[0] is not None and row[0] != path for row in rows):
+            # a row naming another path is read back with that path's rows, where the
+            # contract's order puts it
+            self.extend_rows([row if row[0] is not None else (path, *row[1:]) for row in rows])
+            return
+        self._write(path, rows)
+
+    def _write(self, path: str, rows: list) -> None:
+        """A block of rows that all belong to ``path``."""
         blob = marshal.dumps(rows)
         self._file.seek(self._end)
         self._file.write(blob)
         self._rows.setdefault(path, []).append((self._end, len(blob)))
         self._end += len(blob)
         self._count += len(rows)
-        self.severity_counts.update(severities)
+        self.severity_counts.update(row[7] for row in rows)
 
     def add_file(self, path: str, violations: list[Violation]) -> None:
-        self.add_rows(path, [row_of(v, path) for v in violations], (v.severity for v in violations))
+        self.add_rows(path, [row_of(v, path) for v in violations])
 
     def extend(self, violations: Iterable[Violation]) -> None:
         """Violations of any paths, after the files' own (across files, unused directives)."""
@@ -81,7 +90,7 @@ class ViolationSpool:
         for v in violations:
             by_path.setdefault(v.path, []).append(row_of(v, v.path))
         for path, rows in by_path.items():
-            self.add_rows(path, rows, (row[7] for row in rows))
+            self._write(path, rows)
 
     def extend_rows(self, rows: Iterable) -> None:
         """As ``extend``, for rows that name their path (``row_of(v, None)``)."""
@@ -89,7 +98,7 @@ class ViolationSpool:
         for row in rows:
             by_path.setdefault(row[0], []).append(row)
         for path, group in by_path.items():
-            self.add_rows(path, group, (row[7] for row in group))
+            self._write(path, group)
 
     def __iadd__(self, violations):
         self.extend(violations)
