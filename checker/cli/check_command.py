@@ -8,7 +8,7 @@ import sys
 from checker.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS
 from checker.engine.problems import RunError
 from checker.engine.runner import RunResult, corpus_violations, lint_source, run_paths
-from checker.engine.violation import SEVERITY_RANK
+from checker.engine.violation import SEVERITY_RANK, severity_counts
 from checker.report.options import ReportOptions
 from checker.report.registry import load_format, resolve_format
 from checker.core.errors import ConfigError
@@ -52,8 +52,13 @@ def run_check(args, settings) -> int:
 
         streamer = formatter.Streamer(sys.stdout, _report_options(args, settings, fmt_name),
                                       keep=NewOnly(baseline) if baseline is not None else None)
+    # A report that writes violations as it reads them gets them from disk, file by file
+    # (flat memory on a large run); what reads them more than once, or edits the list,
+    # gets a list.
+    spool = (streamer is None and not fixing and getattr(formatter, "STREAMS", False) and baseline is None
+             and not getattr(args, "write_baseline", None) and not getattr(args, "statistics", False))
     run = _run(paths, args, settings, formatter, keep_sources=fixing,
-               on_result=streamer.file_done if streamer else None)
+               on_result=streamer.file_done if streamer else None, spool=spool)
     if run.interrupted and fixing:
         for err in run.errors:
             print(f"gwlint: {err}", file=sys.stderr)
@@ -113,7 +118,7 @@ def run_check(args, settings) -> int:
     if getattr(args, "exit_zero", False):
         return EXIT_OK
     threshold = SEVERITY_RANK[args.fail_on or settings.config.fail_on]
-    failing = any(SEVERITY_RANK[v.severity] >= threshold for v in run.violations)
+    failing = any(SEVERITY_RANK[severity] >= threshold and n for severity, n in severity_counts(run.violations).items())
     return EXIT_VIOLATIONS if failing else EXIT_OK
 
 
@@ -181,7 +186,8 @@ def _check_writable(option: str, target: str, folder_ok: bool = False) -> None:
         raise ConfigError(f"{option} {target}: folder {os.path.dirname(target) or '.'} does not exist")
 
 
-def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result=None) -> RunResult:
+def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result=None,
+         spool: bool = False) -> RunResult:
     needs_sources = getattr(formatter, "NEEDS_SOURCES", False) or keep_sources
     stdin_run = None
     if "-" in paths:
@@ -224,7 +230,7 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
     if len(groups) <= 1:
         own = next(iter(groups.values()))[0] if groups else settings
         run = run_paths(files, own, args.jobs, progress=progress, keep_sources=needs_sources, on_result=on_result,
-                        cache=cache)
+                        cache=cache, spool=spool and stdin_run is None)
     else:
         run = RunResult()
         for own, group in groups.values():
@@ -279,20 +285,25 @@ def _write_report(run, args, settings, formatter, fmt_name) -> None:
         formatter.render(run, None, options)
         return
     if to_file:
-        buffer = io.StringIO()
-        formatter.render(run, buffer, options)
-        _write_text_file(args.output, buffer.getvalue())
+        _write_text_file(args.output, lambda fh: formatter.render(run, fh, options))
     else:
         formatter.render(run, sys.stdout, options)
 
 
-def _write_text_file(path: str, content: str) -> None:
+def _write_text_file(path: str, content) -> None:
+    """Write ``content`` (a text, or a function writing to the file it is given) to
+    ``path`` whole or not at all."""
     tmp = f"{path}.tmp{os.getpid()}"
     try:
         with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+            if callable(content):
+                content(fh)
+            else:
+                fh.write(content)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise ConfigError(f"{path}: cannot write the report: {exc.strerror}") from None
+        if isinstance(exc, OSError):
+            raise ConfigError(f"{path}: cannot write the report: {exc.strerror}") from None
+        raise

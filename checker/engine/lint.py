@@ -30,6 +30,7 @@ class FileResult:
     unused_pending: bool = False                             # unused directives reported after the corpus phase
     line_labels: dict[int, str] | None = None                # the source's place names (Word), kept without the source
     kind: str | None = None                                  # the document kind it was checked as
+    cached_rows: list | None = None                          # a results-cache hit's violations as rows, unread
 
 
 def lint_document(doc: Document, rules: list[Rule], collect: bool = True, cancelled=None, *,

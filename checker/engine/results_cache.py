@@ -93,13 +93,21 @@ class ResultsCache:
         return h.hexdigest()
 
     # -- per file
-    def load(self, path: str, key: str) -> FileResult | None:
+    def load(self, path: str, key: str, rows: bool = False) -> FileResult | None:
+        """The entry of ``path`` with ``key``; ``rows``: leave its violations as the rows
+        read (``result.cached_rows``, the fields of ``checker.engine.spool.row_of``) for a
+        spooled run, which writes them on without making objects of them."""
         data = self._read(f"{key}.json")
         try:
             if data is None or data["format"] != FORMAT or data["path"] != path:
                 return None
             result = FileResult(path)
-            result.violations = [_violation(v, path) for v in data["violations"]]
+            if rows:
+                result.cached_rows = data["violations"]
+                if not all(isinstance(row, list) and len(row) == 13 for row in result.cached_rows):
+                    return None
+            else:
+                result.violations = [_violation(v, path) for v in data["violations"]]
             result.suppressions = [Suppression(line, frozenset(names), first, last, used, text)
                                    for line, names, first, last, used, text in data["suppressions"]]
             result.unused_pending = bool(data["unused_pending"])
@@ -155,12 +163,20 @@ class ResultsCache:
         self._write(f"{key}.json", entry)
 
     # -- the cross-document phase
-    def load_phase(self, key: str) -> tuple[list[Violation], dict[str, list[int]]] | None:
+    def load_phase(self, key: str, rows: bool = False) -> tuple[list, dict[str, list[int]]] | None:
+        """The stored cross-document findings and the directives they used; ``rows``: the
+        findings as the rows read (each naming its path), for a spooled run."""
         data = self._read(f"corpus-{key}.json")
         try:
             if data is None or data["format"] != FORMAT:
                 return None
-            return [_violation(v, None) for v in data["violations"]], {p: list(i) for p, i in data["used"].items()}
+            if rows:
+                found = data["violations"]
+                if not all(isinstance(row, list) and len(row) == 13 and isinstance(row[0], str) for row in found):
+                    return None
+            else:
+                found = [_violation(v, None) for v in data["violations"]]
+            return found, {p: list(i) for p, i in data["used"].items()}
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 

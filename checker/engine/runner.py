@@ -148,16 +148,23 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None,
               keep_sources: bool = False,
               on_result: Callable[[FileResult], None] | None = None,
-              cache: bool = False) -> RunResult:
+              cache: bool = False, spool: bool = False) -> RunResult:
     """Check ``paths``; results arrive in their order, each passed to ``on_result`` as soon
     as it is there (a streaming report).  Interrupted (Ctrl-C, SIGTERM) or left by a dead
     worker, the run stops and returns what it found, each file not checked named in
     ``errors`` and ``interrupted`` set.  ``cache``: take unchanged files' results from the
     results cache and keep the new ones there (``checker.engine.results_cache``);
-    ``run.cache`` then says which files were checked and which reused."""
+    ``run.cache`` then says which files were checked and which reused.  ``spool``: keep
+    the violations on disk as files finish (``checker.engine.spool``), not in the results:
+    ``run.violations`` is then a ``ViolationSpool``, read back in order by the report, and
+    each result keeps only what the cross-document phase needs."""
     cores = os.cpu_count() or 1
     jobs = min(jobs or cores, 2 * cores)   # more workers only cost memory
     run = RunResult(files=len(paths))
+    if spool:
+        from checker.engine.spool import ViolationSpool
+
+        run.violations = ViolationSpool()
     # Cross-document summaries are only worth making with something to compare to.
     collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
     keys: dict[str, str | None] = {}
@@ -171,7 +178,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         for p in paths:
             keys[p] = run.cache.key(p)
             if keys[p] is not None:
-                found = run.cache.load(p, keys[p])
+                found = run.cache.load(p, keys[p], rows=spool)
                 if found is not None:
                     hits[p] = found
 
@@ -210,10 +217,20 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                     except InputError:
                         pass
                 run.results.append(result)
-                run.violations.extend(result.violations)
                 run.errors.extend(result.errors)
-                if on_result:
-                    on_result(result)
+                if spool:
+                    if result.cached_rows is not None:   # a cache hit: its rows as read, not made objects
+                        run.violations.add_rows(result.path, result.cached_rows)
+                        result.cached_rows = None
+                    else:
+                        run.violations.add_file(result.path, result.violations)
+                    if on_result:
+                        on_result(result)
+                    result.violations = []
+                else:
+                    run.violations.extend(result.violations)
+                    if on_result:
+                        on_result(result)
                 if progress:
                     progress(done, len(paths))
     except stops as exc:
@@ -226,7 +243,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
             _stop(pool, wait=not run.interrupted)
     if not run.interrupted:
         if run.cache is not None:
-            run.violations.extend(_cached_corpus_violations(run, settings, keys, hits, collect))
+            _cached_corpus_violations(run, settings, keys, hits, collect)
         else:
             run.violations.extend(corpus_violations(run.results, settings))
     for result in run.results:
@@ -243,15 +260,16 @@ def _in_order(paths: list[str], hits: dict[str, FileResult], fresh) -> Iterable[
 
 
 def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str, str | None],
-                              hits: dict[str, FileResult], collect: bool) -> list[Violation]:
-    """The cross-document phase, taken from the cache when the same files (same paths and
-    bytes) were compared before with the same settings; reference documents live outside
-    the run, so a run that has them always compares again."""
+                              hits: dict[str, FileResult], collect: bool) -> None:
+    """The cross-document phase, added to ``run.violations``: taken from the cache when the
+    same files (same paths and bytes) were compared before with the same settings;
+    reference documents live outside the run, so a run that has them always compares again."""
     cache = run.cache
     phase_key = None
+    spooled = hasattr(run.violations, "extend_rows")
     if collect and not settings.config.duplicates.reference and not run.errors:
         phase_key = cache.corpus_key([(r.path, keys.get(r.path)) for r in run.results])
-        stored = cache.load_phase(phase_key)
+        stored = cache.load_phase(phase_key, rows=spooled)
         if stored is not None:
             found, used = stored
             by_path = {r.path: r for r in run.results}
@@ -262,7 +280,11 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
             except (KeyError, IndexError, TypeError):
                 pass   # an entry that does not fit these files: compare them again
             else:
-                return found
+                if spooled:
+                    run.violations.extend_rows(found)
+                else:
+                    run.violations.extend(found)
+                return
     for i, result in enumerate(run.results):
         if result.path in hits and not cache.load_corpus(result, keys[result.path]):
             # its summaries are lost: check the file again
@@ -274,7 +296,7 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
         used = {r.path: [i for i, s in enumerate(r.suppressions) if s.used and not before[r.path][i]]
                 for r in run.results}
         cache.store_phase(phase_key, found, {p: i for p, i in used.items() if i})
-    return found
+    run.violations.extend(found)
 
 
 def __getattr__(name: str):

@@ -43,3 +43,14 @@ class Violation:
         return {"path": self.path, "line": self.line, "column": self.column, "end_line": self.end_line,
                 "end_column": self.end_column, "rule": self.rule, "category": self.category,
                 "severity": self.severity, "message": self.message, "excerpt": self.excerpt}
+
+
+def severity_counts(violations) -> dict[str, int]:
+    """How many violations of each severity: kept by a spooled run's violations as they
+    came (no pass over them), else counted."""
+    counts = getattr(violations, "severity_counts", None)
+    if counts is not None:
+        return counts
+    from collections import Counter
+
+    return Counter(v.severity for v in violations)

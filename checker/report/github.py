@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+STREAMS = True     # render() reads the violations once, in order (a spooled run's too)
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 
 from checker.engine.problems import RunError
+from checker.engine.violation import severity_counts
 
 try:
     from json.encoder import c_encode_basestring as _encode_text   # what json.dumps uses (ensure_ascii=False)
@@ -13,7 +13,7 @@ except ImportError:  # pragma: no cover - CPython always has it
 
 
 def build(run, violations: bool = True) -> dict:
-    counts = Counter(v.severity for v in run.violations)
+    counts = severity_counts(run.violations)
     return {
         "version": 1,
         "files": run.files,
@@ -24,18 +24,38 @@ def build(run, violations: bool = True) -> dict:
     }
 
 
+STREAMS = True     # render() writes the violations as it reads them (a spooled run's too)
+_BATCH = 2000      # violations per write
+
+
 def render(run, stream, options) -> None:
-    # one write: json.dump writes each token on its own (130,000 writes for 3,000 violations)
+    # Written in pieces of _BATCH violations: json.dump writes each token on its own
+    # (130,000 writes for 3,000 violations), and one string of a large report doubled
+    # the run's peak memory.
     report = build(run, violations=False)
     text = json.dumps(report, ensure_ascii=False, indent=2)
-    if run.violations:
-        # json.dumps indents in pure Python; the violations, nine tenths of a large report,
-        # are written from a template instead, as json.dumps writes them (tests compare)
-        empty = '\n  "violations": [],\n'
-        at = text.index(empty)
-        text = (text[:at] + '\n  "violations": [\n' + ",\n".join(map(_violation_text, run.violations))
-                + "\n  ],\n" + text[at + len(empty):])
-    stream.write(text + "\n")
+    if not run.violations:
+        stream.write(text + "\n")
+        return
+    # json.dumps indents in pure Python; the violations, nine tenths of a large report,
+    # are written from a template instead, as json.dumps writes them (tests compare)
+    empty = '\n  "violations": [],\n'
+    at = text.index(empty)
+    stream.write(text[:at] + '\n  "violations": [\n')
+    tail = text[at + len(empty):]
+    batch: list[str] = []
+    separator = ""
+    rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
+    texts = _rows_text(rows()) if rows else map(_violation_text, run.violations)
+    for text in texts:
+        batch.append(text)
+        if len(batch) == _BATCH:
+            stream.write(separator + ",\n".join(batch))
+            separator = ",\n"
+            batch = []
+    if batch:
+        stream.write(separator + ",\n".join(batch))
+    stream.write("\n  ],\n" + tail + "\n")
 
 
 _TEMPLATE = ('    {{\n      "path": {},\n      "line": {},\n      "column": {},\n      "end_line": {},\n'
@@ -50,3 +70,21 @@ def _violation_text(v) -> str:
     e = _encode_text
     return _TEMPLATE.format(e(v.path), int(v.line), int(v.column), int(v.end_line), int(v.end_column), e(v.rule),
                             e(v.category), e(v.severity), e(v.message), e(v.excerpt))
+
+
+def _rows_text(rows):
+    """``_violation_text`` of each spooled (path, row) (``checker.engine.spool.row_of``);
+    the texts a report repeats (paths, rule names, categories, severities) encoded once."""
+    e = _encode_text
+    encoded: dict[str, str] = {}
+
+    def once(text: str) -> str:
+        found = encoded.get(text)
+        if found is None:
+            found = encoded[text] = e(text)
+        return found
+
+    template = _TEMPLATE.format
+    for path, row in rows:
+        yield template(once(path if row[0] is None else row[0]), int(row[1]), int(row[2]), int(row[3]),
+                       int(row[4]), once(row[5]), once(row[6]), once(row[7]), e(row[8]), e(row[9]))
