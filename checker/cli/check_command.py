@@ -10,7 +10,7 @@ from checker.engine.problems import RunError
 from checker.engine.runner import RunResult, corpus_violations, lint_source, run_paths
 from checker.engine.violation import SEVERITY_RANK, severity_counts
 from checker.report.options import ReportOptions
-from checker.report.registry import load_format, resolve_format
+from checker.cli.output_format import chosen_format
 from checker.core.errors import ConfigError
 from checker.sources.discover import discover
 from checker.sources.errors import InputError
@@ -18,14 +18,7 @@ from checker.sources.read import read_stdin
 
 
 def run_check(args, settings) -> int:
-    fmt_name = resolve_format(args.format)
-    try:
-        formatter = load_format(fmt_name)
-    except KeyError as exc:
-        print(f"gwlint: {exc.args[0]}", file=sys.stderr)
-        return EXIT_ERROR
-    if getattr(formatter, "BINARY", False) and not args.output:
-        raise ConfigError(f"--format {fmt_name} writes files; give --output")
+    fmt_name, formatter = chosen_format(args)
     for option, target in (("--output", args.output), ("--write-baseline", getattr(args, "write_baseline", None))):
         # --format docx writes a folder of copies when given one (and on every later run)
         folder_ok = option == "--output" and getattr(formatter, "WRITES_FOLDERS", False)

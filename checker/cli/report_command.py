@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK
+from checker.cli.exit_codes import EXIT_OK
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -21,18 +20,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run_report(args, settings) -> int:
     from checker.cli.check_command import _check_writable, _write_report
-    from checker.report.registry import load_format, resolve_format
+    from checker.cli.output_format import chosen_format
     from checker.report.saved import load_run
-    from checker.core.errors import ConfigError
 
-    fmt_name = resolve_format(args.format)
-    try:
-        formatter = load_format(fmt_name)
-    except KeyError as exc:
-        print(f"gwlint: {exc.args[0]}", file=sys.stderr)
-        return EXIT_ERROR
-    if getattr(formatter, "BINARY", False) and not args.output:
-        raise ConfigError(f"--format {fmt_name} writes files; give --output")
+    fmt_name, formatter = chosen_format(args)
     if args.output:
         _check_writable("--output", args.output)
     run = load_run(args.location, args.shape, root=args.root,
