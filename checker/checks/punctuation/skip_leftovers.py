@@ -12,8 +12,9 @@ from checker.checks.leftovers.pattern import find_matches
 
 # The leftovers family's pattern lists whose matches make a paragraph a leftover.
 LEFTOVER_KEYS = ("artifact_web_patterns", "artifact_paywall_patterns")
-# …and those whose matches are garbage inside a paragraph: their marks are no marks.
-GARBLE_KEYS = ("artifact_garble_patterns",)
+# …and those whose matches are garbage inside a paragraph: their marks are no marks
+# (mojibake; an undecoded HTML entity, whose ; is part of the code: &nbsp; is one blank).
+GARBLE_KEYS = ("artifact_garble_patterns", "artifact_entity_patterns")
 
 
 def leftover_paragraphs(doc, rule) -> frozenset[int]:

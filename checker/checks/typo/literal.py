@@ -1,6 +1,6 @@
 """Kind ``typo-literal``: a misspelling that is never right (布署 → 部署, 台帐 → 台账).
 
-The table (``table``: ``misspellings`` or ``house_style`` of the vocabulary) maps each
+The table (``table``: ``misspellings``, ``house_style`` or ``glyphs`` of the vocabulary) maps each
 wrong form to its right one.  A match is not reported when it is part of a longer word
 that is right as it stands: a dictionary word or listed phrase that holds the wrong form
 where putting the right form in would make no word (found once in jieba's full
@@ -34,7 +34,7 @@ MESSAGE_ARGS = frozenset({"found", "right"})
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    table: Literal["misspellings", "house_style"] = "misspellings"  # which vocabulary table of wrong -> right pairs
+    table: Literal["misspellings", "house_style", "glyphs"] = "misspellings"  # which vocabulary table of wrong -> right pairs
     fix: bool = True            # offer the right form as a --fix replacement
 
 

@@ -72,6 +72,7 @@ class Vocabulary(BaseModel):
 
     misspellings_: list[str] = Field(default_factory=list, alias="misspellings")
     house_style_: list[str] = Field(default_factory=list, alias="house_style")
+    glyphs_: list[str] = Field(default_factory=list, alias="glyphs")
     classes: dict[str, list[str]] = Field(default_factory=dict)
     context: dict[str, list[ContextEntry]] = Field(default_factory=dict)
     spinner: list[SpinnerPair] = Field(default_factory=list)
@@ -84,7 +85,7 @@ class Vocabulary(BaseModel):
     shapes: list[str] = Field(default_factory=list)
     traditional: list[str] = Field(default_factory=list)
 
-    @field_validator("misspellings_", "house_style_")
+    @field_validator("misspellings_", "house_style_", "glyphs_")
     @classmethod
     def _valid_pairs(cls, items: list[str]) -> list[str]:
         _pairs(items)
@@ -103,6 +104,10 @@ class Vocabulary(BaseModel):
     @cached_property
     def house_style(self) -> dict[str, str]:
         return _pairs(self.house_style_)
+
+    @cached_property
+    def glyphs(self) -> dict[str, str]:
+        return _pairs(self.glyphs_)
 
     @cached_property
     def known(self) -> frozenset[str]:
