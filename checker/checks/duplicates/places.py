@@ -58,6 +58,9 @@ _SENTENCE_ENDS = frozenset("。！？；!?;")
 
 # What a duplicate unit is, by the line or sentence it stands in.
 PLAIN, HEADING, NAME_LINE = 0, 1, 2
+# the units of a heading run into a sentence (``heading_start``): an item's subject, often
+# the parent heading's words taken up again (（一）抓好X / 1、按照部署，抓好X。…)
+RUN_IN = 3
 
 
 def line_kinds(doc: Document, max_length: int) -> dict[int, int]:
@@ -134,6 +137,10 @@ def comparable_kinds(a: int, b: int, same_text: bool) -> bool:
     heading and a statement never (the body names the item it is about)."""
     if a == NAME_LINE or b == NAME_LINE:
         return False
+    if a == RUN_IN or b == RUN_IN:
+        # a run-in heading restates the item's subject, from the heading above or in the
+        # text below: a repeat only when the same run-in heading is met again
+        return a == b and same_text
     if a == HEADING or b == HEADING:
         # a heading's words taken up again in a statement (1、完善旅游线路。… 完善旅游线路，
         # 把…) restate the item's subject: only a heading met again as a heading is a repeat

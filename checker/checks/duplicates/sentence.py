@@ -22,7 +22,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
-from checker.checks.duplicates.places import (HEADING, PLAIN, comparable_kinds, heading_paragraphs, heading_start,
+from checker.checks.duplicates.places import (PLAIN, RUN_IN, comparable_kinds, heading_paragraphs, heading_start,
                                               line_kinds, same_section, sentence_kind, set_phrases, site_furniture)
 from checker.checks.finding import Finding
 from checker.model.document import Document
@@ -133,7 +133,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                 continue          # a clause of a sentence already found repeated
             grams = bigrams(unit.norm)
             lead = _item_lead(doc, unit, item)
-            unit_kind = HEADING if head_at is not None and unit.span.start >= head_at else kind
+            unit_kind = RUN_IN if head_at is not None and unit.span.start >= head_at else kind
             first = _first_occurrence(unit, grams, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of,
                                       exact, index, params, doc, figure_ends, lead, lead_of)
             if first is not None:
