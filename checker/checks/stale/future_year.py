@@ -15,7 +15,7 @@ written is unknown.  Nor is an estimate (vocabulary ``future_year.estimate_words
 the year just before the section's: a report given early in a year (a 政府工作报告 of
 2022 reviewing 2021) estimates last year's figures before they are final.
 
-Inside a numbered part whose heading names one earlier year (一、2021年完成的主要工作 in a
+Inside a numbered part whose heading opens with one earlier year (一、2021年完成的主要工作 in a
 document of 2022), that year governs its sentences: 确保在2021年… there tells what was
 done to secure that year, not a deadline already past.  A heading naming a period
 (2021—2025年目标) or a later year changes nothing.
@@ -139,6 +139,8 @@ def _year_at(doc, offset: int, dates: Dates) -> int | None:
         # a period (2021—2025年, 2021年至2025年) names more than one year
         period = bool(dates.span_marks) and re.search(
             rf"(?:19|20)\d{{2}}(?:{re.escape(dates.year)})?\s*[{re.escape(dates.span_marks)}]", block.title)
-        if len(years) == 1 and not period:
+        # the year opens the heading: it names the part's period (2021年完成的主要工作,
+        # 2021年工作回顾), not a document or event of that year (贯彻2019年…文件精神)
+        if len(years) == 1 and not period and found.match(block.title.strip(" \t\u3000")):
             heading_year = years.pop()      # blocks come outer first: the innermost wins
     return heading_year if heading_year is not None and heading_year < year else year
