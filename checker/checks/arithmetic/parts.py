@@ -180,6 +180,9 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
             by_unit: dict[str, list] = {}
             for q in after:
                 by_unit.setdefault(unit_key(q, data), []).append(q)
+            head = _figure_before(text, quantities, mid, s_start, marker)
+            if head is not None and not borrowed and _is_total(head, data) and unit_key(head, data) not in by_unit:
+                continue    # 小额信贷40笔，其中…196.88万元: the 其中 splits the 40笔, not an earlier item's 万元
             for unit, parts in by_unit.items():
                 if _references(text, m_end, parts, data):
                     continue
@@ -206,6 +209,16 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                         yield found
         if ends_sentence(text, sentence):
             chain = None
+
+
+def _figure_before(text: str, quantities, mid: int, s_start: int, marker: int):
+    """The figure 其中 directly follows (nothing but a comma between), if any."""
+    if mid == 0:
+        return None
+    q = quantities[mid - 1]
+    if q.span.start < s_start or q.span.end > marker or text[q.span.end:marker].strip(" \t\u3000，,"):
+        return None
+    return q
 
 
 def _unreadable_before(text: str, quantities, mid: int, s_start: int, marker: int) -> bool:
