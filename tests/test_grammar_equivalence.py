@@ -37,8 +37,9 @@ def _reference_quantity(grammar: qg.QuantityGrammar):
         rf"(?P<prefix>{prefixes})?"
         rf"(?:百分之(?P<percent_number>{qg._ARABIC}|{qg._CN_AFTER_PERCENT})"
         rf"|(?P<number>{qg._SIGNED}|{qg._CN})"
-        rf"(?:(?!{units})(?P<magnitude>{mags}))?"
-        rf"(?P<infix>{infixes})?"
+        # 余/多 after the magnitude (4.2万余名) or before it (900余万元)
+        rf"(?:(?!{units})(?P<magnitude>{mags})(?P<infix>{infixes})?"
+        rf"|(?P<infix_first>{infixes})(?:(?!{units})(?P<magnitude_after>{mags}))?)?"
         rf"(?P<unit>{units})?)"
     )
     quantity = (pp.Located(end)("low") + pp.Opt(pp.Regex(marks)("range_mark") + pp.Located(end)("high"))
@@ -57,7 +58,8 @@ def _reference_quantity(grammar: qg.QuantityGrammar):
                     "百分之", at, located.locn_end)
         number, unit = part["number"], part.get("unit") or None
         return (prefix, start if prefix else None, number, at, at + len(number), False,
-                part.get("magnitude") or None, part.get("infix") or None, unit,
+                part.get("magnitude") or part.get("magnitude_after") or None,
+                part.get("infix") or part.get("infix_first") or None, unit,
                 located.locn_end - len(unit) if unit else None, located.locn_end)
 
     def parse(candidate: str):

@@ -72,7 +72,7 @@ class End:
     number_end: int
     percent_words: bool          # written 百分之…
     magnitude: str | None
-    infix: str | None            # 余/多 between the number (or magnitude) and the unit
+    infix: str | None            # 余/多 after the number, before or after its magnitude
     unit: str | None
     unit_start: int | None
     end: int                     # just after this end (its unit, 余/多 or number)
@@ -106,8 +106,10 @@ class QuantityGrammar:
         infixes = _alternation(data.approx_infixes)
         marks = _alternation(data.range_marks)
         suffixes = _alternation(data.approx_suffixes)
-        # The pieces after a number: [magnitude, unless a unit starts there (千米)] [余/多] [unit]
-        tail = rf"(?:(?!{units})(?:{mags}))?(?:{infixes})?(?:{units})?"
+        # The pieces after a number: [magnitude, unless a unit starts there (千米)] [余/多] [unit],
+        # or 余/多 before the magnitude (900余万元, 20多亿元: more than 900万, the usual order)
+        tail = (rf"(?:(?!{units})(?:{mags})(?:{infixes})?|(?:{infixes})(?:(?!{units})(?:{mags}))?)?"
+                rf"(?:{units})?")
         end = rf"(?:{prefixes})?(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})|(?:{_ARABIC}|{_CN}){tail})"
         # ONE regular expression for the candidate spans.  A number must not continue a
         # code or a longer number, and a Chinese numeral only counts when a magnitude,
@@ -117,7 +119,7 @@ class QuantityGrammar:
             rf"(?P<prefix>{prefixes})?"
             rf"(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})"
             rf"|(?<![{_DIGITS}A-Za-z.,]){_SIGNED}{tail}"
-            rf"|(?<![{_CN_ALL}]){_CN}(?=(?:{mags})?(?:{infixes})?(?:{units}|(?:{marks})[{_CN_FIRST}])){tail})"
+            rf"|(?<![{_CN_ALL}]){_CN}(?=(?:{mags})?(?:{infixes})?(?:{mags})?(?:{units}|(?:{marks})[{_CN_FIRST}])){tail})"
             rf"(?:(?:{marks}){end})?"
             rf"(?:{suffixes})*"
         )
@@ -140,12 +142,13 @@ class QuantityGrammar:
                suffixes: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         # One end of a quantity, with named parts:
         #   [approximation word] (百分之 number | number [magnitude] [余/多] [unit])
+        #   or number 余/多 magnitude [unit] (900余万元)
         end = re.compile(
             rf"(?P<prefix>{prefixes})?"
             rf"(?:百分之(?P<percent_number>{_ARABIC}|{_CN_AFTER_PERCENT})"
             rf"|(?P<number>{_SIGNED}|{_CN})"
-            rf"(?:(?!{units})(?P<magnitude>{mags}))?"
-            rf"(?P<infix>{infixes})?"
+            rf"(?:(?!{units})(?P<magnitude>{mags})(?P<infix>{infixes})?"
+            rf"|(?P<infix_first>{infixes})(?:(?!{units})(?P<magnitude_after>{mags}))?)?"
             rf"(?P<unit>{units})?)"
         )
         return end, re.compile(marks), re.compile(suffixes)
@@ -203,8 +206,8 @@ def _end(match: re.Match) -> End:
                    percent_words=True, magnitude=None, infix=None, unit="百分之", unit_start=at,
                    end=match.end())
     number = part["number"]
-    magnitude = part["magnitude"] or None
-    infix = part["infix"] or None
+    magnitude = part["magnitude"] or part["magnitude_after"] or None
+    infix = part["infix"] or part["infix_first"] or None
     unit = part["unit"] or None
     number_end = at + len(number)
     unit_start = None

@@ -152,6 +152,8 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                        if _is_total(quantities[k], data) and not is_ratio(text, quantities[k], data)]
         for marker, m_end in groups:
             mid = bisect.bisect_left(starts, marker)
+            if _unreadable_before(text, quantities, mid, s_start, marker):
+                continue    # 小额信贷900余XX，其中…: the 其中 splits a figure whose unit is not read
             nxt = _next_marker(text, m_end, s_end, data, quantities, starts)
             nxt = min(nxt, enclosing[marker])
             # the totals before the marker (not in a bracket closed before it), looked up
@@ -178,6 +180,9 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
             by_unit: dict[str, list] = {}
             for q in after:
                 by_unit.setdefault(unit_key(q, data), []).append(q)
+            head = _figure_before(text, quantities, mid, s_start, marker)
+            if head is not None and not borrowed and _is_total(head, data) and unit_key(head, data) not in by_unit:
+                continue    # 小额信贷40笔，其中…196.88万元: the 其中 splits the 40笔, not an earlier item's 万元
             for unit, parts in by_unit.items():
                 if _references(text, m_end, parts, data):
                     continue
@@ -204,6 +209,29 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                         yield found
         if ends_sentence(text, sentence):
             chain = None
+
+
+def _figure_before(text: str, quantities, mid: int, s_start: int, marker: int):
+    """The figure 其中 directly follows (nothing but a comma between), if any."""
+    if mid == 0:
+        return None
+    q = quantities[mid - 1]
+    if q.span.start < s_start or q.span.end > marker or text[q.span.end:marker].strip(" \t\u3000，,"):
+        return None
+    return q
+
+
+def _unreadable_before(text: str, quantities, mid: int, s_start: int, marker: int) -> bool:
+    """Whether the figure 其中 directly follows (nothing but a comma between) has no unit
+    that was read.  That figure is the one the 其中 breaks down; looking further back for
+    a total in the parts' unit would take an earlier item's figure (总计1.26万元，…小额信贷
+    900余…，其中…196.88万元) as the whole the next items' figures belong to."""
+    if mid == 0:
+        return False
+    q = quantities[mid - 1]
+    if q.span.start < s_start or q.span.end > marker:
+        return False
+    return q.unit is None and not text[q.span.end:marker].strip(" \t\u3000，,")
 
 
 def _splits_parent(rule, total, parts, complete, unit, marker, groups, totals_here, quantities,

@@ -58,6 +58,9 @@ _SENTENCE_ENDS = frozenset("。！？；!?;")
 
 # What a duplicate unit is, by the line or sentence it stands in.
 PLAIN, HEADING, NAME_LINE = 0, 1, 2
+# the units of a heading run into a sentence (``heading_start``): an item's subject, often
+# the parent heading's words taken up again (（一）抓好X / 1、按照部署，抓好X。…)
+RUN_IN = 3
 
 
 def line_kinds(doc: Document, max_length: int) -> dict[int, int]:
@@ -92,6 +95,40 @@ def sentence_kind(doc: Document, sentence, kinds: dict[int, int]) -> int:
     return PLAIN
 
 
+_LEAD_IN_ENDS = "：:"
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def heading_start(doc: Document, sentence, max_length: int) -> int | None:
+    """Where a numbered heading run into its text starts inside a sentence, when the
+    sentence ends with it: at the sentence's start or after a lead-in's colon (现将…总结如下：
+    一、…（一）以X为Y，积极推进Z。).  A heading may have a comma (以X为Y，推进Z) but is short,
+    holds no semicolon and no figure (a numbered statement of results is not a heading):
+    its clauses restated in the body name the item, as a heading line's do."""
+    text = doc.text
+    start, end = sentence.span.start, sentence.span.end
+    at = start
+    while at < end and text[at] in _BLANKS:
+        at += 1
+    candidates = [at]
+    for i in range(at, end):
+        if text[i] in _LEAD_IN_ENDS:
+            j = i + 1
+            while j < end and text[j] in _BLANKS:
+                j += 1
+            candidates.append(j)
+    for pos in candidates:
+        marker = marker_at(text, pos, end)
+        if marker is None:
+            continue
+        body = text[marker.span.end:end].rstrip("".join(_STATEMENT_MARKS) + _BLANKS)
+        if (body and len(body) <= max_length and not any(ch in "；;" for ch in body)
+                and not any(ch in _DIGITS for ch in body)):
+            return pos
+        return None
+    return None
+
+
 def comparable_kinds(a: int, b: int, same_text: bool) -> bool:
     """Whether two units of these kinds may be reported as a repeat: never when either is a
     name line (a title or name met again is page layout or a reference to it, at most a
@@ -100,6 +137,10 @@ def comparable_kinds(a: int, b: int, same_text: bool) -> bool:
     heading and a statement never (the body names the item it is about)."""
     if a == NAME_LINE or b == NAME_LINE:
         return False
+    if a == RUN_IN or b == RUN_IN:
+        # a run-in heading restates the item's subject, from the heading above or in the
+        # text below: a repeat only when the same run-in heading is met again
+        return a == b and same_text
     if a == HEADING or b == HEADING:
         # a heading's words taken up again in a statement (1、完善旅游线路。… 完善旅游线路，
         # 把…) restate the item's subject: only a heading met again as a heading is a repeat

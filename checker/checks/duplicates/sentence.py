@@ -22,8 +22,8 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
-from checker.checks.duplicates.places import (comparable_kinds, heading_paragraphs, line_kinds, same_section,
-                                              sentence_kind, set_phrases, site_furniture)
+from checker.checks.duplicates.places import (PLAIN, RUN_IN, comparable_kinds, heading_paragraphs, heading_start,
+                                              line_kinds, same_section, sentence_kind, set_phrases, site_furniture)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
@@ -123,6 +123,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                  and wording_length(u.norm) >= params.min_length
                  and not _FIGURE_BLANK.search(doc.text, u.span.start, u.span.end)]
         kind = sentence_kind(doc, sentence, kinds)
+        # a heading run into the sentence (现将…如下：一、…（一）以X为Y，推进Z。): its units
+        # are a heading's, whatever the lead-in before it
+        head_at = heading_start(doc, sentence, params.line_max_length) if kind == PLAIN else None
         item = item_heads.get(sentence.index)
         hits: list[tuple[Unit, Unit]] = []
         for unit in units:
@@ -130,7 +133,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                 continue          # a clause of a sentence already found repeated
             grams = bigrams(unit.norm)
             lead = _item_lead(doc, unit, item)
-            first = _first_occurrence(unit, grams, sentence, kind, kept, paragraph_of, kind_of, sentence_of,
+            unit_kind = RUN_IN if head_at is not None and unit.span.start >= head_at else kind
+            first = _first_occurrence(unit, grams, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of,
                                       exact, index, params, doc, figure_ends, lead, lead_of)
             if first is not None:
                 hits.append((unit, first))
@@ -138,7 +142,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             position = index.add(unit.norm, grams)
             kept.append(unit)
             lead_of.append(lead)
-            kind_of.append(kind)
+            kind_of.append(unit_kind)
             sentence_of.append(sentence.index)
             paragraph_of.append(sentence.paragraph)
             exact.setdefault(unit.norm, position)

@@ -106,7 +106,7 @@ def check(doc, rule) -> Iterator[Finding]:
             result = None
             if claim is None:
                 # “八大工程”：A、B… — a quoted name that a colon then spells out is a claim.
-                claim = _quoted_claim(text, match, partner, params)
+                claim = _quoted_claim(text, match, partner, params, tables, start)
                 if claim is None:
                     continue
                 count, noun_end = claim
@@ -178,8 +178,7 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
         return None
     if inside_naming(text, start, partner):
         return None
-    if tables.names is not None and any(
-            m.start() <= start < m.end() for m in tables.names.finditer(text, max(floor, start - 6), end + 6)):
+    if _named(text, start, end, floor, tables):
         return None     # 党的二十大, 中央八项规定: a name with a number in it
     noun_end = end
     while (noun_end < ceiling and noun_end - end < params.max_noun_chars and text[noun_end] not in CLAUSE_END
@@ -193,7 +192,15 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
     return count, noun_end
 
 
-def _quoted_claim(text: str, match: re.Match[str], partner: dict[int, int], params: Params) -> tuple[int, int] | None:
+def _named(text: str, start: int, end: int, floor: int, tables: CountTables) -> bool:
+    """The numeral at ``start`` belongs to a fixed name of the data (二十大, 八项规定, a
+    political formula such as 两个维护 or 四个自信): a name, never a count of a list."""
+    return tables.names is not None and any(
+        m.start() <= start < m.end() for m in tables.names.finditer(text, max(floor, start - 6), end + 6))
+
+
+def _quoted_claim(text: str, match: re.Match[str], partner: dict[int, int], params: Params,
+                  tables: CountTables, floor: int) -> tuple[int, int] | None:
     """(count, position of the colon) for ``“八大工程”：`` or ``“4个100%”：``, else None.
     A full stop may stand for the colon (``实施“三项工程”。一是…``): the list must then open
     the next sentence directly (see ``_next_sentence``)."""
@@ -205,6 +212,8 @@ def _quoted_claim(text: str, match: re.Match[str], partner: dict[int, int], para
         return None
     if close_at - match.end() > params.max_noun_chars:
         return None
+    if _named(text, match.start(), match.end(), floor, tables):
+        return None     # 做到“两个维护”。一是…: a formula's name, not the count of the 一是 list after it
     count = count_value(match.group("num"))
     if count is None or not params.min_count <= count <= params.max_count:
         return None

@@ -14,6 +14,11 @@ year (``预计2022年9月`` in a summary of 2022) is never reported: when the su
 written is unknown.  Nor is an estimate (vocabulary ``future_year.estimate_words``: 预计) of
 the year just before the section's: a report given early in a year (a 政府工作报告 of
 2022 reviewing 2021) estimates last year's figures before they are final.
+
+Inside a numbered part whose heading opens with one earlier year (一、2021年完成的主要工作 in a
+document of 2022), that year governs its sentences: 确保在2021年… there tells what was
+done to secure that year, not a deadline already past.  A heading naming a period
+(2021—2025年目标) or a later year changes nothing.
 """
 from __future__ import annotations
 
@@ -95,7 +100,7 @@ def check(doc, rule) -> Iterator[Finding]:
             if plan_only:
                 if _past(text, m.start(), m.end(), future, dates, horizon=True) or doc.kind_at(m.start()) != "plan":
                     continue
-            section_year = doc.year_at(m.start())
+            section_year = _year_at(doc, m.start(), dates)
             year = int(m.group("year"))
             if section_year is None or year >= section_year:
                 continue
@@ -109,10 +114,33 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if doc.kind_at(start) != "plan" or _past(text, start, m.end(), future, dates):
             continue
-        section_year = doc.year_at(start)
+        section_year = _year_at(doc, start, dates)
         if section_year is None or int(year) >= section_year:
             continue
         found[start] = (start, m.end(), year)
     for start in sorted(found):
         s, e, year = found[start]
-        yield Finding(Span(s, e), args={"phrase": text[s:e], "year": year, "section_year": doc.year_at(start)})
+        yield Finding(Span(s, e), args={"phrase": text[s:e], "year": year,
+                                        "section_year": _year_at(doc, start, dates)})
+
+
+def _year_at(doc, offset: int, dates: Dates) -> int | None:
+    """The year a sentence speaks from: its section's, or an earlier single year named by
+    the heading of the numbered part that holds it (the innermost such heading)."""
+    year = doc.year_at(offset)
+    if year is None:
+        return None
+    found = re.compile(year_re(dates))
+    heading_year = None
+    for block in doc.structure.iter_blocks():
+        if not block.span.start <= offset < block.span.end or block.head.start <= offset < block.head.end:
+            continue
+        years = {int(m.group("year")) for m in found.finditer(block.title)}
+        # a period (2021—2025年, 2021年至2025年) names more than one year
+        period = bool(dates.span_marks) and re.search(
+            rf"(?:19|20)\d{{2}}(?:{re.escape(dates.year)})?\s*[{re.escape(dates.span_marks)}]", block.title)
+        # the year opens the heading: it names the part's period (2021年完成的主要工作,
+        # 2021年工作回顾), not a document or event of that year (贯彻2019年…文件精神)
+        if len(years) == 1 and not period and found.match(block.title.strip(" \t\u3000")):
+            heading_year = years.pop()      # blocks come outer first: the innermost wins
+    return heading_year if heading_year is not None and heading_year < year else year
