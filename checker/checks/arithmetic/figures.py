@@ -31,6 +31,7 @@ class ArithData(BaseModel):
     arith_part_of_markers: list[str] = Field(default_factory=list)
     arith_part_of_exceptions: list[str] = Field(default_factory=list)
     arith_subset_qualifiers: list[str] = Field(default_factory=list)
+    arith_scope_narrowing: list[str] = Field(default_factory=list)
     arith_growth_words: list[str] = Field(default_factory=list)
     arith_decline_words: list[str] = Field(default_factory=list)
     arith_share_words: list[str] = Field(default_factory=list)

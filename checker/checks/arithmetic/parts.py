@@ -195,6 +195,7 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                     continue
                 if borrowed and any(p.scaled > total.scaled for p in parts):
                     continue    # a part above the sentence before's figure: it counts something else
+                parts = _met_then_narrowed(text, total, parts, data, params)
                 complete = _complete(text, m_end, parts, data)
                 found = _compare(rule, total, parts, exhaustive=complete, params=params)
                 if found is not None and not borrowed and _splits_parent(
@@ -335,6 +336,29 @@ def _parallel(total, parts: list) -> bool:
     # 油料 (a 其中 that strays beyond the total), 常住人口 none of 城镇, 男性.
     head = total.indicator[:len(total.indicator) - len(tail)]
     return all(name[:1] in head for name in names)
+
+
+def _met_then_narrowed(text: str, total, parts: list, data, params) -> list:
+    """The parts up to where they already make their total, when the next item narrows
+    the scope: ``2719人，其中集中供养973人，分散供养1746人，本级…161人，其中…`` — 973 + 1746
+    is the whole, and an item opening with a scope-narrowing word (本级, 含 …) starts a
+    subset of that whole, not a third part of it."""
+    words = data.arith_scope_narrowing
+    if not words or len(parts) < 3:
+        return parts
+    t_low, t_high = interval(total, params.about)
+    low = high = 0.0
+    for k, p in enumerate(parts):
+        if k >= 2 and low <= t_high and t_low <= high:
+            clause = text[parts[k - 1].span.end:p.span.start]
+            for mark in _CLAUSE_BREAKS:
+                clause = clause.rsplit(mark, 1)[-1]
+            if clause.lstrip(" \t\u3000").startswith(tuple(words)):
+                return parts[:k]
+        part_low, part_high = interval(p, params.about)
+        low += part_low
+        high += part_high
+    return parts
 
 
 def _references(text: str, start: int, parts: list, data) -> bool:

@@ -45,7 +45,17 @@ def _data(vocabulary):
         chars = "".join(chars)
     phrases = tuple(vocabulary.get("stutter_allow_phrases") or ())
     words = _allow_words(tuple(vocabulary.get("stutter_allow_words") or ()))
-    return frozenset(chars), phrases, words
+    links = tuple(vocabulary.get("stutter_emphatic_links") or ())
+    return frozenset(chars), phrases, words, links
+
+
+def _emphatic(text: str, end: int, word: str, links: tuple[str, ...]) -> bool:
+    """``A A 再 A``: a word said twice and then a third time after a link (提高提高再提高)
+    is a deliberate slogan, not a slip.  Only that shape: two copies, the link, the word."""
+    for link in links:
+        if text.startswith(link + word, end):
+            return True
+    return False
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just
@@ -59,7 +69,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     candidates = [m.start() for m in _REPEAT.finditer(text)]
     if not candidates:
         return
-    function_chars, allow_phrases, allow_words = _data(rule.vocabulary)
+    function_chars, allow_phrases, allow_words, links = _data(rule.vocabulary)
     done = 0
     for start in candidates:
         if start < done:
@@ -80,6 +90,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             end = start + times * size
             if _allowed_phrase(text, start, end, allow_phrases):
                 continue
+            if times == 2 and size > 1 and _emphatic(text, end, word, links):
+                done = end
+                break
             # the words around this place only (Document.tokens_in segments just its block)
             boundaries = {b for _, span in doc.tokens_in(start, end) for b in (span.start, span.end)}
             if not all(start + k * size in boundaries for k in range(times + 1)):

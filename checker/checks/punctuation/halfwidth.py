@@ -17,7 +17,9 @@ paragraphs, ``document_share``) gets one report for the whole text, under the
 ``document`` template, whose fix rewrites every paragraph.  The marks and their
 replacements are the vocabulary's ``halfwidth_marks`` and ``straight_quotes``.
 Paragraphs holding a scraping leftover (see ``skip_leftovers``) are skipped: the artifact
-rules report them and they go as a whole.
+rules report them and they go as a whole.  A run of two or more ? that opens after a
+blank or has a word going on right after it is characters lost to a failed decode, not
+question marks: it is not reported.
 """
 from __future__ import annotations
 
@@ -38,6 +40,23 @@ MESSAGES = frozenset({"document"})
 
 # Clause punctuation of either width: a paragraph holding some is one that could be typed
 # in half-width.
+# Two or more ? in a row where characters stood: a page decoded in the wrong code page
+# turns each lost character into a ?.  A run right after a blank or at a line's start
+# closes no sentence, and a run with a word going on right after it (??财政) sits inside
+# text; neither is a question mark, and full-width ？ would be no fix.
+_LOST_RUN = re.compile(r"\?{2,}")
+
+
+def _lost_characters(body: str) -> set[int]:
+    lost: set[int] = set()
+    for m in _LOST_RUN.finditer(body):
+        before = body[m.start() - 1] if m.start() else "\n"
+        after = body[m.end()] if m.end() < len(body) else "\n"
+        if before.isspace() or after.isalnum():     # str.isalnum: Han characters too
+            lost.update(range(m.start(), m.end()))
+    return lost
+
+
 _CLAUSE_MARKS = frozenset("，,；;：:。、（）()")
 _CLAUSE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MARKS))) + "]")
 
@@ -199,6 +218,9 @@ def check(doc, rule) -> Iterator[Finding]:
         offsets = flagged_marks(body, marks, quotes)
         if garbled:     # a ? of mojibake is garbage (artifact-garble's), not a half-width mark
             offsets = [o for o in offsets if para.span.start + o not in garbled]
+        if offsets and "?" in body:
+            lost = _lost_characters(body)
+            offsets = [o for o in offsets if o not in lost]
         if offsets:
             found.append(_paragraph(para.span.start, body, offsets, marks, quotes))
     if not found:

@@ -61,6 +61,9 @@ def _ends_paragraph(doc: "Document", ann: Annotation) -> bool:
     return not rest.strip(" 　\t。；;，,")
 
 
+_TITLE_TRAILING = " \t\u3000\u3002\uff1a:\uff1b;"
+
+
 def _heading_titles(block: Block) -> list[str]:
     titles = []
     parent = block.parent
@@ -144,8 +147,12 @@ def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
         if doc.kind_at(offset) == "summary":
             continue
         headings = _heading_titles(block)
-        if any(word in title for title in headings for word in policy.exempt_headings):
-            continue
+        if any(word in title for title in (block.title, *headings) for word in policy.exempt_headings):
+            continue    # a heading of aims or safeguards, or an item under one
+        if policy.criteria_heading_ends and any(
+                title.rstrip(_TITLE_TRAILING).endswith(tuple(policy.criteria_heading_ends))
+                for title in (block.title, *headings)):
+            continue    # 创建标准: the items under it are criteria to meet, not tasks to own
         section = doc.section_at(offset)
         key = section.span.start if section else -1
         item = TaskItem(block, _own_annotations(doc, block, kept) + extra.get(id(block), []),

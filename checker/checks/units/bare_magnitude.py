@@ -6,6 +6,8 @@ magnitude and no unit is reported only when a money word (``unit_money_words`` i
 number, or only linking words (``unit_money_linkers``: 达, 为, 共计, 突破 …) stand
 between them.  ``阅读量达到24.26万`` or ``保障随迁子女34.67万`` count readers and
 children, and stay silent.  The fix adds the unit of money (``money_unit``: 元).
+Traditional 萬/億 are read as 万/亿.  A figure that ends the whole text is not reported:
+the text stops there (a page store's cut), and what followed may have been its unit.
 """
 from __future__ import annotations
 
@@ -54,20 +56,25 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     unit = vocabulary.money_unit
     text = doc.text
+    # The magnitude and rounding words are looked up on the folded text (萬 read as 万,
+    # 億 as 亿: the quantity's magnitude is the folded one); offsets are the same.
+    folded = doc.folded_text
     for q in doc.quantities:
         if q.unit is not None or q.magnitude is None or q.number_span is None:
             continue
         line_start = text.rfind("\n", 0, q.span.start) + 1
-        before = text[max(line_start, q.span.start - _WINDOW):q.span.start]
+        before = folded[max(line_start, q.span.start - _WINDOW):q.span.start]
         match = pattern.search(before)
         if match is None:
             continue
         # The magnitude is written after the (high) number: 5000万, 3000-5000万.
         end = q.span.start + q.text.rfind(q.magnitude) if q.is_range else q.number_span.end
-        if text.startswith(q.magnitude, end):
+        if folded.startswith(q.magnitude, end):
             end += len(q.magnitude)
-        rounding = next((w for w in vocabulary.rounding_words if text.startswith(w, end)), "")
+        rounding = next((w for w in vocabulary.rounding_words if folded.startswith(w, end)), "")
         end += len(rounding)                # 5000万余
+        if not text[end:].strip():
+            continue    # the text stops right after the figure: a cut page lost its unit
         span = Span(q.number_span.start, end)
         found = span.of(text)
         yield Finding(span, args={"found": found, "unit": unit, "word": match.group("word"),
