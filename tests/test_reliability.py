@@ -579,7 +579,7 @@ def test_item2_the_text_report_streams_so_a_stopped_run_has_shown_what_it_found(
     first = proc.stdout.readline()          # a.txt's problem, printed before b.txt is checked
     proc.send_signal(getattr(signal, how))
     rest, err = proc.communicate(timeout=120)
-    assert first.startswith("a.txt:1:10 error rate-above-100 ")
+    assert first.startswith("a.txt:1:10 warning rate-above-100 ")
     if how == "SIGTERM":
         assert proc.returncode == 130
         assert "gwlint: interrupted: " in err and "not checked: the run was interrupted" in err
