@@ -255,23 +255,9 @@ class _Known:
 
     @staticmethod
     def _read(path) -> dict | None:
-        import hashlib
-        import marshal
+        from checker.core.sealed_file import read_sealed
 
-        try:
-            blob = path.read_bytes()
-        except OSError:
-            return None
-        digest, body = blob[:32], blob[32:]
-        if hashlib.blake2b(body, digest_size=32).digest() != digest:
-            return None
-        try:
-            data = marshal.loads(body)
-        except (ValueError, EOFError, TypeError):
-            return None
-        if not isinstance(data, dict) or data.get("format") != _KNOWN_FORMAT:
-            return None
-        return data
+        return read_sealed(path, _KNOWN_FORMAT)
 
     def load(self) -> None:
         with self.lock:
@@ -335,10 +321,7 @@ class _Known:
 
     def save(self) -> None:
         """Write what this process learned, merged with what the file holds now."""
-        import hashlib
-        import marshal
-        import os
-        import tempfile
+        from checker.core.sealed_file import write_sealed
 
         if not self.dirty:
             return
@@ -353,25 +336,9 @@ class _Known:
                 programs = {**data["programs"], **programs}
             except (KeyError, TypeError, ValueError):
                 pass
-        tmp = None
-        try:
-            body = marshal.dumps({"format": _KNOWN_FORMAT, "ok": sorted(ok),
-                                  "literals": {k: literals[k] for k in sorted(literals)},
-                                  "programs": {k: programs[k] for k in sorted(programs)}})
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".patterns-", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(hashlib.blake2b(body, digest_size=32).digest() + body)
-            os.replace(tmp, path)
-            tmp = None
-        except (OSError, ValueError):
-            pass
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        write_sealed(path, {"format": _KNOWN_FORMAT, "ok": sorted(ok),
+                            "literals": {k: literals[k] for k in sorted(literals)},
+                            "programs": {k: programs[k] for k in sorted(programs)}})
 
 
 def _engine_compile(*program):

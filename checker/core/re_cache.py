@@ -19,12 +19,11 @@ library changes nothing in ``re``.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import sys
-import tempfile
 import threading
 from re import error as re_error
+
+from checker.core.sealed_file import read_sealed, write_sealed
 
 _FORMAT = 1
 _LIMIT = 5_000             # entries kept in a process; past this, new patterns are not kept
@@ -49,20 +48,8 @@ class _Store:
         return cache_dir() / f"re-{build}.marshal"
 
     def _read(self) -> dict | None:
-        try:
-            blob = self.path().read_bytes()
-        except OSError:
-            return None
-        digest, body = blob[:32], blob[32:]
-        if hashlib.blake2b(body, digest_size=32).digest() != digest:
-            return None
-        try:
-            data = marshal.loads(body)
-        except (ValueError, EOFError, TypeError):
-            return None
-        if not isinstance(data, dict) or data.get("format") != _FORMAT or not isinstance(data.get("entries"), dict):
-            return None
-        return data["entries"]
+        data = read_sealed(self.path(), _FORMAT)
+        return data["entries"] if data is not None and isinstance(data.get("entries"), dict) else None
 
     def load(self) -> None:
         with self.lock:
@@ -78,24 +65,7 @@ class _Store:
             return
         self.new = 0
         entries = {key: self.entries[key] for key in self.used if key in self.entries}
-        tmp = None
-        try:
-            body = marshal.dumps({"format": _FORMAT, "entries": entries})
-            path = self.path()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".re-", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(hashlib.blake2b(body, digest_size=32).digest() + body)
-            os.replace(tmp, path)
-            tmp = None
-        except (OSError, ValueError):
-            pass
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        write_sealed(self.path(), {"format": _FORMAT, "entries": entries})
 
 
 _STORE = _Store()

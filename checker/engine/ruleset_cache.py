@@ -25,12 +25,11 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
-import os
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
 
 FORMAT = 1
@@ -204,17 +203,10 @@ def load(key: str | None):
     """(vocabularies, available rules, active rules) from the cache, or None."""
     if key is None:
         return None
-    try:
-        blob = _path(key).read_bytes()
-    except OSError:
-        return None
-    digest, body = blob[:32], blob[32:]
-    if hashlib.blake2b(body, digest_size=32).digest() != digest:
+    payload = read_sealed(_path(key), FORMAT)
+    if payload is None:
         return None
     try:
-        payload = marshal.loads(body)
-        if payload.get("format") != FORMAT:
-            return None
         return _rebuild(payload)
     except Exception:  # noqa: BLE001 - whatever no longer fits is a miss: the rules are loaded afresh
         return None
@@ -226,13 +218,15 @@ def store(key: str | None, vocabularies, available: list[Rule], active: list[Rul
         return
     raw: set[str] = set()
     try:
-        body = marshal.dumps(_payload(vocabularies, available, active, raw))
+        payload = _payload(vocabularies, available, active, raw)
+        body = marshal.dumps(payload)
         rebuilt = _rebuild(marshal.loads(body))
         for original, copy in zip(available, rebuilt[1]):
             if not _same(original, copy, vocabularies, rebuilt[0]):
                 raw.add(original.id)
         if raw:
-            body = marshal.dumps(_payload(vocabularies, available, active, raw))
+            payload = _payload(vocabularies, available, active, raw)
+            body = marshal.dumps(payload)
             rebuilt = _rebuild(marshal.loads(body))
             if not all(_same(o, c, vocabularies, rebuilt[0]) for o, c in zip(available, rebuilt[1])):
                 return
@@ -240,7 +234,7 @@ def store(key: str | None, vocabularies, available: list[Rule], active: list[Rul
             return
     except Exception:  # noqa: BLE001 - data marshal cannot hold (a date in a vocabulary ...): not cached
         return
-    _write(_path(key), hashlib.blake2b(body, digest_size=32).digest() + body)
+    write_sealed(_path(key), payload, keep_newest=KEEP)
 
 
 def _same(original: Rule, copy: Rule, vocabularies, copied_vocabularies) -> bool:
@@ -254,23 +248,3 @@ def _same(original: Rule, copy: Rule, vocabularies, copied_vocabularies) -> bool
             return False
     return (vocabularies._data == copied_vocabularies._data
             and vocabularies._fingerprints == copied_vocabularies._fingerprints)
-
-
-def _write(path: Path, blob: bytes) -> None:
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".ruleset-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, path)
-        tmp = None
-        old = sorted(path.parent.glob("ruleset-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[KEEP:]:
-            stale.unlink()
-    except OSError:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -154,21 +154,10 @@ class _StoredViews:
         return cache_dir() / f"views-{code_stamp()[:20]}.marshal"
 
     def _read(self) -> dict | None:
-        import marshal
+        from checker.core.sealed_file import read_sealed
 
-        try:
-            blob = self.path().read_bytes()
-        except OSError:
-            return None
-        if hashlib.blake2b(blob[32:], digest_size=32).digest() != blob[:32]:
-            return None
-        try:
-            data = marshal.loads(blob[32:])
-        except (ValueError, EOFError, TypeError):
-            return None
-        if not isinstance(data, dict) or data.get("format") != self.FORMAT:
-            return None
-        return data.get("views") if isinstance(data.get("views"), dict) else None
+        data = read_sealed(self.path(), self.FORMAT)
+        return data.get("views") if data is not None and isinstance(data.get("views"), dict) else None
 
     def get(self, key: tuple, model: type[M]) -> M | None:
         with self.lock:
@@ -194,8 +183,8 @@ class _StoredViews:
 
     def save(self) -> None:
         import marshal
-        import os
-        import tempfile
+
+        from checker.core.sealed_file import write_sealed
 
         fresh, self.fresh = self.fresh, {}
         views = dict(self._read() or {})
@@ -212,30 +201,9 @@ class _StoredViews:
                 continue
             views[key] = data
             added = True
-        if not added:
-            return
-        tmp = None
-        try:
-            body = marshal.dumps({"format": self.FORMAT, "views": views})
-            path = self.path()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".views-", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(hashlib.blake2b(body, digest_size=32).digest() + body)
-            os.replace(tmp, path)
-            tmp = None
+        if added:
             # files of other code (a checkout that moved on) are dropped, the newest kept
-            old = sorted(path.parent.glob("views-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for stale in old[self.KEEP_FILES:]:
-                stale.unlink()
-        except (OSError, ValueError):
-            pass
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            write_sealed(self.path(), {"format": self.FORMAT, "views": views}, keep_newest=self.KEEP_FILES)
 
 
 _VIEWS = _StoredViews()

@@ -1,0 +1,73 @@
+"""Cache files written whole or not at all, and read back only when intact.
+
+Several caches in the user's cache folder keep plain data between runs: the validated rule
+set, compiled ``re`` and ``regex`` programs, validated vocabulary views.  Each file holds the
+marshal dump of a dict carrying a ``format`` number, after a 32-byte BLAKE2b digest of that
+dump.  A torn, foreign or older file reads as a miss, never as an error; a write goes to a
+temporary file beside the target and is renamed over it, so a reader sees the old file or
+the new one.  Nothing here raises: a cache that cannot be kept is simply not kept.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+
+_DIGEST = 32
+
+
+def read_sealed(path: Path, fmt: int) -> dict | None:
+    """The dict kept in ``path`` when the file is whole and of format ``fmt``; else None."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    body = blob[_DIGEST:]
+    if hashlib.blake2b(body, digest_size=_DIGEST).digest() != blob[:_DIGEST]:
+        return None
+    try:
+        data = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == fmt else None
+
+
+def write_sealed(path: Path, data: dict, keep_newest: int = 0) -> bool:
+    """Write ``data`` (plain values marshal can hold) to ``path``; True when it was written.
+    With ``keep_newest``, files of the same family in the folder (the name up to its first
+    ``-``, e.g. ``views-*.marshal``: other code's keys) beyond the newest that many go."""
+    tmp = None
+    try:
+        body = marshal.dumps(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, ValueError):
+        return False
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    if keep_newest:
+        _prune(path, keep_newest)
+    return True
+
+
+def _prune(path: Path, keep: int) -> None:
+    family = path.name.split("-", 1)[0]
+    try:
+        files = sorted(path.parent.glob(f"{family}-*{path.suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for stale in files[keep:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,41 @@
+"""The cache-file format shared by the rule-set, pattern, re and vocabulary-view caches."""
+import os
+import time
+
+from checker.core.sealed_file import read_sealed, write_sealed
+
+
+def test_what_is_written_whole_reads_back(tmp_path):
+    path = tmp_path / "views-abc.marshal"
+    assert write_sealed(path, {"format": 3, "views": {("k", 1): [1, 2]}})
+    assert read_sealed(path, 3) == {"format": 3, "views": {("k", 1): [1, 2]}}
+    assert not list(tmp_path.glob(".*.tmp"))          # no temporary file is left behind
+
+
+def test_a_torn_foreign_or_older_file_is_a_miss(tmp_path):
+    path = tmp_path / "re-x.marshal"
+    write_sealed(path, {"format": 1, "entries": {}})
+    assert read_sealed(path, 2) is None                # another format
+    path.write_bytes(path.read_bytes()[:-3])           # torn
+    assert read_sealed(path, 1) is None
+    path.write_bytes(b"\x00garbage")
+    assert read_sealed(path, 1) is None
+    assert read_sealed(tmp_path / "missing.marshal", 1) is None
+
+
+def test_what_marshal_cannot_hold_is_not_written(tmp_path):
+    path = tmp_path / "ruleset-k.marshal"
+    assert not write_sealed(path, {"format": 1, "when": object()})
+    assert not path.exists() and not list(tmp_path.iterdir())
+
+
+def test_older_files_of_the_family_beyond_the_newest_are_dropped(tmp_path):
+    for i in range(4):
+        old = tmp_path / f"views-{i}.marshal"
+        write_sealed(old, {"format": 1})
+        os.utime(old, (time.time() - 100 + i, time.time() - 100 + i))
+    other = tmp_path / "ruleset-0.marshal"
+    write_sealed(other, {"format": 1})
+    write_sealed(tmp_path / "views-new.marshal", {"format": 1}, keep_newest=2)
+    assert sorted(p.name for p in tmp_path.glob("views-*")) == ["views-3.marshal", "views-new.marshal"]
+    assert other.exists()                              # another cache's files are not touched
