@@ -155,6 +155,16 @@ def _body_year(doc, title: str, span: Span, data: TitleData, params: Params):
     pattern = _opening(data.metric_opening_pattern)
     if pattern is None:
         return None
+    for para, body in _opening_paragraphs(doc, title, span, params.opening_paragraphs):
+        match = pattern.match(body)
+        if match is not None:
+            return match.group("year"), para.span.start + match.start("year"), body.strip()[:20]
+    return None
+
+
+def _opening_paragraphs(doc, title: str, span: Span, limit: int):
+    """(paragraph, its text) for the first ``limit`` body paragraphs after the title, passing
+    over blank lines and the title printed again (a site prints it twice)."""
     text = doc.folded_text
     core = _core(title)
     seen = 0
@@ -164,14 +174,11 @@ def _body_year(doc, title: str, span: Span, data: TitleData, params: Params):
         body = para.span.of(text)
         stripped = body.strip()
         if not stripped or (core and core in stripped.replace(" ", "")):
-            continue    # a blank line or the title again (a site prints it twice)
-        match = pattern.match(body)
-        if match is not None:
-            return match.group("year"), para.span.start + match.start("year"), stripped[:20]
+            continue
+        yield para, body
         seen += 1
-        if seen >= params.opening_paragraphs:
-            return None
-    return None
+        if seen >= limit:
+            return
 
 
 def _own_title(doc, title: str, span: Span, data: TitleData, params: Params) -> tuple[str, Span] | None:
@@ -250,16 +257,7 @@ def _heading(doc, title: str, span: Span, data: TitleData, params: Params) -> It
     years = _genre_years(title, data)
     if not years:
         return
-    text = doc.folded_text
-    core = _core(title)
-    seen = 0
-    for para in doc.paragraphs:
-        if para.span.start < span.end:
-            continue
-        body = para.span.of(text)
-        stripped = body.strip()
-        if not stripped or (core and core in stripped.replace(" ", "")):
-            continue
+    for para, body in _opening_paragraphs(doc, title, span, params.opening_paragraphs):
         match = pattern.match(body)
         if match is not None:
             genre = match.group("genre")
@@ -271,7 +269,4 @@ def _heading(doc, title: str, span: Span, data: TitleData, params: Params) -> It
                 opening = re.sub(r"\s+", "", match.group(0))
                 opening = re.sub(r"^[-\uff0d\u2014][0-9]+[-\uff0d\u2014]", "", opening)  # a page number
                 yield Finding(Span(at, at + 4), args={"year": years[kind], "other": year, "opening": opening})
-            return
-        seen += 1
-        if seen >= params.opening_paragraphs:
             return
