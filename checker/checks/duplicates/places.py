@@ -24,12 +24,17 @@ def set_phrases(doc_or_lexicon) -> re.Pattern | None:
 def site_furniture(doc: Document, rule, line_chars: int) -> frozenset[int]:
     """Paragraphs that are a site's furniture (``checker.checks.leftovers.furniture``): the
     leftovers family's vocabulary is read on purpose, its patterns say what is not the
-    document's text; and the page's excerpt of the text at its head (``page_excerpts``).
+    document's text; the page's excerpt of the text at its head (``page_excerpts``); the
+    entries of a contents list (``contents_lists``).
     ``line_chars`` 0: none."""
     if not line_chars:
         return frozenset()
     return (furniture_paragraphs(doc, rule.vocabulary_of("leftovers"), line_chars)
-            | page_excerpts(doc, rule.vocabulary))
+            | page_excerpts(doc, rule.vocabulary) | contents_lists(doc, _CONTENTS_LINE_CHARS))
+
+
+# the longest line a contents entry may be
+_CONTENTS_LINE_CHARS = 60
 
 
 EXCERPT_MARKS_KEY = "duplicate_page_excerpt_marks"
@@ -242,4 +247,45 @@ def _anaphoric(doc: Document, opening: re.Pattern) -> frozenset[int]:
         body = text[at:end].lstrip(_BLANKS + "，,、")
         if opening.match(body):
             out.add(sentence.index)
+    return frozenset(out)
+
+
+# a cited title; a unit's span may stop before the closing mark
+_TITLE = re.compile(r"《[^《》\n]{0,80}(?:》|$)")
+
+
+def beyond_titles(text: str, start: int, end: int) -> int:
+    """Han characters of ``text[start:end]`` outside the titles it cites (《…》): a
+    statement that says nothing beyond a policy's name (认真落实《关于…的意见》。) is the
+    name cited again where it applies, not a repeated statement."""
+    piece = _TITLE.sub("", text[start:end])
+    return sum(1 for ch in piece if "\u4e00" <= ch <= "\u9fff")
+
+
+_CONTENTS_HEAD = re.compile(r"^(?:目\s*录|目\s*次|提\s*纲|目录\s*/\s*提纲|目录提纲)\s*[:：]?[\s…．.]*$")
+
+
+def contents_lists(doc: Document, max_length: int) -> frozenset[int]:
+    """The entries of a contents list or outline (目录, 目录/提纲:…… and the headings under
+    it, up to the first paragraph of statements): the headings printed again where the
+    text takes them up are the text's structure, not a repeat."""
+    text = doc.text
+    kinds = line_kinds(doc, max_length)
+    out: set[int] = set()
+    inside = False
+    for para in doc.paragraphs:
+        body = para.span.of(text).strip(_BLANKS)
+        if not body:
+            continue
+        if _CONTENTS_HEAD.match(body):
+            inside = True
+            out.add(para.index)
+            continue
+        if inside:
+            entry = para.index in kinds or (marker_at(text, para.span.start) is not None and len(body) <= max_length
+                                            and not any(ch in "。；;" for ch in body.rstrip("。.…")))
+            if entry:
+                out.add(para.index)
+                continue
+            inside = False
     return frozenset(out)

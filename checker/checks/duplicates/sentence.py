@@ -22,9 +22,9 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
-from checker.checks.duplicates.places import (PLAIN, RUN_IN, anaphoric_sentences, comparable_kinds, heading_paragraphs,
-                                              heading_start, line_kinds, same_section, sentence_kind, set_phrases,
-                                              site_furniture)
+from checker.checks.duplicates.places import (PLAIN, RUN_IN, anaphoric_sentences, beyond_titles, comparable_kinds,
+                                              heading_paragraphs, heading_start, line_kinds, same_section,
+                                              sentence_kind, set_phrases, site_furniture)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
@@ -123,6 +123,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         units = [u for u in all_units
                  if (clauses or not u.clause) and u.length >= params.min_length
                  and wording_length(u.norm) >= params.min_length
+                 and beyond_titles(doc.text, u.span.start, u.span.end) >= params.min_length
                  and not _FIGURE_BLANK.search(doc.text, u.span.start, u.span.end)]
         kind = sentence_kind(doc, sentence, kinds)
         # a heading run into the sentence (现将…如下：一、…（一）以X为Y，推进Z。): its units
