@@ -30,7 +30,7 @@ def site_furniture(doc: Document, rule, line_chars: int) -> frozenset[int]:
     if not line_chars:
         return frozenset()
     return (furniture_paragraphs(doc, rule.vocabulary_of("leftovers"), line_chars)
-            | page_excerpts(doc, rule.vocabulary) | contents_lists(doc, _CONTENTS_LINE_CHARS))
+            | page_excerpts(doc, rule.vocabulary) | contents_lists(doc, rule.vocabulary, _CONTENTS_LINE_CHARS))
 
 
 # the longest line a contents entry may be
@@ -74,7 +74,7 @@ def _compiled_marks(raw: tuple[str, ...]) -> re.Pattern | None:
 
 
 def _han(s: str) -> str:
-    return "".join(ch for ch in s if "\u4e00" <= ch <= "\u9fff")
+    return "".join(ch for ch in s if 0x4E00 <= ord(ch) <= 0x9FFF)
 
 
 def _page_excerpts(doc: Document, marks: re.Pattern | None) -> frozenset[int]:
@@ -259,16 +259,27 @@ def beyond_titles(text: str, start: int, end: int) -> int:
     statement that says nothing beyond a policy's name (认真落实《关于…的意见》。) is the
     name cited again where it applies, not a repeated statement."""
     piece = _TITLE.sub("", text[start:end])
-    return sum(1 for ch in piece if "\u4e00" <= ch <= "\u9fff")
+    return sum(1 for ch in piece if 0x4E00 <= ord(ch) <= 0x9FFF)
 
 
-_CONTENTS_HEAD = re.compile(r"^(?:目\s*录|目\s*次|提\s*纲|目录\s*/\s*提纲|目录提纲)\s*[:：]?[\s…．.]*$")
+CONTENTS_KEY = "duplicate_contents_heads"
 
 
-def contents_lists(doc: Document, max_length: int) -> frozenset[int]:
-    """The entries of a contents list or outline (目录, 目录/提纲:…… and the headings under
-    it, up to the first paragraph of statements): the headings printed again where the
-    text takes them up are the text's structure, not a repeat."""
+def contents_lists(doc: Document, vocabulary, max_length: int) -> frozenset[int]:
+    """The entries of a contents list or outline (a line ``duplicate_contents_heads``
+    matches whole — 目录, 目录/提纲：…… — and the headings under it, up to the first
+    paragraph of statements): the headings printed again where the text takes them up
+    are the text's structure, not a repeat."""
+    raw = vocabulary.get(CONTENTS_KEY) or []
+    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
+        raise ValueError(f"data '{CONTENTS_KEY}' must be a list of regular expressions")
+    if not raw:
+        return frozenset()
+    head = _compiled_marks(tuple("^(?:" + p + ")$" for p in raw))
+    return doc.shared(("contents-lists", tuple(raw), max_length), lambda: _contents(doc, head, max_length))
+
+
+def _contents(doc: Document, head: re.Pattern, max_length: int) -> frozenset[int]:
     text = doc.text
     kinds = line_kinds(doc, max_length)
     out: set[int] = set()
@@ -277,7 +288,7 @@ def contents_lists(doc: Document, max_length: int) -> frozenset[int]:
         body = para.span.of(text).strip(_BLANKS)
         if not body:
             continue
-        if _CONTENTS_HEAD.match(body):
+        if head.match(body):
             inside = True
             out.add(para.index)
             continue
