@@ -11,7 +11,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates.places import (comparable_kinds, heading_paragraphs, line_kinds, same_section,
-                                              set_phrases, site_furniture, PLAIN)
+                                              set_phrases, site_furniture, PLAIN, beyond_titles)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
@@ -47,7 +47,8 @@ def paragraph_units(doc: Document, params: Params, vocabulary,
     phrases = set_phrases(vocabulary)
     out = []
     for para, unit in zip(doc.paragraphs, doc.paragraph_units(phrases)):
-        if unit is not None and unit.length >= params.min_length and para.index not in furniture:
+        if (unit is not None and unit.length >= params.min_length and para.index not in furniture
+                and beyond_titles(doc.text, para.span.start, para.span.end) >= params.min_length):
             out.append((para.index, unit))
     return out
 

@@ -24,10 +24,82 @@ def set_phrases(doc_or_lexicon) -> re.Pattern | None:
 def site_furniture(doc: Document, rule, line_chars: int) -> frozenset[int]:
     """Paragraphs that are a site's furniture (``checker.checks.leftovers.furniture``): the
     leftovers family's vocabulary is read on purpose, its patterns say what is not the
-    document's text.  ``line_chars`` 0: none."""
+    document's text; the page's excerpt of the text at its head (``page_excerpts``); the
+    entries of a contents list (``contents_lists``).
+    ``line_chars`` 0: none."""
     if not line_chars:
         return frozenset()
-    return furniture_paragraphs(doc, rule.vocabulary_of("leftovers"), line_chars)
+    return (furniture_paragraphs(doc, rule.vocabulary_of("leftovers"), line_chars)
+            | page_excerpts(doc, rule.vocabulary) | contents_lists(doc, rule.vocabulary, _CONTENTS_LINE_CHARS))
+
+
+# the longest line a contents entry may be
+_CONTENTS_LINE_CHARS = 60
+
+
+EXCERPT_MARKS_KEY = "duplicate_page_excerpt_marks"
+# How many paragraphs of the page's head, before the first numbered heading, may be its
+# excerpt of the text; how long a stretch of it must recur below (Han characters only).
+_LEAD_PARAGRAPHS = 8
+_EXCERPT_TAIL = 6
+_EXCERPT_STRETCH = 12
+_FINISHED = "。！？!?…”’」』）)》】.；;"
+
+
+def page_excerpts(doc: Document, vocabulary) -> frozenset[int]:
+    """Paragraphs at the head of a page that are the page's excerpt of the text below it,
+    not the writer's: a site prints an abstract (【摘要】：…), its editor's introduction
+    quoting the opening (…。下面和大家分享…), or the first so many characters of the text
+    cut off mid-word (讲话 同志们：…今天我们召开这次全镇农业工作) before the text itself.
+    The text is then met again below, and that is no repeat by the writer.
+
+    A paragraph is one when it stands before the first numbered heading among the first
+    few paragraphs, a stretch of it recurs further down (it quotes the text), and it is
+    marked as an excerpt (a label or the site's words, ``duplicate_page_excerpt_marks``)
+    or it stops unfinished where the text below goes on with the same words."""
+    raw = vocabulary.get(EXCERPT_MARKS_KEY) or []
+    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
+        raise ValueError(f"data '{EXCERPT_MARKS_KEY}' must be a list of regular expressions")
+    marks = _compiled_marks(tuple(raw))
+    return doc.shared(("page-excerpts", tuple(raw)), lambda: _page_excerpts(doc, marks))
+
+
+_MARKS_CACHE: dict[tuple[str, ...], re.Pattern | None] = {}
+
+
+def _compiled_marks(raw: tuple[str, ...]) -> re.Pattern | None:
+    if raw not in _MARKS_CACHE:
+        _MARKS_CACHE[raw] = re.compile("|".join(f"(?:{p})" for p in raw)) if raw else None
+    return _MARKS_CACHE[raw]
+
+
+def _han(s: str) -> str:
+    return "".join(ch for ch in s if 0x4E00 <= ord(ch) <= 0x9FFF)
+
+
+def _page_excerpts(doc: Document, marks: re.Pattern | None) -> frozenset[int]:
+    text = doc.text
+    out: set[int] = set()
+    seen = 0
+    for para in doc.paragraphs:
+        body = para.span.of(text).strip(_BLANKS)
+        if not body:
+            continue
+        if marker_at(text, para.span.start) or seen >= _LEAD_PARAGRAPHS:
+            break           # the body of the text has begun
+        seen += 1
+        han = _han(body)
+        if len(han) < _EXCERPT_STRETCH * 2:
+            continue
+        below = _han(text[para.span.end:])
+        middle = han[len(han) // 2 - _EXCERPT_STRETCH // 2:][:_EXCERPT_STRETCH]
+        if middle not in below and han[:_EXCERPT_STRETCH] not in below:
+            continue        # it quotes nothing of the text below
+        marked = marks is not None and marks.search(body) is not None
+        cut = body[-1] not in _FINISHED and han[-_EXCERPT_TAIL:] in below
+        if marked or cut:
+            out.add(para.index)
+    return frozenset(out)
 
 
 def heading_paragraphs(doc: Document) -> set[int]:
@@ -146,3 +218,85 @@ def comparable_kinds(a: int, b: int, same_text: bool) -> bool:
         # 把…) restate the item's subject: only a heading met again as a heading is a repeat
         return a == b and same_text
     return True
+
+
+ANAPHORIC_KEY = "duplicate_anaphoric_openings"
+
+
+def anaphoric_sentences(doc: Document, vocabulary) -> frozenset[int]:
+    """Indexes of the sentences that open (after a numbering marker or blanks) with a
+    subject pointing back to their item (该项目, 此工程, 上述单位: the openings
+    ``duplicate_anaphoric_openings``).  Two such sentences alike in two paragraphs state
+    one thing of two subjects — a status two projects share — and are no repeat."""
+    raw = vocabulary.get(ANAPHORIC_KEY) or []
+    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
+        raise ValueError(f"data '{ANAPHORIC_KEY}' must be a list of regular expressions")
+    if not raw:
+        return frozenset()
+    opening = _compiled_marks(tuple("^(?:" + p + ")" for p in raw))
+    return doc.shared(("anaphoric-sentences", tuple(raw)), lambda: _anaphoric(doc, opening))
+
+
+def _anaphoric(doc: Document, opening: re.Pattern) -> frozenset[int]:
+    text = doc.text
+    out = set()
+    for sentence in doc.sentences:
+        start, end = sentence.span.start, sentence.span.end
+        marker = marker_at(text, start, end)
+        at = marker.span.end if marker is not None else start
+        body = text[at:end].lstrip(_BLANKS + "，,、")
+        if opening.match(body):
+            out.add(sentence.index)
+    return frozenset(out)
+
+
+# a cited title; a unit's span may stop before the closing mark
+_TITLE = re.compile(r"《[^《》\n]{0,80}(?:》|$)")
+
+
+def beyond_titles(text: str, start: int, end: int) -> int:
+    """Han characters of ``text[start:end]`` outside the titles it cites (《…》): a
+    statement that says nothing beyond a policy's name (认真落实《关于…的意见》。) is the
+    name cited again where it applies, not a repeated statement."""
+    piece = _TITLE.sub("", text[start:end])
+    return sum(1 for ch in piece if 0x4E00 <= ord(ch) <= 0x9FFF)
+
+
+CONTENTS_KEY = "duplicate_contents_heads"
+
+
+def contents_lists(doc: Document, vocabulary, max_length: int) -> frozenset[int]:
+    """The entries of a contents list or outline (a line ``duplicate_contents_heads``
+    matches whole — 目录, 目录/提纲：…… — and the headings under it, up to the first
+    paragraph of statements): the headings printed again where the text takes them up
+    are the text's structure, not a repeat."""
+    raw = vocabulary.get(CONTENTS_KEY) or []
+    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
+        raise ValueError(f"data '{CONTENTS_KEY}' must be a list of regular expressions")
+    if not raw:
+        return frozenset()
+    head = _compiled_marks(tuple("^(?:" + p + ")$" for p in raw))
+    return doc.shared(("contents-lists", tuple(raw), max_length), lambda: _contents(doc, head, max_length))
+
+
+def _contents(doc: Document, head: re.Pattern, max_length: int) -> frozenset[int]:
+    text = doc.text
+    kinds = line_kinds(doc, max_length)
+    out: set[int] = set()
+    inside = False
+    for para in doc.paragraphs:
+        body = para.span.of(text).strip(_BLANKS)
+        if not body:
+            continue
+        if head.match(body):
+            inside = True
+            out.add(para.index)
+            continue
+        if inside:
+            entry = para.index in kinds or (marker_at(text, para.span.start) is not None and len(body) <= max_length
+                                            and not any(ch in "。；;" for ch in body.rstrip("。.…")))
+            if entry:
+                out.add(para.index)
+                continue
+            inside = False
+    return frozenset(out)

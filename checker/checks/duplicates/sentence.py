@@ -22,8 +22,9 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
-from checker.checks.duplicates.places import (PLAIN, RUN_IN, comparable_kinds, heading_paragraphs, heading_start,
-                                              line_kinds, same_section, sentence_kind, set_phrases, site_furniture)
+from checker.checks.duplicates.places import (PLAIN, RUN_IN, anaphoric_sentences, beyond_titles, comparable_kinds,
+                                              heading_paragraphs, heading_start, line_kinds, same_section,
+                                              sentence_kind, set_phrases, site_furniture)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
@@ -112,6 +113,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     covered = bytearray(len(doc.text) + 1)
     clauses = params.clauses
     item_heads = _item_heads(doc)
+    anaphoric = anaphoric_sentences(doc, rule.vocabulary)
     lead_of: list[tuple[int, bool] | None] = []
     for sentence, all_units in zip(doc.sentences, doc.sentence_units(phrases)):
         if sentence.paragraph in furniture:
@@ -121,6 +123,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         units = [u for u in all_units
                  if (clauses or not u.clause) and u.length >= params.min_length
                  and wording_length(u.norm) >= params.min_length
+                 and beyond_titles(doc.text, u.span.start, u.span.end) >= params.min_length
                  and not _FIGURE_BLANK.search(doc.text, u.span.start, u.span.end)]
         kind = sentence_kind(doc, sentence, kinds)
         # a heading run into the sentence (现将…如下：一、…（一）以X为Y，推进Z。): its units
@@ -135,7 +138,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             lead = _item_lead(doc, unit, item)
             unit_kind = RUN_IN if head_at is not None and unit.span.start >= head_at else kind
             first = _first_occurrence(unit, grams, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of,
-                                      exact, index, params, doc, figure_ends, lead, lead_of)
+                                      exact, index, params, doc, figure_ends, lead, lead_of, anaphoric)
             if first is not None:
                 hits.append((unit, first))
                 covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
@@ -181,7 +184,8 @@ def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: li
                       index: NearIndex, params: Params, doc: Document,
                       figure_ends: frozenset[int] = frozenset(),
                       lead: tuple[int, bool] | None = None,
-                      lead_of: list[tuple[int, bool] | None] | None = None) -> Unit | None:
+                      lead_of: list[tuple[int, bool] | None] | None = None,
+                      anaphoric: frozenset[int] = frozenset()) -> Unit | None:
     paragraph = sentence.paragraph
 
     def comparable(p: int) -> bool:
@@ -192,6 +196,8 @@ def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: li
             return False
         if lead is not None and lead_of is not None and _restated_item(lead, lead_of[p]):
             return False      # a listed goal taken up as the heading of its own item elsewhere
+        if paragraph_of[p] != paragraph and sentence.index in anaphoric and sentence_of[p] in anaphoric:
+            return False      # 该项目…施工。 in two items: one status of two projects, each its item's
         if unit.clause and sentence_of[p] == sentence.index - 1 and _opens_sentence(doc, unit, sentence.index):
             return False      # words of a sentence taken up to open the next: 要增强X…。增强X，就是要…
         if paragraph_of[p] != paragraph and (unit.clause or other.clause) and _figure_statement(unit, figure_ends):

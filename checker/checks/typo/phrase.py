@@ -112,6 +112,8 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if _runs_into_cut_end(text, cand) or _parallel_pun(text, cand):
             continue
+        if cand.edit == pi.DROP and (_terse_parallel(text, cand) or _shortened_verb(cand)):
+            continue
         if any(a < cand.end and b > cand.start for a, b in taken):
             continue
         if params.needs_evidence and _count(text, cand.phrase) == 0:
@@ -159,14 +161,17 @@ def _phrase_here(text: str, cand: pi.Candidate) -> bool:
     return k >= 0 and k < cand.end and k + n > cand.start
 
 
-_ONE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
-_ONE_BREAK_BEFORE = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*$")
+# one line break with the blanks around it, or a run of blanks inside a line (a page's
+# text extracted from a PDF keeps the gaps of its layout inside words: 取得突 破性进展)
+_ONE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*|[ \t\u3000]+")
+_ONE_BREAK_BEFORE = re.compile(r"(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \t\u3000]+)$")
 
 
 def _phrase_across_break(text: str, cand: pi.Candidate) -> bool:
     """The phrase stands over the window once the one line break beside it is taken out:
-    a hard-wrapped line ends mid-word (高标准农 / 田) and the next line goes on with it.
-    A blank line between them is a paragraph break, and is not joined."""
+    a hard-wrapped line ends mid-word (高标准农 / 田) and the next line goes on with it;
+    so does a gap of blanks a PDF's layout left inside a line (取得突 破性进展).  A blank
+    line between them is a paragraph break, and is not joined."""
     n = len(cand.phrase)
     after = text[cand.end:cand.end + n + 8]
     before = text[max(0, cand.start - n - 8):cand.start]
@@ -219,6 +224,36 @@ def _parallel_pun(text: str, cand: pi.Candidate) -> bool:
     if cand.start > 0 and text[cand.start - 1] in _PARALLEL_SEPARATORS:
         neighbours.append(text[max(0, cand.start - 1 - n):cand.start - 1])
     return any(len(other) == n and _all_han(other) and other[cand.pos] == char for other in neighbours)
+
+
+def _terse_parallel(text: str, cand: pi.Candidate) -> bool:
+    """A window short of a character that is a whole member of a series of terse items of
+    its length (稳根基、提质效: 提质增效 told in three characters to match 稳根基): the
+    writer cut the phrase to the series' measure, no character was lost by a slip."""
+    n = cand.end - cand.start
+
+    def bounded(a: int, b: int) -> bool:
+        return (a == 0 or not _all_han(text[a - 1])) and (b >= len(text) or not _all_han(text[b]))
+
+    if not bounded(cand.start, cand.end):
+        return False
+    neighbours = []
+    if text[cand.end:cand.end + 1] and text[cand.end] in _PARALLEL_SEPARATORS:
+        neighbours.append((cand.end + 1, cand.end + 1 + n))
+    if cand.start > 0 and text[cand.start - 1] in _PARALLEL_SEPARATORS:
+        neighbours.append((cand.start - 1 - n, cand.start - 1))
+    return any(a >= 0 and _all_han(text[a:b]) and len(text[a:b]) == n and bounded(a, b) for a, b in neighbours)
+
+
+def _shortened_verb(cand: pi.Candidate) -> bool:
+    """A two-character verb told by its first character before its object (防止返贫 as
+    防返贫, 巩固成果 as 固成果 is not: 固 is no verb of its own): the terse verb-object
+    of slogans and programme names (防返贫动态监测), not a character dropped by a slip."""
+    if cand.pos != 1 or len(cand.phrase) < 4:
+        return False
+    verb, rest = cand.phrase[:2], cand.phrase[2:]
+    return (_dictionary_tag(verb).startswith("v") and _dictionary_tag(verb[0]).startswith("v")
+            and len(rest) >= 2 and _in_dictionary(rest))
 
 
 def _all_han(s: str) -> bool:
