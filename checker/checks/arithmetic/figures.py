@@ -37,6 +37,7 @@ class ArithData(BaseModel):
     arith_share_words: list[str] = Field(default_factory=list)
     arith_subject_trailing: list[str] = Field(default_factory=list)
     arith_target_verbs: list[str] = Field(default_factory=list)
+    arith_reached_verbs: list[str] = Field(default_factory=list)
     arith_from_words: list[str] = Field(default_factory=list)
     arith_base_words: list[str] = Field(default_factory=list)
     arith_difference_links: list[str] = Field(default_factory=list)

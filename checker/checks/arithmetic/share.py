@@ -91,8 +91,11 @@ def check(doc, rule) -> Iterator[Finding]:
                 "whole": earlier[0].text,
             })
             continue
-        if not named and not _rate_named(text, share, text[_clause_start(text, part.span.start):part.span.start], data):
+        if not named and not _rate_named(text, share, text[_clause_start(text, part.span.start):part.span.start],
+                                         data, label=True):
             continue    # 本科上线率 needs its part to be 本科上线1500人
+        if not named and share.bound is not None:
+            continue    # 失业率控制在4.5%以内: a limit set, not a share computed from figures
         if named and not _names_part(text, share, part, data):
             continue    # 48个湖泊水质优良，水质达标湖泊数量占比63.5%: another subset's share
         # The whole: a figure in the part's unit before it, the nearest at most one clause
@@ -161,8 +164,13 @@ def _clause_start(text: str, at: int) -> int:
     return max(text.rfind(c, 0, at) for c in _CLAUSE | {"。", "\n"}) + 1
 
 
-def _rate_named(text: str, share, clause: str, data) -> bool:
-    """Whether the share is a rate (本科上线率) whose stem (上线) names the text given."""
+_LABEL_SLACK = 2   # characters a part's label may run on after the rate's stem (上线人数, 录取了)
+
+
+def _rate_named(text: str, share, clause: str, data, label: bool = False) -> bool:
+    """Whether the share is a rate (本科上线率) whose stem (上线) names the text given.
+    For a part's ``label`` the stem must end it (本科上线1500人, 录取人数2400人): 下岗失业人员
+    再就业500万人 counts re-employed people, and 失业率 is no share of them."""
     name = share.indicator or ""
     suffix = next((s for s in data.arith_rate_suffixes if s and name.endswith(s)), None)
     if suffix is None or share.verb_kind in ("increase", "decrease"):
@@ -172,6 +180,8 @@ def _rate_named(text: str, share, clause: str, data) -> bool:
     if any(name.endswith(w) or stem_words.endswith(w) for w in data.arith_growth_words + data.arith_decline_words):
         return False
     stem = stem_words[-2:]
+    if label:
+        return len(stem) == 2 and stem in clause.rstrip(" \t\u3000")[-(len(stem) + _LABEL_SLACK):]
     return len(stem) == 2 and stem in clause
 
 
