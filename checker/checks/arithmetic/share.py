@@ -114,6 +114,13 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if any(w.is_range or w.verb_kind in ("increase", "decrease") for w in wholes):
             continue
+        if _whole_named(clause, data):
+            # 累计下达计划53.8万人，完成42.3万人，占总计划的84.6%: 总计划 names a whole that
+            # may be the paragraph's heading figure (50万人), not the nearest one: any figure
+            # of the unit earlier in the paragraph that gives the share clears it.
+            wholes += [q for q in _paragraph_before(doc, quantities, index, part)
+                       if unit_key(q, data) == unit and q not in wholes and not is_ratio(text, q, data)
+                       and not q.is_range and q.verb_kind not in ("increase", "decrease")]
         s_low, s_high = interval(share, params.about)
         p_low, p_high = interval(part, params.about)
         if math.isinf(s_high) or math.isinf(p_high):
@@ -151,6 +158,33 @@ def check(doc, rule) -> Iterator[Finding]:
             "part": part.text,
             "whole": whole.text,
         })
+
+
+def _whole_named(clause: str, data) -> bool:
+    """Whether the share's clause names its whole in words (占总计划的, 占全年任务的):
+    a 占…的 frame holding no figure, ending right before the share."""
+    tail = clause.rstrip(" \t\u3000")
+    if not tail.endswith(data.arith_attributive):
+        return False
+    at = tail.rfind("占")
+    inner = tail[at + 1:-len(data.arith_attributive)] if at >= 0 else ""
+    return bool(inner) and not any(ch.isdigit() for ch in inner)
+
+
+def _paragraph_before(doc, quantities, index: int, part) -> list:
+    """The figures of the part's paragraph before the part, nearest first."""
+    sentences = doc.sentences
+    if part.sentence is None:
+        return []
+    paragraph = sentences[part.sentence].paragraph
+    found = []
+    for k in range(index - 1, -1, -1):
+        q = quantities[k]
+        if q.sentence is None or sentences[q.sentence].paragraph != paragraph:
+            break
+        if q.span.start < part.span.start and q.unit_kind != "percent":
+            found.append(q)
+    return found
 
 
 def _in_frame(clause_start: int, clause: str, figure, data) -> bool:
