@@ -18,6 +18,7 @@ names a period, and the change belongs to the indicator of an earlier clause.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any, Iterator
@@ -91,9 +92,12 @@ def check(doc, rule) -> Iterator[Finding]:
     for q in doc.quantities:
         if q.list_id is not None:
             list_sizes[q.list_id] = list_sizes.get(q.list_id, 0) + 1
-    for q in doc.quantities:
+    starts = [q.span.start for q in doc.quantities]
+    for index, q in enumerate(doc.quantities):
         entry = None
-        if list_sizes.get(q.list_id, 0) < 2 and not _respectively(text, q, data):
+        if _closes_sum(text, doc.quantities, starts, index):
+            pass    # …加返还性收入3714万元；…；财政总收入为182513万元: a balance's total, another scope
+        elif list_sizes.get(q.list_id, 0) < 2 and not _respectively(text, q, data):
             # 小学、初中、高中达标率分别为95.2%、93.6%…: each figure belongs to its own
             # subject, not to the indicator as a whole.
             entry = _statement(doc, q, previous_end, data, params, words, exceptions, dated)
@@ -154,6 +158,25 @@ def check(doc, rule) -> Iterator[Finding]:
             if key not in seen_keys:
                 seen_keys.add(key)
                 earlier.setdefault(name, []).append(i)
+
+
+_SUM_TERMS = 3      # figures of the unit before a total in its record that make it a sum
+_SUM_REACH = 2000   # how far back its record is looked for (a text without full stops)
+
+
+def _closes_sum(text: str, quantities, starts, index: int) -> bool:
+    """Whether a money figure closes a running sum: its record (since the last full stop)
+    holds at least ``_SUM_TERMS`` figures of its unit before it (地方财政收入A，加返还性收入B；
+    …收入C；…财政总收入为X).  Such a total adds transfers and balances to the figure of the
+    same name stated before it: a wider scope, not a restatement."""
+    q = quantities[index]
+    if q.unit_kind != "money":
+        return False
+    lo = max(0, q.span.start - _SUM_REACH)
+    stop = max(text.rfind("\u3002", lo, q.span.start), text.rfind("\n", lo, q.span.start), lo - 1)
+    first = bisect.bisect_right(starts, stop)
+    same = sum(1 for p in quantities[first:index] if p.unit == q.unit and p.unit_kind == "money")
+    return same >= _SUM_TERMS
 
 
 def _breakdowns(entries, related) -> set[tuple]:
