@@ -353,7 +353,32 @@ def _extended_start(doc, q) -> int:
             start = prev.indicator_span.start
         i -= 1
         steps += 1
-    return start
+    return _over_bracket(doc.folded_text, start)
+
+
+_BRACKET_REACH = 20     # how long a qualifying bracket before an indicator may be
+_HEAD_REACH = 12        # how far the words before that bracket are taken
+
+
+def _over_bracket(text: str, start: int) -> int:
+    """The start of an indicator reached back over a bracket that qualifies it and the words
+    before that bracket: 小学高学历（专科及以上）| 教师比例 and 初中高学历（本科及以上）| 教师比例
+    name two subjects, not one indicator twice."""
+    if start == 0 or text[start - 1] not in "）)":
+        return start
+    opened = -1
+    for i in range(start - 2, max(-1, start - 2 - _BRACKET_REACH), -1):
+        if text[i] in "（(":
+            opened = i
+            break
+        if text[i] in "）)，,。；;：:\n":
+            return start
+    if opened < 0:
+        return start
+    head = opened
+    while head > 0 and opened - head < _HEAD_REACH and "\u4e00" <= text[head - 1] <= "\u9fff":
+        head -= 1
+    return head
 
 
 def _index_before(quantities, at: int) -> int:
