@@ -114,6 +114,9 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if any(w.is_range or w.verb_kind in ("increase", "decrease") for w in wholes):
             continue
+        named_plan = _named_plan(clause, data)
+        if named_plan and not any(named_plan in text[_clause_start(text, w.span.start):w.span.start] for w in wholes):
+            continue    # 其中税务部门完成49018万元，占任务数的96.3%: the task figure is not given
         if _whole_named(clause, data):
             # 累计下达计划53.8万人，完成42.3万人，占总计划的84.6%: 总计划 names a whole that
             # may be the paragraph's heading figure (50万人), not the nearest one: any figure
@@ -169,6 +172,15 @@ def _whole_named(clause: str, data) -> bool:
     at = tail.rfind("占")
     inner = tail[at + 1:-len(data.arith_attributive)] if at >= 0 else ""
     return bool(inner) and not any(ch.isdigit() for ch in inner)
+
+
+def _named_plan(clause: str, data) -> str | None:
+    """The plan word of a whole named in words (占任务数的 -> 任务, 占总计划的 -> 计划)."""
+    if not _whole_named(clause, data):
+        return None
+    tail = clause.rstrip(" \t\u3000")
+    inner = tail[tail.rfind("占") + 1:-len(data.arith_attributive)]
+    return next((w for w in data.arith_plan_words if w in inner), None)
 
 
 def _paragraph_before(doc, quantities, index: int, part) -> list:

@@ -109,6 +109,12 @@ def check(doc, rule) -> Iterator[Finding]:
     for entry in statements:
         by_context.setdefault(entry[0], []).append(entry)
     leads = _record_leads(text, statements)
+    para_leads: dict = {}       # paragraph -> its first figure with a name, and that name
+    for q in doc.quantities:
+        if q.indicator and q.unit_kind == "count":
+            p = doc.paragraph_at(q.span.start)
+            if p is not None and p.index not in para_leads:
+                para_leads[p.index] = (q, _normalise(q.indicator, data, params.min_chars))
     for entries in by_context.values():
         names = {e[1] for e in entries}
         related = _related_names(names, params)
@@ -146,6 +152,10 @@ def check(doc, rule) -> Iterator[Finding]:
                 if (lead_a is not None and lead_b is not None and lead_a[0] is not lead_b[0]
                         and _other_subjects(doc, data, params, lead_a[0], lead_a[1], lead_b[0], lead_b[1])):
                     continue    # the records these clauses belong to open on two subjects
+                head_a, head_b = para_leads.get(first_para), para_leads.get(para)
+                if (not within and head_a is not None and head_b is not None and head_a[0] is not first
+                        and head_b[0] is not q and _two_populations(head_a, head_b)):
+                    continue    # 户籍总人口…自然增长率5.1‰ and 常住人口…自然增长率0.05‰: two populations
                 change = q.unit_kind == "percentage-point" and q.verb_kind != "level"
                 value = f"{q.verb}{q.text}" if change and q.verb else q.text
                 first_value = f"{first.verb}{first.text}" if change and first.verb else first.text
@@ -196,6 +206,16 @@ def _breakdowns(entries, related) -> set[tuple]:
         if any(not _agree(a, b) for a in found for b in others):
             split.add((para, name))
     return split
+
+
+def _two_populations(head_a, head_b) -> bool:
+    """Whether two paragraphs open on counts of two kinds of one thing (户籍总人口 and 常住
+    人口: one noun, two qualifiers): the figures after each are that population's."""
+    (qa, a), (qb, b) = head_a, head_b
+    if qa.unit_kind != "count" or qb.unit_kind != "count" or a == b:
+        return False
+    core = _common_tail(a, b)
+    return len(core) >= 2 and core not in (a, b)
 
 
 def _record_leads(text: str, statements) -> dict[int, tuple]:
