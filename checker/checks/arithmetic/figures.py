@@ -39,6 +39,7 @@ class ArithData(BaseModel):
     arith_target_verbs: list[str] = Field(default_factory=list)
     arith_reached_verbs: list[str] = Field(default_factory=list)
     arith_plan_words: list[str] = Field(default_factory=list)
+    arith_share_frame: str = Field(min_length=1)
     arith_from_words: list[str] = Field(default_factory=list)
     arith_base_words: list[str] = Field(default_factory=list)
     arith_difference_links: list[str] = Field(default_factory=list)

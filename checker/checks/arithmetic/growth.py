@@ -76,12 +76,12 @@ def check(doc, rule) -> Iterator[Finding]:
         readings = []
         if len(before) >= 2:
             b, a = before[-1], before[-2]
-            if _share_base(text, quantities, starts, a):
+            if _share_base(text, quantities, starts, a, data):
                 # 完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%:
                 # the plan's figure is the base of the completion share, not the level that
                 # changed; the level is the figure before it (none: nothing to check).
                 earlier = [q for q in before[:-2] if q.span.end <= a.span.start]
-                a = earlier[-1] if earlier and not _share_base(text, quantities, starts, earlier[-1]) else None
+                a = earlier[-1] if earlier and not _share_base(text, quantities, starts, earlier[-1], data) else None
         if len(before) >= 2 and a is not None:
             if (unit_key(a, data) == unit_key(b, data) and a.unit_kind != "percent"
                     and b.unit_kind != "percent"):
@@ -89,9 +89,9 @@ def check(doc, rule) -> Iterator[Finding]:
         if not readings and before:
             # 完成28583万元，同比增长10.85%，增收2798万元: the change comes after the rate.
             a, b = before[-1], _change_after(text, quantities, index, rate, sense, data)
-            if b is not None and _share_base(text, quantities, starts, a):
+            if b is not None and _share_base(text, quantities, starts, a, data):
                 # 完成X，占年计划Y的Z%，同比增长R%，增收D: Y is the plan, X the level
-                a = before[-2] if len(before) >= 2 and not _share_base(text, quantities, starts, before[-2]) else None
+                a = before[-2] if len(before) >= 2 and not _share_base(text, quantities, starts, before[-2], data) else None
                 if a is None:
                     continue
             if b is not None and unit_key(a, data) == unit_key(b, data) and a.verb_kind not in ("increase", "decrease"):
@@ -139,15 +139,15 @@ def _links_only(text: str, data) -> bool:
     return not rest.strip(" \t\u3000，,")
 
 
-def _share_base(text: str, quantities, starts, q) -> bool:
+def _share_base(text: str, quantities, starts, q, data) -> bool:
     """Whether ``q`` is the base of a share written right after it (完成年初预算数60999万元的
     40.4%, 占年计划32010万元的80.57%): a plan or budget to measure against, not a level."""
     at = q.span.end
-    if not text.startswith("的", at):
+    if not text.startswith(data.arith_attributive, at):
         return False
     i = bisect.bisect_left(starts, at)
     return (i < len(quantities) and quantities[i].unit_kind == "percent"
-            and not text[at + 1:quantities[i].span.start].strip(" \t\u3000"))
+            and not text[at + len(data.arith_attributive):quantities[i].span.start].strip(" \t\u3000"))
 
 
 def _exact_count(q) -> bool:

@@ -169,8 +169,8 @@ def _whole_named(clause: str, data) -> bool:
     tail = clause.rstrip(" \t\u3000")
     if not tail.endswith(data.arith_attributive):
         return False
-    at = tail.rfind("占")
-    inner = tail[at + 1:-len(data.arith_attributive)] if at >= 0 else ""
+    at = tail.rfind(data.arith_share_frame)
+    inner = tail[at + len(data.arith_share_frame):-len(data.arith_attributive)] if at >= 0 else ""
     return bool(inner) and not any(ch.isdigit() for ch in inner)
 
 
@@ -179,7 +179,7 @@ def _named_plan(clause: str, data) -> str | None:
     if not _whole_named(clause, data):
         return None
     tail = clause.rstrip(" \t\u3000")
-    inner = tail[tail.rfind("占") + 1:-len(data.arith_attributive)]
+    inner = tail[tail.rfind(data.arith_share_frame) + len(data.arith_share_frame):-len(data.arith_attributive)]
     return next((w for w in data.arith_plan_words if w in inner), None)
 
 

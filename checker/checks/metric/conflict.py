@@ -396,7 +396,7 @@ def _over_bracket(text: str, start: int) -> int:
     if opened < 0:
         return start
     head = opened
-    while head > 0 and opened - head < _HEAD_REACH and "\u4e00" <= text[head - 1] <= "\u9fff":
+    while head > 0 and opened - head < _HEAD_REACH and 0x4E00 <= ord(text[head - 1]) <= 0x9FFF:
         head -= 1
     return head
 
