@@ -61,12 +61,13 @@ def check(doc, rule) -> Iterator[Finding]:
     data = data_for(rule.vocabulary)
     text = doc.folded_text
     quantities = doc.quantities
+    starts = [q.span.start for q in quantities]
     for index, rate in enumerate(quantities):
         if rate.unit_kind != "percent" or rate.is_range:
             continue
         sense = _sense(rate, data)
-        if sense is None:
-            continue
+        if sense is None or (rate.verb_kind == "level" and rate.verb in data.arith_reached_verbs):
+            continue    # 由4.08%下降为2.67%: the percentage is the level reached, not the change
         found = _integer_base(text, quantities, index, rate, sense, data)
         if found is not None:
             yield found
@@ -75,12 +76,24 @@ def check(doc, rule) -> Iterator[Finding]:
         readings = []
         if len(before) >= 2:
             b, a = before[-1], before[-2]
+            if _share_base(text, quantities, starts, a, data):
+                # 完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%:
+                # the plan's figure is the base of the completion share, not the level that
+                # changed; the level is the figure before it (none: nothing to check).
+                earlier = [q for q in before[:-2] if q.span.end <= a.span.start]
+                a = earlier[-1] if earlier and not _share_base(text, quantities, starts, earlier[-1], data) else None
+        if len(before) >= 2 and a is not None:
             if (unit_key(a, data) == unit_key(b, data) and a.unit_kind != "percent"
                     and b.unit_kind != "percent"):
                 readings = _readings(text, a, b, rate, sense, data)
         if not readings and before:
             # 完成28583万元，同比增长10.85%，增收2798万元: the change comes after the rate.
             a, b = before[-1], _change_after(text, quantities, index, rate, sense, data)
+            if b is not None and _share_base(text, quantities, starts, a, data):
+                # 完成X，占年计划Y的Z%，同比增长R%，增收D: Y is the plan, X the level
+                a = before[-2] if len(before) >= 2 and not _share_base(text, quantities, starts, before[-2], data) else None
+                if a is None:
+                    continue
             if b is not None and unit_key(a, data) == unit_key(b, data) and a.verb_kind not in ("increase", "decrease"):
                 readings = ["new", "old"] if sense == "increase" else ["new-down", "old"]
         if not readings:
@@ -124,6 +137,17 @@ def _links_only(text: str, data) -> bool:
     for word in sorted(data.arith_rate_links, key=len, reverse=True):
         rest = rest.replace(word, "")
     return not rest.strip(" \t\u3000，,")
+
+
+def _share_base(text: str, quantities, starts, q, data) -> bool:
+    """Whether ``q`` is the base of a share written right after it (完成年初预算数60999万元的
+    40.4%, 占年计划32010万元的80.57%): a plan or budget to measure against, not a level."""
+    at = q.span.end
+    if not text.startswith(data.arith_attributive, at):
+        return False
+    i = bisect.bisect_left(starts, at)
+    return (i < len(quantities) and quantities[i].unit_kind == "percent"
+            and not text[at + len(data.arith_attributive):quantities[i].span.start].strip(" \t\u3000"))
 
 
 def _exact_count(q) -> bool:
@@ -229,7 +253,8 @@ def _readings(text, a, b, rate, sense, data) -> list[str]:
 def _rate_text(text, rate, b) -> str:
     """The rate with its name (增幅11%) or verb (增长12%), never reaching back over B."""
     span = rate.indicator_span
-    if span is not None and b.span.end <= span.start and span.end <= rate.span.start:
+    if span is not None and b.span.end <= span.start and span.end <= rate.span.start and not any(
+            ch in _CLAUSE for ch in text[span.start:rate.span.start]):
         return text[span.start:rate.span.end]
     if rate.verb_span is not None and b.span.end <= rate.verb_span.start:
         return text[rate.verb_span.start:rate.span.end]

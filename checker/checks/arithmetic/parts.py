@@ -189,6 +189,10 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                 if borrowed:
                     totals = [q for q in chain if unit_key(q, data) == unit]
                     total = totals[-1] if totals else None
+                    if (len(parts) >= 2 and len({t.indicator for t in totals}) >= 2
+                            and len({p.indicator for p in parts}) >= 2):
+                        continue    # 招生A人，毕业生B人，在校C人，教职工D人 under a 其中 of
+                        #  per-kind figures: one figure of each total, not parts of the last
                 else:
                     total = latest_total(unit)
                 if total is None:

@@ -91,8 +91,11 @@ def check(doc, rule) -> Iterator[Finding]:
                 "whole": earlier[0].text,
             })
             continue
-        if not named and not _rate_named(text, share, text[_clause_start(text, part.span.start):part.span.start], data):
+        if not named and not _rate_named(text, share, text[_clause_start(text, part.span.start):part.span.start],
+                                         data, label=True):
             continue    # 本科上线率 needs its part to be 本科上线1500人
+        if not named and share.bound is not None:
+            continue    # 失业率控制在4.5%以内: a limit set, not a share computed from figures
         if named and not _names_part(text, share, part, data):
             continue    # 48个湖泊水质优良，水质达标湖泊数量占比63.5%: another subset's share
         # The whole: a figure in the part's unit before it, the nearest at most one clause
@@ -111,6 +114,16 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if any(w.is_range or w.verb_kind in ("increase", "decrease") for w in wholes):
             continue
+        named_plan = _named_plan(clause, data)
+        if named_plan and not any(named_plan in text[_clause_start(text, w.span.start):w.span.start] for w in wholes):
+            continue    # 其中税务部门完成49018万元，占任务数的96.3%: the task figure is not given
+        if _whole_named(clause, data):
+            # 累计下达计划53.8万人，完成42.3万人，占总计划的84.6%: 总计划 names a whole that
+            # may be the paragraph's heading figure (50万人), not the nearest one: any figure
+            # of the unit earlier in the paragraph that gives the share clears it.
+            wholes += [q for q in _paragraph_before(doc, quantities, index, part)
+                       if unit_key(q, data) == unit and q not in wholes and not is_ratio(text, q, data)
+                       and not q.is_range and q.verb_kind not in ("increase", "decrease")]
         s_low, s_high = interval(share, params.about)
         p_low, p_high = interval(part, params.about)
         if math.isinf(s_high) or math.isinf(p_high):
@@ -150,6 +163,42 @@ def check(doc, rule) -> Iterator[Finding]:
         })
 
 
+def _whole_named(clause: str, data) -> bool:
+    """Whether the share's clause names its whole in words (占总计划的, 占全年任务的):
+    a 占…的 frame holding no figure, ending right before the share."""
+    tail = clause.rstrip(" \t\u3000")
+    if not tail.endswith(data.arith_attributive):
+        return False
+    at = tail.rfind(data.arith_share_frame)
+    inner = tail[at + len(data.arith_share_frame):-len(data.arith_attributive)] if at >= 0 else ""
+    return bool(inner) and not any(ch.isdigit() for ch in inner)
+
+
+def _named_plan(clause: str, data) -> str | None:
+    """The plan word of a whole named in words (占任务数的 -> 任务, 占总计划的 -> 计划)."""
+    if not _whole_named(clause, data):
+        return None
+    tail = clause.rstrip(" \t\u3000")
+    inner = tail[tail.rfind(data.arith_share_frame) + len(data.arith_share_frame):-len(data.arith_attributive)]
+    return next((w for w in data.arith_plan_words if w in inner), None)
+
+
+def _paragraph_before(doc, quantities, index: int, part) -> list:
+    """The figures of the part's paragraph before the part, nearest first."""
+    sentences = doc.sentences
+    if part.sentence is None:
+        return []
+    paragraph = sentences[part.sentence].paragraph
+    found = []
+    for k in range(index - 1, -1, -1):
+        q = quantities[k]
+        if q.sentence is None or sentences[q.sentence].paragraph != paragraph:
+            break
+        if q.span.start < part.span.start and q.unit_kind != "percent":
+            found.append(q)
+    return found
+
+
 def _in_frame(clause_start: int, clause: str, figure, data) -> bool:
     """Whether a figure stands inside its share's own clause after the share word
     (占省下达任务15.52万亩的197.8%): it names the whole, not the part."""
@@ -161,8 +210,13 @@ def _clause_start(text: str, at: int) -> int:
     return max(text.rfind(c, 0, at) for c in _CLAUSE | {"。", "\n"}) + 1
 
 
-def _rate_named(text: str, share, clause: str, data) -> bool:
-    """Whether the share is a rate (本科上线率) whose stem (上线) names the text given."""
+_LABEL_SLACK = 2   # characters a part's label may run on after the rate's stem (上线人数, 录取了)
+
+
+def _rate_named(text: str, share, clause: str, data, label: bool = False) -> bool:
+    """Whether the share is a rate (本科上线率) whose stem (上线) names the text given.
+    For a part's ``label`` the stem must end it (本科上线1500人, 录取人数2400人): 下岗失业人员
+    再就业500万人 counts re-employed people, and 失业率 is no share of them."""
     name = share.indicator or ""
     suffix = next((s for s in data.arith_rate_suffixes if s and name.endswith(s)), None)
     if suffix is None or share.verb_kind in ("increase", "decrease"):
@@ -172,6 +226,8 @@ def _rate_named(text: str, share, clause: str, data) -> bool:
     if any(name.endswith(w) or stem_words.endswith(w) for w in data.arith_growth_words + data.arith_decline_words):
         return False
     stem = stem_words[-2:]
+    if label:
+        return len(stem) == 2 and stem in clause.rstrip(" \t\u3000")[-(len(stem) + _LABEL_SLACK):]
     return len(stem) == 2 and stem in clause
 
 

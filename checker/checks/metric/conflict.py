@@ -18,6 +18,7 @@ names a period, and the change belongs to the indicator of an earlier clause.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any, Iterator
@@ -91,9 +92,12 @@ def check(doc, rule) -> Iterator[Finding]:
     for q in doc.quantities:
         if q.list_id is not None:
             list_sizes[q.list_id] = list_sizes.get(q.list_id, 0) + 1
-    for q in doc.quantities:
+    starts = [q.span.start for q in doc.quantities]
+    for index, q in enumerate(doc.quantities):
         entry = None
-        if list_sizes.get(q.list_id, 0) < 2 and not _respectively(text, q, data):
+        if _closes_sum(text, doc.quantities, starts, index):
+            pass    # …加返还性收入3714万元；…；财政总收入为182513万元: a balance's total, another scope
+        elif list_sizes.get(q.list_id, 0) < 2 and not _respectively(text, q, data):
             # 小学、初中、高中达标率分别为95.2%、93.6%…: each figure belongs to its own
             # subject, not to the indicator as a whole.
             entry = _statement(doc, q, previous_end, data, params, words, exceptions, dated)
@@ -105,6 +109,12 @@ def check(doc, rule) -> Iterator[Finding]:
     for entry in statements:
         by_context.setdefault(entry[0], []).append(entry)
     leads = _record_leads(text, statements)
+    para_leads: dict = {}       # paragraph -> its first figure with a name, and that name
+    for q in doc.quantities:
+        if q.indicator and q.unit_kind == "count":
+            p = doc.paragraph_at(q.span.start)
+            if p is not None and p.index not in para_leads:
+                para_leads[p.index] = (q, _normalise(q.indicator, data, params.min_chars))
     for entries in by_context.values():
         names = {e[1] for e in entries}
         related = _related_names(names, params)
@@ -142,6 +152,10 @@ def check(doc, rule) -> Iterator[Finding]:
                 if (lead_a is not None and lead_b is not None and lead_a[0] is not lead_b[0]
                         and _other_subjects(doc, data, params, lead_a[0], lead_a[1], lead_b[0], lead_b[1])):
                     continue    # the records these clauses belong to open on two subjects
+                head_a, head_b = para_leads.get(first_para), para_leads.get(para)
+                if (not within and head_a is not None and head_b is not None and head_a[0] is not first
+                        and head_b[0] is not q and _two_populations(head_a, head_b)):
+                    continue    # 户籍总人口…自然增长率5.1‰ and 常住人口…自然增长率0.05‰: two populations
                 change = q.unit_kind == "percentage-point" and q.verb_kind != "level"
                 value = f"{q.verb}{q.text}" if change and q.verb else q.text
                 first_value = f"{first.verb}{first.text}" if change and first.verb else first.text
@@ -154,6 +168,25 @@ def check(doc, rule) -> Iterator[Finding]:
             if key not in seen_keys:
                 seen_keys.add(key)
                 earlier.setdefault(name, []).append(i)
+
+
+_SUM_TERMS = 3      # figures of the unit before a total in its record that make it a sum
+_SUM_REACH = 2000   # how far back its record is looked for (a text without full stops)
+
+
+def _closes_sum(text: str, quantities, starts, index: int) -> bool:
+    """Whether a money figure closes a running sum: its record (since the last full stop)
+    holds at least ``_SUM_TERMS`` figures of its unit before it (地方财政收入A，加返还性收入B；
+    …收入C；…财政总收入为X).  Such a total adds transfers and balances to the figure of the
+    same name stated before it: a wider scope, not a restatement."""
+    q = quantities[index]
+    if q.unit_kind != "money":
+        return False
+    lo = max(0, q.span.start - _SUM_REACH)
+    stop = max(text.rfind("\u3002", lo, q.span.start), text.rfind("\n", lo, q.span.start), lo - 1)
+    first = bisect.bisect_right(starts, stop)
+    same = sum(1 for p in quantities[first:index] if p.unit == q.unit and p.unit_kind == "money")
+    return same >= _SUM_TERMS
 
 
 def _breakdowns(entries, related) -> set[tuple]:
@@ -173,6 +206,16 @@ def _breakdowns(entries, related) -> set[tuple]:
         if any(not _agree(a, b) for a in found for b in others):
             split.add((para, name))
     return split
+
+
+def _two_populations(head_a, head_b) -> bool:
+    """Whether two paragraphs open on counts of two kinds of one thing (户籍总人口 and 常住
+    人口: one noun, two qualifiers): the figures after each are that population's."""
+    (qa, a), (qb, b) = head_a, head_b
+    if qa.unit_kind != "count" or qb.unit_kind != "count" or a == b:
+        return False
+    core = _common_tail(a, b)
+    return len(core) >= 2 and core not in (a, b)
 
 
 def _record_leads(text: str, statements) -> dict[int, tuple]:
@@ -330,7 +373,32 @@ def _extended_start(doc, q) -> int:
             start = prev.indicator_span.start
         i -= 1
         steps += 1
-    return start
+    return _over_bracket(doc.folded_text, start)
+
+
+_BRACKET_REACH = 20     # how long a qualifying bracket before an indicator may be
+_HEAD_REACH = 12        # how far the words before that bracket are taken
+
+
+def _over_bracket(text: str, start: int) -> int:
+    """The start of an indicator reached back over a bracket that qualifies it and the words
+    before that bracket: 小学高学历（专科及以上）| 教师比例 and 初中高学历（本科及以上）| 教师比例
+    name two subjects, not one indicator twice."""
+    if start == 0 or text[start - 1] not in "）)":
+        return start
+    opened = -1
+    for i in range(start - 2, max(-1, start - 2 - _BRACKET_REACH), -1):
+        if text[i] in "（(":
+            opened = i
+            break
+        if text[i] in "）)，,。；;：:\n":
+            return start
+    if opened < 0:
+        return start
+    head = opened
+    while head > 0 and opened - head < _HEAD_REACH and 0x4E00 <= ord(text[head - 1]) <= 0x9FFF:
+        head -= 1
+    return head
 
 
 def _index_before(quantities, at: int) -> int:

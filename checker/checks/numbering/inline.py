@@ -57,12 +57,21 @@ def check(doc, rule) -> Iterator[Finding]:
             previous = None
             if carried and carried[0] == enum.paragraph - 1 and enum.paragraph not in heads:
                 previous = carried[1]
+            outer: list[Marker] = []    # enumerations a nested 一是 interrupted, innermost last
             for marker in markers:
                 if marker.ordinal == 1:
+                    if previous is not None and previous in markers:
+                        outer.append(previous)     # not one carried from the paragraph before
                     previous = marker
                     continue
                 if previous is not None and _heading_between(doc.text, previous.span.end, marker.span.start):
                     previous = None
+                    outer.clear()
+                if (previous is not None and marker.ordinal != previous.ordinal + 1 and outer
+                        and marker.ordinal == outer[-1].ordinal + 1):
+                    # 一是工业：有2家，一是A；二是B。二是农业: the inner list (一是A；二是B)
+                    # sits inside the outer 一是, and this 二是 goes on the outer one.
+                    previous = outer.pop()
                 if previous is not None:
                     yield from _compare(doc, rule, previous, marker)
                 previous = marker

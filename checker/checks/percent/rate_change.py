@@ -49,6 +49,8 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if not is_rate(q.indicator, rates, exceptions):
             continue
+        if q.indicator.endswith(tuple(vocabulary.per_mille_rates)):
+            continue    # 出生率下降1.2%: a rate in ‰ changes in ‰ or 个千分点; % is relative
         if _subject_before_sentence(doc, q):
             continue
         if i and _part_share_inherited(doc, q, quantities[i - 1], vocabulary, paired):
