@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from checker.model.lexicon import Lexicon, built_from, validated
 
 Counts = Literal["people", "things", "events", "time", "money", "length", "area", "mass", "volume", "power"]
-Role = Literal["after-number", "whole", "list-count", "generic", "may-count-action", "not-people-after-noun"]
+Role = Literal["after-number", "whole", "list-count", "generic", "may-count-action", "not-people-after-noun",
+               "phase-before-noun"]
 
 
 class MeasureWord(BaseModel):

@@ -48,6 +48,7 @@ class Vocabulary(BaseModel):
     measure_word_boundaries: list[str] = Field(default_factory=list)
     noun_first_links: list[str] = Field(default_factory=list)
     noun_first_distributive: list[str] = Field(default_factory=list)
+    breakdown_leads: list[str] = Field(default_factory=list)
     list_separator: str = ""
 
 

@@ -11,7 +11,9 @@ The noun may also come first, as in lists of figures: ``新增学位3200所``, `
 There the noun of the table must end right before the number or before linking words
 (``noun_first_links``: 达, 共, 为, 新增 …), the count must end its phrase (``学位3200所学校``
 is read the other way round), no distributive word (``noun_first_distributive``: 每, 各)
-may stand before the noun (``每个学校2名`` counts people per school), and measure words
+may stand before the noun (``每个学校2名`` counts people per school), the count may not
+stand in a breakdown (``breakdown_leads``: 其中, 含) of an earlier count with the same measure
+word (``床位892张，其中医院697张`` counts the hospitals' beds), and measure words
 that can count the action rather than the noun (role ``may-count-action``: 次, 期, 人次 …
 as in ``培训教师3期``) are not checked.  The longest noun is read, so in
 ``学校建设项目12个`` the 个 counts 项目.  In this order some measure words the table
@@ -20,7 +22,8 @@ allows before a noun do not fit (role ``not-people-after-noun``): people are cou
 noun is not reported: ``干线公路5个，高速公路1个`` tallies projects (items) by kind,
 an implied noun the generic word fits, and the reading cannot be told from the text.  The words
 that fit are listed with the generic one (role ``generic``: 个) last, joined by
-``list_separator``.
+``list_separator``.  Before a noun, a measure word of role ``phase-before-noun`` that does
+not fit it names a phase (``园区一期企业``), and is not reported.
 """
 from __future__ import annotations
 
@@ -54,19 +57,23 @@ def check(doc, rule) -> Iterator[Finding]:
     if params.noun_first:
         first = built_for(doc, rule, _NounFirst, lambda _: _NounFirst(table, words(rule)))
     generic = frozenset(table.table.with_role("generic"))
-    separator = words(rule).list_separator
+    phase = frozenset(table.table.with_role("phase-before-noun"))
+    vocabulary = words(rule)
+    separator = vocabulary.list_separator
     text = doc.text
-    for q in doc.quantities:
-        if q.unit_span is None or q.number_span is None or q.unit_kind != "count":
-            continue
+    counts = [q for q in doc.quantities
+              if q.unit_span is not None and q.number_span is not None and q.unit_kind == "count"]
+    for i, q in enumerate(counts):
         nouns = table.nouns_after(text, q.unit_span.end)
         if nouns is not None:
-            if any(q.unit in table.fits[noun] for noun, _ in nouns):
+            if any(q.unit in table.fits[noun] for noun, _ in nouns) or q.unit in phase:
                 continue
             noun, end = nouns[-1]
             span = Span(q.number_span.start, end)
         elif first is not None and (found := first.noun_before(text, q)) is not None:
             noun, start = found
+            if _in_breakdown(doc, counts, i, start, vocabulary.breakdown_leads, first):
+                continue
             span = Span(start, q.unit_span.end)
         else:
             continue
@@ -112,6 +119,33 @@ class _NounFirst:
         if any(word in text[max(0, start - 4):start] for word in self.distributive):
             return None
         return noun, start
+
+
+def _in_breakdown(doc, counts: list, i: int, noun_start: int, leads: list[str], first: "_NounFirst") -> bool:
+    """Whether the noun-first count ``counts[i]`` (its noun at ``noun_start``) follows a
+    breakdown lead (其中) that follows an earlier count with the same measure word, in its
+    sentence or, when the lead opens the sentence, in the one before.  An earlier count
+    that is itself a misfit (学位3200所，其中小学学位1200所) is no evidence."""
+    sentence = doc.sentence_at(noun_start)
+    if sentence is None or not leads:
+        return False
+    text = doc.text
+    before = text[sentence.span.start:noun_start]
+    lead_at = max((before.rfind(lead) for lead in leads), default=-1)
+    if lead_at < 0:
+        return False
+    lead_at += sentence.span.start
+    scope = sentence.span.start
+    if not text[scope:lead_at].strip():
+        previous = doc.sentence_at(scope - 1) if scope > 0 else None
+        scope = previous.span.start if previous is not None else scope
+    unit = counts[i].unit
+    j = i - 1
+    while j >= 0 and counts[j].number_span.start >= scope:
+        if counts[j].unit == unit and counts[j].unit_span.end <= lead_at:
+            return first.noun_before(text, counts[j]) is None
+        j -= 1
+    return False
 
 
 def _skip_back(text: str, end: int, words: tuple[str, ...], limit: int) -> int:
