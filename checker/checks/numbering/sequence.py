@@ -11,7 +11,8 @@ Real documents add these forms that are not breaks:
 
 * a list restarting at 1 after an unnumbered name line (a table of contents or an outline
   at the top, then the title again and the body; a second document of a collection)
-  is a new list;
+  is a new list, and so are the first sub-items under its items (the outline's
+  （一）…（十） numbered through, the body's （一） under its own 一、);
 * a number missing from the parse but written at a paragraph start (``1、2022年…``, read
   as a range of years, before ``2、``) is there;
 * a number written run into the words before it (``一、社会救助扎实有力1.低保…`` before
@@ -88,13 +89,20 @@ def check(doc, rule) -> Iterator[Finding]:
         i = place[id(block)]
         return heads[i - 1] if i else -1
 
-    def new_list(block: Block) -> bool:
-        """``block`` restarts at 1 after an unnumbered name line: a new list begins."""
+    def new_list(block: Block, previous: Block | None = None) -> bool:
+        """``block`` restarts at 1 after an unnumbered name line: a new list begins.  So
+        does a first sub-item whose parent, not ``previous``'s, began such a new list (an
+        outline at the top numbering （一）…（十） through, then the title again and the
+        body's 一、 with its own （一）)."""
         if block.marker.ordinal != 1:
             return False
         here = block.paragraphs[0]
         k = bisect_right(sorted_names, head_before(block))     # the first name line after it
-        return k < len(sorted_names) and sorted_names[k] < here
+        if k < len(sorted_names) and sorted_names[k] < here:
+            return True
+        parent = block.parent
+        return (parent is not None and previous is not None and parent is not previous.parent
+                and new_list(parent))
 
     first_block = flat[0] if flat else None
     # The text began inside a section whose heading it does not show (a later page of a
@@ -153,19 +161,23 @@ def check(doc, rule) -> Iterator[Finding]:
         lambda b: (section_of(b), id(b.parent)),
         lambda b: section_of(b),
     )
+    # A top-level list that starts again after a name line (an outline, then the title
+    # again and the body) divides the text into parts, each read on its own: the outline
+    # may number its sub-items through while the body restarts them under each heading.
+    top = min(by_level)
+    part_starts = [b.span.start for b in by_level[top][1:] if new_list(b)]
+
+    def part_of(block: Block) -> int:
+        return bisect_right(part_starts, block.span.start)
+
     for level in sorted(by_level):
-        items = by_level[level]
-        best: list[tuple[Block, Block | None, str]] | None = None
-        for key in groupings:
-            groups: dict[object, list[Block]] = defaultdict(list)
-            for block in items:
-                groups[key(block)].append(block)
-            breaks = [b for group in groups.values() for b in _breaks(group, params.start_at_one, context)]
-            if best is None or len(breaks) < len(best):
-                best = breaks
-            if not best:
-                break
-        for block, previous, (detail, detail_args), expected_ordinal in sorted(best or [], key=lambda t: t[0].span.start):
+        parts: dict[int, list[Block]] = defaultdict(list)
+        for block in by_level[level]:
+            parts[part_of(block)].append(block)
+        found: list = []
+        for items in parts.values():
+            found.extend(_best_reading(items, groupings, params.start_at_one, context))
+        for block, previous, (detail, detail_args), expected_ordinal in sorted(found, key=lambda t: t[0].span.start):
             marker = block.marker
             args = {"marker": marker.text, "expected": render(marker.style, shape(marker), expected_ordinal),
                     **detail_args}
@@ -176,6 +188,21 @@ def check(doc, rule) -> Iterator[Finding]:
                 note = "previous_at"  # the engine fills it, placing the line in the source's terms
             args["detail"] = rule.fill(detail, **args)
             yield Finding(marker.span, args=args, note=note)
+
+
+def _best_reading(items: list[Block], groupings, start_at_one: bool, context) -> list:
+    """The breaks of ``items`` (one level of one part) under the grouping with fewest."""
+    best: list | None = None
+    for key in groupings:
+        groups: dict[object, list[Block]] = defaultdict(list)
+        for block in items:
+            groups[key(block)].append(block)
+        breaks = [b for group in groups.values() for b in _breaks(group, start_at_one, context)]
+        if best is None or len(breaks) < len(best):
+            best = breaks
+        if not best:
+            break
+    return best or []
 
 
 def _breaks(group: list[Block], start_at_one: bool,
@@ -193,7 +220,7 @@ def _breaks(group: list[Block], start_at_one: bool,
     for block in group:
         marker = block.marker
         ordinal = marker.ordinal
-        if previous is not None and (new_list(block) or (fragment and ordinal == 1)):
+        if previous is not None and (new_list(block, previous) or (fragment and ordinal == 1)):
             previous = None   # after a list whose start the text does not show, a 1 is a new list
         if previous is None:
             fragment = ordinal != 1 and opens_text(block)
