@@ -7,7 +7,8 @@ quoted name opening with one that a colon then spells out (``“八大工程”�
 is looked for in four places, the first that fits wins:
 
 1. right before it: ``“A”“B”“C”三项…``, ``“A、B、C”等八项…``, ``A、B、C等6所院校``
-   (``等``/``共``/``这`` may stand between list and count);
+   (``等``/``共``/``这`` may stand between list and count) — unless a colon follows its
+   noun (``提三点希望：``), which announces the list after it;
 2. right after its noun: ``…八项工程：A、B…``, ``…3个专业（A、B、C）``, ``…，即A、B…``;
 3. an ``一是…二是…`` sequence that starts right after the sentence ending with the
    claim (``把握两项原则。一是…二是…``);
@@ -118,7 +119,9 @@ def check(doc, rule) -> Iterator[Finding]:
                     result = _inline(text, noun_end, enums.get(para.index, ()), params)
             else:
                 count, noun_end = claim
-                if params.check_preceding:
+                # 提三点希望：… announces its list after the colon; a list before the claim
+                # (我代表党委、政府对同志们提三点希望：) is not the one it counts
+                if params.check_preceding and text[noun_end:noun_end + 1] not in "：:":
                     result = _preceding(text, match.start(), start, partner, tables, params)
                 if result is None and params.check_following:
                     result = _following(text, noun_end, end, partner, tables)
@@ -320,6 +323,8 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
         numbered = _numbered(text, noun_end + 1, ceiling)
         if numbered is not None:
             return numbered, {numbered}, False, "following", False
+        if _ITEM_MARKER.match(text, noun_end + 1, ceiling):
+            return None     # 三点希望：一、… numbered items this reading cannot count: not a 、 list
         # The list runs to the first top-level ，/；/。 — its items hold no comma, so
         # “四大行动”：A、B、C，全市… ends at the comma before 全市.
         start = noun_end + 1
