@@ -136,7 +136,7 @@ def check(doc, rule) -> Iterator[Finding]:
             listed, plausible, open_end, where, loose = result
             if _consistent(count, listed, plausible, open_end, params):
                 continue
-            if where == "inline" and max(plausible) < count and _run_cut_at_end(doc, para.index, tables):
+            if where == "inline" and max(plausible) < count and _run_cut_at_end(doc, para.index, tables, max(plausible) == 1):
                 continue    # the text stops inside the 一是… run: its later items were cut off
             if loose and min(abs(count - n) for n in plausible) > params.max_gap:
                 continue
@@ -562,11 +562,12 @@ def _wrapped_on(doc, index: int, result: tuple, enums: dict, params: Params) -> 
     return k, {k}, False, "inline", False
 
 
-def _run_cut_at_end(doc, index: int, tables: CountTables) -> bool:
+def _run_cut_at_end(doc, index: int, tables: CountTables, single: bool = False) -> bool:
     """The text ends inside the 一是… run of paragraph ``index``: each later paragraph goes
     on with it (the previous one stopped mid-sentence, a hard wrap; or it opens with the
-    run's next marker, one item a paragraph) and the last stops mid-sentence — a page
-    store's limit cut the list, which says nothing of its length.  A run that a finished
+    run's next marker, one item a paragraph) and the last stops mid-sentence, or the run
+    (``single``) has one item — a page store's limit cut the list, which says nothing of
+    its length.  A run that a finished
     sentence ends, followed by other text, is a list of its own length."""
     text = doc.text
     prev = doc.paragraphs[index]
@@ -577,7 +578,10 @@ def _run_cut_at_end(doc, index: int, tables: CountTables) -> bool:
                 text, para.span.start, para.span.end) is None:
             return False        # other text after a finished sentence
         prev = para
-    return _mid_sentence(prev.span.of(text))
+    # A page cut at a store's limit may fall on a full stop (两个优化：一是…。 as the last
+    # line): a run of one item up to the end of the text is cut too, as a published
+    # document does not end on its list's first item.
+    return single or _mid_sentence(prev.span.of(text))
 
 
 def _mid_sentence(line: str) -> bool:
