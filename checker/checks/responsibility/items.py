@@ -19,8 +19,8 @@ content) of the style most leaves use.  Items under a heading such as 保障措�
 An annotation standing on its own line after the last of a group of sub-items, none of
 which has its own (``（1）…（4）…`` then ``（责任单位：…）``), is the group's: it belongs
 to their parent item.  The last item of a text that was cut off (the text ends
-mid-sentence, or on a bare heading) is not missing one: its annotation would have
-followed.
+mid-sentence, or on a bare heading, or, where annotations stand on their own lines after
+each item, right after an item) is not missing one: its annotation would have followed.
 """
 from __future__ import annotations
 
@@ -242,6 +242,14 @@ def missing_items(doc: "Document", policy: Policy, items: list[TaskItem] | None 
     return out
 
 
+def _annotations_follow(doc: "Document", items: list[TaskItem]) -> bool:
+    """Whether the document's annotated items carry their annotation on lines of its own
+    after the item's head (``7.…。`` then ``牵头单位：…``), not inside the item's line."""
+    placed = [ann.paragraph > item.block.paragraphs[0] and _own_paragraph(doc, ann)
+              for item in items for ann in item.annotations]
+    return bool(placed) and all(placed)
+
+
 _SENTENCE_ENDS = "。！？；!?;"
 
 
@@ -249,10 +257,13 @@ def _cut_within(doc: "Document", item: TaskItem, items: list[TaskItem]) -> bool:
     """Whether the text was cut off inside ``item``, before its annotation: the item, with
     any sub-items it has, is the last thing in the text and the text ends mid-sentence
     (a bare heading, a clause; the page store cut it inside a sub-item, before the
-    group's annotation line)."""
+    group's annotation line), or the document writes its annotations on lines of their
+    own after each item (the cut fell between the item and those lines)."""
     block = item.block
     paragraphs = doc.paragraphs
     if not paragraphs or block.span.end < paragraphs[-1].span.start:
         return False
     end = paragraphs[-1].span.of(doc.text).rstrip()
-    return end[-1:] not in _SENTENCE_ENDS
+    # Where every annotation stands on its own lines after its item, the cut may fall
+    # on the item's full stop, before the annotation lines that would have followed.
+    return end[-1:] not in _SENTENCE_ENDS or _annotations_follow(doc, items)
