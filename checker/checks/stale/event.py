@@ -10,7 +10,8 @@ Two cases:
   is history, not a forward look).
   A forward word narrated as done (``achieved_before``: 我们如期打赢脱贫攻坚战 in a review
   of that year) is history, unless the clause frames it as a goal (``goal_frame``:
-  确保如期…).
+  确保如期…); so is a sentence that names a year up to the event's before it
+  (``2020年是…打赢脱贫攻坚战的收官之年`` in a review written in 2021).
 * citing an event before it happened: a 2023 plan that studies the spirit of
   ``二十届三中全会`` (July 2024).  Only events with a ``known_from`` date are read so,
   and a mention in a forward context (筹备…, …召开, ``foresight_ok``) is left alone.
@@ -89,6 +90,18 @@ def _achieved(text: str, start: int, phrase: str, ant) -> bool:
     return not any(w in before for w in ant.goal_frame)
 
 
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s?年")
+
+
+def _sentence_year(doc, offset: int) -> int | None:
+    """The year the sentence holding ``offset`` names last before it (2020年是…), if any."""
+    sentence = doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    years = _YEAR.findall(doc.text, sentence.span.start, offset)
+    return int(years[-1]) if years else None
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     vocabulary = words(rule)
@@ -122,6 +135,9 @@ def check(doc, rule) -> Iterator[Finding]:
             year = doc.year_at(m.start())
             if year is None or year <= event.end.year:
                 continue
+            own = _sentence_year(doc, m.start())
+            if own is not None and own <= event.end.year:
+                continue    # 2020年是…打赢脱贫攻坚战的收官之年: the sentence speaks of its own year
             taken.append(span)
             found.append(Finding(span, args={"event": event.name, "phrase": m.group(0),
                                              "date": _date(event, vocabulary.dates), "year": year}))
