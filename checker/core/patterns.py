@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Annotated, Iterator
 
 import regex
-from pydantic import AfterValidator
+from checker.core.plain_model import AfterValidator
 
 class _Budget:
     """The time the current rule's user expressions may still take on this document."""

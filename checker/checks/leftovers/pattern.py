@@ -38,7 +38,7 @@ import bisect
 from functools import lru_cache
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator
 from regex import MULTILINE
 
 from checker.checks.finding import Finding

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.typo.vocabulary import vocabulary

@@ -32,7 +32,7 @@ import weakref
 from functools import lru_cache
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.typo import phrase_index as pi
