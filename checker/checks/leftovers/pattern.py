@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Iterator, Literal
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator
-from regex import MULTILINE
+from re import MULTILINE      # regex's value too: regex is imported only to compile
 
 from checker.checks.finding import Finding
 from checker.model.span import Span
