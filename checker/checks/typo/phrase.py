@@ -57,7 +57,7 @@ class _PhraseIndexModule:
 
 
 pi = _PhraseIndexModule()
-_HAN_WINDOW = re.compile("[\u4e00-\u9fff]{3}")      # the index's shortest window (see PhraseIndex.scan)
+_HAN_WINDOW = re.compile(r"[\u4e00-\u9fff]{3}")      # the index's shortest window (see PhraseIndex.scan)
 
 Source = Literal["official", "name", "idiom", "word", "saying"]
 
