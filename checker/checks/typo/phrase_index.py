@@ -19,9 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import unicodedata
 from bisect import bisect_left
@@ -30,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from checker.model.tokens import cache_dir, full_dictionary
+from checker.core.paths import cache_folders
+from checker.model.tokens import full_dictionary
 
 
 class _Numpy:
@@ -570,13 +569,13 @@ def load(key: str, official: tuple[str, ...], names: tuple[str, ...], known: tup
          optional: tuple[str, ...] = ()) -> PhraseIndex:
     """The index for these inputs, from the cache folder or built (and cached) now."""
     with _LOCK:
-        for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+        for base in cache_folders():
             folder = base / f"typo-index-{key}"
             index = _read(folder)
             if index is not None:
                 return index
         data = build(list(official), list(names), list(known), list(homophones), list(shapes), settings, optional)
-        for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+        for base in cache_folders():
             try:
                 _write(base / f"typo-index-{key}", data)
                 index = _read(base / f"typo-index-{key}")
@@ -635,6 +634,9 @@ def _numpy_constants() -> tuple:
 
 def _write(folder: Path, data: dict) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
+    import shutil
+    import tempfile
+
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".typo-index-"))
     try:
         for name in _ARRAYS:
