@@ -137,7 +137,7 @@ class _StoredViews:
 
     FORMAT = 2
     LIMIT = 100              # views kept in a file
-    KEEP_FILES = 4           # files kept in the cache folder (one per code stamp)
+    KEEP_FILES = 8           # files kept in the cache folder (one per code stamp: checkouts share it)
 
     def __init__(self) -> None:
         self.loaded = False
