@@ -174,6 +174,41 @@ def test_re_programs_kept_between_runs_make_the_patterns_re_makes(tmp_path, monk
         re_cache._compile("ab(", 0)
 
 
+def test_dataclass_methods_kept_between_runs_are_the_ones_exec_compiles(tmp_path, monkeypatch):
+    """checker.core.code_cache hands dataclasses the code compiled from the same text: the
+    generated methods have the same code, annotations and behaviour, cold and read back."""
+    import dataclasses
+    import typing
+
+    from checker.core import code_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+    def make():
+        @dataclasses.dataclass(frozen=True, order=True)
+        class Point:
+            x: int
+            y: "typing.Optional[int]" = None
+            tags: list = dataclasses.field(default_factory=list)
+        return Point
+
+    plain = make()
+    for round_ in range(2):
+        store = code_cache._Store()
+        monkeypatch.setattr(code_cache, "_STORE", store)
+        monkeypatch.setattr(dataclasses, "exec", code_cache._exec, raising=False)
+        cached = make()
+        monkeypatch.delattr(dataclasses, "exec")
+        for name in ("__init__", "__repr__", "__eq__", "__lt__", "__hash__", "__setattr__"):
+            a, b = getattr(plain, name), getattr(cached, name)
+            assert a.__code__.co_code == b.__code__.co_code and a.__code__.co_flags == b.__code__.co_flags
+            assert a.__annotations__ == b.__annotations__
+        assert repr(cached(1, 2)) == repr(plain(1, 2)).replace("plain", "cached")
+        assert cached(1) < cached(2) and cached(1, [3]) == cached(1, [3])
+        assert (store.new > 0) == (round_ == 0)      # read back the second time
+        store.save()
+
+
 def test_stored_data_views_give_the_report_validated_views_give(tmp_path):
     """Validated vocabulary views are kept in the cache folder and made again without
     validation by the next run (checker.model.lexicon._StoredViews): same report."""

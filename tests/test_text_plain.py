@@ -25,3 +25,22 @@ def test_a_plain_line_is_written_as_rich_writes_it(text):
     _Writer(direct, options).line(text, lambda: Text(text))
     _console(through_rich, options).print(Text(text))
     assert direct.getvalue() == through_rich.getvalue()
+
+
+@pytest.mark.parametrize("style", ["bold", "dim", "yellow", "green"])
+def test_a_styled_summary_line_without_colour_is_written_as_rich_writes_it(style):
+    """The summary's styled lines (and the blank line before them) go the same way, so a
+    run printed without colour imports no rich."""
+    from checker.report.text import _summary_line
+
+    options = ReportOptions(color=False, output_path=None, rules=())
+    text = "12 problems in 1 file (2 errors, 7 warnings, 3 info)"
+    direct, through_rich = io.StringIO(), io.StringIO()
+    writer = _Writer(direct, options)
+    writer.blank()
+    _summary_line(writer, text, style)
+    console = _console(through_rich, options)
+    console.print()
+    console.print(Text(text, style=style))
+    assert direct.getvalue() == through_rich.getvalue()
+    assert writer._console is None

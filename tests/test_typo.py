@@ -166,3 +166,37 @@ def test_ordinary_phrases_one_edit_from_an_idiom_are_not_repaired():
         assert not [v for v in lint(text) if v.rule == "typo-phrase"], text
     # the slips themselves still are
     assert [v.excerpt for v in lint("坚持实事是求。") if v.rule == "typo-phrase"] == ["实事是求"]
+
+
+def test_the_python_scan_finds_what_the_numpy_scan_finds():
+    """A one-file run scans in Python (no numpy import); both scans must give the same
+    candidates in the same order, on the seeds and on texts full of planted variants."""
+    import random
+
+    from checker.checks.typo.phrase import index_for
+    from checker.engine.settings import build_settings
+
+    rule = next(r for r in build_settings(no_config=True).rules if r.kind == "typo-phrase")
+    index = index_for(rule)
+    hashes, meta = index._python_arrays()[:2]
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    rng = random.Random(11)
+    texts = list(seeds)
+    for _ in range(12):
+        base, parts, at = rng.choice(seeds), [], 0
+        for _ in range(30):
+            nxt = min(len(base), at + rng.randrange(1, 200))
+            parts.append(base[at:nxt])
+            at = nxt
+            pid, edit, pos, char, extra = pi._unpack(int(meta[rng.randrange(len(hashes))]))
+            phrase = index.phrases[pid]
+            planted = pi.variant(phrase, edit, pos, char, extra)
+            # beside the whole phrase or a piece of it: the anchor and pair tests decide
+            parts.append(rng.choice([planted, phrase + planted, planted + phrase, phrase[0] + planted]))
+        texts.append("".join(parts))
+    found = 0
+    for text in texts:
+        python, numpy_ = list(index._scan_python(text)), list(index._scan_numpy(text))
+        assert python == numpy_
+        found += len(python)
+    assert found > 100

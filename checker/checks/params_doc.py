@@ -22,7 +22,7 @@ def param_meanings(params_class: type) -> dict[str, str]:
     there; a class's own comment on a field wins over its base's."""
     out: dict[str, str] = {}
     for cls in reversed(params_class.__mro__):
-        if cls.__module__ == "builtins" or cls.__module__.split(".")[0] == "pydantic":
+        if cls.__module__ in ("builtins", "checker.core.plain_model") or cls.__module__.split(".")[0] == "pydantic":
             continue
         out.update(_own_meanings(cls))
     return out

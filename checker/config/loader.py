@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pydantic import ValidationError
+from checker.core.plain_model import ValidationError
 
 from checker.config.schema import Config
 from checker.rules.errors import ConfigError, describe_validation_error
@@ -31,7 +31,7 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: the configuration is a mapping of settings")
     try:
         config = Config.model_validate(content)
-    except ValidationError as exc:
+    except ValidationError() as exc:
         err = describe_validation_error(str(path), None, exc)
         raise ConfigError(str(err)) from None
     config._source_digest = hashlib.sha1(raw).hexdigest()   # fingerprints its data: bytes, not values

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from checker.core.plain_model import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.config.schema import RuleSettings
 from checker.core.errors import ConfigError
@@ -53,7 +53,7 @@ def load_preset(name: str) -> tuple[Path, Preset]:
         raise ConfigError(f"{path}: a preset is a mapping")
     try:
         preset = Preset.model_validate(content)
-    except ValidationError as exc:
+    except ValidationError() as exc:
         raise describe_validation_error(str(path), None, exc) from None
     for rule_id, setting in preset.rules.items():
         if isinstance(setting, str) and setting not in ("enable", "disable"):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from checker.core.plain_model import BaseModel, ConfigDict, Field, PrivateAttr
 
 from checker.rules.schema import Severity
 

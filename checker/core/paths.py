@@ -23,3 +23,13 @@ def cache_dir() -> Path:
     """The user's cache folder for gwlint (``$XDG_CACHE_HOME/gwlint``, else ``~/.cache/gwlint``)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "gwlint"
+
+
+def cache_folders():
+    """Where a cache file is looked for and kept: the user's cache folder, then (only when
+    that one fails) ``<temp>/gwlint``.  A generator, so the temporary folder (``tempfile``'s
+    import and its writable-folder probe) is found only when needed."""
+    yield cache_dir()
+    import tempfile
+
+    yield Path(tempfile.gettempdir()) / "gwlint"

@@ -17,13 +17,18 @@ from __future__ import annotations
 import signal
 import threading
 import time
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from typing import Annotated, Iterator
 
-import regex
-from pydantic import AfterValidator
+from checker.core.plain_model import AfterValidator
+
+# The ``regex`` module (an import of 10-25 ms, most of it its parser in Python) is imported
+# when an expression is compiled, not before: a document holding none of an expression's
+# required literals never needs it.  Its flags used here have ``re``'s values.
+_FLAGS_KEPT = re.MULTILINE | re.DOTALL | re.UNICODE
 
 class _Budget:
     """The time the current rule's user expressions may still take on this document."""
@@ -130,7 +135,7 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     from re import _constants as c, _parser
 
     # multi-line and dot-all change where a match may be, not what it holds
-    if flags & ~(regex.MULTILINE | regex.DOTALL | regex.UNICODE):
+    if flags & ~_FLAGS_KEPT:
         return _NO_LITERALS
 
     try:
@@ -250,7 +255,7 @@ class _Known:
 
         from checker.core.paths import cache_dir
 
-        version = getattr(regex, "__version__", "x")
+        version = _regex_build()
         return cache_dir() / f"patterns-{version}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
 
     @staticmethod
@@ -293,6 +298,8 @@ class _Known:
                 return _engine_compile(*program)
             except Exception:  # noqa: BLE001 - a program this regex cannot take: compile afresh
                 del self.programs[key]
+        import regex
+
         compiled = regex.compile(*key)
         try:
             data = compiled._pickled_data
@@ -339,6 +346,28 @@ class _Known:
         write_sealed(path, {"format": _KNOWN_FORMAT, "ok": sorted(ok),
                             "literals": {k: literals[k] for k in sorted(literals)},
                             "programs": {k: programs[k] for k in sorted(programs)}})
+
+
+def _regex_error() -> type:
+    import regex
+
+    return regex.error
+
+
+def _regex_build() -> str:
+    """Which ``regex`` is installed, without importing it: the size and time of its compiled
+    engine (a stored program is this engine's; another build is another cache file)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("regex")
+    folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
+    try:
+        engine = sorted(n for n in os.listdir(folder) if n.startswith("_regex.") and not n.endswith(".py"))[0]
+        st = os.stat(os.path.join(folder, engine))
+    except (OSError, IndexError):
+        return "x"
+    return f"{st.st_size:x}{st.st_mtime_ns:x}"[:24]
 
 
 def _engine_compile(*program):
@@ -442,7 +471,7 @@ def check_pattern(pattern: str, flags: int = 0) -> None:
         raise ValueError(f"a regular expression must be text, got {pattern!r}")
     try:
         _compile(pattern, flags)
-    except (regex.error, TypeError, ValueError, OverflowError, RecursionError) as exc:
+    except (_regex_error(), TypeError, ValueError, OverflowError, RecursionError) as exc:
         raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
 
 

@@ -27,6 +27,7 @@ from checker.core.sealed_file import read_sealed, write_sealed
 
 _FORMAT = 1
 _LIMIT = 5_000             # entries kept in a process; past this, new patterns are not kept
+_KEEP = 3_000              # entries kept in the file (see _Store.save)
 
 
 class _Store:
@@ -58,13 +59,20 @@ class _Store:
                 self.entries.update(self._read() or {})
 
     def save(self) -> None:
-        """Keep what this process compiled (when it compiled something new): the file
-        holds one run's expressions, not every expression ever met (some are built from
-        sets, and their text changes from run to run)."""
+        """Keep what this process compiled (when it compiled something new), with what the
+        file holds: one-file runs over different documents need different expressions
+        (those built from what a document holds, the tables a rule builds only when its
+        document has candidates), and a file holding one run's only made the next
+        document's run compile again what the one before had kept.  Past ``_KEEP``
+        entries (expressions whose text varies from run to run pile up) the file is
+        started again from this run's."""
         if not self.new:
             return
         self.new = 0
         entries = {key: self.entries[key] for key in self.used if key in self.entries}
+        stored = self._read() or {}
+        if len(stored) + len(entries) <= _KEEP:
+            entries = {**stored, **entries}
         write_sealed(self.path(), {"format": _FORMAT, "entries": entries})
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
 _DIGEST = 32
@@ -42,6 +41,8 @@ def write_sealed(path: Path, data: dict, keep_newest: int = 0) -> bool:
     try:
         body = marshal.dumps(data)
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile      # only to write: a run that reads its caches needs not import it
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydField
+from checker.core.plain_model import BaseModel, ConfigDict, Field as PydField
 
 from checker.model.lexicon import built_from, validated
 from checker.model.span import Span

@@ -137,7 +137,7 @@ class _StoredViews:
 
     FORMAT = 2
     LIMIT = 100              # views kept in a file
-    KEEP_FILES = 4           # files kept in the cache folder (one per code stamp)
+    KEEP_FILES = 8           # files kept in the cache folder (one per code stamp: checkouts share it)
 
     def __init__(self) -> None:
         self.loaded = False
@@ -241,8 +241,29 @@ def _plain_value(value: Any) -> Any:
 
 
 def _construct(model: Any, data: dict[str, Any]) -> Any:
-    values = {name: _typed(field.annotation, data[name]) for name, field in model.model_fields.items()}
+    # A field's type is read (its annotation resolved) only when its plain value holds
+    # something plain data stands in for (a nested model's data, a tagged date): for any
+    # other value ``_typed`` gives an equal value back, and resolving the annotations of
+    # every view's model was a tenth of a one-file run's start.
+    values = {name: (_typed(field.annotation, data[name]) if _stands_in(data[name]) else data[name])
+              for name, field in model.model_fields.items()}
     return model.model_construct(_fields_set=set(data["__set__"]), **values)
+
+
+_SCALARS = (str, int, float, bool, type(None), bytes)
+
+
+def _stands_in(value: Any) -> bool:
+    """Whether plain data holds a model's data (a dict with ``__set__``) or a tagged date."""
+    if isinstance(value, _SCALARS):
+        return False
+    if isinstance(value, dict):
+        return "__set__" in value or any(_stands_in(v) for v in value.values())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        if isinstance(value, tuple) and len(value) == 2 and value[0] in _DATE_TAGS:
+            return True
+        return not all(type(v) is str for v in value) and any(_stands_in(v) for v in value)
+    return True
 
 
 def _holds_model(annotation: Any) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from checker.core.plain_model import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.model.lexicon import Lexicon, built_from, validated
 
@@ -90,7 +90,7 @@ def _rows(raw: Any) -> _Rows:
     for word, row in raw.items():
         try:
             words[str(word)] = MeasureWord.model_validate(row)
-        except ValidationError as exc:
+        except ValidationError() as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise ValueError(f"data 'model.measure_words.{word}{'.' + where if where else ''}': "

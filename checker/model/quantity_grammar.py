@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
 from checker.core.patterns import RegexList, compile_alternation, compile_user

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, validated
 from checker.model.markers import marker_at

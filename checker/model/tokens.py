@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from checker.model.span import Span
 DICTIONARY_SIZE = 60_000
 
 
-from checker.core.paths import cache_dir  # noqa: E402 - re-exported: the typo family reads it here
+from checker.core.paths import cache_dir, cache_folders  # noqa: E402 - re-exported: the typo family reads it here
 
 
 def full_dictionary() -> Path:
@@ -79,7 +78,7 @@ def trimmed_dictionary(size: int = DICTIONARY_SIZE) -> Path:
 
     source = _full_dictionary()
     name = f"jieba-{getattr(jieba, '__version__', 'x')}-{source.stat().st_size}-{size}.txt"
-    for folder in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+    for folder in cache_folders():
         target = folder / name
         if target.is_file():
             return target
@@ -97,6 +96,8 @@ def _write_trimmed(source: Path, target: Path, size: int) -> None:
         rows = [line.split() for line in fh if line.strip()]
     rows = [r for r in rows if len(r) >= 2 and r[1].isdigit()]
     rows.sort(key=lambda r: -int(r[1]))
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".jieba-", suffix=".txt")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         for row in rows[:size]:
@@ -154,7 +155,7 @@ def _prefix_table(tokenizer, dictionary: Path) -> tuple[_PrefixTable, int] | Non
     import marshal
 
     name = f"{dictionary.stem}-{dictionary.stat().st_size}-prefixes-{_TABLE_FORMAT}.marshal"
-    for folder in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+    for folder in cache_folders():
         target = folder / name
         try:
             blob = target.read_bytes()
@@ -171,6 +172,8 @@ def _prefix_table(tokenizer, dictionary: Path) -> tuple[_PrefixTable, int] | Non
         body = marshal.dumps((total, {first: marshal.dumps(b) for first, b in buckets.items()}))
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".prefixes-", suffix=".tmp")
             with os.fdopen(fd, "wb") as out:
                 out.write(hashlib.blake2b(body, digest_size=32).digest() + body)

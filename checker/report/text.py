@@ -53,11 +53,25 @@ class _Writer:
     """Lines of the report: through rich when coloured (or when rich would change the
     line), else written directly, as rich writes them.  rich builds and renders a Text
     per line: for the 270,000 lines of 1,000 documents' problems that took about 25 CPU s,
-    more than the cross-document phase."""
+    more than the cross-document phase.  rich itself (0.02-0.03 CPU s to import) is
+    imported only when a line goes through it."""
 
     def __init__(self, stream, options) -> None:
-        self.console = _console(stream, options)
+        self._stream, self._options = stream, options
+        self._console = None
         self.plain = None if options is None or options.color else stream
+
+    @property
+    def console(self):
+        if self._console is None:
+            self._console = _console(self._stream, self._options)
+        return self._console
+
+    def blank(self) -> None:
+        if self.plain is not None:
+            self.plain.write("\n")
+        else:
+            self.console.print()
 
     def line(self, text: str, rich_text) -> None:
         """One line: ``text``, or what ``rich_text()`` (the line as a rich Text, styled)
@@ -73,7 +87,7 @@ def render(run, stream, options) -> None:
     sources = {r.path: r.source for r in run.results if r.source is not None}
     for v in run.violations:
         _print_violation(out, v, sources)
-    _print_summary(out.console, run)
+    _print_summary(out, run)
 
 
 class Streamer:
@@ -83,7 +97,6 @@ class Streamer:
 
     def __init__(self, stream, options, keep=None) -> None:
         self.out = _Writer(stream, options)
-        self.console = self.out.console
         self.stream = stream
         self.keep = keep or (lambda violations: violations)   # e.g. only those new to a baseline
         self.shown: list = []
@@ -106,14 +119,14 @@ class Streamer:
         for v in rest:
             _print_violation(self.out, v, sources)
         run.violations = self.shown + rest
-        _print_summary(self.console, run)
+        _print_summary(self.out, run)
         return run.violations
 
 
 def _print_violation(out: _Writer, v, sources) -> None:
-    from rich.text import Text
+    def head():
+        from rich.text import Text
 
-    def head() -> Text:
         head = Text()
         head.append(f"{v.path}:{v.line}:{v.column}", style="bold")
         if v.label:  # a Word file: the place as its reader names it
@@ -134,13 +147,17 @@ def _print_violation(out: _Writer, v, sources) -> None:
         label = source.line_labels.get(v.line) if source.line_labels else None
         gutter = f"{label or v.line} | "
         pad = " " * text_width(gutter)
-        out.line(gutter + shown, lambda: Text(gutter, style="dim") + Text(shown))
-        out.line(pad + marker, lambda: Text(pad) + Text(marker, style=_STYLE.get(v.severity, "")))
+        out.line(gutter + shown, lambda: _text(gutter, "dim") + _text(shown))
+        out.line(pad + marker, lambda: _text(pad) + _text(marker, _STYLE.get(v.severity, "")))
 
 
-def _print_summary(console, run) -> None:
+def _text(text: str, style: str = ""):
     from rich.text import Text
 
+    return Text(text, style=style)
+
+
+def _print_summary(out: _Writer, run) -> None:
     # Input errors are not repeated here: the command prints each on standard error.
     counts = Counter(v.severity for v in run.violations)
     by_cat = Counter(v.category for v in run.violations)
@@ -158,14 +175,18 @@ def _print_summary(console, run) -> None:
     if fix_failures:
         unread += f"; {_plural(len(fix_failures), 'fix', 'fixes')} not written (see above)"
     if run.violations:
-        console.print()
+        out.blank()
         summary = ", ".join(_plural(n, s) for s, n in ((s, counts[s]) for s in ("error", "warning", "info")) if n)
-        console.print(Text(f"{_plural(len(run.violations), 'problem')} in {files} ({summary}){unread}", style="bold"))
-        console.print(Text("  " + "  ".join(f"{c}: {n}" for c, n in sorted(by_cat.items())), style="dim"))
+        _summary_line(out, f"{_plural(len(run.violations), 'problem')} in {files} ({summary}){unread}", "bold")
+        _summary_line(out, "  " + "  ".join(f"{c}: {n}" for c, n in sorted(by_cat.items())), "dim")
     elif run.errors:
-        console.print(Text(f"No problems found in {files}{unread}.", style="yellow"))
+        _summary_line(out, f"No problems found in {files}{unread}.", "yellow")
     else:
-        console.print(Text(f"No problems found in {files}.", style="green"))
+        _summary_line(out, f"No problems found in {files}.", "green")
+
+
+def _summary_line(out: _Writer, text: str, style: str) -> None:
+    out.line(text, lambda: _text(text, style))
 
 
 def _is_rule_failure(error: str) -> bool:

@@ -1,7 +1,7 @@
 """Configuration and rule errors: one line naming the file, the rule and the field."""
 from __future__ import annotations
 
-from pydantic import ValidationError
+from checker.core.plain_model import ValidationError
 
 
 from checker.core.errors import ConfigError  # noqa: E402,F401 - re-exported: raised from this layer too

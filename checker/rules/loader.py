@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from pydantic import ValidationError
+from checker.core.plain_model import ValidationError
 
 from checker.model.lexicon import MODEL_NAMESPACE, Lexicon, Vocabularies, merge_data
 from checker.core.errors import ConfigError
@@ -104,7 +104,7 @@ def load_pack(path: Path) -> list[Rule]:
         raise ConfigError(f"{path}: a rule pack is a mapping with a 'rules:' list")
     try:
         pack = RulePack.model_validate(content)
-    except ValidationError as exc:
+    except ValidationError() as exc:
         raise describe_validation_error(str(path), None, exc) from None
     family = path.parent.name if path.name == PACK_NAME else (pack.family or "")
     return [build_rule(str(path), entry, i, family) for i, entry in enumerate(pack.rules)]
@@ -119,7 +119,7 @@ def build_rule(file: str, entry: dict[str, Any], index: int = 0, family: str = "
         raise ConfigError(f"{file}: rule {label}: a rule is a mapping")
     try:
         spec = RuleSpec.model_validate(entry)
-    except ValidationError as exc:
+    except ValidationError() as exc:
         raise describe_validation_error(file, label, exc) from None
     return Rule(
         id=spec.id, kind=spec.kind, category=spec.category, severity=spec.severity,
@@ -135,7 +135,7 @@ def build_rule(file: str, entry: dict[str, Any], index: int = 0, family: str = "
 def validate_params(file: str, label: str, module, raw: dict[str, Any]):
     try:
         return module.Params.model_validate(raw)
-    except ValidationError as exc:
+    except ValidationError() as exc:
         raise describe_validation_error(file, label, exc, prefix=("params",)) from None
     except (ValueError, re.error) as exc:
         raise ConfigError(f"{file}: rule '{label}': field 'params': {exc}") from None

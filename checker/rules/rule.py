@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pydantic import BaseModel
+from checker.core.plain_model import BaseModel
 
 from checker.rules.schema import Examples
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.rules.categories import CATEGORIES
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.arithmetic.figures import data_for, interval, unit_key
 from checker.checks.finding import Finding

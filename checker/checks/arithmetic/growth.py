@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
-from pydantic import Field
+from checker.core.plain_model import Field
 
 from checker.checks.arithmetic.figures import ToleranceParams, clause_before, data_for, half_step, interval, unit_key
 from checker.checks.finding import Finding

@@ -21,7 +21,7 @@ import bisect
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.arithmetic.figures import (data_for, ends_sentence, half_step, interval, is_ratio,
                                               previous_totals, tiles, unit_key)

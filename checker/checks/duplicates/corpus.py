@@ -20,7 +20,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates.places import line_kinds, set_phrases, site_furniture
 from checker.checks.finding import CorpusFinding, Finding

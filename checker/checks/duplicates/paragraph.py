@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates.places import (comparable_kinds, heading_paragraphs, line_kinds, same_section,
                                               set_phrases, site_furniture, PLAIN, beyond_titles)

@@ -19,7 +19,7 @@ import re
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
 from checker.checks.duplicates.places import (PLAIN, RUN_IN, anaphoric_sentences, beyond_titles, comparable_kinds,

@@ -4,7 +4,7 @@ quotations, and 书名号 around names that are not works.
 """
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import data_view
 

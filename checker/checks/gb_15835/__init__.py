@@ -7,7 +7,7 @@ Arabic digits with 百/千 (4千), and long numbers grouped two ways in one docu
 """
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import data_view
 from checker.core.patterns import RegexList

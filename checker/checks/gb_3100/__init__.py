@@ -5,7 +5,7 @@ units family's unit-spelling-mixed.
 """
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import data_view
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator
 
 from checker.model.lexicon import data_view
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.gb_9704 import vocabulary

@@ -38,8 +38,8 @@ import bisect
 from functools import lru_cache
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-from regex import MULTILINE
+from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator
+from re import MULTILINE      # regex's value too: regex is imported only to compile
 
 from checker.checks.finding import Finding
 from checker.model.span import Span

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.indicators import is_rate, rate_lexicon

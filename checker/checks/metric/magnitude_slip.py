@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.lexicon import data_view

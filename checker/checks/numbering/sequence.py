@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.numbering.ordinals import missing, render, shape

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.numbering.ordinals import render, shape

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.numbers.words import words

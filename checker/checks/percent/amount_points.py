@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.percent.words import words

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.model.annotations import UNIT_ROLES, annotations_of

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.responsibility.items import effective_policy, missing_items, task_items

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.model.annotations import annotations_of, responsibility_data, same_unit, suffix_class, unit_key

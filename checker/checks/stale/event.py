@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.stale.words import Dates, Event, alt, words

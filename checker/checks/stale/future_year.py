@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.stale.words import Dates, FutureWords, alt, words, year_re

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import CorpusFinding
 from checker.core.excerpt import excerpt_of

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.span import Span

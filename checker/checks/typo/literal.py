@@ -15,18 +15,18 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
-from checker.model.tokens import cache_dir, full_dictionary, word_frequency
+from checker.core.paths import cache_folders
+from checker.model.tokens import full_dictionary, word_frequency
 
 MESSAGE_ARGS = frozenset({"found", "right"})
 
@@ -102,7 +102,7 @@ def _guards(entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tu
 
 @lru_cache(maxsize=8)
 def _cached_guards(key: str, entries: tuple, known: tuple) -> dict[str, list[tuple[str, int]]]:
-    for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+    for base in cache_folders():
         path = base / f"typo-guards-{key}.json"
         try:
             with open(path, encoding="utf-8") as fh:
@@ -110,9 +110,11 @@ def _cached_guards(key: str, entries: tuple, known: tuple) -> dict[str, list[tup
         except (OSError, ValueError):
             continue
     guards = _find_guards(dict(entries), set(known))
-    for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+    for base in cache_folders():
         try:
             base.mkdir(parents=True, exist_ok=True)
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=base, prefix=".typo-guards-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(guards, fh, ensure_ascii=False)

@@ -32,10 +32,9 @@ import weakref
 from functools import lru_cache
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.typo import phrase_index as pi
 from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
@@ -44,6 +43,21 @@ from checker.model.tokens import full_dictionary, tokenize, word_frequency
 MESSAGE_ARGS = frozenset({"found", "right", "source"})
 # literal misspellings that are also a phrase one edit away (以身作责) are the literal rule's
 DEFERS_TO = frozenset({"typo-literal"})
+
+
+
+class _PhraseIndexModule:
+    """``phrase_index`` (and numpy with it) imported on first use: a document without three
+    Han characters in a row has no window to look up."""
+
+    def __getattr__(self, name: str):
+        from checker.checks.typo import phrase_index
+
+        return getattr(phrase_index, name)
+
+
+pi = _PhraseIndexModule()
+_HAN_WINDOW = re.compile(r"[\u4e00-\u9fff]{3}")      # the index's shortest window (see PhraseIndex.scan)
 
 Source = Literal["official", "name", "idiom", "word", "saying"]
 
@@ -93,6 +107,8 @@ def index_for(rule) -> pi.PhraseIndex:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
+    if not _HAN_WINDOW.search(doc.text):
+        return
     wanted = {pi.SOURCES.index(s) for s in params.sources}
     index = index_for(rule)
     vocab = vocabulary(rule.vocabulary)

@@ -19,24 +19,49 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
+import sys
 import threading
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from checker.core.numeric import np
+from checker.core.paths import cache_folders
+from checker.model.tokens import full_dictionary
 
-from checker.model.tokens import cache_dir, full_dictionary
+
+class _Numpy:
+    """numpy (``checker.core.numeric``), imported on first use: building the index and
+    scanning a long text use it, a one-file run over a text of ordinary length does not
+    (its import is 0.06-0.07 CPU s, more than the scan in Python, see ``PhraseIndex.scan``)."""
+
+    def __getattr__(self, name: str):
+        from checker.core.numeric import np as real
+
+        globals()["np"] = real
+        _NUMPY_CONSTANTS.update(base=real.uint64(_BASE_INT), mask=real.uint64(_BLOOM_MASK_INT),
+                                probes=tuple(real.uint64(s) for s in _PROBE_SHIFTS))
+        return getattr(real, name)
+
+
+np = _Numpy()
 
 FORMAT = 6
-_BASE = np.uint64(1_000_003)
+_BASE_INT = 1_000_003
 _BLOOM_BITS = 25                 # a Bloom filter of 4 MB with two probes: ~0.5% false passes
-_BLOOM_MASK = np.uint64((1 << _BLOOM_BITS) - 1)
-_PROBES = (np.uint64(7), np.uint64(37))
+_BLOOM_MASK_INT = (1 << _BLOOM_BITS) - 1
+_PROBE_SHIFTS = (7, 37)
+_MASK64 = 0xFFFFFFFFFFFFFFFF
+_NUMPY_CONSTANTS: dict = {}
+# A text up to this many characters is scanned in Python unless numpy is loaded already
+# (2-3 ms per thousand characters, against numpy's import and 0.3 ms per thousand).
+PYTHON_SCAN_MAX = 16_000
+# ... and only the first few texts of a process: a run over many documents pays numpy's
+# import once and scans faster after it.
+PYTHON_SCANS = 4
+_PYTHON_SCANS = [0]
 
 # Where a phrase comes from: decides which edits are looked for.
 OFFICIAL, NAME, IDIOM, WORD, SAYING = 0, 1, 2, 3, 4
@@ -126,7 +151,7 @@ def _codes(words: list[str], n: int) -> np.ndarray:
 def _hash_rows(a: np.ndarray) -> np.ndarray:
     h = np.zeros(a.shape[0], dtype=np.uint64)
     for k in range(a.shape[1]):
-        h = h * _BASE + a[:, k]
+        h = h * _NUMPY_CONSTANTS["base"] + a[:, k]
     return h
 
 
@@ -253,7 +278,7 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
         ids = np.array([pid[p] for p in group], dtype=np.int64)
         src = np.array([phrases[p] for p in group])
         h = phrase_hash[n]
-        powers = [_BASE ** np.uint64(n - 1 - i) for i in range(n)]
+        powers = [_NUMPY_CONSTANTS["base"] ** np.uint64(n - 1 - i) for i in range(n)]
         for i in range(n):
             col = a[:, i]
             # replaced by a homophone or a similar shape
@@ -322,8 +347,8 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
     pair_words = [r[0] for r in rows if len(r[0]) == 2 and _han(r[0]) and r[1] >= settings.pair_min_frequency]
     pairs = np.unique(_hash_rows(_codes(pair_words, 2))) if pair_words else np.zeros(0, np.uint64)
     bloom = np.zeros(1 << (_BLOOM_BITS - 3), dtype=np.uint8)
-    for shift in _PROBES:
-        x = (all_h >> shift) & _BLOOM_MASK
+    for shift in _NUMPY_CONSTANTS["probes"]:
+        x = (all_h >> shift) & _NUMPY_CONSTANTS["mask"]
         np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
     lengths = sorted({len(p) - 1 for p in plist} | {len(p) for p in plist} | {len(p) + 1 for p in plist})
     return {"hashes": all_h, "meta": all_m, "whole": whole, "pairs": pairs, "anchor": all_a, "bloom": bloom,
@@ -331,28 +356,133 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
 
 
 class PhraseIndex:
-    def __init__(self, hashes: np.ndarray, meta: np.ndarray, whole: np.ndarray, pairs: np.ndarray, anchor: np.ndarray,
-                 bloom: np.ndarray, phrases: list[str], sources: list[int], lengths: list[int]) -> None:
-        self.hashes = hashes
-        self.meta = meta
-        self.whole = whole          # hashes of the phrases themselves, sorted
-        self.pairs = pairs          # hashes of common two-character words, sorted
-        self.anchor = anchor
-        self.bloom = bloom
+    """The index's arrays (numpy arrays, or read from its folder on first use: as numpy
+    arrays for the numpy scan, as memory views of the same files for the scan in Python)
+    and its phrases."""
+
+    def __init__(self, hashes=None, meta=None, whole=None, pairs=None, anchor=None, bloom=None,
+                 phrases: list[str] = (), sources: list[int] = (), lengths: list[int] = (),
+                 folder: Path | None = None) -> None:
+        self._given = None if hashes is None else (hashes, meta, whole, pairs, anchor, bloom)
+        self._folder = folder
+        self._np: tuple | None = None
+        self._py: tuple | None = None
         self.phrases = phrases
         self.sources = sources
         self.lengths = frozenset(l for l in lengths if l >= 3)
         self.max_length = max(self.lengths) if self.lengths else 0
         self.phrase_set = frozenset(phrases)
 
+    def _numpy_arrays(self) -> tuple:
+        if self._np is None:
+            if self._given is not None:
+                self._np = self._given
+            else:
+                # memory-mapped (nothing is read until used), seen as plain arrays (a
+                # memmap's indexing is several times slower)
+                self._np = tuple(np.asarray(np.load(self._folder / f"{name}.npy", mmap_mode="r"))
+                                 for name in _ARRAYS)
+        return self._np
+
+    def _python_arrays(self) -> tuple:
+        if self._py is None:
+            if self._given is not None or sys.byteorder != "little":
+                self._py = self._numpy_arrays()
+            else:
+                self._py = tuple(_npy_view(self._folder / f"{name}.npy") for name in _ARRAYS)
+        return self._py
+
     def __len__(self) -> int:
-        return int(self.hashes.shape[0])
+        return len(self._python_arrays()[0])
 
     def scan(self, text: str) -> Iterator[Candidate]:
         """Every window of ``text`` that is a variant of an indexed phrase and not simply
-        a piece of that phrase standing whole beside it."""
+        a piece of that phrase standing whole beside it.  In Python for a text of ordinary
+        length (unless numpy is loaded already), with numpy for a long one: the same
+        candidates in the same order (tests/test_typo.py compares them)."""
         if not self.lengths or len(text) < 3:
+            return iter(())
+        if len(text) <= PYTHON_SCAN_MAX and "numpy" not in sys.modules and _PYTHON_SCANS[0] < PYTHON_SCANS:
+            _PYTHON_SCANS[0] += 1
+            return self._scan_python(text)
+        return self._scan_numpy(text)
+
+    def _scan_python(self, text: str) -> Iterator[Candidate]:
+        """The numpy scan's steps, a window at a time: the polynomial hash of every window
+        of Han characters of an indexed length (mod 2**64, as numpy's uint64 wraps), both
+        Bloom probes, then for the survivors the search, the whole-phrase and common-pair
+        tests of ``_scan_numpy``."""
+        hashes, meta, whole_hashes, pairs, anchors, bloom = self._python_arrays()
+        codes = [ord(c) for c in text]
+        total = len(codes)
+        lengths = self.lengths
+        longest = self.max_length
+        base, bmask, m64 = _BASE_INT, _BLOOM_MASK_INT, _MASK64
+        s1, s2 = _PROBE_SHIFTS
+        lo_han, hi_han = _HAN_FIRST, _HAN_LAST
+        passed: dict[int, list[tuple[int, int]]] = {}
+        for i in range(total):
+            c = codes[i]
+            if c < lo_han or c > hi_han:
+                continue
+            h = 0
+            for k in range(i, min(total, i + longest)):
+                c = codes[k]
+                if c < lo_han or c > hi_han:
+                    break
+                h = (h * base + c) & m64
+                if k - i + 1 in lengths:
+                    x = (h >> s1) & bmask
+                    if (bloom[x >> 3] >> (x & 7)) & 1:
+                        x = (h >> s2) & bmask
+                        if (bloom[x >> 3] >> (x & 7)) & 1:
+                            passed.setdefault(k - i + 1, []).append((i, h))
+        if not passed:
             return
+        size = len(hashes)
+        window_lengths = min(longest + 1, total)     # the numpy scan hashes windows 1..this long
+
+        def hash_at(at: int, n: int) -> int:
+            h = 0
+            for c in codes[at:at + n]:
+                h = (h * base + c) & m64
+            return h
+
+        def member(sorted_hashes, value: int) -> bool:
+            n = len(sorted_hashes)
+            if not n:
+                return False
+            return sorted_hashes[min(bisect_left(sorted_hashes, value), n - 1)] == value
+
+        for length in sorted(passed):
+            for start, h in passed[length]:
+                k = bisect_left(hashes, h)
+                if k >= size or hashes[k] != h:
+                    continue
+                code = anchors[k]
+                if code in _ANCHORS:
+                    offset, grow = _ANCHORS[code]
+                    n = length + grow
+                    at = start + offset
+                    if 1 <= n <= window_lengths and at >= 0 and at + n <= total and member(whole_hashes, hash_at(at, n)):
+                        continue
+                if ((int(meta[k]) >> 27) & 7) == DROP:
+                    if start - 1 >= 0 and member(pairs, hash_at(start - 1, 2)):
+                        continue
+                    right = start + length - 1
+                    if right + 1 < total and member(pairs, hash_at(right, 2)):
+                        continue
+                window = text[start:start + length]
+                while k < size and hashes[k] == h:
+                    pid, edit, pos, char, extra = _unpack(int(meta[k]))
+                    phrase = self.phrases[pid]
+                    if variant(phrase, edit, pos, char, extra) == window:
+                        yield Candidate(start, start + length, phrase, self.sources[pid], edit, pos)
+                    k += 1
+
+    def _scan_numpy(self, text: str) -> Iterator[Candidate]:
+        hashes, meta, whole_hashes, pairs, anchors, bloom = self._numpy_arrays()
+        base, mask, probes = _numpy_constants()
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         total = len(codes)
         # windows holding anything but Han characters are never looked up
@@ -360,31 +490,31 @@ class PhraseIndex:
         windows = {1: codes}
         h = codes
         for length in range(2, min(self.max_length + 1, total) + 1):
-            h = h[:-1] * _BASE + codes[length - 1:]
+            h = h[:-1] * base + codes[length - 1:]
             windows[length] = h
-        size = len(self.hashes)
+        size = len(hashes)
         for length in sorted(self.lengths):
             if length > total:
                 break
             h = windows[length]
             where = np.nonzero(other[length:] == other[:-length])[0]
-            for shift in _PROBES:          # the second probe only for the first's survivors
+            for shift in probes:          # the second probe only for the first's survivors
                 if not where.size:
                     break
-                x = (h[where] >> shift) & _BLOOM_MASK
-                probe = (self.bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
+                x = (h[where] >> shift) & mask
+                probe = (bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
                 where = where[probe.astype(bool)]
             if not where.size:
                 continue
             wanted = h[where]
-            lo = np.searchsorted(self.hashes, wanted, side="left")
+            lo = np.searchsorted(hashes, wanted, side="left")
             found = lo < size
-            found[found] = self.hashes[lo[found]] == wanted[found]
+            found[found] = hashes[lo[found]] == wanted[found]
             starts, first = where[found], lo[found]
             if not starts.size:
                 continue
             # drop the windows that are pieces of their phrase standing whole beside them
-            anchor = self.anchor[first]
+            anchor = anchors[first]
             whole = np.zeros(len(starts), dtype=bool)
             for code, (offset, grow) in _ANCHORS.items():
                 sel = np.nonzero(anchor == code)[0]
@@ -394,22 +524,22 @@ class PhraseIndex:
                 at = starts[sel] + offset
                 ok = (at >= 0) & (at + n <= total)
                 hit = np.zeros(len(sel), dtype=bool)
-                hit[ok] = _member(self.whole, windows[n][at[ok]])
+                hit[ok] = _member(whole_hashes, windows[n][at[ok]])
                 whole[sel] = hit
             # drop the windows of a dropped character that cut through a common word at
             # either end (质教育 in 优质教育)
-            drop = ((self.meta[first] >> np.uint64(27)) & np.uint64(7)) == DROP
+            drop = ((meta[first] >> np.uint64(27)) & np.uint64(7)) == DROP
             left = starts - 1
             ok = drop & (left >= 0)
-            whole[ok] |= _member(self.pairs, windows[2][left[ok]])
+            whole[ok] |= _member(pairs, windows[2][left[ok]])
             right = starts + length - 1
             ok = drop & (right + 1 < total)
-            whole[ok] |= _member(self.pairs, windows[2][right[ok]])
+            whole[ok] |= _member(pairs, windows[2][right[ok]])
             for start, k in zip(starts[~whole].tolist(), first[~whole].tolist()):
                 window = text[start:start + length]
                 key = h[start]
-                while k < size and self.hashes[k] == key:
-                    pid, edit, pos, char, extra = _unpack(int(self.meta[k]))
+                while k < size and hashes[k] == key:
+                    pid, edit, pos, char, extra = _unpack(int(meta[k]))
                     phrase = self.phrases[pid]
                     if variant(phrase, edit, pos, char, extra) == window:
                         yield Candidate(start, start + length, phrase, self.sources[pid], edit, pos)
@@ -439,13 +569,13 @@ def load(key: str, official: tuple[str, ...], names: tuple[str, ...], known: tup
          optional: tuple[str, ...] = ()) -> PhraseIndex:
     """The index for these inputs, from the cache folder or built (and cached) now."""
     with _LOCK:
-        for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+        for base in cache_folders():
             folder = base / f"typo-index-{key}"
             index = _read(folder)
             if index is not None:
                 return index
         data = build(list(official), list(names), list(known), list(homophones), list(shapes), settings, optional)
-        for base in (cache_dir(), Path(tempfile.gettempdir()) / "gwlint"):
+        for base in cache_folders():
             try:
                 _write(base / f"typo-index-{key}", data)
                 index = _read(base / f"typo-index-{key}")
@@ -463,16 +593,50 @@ def _read(folder: Path) -> PhraseIndex | None:
     try:
         with open(folder / "phrases.json", encoding="utf-8") as fh:
             info = json.load(fh)
-        # memory-mapped (nothing is read until used), seen as plain arrays (a memmap's
-        # indexing is several times slower)
-        arrays = {name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r")) for name in _ARRAYS}
-        return PhraseIndex(**arrays, phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"])
+        for name in _ARRAYS:
+            if not (folder / f"{name}.npy").is_file():
+                return None
+        return PhraseIndex(phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"], folder=folder)
     except (OSError, ValueError, KeyError):
         return None
 
 
+_NPY_FORMATS = {"<u8": "Q", "<i8": "q", "<u4": "I", "<i4": "i", "|u1": "B", "|i1": "b"}
+
+
+def _npy_view(path: Path) -> memoryview:
+    """A one-dimensional little-endian ``.npy`` file as a memory view of its numbers,
+    memory-mapped (numpy's own format: a magic string, a version, a header dict)."""
+    import ast
+    import mmap
+
+    with open(path, "rb") as fh:
+        mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    if mm[:6] != b"\x93NUMPY":
+        raise ValueError(f"{path}: not an .npy file")
+    if mm[6] == 1:
+        size, at = int.from_bytes(mm[8:10], "little"), 10
+    else:
+        size, at = int.from_bytes(mm[8:12], "little"), 12
+    header = ast.literal_eval(mm[at:at + size].decode("latin1"))
+    fmt = _NPY_FORMATS[header["descr"]]
+    (count,) = header["shape"]
+    view = memoryview(mm)[at + size:].cast(fmt)
+    if header["fortran_order"] or len(view) != count:
+        raise ValueError(f"{path}: unexpected layout")
+    return view
+
+
+def _numpy_constants() -> tuple:
+    np.uint64          # noqa: B018 - imports numpy (and fills _NUMPY_CONSTANTS) on first use
+    return _NUMPY_CONSTANTS["base"], _NUMPY_CONSTANTS["mask"], _NUMPY_CONSTANTS["probes"]
+
+
 def _write(folder: Path, data: dict) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
+    import shutil
+    import tempfile
+
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".typo-index-"))
     try:
         for name in _ARRAYS:

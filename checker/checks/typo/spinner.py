@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
+from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.typo.vocabulary import vocabulary

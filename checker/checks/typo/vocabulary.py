@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator
 
 from checker.model.lexicon import Lexicon, built_from, validated
 

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from typing import Any, Callable, Hashable, Iterable, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
 from checker.model.measure_words import MeasureWords

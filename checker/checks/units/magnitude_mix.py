@@ -26,7 +26,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, words
