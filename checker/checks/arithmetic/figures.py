@@ -50,6 +50,15 @@ class ArithData(BaseModel):
     # measures of one kind of amount that are no parts of one another (a project's total
     # investment, a year's planned investment, the investment completed): name -> words
     arith_measures: dict[str, list[str]] = Field(default_factory=dict)
+    # wholes split into a fixed number of members (三次产业: 3) whose shares make 100%
+    arith_partitions: list[dict[str, str | int]] = Field(default_factory=list)
+    # words naming a member's share of its whole (贡献率, 比重, 结构)
+    arith_partition_shares: list[str] = Field(default_factory=list)
+    # words leading the list of the members' shares (分别为) and separating its figures
+    arith_partition_leads: list[str] = Field(default_factory=list)
+    arith_partition_separators: list[str] = Field(default_factory=list)
+    # approximation words: a list written with one is not checked for its sum
+    arith_about_words: list[str] = Field(default_factory=list)
     arith_adjusted_words: list[str] = Field(default_factory=list)
     arith_year_pattern: Regex = "(?!x)x"
     arith_complete_sets: list[list[str]] = Field(default_factory=list)

@@ -39,8 +39,6 @@ _SPLIT = re.compile(
     rf"(?={_BLANK}?[\u3400-\u9fff%％])")
 _GROUPS = re.compile(_BLANK)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-# after a year, a month or day number and its word: 2023 12月 is a date whose 年 was left out
-_DATE_WORDS = {"月": 12, "日": 31}
 
 
 @lru_cache(maxsize=16)
@@ -62,7 +60,9 @@ LOCAL = True
 
 def check(doc, rule) -> Iterator[Finding]:
     text = doc.text
-    label = _label(tuple(words(rule).number_labels))
+    vocab = words(rule)
+    label = _label(tuple(vocab.number_labels))
+    dates = vocab.split_date_words
     for m in _SPLIT.finditer(text):
         if label is not None and label.search(text[max(0, m.start() - 4):m.start()]):
             continue
@@ -70,11 +70,11 @@ def check(doc, rule) -> Iterator[Finding]:
         fixed = "".join(groups)
         after = text[m.end():m.end() + 2].lstrip(" \u00a0\u2009\u202f")[:1]
         if len(groups) == 2 and _YEAR.fullmatch(groups[0]) and groups[1].isdigit() \
-                and after in _DATE_WORDS and 1 <= int(groups[1]) <= _DATE_WORDS[after]:
+                and after in dates and 1 <= int(groups[1]) <= dates[after]:
             continue    # 2023 12月: a year and a month, 年 left out — no figure split
         thousands = all(len(g) == 3 for g in (x.split(".")[0].split("．")[0] for x in groups[1:])) \
             and 1 <= len(groups[0]) <= 3
-        year = after == "年" and _YEAR.fullmatch(fixed) is not None
+        year = bool(vocab.split_year_word) and after == vocab.split_year_word and _YEAR.fullmatch(fixed) is not None
         if thousands or year:
             yield Finding(Span(m.start(), m.end()), args={"found": m.group(0), "fixed": fixed}, fix=fixed)
         else:
