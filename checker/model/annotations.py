@@ -56,6 +56,8 @@ class Policy(BaseModel):
     require_in_work_plans: bool = False
     only_when_some_annotated: bool = False
     exempt_headings: list[str] = PydField(default_factory=list)
+    # a line naming a site's notice (温馨提示：): the numbered run after it is no plan's items
+    notice_labels: list[str] = PydField(default_factory=list)
     # items under a heading whose title ends with one of these (创建标准, 申报条件) are criteria
     criteria_heading_ends: list[str] = PydField(default_factory=list)
 

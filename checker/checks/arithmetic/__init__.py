@@ -6,4 +6,5 @@ KINDS: dict[str, str] = {
     "arith-growth": "growth",
     "arith-share": "share",
     "arith-difference": "difference",
+    "arith-shares-sum": "shares_sum",
 }

@@ -50,6 +50,18 @@ class ArithData(BaseModel):
     arith_rate_links: list[str] = Field(default_factory=list)
     arith_annual_words: list[str] = Field(default_factory=list)
     arith_reference_words: list[str] = Field(default_factory=list)
+    # measures of one kind of amount that are no parts of one another (a project's total
+    # investment, a year's planned investment, the investment completed): name -> words
+    arith_measures: dict[str, list[str]] = Field(default_factory=dict)
+    # wholes split into a fixed number of members (三次产业: 3) whose shares make 100%
+    arith_partitions: list[dict[str, str | int]] = Field(default_factory=list)
+    # words naming a member's share of its whole (贡献率, 比重, 结构)
+    arith_partition_shares: list[str] = Field(default_factory=list)
+    # words leading the list of the members' shares (分别为) and separating its figures
+    arith_partition_leads: list[str] = Field(default_factory=list)
+    arith_partition_separators: list[str] = Field(default_factory=list)
+    # approximation words: a list written with one is not checked for its sum
+    arith_about_words: list[str] = Field(default_factory=list)
     arith_adjusted_words: list[str] = Field(default_factory=list)
     arith_year_pattern: Regex = "(?!x)x"
     arith_complete_sets: list[list[str]] = Field(default_factory=list)
@@ -122,6 +134,34 @@ def is_ratio(text: str, q, data: ArithData) -> bool:
     not a total, a part or a whole."""
     clause = clause_before(text, q.span.start)
     return any(marker in clause for marker in data.arith_ratio_markers)
+
+
+def measure_of(text: str, q, data: ArithData) -> str | None:
+    """The measure a figure's clause names it (``arith_measures``): the listed word ending
+    last before the figure, the longest of those ending there (年度计划完成投资 is planned,
+    not completed).  None when the clause names none."""
+    if not data.arith_measures:
+        return None
+    clause = clause_before(text, q.span.start)
+    best: tuple[int, int, str] | None = None
+    for name, words in data.arith_measures.items():
+        for word in words:
+            k = clause.rfind(word)
+            if k >= 0:
+                key = (k + len(word), len(word), name)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return best[2] if best else None
+
+
+def other_measures(text: str, total, parts, data: ArithData) -> bool:
+    """Whether a part names another measure than its total does (总投资 beside 完成投资):
+    累计完成投资8.6亿元，其中某工程总投资9.5亿元 gives a project's size beside the amount
+    done, not a part of it."""
+    whole = measure_of(text, total, data)
+    if whole is None:
+        return False
+    return any((m := measure_of(text, p, data)) is not None and m != whole for p in parts)
 
 
 @lru_cache(maxsize=16)

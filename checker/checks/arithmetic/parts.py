@@ -24,7 +24,7 @@ from typing import Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.arithmetic.figures import (data_for, ends_sentence, half_step, interval, is_ratio,
-                                              previous_totals, tiles, unit_key)
+                                              other_measures, previous_totals, tiles, unit_key)
 from checker.checks.finding import Finding
 
 MESSAGE_ARGS = frozenset({
@@ -109,6 +109,10 @@ def _bracket(rule, text, total, quantities, starts, data, params) -> Finding | N
         return None     # other figures in the brackets: not a breakdown of this total
     if _references(text, inner_start, parts, data):
         return None     # 887分（总分为1000分，底线为750分）: measures to compare with, not parts
+    if is_ratio(text, total, data) or any(is_ratio(text, p, data) for p in parts):
+        return None     # 3850人（每千人口执业医师2.9人、每千人口注册护士3.1人）: ratios, no head counts
+    if other_measures(text, total, parts, data):
+        return None     # 完成投资A（某工程总投资B）: another measure, not a part
     return _compare(rule, total, parts, exhaustive=not partial or _complete(text, inner_start, parts, data),
                     params=params)
 
@@ -197,6 +201,8 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
                     total = latest_total(unit)
                 if total is None:
                     continue
+                if other_measures(text, total, parts, data):
+                    continue    # 累计完成投资A，其中某工程总投资B: a project's size, no part of the amount done
                 if borrowed and any(p.scaled > total.scaled for p in parts):
                     continue    # a part above the sentence before's figure: it counts something else
                 parts = _met_then_narrowed(text, total, parts, data, params)

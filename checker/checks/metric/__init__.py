@@ -6,4 +6,5 @@ KINDS: dict[str, str] = {
     "title-year": "title_year",
     "document-number": "document_number",
     "magnitude-slip": "magnitude_slip",
+    "plan-period": "plan_period",
 }

@@ -39,6 +39,8 @@ class Vocabulary(BaseModel):
     digit_letter_magnitudes: list[str] = Field(default_factory=list)
     number_letter_allow: list[str] = Field(default_factory=list)
     number_labels: list[str] = Field(default_factory=list)
+    split_year_word: str = ""
+    split_date_words: dict[str, int] = Field(default_factory=dict)
 
 
 def words(rule: Any) -> Vocabulary:

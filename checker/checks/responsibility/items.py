@@ -137,7 +137,7 @@ def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
         extra = {id(b): [anns[k] for k, bb in moved.items() if bb is b] for b in parents.values()}
     else:
         kept, extra = anns, {}
-    chunks = _page_chunk_numbers(doc)
+    chunks = _page_chunk_numbers(doc) | _notice_items(doc, policy)
     # every numbered block that may be a task, by section
     by_section: dict[int, list[TaskItem]] = defaultdict(list)
     for block in structure.iter_blocks():
@@ -199,6 +199,52 @@ def _page_chunk_numbers(doc: "Document") -> set[int]:
         out.update(id(d) for d in _descendants(block))
         ordinal += 1
     out.update(id(d) for d in _descendants(first))
+    return out
+
+
+_LABEL_MARKS = " \t\u3000：:【】[]〔〕（）()"
+
+
+def _notice_items(doc: "Document", policy: Policy) -> set[int]:
+    """The numbered items of a site's notice box (``温馨提示：`` then ``1.如需转载…``
+    ``2.联系电话…``): the run of items right after a line that is nothing but one of
+    ``policy.notice_labels``, each item following the label or another item of the run
+    with only blank lines between.  They are the page's furniture, no plan's tasks.
+    Returns the blocks' ids."""
+    labels = tuple(policy.notice_labels)
+    if not labels:
+        return set()
+    text = doc.text
+    paragraphs = doc.paragraphs
+
+    def is_label(s: str) -> bool:
+        s = s.strip(_LABEL_MARKS)
+        return bool(s) and s in labels
+
+    label_paras = {p.index for p in paragraphs if is_label(p.span.of(text))}
+    if not label_paras:
+        return set()
+    out: set[int] = set()
+    run: set[int] = set()       # paragraphs of the notice items found so far
+    blocks = sorted(doc.structure.iter_blocks(), key=lambda b: b.marker.span.start)
+    for block in blocks:
+        if not block.paragraphs:
+            continue
+        first = block.paragraphs[0]
+        para = paragraphs[first]
+        if is_label(text[para.span.start:block.marker.span.start]) and text[para.span.start:block.marker.span.start].strip():
+            hit = True          # 温馨提示：1.如需转载… on one line
+        else:
+            hit = False
+            q = first - 1
+            while q >= 0 and not paragraphs[q].span.of(text).strip():
+                q -= 1
+            if q >= 0 and (q in label_paras or q in run):
+                hit = True
+        if hit:
+            out.add(id(block))
+            out.update(id(d) for d in _descendants(block))
+            run.update(block.paragraphs)
     return out
 
 

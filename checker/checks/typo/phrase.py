@@ -11,6 +11,9 @@ window is then judged in its sentence, with the document's segmentation around i
   a misspelt character to its neighbour: 要迫|不|急待) straddles the edge — never for a
   dropped character, whose window is otherwise all right characters (送教质量 is no
   保教质量 cut short);
+* a window missing the phrase's first or last character is no phrase cut short when its
+  edge character belongs to a dictionary word outside it, starting (ending) where a word
+  does: the 化 of 法治化营商环境 ends 法治化, and no 优 was dropped from 优化营商环境;
 * the edited place must not read as ordinary words: when the replaced, swapped or
   neighbouring characters all sit in known words (法治建设, 东华理工大学) or are
   characters common as words of their own (新突破, 各方面 are not 创新突破, 各个方面
@@ -299,6 +302,8 @@ def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int
             crossing = [w for w, span in tokens if span.start < edge < span.end]
             if not loose or not crossing or not soft(crossing[0]):
                 return False
+    if cand.edit == pi.DROP and _edge_in_outer_word(doc, cand):
+        return False          # 法治化|营商环境: the window's edge character ends a word before it
     inside = [(w, span) for w, span in tokens if span.start < cand.end and span.end > cand.start]
     if cand.edit == pi.REORDER:
         return True           # a statutory name with two pieces swapped: real words by nature
@@ -333,6 +338,28 @@ def _judged_typo(doc, cand: pi.Candidate, known: frozenset[str], single_min: int
         # a lone character at the edit (实事|是|求, 来|不易) is the break
         return not all(len(w) > 1 and real(w) for w in covering)
     return not all(real(w) for w in covering)
+
+
+def _edge_in_outer_word(doc, cand: pi.Candidate) -> bool:
+    """A window missing the phrase's first (or last) character whose own first (last)
+    character closes (opens) a dictionary word that begins (ends) outside the window where
+    a word of the segmentation does: 法治化营商环境 and 市场化法治化国际化营商环境 hold
+    化营商环境, but its 化 ends 法治化 / 国际化, so nothing was dropped from 优化营商环境.
+    The outer word must start at a word boundary: in 推进化营商环境 the 进化 before the
+    window starts inside 推进, and the 优 really is missing."""
+    text = doc.text
+    width = cand.end - cand.start
+    if cand.pos == 0:
+        tokens = doc.tokens_in(max(0, cand.start - 4), cand.start + 1)
+        bounds = {span.start for _, span in tokens}
+        return any(cand.start - n + 1 in bounds and _in_dictionary(text[cand.start - n + 1:cand.start + 1])
+                   for n in (2, 3, 4) if cand.start - n + 1 >= 0)
+    if cand.pos == width:
+        tokens = doc.tokens_in(cand.end - 1, min(len(text), cand.end + 4))
+        bounds = {span.end for _, span in tokens}
+        return any(cand.end - 1 + n in bounds and _in_dictionary(text[cand.end - 1:cand.end - 1 + n])
+                   for n in (2, 3, 4) if cand.end - 1 + n <= len(text))
+    return False
 
 
 def _repeated_series(doc, cand: pi.Candidate, real) -> bool:
