@@ -90,15 +90,17 @@ def _achieved(text: str, start: int, phrase: str, ant) -> bool:
     return not any(w in before for w in ant.goal_frame)
 
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s?年")
+@lru_cache(maxsize=8)
+def _year_pattern(year_word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s?{re.escape(year_word)}")
 
 
-def _sentence_year(doc, offset: int) -> int | None:
+def _sentence_year(doc, offset: int, year_word: str) -> int | None:
     """The year the sentence holding ``offset`` names last before it (2020年是…), if any."""
     sentence = doc.sentence_at(offset)
     if sentence is None:
         return None
-    years = _YEAR.findall(doc.text, sentence.span.start, offset)
+    years = _year_pattern(year_word).findall(doc.text, sentence.span.start, offset)
     return int(years[-1]) if years else None
 
 
@@ -135,7 +137,7 @@ def check(doc, rule) -> Iterator[Finding]:
             year = doc.year_at(m.start())
             if year is None or year <= event.end.year:
                 continue
-            own = _sentence_year(doc, m.start())
+            own = _sentence_year(doc, m.start(), vocabulary.dates.year)
             if own is not None and own <= event.end.year:
                 continue    # 2020年是…打赢脱贫攻坚战的收官之年: the sentence speaks of its own year
             taken.append(span)
