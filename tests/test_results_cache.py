@@ -168,3 +168,37 @@ def test_changed_settings_do_not_reuse_results(corpus):
 def test_the_cache_folder_ignores_itself_for_git(corpus):
     report(corpus)
     assert (corpus / ".gwlint_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_a_json_report_over_unchanged_files_is_copied_from_the_stored_report(corpus):
+    expected = report(corpus, "--no-cache")
+    assert report(corpus) == expected                          # cold: stores the report
+    folder = next((corpus / ".gwlint_cache").glob("results-*"))
+    stored = list(folder.glob("report-*.txt"))
+    assert len(stored) == 1
+    for entry in folder.glob("*.json"):                        # every file's entry gone: only the report
+        if not entry.name.startswith("report-"):
+            entry.unlink()
+    assert report(corpus) == expected
+    assert not [e for e in folder.glob("*.json") if not e.name.startswith("report-")]   # nothing checked
+    # a stored report whose text does not match its header (same size) is a miss
+    blob = bytearray(stored[0].read_bytes())
+    blob[10:12] = b"xx" if blob[10:12] != b"xx" else b"yy"
+    stored[0].write_bytes(bytes(blob))
+    assert report(corpus) == expected
+    # an edit makes another report: the old one is not taken for it
+    (corpus / "c.txt").write_text(DOC_C + SHARED + "\n", encoding="utf-8")
+    edited = report(corpus)
+    assert edited == report(corpus, "--no-cache") and edited != expected
+    assert report(corpus) == edited
+    assert len(list(folder.glob("report-*.txt"))) == 2
+
+
+def test_the_stored_report_serves_a_report_file_and_the_text_report_is_unaffected(corpus):
+    expected = run("check", "--no-config", "--no-cache", "--format", "json", ".", cwd=corpus).stdout
+    for _ in range(2):
+        run("check", "--no-config", "--format", "json", "--output", "out.json", ".", cwd=corpus)
+        assert (corpus / "out.json").read_text(encoding="utf-8") == expected
+        (corpus / "out.json").unlink()
+    text = run("check", "--no-config", "--no-cache", "--format", "text", "--color", "never", ".", cwd=corpus).stdout
+    assert run("check", "--no-config", "--format", "text", "--color", "never", ".", cwd=corpus).stdout == text

@@ -15,7 +15,11 @@ entry per file, named by a hash of the file's path and bytes:
   read only when the cross-document phase has to run again;
 - ``corpus-<key>.json``: the cross-document phase's findings for one set of files (their
   paths and entry keys), with the directives they used, so that a run over unchanged
-  files does not compare them again.
+  files does not compare them again;
+- ``report-<key>.txt`` and ``report-<key>.json``: the violations of a whole run over one
+  set of files as the JSON report writes them (the text between its ``"violations": [``
+  and ``]``), and its size, checksum and severity counts: a JSON report of a run over
+  unchanged files copies that text, reading no file's entry and encoding nothing.
 
 JSON, never pickle: a cache inside a repository must not be able to run code when it is
 loaded.  Entries are written atomically (a temporary file renamed); an entry that cannot
@@ -24,10 +28,13 @@ fingerprints are left in place; delete ``.gwlint_cache`` to reclaim them.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
 import tempfile
+import zlib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +44,7 @@ from checker.sources.directives import Suppression
 
 FORMAT = 1
 FOLDER = ".gwlint_cache"
+_PIECE = 1 << 20          # bytes read at a time from a stored report
 _IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
 
 
@@ -184,7 +192,53 @@ class ResultsCache:
         self._write(f"corpus-{key}.json", {"format": FORMAT, "used": used,
                                            "violations": [_violation_json(v, None) for v in violations]})
 
+    # -- a whole run's JSON report
+    def load_report(self, key: str) -> "StoredReport | None":
+        """The stored violations of a run over the files of ``key`` (``corpus_key``), or
+        None when there are none or they do not match their header (size, checksum)."""
+        head = self._read(f"report-{key}.json")
+        try:
+            if head is None or head["format"] != FORMAT:
+                return None
+            counts = Counter({str(k): int(n) for k, n in head["counts"].items()})
+            fh = open(self.folder / f"report-{key}.txt", "rb")
+        except (OSError, KeyError, TypeError, ValueError, AttributeError):
+            return None
+        try:        # checked through the file it will be copied from, a piece at a time
+            crc = size = 0
+            while piece := fh.read(_PIECE):
+                crc = zlib.crc32(piece, crc)
+                size += len(piece)
+            if size == head["size"] and crc == head["crc"]:
+                return StoredReport(fh, int(head["count"]), counts)
+        except (OSError, TypeError, ValueError):
+            pass
+        fh.close()
+        return None
+
+    def report_writer(self, key: str, count: int, counts: dict) -> "ReportWriter | None":
+        """Where the JSON report keeps the violations text of this run (see ``load_report``)."""
+        if not self._prepare():
+            return None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=self.folder)
+        except OSError:
+            return None
+        return ReportWriter(self, key, fd, tmp, count, dict(counts))
+
     # -- files
+    def _prepare(self) -> bool:
+        if not self._ready:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                marker = self.root / ".gitignore"
+                if not marker.exists():
+                    marker.write_text(_IGNORE_ALL, encoding="utf-8")
+            except OSError:
+                return False
+            self._ready = True
+        return True
+
     def _read(self, name: str) -> Any:
         try:
             with open(self.folder / name, "rb") as fh:
@@ -196,12 +250,8 @@ class ResultsCache:
         """Atomically; a cache that cannot be written only costs time next run."""
         tmp = None
         try:
-            if not self._ready:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                marker = self.root / ".gitignore"
-                if not marker.exists():
-                    marker.write_text(_IGNORE_ALL, encoding="utf-8")
-                self._ready = True
+            if not self._prepare():
+                return
             fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
             os.chmod(tmp, 0o644)                # mkstemp makes it private; a cache is not
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -213,6 +263,93 @@ class ResultsCache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+
+
+class StoredReport:
+    """A run's violations as a stored JSON report's text: what the report writers need of
+    a run's violations (``len``, truth, ``severity_counts``, iteration in order), the JSON
+    writer taking ``json_block()`` as it is.  Only a JSON report is served from it (the
+    text keeps the contract's fields, not a fix, context or place label)."""
+
+    def __init__(self, fh, count: int, counts: Counter) -> None:
+        self._fh = fh
+        self._count = count
+        self.severity_counts = counts
+
+    def write_json_block(self, stream) -> None:
+        """Copy the text to ``stream``: as bytes to a text stream's buffer, a piece at a time."""
+        self._fh.seek(0)
+        target = getattr(stream, "buffer", None)
+        encoding = getattr(stream, "encoding", None) or ""
+        if target is not None and codecs.lookup(encoding).name == "utf-8" if encoding else False:
+            stream.flush()
+            while piece := self._fh.read(_PIECE):
+                target.write(piece)
+            return
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        while piece := self._fh.read(_PIECE):
+            stream.write(decoder.decode(piece))
+        stream.write(decoder.decode(b"", final=True))
+
+    def json_block(self) -> str:
+        self._fh.seek(0)
+        return self._fh.read().decode("utf-8")
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __del__(self) -> None:
+        try:
+            self._fh.close()
+        except Exception:
+            pass
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def sort(self, key=None) -> None:
+        """Stored in order."""
+
+    def __iter__(self):
+        for d in json.loads("[" + self.json_block() + "]"):
+            yield Violation(d["path"], d["line"], d["column"], d["end_line"], d["end_column"], d["rule"],
+                            d["category"], d["severity"], d["message"], d["excerpt"])
+
+
+class ReportWriter:
+    """Takes the violations text of a JSON report as it is written, and keeps it (with its
+    header, written last) when the report is complete: ``close(True)``."""
+
+    def __init__(self, cache: ResultsCache, key: str, fd: int, tmp: str, count: int, counts: dict) -> None:
+        self._cache, self._key, self._tmp = cache, key, tmp
+        self._fh = os.fdopen(fd, "wb")
+        self._crc = 0
+        self._size = 0
+        self._head = {"format": FORMAT, "count": count, "counts": counts}
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self._crc = zlib.crc32(data, self._crc)
+        self._size += len(data)
+        self._fh.write(data)
+
+    def close(self, keep: bool) -> None:
+        try:
+            self._fh.close()
+            if keep:
+                os.chmod(self._tmp, 0o644)
+                os.replace(self._tmp, self._cache.folder / f"report-{self._key}.txt")
+                self._cache._write(f"report-{self._key}.json", {**self._head, "size": self._size, "crc": self._crc})
+                return
+        except OSError:
+            pass
+        try:
+            os.unlink(self._tmp)
+        except OSError:
+            pass
 
 
 def _violation_json(v: Violation, path: str | None) -> list:

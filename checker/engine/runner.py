@@ -148,7 +148,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None,
               keep_sources: bool = False,
               on_result: Callable[[FileResult], None] | None = None,
-              cache: bool = False, spool: bool = False) -> RunResult:
+              cache: bool = False, spool: bool = False, stored_report: bool = False) -> RunResult:
     """Check ``paths``; results arrive in their order, each passed to ``on_result`` as soon
     as it is there (a streaming report).  Interrupted (Ctrl-C, SIGTERM) or left by a dead
     worker, the run stops and returns what it found, each file not checked named in
@@ -157,7 +157,10 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     ``run.cache`` then says which files were checked and which reused.  ``spool``: keep
     the violations on disk as files finish (``checker.engine.spool``), not in the results:
     ``run.violations`` is then a ``ViolationSpool``, read back in order by the report, and
-    each result keeps only what the cross-document phase needs."""
+    each result keeps only what the cross-document phase needs.  ``stored_report`` (with
+    ``cache`` and ``spool``, for a JSON report): a run over the same files as a run whose
+    JSON report was stored takes that report's violations (``ResultsCache.load_report``)
+    and reads no file's entry; another run offers the report its place in the cache."""
     cores = os.cpu_count() or 1
     jobs = min(jobs or cores, 2 * cores)   # more workers only cost memory
     run = RunResult(files=len(paths))
@@ -168,6 +171,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     # Cross-document summaries are only worth making with something to compare to.
     collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
     keys: dict[str, str | None] = {}
+    report_key = None
     hits: dict[str, FileResult] = {}
     store = None
     if cache:
@@ -177,6 +181,18 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         rules_by_id = {r.id: r for r in settings.rules}
         for p in paths:
             keys[p] = run.cache.key(p)
+        if stored_report and spool and not settings.config.duplicates.reference and None not in keys.values():
+            report_key = run.cache.corpus_key(list(keys.items()))
+            reused = run.cache.load_report(report_key)
+            if reused is not None:
+                run.violations.close()
+                run.violations = reused
+                run.results = [FileResult(p) for p in paths]
+                run.cache.reused = list(paths)
+                if progress:
+                    progress(len(paths), len(paths))
+                return run
+        for p in paths:
             if keys[p] is not None:
                 found = run.cache.load(p, keys[p], rows=spool)
                 if found is not None:
@@ -249,6 +265,10 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     for result in run.results:
         run.violations.extend(finish_unused(result, settings))
     run.sort()
+    if report_key is not None and not run.interrupted and not run.errors:
+        spooled = run.violations
+        run.violations.keep_report = lambda: run.cache.report_writer(report_key, len(spooled),
+                                                                      spooled.severity_counts)
     return run
 
 

@@ -58,6 +58,9 @@ class ViolationSpool:
         self._rows: dict[str, list[tuple[int, int]]] = {}     # path -> its blocks (offset, size)
         self._count = 0
         self.severity_counts: Counter = Counter()
+        # set by a run with a results cache: a function giving where the JSON report
+        # keeps its violations text for the next run over the same files, or None
+        self.keep_report = None
 
     # -- filling
     def add_rows(self, path: str, rows: list) -> None:

@@ -24,6 +24,8 @@ def build(run, violations: bool = True) -> dict:
     }
 
 
+# A run over unchanged files gives the violations text this writer stored (results cache)
+COPIES_STORED = True
 STREAMS = True     # render() writes the violations as it reads them (a spooled run's too)
 _BATCH = 2000      # violations per write
 
@@ -43,19 +45,39 @@ def render(run, stream, options) -> None:
     at = text.index(empty)
     stream.write(text[:at] + '\n  "violations": [\n')
     tail = text[at + len(empty):]
-    batch: list[str] = []
-    separator = ""
-    rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
-    texts = _rows_text(rows()) if rows else map(_violation_text, run.violations)
-    for text in texts:
-        batch.append(text)
-        if len(batch) == _BATCH:
-            stream.write(separator + ",\n".join(batch))
-            separator = ",\n"
-            batch = []
-    if batch:
-        stream.write(separator + ",\n".join(batch))
-    stream.write("\n  ],\n" + tail + "\n")
+    stored = getattr(run.violations, "write_json_block", None)   # a run over unchanged files: its stored text
+    if stored is not None:
+        stored(stream)
+        stream.write("\n  ],\n" + tail + "\n")
+        return
+    # a run with a results cache keeps the text for the next run over the same files
+    keeper = getattr(run.violations, "keep_report", None)
+    sink = keeper() if keeper is not None else None
+    complete = False
+    try:
+        batch: list[str] = []
+        separator = ""
+        rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
+        texts = _rows_text(rows()) if rows else map(_violation_text, run.violations)
+        for text in texts:
+            batch.append(text)
+            if len(batch) == _BATCH:
+                piece = separator + ",\n".join(batch)
+                stream.write(piece)
+                if sink is not None:
+                    sink.write(piece)
+                separator = ",\n"
+                batch = []
+        if batch:
+            piece = separator + ",\n".join(batch)
+            stream.write(piece)
+            if sink is not None:
+                sink.write(piece)
+        stream.write("\n  ],\n" + tail + "\n")
+        complete = True
+    finally:
+        if sink is not None:
+            sink.close(complete)
 
 
 _TEMPLATE = ('    {{\n      "path": {},\n      "line": {},\n      "column": {},\n      "end_line": {},\n'
