@@ -202,3 +202,74 @@ def test_the_stored_report_serves_a_report_file_and_the_text_report_is_unaffecte
         (corpus / "out.json").unlink()
     text = run("check", "--no-config", "--no-cache", "--format", "text", "--color", "never", ".", cwd=corpus).stdout
     assert run("check", "--no-config", "--format", "text", "--color", "never", ".", cwd=corpus).stdout == text
+
+
+_HAN = ("建设发展改革创新服务管理工作推进完成实施项目资金保障安全教育医疗卫生交通水利农业工业"
+        "科技文化旅游生态环境城市乡村社区企业市场投资消费就业收入住房养老托育救助治理")
+
+
+def _random_sentence(rng) -> str:
+    return "".join(rng.choice(_HAN) for _ in range(rng.randint(22, 30))) + "。"
+
+
+_POOL = [_random_sentence(__import__("random").Random(i)) for i in range(16)]
+
+
+def _document(rng, n: int) -> str:
+    """Sentences of its own, a few from the shared pool, some of those a near copy."""
+    lines = [f"{'一二三四五六'[n % 6]}、重点工作"]
+    for _ in range(rng.randint(3, 7)):
+        if rng.random() < 0.35:
+            sentence = rng.choice(_POOL)
+            if rng.random() < 0.3:          # a near copy: one character changed
+                at = rng.randrange(2, 12)
+                sentence = sentence[:at] + "和" + sentence[at + 1:]
+        else:
+            sentence = _random_sentence(rng)
+        lines.append(sentence)
+    return "\n".join(lines) + "\n"
+
+
+def _pool_sentence(i: int) -> str:
+    return _POOL[i % len(_POOL)]
+
+
+def test_an_edit_updates_the_cross_file_index_and_its_findings_match_a_full_comparison(tmp_path):
+    """Random documents sharing sentences and near copies; each round edits one or two of
+    them (copies added, removed, moved), and the updated comparison reports exactly what
+    comparing every document afresh reports."""
+    import random
+
+    from checker.engine.runner import run_paths
+
+    rng = random.Random(7)
+    names = [f"d{i:02d}.txt" for i in range(24)]
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text(_document(rng, i), encoding="utf-8")
+    first = _run(tmp_path)
+    assert first.cache.phase == "compared"
+    updated_rounds = partial = 0
+    for round_ in range(6):
+        edited = rng.sample(names, rng.choice([1, 1, 2]))
+        for name in edited:
+            text = (tmp_path / name).read_text(encoding="utf-8")
+            lines = text.splitlines()
+            if round_ % 3 == 2 and len(lines) > 2:
+                del lines[rng.randrange(1, len(lines))]          # a copy removed
+            else:
+                lines.insert(rng.randrange(1, len(lines) + 1), _pool_sentence(rng.randrange(40)))
+            (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        warm = _run(tmp_path, jobs=1 + round_ % 2)
+        assert sorted(warm.cache.rechecked) == sorted(edited)
+        updated_rounds += warm.cache.phase == "updated"
+        assert set(edited) <= set(warm.cache.affected) or warm.cache.phase != "updated"
+        partial += len(warm.cache.affected) < len(names) - 6     # most documents kept as they were
+        old = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            full = run_paths(sorted(names), _settings(tmp_path), jobs=1)
+        finally:
+            os.chdir(old)
+        assert [(v, v.message) for v in warm.violations] == [(v, v.message) for v in full.violations], round_
+        assert any(v.rule == "duplicate-across-files" for v in full.violations)
+    assert updated_rounds == 6 and partial >= 3

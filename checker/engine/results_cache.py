@@ -77,6 +77,11 @@ class ResultsCache:
         self.folder = self.root / f"results-{settings_fingerprint(settings, collect)}"
         self.rechecked: list[str] = []
         self.reused: list[str] = []
+        # how the cross-document phase was had: "stored" (the same files as a run before),
+        # "updated" (the last comparison's index updated for the files changed: ``affected``
+        # lists the documents compared again) or "compared" (everything compared)
+        self.phase: str | None = None
+        self.affected: list[str] = []
         self._ready = False
 
     # -- keys
@@ -191,6 +196,55 @@ class ResultsCache:
     def store_phase(self, key: str, violations: list[Violation], used: dict[str, list[int]]) -> None:
         self._write(f"corpus-{key}.json", {"format": FORMAT, "used": used,
                                            "violations": [_violation_json(v, None) for v in violations]})
+
+    # -- the last cross-document comparison's index, for updating it after an edit
+    def load_index(self) -> tuple[dict, bytes] | None:
+        """The header and key bytes of the index kept by ``store_index``, or None."""
+        head = self._read("index.json")
+        try:
+            if head is None or head["format"] != FORMAT:
+                return None
+            with open(self.folder / "index.bin", "rb") as fh:
+                blob = fh.read()
+            if len(blob) != head["size"] or zlib.crc32(blob) != head["crc"]:
+                return None
+            return head, blob
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+
+    def store_index(self, phase: str, keys: dict[str, str | None], rules: dict[str, list]) -> None:
+        """Keep what the last comparison indexed: ``rules``: rule id -> [(path, keys
+        array)] (the documents' band keys, uint32, a row per sentence), with the entry key
+        of every file and the phase entry (``store_phase``) holding its findings."""
+        from checker.core.numeric import np
+
+        if not self._prepare():
+            return
+        listing: dict[str, list] = {}
+        pieces = []
+        for rule_id, docs in rules.items():
+            listing[rule_id] = []
+            for path, array in docs:
+                array = np.ascontiguousarray(array, dtype=np.uint32)
+                listing[rule_id].append([path, int(array.shape[0]), int(array.shape[1]) if array.ndim == 2 else 0])
+                pieces.append(array.tobytes())
+        blob = b"".join(pieces)
+        tmp = None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=self.folder)
+            os.chmod(tmp, 0o644)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, self.folder / "index.bin")
+        except OSError:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            return
+        self._write("index.json", {"format": FORMAT, "phase": phase, "keys": keys, "rules": listing,
+                                   "size": len(blob), "crc": zlib.crc32(blob)})
 
     # -- a whole run's JSON report
     def load_report(self, key: str) -> "StoredReport | None":

@@ -304,7 +304,17 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
                     run.violations.extend_rows(found)
                 else:
                     run.violations.extend(found)
+                cache.phase = "stored"
                 return
+    if phase_key is not None:
+        updated = _updated_phase(run, settings, keys)
+        if updated is not None:
+            found, used, indexed = updated
+            cache.store_phase(phase_key, found, used)
+            cache.store_index(phase_key, keys, indexed)
+            run.violations.extend(found)
+            return
+    cache.phase = "compared"
     for i, result in enumerate(run.results):
         if result.path in hits and not cache.load_corpus(result, keys[result.path]):
             # its summaries are lost: check the file again
@@ -316,7 +326,158 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
         used = {r.path: [i for i, s in enumerate(r.suppressions) if s.used and not before[r.path][i]]
                 for r in run.results}
         cache.store_phase(phase_key, found, {p: i for p, i in used.items() if i})
+        indexed = _indexed(run.results, settings)
+        if indexed is not None:
+            cache.store_index(phase_key, keys, indexed)
     run.violations.extend(found)
+
+
+def _indexed(results: list[FileResult], settings: Settings) -> dict[str, list] | None:
+    """rule id -> [(path, its summary's band keys)] for the corpus rules whose kind can
+    update a comparison (``affected_documents``); None when one cannot."""
+    indexed: dict[str, list] = {}
+    for rule in settings.rules:
+        docs = [(r.path, r.corpus[rule.id]) for r in results if rule.id in r.corpus]
+        if not docs:
+            continue
+        if not hasattr(load_kind(rule.kind), "affected_documents"):
+            return None
+        try:
+            indexed[rule.id] = [(path, summary.key_array()) for path, summary in docs]
+        except AttributeError:
+            return None
+    return indexed
+
+
+class _StaleIndex(Exception):
+    """A summary the updated comparison needed could not be read: compare everything."""
+
+
+class _IndexedSummary:
+    """An unchanged document's summary as the kept index has it (its band keys), its other
+    fields (texts, places) read from its cache entry only when the comparison asks."""
+
+    __slots__ = ("_keys", "bands", "_result", "_cache", "_key", "_rule")
+
+    def __init__(self, keys, result: FileResult, cache, key: str, rule_id: str) -> None:
+        self._keys = keys
+        self.bands = keys.shape[1] - 1
+        self._result, self._cache, self._key, self._rule = result, cache, key, rule_id
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def key_array(self):
+        return self._keys
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        summary = self._result.corpus.get(self._rule)
+        if summary is None:
+            if not self._cache.load_corpus(self._result, self._key):
+                raise _StaleIndex(self._result.path)
+            summary = self._result.corpus[self._rule]
+        return getattr(summary, name)
+
+
+def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | None]):
+    """The cross-document findings after a few files changed, from the last comparison's
+    kept index (``ResultsCache.store_index``) and findings: only the documents the
+    changes can affect (the kind's ``affected_documents``) are compared again, the
+    unchanged documents' texts read only where they are candidates.  Returns (findings,
+    the directives they used by path, the index to keep), or None when the last
+    comparison was of other files or rules, or too many files changed (then everything
+    is compared again)."""
+    from checker.core.numeric import np
+
+    cache = run.cache
+    state = cache.load_index()
+    if state is None:
+        return None
+    head, blob = state
+    by_path = {r.path: r for r in run.results}
+    try:
+        old_keys = head["keys"]
+        if set(old_keys) != set(by_path):
+            return None
+        changed = {p for p in by_path if old_keys[p] != keys.get(p)}
+        if len(changed) > max(8, len(by_path) // 10):
+            return None
+        stored = cache.load_phase(head["phase"])
+        if stored is None:
+            return None
+        matrix = np.frombuffer(blob, dtype=np.uint32)
+        layout: dict[str, dict] = {}
+        offset = 0
+        for rule_id, docs in head["rules"].items():
+            layout[rule_id] = {}
+            for path, rows, width in docs:
+                layout[rule_id][path] = matrix[offset:offset + rows * width].reshape(rows, width)
+                offset += rows * width
+        if offset != len(matrix):
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    old_found, old_used = stored
+    rules = [rule for rule in settings.rules if any(rule.id in r.corpus for r in run.results)]
+    if {rule.id for rule in rules} != set(layout):
+        return None
+    try:
+        summaries_of: list[tuple] = []
+        affected: set[str] = set()
+        for rule in rules:
+            module = load_kind(rule.kind)
+            if not hasattr(module, "affected_documents"):
+                return None
+            summaries: dict[str, Any] = {}
+            for r in run.results:
+                if rule.id not in r.corpus:
+                    continue
+                summary = r.corpus[rule.id]
+                if r.path in changed:
+                    if summary is None:
+                        if not cache.load_corpus(r, keys[r.path]):
+                            return None
+                        summary = r.corpus[rule.id]
+                elif summary is None:
+                    kept = layout[rule.id].get(r.path)
+                    if kept is None or keys.get(r.path) is None:
+                        return None
+                    summary = _IndexedSummary(kept, r, cache, keys[r.path], rule.id)
+                summaries[r.path] = summary
+            if set(summaries) != set(layout[rule.id]):
+                return None
+            previous = {p: layout[rule.id][p] for p in changed if p in layout[rule.id]}
+            affected |= module.affected_documents(summaries, previous, changed, rule, settings)
+            summaries_of.append((rule, module, summaries))
+        labels = {r.path: r.line_labels for r in run.results}
+        fresh: list[Violation] = []
+        for rule, module, summaries in summaries_of:
+            fresh += [stamp_resolved(rule, f, labels)
+                      for f in module.check_corpus(summaries, rule, settings, None, only=affected)]
+        indexed = {rule.id: [(p, s.key_array()) for p, s in summaries.items()] for rule, _, summaries in summaries_of}
+    except _StaleIndex:
+        return None
+    # the unchanged documents' directives as the last comparison left them
+    try:
+        for path, indices in old_used.items():
+            if path not in affected:
+                for i in indices:
+                    by_path[path].suppressions[i].used = True
+    except (KeyError, IndexError, TypeError):
+        return None
+    before = {p: [s.used for s in by_path[p].suppressions] for p in affected}
+    directives = {p: by_path[p].suppressions for p in affected if by_path[p].suppressions}
+    fresh = [v for v in fresh if v.path not in directives or suppress([v], directives[v.path])]
+    used = {p: i for p, i in old_used.items() if p not in affected and i}
+    for p in affected:
+        now = [i for i, s in enumerate(by_path[p].suppressions) if s.used and not before[p][i]]
+        if now:
+            used[p] = now
+    cache.phase = "updated"
+    cache.affected = sorted(affected)
+    return [v for v in old_found if v.path not in affected] + fresh, used, indexed
 
 
 def __getattr__(name: str):
