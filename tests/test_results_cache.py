@@ -215,12 +215,12 @@ def _random_sentence(rng) -> str:
 _POOL = [_random_sentence(__import__("random").Random(i)) for i in range(16)]
 
 
-def _document(rng, n: int) -> str:
+def _document(rng, n: int, pool: int = 16) -> str:
     """Sentences of its own, a few from the shared pool, some of those a near copy."""
     lines = [f"{'一二三四五六'[n % 6]}、重点工作"]
     for _ in range(rng.randint(3, 7)):
         if rng.random() < 0.35:
-            sentence = rng.choice(_POOL)
+            sentence = rng.choice(_POOL[:pool])
             if rng.random() < 0.3:          # a near copy: one character changed
                 at = rng.randrange(2, 12)
                 sentence = sentence[:at] + "和" + sentence[at + 1:]
@@ -234,10 +234,13 @@ def _pool_sentence(i: int) -> str:
     return _POOL[i % len(_POOL)]
 
 
-def test_an_edit_updates_the_cross_file_index_and_its_findings_match_a_full_comparison(tmp_path):
+@pytest.mark.parametrize("pool", [16, 2])
+def test_an_edit_updates_the_cross_file_index_and_its_findings_match_a_full_comparison(tmp_path, pool):
     """Random documents sharing sentences and near copies; each round edits one or two of
     them (copies added, removed, moved), and the updated comparison reports exactly what
-    comparing every document afresh reports."""
+    comparing every document afresh reports.  With a pool of 2 shared sentences their
+    buckets are full (bucket_size) after a few documents, which later edits then do not
+    reach."""
     import random
 
     from checker.engine.runner import run_paths
@@ -245,7 +248,7 @@ def test_an_edit_updates_the_cross_file_index_and_its_findings_match_a_full_comp
     rng = random.Random(7)
     names = [f"d{i:02d}.txt" for i in range(24)]
     for i, name in enumerate(names):
-        (tmp_path / name).write_text(_document(rng, i), encoding="utf-8")
+        (tmp_path / name).write_text(_document(rng, i, pool), encoding="utf-8")
     first = _run(tmp_path)
     assert first.cache.phase == "compared"
     updated_rounds = partial = 0
@@ -257,7 +260,7 @@ def test_an_edit_updates_the_cross_file_index_and_its_findings_match_a_full_comp
             if round_ % 3 == 2 and len(lines) > 2:
                 del lines[rng.randrange(1, len(lines))]          # a copy removed
             else:
-                lines.insert(rng.randrange(1, len(lines) + 1), _pool_sentence(rng.randrange(40)))
+                lines.insert(rng.randrange(1, len(lines) + 1), _pool_sentence(rng.randrange(pool)))
             (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
         warm = _run(tmp_path, jobs=1 + round_ % 2)
         assert sorted(warm.cache.rechecked) == sorted(edited)

@@ -309,7 +309,8 @@ class ResultsCache:
             fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
             os.chmod(tmp, 0o644)                # mkstemp makes it private; a cache is not
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+                # dumps, not dump: json.dump encodes in Python, dumps with the C encoder
+                fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, self.folder / name)
         except OSError:
             if tmp is not None:

@@ -200,7 +200,8 @@ def affected_documents(summaries: dict[str, Fingerprints], previous: dict[str, A
     ``changed`` (their keys then: ``previous``, path -> (sentences x bands+1) array) are
     now as in ``summaries``, the other documents being the same: the changed ones, and
     each later document with a sentence in a bucket (a band's key) that a changed
-    document had or has a sentence in.  A document's candidates come only from the
+    document had or has a sentence in, unless the unchanged documents before it already
+    fill that bucket (``bucket_size``), which then holds none of its sentences either way.  A document's candidates come only from the
     buckets of its own keys, filled by earlier documents: a later document sharing no
     bucket with a changed one sees the same buckets, the same candidates and the same
     texts, and so reports the same copies; an earlier one never sees it."""
@@ -219,6 +220,7 @@ def affected_documents(summaries: dict[str, Fingerprints], previous: dict[str, A
         return affected
     keys = np.concatenate(arrays)                       # every document's rows, in order
     owner = np.concatenate(owners)
+    changed_rows = np.isin(owner, [position[p] for p in changed if p in position])
     for path in changed:
         if path not in position:
             continue
@@ -231,10 +233,15 @@ def affected_documents(summaries: dict[str, Fingerprints], previous: dict[str, A
         later = owner > position[path]
         if not own or not later.any():
             continue
+        # a bucket already full of unchanged earlier documents' sentences never takes
+        # this document's: its later members see the same bucket
+        before = (owner < position[path]) & ~changed_rows
         hit = np.zeros(int(later.sum()), dtype=bool)
         for band in range(params.bands + 1):
-            touched = np.concatenate([a[:, band] for a in own])
-            hit |= np.isin(keys[later, band], touched)
+            touched = np.unique(np.concatenate([a[:, band] for a in own]))
+            earlier = np.sort(keys[before, band])
+            filled = np.searchsorted(earlier, touched, side="right") - np.searchsorted(earlier, touched)
+            hit |= np.isin(keys[later, band], touched[filled < params.bucket_size])
         affected.update(docs[n][1] for n in np.unique(owner[later][hit]).tolist())
     return affected
 
