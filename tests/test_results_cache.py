@@ -276,3 +276,17 @@ def test_an_edit_updates_the_cross_file_index_and_its_findings_match_a_full_comp
         assert [(v, v.message) for v in warm.violations] == [(v, v.message) for v in full.violations], round_
         assert any(v.rule == "duplicate-across-files" for v in full.violations)
     assert updated_rounds == 6 and partial >= 3
+    # a line added after the last sentence shows the other documents nothing new: only
+    # that document is compared again, and the findings are still a full comparison's
+    first_name = names[0]
+    (tmp_path / first_name).write_text((tmp_path / first_name).read_text(encoding="utf-8") + "（修改）\n",
+                                       encoding="utf-8")
+    warm = _run(tmp_path)
+    assert warm.cache.phase == "updated" and warm.cache.affected == [first_name]
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        full = run_paths(sorted(names), _settings(tmp_path), jobs=1)
+    finally:
+        os.chdir(old)
+    assert [(v, v.message) for v in warm.violations] == [(v, v.message) for v in full.violations]

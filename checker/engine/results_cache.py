@@ -151,6 +151,17 @@ class ResultsCache:
             return False
         return True
 
+    def load_summary(self, key: str, rule_id: str) -> Any:
+        """One rule's cross-document summary in the entry ``key``, or None."""
+        from checker.checks.registry import load_kind
+
+        data = self._read(f"{key}.corpus.json")
+        try:
+            kind, summary = data[rule_id]
+            return load_kind(kind).summary_from_json(summary)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
     def store(self, key: str, result: FileResult, rules_by_id: dict) -> None:
         """Keep a result just checked, before the cross-document phase marks its
         directives used.  A result with errors is not kept: it is checked again."""
@@ -193,9 +204,22 @@ class ResultsCache:
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
-    def store_phase(self, key: str, violations: list[Violation], used: dict[str, list[int]]) -> None:
-        self._write(f"corpus-{key}.json", {"format": FORMAT, "used": used,
-                                           "violations": [_violation_json(v, None) for v in violations]})
+    def store_phase(self, key: str, violations: list[Violation], used: dict[str, list[int]],
+                    rows: list | None = None) -> None:
+        """Keep the phase's findings: ``violations``, or ``rows`` as ``load_phase`` gives them."""
+        if rows is not None:
+            violations = rows
+        head = json.dumps({"format": FORMAT, "used": used}, ensure_ascii=False, separators=(",", ":"))
+
+        def pieces():     # tens of thousands of findings: encoded a batch at a time, never as one text
+            yield head[:-1] + ',"violations":['
+            for at in range(0, len(violations), 2000):
+                batch = violations[at:at + 2000] if rows is not None else \
+                    [_violation_json(v, None) for v in violations[at:at + 2000]]
+                yield ("," if at else "") + json.dumps(batch, ensure_ascii=False, separators=(",", ":"))[1:-1]
+            yield "]}"
+
+        self._write(f"corpus-{key}.json", pieces())
 
     # -- the last cross-document comparison's index, for updating it after an edit
     def load_index(self) -> tuple[dict, bytes] | None:
@@ -309,8 +333,13 @@ class ResultsCache:
             fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
             os.chmod(tmp, 0o644)                # mkstemp makes it private; a cache is not
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                # dumps, not dump: json.dump encodes in Python, dumps with the C encoder
-                fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+                # dumps, not dump: json.dump encodes in Python, dumps with the C encoder;
+                # a generator gives the text in pieces
+                if inspect_generator(data):
+                    for piece in data:
+                        fh.write(piece)
+                else:
+                    fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, self.folder / name)
         except OSError:
             if tmp is not None:
@@ -405,6 +434,10 @@ class ReportWriter:
             os.unlink(self._tmp)
         except OSError:
             pass
+
+
+def inspect_generator(data: Any) -> bool:
+    return hasattr(data, "__next__")
 
 
 def _violation_json(v: Violation, path: str | None) -> list:

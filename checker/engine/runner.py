@@ -309,10 +309,15 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
     if phase_key is not None:
         updated = _updated_phase(run, settings, keys)
         if updated is not None:
-            found, used, indexed = updated
-            cache.store_phase(phase_key, found, used)
+            from checker.engine.results_cache import _violation
+
+            rows, used, indexed = updated          # the findings as rows naming their path
+            cache.store_phase(phase_key, [], used, rows=rows)
             cache.store_index(phase_key, keys, indexed)
-            run.violations.extend(found)
+            if spooled:
+                run.violations.extend_rows(rows)
+            else:
+                run.violations.extend(_violation(row, None) for row in rows)
             return
     cache.phase = "compared"
     for i, result in enumerate(run.results):
@@ -385,8 +390,9 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
     """The cross-document findings after a few files changed, from the last comparison's
     kept index (``ResultsCache.store_index``) and findings: only the documents the
     changes can affect (the kind's ``affected_documents``) are compared again, the
-    unchanged documents' texts read only where they are candidates.  Returns (findings,
-    the directives they used by path, the index to keep), or None when the last
+    unchanged documents' texts read only where they are candidates.  Returns (the findings
+    as rows naming their path, as ``ResultsCache.load_phase`` gives them, the directives
+    they used by path, the index to keep), or None when the last
     comparison was of other files or rules, or too many files changed (then everything
     is compared again)."""
     from checker.core.numeric import np
@@ -404,7 +410,7 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
         changed = {p for p in by_path if old_keys[p] != keys.get(p)}
         if len(changed) > max(8, len(by_path) // 10):
             return None
-        stored = cache.load_phase(head["phase"])
+        stored = cache.load_phase(head["phase"], rows=True)
         if stored is None:
             return None
         matrix = np.frombuffer(blob, dtype=np.uint32)
@@ -449,7 +455,16 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
             if set(summaries) != set(layout[rule.id]):
                 return None
             previous = {p: layout[rule.id][p] for p in changed if p in layout[rule.id]}
-            affected |= module.affected_documents(summaries, previous, changed, rule, settings)
+            # a changed document that shows the others what it showed them before (an
+            # edit outside its compared sentences) is compared again itself, alone
+            reaching = set()
+            same = getattr(module, "same_for_others", None)
+            for p in changed:
+                old = cache.load_summary(old_keys[p], rule.id) if same is not None and by_path[p].line_labels is None else None
+                if old is None or not same(old, summaries[p]):
+                    reaching.add(p)
+            affected |= changed & set(summaries)
+            affected |= module.affected_documents(summaries, previous, reaching, rule, settings)
             summaries_of.append((rule, module, summaries))
         labels = {r.path: r.line_labels for r in run.results}
         fresh: list[Violation] = []
@@ -477,7 +492,11 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
             used[p] = now
     cache.phase = "updated"
     cache.affected = sorted(affected)
-    return [v for v in old_found if v.path not in affected] + fresh, used, indexed
+    from checker.engine.results_cache import _violation_json
+
+    rows = [row for row in old_found if row[0] not in affected]
+    rows += [_violation_json(v, None) for v in fresh]
+    return rows, used, indexed
 
 
 def __getattr__(name: str):

@@ -246,6 +246,15 @@ def affected_documents(summaries: dict[str, Fingerprints], previous: dict[str, A
     return affected
 
 
+def same_for_others(before: Fingerprints, after: Fingerprints) -> bool:
+    """Whether a document's new summary shows the other documents what its old one did:
+    the same texts in the same order on the same lines (an edit elsewhere in it, or a
+    line added after its last sentence).  Their buckets, candidates, verdicts and the
+    lines their findings point to are then the same."""
+    return (before.bands == after.bands and before.norms == after.norms and before.norm_ends == after.norm_ends
+            and before.places[0::4] == after.places[0::4])
+
+
 class _BucketIndex:
     """Which earlier sentences each sentence is compared with, for all documents at once.
 
