@@ -82,6 +82,8 @@ class ResultsCache:
         # lists the documents compared again) or "compared" (everything compared)
         self.phase: str | None = None
         self.affected: list[str] = []
+        self.previous_report: str | None = None     # set with "updated": see runner._updated_phase
+        self.reusable: set[str] = set()
         self._ready = False
 
     # -- keys
@@ -279,6 +281,7 @@ class ResultsCache:
             if head is None or head["format"] != FORMAT:
                 return None
             counts = Counter({str(k): int(n) for k, n in head["counts"].items()})
+            ranges = head.get("ranges") or {}
             fh = open(self.folder / f"report-{key}.txt", "rb")
         except (OSError, KeyError, TypeError, ValueError, AttributeError):
             return None
@@ -288,7 +291,7 @@ class ResultsCache:
                 crc = zlib.crc32(piece, crc)
                 size += len(piece)
             if size == head["size"] and crc == head["crc"]:
-                return StoredReport(fh, int(head["count"]), counts)
+                return StoredReport(fh, int(head["count"]), counts, ranges)
         except (OSError, TypeError, ValueError):
             pass
         fh.close()
@@ -355,10 +358,23 @@ class StoredReport:
     writer taking ``json_block()`` as it is.  Only a JSON report is served from it (the
     text keeps the contract's fields, not a fix, context or place label)."""
 
-    def __init__(self, fh, count: int, counts: Counter) -> None:
+    def __init__(self, fh, count: int, counts: Counter, ranges: dict | None = None) -> None:
         self._fh = fh
         self._count = count
         self.severity_counts = counts
+        self._ranges = ranges or {}
+
+    def text_of(self, path: str) -> str | None:
+        """The text of one path's violations (each of them, joined as in the report), or
+        None when the report has none of that path."""
+        where = self._ranges.get(path)
+        try:
+            start, end = where
+            self._fh.seek(start)
+            data = self._fh.read(end - start)
+            return data.decode("utf-8") if len(data) == end - start else None
+        except (TypeError, ValueError, OSError, UnicodeDecodeError):
+            return None
 
     def write_json_block(self, stream) -> None:
         """Copy the text to ``stream``: as bytes to a text stream's buffer, a piece at a time."""
@@ -420,13 +436,14 @@ class ReportWriter:
         self._size += len(data)
         self._fh.write(data)
 
-    def close(self, keep: bool) -> None:
+    def close(self, keep: bool, ranges: dict | None = None) -> None:
         try:
             self._fh.close()
             if keep:
                 os.chmod(self._tmp, 0o644)
                 os.replace(self._tmp, self._cache.folder / f"report-{self._key}.txt")
-                self._cache._write(f"report-{self._key}.json", {**self._head, "size": self._size, "crc": self._crc})
+                self._cache._write(f"report-{self._key}.json", {**self._head, "size": self._size, "crc": self._crc,
+                                                                 "ranges": ranges or {}})
                 return
         except OSError:
             pass

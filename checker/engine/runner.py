@@ -269,6 +269,10 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         spooled = run.violations
         run.violations.keep_report = lambda: run.cache.report_writer(report_key, len(spooled),
                                                                       spooled.severity_counts)
+        previous = run.cache.previous_report
+        if previous is not None:        # the files the updated comparison left as they were
+            spooled.reuse_report = lambda: run.cache.load_report(previous)
+            spooled.reusable = run.cache.reusable
     return run
 
 
@@ -492,6 +496,10 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
             used[p] = now
     cache.phase = "updated"
     cache.affected = sorted(affected)
+    # the report of the run this one updates holds the same violations for the files
+    # neither changed nor compared again (their own entries, findings and directives)
+    cache.previous_report = head["phase"]
+    cache.reusable = {p for p in by_path if p not in changed and p not in affected}
     from checker.engine.results_cache import _violation_json
 
     rows = [row for row in old_found if row[0] not in affected]

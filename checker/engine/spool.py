@@ -61,6 +61,10 @@ class ViolationSpool:
         # set by a run with a results cache: a function giving where the JSON report
         # keeps its violations text for the next run over the same files, or None
         self.keep_report = None
+        # set by a run that updated a kept comparison: a function giving the stored report
+        # of the run it updated, and the paths whose violations are as that report has them
+        self.reuse_report = None
+        self.reusable: set[str] = set()
 
     # -- filling
     def add_rows(self, path: str, rows: list) -> None:

@@ -54,12 +54,24 @@ def render(run, stream, options) -> None:
     keeper = getattr(run.violations, "keep_report", None)
     sink = keeper() if keeper is not None else None
     complete = False
+    ranges: dict[str, list[int]] = {}          # path -> its texts' bytes in the block, for the sink
+    offset = -2
     try:
         batch: list[str] = []
         separator = ""
         rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
-        texts = _rows_text(rows()) if rows else map(_violation_text, run.violations)
-        for text in texts:
+        if rows is None:
+            texts = ((v.path, _violation_text(v)) for v in run.violations)
+        else:
+            texts = _path_texts(run.violations)
+        for path, text in texts:
+            if sink is not None:
+                start = offset + 2
+                offset = start + len(text.encode("utf-8"))
+                if path in ranges:
+                    ranges[path][1] = offset
+                else:
+                    ranges[path] = [start, offset]
             batch.append(text)
             if len(batch) == _BATCH:
                 piece = separator + ",\n".join(batch)
@@ -77,7 +89,7 @@ def render(run, stream, options) -> None:
         complete = True
     finally:
         if sink is not None:
-            sink.close(complete)
+            sink.close(complete, ranges)
 
 
 _TEMPLATE = ('    {{\n      "path": {},\n      "line": {},\n      "column": {},\n      "end_line": {},\n'
@@ -92,6 +104,24 @@ def _violation_text(v) -> str:
     e = _encode_text
     return _TEMPLATE.format(e(v.path), int(v.line), int(v.column), int(v.end_line), int(v.end_column), e(v.rule),
                             e(v.category), e(v.severity), e(v.message), e(v.excerpt))
+
+
+def _path_texts(spool):
+    """(path, text) of a spooled run's violations in order; the paths the run marks as
+    unchanged since a stored report (``reusable``) as that report's text for them, whole."""
+    reuse = getattr(spool, "reuse_report", None)
+    old = reuse() if reuse is not None else None
+    reusable = getattr(spool, "reusable", ()) if old is not None else ()
+    for path in spool.paths():
+        if path in reusable:
+            text = old.text_of(path)
+            if text is not None:
+                yield path, text
+                continue
+        for text in _rows_text((path, row) for row in spool.rows_of_path(path)):
+            yield path, text
+    if old is not None:
+        old.close()
 
 
 def _rows_text(rows):
