@@ -28,6 +28,7 @@ def build(run, violations: bool = True) -> dict:
 COPIES_STORED = True
 STREAMS = True     # render() writes the violations as it reads them (a spooled run's too)
 _BATCH = 2000      # violations per write
+_BATCH_CHARS = 1 << 20   # and characters at most
 
 
 def render(run, stream, options) -> None:
@@ -58,6 +59,7 @@ def render(run, stream, options) -> None:
     offset = -2
     try:
         batch: list[str] = []
+        size = 0
         separator = ""
         rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
         if rows is None:
@@ -73,13 +75,15 @@ def render(run, stream, options) -> None:
                 else:
                     ranges[path] = [start, offset]
             batch.append(text)
-            if len(batch) == _BATCH:
+            size += len(text)
+            if len(batch) == _BATCH or size > _BATCH_CHARS:   # a copied text holds a file's violations
                 piece = separator + ",\n".join(batch)
                 stream.write(piece)
                 if sink is not None:
                     sink.write(piece)
                 separator = ",\n"
                 batch = []
+                size = 0
         if batch:
             piece = separator + ",\n".join(batch)
             stream.write(piece)
