@@ -192,6 +192,12 @@ def test_a_json_report_over_unchanged_files_is_copied_from_the_stored_report(cor
     assert edited == report(corpus, "--no-cache") and edited != expected
     assert report(corpus) == edited
     assert len(list(folder.glob("report-*.txt"))) == 2
+    for n in range(4):                 # older reports and phase entries are pruned
+        (corpus / "c.txt").write_text(DOC_C + "（第%d次修改）\n" % n, encoding="utf-8")
+        report(corpus)
+    assert len(list(folder.glob("report-*.txt"))) == 2 == len(list(folder.glob("report-*.json")))
+    assert len(list(folder.glob("corpus-*.json"))) == 4
+    assert report(corpus) == report(corpus, "--no-cache")
 
 
 def test_the_stored_report_serves_a_report_file_and_the_text_report_is_unaffected(corpus):

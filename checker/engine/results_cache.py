@@ -19,7 +19,10 @@ entry per file, named by a hash of the file's path and bytes:
 - ``report-<key>.txt`` and ``report-<key>.json``: the violations of a whole run over one
   set of files as the JSON report writes them (the text between its ``"violations": [``
   and ``]``), and its size, checksum and severity counts: a JSON report of a run over
-  unchanged files copies that text, reading no file's entry and encoding nothing.
+  unchanged files copies that text, reading no file's entry and encoding nothing (the
+  two newest are kept, and the four newest phase entries);
+- ``index.bin`` and ``index.json``: the last comparison's band keys and every file's
+  entry key, which a run after an edit updates (``runner._updated_phase``).
 
 JSON, never pickle: a cache inside a repository must not be able to run code when it is
 loaded.  Entries are written atomically (a temporary file renamed); an entry that cannot
@@ -43,6 +46,8 @@ from checker.engine.violation import Fix, Violation
 from checker.sources.directives import Suppression
 
 FORMAT = 1
+KEEP_REPORTS = 2         # stored JSON reports kept per fingerprint (the newest)
+KEEP_PHASES = 4          # cross-document phase entries kept per fingerprint (the newest)
 FOLDER = ".gwlint_cache"
 _PIECE = 1 << 20          # bytes read at a time from a stored report
 _IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
@@ -222,6 +227,7 @@ class ResultsCache:
             yield "]}"
 
         self._write(f"corpus-{key}.json", pieces())
+        self.prune("corpus-", ".json", KEEP_PHASES)
 
     # -- the last cross-document comparison's index, for updating it after an edit
     def load_index(self) -> tuple[dict, bytes] | None:
@@ -308,6 +314,22 @@ class ResultsCache:
         return ReportWriter(self, key, fd, tmp, count, dict(counts))
 
     # -- files
+    def prune(self, prefix: str, suffix: str, keep: int) -> None:
+        """Leave the ``keep`` newest entries named ``prefix<key>suffix`` (with their
+        ``prefix<key>.json`` header): each run over another set of files writes a report
+        and a phase entry as large as its findings."""
+        try:
+            found = sorted(((e.stat().st_mtime_ns, e.name) for e in os.scandir(self.folder)
+                            if e.name.startswith(prefix) and e.name.endswith(suffix)), reverse=True)
+        except OSError:
+            return
+        for _, name in found[keep:]:
+            for stale in {name, name[:-len(suffix)] + ".json"}:
+                try:
+                    os.unlink(self.folder / stale)
+                except OSError:
+                    pass
+
     def _prepare(self) -> bool:
         if not self._ready:
             try:
@@ -444,6 +466,7 @@ class ReportWriter:
                 os.replace(self._tmp, self._cache.folder / f"report-{self._key}.txt")
                 self._cache._write(f"report-{self._key}.json", {**self._head, "size": self._size, "crc": self._crc,
                                                                  "ranges": ranges or {}})
+                self._cache.prune("report-", ".txt", KEEP_REPORTS)
                 return
         except OSError:
             pass
