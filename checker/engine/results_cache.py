@@ -313,6 +313,17 @@ class ResultsCache:
             return None
         return ReportWriter(self, key, fd, tmp, count, dict(counts))
 
+    def phase_writer(self, key: str) -> "PhaseWriter | None":
+        """``store_phase`` for findings that come a batch at a time: ``write(violations)``,
+        then ``close(used)``."""
+        if not self._prepare():
+            return None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
+        except OSError:
+            return None
+        return PhaseWriter(self, key, fd, tmp)
+
     # -- files
     def prune(self, prefix: str, suffix: str, keep: int) -> None:
         """Leave the ``keep`` newest entries named ``prefix<key>suffix`` (with their
@@ -439,6 +450,48 @@ class StoredReport:
         for d in json.loads("[" + self.json_block() + "]"):
             yield Violation(d["path"], d["line"], d["column"], d["end_line"], d["end_column"], d["rule"],
                             d["category"], d["severity"], d["message"], d["excerpt"])
+
+
+class PhaseWriter:
+    """Writes ``corpus-<key>.json`` as ``store_phase`` does, its findings as they come; a
+    file that cannot be written is dropped (the phase is compared again next time)."""
+
+    def __init__(self, cache: ResultsCache, key: str, fd: int, tmp: str) -> None:
+        self._cache, self._key, self._tmp = cache, key, tmp
+        self._fh = os.fdopen(fd, "w", encoding="utf-8")
+        self._first = True
+        self._ok = self._put('{"format":%d,"violations":[' % FORMAT)
+
+    def _put(self, text: str) -> bool:
+        try:
+            self._fh.write(text)
+            return True
+        except OSError:
+            return False
+
+    def write(self, violations: list[Violation]) -> None:
+        if not violations or not self._ok:
+            return
+        text = json.dumps([_violation_json(v, None) for v in violations], ensure_ascii=False, separators=(",", ":"))
+        self._ok = self._put(("" if self._first else ",") + text[1:-1])
+        self._first = False
+
+    def close(self, used: dict[str, list[int]] | None) -> None:
+        """Keep the entry with the directives it used; ``None``: drop it (the phase stopped)."""
+        ok = used is not None and self._ok and self._put('],"used":' + json.dumps(used, ensure_ascii=False, separators=(",", ":")) + "}")
+        try:
+            self._fh.close()
+            if ok:
+                os.chmod(self._tmp, 0o644)
+                os.replace(self._tmp, self._cache.folder / f"corpus-{self._key}.json")
+                self._cache.prune("corpus-", ".json", KEEP_PHASES)
+                return
+        except OSError:
+            pass
+        try:
+            os.unlink(self._tmp)
+        except OSError:
+            pass
 
 
 class ReportWriter:

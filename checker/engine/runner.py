@@ -6,7 +6,8 @@ from pathlib import Path
 import os
 import signal
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
 
 from checker.core.signals import terminate_as_interrupt
 from checker.checks.registry import load_kind
@@ -330,15 +331,25 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
             result = lint_path(result.path, settings, collect, defer_unused=True)
             run.results[i] = result
     before = {r.path: [s.used for s in r.suppressions] for r in run.results}
-    found = corpus_violations(run.results, settings)
+    writer = cache.phase_writer(phase_key) if phase_key is not None else None
+    found = iter_corpus_violations(run.results, settings)
+    try:
+        while chunk := list(islice(found, 2000)):       # spooled and stored as found
+            run.violations.extend(chunk)
+            if writer is not None:
+                writer.write(chunk)
+    except BaseException:
+        if writer is not None:
+            writer.close(None)
+        raise
     if phase_key is not None:
         used = {r.path: [i for i, s in enumerate(r.suppressions) if s.used and not before[r.path][i]]
                 for r in run.results}
-        cache.store_phase(phase_key, found, {p: i for p, i in used.items() if i})
+        if writer is not None:
+            writer.close({p: i for p, i in used.items() if i})
         indexed = _indexed(run.results, settings)
         if indexed is not None:
             cache.store_index(phase_key, keys, indexed)
-    run.violations.extend(found)
 
 
 def _indexed(results: list[FileResult], settings: Settings) -> dict[str, list] | None:
@@ -534,7 +545,14 @@ def _stop(pool, wait: bool) -> None:
 
 def corpus_violations(results: list[FileResult], settings: Settings) -> list[Violation]:
     """Run the whole-run phase of corpus kinds (cross-document duplicates)."""
-    out: list[Violation] = []
+    return list(iter_corpus_violations(results, settings))
+
+
+def iter_corpus_violations(results: list[FileResult], settings: Settings) -> Iterator[Violation]:
+    """``corpus_violations`` one at a time, as the comparison finds them (a large run's
+    findings are spooled and stored as they come, not held whole); a file's directives
+    are marked used as its findings are passed."""
+    directives = {r.path: r.suppressions for r in results if r.suppressions}
     for rule in settings.rules:
         summaries = {r.path: r.corpus[rule.id] for r in results if rule.id in r.corpus}
         if not summaries:
@@ -548,11 +566,11 @@ def corpus_violations(results: list[FileResult], settings: Settings) -> list[Vio
             checked = {_resolved(p) for p in summaries}
             references = load_reference(settings, rule, module.collect, exclude=checked).summaries
         labels = {r.path: r.line_labels for r in results}
-        found = [stamp_resolved(rule, f, labels) for f in module.check_corpus(summaries, rule, settings, references)]
-        out += found
-    # A file's own directives silence cross-document findings too.
-    directives = {r.path: r.suppressions for r in results if r.suppressions}
-    return [v for v in out if v.path not in directives or suppress([v], directives[v.path])]
+        for f in module.check_corpus(summaries, rule, settings, references):
+            v = stamp_resolved(rule, f, labels)
+            # A file's own directives silence cross-document findings too.
+            if v.path not in directives or suppress([v], directives[v.path]):
+                yield v
 
 
 def settle_document(result: FileResult, corpus_found: list[Violation], settings: Settings) -> list[Violation]:
