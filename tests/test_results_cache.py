@@ -168,3 +168,131 @@ def test_changed_settings_do_not_reuse_results(corpus):
 def test_the_cache_folder_ignores_itself_for_git(corpus):
     report(corpus)
     assert (corpus / ".gwlint_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_a_json_report_over_unchanged_files_is_copied_from_the_stored_report(corpus):
+    expected = report(corpus, "--no-cache")
+    assert report(corpus) == expected                          # cold: stores the report
+    folder = next((corpus / ".gwlint_cache").glob("results-*"))
+    stored = list(folder.glob("report-*.txt"))
+    assert len(stored) == 1
+    for entry in folder.glob("*.json"):                        # every file's entry gone: only the report
+        if not entry.name.startswith("report-"):
+            entry.unlink()
+    assert report(corpus) == expected
+    assert not [e for e in folder.glob("*.json") if not e.name.startswith("report-")]   # nothing checked
+    # a stored report whose text does not match its header (same size) is a miss
+    blob = bytearray(stored[0].read_bytes())
+    blob[10:12] = b"xx" if blob[10:12] != b"xx" else b"yy"
+    stored[0].write_bytes(bytes(blob))
+    assert report(corpus) == expected
+    # an edit makes another report: the old one is not taken for it
+    (corpus / "c.txt").write_text(DOC_C + SHARED + "\n", encoding="utf-8")
+    edited = report(corpus)
+    assert edited == report(corpus, "--no-cache") and edited != expected
+    assert report(corpus) == edited
+    assert len(list(folder.glob("report-*.txt"))) == 2
+    for n in range(4):                 # older reports and phase entries are pruned
+        (corpus / "c.txt").write_text(DOC_C + "（第%d次修改）\n" % n, encoding="utf-8")
+        report(corpus)
+    assert len(list(folder.glob("report-*.txt"))) == 2 == len(list(folder.glob("report-*.json")))
+    assert len(list(folder.glob("corpus-*.json"))) == 4
+    assert report(corpus) == report(corpus, "--no-cache")
+
+
+def test_the_stored_report_serves_a_report_file_and_the_text_report_is_unaffected(corpus):
+    expected = run("check", "--no-config", "--no-cache", "--format", "json", ".", cwd=corpus).stdout
+    for _ in range(2):
+        run("check", "--no-config", "--format", "json", "--output", "out.json", ".", cwd=corpus)
+        assert (corpus / "out.json").read_text(encoding="utf-8") == expected
+        (corpus / "out.json").unlink()
+    text = run("check", "--no-config", "--no-cache", "--format", "text", "--color", "never", ".", cwd=corpus).stdout
+    assert run("check", "--no-config", "--format", "text", "--color", "never", ".", cwd=corpus).stdout == text
+
+
+_HAN = ("建设发展改革创新服务管理工作推进完成实施项目资金保障安全教育医疗卫生交通水利农业工业"
+        "科技文化旅游生态环境城市乡村社区企业市场投资消费就业收入住房养老托育救助治理")
+
+
+def _random_sentence(rng) -> str:
+    return "".join(rng.choice(_HAN) for _ in range(rng.randint(22, 30))) + "。"
+
+
+_POOL = [_random_sentence(__import__("random").Random(i)) for i in range(16)]
+
+
+def _document(rng, n: int, pool: int = 16) -> str:
+    """Sentences of its own, a few from the shared pool, some of those a near copy."""
+    lines = [f"{'一二三四五六'[n % 6]}、重点工作"]
+    for _ in range(rng.randint(3, 7)):
+        if rng.random() < 0.35:
+            sentence = rng.choice(_POOL[:pool])
+            if rng.random() < 0.3:          # a near copy: one character changed
+                at = rng.randrange(2, 12)
+                sentence = sentence[:at] + "和" + sentence[at + 1:]
+        else:
+            sentence = _random_sentence(rng)
+        lines.append(sentence)
+    return "\n".join(lines) + "\n"
+
+
+def _pool_sentence(i: int) -> str:
+    return _POOL[i % len(_POOL)]
+
+
+@pytest.mark.parametrize("pool", [16, 2])
+def test_an_edit_updates_the_cross_file_index_and_its_findings_match_a_full_comparison(tmp_path, pool):
+    """Random documents sharing sentences and near copies; each round edits one or two of
+    them (copies added, removed, moved), and the updated comparison reports exactly what
+    comparing every document afresh reports.  With a pool of 2 shared sentences their
+    buckets are full (bucket_size) after a few documents, which later edits then do not
+    reach."""
+    import random
+
+    from checker.engine.runner import run_paths
+
+    rng = random.Random(7)
+    names = [f"d{i:02d}.txt" for i in range(24)]
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text(_document(rng, i, pool), encoding="utf-8")
+    first = _run(tmp_path)
+    assert first.cache.phase == "compared"
+    updated_rounds = partial = 0
+    for round_ in range(6):
+        edited = rng.sample(names, rng.choice([1, 1, 2]))
+        for name in edited:
+            text = (tmp_path / name).read_text(encoding="utf-8")
+            lines = text.splitlines()
+            if round_ % 3 == 2 and len(lines) > 2:
+                del lines[rng.randrange(1, len(lines))]          # a copy removed
+            else:
+                lines.insert(rng.randrange(1, len(lines) + 1), _pool_sentence(rng.randrange(pool)))
+            (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        warm = _run(tmp_path, jobs=1 + round_ % 2)
+        assert sorted(warm.cache.rechecked) == sorted(edited)
+        updated_rounds += warm.cache.phase == "updated"
+        assert set(edited) <= set(warm.cache.affected) or warm.cache.phase != "updated"
+        partial += len(warm.cache.affected) < len(names) - 6     # most documents kept as they were
+        old = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            full = run_paths(sorted(names), _settings(tmp_path), jobs=1)
+        finally:
+            os.chdir(old)
+        assert [(v, v.message) for v in warm.violations] == [(v, v.message) for v in full.violations], round_
+        assert any(v.rule == "duplicate-across-files" for v in full.violations)
+    assert updated_rounds == 6 and partial >= 3
+    # a line added after the last sentence shows the other documents nothing new: only
+    # that document is compared again, and the findings are still a full comparison's
+    first_name = names[0]
+    (tmp_path / first_name).write_text((tmp_path / first_name).read_text(encoding="utf-8") + "（修改）\n",
+                                       encoding="utf-8")
+    warm = _run(tmp_path)
+    assert warm.cache.phase == "updated" and warm.cache.affected == [first_name]
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        full = run_paths(sorted(names), _settings(tmp_path), jobs=1)
+    finally:
+        os.chdir(old)
+    assert [(v, v.message) for v in warm.violations] == [(v, v.message) for v in full.violations]

@@ -217,13 +217,21 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
     # afresh and leaves nothing beside them, the results cache included.
     cache = not (getattr(args, "no_cache", False) or getattr(args, "fix", False) or getattr(args, "diff", False))
     groups: dict[int, tuple] = {}
+    by_folder: dict[str, object] = {}       # the files of one folder share its configuration
     for f in files:  # each file checked with the configuration nearest to it (ruff's per-file model)
-        own = resolver.for_path(f) if resolver else settings
+        if resolver:
+            folder = os.path.dirname(f)
+            own = by_folder.get(folder)
+            if own is None:
+                own = by_folder[folder] = resolver.for_path(f)
+        else:
+            own = settings
         groups.setdefault(id(own), (own, []))[1].append(f)
     if len(groups) <= 1:
         own = next(iter(groups.values()))[0] if groups else settings
         run = run_paths(files, own, args.jobs, progress=progress, keep_sources=needs_sources, on_result=on_result,
-                        cache=cache, spool=spool and stdin_run is None)
+                        cache=cache, spool=spool and stdin_run is None,
+                        stored_report=getattr(formatter, "COPIES_STORED", False))
     else:
         run = RunResult()
         for own, group in groups.values():

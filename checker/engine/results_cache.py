@@ -15,7 +15,14 @@ entry per file, named by a hash of the file's path and bytes:
   read only when the cross-document phase has to run again;
 - ``corpus-<key>.json``: the cross-document phase's findings for one set of files (their
   paths and entry keys), with the directives they used, so that a run over unchanged
-  files does not compare them again.
+  files does not compare them again;
+- ``report-<key>.txt`` and ``report-<key>.json``: the violations of a whole run over one
+  set of files as the JSON report writes them (the text between its ``"violations": [``
+  and ``]``), and its size, checksum and severity counts: a JSON report of a run over
+  unchanged files copies that text, reading no file's entry and encoding nothing (the
+  two newest are kept, and the four newest phase entries);
+- ``index.bin`` and ``index.json``: the last comparison's band keys and every file's
+  entry key, which a run after an edit updates (``runner._updated_phase``).
 
 JSON, never pickle: a cache inside a repository must not be able to run code when it is
 loaded.  Entries are written atomically (a temporary file renamed); an entry that cannot
@@ -24,10 +31,13 @@ fingerprints are left in place; delete ``.gwlint_cache`` to reclaim them.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
 import tempfile
+import zlib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +46,10 @@ from checker.engine.violation import Fix, Violation
 from checker.sources.directives import Suppression
 
 FORMAT = 1
+KEEP_REPORTS = 2         # stored JSON reports kept per fingerprint (the newest)
+KEEP_PHASES = 4          # cross-document phase entries kept per fingerprint (the newest)
 FOLDER = ".gwlint_cache"
+_PIECE = 1 << 20          # bytes read at a time from a stored report
 _IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
 
 
@@ -69,6 +82,13 @@ class ResultsCache:
         self.folder = self.root / f"results-{settings_fingerprint(settings, collect)}"
         self.rechecked: list[str] = []
         self.reused: list[str] = []
+        # how the cross-document phase was had: "stored" (the same files as a run before),
+        # "updated" (the last comparison's index updated for the files changed: ``affected``
+        # lists the documents compared again) or "compared" (everything compared)
+        self.phase: str | None = None
+        self.affected: list[str] = []
+        self.previous_report: str | None = None     # set with "updated": see runner._updated_phase
+        self.reusable: set[str] = set()
         self._ready = False
 
     # -- keys
@@ -138,6 +158,17 @@ class ResultsCache:
             return False
         return True
 
+    def load_summary(self, key: str, rule_id: str) -> Any:
+        """One rule's cross-document summary in the entry ``key``, or None."""
+        from checker.checks.registry import load_kind
+
+        data = self._read(f"{key}.corpus.json")
+        try:
+            kind, summary = data[rule_id]
+            return load_kind(kind).summary_from_json(summary)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
     def store(self, key: str, result: FileResult, rules_by_id: dict) -> None:
         """Keep a result just checked, before the cross-document phase marks its
         directives used.  A result with errors is not kept: it is checked again."""
@@ -180,11 +211,148 @@ class ResultsCache:
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
-    def store_phase(self, key: str, violations: list[Violation], used: dict[str, list[int]]) -> None:
-        self._write(f"corpus-{key}.json", {"format": FORMAT, "used": used,
-                                           "violations": [_violation_json(v, None) for v in violations]})
+    def store_phase(self, key: str, violations: list[Violation], used: dict[str, list[int]],
+                    rows: list | None = None) -> None:
+        """Keep the phase's findings: ``violations``, or ``rows`` as ``load_phase`` gives them."""
+        if rows is not None:
+            violations = rows
+        head = json.dumps({"format": FORMAT, "used": used}, ensure_ascii=False, separators=(",", ":"))
+
+        def pieces():     # tens of thousands of findings: encoded a batch at a time, never as one text
+            yield head[:-1] + ',"violations":['
+            for at in range(0, len(violations), 2000):
+                batch = violations[at:at + 2000] if rows is not None else \
+                    [_violation_json(v, None) for v in violations[at:at + 2000]]
+                yield ("," if at else "") + json.dumps(batch, ensure_ascii=False, separators=(",", ":"))[1:-1]
+            yield "]}"
+
+        self._write(f"corpus-{key}.json", pieces())
+        self.prune("corpus-", ".json", KEEP_PHASES)
+
+    # -- the last cross-document comparison's index, for updating it after an edit
+    def load_index(self) -> tuple[dict, bytes] | None:
+        """The header and key bytes of the index kept by ``store_index``, or None."""
+        head = self._read("index.json")
+        try:
+            if head is None or head["format"] != FORMAT:
+                return None
+            with open(self.folder / "index.bin", "rb") as fh:
+                blob = fh.read()
+            if len(blob) != head["size"] or zlib.crc32(blob) != head["crc"]:
+                return None
+            return head, blob
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+
+    def store_index(self, phase: str, keys: dict[str, str | None], rules: dict[str, list]) -> None:
+        """Keep what the last comparison indexed: ``rules``: rule id -> [(path, keys
+        array)] (the documents' band keys, uint32, a row per sentence), with the entry key
+        of every file and the phase entry (``store_phase``) holding its findings."""
+        from checker.core.numeric import np
+
+        if not self._prepare():
+            return
+        listing: dict[str, list] = {}
+        pieces = []
+        for rule_id, docs in rules.items():
+            listing[rule_id] = []
+            for path, array in docs:
+                array = np.ascontiguousarray(array, dtype=np.uint32)
+                listing[rule_id].append([path, int(array.shape[0]), int(array.shape[1]) if array.ndim == 2 else 0])
+                pieces.append(array.tobytes())
+        blob = b"".join(pieces)
+        tmp = None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=self.folder)
+            os.chmod(tmp, 0o644)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, self.folder / "index.bin")
+        except OSError:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            return
+        self._write("index.json", {"format": FORMAT, "phase": phase, "keys": keys, "rules": listing,
+                                   "size": len(blob), "crc": zlib.crc32(blob)})
+
+    # -- a whole run's JSON report
+    def load_report(self, key: str) -> "StoredReport | None":
+        """The stored violations of a run over the files of ``key`` (``corpus_key``), or
+        None when there are none or they do not match their header (size, checksum)."""
+        head = self._read(f"report-{key}.json")
+        try:
+            if head is None or head["format"] != FORMAT:
+                return None
+            counts = Counter({str(k): int(n) for k, n in head["counts"].items()})
+            ranges = head.get("ranges") or {}
+            fh = open(self.folder / f"report-{key}.txt", "rb")
+        except (OSError, KeyError, TypeError, ValueError, AttributeError):
+            return None
+        try:        # checked through the file it will be copied from, a piece at a time
+            crc = size = 0
+            while piece := fh.read(_PIECE):
+                crc = zlib.crc32(piece, crc)
+                size += len(piece)
+            if size == head["size"] and crc == head["crc"]:
+                return StoredReport(fh, int(head["count"]), counts, ranges)
+        except (OSError, TypeError, ValueError):
+            pass
+        fh.close()
+        return None
+
+    def report_writer(self, key: str, count: int, counts: dict) -> "ReportWriter | None":
+        """Where the JSON report keeps the violations text of this run (see ``load_report``)."""
+        if not self._prepare():
+            return None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=self.folder)
+        except OSError:
+            return None
+        return ReportWriter(self, key, fd, tmp, count, dict(counts))
+
+    def phase_writer(self, key: str) -> "PhaseWriter | None":
+        """``store_phase`` for findings that come a batch at a time: ``write(violations)``,
+        then ``close(used)``."""
+        if not self._prepare():
+            return None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
+        except OSError:
+            return None
+        return PhaseWriter(self, key, fd, tmp)
 
     # -- files
+    def prune(self, prefix: str, suffix: str, keep: int) -> None:
+        """Leave the ``keep`` newest entries named ``prefix<key>suffix`` (with their
+        ``prefix<key>.json`` header): each run over another set of files writes a report
+        and a phase entry as large as its findings."""
+        try:
+            found = sorted(((e.stat().st_mtime_ns, e.name) for e in os.scandir(self.folder)
+                            if e.name.startswith(prefix) and e.name.endswith(suffix)), reverse=True)
+        except OSError:
+            return
+        for _, name in found[keep:]:
+            for stale in {name, name[:-len(suffix)] + ".json"}:
+                try:
+                    os.unlink(self.folder / stale)
+                except OSError:
+                    pass
+
+    def _prepare(self) -> bool:
+        if not self._ready:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                marker = self.root / ".gitignore"
+                if not marker.exists():
+                    marker.write_text(_IGNORE_ALL, encoding="utf-8")
+            except OSError:
+                return False
+            self._ready = True
+        return True
+
     def _read(self, name: str) -> Any:
         try:
             with open(self.folder / name, "rb") as fh:
@@ -196,16 +364,18 @@ class ResultsCache:
         """Atomically; a cache that cannot be written only costs time next run."""
         tmp = None
         try:
-            if not self._ready:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                marker = self.root / ".gitignore"
-                if not marker.exists():
-                    marker.write_text(_IGNORE_ALL, encoding="utf-8")
-                self._ready = True
+            if not self._prepare():
+                return
             fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
             os.chmod(tmp, 0o644)                # mkstemp makes it private; a cache is not
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+                # dumps, not dump: json.dump encodes in Python, dumps with the C encoder;
+                # a generator gives the text in pieces
+                if inspect_generator(data):
+                    for piece in data:
+                        fh.write(piece)
+                else:
+                    fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, self.folder / name)
         except OSError:
             if tmp is not None:
@@ -213,6 +383,154 @@ class ResultsCache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+
+
+class StoredReport:
+    """A run's violations as a stored JSON report's text: what the report writers need of
+    a run's violations (``len``, truth, ``severity_counts``, iteration in order), the JSON
+    writer taking ``json_block()`` as it is.  Only a JSON report is served from it (the
+    text keeps the contract's fields, not a fix, context or place label)."""
+
+    def __init__(self, fh, count: int, counts: Counter, ranges: dict | None = None) -> None:
+        self._fh = fh
+        self._count = count
+        self.severity_counts = counts
+        self._ranges = ranges or {}
+
+    def text_of(self, path: str) -> str | None:
+        """The text of one path's violations (each of them, joined as in the report), or
+        None when the report has none of that path."""
+        where = self._ranges.get(path)
+        try:
+            start, end = where
+            self._fh.seek(start)
+            data = self._fh.read(end - start)
+            return data.decode("utf-8") if len(data) == end - start else None
+        except (TypeError, ValueError, OSError, UnicodeDecodeError):
+            return None
+
+    def write_json_block(self, stream) -> None:
+        """Copy the text to ``stream``: as bytes to a text stream's buffer, a piece at a time."""
+        self._fh.seek(0)
+        target = getattr(stream, "buffer", None)
+        encoding = getattr(stream, "encoding", None) or ""
+        if target is not None and codecs.lookup(encoding).name == "utf-8" if encoding else False:
+            stream.flush()
+            while piece := self._fh.read(_PIECE):
+                target.write(piece)
+            return
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        while piece := self._fh.read(_PIECE):
+            stream.write(decoder.decode(piece))
+        stream.write(decoder.decode(b"", final=True))
+
+    def json_block(self) -> str:
+        self._fh.seek(0)
+        return self._fh.read().decode("utf-8")
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __del__(self) -> None:
+        try:
+            self._fh.close()
+        except Exception:
+            pass
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def sort(self, key=None) -> None:
+        """Stored in order."""
+
+    def __iter__(self):
+        for d in json.loads("[" + self.json_block() + "]"):
+            yield Violation(d["path"], d["line"], d["column"], d["end_line"], d["end_column"], d["rule"],
+                            d["category"], d["severity"], d["message"], d["excerpt"])
+
+
+class PhaseWriter:
+    """Writes ``corpus-<key>.json`` as ``store_phase`` does, its findings as they come; a
+    file that cannot be written is dropped (the phase is compared again next time)."""
+
+    def __init__(self, cache: ResultsCache, key: str, fd: int, tmp: str) -> None:
+        self._cache, self._key, self._tmp = cache, key, tmp
+        self._fh = os.fdopen(fd, "w", encoding="utf-8")
+        self._first = True
+        self._ok = self._put('{"format":%d,"violations":[' % FORMAT)
+
+    def _put(self, text: str) -> bool:
+        try:
+            self._fh.write(text)
+            return True
+        except OSError:
+            return False
+
+    def write(self, violations: list[Violation]) -> None:
+        if not violations or not self._ok:
+            return
+        text = json.dumps([_violation_json(v, None) for v in violations], ensure_ascii=False, separators=(",", ":"))
+        self._ok = self._put(("" if self._first else ",") + text[1:-1])
+        self._first = False
+
+    def close(self, used: dict[str, list[int]] | None) -> None:
+        """Keep the entry with the directives it used; ``None``: drop it (the phase stopped)."""
+        ok = used is not None and self._ok and self._put('],"used":' + json.dumps(used, ensure_ascii=False, separators=(",", ":")) + "}")
+        try:
+            self._fh.close()
+            if ok:
+                os.chmod(self._tmp, 0o644)
+                os.replace(self._tmp, self._cache.folder / f"corpus-{self._key}.json")
+                self._cache.prune("corpus-", ".json", KEEP_PHASES)
+                return
+        except OSError:
+            pass
+        try:
+            os.unlink(self._tmp)
+        except OSError:
+            pass
+
+
+class ReportWriter:
+    """Takes the violations text of a JSON report as it is written, and keeps it (with its
+    header, written last) when the report is complete: ``close(True)``."""
+
+    def __init__(self, cache: ResultsCache, key: str, fd: int, tmp: str, count: int, counts: dict) -> None:
+        self._cache, self._key, self._tmp = cache, key, tmp
+        self._fh = os.fdopen(fd, "wb")
+        self._crc = 0
+        self._size = 0
+        self._head = {"format": FORMAT, "count": count, "counts": counts}
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self._crc = zlib.crc32(data, self._crc)
+        self._size += len(data)
+        self._fh.write(data)
+
+    def close(self, keep: bool, ranges: dict | None = None) -> None:
+        try:
+            self._fh.close()
+            if keep:
+                os.chmod(self._tmp, 0o644)
+                os.replace(self._tmp, self._cache.folder / f"report-{self._key}.txt")
+                self._cache._write(f"report-{self._key}.json", {**self._head, "size": self._size, "crc": self._crc,
+                                                                 "ranges": ranges or {}})
+                self._cache.prune("report-", ".txt", KEEP_REPORTS)
+                return
+        except OSError:
+            pass
+        try:
+            os.unlink(self._tmp)
+        except OSError:
+            pass
+
+
+def inspect_generator(data: Any) -> bool:
+    return hasattr(data, "__next__")
 
 
 def _violation_json(v: Violation, path: str | None) -> list:

@@ -6,7 +6,8 @@ from pathlib import Path
 import os
 import signal
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
 
 from checker.core.signals import terminate_as_interrupt
 from checker.checks.registry import load_kind
@@ -148,7 +149,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None,
               keep_sources: bool = False,
               on_result: Callable[[FileResult], None] | None = None,
-              cache: bool = False, spool: bool = False) -> RunResult:
+              cache: bool = False, spool: bool = False, stored_report: bool = False) -> RunResult:
     """Check ``paths``; results arrive in their order, each passed to ``on_result`` as soon
     as it is there (a streaming report).  Interrupted (Ctrl-C, SIGTERM) or left by a dead
     worker, the run stops and returns what it found, each file not checked named in
@@ -157,7 +158,10 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     ``run.cache`` then says which files were checked and which reused.  ``spool``: keep
     the violations on disk as files finish (``checker.engine.spool``), not in the results:
     ``run.violations`` is then a ``ViolationSpool``, read back in order by the report, and
-    each result keeps only what the cross-document phase needs."""
+    each result keeps only what the cross-document phase needs.  ``stored_report`` (with
+    ``cache`` and ``spool``, for a JSON report): a run over the same files as a run whose
+    JSON report was stored takes that report's violations (``ResultsCache.load_report``)
+    and reads no file's entry; another run offers the report its place in the cache."""
     cores = os.cpu_count() or 1
     jobs = min(jobs or cores, 2 * cores)   # more workers only cost memory
     run = RunResult(files=len(paths))
@@ -168,6 +172,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     # Cross-document summaries are only worth making with something to compare to.
     collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
     keys: dict[str, str | None] = {}
+    report_key = None
     hits: dict[str, FileResult] = {}
     store = None
     if cache:
@@ -177,6 +182,18 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         rules_by_id = {r.id: r for r in settings.rules}
         for p in paths:
             keys[p] = run.cache.key(p)
+        if stored_report and spool and not settings.config.duplicates.reference and None not in keys.values():
+            report_key = run.cache.corpus_key(list(keys.items()))
+            reused = run.cache.load_report(report_key)
+            if reused is not None:
+                run.violations.close()
+                run.violations = reused
+                run.results = [FileResult(p) for p in paths]
+                run.cache.reused = list(paths)
+                if progress:
+                    progress(len(paths), len(paths))
+                return run
+        for p in paths:
             if keys[p] is not None:
                 found = run.cache.load(p, keys[p], rows=spool)
                 if found is not None:
@@ -249,6 +266,14 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     for result in run.results:
         run.violations.extend(finish_unused(result, settings))
     run.sort()
+    if report_key is not None and not run.interrupted and not run.errors:
+        spooled = run.violations
+        run.violations.keep_report = lambda: run.cache.report_writer(report_key, len(spooled),
+                                                                      spooled.severity_counts)
+        previous = run.cache.previous_report
+        if previous is not None:        # the files the updated comparison left as they were
+            spooled.reuse_report = lambda: run.cache.load_report(previous)
+            spooled.reusable = run.cache.reusable
     return run
 
 
@@ -284,19 +309,213 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
                     run.violations.extend_rows(found)
                 else:
                     run.violations.extend(found)
+                cache.phase = "stored"
                 return
+    if phase_key is not None:
+        updated = _updated_phase(run, settings, keys)
+        if updated is not None:
+            from checker.engine.results_cache import _violation
+
+            rows, used, indexed = updated          # the findings as rows naming their path
+            cache.store_phase(phase_key, [], used, rows=rows)
+            cache.store_index(phase_key, keys, indexed)
+            if spooled:
+                run.violations.extend_rows(rows)
+            else:
+                run.violations.extend(_violation(row, None) for row in rows)
+            return
+    cache.phase = "compared"
     for i, result in enumerate(run.results):
         if result.path in hits and not cache.load_corpus(result, keys[result.path]):
             # its summaries are lost: check the file again
             result = lint_path(result.path, settings, collect, defer_unused=True)
             run.results[i] = result
     before = {r.path: [s.used for s in r.suppressions] for r in run.results}
-    found = corpus_violations(run.results, settings)
+    writer = cache.phase_writer(phase_key) if phase_key is not None else None
+    found = iter_corpus_violations(run.results, settings)
+    try:
+        while chunk := list(islice(found, 2000)):       # spooled and stored as found
+            run.violations.extend(chunk)
+            if writer is not None:
+                writer.write(chunk)
+    except BaseException:
+        if writer is not None:
+            writer.close(None)
+        raise
     if phase_key is not None:
         used = {r.path: [i for i, s in enumerate(r.suppressions) if s.used and not before[r.path][i]]
                 for r in run.results}
-        cache.store_phase(phase_key, found, {p: i for p, i in used.items() if i})
-    run.violations.extend(found)
+        if writer is not None:
+            writer.close({p: i for p, i in used.items() if i})
+        indexed = _indexed(run.results, settings)
+        if indexed is not None:
+            cache.store_index(phase_key, keys, indexed)
+
+
+def _indexed(results: list[FileResult], settings: Settings) -> dict[str, list] | None:
+    """rule id -> [(path, its summary's band keys)] for the corpus rules whose kind can
+    update a comparison (``affected_documents``); None when one cannot."""
+    indexed: dict[str, list] = {}
+    for rule in settings.rules:
+        docs = [(r.path, r.corpus[rule.id]) for r in results if rule.id in r.corpus]
+        if not docs:
+            continue
+        if not hasattr(load_kind(rule.kind), "affected_documents"):
+            return None
+        try:
+            indexed[rule.id] = [(path, summary.key_array()) for path, summary in docs]
+        except AttributeError:
+            return None
+    return indexed
+
+
+class _StaleIndex(Exception):
+    """A summary the updated comparison needed could not be read: compare everything."""
+
+
+class _IndexedSummary:
+    """An unchanged document's summary as the kept index has it (its band keys), its other
+    fields (texts, places) read from its cache entry only when the comparison asks."""
+
+    __slots__ = ("_keys", "bands", "_result", "_cache", "_key", "_rule")
+
+    def __init__(self, keys, result: FileResult, cache, key: str, rule_id: str) -> None:
+        self._keys = keys
+        self.bands = keys.shape[1] - 1
+        self._result, self._cache, self._key, self._rule = result, cache, key, rule_id
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def key_array(self):
+        return self._keys
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        summary = self._result.corpus.get(self._rule)
+        if summary is None:
+            if not self._cache.load_corpus(self._result, self._key):
+                raise _StaleIndex(self._result.path)
+            summary = self._result.corpus[self._rule]
+        return getattr(summary, name)
+
+
+def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | None]):
+    """The cross-document findings after a few files changed, from the last comparison's
+    kept index (``ResultsCache.store_index``) and findings: only the documents the
+    changes can affect (the kind's ``affected_documents``) are compared again, the
+    unchanged documents' texts read only where they are candidates.  Returns (the findings
+    as rows naming their path, as ``ResultsCache.load_phase`` gives them, the directives
+    they used by path, the index to keep), or None when the last
+    comparison was of other files or rules, or too many files changed (then everything
+    is compared again)."""
+    from checker.core.numeric import np
+
+    cache = run.cache
+    state = cache.load_index()
+    if state is None:
+        return None
+    head, blob = state
+    by_path = {r.path: r for r in run.results}
+    try:
+        old_keys = head["keys"]
+        if set(old_keys) != set(by_path):
+            return None
+        changed = {p for p in by_path if old_keys[p] != keys.get(p)}
+        if len(changed) > max(8, len(by_path) // 10):
+            return None
+        stored = cache.load_phase(head["phase"], rows=True)
+        if stored is None:
+            return None
+        matrix = np.frombuffer(blob, dtype=np.uint32)
+        layout: dict[str, dict] = {}
+        offset = 0
+        for rule_id, docs in head["rules"].items():
+            layout[rule_id] = {}
+            for path, rows, width in docs:
+                layout[rule_id][path] = matrix[offset:offset + rows * width].reshape(rows, width)
+                offset += rows * width
+        if offset != len(matrix):
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    old_found, old_used = stored
+    rules = [rule for rule in settings.rules if any(rule.id in r.corpus for r in run.results)]
+    if {rule.id for rule in rules} != set(layout):
+        return None
+    try:
+        summaries_of: list[tuple] = []
+        affected: set[str] = set()
+        for rule in rules:
+            module = load_kind(rule.kind)
+            if not hasattr(module, "affected_documents"):
+                return None
+            summaries: dict[str, Any] = {}
+            for r in run.results:
+                if rule.id not in r.corpus:
+                    continue
+                summary = r.corpus[rule.id]
+                if r.path in changed:
+                    if summary is None:
+                        if not cache.load_corpus(r, keys[r.path]):
+                            return None
+                        summary = r.corpus[rule.id]
+                elif summary is None:
+                    kept = layout[rule.id].get(r.path)
+                    if kept is None or keys.get(r.path) is None:
+                        return None
+                    summary = _IndexedSummary(kept, r, cache, keys[r.path], rule.id)
+                summaries[r.path] = summary
+            if set(summaries) != set(layout[rule.id]):
+                return None
+            previous = {p: layout[rule.id][p] for p in changed if p in layout[rule.id]}
+            # a changed document that shows the others what it showed them before (an
+            # edit outside its compared sentences) is compared again itself, alone
+            reaching = set()
+            same = getattr(module, "same_for_others", None)
+            for p in changed:
+                old = cache.load_summary(old_keys[p], rule.id) if same is not None and by_path[p].line_labels is None else None
+                if old is None or not same(old, summaries[p]):
+                    reaching.add(p)
+            affected |= changed & set(summaries)
+            affected |= module.affected_documents(summaries, previous, reaching, rule, settings)
+            summaries_of.append((rule, module, summaries))
+        labels = {r.path: r.line_labels for r in run.results}
+        fresh: list[Violation] = []
+        for rule, module, summaries in summaries_of:
+            fresh += [stamp_resolved(rule, f, labels)
+                      for f in module.check_corpus(summaries, rule, settings, None, only=affected)]
+        indexed = {rule.id: [(p, s.key_array()) for p, s in summaries.items()] for rule, _, summaries in summaries_of}
+    except _StaleIndex:
+        return None
+    # the unchanged documents' directives as the last comparison left them
+    try:
+        for path, indices in old_used.items():
+            if path not in affected:
+                for i in indices:
+                    by_path[path].suppressions[i].used = True
+    except (KeyError, IndexError, TypeError):
+        return None
+    before = {p: [s.used for s in by_path[p].suppressions] for p in affected}
+    directives = {p: by_path[p].suppressions for p in affected if by_path[p].suppressions}
+    fresh = [v for v in fresh if v.path not in directives or suppress([v], directives[v.path])]
+    used = {p: i for p, i in old_used.items() if p not in affected and i}
+    for p in affected:
+        now = [i for i, s in enumerate(by_path[p].suppressions) if s.used and not before[p][i]]
+        if now:
+            used[p] = now
+    cache.phase = "updated"
+    cache.affected = sorted(affected)
+    # the report of the run this one updates holds the same violations for the files
+    # neither changed nor compared again (their own entries, findings and directives)
+    cache.previous_report = head["phase"]
+    cache.reusable = {p for p in by_path if p not in changed and p not in affected}
+    from checker.engine.results_cache import _violation_json
+
+    rows = [row for row in old_found if row[0] not in affected]
+    rows += [_violation_json(v, None) for v in fresh]
+    return rows, used, indexed
 
 
 def __getattr__(name: str):
@@ -326,7 +545,14 @@ def _stop(pool, wait: bool) -> None:
 
 def corpus_violations(results: list[FileResult], settings: Settings) -> list[Violation]:
     """Run the whole-run phase of corpus kinds (cross-document duplicates)."""
-    out: list[Violation] = []
+    return list(iter_corpus_violations(results, settings))
+
+
+def iter_corpus_violations(results: list[FileResult], settings: Settings) -> Iterator[Violation]:
+    """``corpus_violations`` one at a time, as the comparison finds them (a large run's
+    findings are spooled and stored as they come, not held whole); a file's directives
+    are marked used as its findings are passed."""
+    directives = {r.path: r.suppressions for r in results if r.suppressions}
     for rule in settings.rules:
         summaries = {r.path: r.corpus[rule.id] for r in results if rule.id in r.corpus}
         if not summaries:
@@ -340,11 +566,11 @@ def corpus_violations(results: list[FileResult], settings: Settings) -> list[Vio
             checked = {_resolved(p) for p in summaries}
             references = load_reference(settings, rule, module.collect, exclude=checked).summaries
         labels = {r.path: r.line_labels for r in results}
-        found = [stamp_resolved(rule, f, labels) for f in module.check_corpus(summaries, rule, settings, references)]
-        out += found
-    # A file's own directives silence cross-document findings too.
-    directives = {r.path: r.suppressions for r in results if r.suppressions}
-    return [v for v in out if v.path not in directives or suppress([v], directives[v.path])]
+        for f in module.check_corpus(summaries, rule, settings, references):
+            v = stamp_resolved(rule, f, labels)
+            # A file's own directives silence cross-document findings too.
+            if v.path not in directives or suppress([v], directives[v.path]):
+                yield v
 
 
 def settle_document(result: FileResult, corpus_found: list[Violation], settings: Settings) -> list[Violation]:

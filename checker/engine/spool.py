@@ -58,6 +58,13 @@ class ViolationSpool:
         self._rows: dict[str, list[tuple[int, int]]] = {}     # path -> its blocks (offset, size)
         self._count = 0
         self.severity_counts: Counter = Counter()
+        # set by a run with a results cache: a function giving where the JSON report
+        # keeps its violations text for the next run over the same files, or None
+        self.keep_report = None
+        # set by a run that updated a kept comparison: a function giving the stored report
+        # of the run it updated, and the paths whose violations are as that report has them
+        self.reuse_report = None
+        self.reusable: set[str] = set()
 
     # -- filling
     def add_rows(self, path: str, rows: list) -> None:

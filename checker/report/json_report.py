@@ -24,8 +24,11 @@ def build(run, violations: bool = True) -> dict:
     }
 
 
+# A run over unchanged files gives the violations text this writer stored (results cache)
+COPIES_STORED = True
 STREAMS = True     # render() writes the violations as it reads them (a spooled run's too)
 _BATCH = 2000      # violations per write
+_BATCH_CHARS = 1 << 20   # and characters at most
 
 
 def render(run, stream, options) -> None:
@@ -43,19 +46,54 @@ def render(run, stream, options) -> None:
     at = text.index(empty)
     stream.write(text[:at] + '\n  "violations": [\n')
     tail = text[at + len(empty):]
-    batch: list[str] = []
-    separator = ""
-    rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
-    texts = _rows_text(rows()) if rows else map(_violation_text, run.violations)
-    for text in texts:
-        batch.append(text)
-        if len(batch) == _BATCH:
-            stream.write(separator + ",\n".join(batch))
-            separator = ",\n"
-            batch = []
-    if batch:
-        stream.write(separator + ",\n".join(batch))
-    stream.write("\n  ],\n" + tail + "\n")
+    stored = getattr(run.violations, "write_json_block", None)   # a run over unchanged files: its stored text
+    if stored is not None:
+        stored(stream)
+        stream.write("\n  ],\n" + tail + "\n")
+        return
+    # a run with a results cache keeps the text for the next run over the same files
+    keeper = getattr(run.violations, "keep_report", None)
+    sink = keeper() if keeper is not None else None
+    complete = False
+    ranges: dict[str, list[int]] = {}          # path -> its texts' bytes in the block, for the sink
+    offset = -2
+    try:
+        batch: list[str] = []
+        size = 0
+        separator = ""
+        rows = getattr(run.violations, "rows", None)        # a spooled run's: no objects made
+        if rows is None:
+            texts = ((v.path, _violation_text(v)) for v in run.violations)
+        else:
+            texts = _path_texts(run.violations)
+        for path, text in texts:
+            if sink is not None:
+                start = offset + 2
+                offset = start + len(text.encode("utf-8"))
+                if path in ranges:
+                    ranges[path][1] = offset
+                else:
+                    ranges[path] = [start, offset]
+            batch.append(text)
+            size += len(text)
+            if len(batch) == _BATCH or size > _BATCH_CHARS:   # a copied text holds a file's violations
+                piece = separator + ",\n".join(batch)
+                stream.write(piece)
+                if sink is not None:
+                    sink.write(piece)
+                separator = ",\n"
+                batch = []
+                size = 0
+        if batch:
+            piece = separator + ",\n".join(batch)
+            stream.write(piece)
+            if sink is not None:
+                sink.write(piece)
+        stream.write("\n  ],\n" + tail + "\n")
+        complete = True
+    finally:
+        if sink is not None:
+            sink.close(complete, ranges)
 
 
 _TEMPLATE = ('    {{\n      "path": {},\n      "line": {},\n      "column": {},\n      "end_line": {},\n'
@@ -70,6 +108,24 @@ def _violation_text(v) -> str:
     e = _encode_text
     return _TEMPLATE.format(e(v.path), int(v.line), int(v.column), int(v.end_line), int(v.end_column), e(v.rule),
                             e(v.category), e(v.severity), e(v.message), e(v.excerpt))
+
+
+def _path_texts(spool):
+    """(path, text) of a spooled run's violations in order; the paths the run marks as
+    unchanged since a stored report (``reusable``) as that report's text for them, whole."""
+    reuse = getattr(spool, "reuse_report", None)
+    old = reuse() if reuse is not None else None
+    reusable = getattr(spool, "reusable", ()) if old is not None else ()
+    for path in spool.paths():
+        if path in reusable:
+            text = old.text_of(path)
+            if text is not None:
+                yield path, text
+                continue
+        for text in _rows_text((path, row) for row in spool.rows_of_path(path)):
+            yield path, text
+    if old is not None:
+        old.close()
 
 
 def _rows_text(rows):

@@ -150,23 +150,33 @@ def collect(doc: Document, rule) -> Fingerprints:
     return Fingerprints(tuple(entries), keys.tobytes(), params.bands)
 
 
-def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
-                 references: dict[str, Fingerprints] | None = None) -> Iterator[CorpusFinding]:
-    """Copies among the checked documents (``summaries``: path -> fingerprints) and from
-    the reference documents (``references``: relative path -> fingerprints, which the
-    engine's reference index supplies; they take part but are never reported)."""
-    params: Params = rule.params
+def _ordered(summaries, references, settings) -> list[tuple[str, str, Fingerprints, bool]]:
+    """The documents in the order of the comparison: (order key, shown path, data, reported)."""
     root = Path(settings.root) if settings is not None else Path.cwd()
-    docs: list[tuple[str, str, Fingerprints, bool]] = []      # order key, shown path, data, reported
+    docs: list[tuple[str, str, Fingerprints, bool]] = []
     for path, data in summaries.items():
         docs.append((order_key(path, root), path, data, True))
     for rel, data in (references or {}).items():
         docs.append((rel, rel, data, False))
     docs.sort(key=lambda d: d[0])
+    return docs
+
+
+def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
+                 references: dict[str, Fingerprints] | None = None,
+                 only: set[str] | None = None) -> Iterator[CorpusFinding]:
+    """Copies among the checked documents (``summaries``: path -> fingerprints) and from
+    the reference documents (``references``: relative path -> fingerprints, which the
+    engine's reference index supplies; they take part but are never reported).
+    ``only``: report these documents' copies alone (the others' are known: see
+    ``affected_documents``); a summary of another document is then read only for its
+    keys until one of its sentences is a candidate."""
+    params: Params = rule.params
+    docs = _ordered(summaries, references, settings)
 
     index = _BucketIndex(docs, params)
     for number, (_, path, data, reported) in enumerate(docs):
-        if not reported or data.bands != params.bands or not len(data):
+        if not reported or (only is not None and path not in only) or data.bands != params.bands or not len(data):
             continue
         copies = []
         for e, ranked in index.candidates(number):
@@ -182,6 +192,67 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
             copies = []
         for e, (other_path, other_line) in copies:
             yield copy_finding(rule, path, data.entry(e), other_path, other_line)
+
+
+def affected_documents(summaries: dict[str, Fingerprints], previous: dict[str, Any], changed: set[str],
+                       rule, settings=None) -> set[str]:
+    """The documents whose copies may differ from the last comparison when the documents
+    ``changed`` (their keys then: ``previous``, path -> (sentences x bands+1) array) are
+    now as in ``summaries``, the other documents being the same: the changed ones, and
+    each later document with a sentence in a bucket (a band's key) that a changed
+    document had or has a sentence in, unless the unchanged documents before it already
+    fill that bucket (``bucket_size``), which then holds none of its sentences either way.  A document's candidates come only from the
+    buckets of its own keys, filled by earlier documents: a later document sharing no
+    bucket with a changed one sees the same buckets, the same candidates and the same
+    texts, and so reports the same copies; an earlier one never sees it."""
+    from checker.core.numeric import np
+
+    params: Params = rule.params
+    docs = _ordered(summaries, None, settings)
+    position = {path: number for number, (_, path, _, _) in enumerate(docs)}
+    affected = {p for p in changed if p in position}
+    arrays, owners = [], []
+    for number, (_, path, data, _) in enumerate(docs):
+        if data.bands == params.bands and len(data):
+            arrays.append(data.key_array())
+            owners.append(np.full(len(data), number, dtype=np.int64))
+    if not arrays:
+        return affected
+    keys = np.concatenate(arrays)                       # every document's rows, in order
+    owner = np.concatenate(owners)
+    changed_rows = np.isin(owner, [position[p] for p in changed if p in position])
+    for path in changed:
+        if path not in position:
+            continue
+        own = []
+        current, before = summaries[path], previous.get(path)
+        if current.bands == params.bands and len(current):
+            own.append(current.key_array())
+        if before is not None and len(before) and before.shape[1] == params.bands + 1:
+            own.append(before)
+        later = owner > position[path]
+        if not own or not later.any():
+            continue
+        # a bucket already full of unchanged earlier documents' sentences never takes
+        # this document's: its later members see the same bucket
+        before = (owner < position[path]) & ~changed_rows
+        hit = np.zeros(int(later.sum()), dtype=bool)
+        for band in range(params.bands + 1):
+            touched = np.unique(np.concatenate([a[:, band] for a in own]))
+            earlier = np.sort(keys[before, band])
+            filled = np.searchsorted(earlier, touched, side="right") - np.searchsorted(earlier, touched)
+            hit |= np.isin(keys[later, band], touched[filled < params.bucket_size])
+        affected.update(docs[n][1] for n in np.unique(owner[later][hit]).tolist())
+    return affected
+
+
+def same_for_others(before: Fingerprints, after: Fingerprints) -> bool:
+    """Whether a document's new summary shows the other documents what its old one did:
+    the same texts in the same order on the same lines (an edit elsewhere in it, or a
+    line added after its last sentence).  Their buckets, candidates, verdicts and the
+    lines their findings point to are then the same."""
+    return (before.bands == after.bands and before.norms == after.norms and before.norm_ends == after.norm_ends
+            and before.places[0::4] == after.places[0::4])
 
 
 class _BucketIndex:
