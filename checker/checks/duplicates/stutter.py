@@ -20,6 +20,7 @@ from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.span import Span
 from checker.core.patterns import compile_alternation
+from checker.model.markers import CANDIDATE as _MARKER
 
 MESSAGE_ARGS = frozenset({"word", "times"})
 
@@ -58,6 +59,36 @@ def _emphatic(text: str, end: int, word: str, links: tuple[str, ...]) -> bool:
     return False
 
 
+# A run-in heading: a page that lost the line break after a heading runs the heading's
+# title into the first sentence below it, and that sentence often opens with the title's
+# last words (（一）大力推进X + X是…).  Only a word of this many characters or more is read so:
+# a short doubling (AB AB) right after a marker is still a slip.
+_RUN_IN_MIN = 4
+_RUN_IN_TITLE = 30          # the longest heading title looked back over
+_BRACKETED = "(\uff08"     # （一） （1） may follow the heading before it directly
+
+
+def _run_in_heading(text: str, start: int, size: int) -> bool:
+    """The first copy ends the title of a numbering marker that opens this stretch of
+    characters: ``（一）…X`` with no punctuation between marker and ``X``, then ``X`` again
+    as the body's first word.  A bare ``一、``/``1.`` marker counts only at a line start or
+    after punctuation (``统一、规范`` is no marker)."""
+    if size < _RUN_IN_MIN:
+        return False
+    lo = max(0, start - _RUN_IN_TITLE)
+    last = None
+    for m in _MARKER.finditer(text, lo, start):
+        last = m
+    if last is None or not _HAN_RUN.fullmatch(text[last.end():start] or "\u4e00"):
+        return False
+    # nothing but Han characters between the marker and the first copy: a title
+    first = last.group()[0]
+    if first in _BRACKETED or "\u2460" <= first <= "\u249b":      # （一） ① ⑴ ⒈
+        return True
+    before = text[last.start() - 1] if last.start() > 0 else "\n"
+    return not _HAN_RUN.fullmatch(before) and not before.isdigit()
+
+
 # Findings depend only on the paragraph they are in: the language server re-checks just
 # the edited paragraphs with this kind while a full run follows.
 LOCAL = True
@@ -91,6 +122,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             if _allowed_phrase(text, start, end, allow_phrases):
                 continue
             if times == 2 and size > 1 and _emphatic(text, end, word, links):
+                done = end
+                break
+            if times == 2 and _run_in_heading(text, start, size):
                 done = end
                 break
             # the words around this place only (Document.tokens_in segments just its block)
