@@ -79,7 +79,10 @@ def _run_in_heading(text: str, start: int, size: int) -> bool:
     last = None
     for m in _MARKER.finditer(text, lo, start):
         last = m
-    if last is None or not _HAN_RUN.fullmatch(text[last.end():start] or "\u4e00"):
+    if last is None:
+        return False
+    title = text[last.end():start]
+    if title and not _HAN_RUN.fullmatch(title):
         return False
     # nothing but Han characters between the marker and the first copy: a title
     first = last.group()[0]
