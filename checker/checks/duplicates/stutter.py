@@ -70,8 +70,8 @@ _BRACKETED = "(\uff08"     # （一） （1） may follow the heading before it 
 
 def _run_in_heading(text: str, start: int, size: int) -> bool:
     """The first copy ends the title of a numbering marker that opens this stretch of
-    characters: ``（一）…X`` with no punctuation between marker and ``X``, then ``X`` again
-    as the body's first word.  A bare ``一、``/``1.`` marker counts only at a line start or
+    characters inside a line: ``…。（一）…X`` with no punctuation between marker and ``X``,
+    then ``X`` again as the body's first word.  A bare ``一、``/``1.`` marker counts only
     after punctuation (``统一、规范`` is no marker)."""
     if size < _RUN_IN_MIN:
         return False
@@ -85,6 +85,11 @@ def _run_in_heading(text: str, start: int, size: int) -> bool:
     if title and not _HAN_RUN.fullmatch(title):
         return False
     # nothing but Han characters between the marker and the first copy: a title
+    # the marker stands inside a line: the page lost its line breaks around headings (a
+    # heading on a line of its own ends at the line's end, and a doubling in it is a slip)
+    line_start = text.rfind("\n", 0, last.start()) + 1
+    if not text[line_start:last.start()].strip():
+        return False
     first = last.group()[0]
     if first in _BRACKETED or "\u2460" <= first <= "\u249b":      # （一） ① ⑴ ⒈
         return True
