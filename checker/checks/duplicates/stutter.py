@@ -66,6 +66,18 @@ def _emphatic(text: str, end: int, word: str, links: tuple[str, ...]) -> bool:
 _RUN_IN_MIN = 4
 _RUN_IN_TITLE = 30          # the longest heading title looked back over
 _BRACKETED = "(\uff08"     # （一） （1） may follow the heading before it directly
+_SENTENCE_END = "\u3002\uff1b\uff1a\uff01\uff1f;:!?"   # 。；：！？: what a bare 二、 or 2. follows
+
+
+_BODY_MIN = 8               # a body sentence runs on after the title's words
+_BODY_END = re.compile("[\u3002\uff01\uff1f!?\n]")
+
+
+def _body_follows(text: str, end: int) -> bool:
+    """After the second copy a sentence runs on (…X是全镇增收的主导产业，…), not a short
+    tail that ends the title (…振兴和教育振兴和教育资助工作。 is a doubled title)."""
+    stop = _BODY_END.search(text, end)
+    return (stop.start() if stop else len(text)) - end >= _BODY_MIN
 
 
 def _run_in_heading(text: str, start: int, size: int) -> bool:
@@ -93,8 +105,8 @@ def _run_in_heading(text: str, start: int, size: int) -> bool:
     first = last.group()[0]
     if first in _BRACKETED or "\u2460" <= first <= "\u249b":      # （一） ① ⑴ ⒈
         return True
-    before = text[last.start() - 1] if last.start() > 0 else "\n"
-    return not _HAN_RUN.fullmatch(before) and not before.isdigit()
+    before = text[last.start() - 1]
+    return before in _SENTENCE_END      # 。二、…: not 统一、 nor a marker after a marker
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just
@@ -132,7 +144,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             if times == 2 and size > 1 and _emphatic(text, end, word, links):
                 done = end
                 break
-            if times == 2 and _run_in_heading(text, start, size):
+            if times == 2 and _run_in_heading(text, start, size) and _body_follows(text, end):
                 done = end
                 break
             # the words around this place only (Document.tokens_in segments just its block)
