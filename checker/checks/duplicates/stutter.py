@@ -20,6 +20,7 @@ from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.span import Span
 from checker.core.patterns import compile_alternation
+from checker.model.markers import CANDIDATE as _MARKER
 
 MESSAGE_ARGS = frozenset({"word", "times"})
 
@@ -58,6 +59,56 @@ def _emphatic(text: str, end: int, word: str, links: tuple[str, ...]) -> bool:
     return False
 
 
+# A run-in heading: a page that lost the line break after a heading runs the heading's
+# title into the first sentence below it, and that sentence often opens with the title's
+# last words (（一）大力推进X + X是…).  Only a word of this many characters or more is read so:
+# a short doubling (AB AB) right after a marker is still a slip.
+_RUN_IN_MIN = 4
+_RUN_IN_TITLE = 30          # the longest heading title looked back over
+_BRACKETED = "(\uff08"     # （一） （1） may follow the heading before it directly
+_SENTENCE_END = "\u3002\uff1b\uff1a\uff01\uff1f;:!?"   # 。；：！？: what a bare 二、 or 2. follows
+
+
+_BODY_MIN = 8               # a body sentence runs on after the title's words
+_BODY_END = re.compile("[\u3002\uff01\uff1f!?\n]")
+
+
+def _body_follows(text: str, end: int) -> bool:
+    """After the second copy a sentence runs on (…X是全镇增收的主导产业，…), not a short
+    tail that ends the title (…振兴和教育振兴和教育资助工作。 is a doubled title)."""
+    stop = _BODY_END.search(text, end)
+    return (stop.start() if stop else len(text)) - end >= _BODY_MIN
+
+
+def _run_in_heading(text: str, start: int, size: int) -> bool:
+    """The first copy ends the title of a numbering marker that opens this stretch of
+    characters inside a line: ``…。（一）…X`` with no punctuation between marker and ``X``,
+    then ``X`` again as the body's first word.  A bare ``一、``/``1.`` marker counts only
+    after punctuation (``统一、规范`` is no marker)."""
+    if size < _RUN_IN_MIN:
+        return False
+    lo = max(0, start - _RUN_IN_TITLE)
+    last = None
+    for m in _MARKER.finditer(text, lo, start):
+        last = m
+    if last is None:
+        return False
+    title = text[last.end():start]
+    if title and not _HAN_RUN.fullmatch(title):
+        return False
+    # nothing but Han characters between the marker and the first copy: a title
+    # the marker stands inside a line: the page lost its line breaks around headings (a
+    # heading on a line of its own ends at the line's end, and a doubling in it is a slip)
+    line_start = text.rfind("\n", 0, last.start()) + 1
+    if not text[line_start:last.start()].strip():
+        return False
+    first = last.group()[0]
+    if first in _BRACKETED or "\u2460" <= first <= "\u249b":      # （一） ① ⑴ ⒈
+        return True
+    before = text[last.start() - 1]
+    return before in _SENTENCE_END      # 。二、…: not 统一、 nor a marker after a marker
+
+
 # Findings depend only on the paragraph they are in: the language server re-checks just
 # the edited paragraphs with this kind while a full run follows.
 LOCAL = True
@@ -91,6 +142,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             if _allowed_phrase(text, start, end, allow_phrases):
                 continue
             if times == 2 and size > 1 and _emphatic(text, end, word, links):
+                done = end
+                break
+            if times == 2 and _run_in_heading(text, start, size) and _body_follows(text, end):
                 done = end
                 break
             # the words around this place only (Document.tokens_in segments just its block)

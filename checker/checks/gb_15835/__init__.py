@@ -38,6 +38,7 @@ class Vocabulary(BaseModel):
     fixed_patterns: RegexList = Field(default_factory=list)
     short_year_next: list[str] = Field(default_factory=list)
     short_year_not_before: list[str] = Field(default_factory=list)
+    short_year_opening_next: list[str] = Field(default_factory=list)
     year_zero_wrong: list[str] = Field(default_factory=list)
     year_zero_right: str = ""
     year_word: str = ""

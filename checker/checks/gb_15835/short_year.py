@@ -48,3 +48,24 @@ def check(doc, rule) -> Iterator[Finding]:
             full -= 100
         fixed = f"{full}{vocab.year_word}"
         yield Finding(Span(m.start(), m.end()), args={"found": m.group(), "fixed": fixed}, fix=fixed)
+    if vocab.short_year_opening_next:
+        yield from _line_openings(doc, text, vocab)
+
+
+def _line_openings(doc, text: str, vocab) -> Iterator[Finding]:
+    """A line opening ``24年，`` in a document of 2024: the year of the report cut short.
+    Only two digits at a line's start (after blanks), and only the document's own year or
+    one next to it; any other number of years is a span (``30年，`` in a 2024 report)."""
+    pattern = _pattern(vocab.year_word, tuple(vocab.short_year_opening_next))
+    for m in _LINE_START.finditer(text):
+        hit = pattern.match(text, m.end())
+        if hit is None:
+            continue
+        own = doc.year_at(hit.start())
+        if not own or abs(own % 100 - int(hit.group("yy"))) > 1:
+            continue
+        fixed = f"{own // 100 * 100 + int(hit.group('yy'))}{vocab.year_word}"
+        yield Finding(Span(hit.start(), hit.end()), args={"found": hit.group(), "fixed": fixed}, fix=fixed)
+
+
+_LINE_START = re.compile(r"^[ \t\u3000]*", re.M)

@@ -33,6 +33,7 @@ LOCAL = True
 
 # Clause marks and blanks between the amount's level and its change.
 _JOIN = re.compile(r"[，,、\s\u3000]+")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 class Params(BaseModel):
@@ -42,6 +43,10 @@ class Params(BaseModel):
     change_verbs: list[str] = Field(default_factory=lambda: ["increase", "decrease"])
     # Unit kinds that are not an amount's level (a percent before the change is a rate).
     rate_kinds: list[str] = Field(default_factory=lambda: ["percent", "permille", "percentage-point"])
+    # Unit kinds whose level is an amount whatever the noun before it (1200公里, 3.5亿元,
+    # 116万人次): the indicator need not be one of amount_nouns.
+    amount_kinds: list[str] = Field(default_factory=lambda: [
+        "money", "area", "length", "mass", "volume", "count", "power", "energy"])
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -54,21 +59,42 @@ def check(doc, rule) -> Iterator[Finding]:
     rates, exceptions = rate_lexicon(doc.lexicon, bounded=False)
     quantities = doc.quantities
     text = doc.text
-    for before, q in zip(quantities, quantities[1:]):
+    year_bases = set(vocabulary.year_change_bases)
+    for k, q in enumerate(quantities):
+        if k == 0:
+            continue
+        before = quantities[k - 1]
         if q.unit_kind != "percentage-point" or q.verb_kind not in params.change_verbs or q.high is not None:
-            continue
-        if before.unit_kind is None or before.unit_kind in params.rate_kinds:
-            continue
-        if before.verb_kind in params.change_verbs:
             continue
         indicator = (q.indicator or "").strip()
         if not indicator or q.indicator_span != before.indicator_span:
             continue
-        if is_rate(indicator, rates, exceptions) or not indicator.endswith(nouns):
-            continue
-        gap = _JOIN.sub("", text[before.span.end:q.span.start])
         verb = q.verb or ""
-        if not verb or not gap.endswith(verb) or gap[: len(gap) - len(verb)] not in bases | {""}:
+        gap = _JOIN.sub("", text[before.span.end:q.span.start])
+        if not verb or not gap.endswith(verb):
+            continue
+        base = gap[: len(gap) - len(verb)]
+        if before.unit_kind in params.rate_kinds:
+            # 116万人次，同比增长2.5%，较2019年同期增长34.6个百分点: the amount's growth
+            # against a named earlier year, after its growth against last year
+            level = quantities[k - 2] if k >= 2 else None
+            if (level is None or before.unit_kind != "percent" or before.verb != verb
+                    or _YEAR.sub("{year}", base) not in year_bases
+                    or level.indicator_span != q.indicator_span
+                    or level.unit_kind not in params.amount_kinds
+                    or level.verb_kind in params.change_verbs
+                    or is_rate(indicator, rates, exceptions)):
+                continue
+            before = level
+        elif before.unit_kind is None:
+            continue
+        elif before.verb_kind in params.change_verbs and not base:
+            continue        # a change, then a change in points with no base: not read
+        if is_rate(indicator, rates, exceptions):
+            continue
+        if not indicator.endswith(nouns) and before.unit_kind not in params.amount_kinds:
+            continue
+        if base not in bases | {""} and _YEAR.sub("{year}", base) not in year_bases:
             continue
         if not _same_sentence(doc, before.span.start, q.span.start):
             continue

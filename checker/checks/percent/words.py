@@ -19,6 +19,7 @@ class Vocabulary(BaseModel):
     share_nouns: list[str] = Field(default_factory=list)
     amount_nouns: list[str] = Field(default_factory=list)
     change_bases: list[str] = Field(default_factory=list)
+    year_change_bases: list[str] = Field(default_factory=list)
     per_mille_rates: list[str] = Field(default_factory=list)
 
 
