@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict, deque
+from collections import Counter, _count_elements, defaultdict, deque
 from itertools import chain, repeat
 
 from checker.model.similarity import PLACEHOLDER
@@ -162,7 +162,7 @@ class NearIndex:
                 posting = self._wild_keys.setdefault(gram, [])
                 if len(posting) < cap:
                     posting.append(position)
-        self._frequency.update(grams)
+        _count_elements(self._frequency, grams)     # Counter.update's own loop, without its checks
         deque(map(list.append, map(self._postings.__getitem__, grams), repeat(position)), maxlen=0)
         if placeholders:
             for gram in grams:
@@ -291,8 +291,9 @@ class NearIndex:
                 posting = postings[gram]
                 found.update(posting if len(posting) <= cap else posting[:cap])
             return found
-        counts = Counter(chain.from_iterable(postings[g] if len(postings[g]) <= cap else postings[g][:cap]
-                                             for g in chosen))
+        counts: dict[int, int] = {}
+        _count_elements(counts, chain.from_iterable(postings[g] if len(postings[g]) <= cap else postings[g][:cap]
+                                                    for g in chosen))
         return {p for p, c in counts.items() if c >= required}
 
     def _within_placed(self, norm: str) -> set[int]:
