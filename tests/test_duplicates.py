@@ -88,9 +88,9 @@ def test_sentence_repeated_in_another_paragraph_points_to_its_line():
 
 
 def test_clause_repeated_in_its_own_sentence_is_found_though_no_other_sentence_shares_its_words():
-    """The units no earlier unit can be near are not looked up (sentence._without_partner):
-    a clause whose words no other sentence has is still compared with the earlier clauses
-    of its own sentence, and the near-miss with other words in its place is not reported."""
+    """A clause whose words no other sentence has is still compared with the earlier
+    clauses of its own sentence (a filter of units by the bigrams other sentences share
+    must not drop it), and the near-miss with other words in its place is not reported."""
     text = ("全县新建标准化塘坝蓄水工程十二处并全部通过验收，全县新建标准化塘坝蓄水工程十二处并全部通过验收。\n"
             "其他工作按计划推进。\n")
     found = run(duplicate_sentence, "duplicate-sentence", text)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from collections import Counter
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -30,8 +29,7 @@ from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
 from checker.model.numerals import CN_NUMERAL_CHARS
-from checker.model.similarity import (PLACEHOLDER, Unit, bigrams, figures_differ, near_duplicate,
-                                      numerals_only_change,
+from checker.model.similarity import (Unit, bigrams, figures_differ, near_duplicate, numerals_only_change,
                                       wording_length)
 from checker.model.span import Span
 
@@ -117,9 +115,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     item_heads = _item_heads(doc)
     anaphoric = anaphoric_sentences(doc, rule.vocabulary)
     lead_of: list[tuple[int, bool] | None] = []
-    sentence_units = doc.sentence_units(phrases)
-    grams_of, alone = _lone_bigrams(sentence_units, params)
-    for sentence, all_units in zip(doc.sentences, sentence_units):
+    for sentence, all_units in zip(doc.sentences, doc.sentence_units(phrases)):
         if sentence.paragraph in furniture:
             continue        # a site's disclaimer or byline: not the document's text
         # A unit must say something beyond its figures and blanks: template rows
@@ -138,17 +134,11 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         for unit in units:
             if hits and covered.find(1, unit.span.start, unit.span.end) >= 0:
                 continue          # a clause of a sentence already found repeated
-            grams = grams_of.get(id(unit))
-            if grams is None:
-                grams = bigrams(unit.norm)
+            grams = bigrams(unit.norm)
             lead = _item_lead(doc, unit, item)
             unit_kind = RUN_IN if head_at is not None and unit.span.start >= head_at else kind
-            if alone is not None and _without_partner(unit, grams, alone, all_units, grams_of, params.max_changed):
-                first = None      # no earlier unit can be within max_changed of it: nothing to look up
-            else:
-                first = _first_occurrence(unit, grams, sentence, unit_kind, kept, paragraph_of, kind_of,
-                                          sentence_of, exact, index, params, doc, figure_ends, lead, lead_of,
-                                          anaphoric)
+            first = _first_occurrence(unit, grams, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of,
+                                      exact, index, params, doc, figure_ends, lead, lead_of, anaphoric)
             if first is not None:
                 hits.append((unit, first))
                 covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
@@ -178,52 +168,6 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                     "length": hits[0][0].length, "first_line": first_line, "first_column": first_column}
             note = "first_seen_on_this_line" if first_line == line else "first_seen"
             yield Finding(span, args=args, note=note)
-
-
-def _lone_bigrams(sentence_units: list[list[Unit]], params: Params) -> tuple[dict[int, set[str]], set[str] | None]:
-    """The bigrams of every unit long enough to be compared (by ``id`` of the unit), and
-    the bigrams found in one sentence only (its units' together); None for the latter when
-    a unit holds a placeholder (which may stand for anything: no bigram rules it out).
-
-    Two units within ``max_changed`` (k) characters share all but 2k of each one's
-    bigrams (``near_index``), so a unit with more than 2k bigrams that no other sentence
-    has can only repeat an earlier unit of its own sentence (``_without_partner``).
-    Counted over every unit that may be compared (a superset of those the check keeps)."""
-    grams_of: dict[int, set[str]] = {}
-    count: Counter[str] = Counter()
-    min_length, clauses = params.min_length, params.clauses
-    wild = False
-    for units in sentence_units:
-        here: set[str] = set()
-        for unit in units:
-            if (clauses or not unit.clause) and unit.length >= min_length:
-                grams = grams_of[id(unit)] = bigrams(unit.norm)
-                here |= grams
-                wild = wild or PLACEHOLDER in unit.norm
-        count.update(here)
-    if wild:
-        return grams_of, None
-    return grams_of, {g for g, c in count.items() if c == 1}
-
-
-def _without_partner(unit: Unit, grams: set[str], alone: set[str], units: list[Unit],
-                     grams_of: dict[int, set[str]], k: int) -> bool:
-    """True when no earlier unit can be within ``k`` characters of ``unit``: it has more
-    than 2k bigrams that no other sentence has and that no unit of its own sentence ending
-    before it has (``_lone_bigrams``).  Such a unit has no candidate in the index and no
-    exact twin, so looking it up finds nothing."""
-    own = grams & alone
-    if len(own) <= 2 * k:
-        return False
-    start = unit.span.start
-    for other in units:
-        if other.span.end <= start:
-            theirs = grams_of.get(id(other))
-            if theirs:
-                own = own - theirs
-                if len(own) <= 2 * k:
-                    return False
-    return True
 
 
 # A normalised text holds Han characters, ASCII letters and digits and placeholders only,
