@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, _count_elements, defaultdict, deque
-from itertools import chain, repeat
+from collections import Counter, _count_elements
+from itertools import chain
 
 from checker.model.similarity import PLACEHOLDER
 
@@ -121,10 +121,7 @@ class NearIndex:
         self.norms: list[str] = []
         self.grams: list[frozenset[str]] = []
         self._lengths: list[int] = []
-        # every unit, in order; a list is read up to its first ``postings_cap`` units only
-        # (what a list capped when filled would hold), so filling it takes no look at its
-        # length: one C-level pass per unit instead of a Python loop over its bigrams
-        self._postings: defaultdict[str, list[int]] = defaultdict(list)
+        self._postings: dict[str, list[int]] = {}       # every unit
         # units without placeholders by (bigram, position // (k + 1)), once needed
         self._placed: dict[tuple[str, int], list[int]] | None = None
         self._wild: dict[str, list[int]] = {}           # units holding a placeholder, all bigrams
@@ -163,7 +160,13 @@ class NearIndex:
                 if len(posting) < cap:
                     posting.append(position)
         _count_elements(self._frequency, grams)     # Counter.update's own loop, without its checks
-        deque(map(list.append, map(self._postings.__getitem__, grams), repeat(position)), maxlen=0)
+        postings = self._postings
+        for gram in grams:
+            posting = postings.get(gram)
+            if posting is None:
+                postings[gram] = [position]
+            elif len(posting) < cap:
+                posting.append(position)
         if placeholders:
             for gram in grams:
                 posting = self._wild.setdefault(gram, [])
@@ -284,16 +287,13 @@ class NearIndex:
         # a list holds min(count, cap) units: it was cut when the count is above the cap
         capped = sum(map(self.postings_cap.__lt__, map(self._frequency.__getitem__, chosen)))
         required = len(chosen) - (allowed - absent) - capped
-        postings, cap = self._postings, self.postings_cap
         if required <= 1:
             found: set[int] = set()
             for gram in present[:scan]:
-                posting = postings[gram]
-                found.update(posting if len(posting) <= cap else posting[:cap])
+                found.update(self._postings[gram])
             return found
-        counts: dict[int, int] = {}
-        _count_elements(counts, chain.from_iterable(postings[g] if len(postings[g]) <= cap else postings[g][:cap]
-                                                    for g in chosen))
+        counts: dict[int, int] = {}     # Counter's counting loop without its constructor
+        _count_elements(counts, chain.from_iterable(self._postings[g] for g in chosen))
         return {p for p, c in counts.items() if c >= required}
 
     def _within_placed(self, norm: str) -> set[int]:
