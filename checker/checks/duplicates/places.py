@@ -74,7 +74,7 @@ def _compiled_marks(raw: tuple[str, ...]) -> re.Pattern | None:
 
 
 # what is not a Han character of the basic block (U+4E00–U+9FFF), taken out in one pass
-_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _han(s: str) -> str:
