@@ -87,6 +87,19 @@ def test_sentence_repeated_in_another_paragraph_points_to_its_line():
         ((4, 1), "完成农村学校食堂改造23所，惠及学生1.2万人", "首次出现于第2行")]
 
 
+def test_clause_repeated_in_its_own_sentence_is_found_though_no_other_sentence_shares_its_words():
+    """A clause whose words no other sentence has is still compared with the earlier
+    clauses of its own sentence (a filter of units by the bigrams other sentences share
+    must not drop it), and the near-miss with other words in its place is not reported."""
+    text = ("全县新建标准化塘坝蓄水工程十二处并全部通过验收，全县新建标准化塘坝蓄水工程十二处并全部通过验收。\n"
+            "其他工作按计划推进。\n")
+    found = run(duplicate_sentence, "duplicate-sentence", text)
+    assert [(where, piece) for where, piece, _ in found] == [((1, 25), "全县新建标准化塘坝蓄水工程十二处并全部通过验收")]
+    miss = ("全县新建标准化塘坝蓄水工程十二处并全部通过验收，各乡镇修缮灌溉渠道四十公里并完成清淤整治。\n"
+            "其他工作按计划推进。\n")
+    assert run(duplicate_sentence, "duplicate-sentence", miss) == []
+
+
 def test_short_clause_restated_in_another_item_is_not_a_repeat():
     text = "1.学前教育。推进乡镇村级幼儿园一体化管理，新增学位300个。\n2.农村教育。加强农村学校建设，推进乡镇村级幼儿园一体化管理。\n"
     assert run(duplicate_sentence, "duplicate-sentence", text) == []

@@ -23,7 +23,14 @@ from checker.core.patterns import compile_user, required_literals
     ("^abc", regex.MULTILINE, ("abc",)),
     ("a{e<=1}bc", 0, ()),             # regex's fuzzy matching, which re reads as literals
     ("[[:alpha:]]xy", 0, ()),         # a POSIX class
-    (r"\p{Han}+ab", 0, ()),           # syntax re does not know
+    (r"\p{Han}+ab", 0, ("ab",)),      # a property class is one character of a class
+    (r"[^\P{L}]ab|cd", 0, ("ab", "cd")),
+    (r"\\p{Han}ab", 0, ()),          # an escaped backslash, then braces: no filter
+    (r"\p{Han", 0, ()),              # not a property class: no filter
+    (r"(?<![\[])ab\]", 0, ("ab]",)),  # an escaped ] is the mark to both re and regex
+    ("[]a]bc", 0, ()),                # a set opened by ]: left to regex's reading
+    ("[^]a]bc", 0, ()),
+    ("[a[:b]]cd", 0, ()),             # [: inside a set: its ] may be a POSIX class's
     ("(?<=ab)cd", 0, ("cd",)),
     ("(?i:ab)cd", 0, ("cd",)),
 ])
@@ -33,9 +40,10 @@ def test_required_literals(pattern, flags, expected):
 
 def test_a_skipped_expression_finds_what_running_it_finds():
     rng = random.Random(11)
-    alphabet = "abcd xy\n"
+    alphabet = "abcd xy\n]["
     patterns = ["ab", "a.c", "(?:ab|cd)x", "^ab$", "b(?=c)d?", "(ab)+", "x[ab]{2}y", "ab|c", r"a\sb",
-                "(?m)^cd", "(?:a|b)(?:c|d)", "(?>ab)c", "a{2}", "a{e<=1}bc"]
+                "(?m)^cd", "(?:a|b)(?:c|d)", "(?>ab)c", "a{2}", "a{e<=1}bc", r"a\]", r"[^\[\]]ab\]",
+                r"\p{L}\]b", r"[\P{L}]ab|c\]", "[]a]b", "[^]a]b", "[[:alpha:]]]"]
     for pattern in patterns:
         bounded = compile_user(pattern, regex.MULTILINE)
         plain = regex.compile(pattern, regex.MULTILINE)

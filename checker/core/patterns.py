@@ -138,6 +138,10 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     if flags & ~_FLAGS_KEPT:
         return _NO_LITERALS
 
+    # ``regex``'s property classes (\p{Han}, \P{L}) are one character of some class each,
+    # never a literal: read as \d and \D they leave the required texts unchanged
+    if "\\p{" in pattern or "\\P{" in pattern:
+        pattern = _plain_properties(pattern)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -147,8 +151,11 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
         return _NO_LITERALS
     # Characters re reads as literals where regex may read syntax: {e<=1} (fuzzy
-    # matching) and the ] of a POSIX class ([[:alpha:]]).
-    unsafe = {ord("{"), ord("}"), ord("]")}
+    # matching) and the ] of a POSIX class ([[:alpha:]]).  A ] is that only after a
+    # POSIX class's [: ; elsewhere (an escaped \], 【\d+\]) both read the same mark.
+    unsafe = {ord("{"), ord("}")}
+    if _ambiguous_bracket(pattern):
+        unsafe.add(ord("]"))
 
     def walk(items) -> bool:
         for op, av in items:
@@ -174,6 +181,56 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
         return _NO_LITERALS
     found = _required(parsed, c)
     return tuple(found) if found else _NO_LITERALS
+
+
+def _plain_properties(pattern: str) -> str:
+    """``pattern`` with each property class \p{…} read as \d and \P{…} as \D (an escaped
+    backslash before a p is left alone)."""
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            if nxt in "pP" and pattern.startswith("{", i + 2):
+                close = pattern.find("}", i + 3)
+                if close > 0:
+                    out.append("\\d" if nxt == "p" else "\\D")
+                    i = close + 1
+                    continue
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _ambiguous_bracket(pattern: str) -> bool:
+    """Whether a ] of ``pattern`` may be syntax to ``regex`` that ``re`` reads as a mark: a
+    set opened by ] or ^] ([]a], which one reads as holding ], the other perhaps not)
+    or a POSIX class inside a set ([[:alpha:]]).  An escaped \] is a mark to both."""
+    i, n, in_set = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_set:
+            if ch == "[" and pattern.startswith(":", i + 1):
+                return True
+            if ch == "]":
+                in_set = False
+        elif ch == "[":
+            in_set = True
+            j = i + 1
+            if pattern.startswith("^", j):
+                j += 1
+            if pattern.startswith("]", j) or pattern.startswith(":", j):
+                return True
+            i = j
+            continue
+        i += 1
+    return False
 
 
 def _required(items, c) -> list[str] | None:
@@ -232,7 +289,7 @@ def _required(items, c) -> list[str] | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 2
+_KNOWN_FORMAT = 3          # 3: a ] outside a POSIX class is a literal (more expressions filtered)
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
@@ -256,7 +313,8 @@ class _Known:
         from checker.core.paths import cache_dir
 
         version = _regex_build()
-        return cache_dir() / f"patterns-{version}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+        return cache_dir() / (f"patterns-{version}-f{_KNOWN_FORMAT}"
+                              f"-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
 
     @staticmethod
     def _read(path) -> dict | None:
@@ -426,6 +484,11 @@ class UserPattern:
         if budget is not None and budget.left <= 0:
             raise RegexBudgetExceeded("the time budget for regular expressions is spent")
         return True
+
+    def lacks_literals(self, string: str) -> bool:
+        """True when ``string`` holds none of the texts every match needs: no call on it
+        or on any part of it can match."""
+        return self._cannot_match(string, 0, None)
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import marshal
-import tempfile
+
 from collections import Counter
 from typing import Iterable, Iterator
 
@@ -51,6 +51,8 @@ class ViolationSpool:
 
     def __init__(self) -> None:
         try:
+            import tempfile     # only a run that spools imports it
+
             self._file = tempfile.TemporaryFile(prefix="gwlint-run-")
         except OSError:                      # no writable temporary folder: in memory, as before
             self._file = io.BytesIO()

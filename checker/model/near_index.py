@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, _count_elements
 from itertools import chain
 
 from checker.model.similarity import PLACEHOLDER
@@ -159,7 +159,7 @@ class NearIndex:
                 posting = self._wild_keys.setdefault(gram, [])
                 if len(posting) < cap:
                     posting.append(position)
-        self._frequency.update(grams)
+        _count_elements(self._frequency, grams)     # Counter.update's own loop, without its checks
         postings = self._postings
         for gram in grams:
             posting = postings.get(gram)
@@ -292,7 +292,8 @@ class NearIndex:
             for gram in present[:scan]:
                 found.update(self._postings[gram])
             return found
-        counts = Counter(chain.from_iterable(self._postings[g] for g in chosen))
+        counts: dict[int, int] = {}     # Counter's counting loop without its constructor
+        _count_elements(counts, chain.from_iterable(self._postings[g] for g in chosen))
         return {p for p, c in counts.items() if c >= required}
 
     def _within_placed(self, norm: str) -> set[int]:

@@ -205,6 +205,12 @@ def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
     """The sentence at ``span`` and, when it has several, its clauses (and, with
     ``pairs``, each two neighbouring clauses, for short clauses repeated together)."""
     norm, offsets, breaks = normalise(text, span)
+    if phrases is not None and norm:
+        # the clauses are parts of ``norm``: a sentence holding none of the texts a set
+        # phrase needs has none in any clause either (one look instead of one per unit)
+        lacks = getattr(phrases, "lacks_literals", None)
+        if lacks is not None and lacks(norm):
+            phrases = None
     out: list[Unit] = []
     whole = _unit(norm, offsets, False, phrases, text)
     if whole:
