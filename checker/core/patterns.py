@@ -184,7 +184,7 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
 
 
 def _plain_properties(pattern: str) -> str:
-    """``pattern`` with each property class \p{…} read as \d and \P{…} as \D (an escaped
+    r"""``pattern`` with each property class \p{…} read as \d and \P{…} as \D (an escaped
     backslash before a p is left alone)."""
     out, i, n = [], 0, len(pattern)
     while i < n:
@@ -206,7 +206,7 @@ def _plain_properties(pattern: str) -> str:
 
 
 def _ambiguous_bracket(pattern: str) -> bool:
-    """Whether a ] of ``pattern`` may be syntax to ``regex`` that ``re`` reads as a mark: a
+    r"""Whether a ] of ``pattern`` may be syntax to ``regex`` that ``re`` reads as a mark: a
     set opened by ] or ^] ([]a], which one reads as holding ], the other perhaps not)
     or a POSIX class inside a set ([[:alpha:]]).  An escaped \] is a mark to both."""
     i, n, in_set = 0, len(pattern), False

@@ -25,12 +25,38 @@ def site_furniture(doc: Document, rule, line_chars: int) -> frozenset[int]:
     """Paragraphs that are a site's furniture (``checker.checks.leftovers.furniture``): the
     leftovers family's vocabulary is read on purpose, its patterns say what is not the
     document's text; the page's excerpt of the text at its head (``page_excerpts``); the
-    entries of a contents list (``contents_lists``).
+    entries of a contents list (``contents_lists``); addressee lines and salutations
+    (``addressee_lines``).
     ``line_chars`` 0: none."""
     if not line_chars:
         return frozenset()
     return (furniture_paragraphs(doc, rule.vocabulary_of("leftovers"), line_chars)
-            | page_excerpts(doc, rule.vocabulary) | contents_lists(doc, rule.vocabulary, _CONTENTS_LINE_CHARS))
+            | page_excerpts(doc, rule.vocabulary) | contents_lists(doc, rule.vocabulary, _CONTENTS_LINE_CHARS)
+            | addressee_lines(doc))
+
+
+# An addressee line (主送机关: 各镇政府，各街道办事处，县政府各部门：) or a salutation ends
+# with a colon and is a short run of names: the genre's formula, shared by every notice of
+# an office, never a copied sentence.
+_ADDRESSEE_CHARS = 80
+_ADDRESSEE_PART_CHARS = 16
+_ADDRESSEE_SPLIT = re.compile("[，,、]")
+_STATEMENT = frozenset("。；;！？!?")
+
+
+def addressee_lines(doc: Document) -> frozenset[int]:
+    """Paragraphs that are an addressee line or a salutation: ending with a colon, at most
+    ``_ADDRESSEE_CHARS`` long, no statement mark, every comma-separated part short."""
+    out = set()
+    for para in doc.paragraphs:
+        body = para.span.of(doc.text).strip()
+        if not body or len(body) > _ADDRESSEE_CHARS or body[-1] not in "：:":
+            continue
+        if any(ch in _STATEMENT for ch in body):
+            continue
+        if all(len(part.strip()) <= _ADDRESSEE_PART_CHARS for part in _ADDRESSEE_SPLIT.split(body[:-1])):
+            out.add(para.index)
+    return frozenset(out)
 
 
 # the longest line a contents entry may be

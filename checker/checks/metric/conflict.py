@@ -56,6 +56,7 @@ class MetricData(BaseModel):
     metric_period_pattern: Regex = "(?!x)x"
     metric_whole_year_words: list[str] = Field(default_factory=list)
     metric_scope_bracket_words: list[str] = Field(default_factory=list)
+    metric_money_aggregates: list[str] = Field(default_factory=list)
     metric_period_scope_endings: list[str] = Field(default_factory=list)
 
 
@@ -109,6 +110,7 @@ def check(doc, rule) -> Iterator[Finding]:
     for entry in statements:
         by_context.setdefault(entry[0], []).append(entry)
     leads = _record_leads(text, statements)
+    aggregate_of = _money_aggregates(doc, data)
     para_leads: dict = {}       # paragraph -> its first figure with a name, and that name
     for q in doc.quantities:
         if q.indicator and q.unit_kind == "count":
@@ -146,6 +148,8 @@ def check(doc, rule) -> Iterator[Finding]:
                     continue    # 1—2月… and 2月…, 上半年… and 全年…: two periods
                 if _bracket_scope(doc, data, first) != _bracket_scope(doc, data, q):
                     continue    # …（含托管区）… and …（不含托管区）…: two scopes
+                if aggregate_of.get(id(first)) != aggregate_of.get(id(q)):
+                    continue    # 税收收入 under 财政总收入 and under 一般公共预算收入: two aggregates
                 if (_implicit(doc, data, params, first, first_name, q, name, lead_a, lead_b)
                         and _heading_subjects(doc, data, first, q)):
                     continue    # under （一）城区学校 and （二）农村学校: two subjects
@@ -206,6 +210,35 @@ def _breakdowns(entries, related) -> set[tuple]:
         if any(not _agree(a, b) for a in found for b in others):
             split.add((para, name))
     return split
+
+
+def _money_aggregates(doc, data) -> dict[int, str]:
+    """For each money figure not itself named after a budget aggregate
+    (``metric_money_aggregates``), the last aggregate the text names before it: 税收收入
+    after 财政总收入 is part of that whole, after 一般公共预算收入 (a figure's name, or
+    一般公共预算收入中，…) of the other."""
+    words = data.metric_money_aggregates
+    if not words:
+        return {}
+    pattern = _aggregate_pattern(tuple(sorted(words, key=len, reverse=True)))
+    text = doc.folded_text
+    found = [(m.end(), m.group()) for m in pattern.finditer(text)]
+    if not found:
+        return {}
+    ends = [e for e, _ in found]
+    out: dict[int, str] = {}
+    for q in doc.quantities:
+        if q.unit_kind != "money" or not q.indicator or pattern.match(q.indicator):
+            continue
+        k = bisect.bisect_right(ends, q.span.start) - 1
+        if k >= 0:
+            out[id(q)] = found[k][1]
+    return out
+
+
+@lru_cache(maxsize=8)
+def _aggregate_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def _two_populations(head_a, head_b) -> bool:

@@ -11,7 +11,9 @@ Real documents add these forms that are not breaks:
 
 * a list restarting at 1 after an unnumbered name line (a table of contents or an outline
   at the top, then the title again and the body; a second document of a collection)
-  is a new list, and so are the first sub-items under its items (the outline's
+  is a new list — as is a 1 whose title is the title an earlier 1 of its level had (a
+  contents list, then the body starting again with its first entry) — and so are the
+  first sub-items under its items (the outline's
   （一）…（十） numbered through, the body's （一） under its own 一、);
 * a number missing from the parse but written at a paragraph start (``1、2022年…``, read
   as a range of years, before ``2、``) is there;
@@ -100,9 +102,26 @@ def check(doc, rule) -> Iterator[Finding]:
         k = bisect_right(sorted_names, head_before(block))     # the first name line after it
         if k < len(sorted_names) and sorted_names[k] < here:
             return True
+        if _title_key(block.title) in first_titles.get((block.level, block.marker.style), {}).get(
+                id(block), ()):
+            return True     # the contents' first entry again: the body after a contents list
         parent = block.parent
         return (parent is not None and previous is not None and parent is not previous.parent
                 and new_list(parent))
+
+    # For each first item (ordinal 1) of a level and style, the titles of the earlier first
+    # items of that level and style: a body that starts again with the title its contents
+    # list began with (一、 政府决算报告 … 28、… then 一、政府决算报告) is a new list.
+    first_titles: dict[tuple, dict[int, frozenset[str]]] = {}
+    for level, items in by_level.items():
+        seen: dict[str, set[str]] = defaultdict(set)
+        for block in items:
+            if block.marker.ordinal == 1:
+                key = (level, block.marker.style)
+                first_titles.setdefault(key, {})[id(block)] = frozenset(seen[block.marker.style])
+                title = _title_key(block.title)
+                if title:
+                    seen[block.marker.style].add(title)
 
     first_block = flat[0] if flat else None
     # The text began inside a section whose heading it does not show (a later page of a
@@ -188,6 +207,12 @@ def check(doc, rule) -> Iterator[Finding]:
                 note = "previous_at"  # the engine fills it, placing the line in the source's terms
             args["detail"] = rule.fill(detail, **args)
             yield Finding(marker.span, args=args, note=note)
+
+
+def _title_key(title: str) -> str:
+    """A heading's title compared across a contents list and the body: blanks and closing
+    marks dropped (一、 政府决算报告 and 一、政府决算报告 are one title)."""
+    return "".join(ch for ch in title if not ch.isspace()).rstrip("。．.：:")
 
 
 def _best_reading(items: list[Block], groupings, start_at_one: bool, context) -> list:
