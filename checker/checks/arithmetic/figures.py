@@ -53,6 +53,7 @@ class ArithData(BaseModel):
     # measures of one kind of amount that are no parts of one another (a project's total
     # investment, a year's planned investment, the investment completed): name -> words
     arith_measures: dict[str, list[str]] = Field(default_factory=dict)
+    arith_measure_parts: dict[str, list[str]] = Field(default_factory=dict)
     # wholes split into a fixed number of members (三次产业: 3) whose shares make 100%
     arith_partitions: list[dict[str, str | int]] = Field(default_factory=list)
     # words naming a member's share of its whole (贡献率, 比重, 结构)
@@ -157,11 +158,14 @@ def measure_of(text: str, q, data: ArithData) -> str | None:
 def other_measures(text: str, total, parts, data: ArithData) -> bool:
     """Whether a part names another measure than its total does (总投资 beside 完成投资):
     累计完成投资8.6亿元，其中某工程总投资9.5亿元 gives a project's size beside the amount
-    done, not a part of it."""
+    done, not a part of it — unless the part's measure is one the whole's holds
+    (``arith_measure_parts``: 总投资2821万元，其中2023年完成投资… is a part, done ≤ total)."""
     whole = measure_of(text, total, data)
     if whole is None:
         return False
-    return any((m := measure_of(text, p, data)) is not None and m != whole for p in parts)
+    fits = data.arith_measure_parts.get(whole, ())
+    return any((m := measure_of(text, p, data)) is not None and m != whole and m not in fits
+               for p in parts)
 
 
 @lru_cache(maxsize=16)
