@@ -54,6 +54,7 @@ class ArithData(BaseModel):
     # investment, a year's planned investment, the investment completed): name -> words
     arith_measures: dict[str, list[str]] = Field(default_factory=dict)
     arith_measure_parts: dict[str, list[str]] = Field(default_factory=dict)
+    arith_change_names: list[str] = Field(default_factory=list)
     # wholes split into a fixed number of members (三次产业: 3) whose shares make 100%
     arith_partitions: list[dict[str, str | int]] = Field(default_factory=list)
     # words naming a member's share of its whole (贡献率, 比重, 结构)

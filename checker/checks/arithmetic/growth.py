@@ -66,7 +66,8 @@ def check(doc, rule) -> Iterator[Finding]:
         if rate.unit_kind != "percent" or rate.is_range:
             continue
         sense = _sense(rate, data)
-        if sense is None or (rate.verb_kind == "level" and rate.verb in data.arith_reached_verbs):
+        if sense is None or (rate.verb_kind == "level" and rate.verb in data.arith_reached_verbs
+                             and not _names_change(rate, data)):
             continue    # 由4.08%下降为2.67%: the percentage is the level reached, not the change
         found = _integer_base(text, quantities, index, rate, sense, data)
         if found is not None:
@@ -215,6 +216,13 @@ def _change_after(text, quantities, index, rate, sense, data):
     if not _links_only(text[rate.span.end:change.verb_span.start], data):
         return None
     return change
+
+
+def _names_change(rate, data) -> bool:
+    """The rate's own name is a rate of change (增长比例为58%, 下降幅度为20%): after it, 为
+    gives the change, not a level reached."""
+    name = rate.indicator or ""
+    return any(name.endswith(w) for w in data.arith_change_names)
 
 
 def _sense(rate, data) -> str | None:

@@ -52,6 +52,8 @@ def check(doc, rule) -> Iterator[Finding]:
         named = any(w in clause for w in data.arith_share_words)
         if not named and not _rate_named(text, share, clause, data):
             continue
+        if share.indicator and any(share.indicator.endswith(w) for w in data.arith_change_names):
+            continue    # 下降比例为20%: a rate of change (growth-not-figures), not a share
         before = []
         for q in (quantities[k] for k in range(index - 1, -1, -1)):   # no copy of the list per share
             if q.sentence != share.sentence or q.unit_kind == "percent":
