@@ -76,7 +76,7 @@ def page_excerpts(doc: Document, vocabulary) -> frozenset[int]:
     """Paragraphs at the head of a page that are the page's excerpt of the text below it,
     not the writer's: a site prints an abstract (【摘要】：…), its editor's introduction
     quoting the opening (…。下面和大家分享…), or the first so many characters of the text
-    cut off mid-word (讲话 同志们：…今天我们召开这次全镇农业工作) before the text itself.
+    cut off mid-word (a speech page: 同志们：… quoted up to a word cut in two) before the text itself.
     The text is then met again below, and that is no repeat by the writer.
 
     A paragraph is one when it stands before the first numbered heading among the first

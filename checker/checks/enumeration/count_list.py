@@ -120,7 +120,7 @@ def check(doc, rule) -> Iterator[Finding]:
             else:
                 count, noun_end = claim
                 # 提三点希望：… announces its list after the colon; a list before the claim
-                # (我代表党委、政府对同志们提三点希望：) is not the one it counts
+                # (受区委、区政府委托向大家提出四点要求：) is not the one it counts
                 if params.check_preceding and text[noun_end:noun_end + 1] not in "：:":
                     result = _preceding(text, match.start(), start, partner, tables, params)
                 if result is None and params.check_following:

@@ -11,7 +11,7 @@ Two cases:
   A forward word narrated as done (``achieved_before``: 我们如期打赢脱贫攻坚战 in a review
   of that year) is history, unless the clause frames it as a goal (``goal_frame``:
   确保如期…); so is a sentence that names a year up to the event's before it
-  (``2020年是…打赢脱贫攻坚战的收官之年`` in a review written in 2021).
+  (``2020年是…打赢脱贫攻坚战…的一年`` in a review written in 2021).
 * citing an event before it happened: a 2023 plan that studies the spirit of
   ``二十届三中全会`` (July 2024).  Only events with a ``known_from`` date are read so,
   and a mention in a forward context (筹备…, …召开, ``foresight_ok``) is left alone.
@@ -139,7 +139,7 @@ def check(doc, rule) -> Iterator[Finding]:
                 continue
             own = _sentence_year(doc, m.start(), vocabulary.dates.year)
             if own is not None and own <= event.end.year:
-                continue    # 2020年是…打赢脱贫攻坚战的收官之年: the sentence speaks of its own year
+                continue    # 2020年是…打赢脱贫攻坚战…的一年: the sentence speaks of its own year
             taken.append(span)
             found.append(Finding(span, args={"event": event.name, "phrase": m.group(0),
                                              "date": _date(event, vocabulary.dates), "year": year}))
