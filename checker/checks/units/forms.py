@@ -49,6 +49,7 @@ class Vocabulary(BaseModel):
     noun_first_links: list[str] = Field(default_factory=list)
     noun_first_distributive: list[str] = Field(default_factory=list)
     breakdown_leads: list[str] = Field(default_factory=list)
+    noun_first_quotas: list[str] = Field(default_factory=list)
     list_separator: str = ""
 
 

@@ -9,7 +9,8 @@ table lists on its own), ``5名学校领导`` and ``10所学校校长`` are not 
 
 The noun may also come first, as in lists of figures: ``新增学位3200所``, ``学校共45名``.
 There the noun of the table must end right before the number or before linking words
-(``noun_first_links``: 达, 共, 为, 新增 …), the count must end its phrase (``学位3200所学校``
+(``noun_first_links``: 达, 共, 为, 新增 …), the noun may not be a quota (``noun_first_quotas``: 计划任务5座 counts bridges), the
+count must end its phrase (``学位3200所学校``
 is read the other way round), no distributive word (``noun_first_distributive``: 每, 各)
 may stand before the noun (``每个学校2名`` counts people per school), the count may not
 stand in a breakdown (``breakdown_leads``: 其中, 含) of an earlier count with the same measure
@@ -91,6 +92,7 @@ class _NounFirst:
         self.table = table
         self.links = tuple(sorted(vocabulary.noun_first_links, key=len, reverse=True))
         self.distributive = tuple(vocabulary.noun_first_distributive)
+        self.quotas = frozenset(vocabulary.noun_first_quotas)
         self.loose = frozenset(table.table.with_role("may-count-action"))
         self.generic = frozenset(table.table.with_role("generic"))
         self.longest = max((len(n) for n in table.fits), default=0)
@@ -108,8 +110,8 @@ class _NounFirst:
             if text[end - size:end] in self.table.fits:
                 noun = text[end - size:end]
                 break
-        if noun is None:
-            return None
+        if noun is None or noun in self.quotas:
+            return None     # 计划任务5座: the quota's figure counts what it is of (bridges)
         unfit = self.table.table.unfit_after_noun(q.unit)
         if q.unit in self.generic and noun not in unfit:
             return None     # 干线公路5个: in a tally by kind, 个 counts items (projects) of the kind
