@@ -570,6 +570,9 @@ class ReportWriter:
             pass
 
 
+_CHUNK = 1 << 20          # bytes of a stored entry read at a time
+
+
 def _stored_rows(fh, start: int, end: int) -> Iterator[list]:
     """The rows (``_violation_json`` with their path) written between ``start`` and
     ``end`` of the open entry ``fh``, comma-separated, read a megabyte at a time."""
@@ -581,7 +584,7 @@ def _stored_rows(fh, start: int, end: int) -> Iterator[list]:
         text, at = "", 0
         while True:
             if left:
-                chunk = fh.read(min(left, 1 << 20))
+                chunk = fh.read(min(left, _CHUNK))
                 if not chunk:
                     raise ValueError("the entry is cut short")
                 left -= len(chunk)

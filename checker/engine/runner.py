@@ -277,6 +277,9 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     return run
 
 
+_BATCH = 2000          # cross-document findings spooled and stored at a time
+
+
 def _in_order(paths: list[str], hits: dict[str, FileResult], fresh) -> Iterable[FileResult]:
     """The results in the order of ``paths``: cached ones as they are, the others as the
     checks (a worker pool's map keeps their order) return them."""
@@ -323,7 +326,7 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
             writer = cache.phase_writer(phase_key)
             mark = run.violations.mark() if spooled else len(run.violations)
             try:
-                while batch := list(islice(rows, 2000)):
+                while batch := list(islice(rows, _BATCH)):
                     if writer is not None:
                         writer.write_rows(batch)
                     if spooled:
@@ -357,7 +360,7 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
     writer = cache.phase_writer(phase_key) if phase_key is not None else None
     found = iter_corpus_violations(run.results, settings)
     try:
-        while chunk := list(islice(found, 2000)):       # spooled and stored as found
+        while chunk := list(islice(found, _BATCH)):       # spooled and stored as found
             run.violations.extend(chunk)
             if writer is not None:
                 writer.write(chunk)
