@@ -296,3 +296,64 @@ def test_an_edit_updates_the_cross_file_index_and_its_findings_match_a_full_comp
     finally:
         os.chdir(old)
     assert [(v, v.message) for v in warm.violations] == [(v, v.message) for v in full.violations]
+
+
+def _newest_phase(root: Path) -> Path:
+    return max((root / ".gwlint_cache").glob("results-*/corpus-*.json"), key=lambda p: p.stat().st_mtime_ns)
+
+
+def test_the_stored_findings_read_a_piece_at_a_time_are_the_findings_stored(tmp_path, monkeypatch):
+    """An edit run reads the last comparison's findings as it takes them (phase_stream), a
+    megabyte at a time: here a few bytes at a time, so that rows and multi-byte characters
+    are cut between pieces."""
+    import random
+
+    from checker.engine import results_cache
+
+    rng = random.Random(3)
+    for i in range(12):
+        (tmp_path / f"d{i:02d}.txt").write_text(_document(rng, i), encoding="utf-8")
+    first = _run(tmp_path)
+    entry = _newest_phase(tmp_path)
+    key = entry.name[len("corpus-"):-len(".json")]
+    whole, used = first.cache.load_phase(key, rows=True)
+    assert len(whole) > 3
+    for size in (1, 7, 1 << 20):
+        monkeypatch.setattr(results_cache, "_CHUNK", size)
+        rows, used_read = first.cache.phase_stream(key)
+        assert list(rows) == whole and used_read == used
+    entry.write_bytes(entry.read_bytes()[:-40])               # cut short: not an entry
+    assert first.cache.phase_stream(key) is None
+
+
+def test_an_unreadable_stored_finding_after_an_edit_means_a_full_comparison(tmp_path, monkeypatch):
+    """A row of the stored findings that cannot be read shows only once some rows were
+    spooled (three at a time here): they are taken back, and every document is compared
+    again, with and without the spool."""
+    import random
+
+    from checker.engine import runner
+
+    monkeypatch.setattr(runner, "_BATCH", 3)
+    rng = random.Random(5)
+    names = [f"d{i:02d}.txt" for i in range(16)]
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text(_document(rng, i), encoding="utf-8")
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        runner.run_paths(sorted(names), _settings(tmp_path), jobs=1, cache=True, spool=True)
+        for round_, spool in enumerate((True, False)):
+            entry = _newest_phase(tmp_path)
+            text = entry.read_text(encoding="utf-8")
+            middle = text.index("],[", len(text) // 2)
+            assert text.count("],[", 0, middle) >= 6                # rows spooled before it
+            entry.write_text(text[:middle] + '],"not a row",[' + text[middle + 3:], encoding="utf-8")
+            edited = tmp_path / names[3 + round_]
+            edited.write_text(edited.read_text(encoding="utf-8") + _pool_sentence(round_) + "\n", encoding="utf-8")
+            warm = runner.run_paths(sorted(names), _settings(tmp_path), jobs=1, cache=True, spool=spool)
+            assert warm.cache.phase == "compared" and warm.cache.rechecked == [names[3 + round_]]
+            full = runner.run_paths(sorted(names), _settings(tmp_path), jobs=1)
+            assert [(v, v.message) for v in warm.violations] == [(v, v.message) for v in full.violations]
+    finally:
+        os.chdir(old)

@@ -39,7 +39,7 @@ import tempfile
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from checker.engine.lint import FileResult
 from checker.engine.violation import Fix, Violation
@@ -211,20 +211,57 @@ class ResultsCache:
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
+    def phase_stream(self, key: str) -> tuple[Iterator[list], dict[str, list[int]]] | None:
+        """``load_phase(key, rows=True)`` with the findings read as they are taken, a
+        megabyte of the entry at a time, not held whole (4,000 documents' entry is 64 MB
+        of JSON, about a kilobyte a row once read).  The directives used are read first,
+        from the end of the entry, where both writers put them.  The iterator raises
+        ValueError on a row it cannot read; None: no such entry (or one of another form)."""
+        try:
+            fh = open(self.folder / f"corpus-{key}.json", "rb")
+        except OSError:
+            return None
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            head = b'{"format":%d,"violations":[' % FORMAT
+            if fh.read(len(head)) != head:
+                raise ValueError("another form")
+            # '],"used":' cannot occur inside a JSON string (its quote would be escaped); the
+            # directives are paths -> lists of numbers, so the last one found begins them
+            reach = 1 << 16
+            while True:
+                start = max(len(head), size - reach)
+                fh.seek(start)
+                tail = fh.read(size - start)
+                at = tail.rfind(b'],"used":')
+                if at >= 0 or start == len(head):
+                    break
+                reach *= 4
+            if at < 0:
+                raise ValueError("no directives")
+            used = json.loads(tail[at + 9:-1])
+            if not tail.endswith(b"}") or not isinstance(used, dict):
+                raise ValueError("no directives")
+            used = {p: list(i) for p, i in used.items()}
+            end = start + at
+        except (OSError, ValueError, AttributeError, TypeError):
+            fh.close()
+            return None
+        return _stored_rows(fh, len(head), end), used
+
     def store_phase(self, key: str, violations: list[Violation], used: dict[str, list[int]],
                     rows: list | None = None) -> None:
         """Keep the phase's findings: ``violations``, or ``rows`` as ``load_phase`` gives them."""
         if rows is not None:
             violations = rows
-        head = json.dumps({"format": FORMAT, "used": used}, ensure_ascii=False, separators=(",", ":"))
-
         def pieces():     # tens of thousands of findings: encoded a batch at a time, never as one text
-            yield head[:-1] + ',"violations":['
+            # the directives last, as PhaseWriter writes them (phase_stream reads them there)
+            yield '{"format":%d,"violations":[' % FORMAT
             for at in range(0, len(violations), 2000):
                 batch = violations[at:at + 2000] if rows is not None else \
                     [_violation_json(v, None) for v in violations[at:at + 2000]]
                 yield ("," if at else "") + json.dumps(batch, ensure_ascii=False, separators=(",", ":"))[1:-1]
-            yield "]}"
+            yield '],"used":' + json.dumps(used, ensure_ascii=False, separators=(",", ":")) + "}"
 
         self._write(f"corpus-{key}.json", pieces())
         self.prune("corpus-", ".json", KEEP_PHASES)
@@ -253,20 +290,26 @@ class ResultsCache:
         if not self._prepare():
             return
         listing: dict[str, list] = {}
-        pieces = []
-        for rule_id, docs in rules.items():
-            listing[rule_id] = []
-            for path, array in docs:
-                array = np.ascontiguousarray(array, dtype=np.uint32)
-                listing[rule_id].append([path, int(array.shape[0]), int(array.shape[1]) if array.ndim == 2 else 0])
-                pieces.append(array.tobytes())
-        blob = b"".join(pieces)
+        size = crc = 0
         tmp = None
         try:
             fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=self.folder)
             os.chmod(tmp, 0o644)
+            # each document's keys written as they are held (no joined copy: 29 MB at
+            # 4,000 documents, with the last index still read)
             with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
+                for rule_id, docs in rules.items():
+                    listing[rule_id] = []
+                    for path, array in docs:
+                        array = np.ascontiguousarray(array, dtype=np.uint32)
+                        listing[rule_id].append([path, int(array.shape[0]),
+                                                 int(array.shape[1]) if array.ndim == 2 else 0])
+                        if not array.size:
+                            continue          # (a view with a zero in its shape cannot be cast)
+                        piece = memoryview(array).cast("B")
+                        fh.write(piece)
+                        crc = zlib.crc32(piece, crc)
+                        size += len(piece)
             os.replace(tmp, self.folder / "index.bin")
         except OSError:
             if tmp is not None:
@@ -276,7 +319,7 @@ class ResultsCache:
                     pass
             return
         self._write("index.json", {"format": FORMAT, "phase": phase, "keys": keys, "rules": listing,
-                                   "size": len(blob), "crc": zlib.crc32(blob)})
+                                   "size": size, "crc": crc})
 
     # -- a whole run's JSON report
     def load_report(self, key: str) -> "StoredReport | None":
@@ -470,9 +513,13 @@ class PhaseWriter:
             return False
 
     def write(self, violations: list[Violation]) -> None:
-        if not violations or not self._ok:
+        self.write_rows([_violation_json(v, None) for v in violations])
+
+    def write_rows(self, rows: list) -> None:
+        """Findings as rows naming their path (``_violation_json(v, None)``)."""
+        if not rows or not self._ok:
             return
-        text = json.dumps([_violation_json(v, None) for v in violations], ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         self._ok = self._put(("" if self._first else ",") + text[1:-1])
         self._first = False
 
@@ -527,6 +574,44 @@ class ReportWriter:
             os.unlink(self._tmp)
         except OSError:
             pass
+
+
+_CHUNK = 1 << 20          # bytes of a stored entry read at a time
+
+
+def _stored_rows(fh, start: int, end: int) -> Iterator[list]:
+    """The rows (``_violation_json`` with their path) written between ``start`` and
+    ``end`` of the open entry ``fh``, comma-separated, read a megabyte at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    parse = json.JSONDecoder().raw_decode
+    with fh:
+        fh.seek(start)
+        left = end - start
+        text, at = "", 0
+        while True:
+            if left:
+                chunk = fh.read(min(left, _CHUNK))
+                if not chunk:
+                    raise ValueError("the entry is cut short")
+                left -= len(chunk)
+                text = text[at:] + decoder.decode(chunk, final=not left)
+                at = 0
+            while at < len(text):
+                if text[at] == ",":
+                    at += 1
+                    continue
+                try:
+                    row, after = parse(text, at)
+                except ValueError:
+                    if left:
+                        break             # the row goes on in the next megabyte
+                    raise
+                if not (isinstance(row, list) and len(row) == 13 and isinstance(row[0], str)):
+                    raise ValueError("not a stored finding")
+                yield row
+                at = after
+            if not left:
+                return
 
 
 def inspect_generator(data: Any) -> bool:

@@ -6,7 +6,7 @@ from pathlib import Path
 import os
 import signal
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, Callable, Iterable, Iterator
 
 from checker.core.signals import terminate_as_interrupt
@@ -277,6 +277,9 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     return run
 
 
+_BATCH = 2000          # cross-document findings spooled and stored at a time
+
+
 def _in_order(paths: list[str], hits: dict[str, FileResult], fresh) -> Iterable[FileResult]:
     """The results in the order of ``paths``: cached ones as they are, the others as the
     checks (a worker pool's map keeps their order) return them."""
@@ -312,18 +315,41 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
                 cache.phase = "stored"
                 return
     if phase_key is not None:
+        marks = {r.path: [s.used for s in r.suppressions] for r in run.results}
         updated = _updated_phase(run, settings, keys)
         if updated is not None:
             from checker.engine.results_cache import _violation
 
-            rows, used, indexed = updated          # the findings as rows naming their path
-            cache.store_phase(phase_key, [], used, rows=rows)
-            cache.store_index(phase_key, keys, indexed)
-            if spooled:
-                run.violations.extend_rows(rows)
+            # the findings as rows naming their path, read from the last entry as they are
+            # taken: spooled and stored a batch at a time, never held whole
+            rows, used, indexed = updated
+            writer = cache.phase_writer(phase_key)
+            mark = run.violations.mark() if spooled else len(run.violations)
+            try:
+                while batch := list(islice(rows, _BATCH)):
+                    if writer is not None:
+                        writer.write_rows(batch)
+                    if spooled:
+                        run.violations.extend_rows(batch)
+                    else:
+                        run.violations.extend(_violation(row, None) for row in batch)
+            except (OSError, ValueError):
+                # a stored finding could not be read: forget the update, compare everything
+                if writer is not None:
+                    writer.close(None)
+                if spooled:
+                    run.violations.rollback(mark)
+                else:
+                    del run.violations[mark:]
+                for r in run.results:
+                    for s, was in zip(r.suppressions, marks[r.path]):
+                        s.used = was
+                cache.affected, cache.previous_report, cache.reusable = [], None, set()
             else:
-                run.violations.extend(_violation(row, None) for row in rows)
-            return
+                if writer is not None:
+                    writer.close(used)
+                cache.store_index(phase_key, keys, indexed)
+                return
     cache.phase = "compared"
     for i, result in enumerate(run.results):
         if result.path in hits and not cache.load_corpus(result, keys[result.path]):
@@ -334,7 +360,7 @@ def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str
     writer = cache.phase_writer(phase_key) if phase_key is not None else None
     found = iter_corpus_violations(run.results, settings)
     try:
-        while chunk := list(islice(found, 2000)):       # spooled and stored as found
+        while chunk := list(islice(found, _BATCH)):       # spooled and stored as found
             run.violations.extend(chunk)
             if writer is not None:
                 writer.write(chunk)
@@ -406,7 +432,8 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
     kept index (``ResultsCache.store_index``) and findings: only the documents the
     changes can affect (the kind's ``affected_documents``) are compared again, the
     unchanged documents' texts read only where they are candidates.  Returns (the findings
-    as rows naming their path, as ``ResultsCache.load_phase`` gives them, the directives
+    as rows naming their path, as ``ResultsCache.load_phase`` gives them, an iterator that
+    reads the last entry as it is consumed and raises ValueError on a row it cannot read, the directives
     they used by path, the index to keep), or None when the last
     comparison was of other files or rules, or too many files changed (then everything
     is compared again)."""
@@ -425,7 +452,7 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
         changed = {p for p in by_path if old_keys[p] != keys.get(p)}
         if len(changed) > max(8, len(by_path) // 10):
             return None
-        stored = cache.load_phase(head["phase"], rows=True)
+        stored = cache.phase_stream(head["phase"])
         if stored is None:
             return None
         matrix = np.frombuffer(blob, dtype=np.uint32)
@@ -513,8 +540,8 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
     cache.reusable = {p for p in by_path if p not in changed and p not in affected}
     from checker.engine.results_cache import _violation_json
 
-    rows = [row for row in old_found if row[0] not in affected]
-    rows += [_violation_json(v, None) for v in fresh]
+    rows = chain((row for row in old_found if row[0] not in affected),
+                 (_violation_json(v, None) for v in fresh))
     return rows, used, indexed
 
 

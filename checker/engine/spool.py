@@ -109,6 +109,19 @@ class ViolationSpool:
         for path, group in by_path.items():
             self._write(path, group)
 
+    def mark(self) -> tuple:
+        """Where the spool stands, for ``rollback``."""
+        return self._end, self._count, {p: len(b) for p, b in self._rows.items()}, Counter(self.severity_counts)
+
+    def rollback(self, mark: tuple) -> None:
+        """Forget what was added since ``mark`` (rows that turned out not to be wanted)."""
+        self._end, self._count, sizes, self.severity_counts = mark
+        for path in list(self._rows):
+            if path not in sizes:
+                del self._rows[path]
+            else:
+                del self._rows[path][sizes[path]:]
+
     def __iadd__(self, violations):
         self.extend(violations)
         return self

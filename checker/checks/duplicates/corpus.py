@@ -280,35 +280,41 @@ class _BucketIndex:
         self.np = np
         self.max_candidates = params.max_candidates
         self.rows_of: dict[int, tuple[int, int]] = {}        # document number -> its first row, end
-        matrices, sizes = [], []
+        # each document's keys as its summary holds them (a view, not a copy): the buckets
+        # are built a band's column at a time and a document looks up its own rows
+        self.matrices: dict[int, Any] = {}
+        sizes = []
         for number, (_, _, data, _) in enumerate(docs):
             if data.bands != params.bands or not len(data):
                 continue
             first_row = self.rows_of[sizes[-1][0]][1] if sizes else 0
             self.rows_of[number] = (first_row, first_row + len(data))
-            matrices.append(data.key_array())
+            self.matrices[number] = data.key_array()
             sizes.append((number, len(data)))
         self.index: list[tuple] = []
-        if not matrices:
+        if not sizes:
             return
-        self.keys = np.concatenate(matrices)
-        del matrices
         numbers = np.array([n for n, _ in sizes], dtype=np.uint64)
         lengths = np.array([k for _, k in sizes], dtype=np.int64)
         starts = np.cumsum(lengths) - lengths
-        rows = len(self.keys)
+        rows = int(lengths.sum())
         within = np.arange(rows, dtype=np.int64) - np.repeat(starts, lengths)
         self.names = (np.repeat(numbers, lengths) << np.uint64(32)) | within.astype(np.uint64)
-        for band in range(self.keys.shape[1]):
-            column = self.keys[:, band]
+        del within
+        # a bucket's size fits in 16 bits, its first member's place and a row in 32
+        count_type = np.uint16 if params.bucket_size < 2 ** 16 else np.int64
+        place_type = np.int32 if rows < 2 ** 31 else np.int64
+        for band in range(params.bands + 1):
+            column = np.concatenate([m[:, band] for m in self.matrices.values()])
             order = np.argsort(column, kind="stable")          # by key, each key's rows in order
             ordered = column[order]
+            del column
             first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
             size = np.diff(np.append(first, rows))
             keep = (np.arange(rows) - np.repeat(first, size)) < params.bucket_size
             count = np.minimum(size, params.bucket_size)
-            self.index.append((ordered[first], np.cumsum(count) - count, count,
-                               order[keep].astype(np.int32)))
+            self.index.append((ordered[first], (np.cumsum(count) - count).astype(place_type),
+                               count.astype(count_type), order[keep].astype(place_type)))
 
     def candidates(self, number: int):
         """(sentence, its candidates in the order they are compared) for each sentence of
@@ -317,11 +323,11 @@ class _BucketIndex:
         if number not in self.rows_of:
             return []
         start, end = self.rows_of[number]
-        data_rows = self.keys[start:end]
+        data_rows = self.matrices[number]
         found_rows, found_sentences = [], []
         for band, (buckets, first, count, members) in enumerate(self.index):
             at = np.searchsorted(buckets, data_rows[:, band])     # every key is a bucket's
-            lengths = count[at]
+            lengths = count[at].astype(np.int64)
             total = int(lengths.sum())
             ends = np.cumsum(lengths)
             offsets = np.repeat(first[at] - (ends - lengths), lengths) + np.arange(total)
