@@ -312,11 +312,7 @@ class ResultsCache:
                         size += len(piece)
             os.replace(tmp, self.folder / "index.bin")
         except OSError:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            _discard(tmp)
             return
         self._write("index.json", {"format": FORMAT, "phase": phase, "keys": keys, "rules": listing,
                                    "size": size, "crc": crc})
@@ -421,11 +417,7 @@ class ResultsCache:
                     fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, self.folder / name)
         except OSError:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            _discard(tmp)
 
 
 class StoredReport:
@@ -526,19 +518,8 @@ class PhaseWriter:
     def close(self, used: dict[str, list[int]] | None) -> None:
         """Keep the entry with the directives it used; ``None``: drop it (the phase stopped)."""
         ok = used is not None and self._ok and self._put('],"used":' + json.dumps(used, ensure_ascii=False, separators=(",", ":")) + "}")
-        try:
-            self._fh.close()
-            if ok:
-                os.chmod(self._tmp, 0o644)
-                os.replace(self._tmp, self._cache.folder / f"corpus-{self._key}.json")
-                self._cache.prune("corpus-", ".json", KEEP_PHASES)
-                return
-        except OSError:
-            pass
-        try:
-            os.unlink(self._tmp)
-        except OSError:
-            pass
+        if _finish(self._fh, self._tmp, self._cache.folder / f"corpus-{self._key}.json", ok):
+            self._cache.prune("corpus-", ".json", KEEP_PHASES)
 
 
 class ReportWriter:
@@ -559,19 +540,33 @@ class ReportWriter:
         self._fh.write(data)
 
     def close(self, keep: bool, ranges: dict | None = None) -> None:
+        if _finish(self._fh, self._tmp, self._cache.folder / f"report-{self._key}.txt", keep):
+            self._cache._write(f"report-{self._key}.json", {**self._head, "size": self._size, "crc": self._crc,
+                                                             "ranges": ranges or {}})
+            self._cache.prune("report-", ".txt", KEEP_REPORTS)
+
+
+def _finish(fh, tmp: str, dest, keep: bool) -> bool:
+    """Close the temporary file ``fh`` (at ``tmp``); with ``keep``, move it into place as
+    ``dest``, readable like every cache file, and say so.  Otherwise, or when that fails,
+    remove it: a cache that cannot be written only costs time next run."""
+    try:
+        fh.close()
+        if keep:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, dest)
+            return True
+    except OSError:
+        pass
+    _discard(tmp)
+    return False
+
+
+def _discard(tmp: str | None) -> None:
+    """Remove a temporary file left by a write that failed, if any."""
+    if tmp is not None:
         try:
-            self._fh.close()
-            if keep:
-                os.chmod(self._tmp, 0o644)
-                os.replace(self._tmp, self._cache.folder / f"report-{self._key}.txt")
-                self._cache._write(f"report-{self._key}.json", {**self._head, "size": self._size, "crc": self._crc,
-                                                                 "ranges": ranges or {}})
-                self._cache.prune("report-", ".txt", KEEP_REPORTS)
-                return
-        except OSError:
-            pass
-        try:
-            os.unlink(self._tmp)
+            os.unlink(tmp)
         except OSError:
             pass
 

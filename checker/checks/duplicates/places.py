@@ -83,11 +83,17 @@ def page_excerpts(doc: Document, vocabulary) -> frozenset[int]:
     few paragraphs, a stretch of it recurs further down (it quotes the text), and it is
     marked as an excerpt (a label or the site's words, ``duplicate_page_excerpt_marks``)
     or it stops unfinished where the text below goes on with the same words."""
-    raw = vocabulary.get(EXCERPT_MARKS_KEY) or []
+    raw = _expressions(vocabulary, EXCERPT_MARKS_KEY)
+    marks = _compiled_marks(raw)
+    return doc.shared(("page-excerpts", raw), lambda: _page_excerpts(doc, marks))
+
+
+def _expressions(vocabulary, key: str) -> tuple[str, ...]:
+    """The list of regular expressions the family's data gives under ``key`` (none: ())."""
+    raw = vocabulary.get(key) or []
     if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
-        raise ValueError(f"data '{EXCERPT_MARKS_KEY}' must be a list of regular expressions")
-    marks = _compiled_marks(tuple(raw))
-    return doc.shared(("page-excerpts", tuple(raw)), lambda: _page_excerpts(doc, marks))
+        raise ValueError(f"data '{key}' must be a list of regular expressions")
+    return tuple(raw)
 
 
 _MARKS_CACHE: dict[tuple[str, ...], re.Pattern | None] = {}
@@ -258,13 +264,11 @@ def anaphoric_sentences(doc: Document, vocabulary) -> frozenset[int]:
     subject pointing back to their item (该项目, 此工程, 上述单位: the openings
     ``duplicate_anaphoric_openings``).  Two such sentences alike in two paragraphs state
     one thing of two subjects — a status two projects share — and are no repeat."""
-    raw = vocabulary.get(ANAPHORIC_KEY) or []
-    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
-        raise ValueError(f"data '{ANAPHORIC_KEY}' must be a list of regular expressions")
+    raw = _expressions(vocabulary, ANAPHORIC_KEY)
     if not raw:
         return frozenset()
     opening = _compiled_marks(tuple("^(?:" + p + ")" for p in raw))
-    return doc.shared(("anaphoric-sentences", tuple(raw)), lambda: _anaphoric(doc, opening))
+    return doc.shared(("anaphoric-sentences", raw), lambda: _anaphoric(doc, opening))
 
 
 def _anaphoric(doc: Document, opening: re.Pattern) -> frozenset[int]:
@@ -299,13 +303,11 @@ def contents_lists(doc: Document, vocabulary, max_length: int) -> frozenset[int]
     matches whole — 目录, 目录/提纲：…… — and the headings under it, up to the first
     paragraph of statements): the headings printed again where the text takes them up
     are the text's structure, not a repeat."""
-    raw = vocabulary.get(CONTENTS_KEY) or []
-    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
-        raise ValueError(f"data '{CONTENTS_KEY}' must be a list of regular expressions")
+    raw = _expressions(vocabulary, CONTENTS_KEY)
     if not raw:
         return frozenset()
     head = _compiled_marks(tuple("^(?:" + p + ")$" for p in raw))
-    return doc.shared(("contents-lists", tuple(raw), max_length), lambda: _contents(doc, head, max_length))
+    return doc.shared(("contents-lists", raw, max_length), lambda: _contents(doc, head, max_length))
 
 
 def _contents(doc: Document, head: re.Pattern, max_length: int) -> frozenset[int]:
