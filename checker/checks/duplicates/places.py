@@ -46,7 +46,12 @@ _STATEMENT = frozenset("。；;！？!?")
 
 def addressee_lines(doc: Document) -> frozenset[int]:
     """Paragraphs that are an addressee line or a salutation: ending with a colon, at most
-    ``_ADDRESSEE_CHARS`` long, no statement mark, every comma-separated part short."""
+    ``_ADDRESSEE_CHARS`` long, no statement mark, every comma-separated part short.  Read
+    once per document: each duplicate kind asks."""
+    return doc.shared(("addressee-lines",), lambda: _addressees(doc))
+
+
+def _addressees(doc: Document) -> frozenset[int]:
     out = set()
     for para in doc.paragraphs:
         body = para.span.of(doc.text).strip()
