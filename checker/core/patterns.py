@@ -131,12 +131,19 @@ _NO_LITERALS: tuple[str, ...] = ()
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     """Texts one of which every match of ``pattern`` contains; ``()`` when it cannot tell
     (flags, syntax that only ``regex`` knows, or an expression needing no fixed text)."""
+    return _analyse(pattern, flags)[0]
+
+
+def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """``required_literals`` and the expression's window: (the most text a match takes,
+    the farthest past its start it reads), or ``()`` when a match may be empty or either
+    has no bound (``_reach``)."""
     import warnings
     from re import _constants as c, _parser
 
     # multi-line and dot-all change where a match may be, not what it holds
     if flags & ~_FLAGS_KEPT:
-        return _NO_LITERALS
+        return _NO_LITERALS, ()
 
     # ``regex``'s property classes (\p{Han}, \P{L}) are one character of some class each,
     # never a literal: read as \d and \D they leave the required texts unchanged
@@ -147,9 +154,9 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
             warnings.simplefilter("ignore")
             parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
     except Exception:       # regex-only syntax (\p{Han}, named lists, fuzzy ...): no filter
-        return _NO_LITERALS
+        return _NO_LITERALS, ()
     if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
-        return _NO_LITERALS
+        return _NO_LITERALS, ()
     # Characters re reads as literals where regex may read syntax: {e<=1} (fuzzy
     # matching) and the ] of a POSIX class ([[:alpha:]]).  A ] is that only after a
     # POSIX class's [: ; elsewhere (an escaped \], 【\d+\]) both read the same mark.
@@ -178,9 +185,97 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
         return True
 
     if not walk(parsed):
-        return _NO_LITERALS
+        return _NO_LITERALS, ()
     found = _required(parsed, c)
-    return tuple(found) if found else _NO_LITERALS
+    if not found:
+        return _NO_LITERALS, ()
+    window: tuple[int, ...] = ()
+    try:
+        multiline = bool((flags | parsed.state.flags) & c.SRE_FLAG_MULTILINE)
+        bounds = _reach(parsed, c, multiline)
+        if bounds is not None and parsed.getwidth()[0] >= 1:
+            window = bounds
+    except Exception:  # noqa: BLE001 - no window: the expression runs over the whole string
+        window = ()
+    return tuple(found), window
+
+
+# -- windows --------------------------------------------------------------------------------
+# An expression that needs a literal and whose matches are at most W characters long can
+# only match starting within W characters before an occurrence of one of its literals.  When
+# a long string holds few occurrences, ``UserPattern.finditer`` searches just those
+# stretches: each search is given an end past which no attempt starting in the stretch
+# reads (the window's reach: its longest match and lookaheads, a $ or \b one character
+# more), so it finds what a search of the whole string finds there, and nothing can match
+# between the stretches.  Most of the shipped expressions need a rare text (a site's
+# notice, a spam word) but begin with a character class the engine has to try at every
+# position of a 20,000-character document.
+
+def _reach(items, c, multiline: bool) -> tuple[int, int] | None:
+    """(the most text a match of the sequence ``items`` takes, the farthest past its start
+    that a match attempt reads), or None: unbounded, or syntax not accounted for."""
+    offset = reach = 0
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+            width, ahead = 1, 1
+        elif op is c.AT:
+            if av in (c.AT_BEGINNING, c.AT_BEGINNING_LINE, c.AT_BEGINNING_STRING):
+                width, ahead = 0, 0             # reads behind the position only
+            elif av is c.AT_END and multiline:
+                width, ahead = 0, 1             # a line end: the character at the position
+            elif av in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY):
+                width, ahead = 0, 1
+            else:                               # \Z, or $ of a whole string: its end
+                return None
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            direction, sub = av
+            inner = _reach(sub, c, multiline)
+            if inner is None:
+                return None
+            if direction < 0:                   # a lookbehind reads behind, unless it looks ahead
+                if inner[1] > inner[0]:
+                    return None
+                width, ahead = 0, 0
+            else:
+                width, ahead = 0, inner[1]
+        elif op is c.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                return None
+            inner = _reach(sub, c, multiline)
+            if inner is None:
+                return None
+            width, ahead = inner
+        elif op is c.ATOMIC_GROUP:
+            inner = _reach(av, c, multiline)
+            if inner is None:
+                return None
+            width, ahead = inner
+        elif op is c.BRANCH:
+            width = ahead = 0
+            for branch in av[1]:
+                inner = _reach(branch, c, multiline)
+                if inner is None:
+                    return None
+                width, ahead = max(width, inner[0]), max(ahead, inner[1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            if high is c.MAXREPEAT or high >= _WINDOW_MAX:
+                return None
+            inner = _reach(sub, c, multiline)
+            if inner is None:
+                return None
+            width, ahead = high * inner[0], high * max(inner)
+        else:                                   # back references and the rest: no window
+            return None
+        reach = max(reach, offset + ahead)
+        offset += width
+        if offset > _WINDOW_MAX or reach > _WINDOW_MAX:
+            return None
+    return offset, reach
+
+
+_WINDOW_MAX = 400               # a longer window is not worth it
 
 
 def _plain_properties(pattern: str) -> str:
@@ -289,17 +384,18 @@ def _required(items, c) -> list[str] | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 3          # 3: a ] outside a POSIX class is a literal (more expressions filtered)
+_KNOWN_FORMAT = 4          # 3: a ] outside a POSIX class is a literal; 4: windows kept
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
 class _Known:
-    __slots__ = ("loaded", "ok", "literals", "programs", "dirty", "lock")
+    __slots__ = ("loaded", "ok", "literals", "windows", "programs", "dirty", "lock")
 
     def __init__(self) -> None:
         self.loaded = False
         self.ok: set[tuple[str, int]] = set()
         self.literals: dict[tuple[str, int], tuple[str, ...]] = {}
+        self.windows: dict[tuple[str, int], tuple[int, ...]] = {}     # see _analyse
         # what regex's compiler made of an expression: the arguments of the engine's own
         # constructor, as a compiled expression is pickled (``Pattern._pickled_data``)
         self.programs: dict[tuple[str, int], tuple] = {}
@@ -332,9 +428,10 @@ class _Known:
                 try:
                     self.ok |= {(p, f) for p, f in data["ok"]}
                     self.literals.update({(p, f): tuple(lits) for (p, f), lits in data["literals"].items()})
+                    self.windows.update({(p, f): tuple(w) for (p, f), w in data["windows"].items()})
                     self.programs.update(data["programs"])
                 except (KeyError, TypeError, ValueError):
-                    self.ok, self.literals, self.programs = set(), {}, {}
+                    self.ok, self.literals, self.windows, self.programs = set(), {}, {}, {}
 
     def compiles(self, key: tuple[str, int]) -> bool:
         if not self.loaded:
@@ -373,9 +470,17 @@ class _Known:
         try:
             return self.literals[key]
         except KeyError:
-            found = self.literals[key] = required_literals(*key)
+            found, window = _analyse(*key)
+            self.literals[key] = found
+            self.windows[key] = window
             self._changed()
             return found
+
+    def window_of(self, key: tuple[str, int]) -> tuple[int, ...]:
+        if key not in self.windows:
+            self.literals.pop(key, None)
+            self.literals_of(key)
+        return self.windows[key]
 
     def _changed(self) -> None:
         if not self.dirty:
@@ -393,16 +498,19 @@ class _Known:
         self.dirty = False
         path = self.path()
         ok, literals, programs = set(self.ok), dict(self.literals), dict(self.programs)
+        windows = dict(self.windows)
         data = self._read(path)
         if data is not None and len(data.get("ok", ())) + len(ok) <= _KNOWN_LIMIT:
             try:
                 ok |= {(p, f) for p, f in data["ok"]}
                 literals = {**{(p, f): tuple(v) for (p, f), v in data["literals"].items()}, **literals}
+                windows = {**{(p, f): tuple(v) for (p, f), v in data["windows"].items()}, **windows}
                 programs = {**data["programs"], **programs}
             except (KeyError, TypeError, ValueError):
                 pass
         write_sealed(path, {"format": _KNOWN_FORMAT, "ok": sorted(ok),
                             "literals": {k: literals[k] for k in sorted(literals)},
+                            "windows": {k: windows[k] for k in sorted(windows)},
                             "programs": {k: programs[k] for k in sorted(programs)}})
 
 
@@ -436,6 +544,38 @@ def _engine_compile(*program):
 
 _KNOWN = _Known()
 
+# Strings at least this long share what is known of them between expressions: which
+# literals they hold (a document's text is tested against some five hundred literals of
+# two hundred expressions, many alike; each absent one is a scan of the whole text).
+_SHARED_MIN = 2_000
+_SHARED: tuple = (None, [None], {})       # the string, [its set of characters], literal -> held
+
+
+def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
+    """Whether ``string`` holds one of ``literals``, remembered per literal for the last
+    long string asked about (a literal one of whose characters the string lacks is not
+    searched for)."""
+    global _SHARED
+    shared = _SHARED
+    if shared[0] is not string:
+        shared = _SHARED = (string, [None], {})     # swapped whole: each thread reads one string's facts
+    chars, held = shared[1], shared[2]
+    for literal in literals:
+        known = held.get(literal)
+        if known is None:
+            if chars[0] is None:
+                chars[0] = frozenset(string)
+            known = held[literal] = all(ch in chars[0] for ch in literal) and literal in string
+        if known:
+            return True
+    return False
+
+
+# Windowed searches (``UserPattern._stretches``): only for strings this long, and only
+# while a string holds few occurrences of the literals.
+_WINDOWED_MIN = 1_000
+_STRETCHES_MAX = 64
+
 
 class UserPattern:
     """A user expression whose every call runs within the current budget.
@@ -447,13 +587,14 @@ class UserPattern:
     compiled on its first call that gets past that test; any other when it is made.
     """
 
-    __slots__ = ("pattern", "flags", "_compiled", "_literals")
+    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled = None
         self._literals: tuple[str, ...] | None = None     # found on first use
+        self._window: tuple[int, ...] | None = None       # found on first use (see _analyse)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -475,11 +616,16 @@ class UserPattern:
             literals = self._literals = _KNOWN.literals_of((self.pattern, int(self.flags)))
         if not literals:
             return False
-        end = len(string) if endpos is None else endpos
-        find = string.find
-        for literal in literals:
-            if find(literal, pos, end) >= 0:
+        size = len(string)
+        end = size if endpos is None else endpos
+        if pos == 0 and end >= size and size >= _SHARED_MIN:
+            if _holds_any(string, literals):
                 return False
+        else:
+            find = string.find
+            for literal in literals:
+                if find(literal, pos, end) >= 0:
+                    return False
         budget = _BUDGET.get()
         if budget is not None and budget.left <= 0:
             raise RegexBudgetExceeded("the time budget for regular expressions is spent")
@@ -490,14 +636,74 @@ class UserPattern:
         or on any part of it can match."""
         return self._cannot_match(string, 0, None)
 
+    def _stretches(self, string: str, pos: int, end: int) -> list[tuple[int, int]] | None:
+        """The stretches of ``string`` where a match may start (see ``_analyse``'s window),
+        merged and in order; None when the whole string is to be searched (no window, a
+        short string, or literals too frequent for stretches to pay)."""
+        if end - pos < _WINDOWED_MIN:
+            return None
+        window = self._window
+        if window is None:
+            window = self._window = _KNOWN.window_of((self.pattern, int(self.flags)))
+        if not window:
+            return None
+        longest = window[0]
+        starts: list[tuple[int, int]] = []
+        find = string.find
+        for literal in self._literals:
+            back = longest - len(literal)
+            at = find(literal, pos, end)
+            while at >= 0:
+                starts.append((max(pos, at - back), at))
+                if len(starts) > _STRETCHES_MAX:
+                    return None
+                at = find(literal, at + 1, end)
+        starts.sort()
+        merged: list[tuple[int, int]] = []
+        for a, b in starts:
+            if merged and a <= merged[-1][1] + 1:
+                if b > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        return merged
+
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
             return iter(())
+        end = self._end(string, endpos)
+        stretches = self._stretches(string, pos, end)
+        if stretches is not None:
+            reach = self._window[1]
+
+            def windowed(string, stretches, end, timeout=None):
+                # search each stretch with an end no attempt starting in it reads to; a
+                # match starting past the stretch is not taken (the next stretch's search
+                # finds it, or it is not one): what finditer finds over the whole string
+                search = self._regex().search
+                deadline = None if timeout is None else time.monotonic() + timeout
+                found = []
+                at = pos
+                for a, b in stretches:
+                    a = max(a, at)
+                    while a <= b:
+                        if deadline is None:
+                            m = search(string, a, min(end, b + reach + 1))
+                        else:
+                            m = search(string, a, min(end, b + reach + 1),
+                                       timeout=max(deadline - time.monotonic(), 0.0))
+                        if m is None or m.start() > b:
+                            break
+                        found.append(m)
+                        at = a = m.end()        # a match is never empty here (_analyse)
+                return found
+
+            return iter(_run(windowed, string, stretches, end))
 
         def all_matches(*args, **kw):
             return list(self._regex().finditer(*args, **kw))
 
-        return iter(_run(all_matches, string, pos, self._end(string, endpos)))
+        return iter(_run(all_matches, string, pos, end))
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
