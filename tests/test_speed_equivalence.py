@@ -57,6 +57,28 @@ def test_a_skipped_expression_finds_what_running_it_finds():
             assert bounded.sub("-", text) == plain.sub("-", text)
 
 
+def test_a_windowed_search_finds_what_a_whole_string_finditer_finds():
+    """Long strings with few literal occurrences are searched in stretches (_analyse's
+    window): the matches, at every pos and endpos, are those of the whole string."""
+    rng = random.Random(12)
+    alphabet = "abcdxy \n，年"
+    patterns = ["[a-d]{0,3}xy", "(?:ab|c)?xy(?=a)", "xy$", r"\bxy\w?", "(?<=a)xy[^\n]{0,4}b", "^[a-z]*?年xy",
+                "(?:a|bc){1,3}年", "[ab]xy(?!c)|年年"]
+    for pattern in patterns:
+        bounded = compile_user(pattern, regex.MULTILINE)
+        plain = regex.compile(pattern, regex.MULTILINE)
+        for _ in range(60):
+            pieces = [rng.choice(alphabet) for _ in range(rng.randint(1_100, 1_600))]
+            for _ in range(rng.randint(0, 40)):        # literals, some side by side
+                k = rng.randrange(len(pieces))
+                pieces[k] = rng.choice(["xy", "年", "xyxy", "年年"])
+            text = "".join(pieces)
+            pos = rng.choice([0, 0, rng.randint(0, 50)])
+            end = rng.choice([len(text), len(text), rng.randint(len(text) - 50, len(text))])
+            assert [(m.span(), m.groups()) for m in bounded.finditer(text, pos, end)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)], (pattern, pos, end)
+
+
 def test_minhash_keys_of_all_texts_at_once_are_those_of_each_text():
     """similarity.band_keys hashes every text's shingles in one array; each row must be
     what hashing that text's own distinct shingles gives (the reference index caches them)."""
