@@ -520,9 +520,9 @@ def _regex_error() -> type:
     return regex.error
 
 
-def _regex_build() -> str:
-    """Which ``regex`` is installed, without importing it: the size and time of its compiled
-    engine (a stored program is this engine's; another build is another cache file)."""
+def _engine_file() -> str | None:
+    """The path of ``regex``'s compiled engine (its ``_regex`` extension), found without
+    importing ``regex``; None when it cannot be told."""
     import importlib.util
     import os
 
@@ -530,16 +530,55 @@ def _regex_build() -> str:
     folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
     try:
         engine = sorted(n for n in os.listdir(folder) if n.startswith("_regex.") and not n.endswith(".py"))[0]
-        st = os.stat(os.path.join(folder, engine))
     except (OSError, IndexError):
+        return None
+    return os.path.join(folder, engine)
+
+
+def _regex_build() -> str:
+    """Which ``regex`` is installed, without importing it: the size and time of its compiled
+    engine (a stored program is this engine's; another build is another cache file)."""
+    import os
+
+    path = _engine_file()
+    try:
+        st = os.stat(path) if path else None
+    except OSError:
+        st = None
+    if st is None:
         return "x"
     return f"{st.st_size:x}{st.st_mtime_ns:x}"[:24]
 
 
-def _engine_compile(*program):
-    from regex import _regex
+def _engine():
+    """``regex``'s engine module, ``regex._regex``.  Importing it the usual way runs the
+    ``regex`` package first (its parser and compiler, in Python: 12-15 CPU ms), which a
+    stored program does not need; so the extension is loaded alone, under its own name,
+    where the package finds it when something imports it later (the package's own
+    ``import regex._regex`` takes the module already loaded)."""
+    import sys
 
-    return _regex.compile(*program)
+    engine = sys.modules.get("regex._regex")
+    if engine is not None:
+        return engine
+    try:
+        import importlib.util
+
+        path = _engine_file()
+        spec = importlib.util.spec_from_file_location("regex._regex", path) if path else None
+        if spec is None or spec.loader is None:
+            raise ImportError("regex._regex")
+        engine = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(engine)
+        return sys.modules.setdefault("regex._regex", engine)
+    except Exception:  # noqa: BLE001 - any surprise: the usual import
+        from regex import _regex
+
+        return _regex
+
+
+def _engine_compile(*program):
+    return _engine().compile(*program)
 
 
 _KNOWN = _Known()

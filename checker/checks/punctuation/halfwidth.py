@@ -74,8 +74,11 @@ def is_chinese(ch: str) -> bool:
             or 0xF900 <= o <= 0xFAFF or ch in "…—·")
 
 
+_HAN = re.compile("[\u3400-\u9fff]")
+
+
 def has_han(text: str) -> bool:
-    return any(0x3400 <= ord(c) <= 0x9FFF for c in text)
+    return _HAN.search(text) is not None
 
 
 class Params(BaseModel):
