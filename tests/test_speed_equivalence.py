@@ -8,7 +8,9 @@ import random
 import pytest
 import regex
 
-from checker.core.patterns import compile_user, required_literals
+import re
+
+from checker.core.patterns import compile_user, literal_scan, required_literals
 
 
 @pytest.mark.parametrize("pattern, flags, expected", [
@@ -67,6 +69,7 @@ def test_a_windowed_search_finds_what_a_whole_string_finditer_finds():
     for pattern in patterns:
         bounded = compile_user(pattern, regex.MULTILINE)
         plain = regex.compile(pattern, regex.MULTILINE)
+        scan, plain_re = literal_scan(pattern, re.MULTILINE), re.compile(pattern, re.MULTILINE)
         for _ in range(60):
             pieces = [rng.choice(alphabet) for _ in range(rng.randint(1_100, 1_600))]
             for _ in range(rng.randint(0, 40)):        # literals, some side by side
@@ -77,6 +80,8 @@ def test_a_windowed_search_finds_what_a_whole_string_finditer_finds():
             end = rng.choice([len(text), len(text), rng.randint(len(text) - 50, len(text))])
             assert [(m.span(), m.groups()) for m in bounded.finditer(text, pos, end)] == \
                 [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)], (pattern, pos, end)
+            assert [(m.span(), m.groups()) for m in scan.finditer(text, pos, end)] == \
+                [(m.span(), m.groups()) for m in plain_re.finditer(text, pos, end)], (pattern, pos, end)
 
 
 def test_minhash_keys_of_all_texts_at_once_are_those_of_each_text():

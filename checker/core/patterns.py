@@ -587,33 +587,131 @@ _KNOWN = _Known()
 # literals they hold (a document's text is tested against some five hundred literals of
 # two hundred expressions, many alike; each absent one is a scan of the whole text).
 _SHARED_MIN = 2_000
-_SHARED: tuple = (None, [None], {})       # the string, [its set of characters], literal -> held
+_SHARED: tuple = (None, {}, {})       # the string, character -> held, literal -> held
 
 
 def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
     """Whether ``string`` holds one of ``literals``, remembered per literal for the last
-    long string asked about (a literal one of whose characters the string lacks is not
-    searched for)."""
+    long string asked about.  A literal one of whose characters the string lacks is not
+    searched for (a search for one character is some twenty times cheaper than one for
+    a text of several, and the characters recur across literals)."""
     global _SHARED
     shared = _SHARED
     if shared[0] is not string:
-        shared = _SHARED = (string, [None], {})     # swapped whole: each thread reads one string's facts
+        shared = _SHARED = (string, {}, {})     # swapped whole: each thread reads one string's facts
     chars, held = shared[1], shared[2]
     for literal in literals:
         known = held.get(literal)
         if known is None:
-            if chars[0] is None:
-                chars[0] = frozenset(string)
-            known = held[literal] = all(ch in chars[0] for ch in literal) and literal in string
+            known = True
+            for ch in literal:
+                has = chars.get(ch)
+                if has is None:
+                    has = chars[ch] = ch in string
+                if not has:
+                    known = False
+                    break
+            if known and len(literal) > 1:
+                known = literal in string
+            held[literal] = known
         if known:
             return True
     return False
 
 
-# Windowed searches (``UserPattern._stretches``): only for strings this long, and only
+# Windowed searches (``_stretches``): only for strings this long, and only
 # while a string holds few occurrences of the literals.
 _WINDOWED_MIN = 1_000
 _STRETCHES_MAX = 64
+
+
+def _stretches(string: str, literals: tuple[str, ...], window: tuple[int, ...], pos: int,
+               end: int) -> list[tuple[int, int]] | None:
+    """The stretches of ``string`` where a match may start (see ``_analyse``'s window),
+    merged and in order; None when the whole string is to be searched (no window, or
+    literals too frequent for stretches to pay)."""
+    if not window:
+        return None
+    longest = window[0]
+    starts: list[tuple[int, int]] = []
+    find = string.find
+    for literal in literals:
+        back = longest - len(literal)
+        at = find(literal, pos, end)
+        while at >= 0:
+            starts.append((max(pos, at - back), at))
+            if len(starts) > _STRETCHES_MAX:
+                return None
+            at = find(literal, at + 1, end)
+    starts.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in starts:
+        if merged and a <= merged[-1][1] + 1:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _windowed(search, string: str, stretches: list[tuple[int, int]], reach: int, pos: int, end: int,
+              timeout: float | None = None) -> list:
+    """The matches ``finditer(string, pos, end)`` finds, searching only ``stretches``: each
+    search is given an end no attempt starting in its stretch reads to, and a match
+    starting past the stretch is not taken (the next stretch's search finds it, or it is
+    not one).  ``timeout``: wall seconds for all the searches (``regex``'s, off the main
+    thread)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    found = []
+    at = pos
+    for a, b in stretches:
+        a = max(a, at)
+        while a <= b:
+            if deadline is None:
+                m = search(string, a, min(end, b + reach + 1))
+            else:
+                m = search(string, a, min(end, b + reach + 1), timeout=max(deadline - time.monotonic(), 0.0))
+            if m is None or m.start() > b:
+                break
+            found.append(m)
+            at = a = m.end()        # a match is never empty here (_analyse)
+    return found
+
+
+class LiteralScan:
+    """A compiled ``re`` expression of a check, searched like a user expression: not at
+    all in a string lacking every literal it needs, and over just the stretches before
+    their occurrences when its window is bounded (``_analyse``).  Offers ``finditer``
+    with ``re``'s arguments and results; what it finds is what ``re`` finds."""
+
+    __slots__ = ("regex", "literals", "window")
+
+    def __init__(self, compiled: re.Pattern) -> None:
+        self.regex = compiled
+        key = (compiled.pattern, int(compiled.flags))
+        self.literals = _KNOWN.literals_of(key)
+        self.window = _KNOWN.window_of(key) if self.literals else ()
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        size = len(string)
+        end = size if endpos is None else min(endpos, size)
+        literals = self.literals
+        if literals:
+            if pos == 0 and end >= size and size >= _SHARED_MIN:
+                if not _holds_any(string, literals):
+                    return iter(())
+            elif not any(string.find(literal, pos, end) >= 0 for literal in literals):
+                return iter(())
+            if end - pos >= _WINDOWED_MIN:
+                stretches = _stretches(string, literals, self.window, pos, end)
+                if stretches is not None:
+                    return iter(_windowed(self.regex.search, string, stretches, self.window[1], pos, end))
+        return self.regex.finditer(string, pos, end)
+
+
+def literal_scan(pattern: str | re.Pattern, flags: int = 0) -> LiteralScan:
+    """``LiteralScan`` of an expression (compiled with ``re`` when given as text)."""
+    return LiteralScan(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
 
 
 class UserPattern:
@@ -675,69 +773,17 @@ class UserPattern:
         or on any part of it can match."""
         return self._cannot_match(string, 0, None)
 
-    def _stretches(self, string: str, pos: int, end: int) -> list[tuple[int, int]] | None:
-        """The stretches of ``string`` where a match may start (see ``_analyse``'s window),
-        merged and in order; None when the whole string is to be searched (no window, a
-        short string, or literals too frequent for stretches to pay)."""
-        if end - pos < _WINDOWED_MIN:
-            return None
-        window = self._window
-        if window is None:
-            window = self._window = _KNOWN.window_of((self.pattern, int(self.flags)))
-        if not window:
-            return None
-        longest = window[0]
-        starts: list[tuple[int, int]] = []
-        find = string.find
-        for literal in self._literals:
-            back = longest - len(literal)
-            at = find(literal, pos, end)
-            while at >= 0:
-                starts.append((max(pos, at - back), at))
-                if len(starts) > _STRETCHES_MAX:
-                    return None
-                at = find(literal, at + 1, end)
-        starts.sort()
-        merged: list[tuple[int, int]] = []
-        for a, b in starts:
-            if merged and a <= merged[-1][1] + 1:
-                if b > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], b)
-            else:
-                merged.append((a, b))
-        return merged
-
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
             return iter(())
         end = self._end(string, endpos)
-        stretches = self._stretches(string, pos, end)
-        if stretches is not None:
-            reach = self._window[1]
-
-            def windowed(string, stretches, end, timeout=None):
-                # search each stretch with an end no attempt starting in it reads to; a
-                # match starting past the stretch is not taken (the next stretch's search
-                # finds it, or it is not one): what finditer finds over the whole string
-                search = self._regex().search
-                deadline = None if timeout is None else time.monotonic() + timeout
-                found = []
-                at = pos
-                for a, b in stretches:
-                    a = max(a, at)
-                    while a <= b:
-                        if deadline is None:
-                            m = search(string, a, min(end, b + reach + 1))
-                        else:
-                            m = search(string, a, min(end, b + reach + 1),
-                                       timeout=max(deadline - time.monotonic(), 0.0))
-                        if m is None or m.start() > b:
-                            break
-                        found.append(m)
-                        at = a = m.end()        # a match is never empty here (_analyse)
-                return found
-
-            return iter(_run(windowed, string, stretches, end))
+        if end - pos >= _WINDOWED_MIN:
+            window = self._window
+            if window is None:
+                window = self._window = _KNOWN.window_of((self.pattern, int(self.flags)))
+            stretches = _stretches(string, self._literals, window, pos, end)
+            if stretches is not None:
+                return iter(_run(_windowed, self._regex().search, string, stretches, window[1], pos, end))
 
         def all_matches(*args, **kw):
             return list(self._regex().finditer(*args, **kw))

@@ -31,6 +31,7 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -55,7 +56,7 @@ def _allow_regex(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
     if not tokens:
         return None
     alt = "|".join(re.escape(t) for t in sorted(set(tokens), key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])")
+    return literal_scan(re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])"))
 
 
 def _zero_fits(run: str, after: str, zero_like: list[str], words: tuple[str, ...]) -> bool:
