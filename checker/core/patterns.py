@@ -681,16 +681,40 @@ def _windowed(search, string: str, stretches: list[tuple[int, int]], reach: int,
 class LiteralScan:
     """A compiled ``re`` expression of a check, searched like a user expression: not at
     all in a string lacking every literal it needs, and over just the stretches before
-    their occurrences when its window is bounded (``_analyse``).  Offers ``finditer``
-    with ``re``'s arguments and results; what it finds is what ``re`` finds."""
+    their occurrences when its window is bounded (``_analyse``).  An expression opening
+    with a look-behind is searched without it, the look-behind tested where the rest
+    matches (``_lookbehind_split``).  Offers ``finditer`` with ``re``'s arguments and
+    results; what it finds is what ``re`` finds."""
 
-    __slots__ = ("regex", "literals", "window")
+    __slots__ = ("regex", "literals", "window", "_body", "_guard")
 
     def __init__(self, compiled: re.Pattern) -> None:
         self.regex = compiled
         key = (compiled.pattern, int(compiled.flags))
         self.literals = _KNOWN.literals_of(key)
         self.window = _KNOWN.window_of(key) if self.literals else ()
+        self._body = self._guard = None
+        split = _lookbehind_split(compiled.pattern, int(compiled.flags))
+        if split:
+            self._guard = re.compile(compiled.pattern[:split], compiled.flags)
+            self._body = re.compile(compiled.pattern[split:], compiled.flags)
+
+    def _search(self, string: str, pos: int, endpos: int):
+        """``regex.search``: the rest's leftmost match where the look-behind holds."""
+        body = self._body
+        if body is None:
+            return self.regex.search(string, pos, endpos)
+        guard = self._guard.match
+        while (m := body.search(string, pos, endpos)) is not None:
+            if guard(string, m.start(), endpos) is not None:
+                return m
+            pos = m.start() + 1
+        return None
+
+    def _all(self, string: str, pos: int, end: int):
+        while (m := self._search(string, pos, end)) is not None:
+            yield m
+            pos = m.end()           # never empty (_lookbehind_split)
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         size = len(string)
@@ -705,12 +729,72 @@ class LiteralScan:
             if end - pos >= _WINDOWED_MIN:
                 stretches = _stretches(string, literals, self.window, pos, end)
                 if stretches is not None:
-                    return iter(_windowed(self.regex.search, string, stretches, self.window[1], pos, end))
+                    return iter(_windowed(self._search, string, stretches, self.window[1], pos, end))
+        if self._body is not None:
+            return self._all(string, pos, end)
         return self.regex.finditer(string, pos, end)
 
 
+@lru_cache(maxsize=1024)
+def _lookbehind_split(pattern: str, flags: int) -> int:
+    """The length of ``pattern``'s opening look-behind (``(?<!…)`` or ``(?<=…)``) when the
+    rest may be searched alone and the look-behind tested where it matches: the
+    look-behind holds no group, the rest never matches empty, and re reads the two
+    pieces as it reads the whole; else 0.  (re skips ahead to the characters a match
+    can start with, but not past a look-behind: it tries every position instead.)"""
+    if not pattern.startswith(("(?<!", "(?<=")) or flags & ~_FLAGS_KEPT:
+        return 0
+    end = _group_end(pattern)
+    if end <= 0 or end >= len(pattern):
+        return 0
+    from re import _parser
+
+    try:
+        whole = _parser.parse(pattern, flags)
+        head = _parser.parse(pattern[:end], flags)
+        rest = _parser.parse(pattern[end:], flags)
+        if (whole.state.groups != rest.state.groups or whole.state.groupdict != rest.state.groupdict
+                or head.state.groups != 1 or whole.state.flags != rest.state.flags
+                or repr(whole.data[:1]) != repr(head.data) or repr(whole.data[1:]) != repr(rest.data)
+                or rest.getwidth()[0] < 1):
+            return 0
+    except Exception:  # noqa: BLE001 - anything unexpected: searched whole
+        return 0
+    return end
+
+
+def _group_end(pattern: str) -> int:
+    """Just past the group opening ``pattern`` (escapes and sets read over); 0 if none."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return 0
+
+
+@lru_cache(maxsize=1024)
 def literal_scan(pattern: str | re.Pattern, flags: int = 0) -> LiteralScan:
-    """``LiteralScan`` of an expression (compiled with ``re`` when given as text)."""
+    """``LiteralScan`` of an expression (compiled with ``re`` when given as text), made
+    once per expression."""
     return LiteralScan(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
 
 

@@ -20,6 +20,7 @@ from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
 from checker.model.numerals import BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_cn_int
 from checker.model.span import Span
+from checker.core.patterns import LiteralScan, literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -102,8 +103,9 @@ def _matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 @lru_cache(maxsize=8)
-def _patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
+def _patterns(patterns: tuple[str, ...]) -> tuple[LiteralScan, ...]:
+    # each needs a rare text (中全会, 人大): searched only near it (checker.core.patterns)
+    return tuple(literal_scan(p) for p in patterns)
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -88,7 +88,7 @@ def check(doc, rule) -> Iterator[Finding]:
     allow = _allow_regex(tuple(vocabulary.number_letter_allow))
     allowed = [m.span() for m in allow.finditer(text)] if allow else []
     found: list[tuple[int, int, str]] = []
-    for m in _RUN.finditer(text):
+    for m in literal_scan(_RUN).finditer(text):
         run = m.group(0)
         if not any(c in letters for c in run) or not any(c.isdigit() for c in run):
             continue
@@ -103,7 +103,7 @@ def check(doc, rule) -> Iterator[Finding]:
         found.append((m.start(), m.end(), "".join(letters.get(c, c) for c in run)))
     regex = _alone_regex(tuple(vocabulary.digit_letters_alone), after)
     if regex:
-        for m in regex.finditer(text):
+        for m in literal_scan(regex).finditer(text):
             found.append((m.start(), m.end(), letters.get(m.group(0), m.group(0))))
     for start, end, fixed in sorted(found):
         yield Finding(Span(start, end), args={"found": text[start:end], "fixed": fixed}, fix=fixed)

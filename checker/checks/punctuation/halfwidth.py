@@ -74,7 +74,7 @@ def is_chinese(ch: str) -> bool:
             or 0xF900 <= o <= 0xFAFF or ch in "…—·")
 
 
-_HAN = re.compile("[\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def has_han(text: str) -> bool:
