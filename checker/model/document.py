@@ -220,10 +220,14 @@ class Document:
 
     def paragraph_at(self, offset: int) -> "Paragraph | None":
         paras = self.paragraphs
-        i = bisect.bisect_right([p.span.start for p in paras], offset) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and paras[i].span.start <= offset <= paras[i].span.end:
             return paras[i]
         return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.span.start for p in self.paragraphs]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
