@@ -65,7 +65,8 @@ def test_a_windowed_search_finds_what_a_whole_string_finditer_finds():
     rng = random.Random(12)
     alphabet = "abcdxy \n，年"
     patterns = ["[a-d]{0,3}xy", "(?:ab|c)?xy(?=a)", "xy$", r"\bxy\w?", "(?<=a)xy[^\n]{0,4}b", "^[a-z]*?年xy",
-                "(?:a|bc){1,3}年", "[ab]xy(?!c)|年年", "(?<![ab])[xy年]+", "(?<!x)(?<=a)(y|年)+", "(?<=[^a])a*b"]
+                "(?:a|bc){1,3}年", "[ab]xy(?!c)|年年", "(?<![ab])[xy年]+", "(?<!x)(?<=a)(y|年)+", "(?<=[^a])a*b",
+                "xy[a-d]*", "(?:a|b)?年+x", "[ab]{0,2}xy\\s*年?$"]
     for pattern in patterns:
         bounded = compile_user(pattern, regex.MULTILINE)
         plain = regex.compile(pattern, regex.MULTILINE)

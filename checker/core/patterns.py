@@ -136,8 +136,9 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
 
 def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """``required_literals`` and the expression's window: (the most text a match takes,
-    the farthest past its start it reads), or ``()`` when a match may be empty or either
-    has no bound (``_reach``)."""
+    the farthest past its start it reads, the farthest from its start a literal may
+    begin), -1 for no bound, or ``()`` when a match may be empty or none is bounded
+    (``_reach``, ``_required_lead``)."""
     import warnings
     from re import _constants as c, _parser
 
@@ -186,15 +187,16 @@ def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, 
 
     if not walk(parsed):
         return _NO_LITERALS, ()
-    found = _required(parsed, c)
+    found, lead = _required_lead(parsed, c)
     if not found:
         return _NO_LITERALS, ()
     window: tuple[int, ...] = ()
     try:
         multiline = bool((flags | parsed.state.flags) & c.SRE_FLAG_MULTILINE)
         bounds = _reach(parsed, c, multiline)
-        if bounds is not None and parsed.getwidth()[0] >= 1:
-            window = bounds
+        if parsed.getwidth()[0] >= 1 and (bounds is not None or lead is not None):
+            longest, reach = bounds if bounds is not None else (-1, -1)
+            window = (longest, reach, -1 if lead is None else lead)
     except Exception:  # noqa: BLE001 - no window: the expression runs over the whole string
         window = ()
     return tuple(found), window
@@ -331,45 +333,100 @@ def _ambiguous_bracket(pattern: str) -> bool:
 def _required(items, c) -> list[str] | None:
     """Texts one of which every match of the sequence ``items`` contains (the most
     selective choice among its parts), or None."""
-    best: list[str] | None = None
+    return _required_lead(items, c)[0]
 
-    def better(option: list[str] | None) -> None:
-        nonlocal best
+
+def _required_lead(items, c) -> tuple[list[str] | None, int | None]:
+    """``_required`` and the farthest from the start of a match of ``items`` that the text
+    it chose may begin (None: no bound)."""
+    best: list[str] | None = None
+    best_lead: int | None = None
+
+    def better(option: list[str] | None, lead: int | None) -> None:
+        nonlocal best, best_lead
         if option and all(option) and (best is None or (min(map(len, option)), -len(option))
                                        > (min(map(len, best)), -len(best))):
-            best = option
+            best, best_lead = option, lead
+
+    def plus(a: int | None, b: int | None) -> int | None:
+        return None if a is None or b is None else a + b
 
     run: list[str] = []
+    run_at: int | None = 0
+    offset: int | None = 0          # the most text the items before this one take
     for op, av in items:
         if op is c.LITERAL:
+            if not run:
+                run_at = offset
             run.append(chr(av))
+            offset = plus(offset, 1)
             continue
         if run:
-            better(["".join(run)])
+            better(["".join(run)], run_at)
             run = []
         if op is c.SUBPATTERN:
             group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:
-                better(_required(sub, c))
+                better(*_shifted(_required_lead(sub, c), offset))
         elif op is c.ATOMIC_GROUP:
-            better(_required(av, c))
+            better(*_shifted(_required_lead(av, c), offset))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, _, sub = av
-            if low >= 1:
-                better(_required(sub, c))
+            if low >= 1:                # the first time round starts here
+                better(*_shifted(_required_lead(sub, c), offset))
         elif op is c.BRANCH:
             options: list[str] = []
+            lead: int | None = 0
             for branch in av[1]:
-                one = _required(branch, c)
+                one, one_lead = _required_lead(branch, c)
                 if not one:
                     options = []
                     break
                 options += one
+                lead = None if lead is None or one_lead is None else max(lead, one_lead)
             if options:
-                better(sorted(set(options), key=options.index))
+                better(sorted(set(options), key=options.index), plus(offset, lead))
+        offset = plus(offset, _width(op, av, c))
     if run:
-        better(["".join(run)])
-    return best
+        better(["".join(run)], run_at)
+    return best, best_lead
+
+
+def _shifted(found: tuple[list[str] | None, int | None], offset: int | None) -> tuple[list[str] | None, int | None]:
+    literals, lead = found
+    return literals, (None if lead is None or offset is None else lead + offset)
+
+
+def _width(op, av, c) -> int | None:
+    """The most text one item of a parsed expression takes (None: no bound)."""
+    if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+        return 1
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return 0
+    if op is c.SUBPATTERN:
+        return _widths(av[3], c)
+    if op is c.ATOMIC_GROUP:
+        return _widths(av, c)
+    if op is c.BRANCH:
+        widths = [_widths(b, c) for b in av[1]]
+        return None if any(w is None for w in widths) else max(widths, default=0)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        inner = _widths(sub, c)
+        if high is c.MAXREPEAT or inner is None:
+            return None if inner != 0 else 0
+        return high * inner
+    return None
+
+
+def _widths(items, c) -> int | None:
+    total = 0
+    for op, av in items:
+        w = _width(op, av, c)
+        if w is None:
+            return None
+        total += w
+    return total
 
 
 # -- what earlier runs learned ------------------------------------------------------------
@@ -384,7 +441,7 @@ def _required(items, c) -> list[str] | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 4          # 3: a ] outside a POSIX class is a literal; 4: windows kept
+_KNOWN_FORMAT = 5          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
@@ -630,7 +687,7 @@ def _stretches(string: str, literals: tuple[str, ...], window: tuple[int, ...], 
     """The stretches of ``string`` where a match may start (see ``_analyse``'s window),
     merged and in order; None when the whole string is to be searched (no window, or
     literals too frequent for stretches to pay)."""
-    if not window:
+    if not window or window[0] < 0:
         return None
     longest = window[0]
     starts: list[tuple[int, int]] = []
@@ -676,6 +733,49 @@ def _windowed(search, string: str, stretches: list[tuple[int, int]], reach: int,
             found.append(m)
             at = a = m.end()        # a match is never empty here (_analyse)
     return found
+
+
+def _starts(string: str, literals: tuple[str, ...], window: tuple[int, ...], pos: int,
+            end: int) -> list[int] | None:
+    """For an expression whose matches may run on without bound but hold a literal at
+    most ``lead`` characters from their start (``_analyse``'s window): the positions
+    where a match may start, in order; None when there are too many to try one by one."""
+    if not window or window[2] < 0:
+        return None
+    lead = window[2]
+    starts: set[int] = set()
+    find = string.find
+    for literal in literals:
+        at = find(literal, pos, end)
+        while at >= 0:
+            starts.update(range(max(pos, at - lead), at + 1))
+            if len(starts) > _ANCHORED_MAX:
+                return None
+            at = find(literal, at + 1, end)
+    return sorted(starts)
+
+
+def _anchored(match, string: str, starts: list[int], end: int, timeout: float | None = None) -> list:
+    """The matches ``finditer`` finds, tried at ``starts`` only (``match`` anchored there
+    is what a search finds at that position; nowhere else can a match start).
+    ``timeout``: wall seconds for all of them (``regex``'s, off the main thread)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    found = []
+    at = -1
+    for start in starts:
+        if start < at:
+            continue
+        if deadline is None:
+            m = match(string, start, end)
+        else:
+            m = match(string, start, end, timeout=max(deadline - time.monotonic(), 0.0))
+        if m is not None:
+            found.append(m)
+            at = m.end()                # a match is never empty here (_analyse)
+    return found
+
+
+_ANCHORED_MAX = 256            # positions tried one by one; past this, the whole string is searched
 
 
 class LiteralScan:
@@ -730,6 +830,9 @@ class LiteralScan:
                 stretches = _stretches(string, literals, self.window, pos, end)
                 if stretches is not None:
                     return iter(_windowed(self._search, string, stretches, self.window[1], pos, end))
+                starts = _starts(string, literals, self.window, pos, end)
+                if starts is not None:
+                    return iter(_anchored(self.regex.match, string, starts, end))
         if self._body is not None:
             return self._all(string, pos, end)
         return self.regex.finditer(string, pos, end)
@@ -868,6 +971,9 @@ class UserPattern:
             stretches = _stretches(string, self._literals, window, pos, end)
             if stretches is not None:
                 return iter(_run(_windowed, self._regex().search, string, stretches, window[1], pos, end))
+            starts = _starts(string, self._literals, window, pos, end)
+            if starts is not None:
+                return iter(_run(_anchored, self._regex().match, string, starts, end))
 
         def all_matches(*args, **kw):
             return list(self._regex().finditer(*args, **kw))
