@@ -441,18 +441,19 @@ def _widths(items, c) -> int | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 5          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads
+_KNOWN_FORMAT = 6          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
 class _Known:
-    __slots__ = ("loaded", "ok", "literals", "windows", "programs", "dirty", "lock")
+    __slots__ = ("loaded", "ok", "literals", "windows", "splits", "programs", "dirty", "lock")
 
     def __init__(self) -> None:
         self.loaded = False
         self.ok: set[tuple[str, int]] = set()
         self.literals: dict[tuple[str, int], tuple[str, ...]] = {}
         self.windows: dict[tuple[str, int], tuple[int, ...]] = {}     # see _analyse
+        self.splits: dict[tuple[str, int], int] = {}                  # see _lookbehind_split
         # what regex's compiler made of an expression: the arguments of the engine's own
         # constructor, as a compiled expression is pickled (``Pattern._pickled_data``)
         self.programs: dict[tuple[str, int], tuple] = {}
@@ -486,9 +487,10 @@ class _Known:
                     self.ok |= {(p, f) for p, f in data["ok"]}
                     self.literals.update({(p, f): tuple(lits) for (p, f), lits in data["literals"].items()})
                     self.windows.update({(p, f): tuple(w) for (p, f), w in data["windows"].items()})
+                    self.splits.update(data["splits"])
                     self.programs.update(data["programs"])
                 except (KeyError, TypeError, ValueError):
-                    self.ok, self.literals, self.windows, self.programs = set(), {}, {}, {}
+                    self.ok, self.literals, self.windows, self.splits, self.programs = set(), {}, {}, {}, {}
 
     def compiles(self, key: tuple[str, int]) -> bool:
         if not self.loaded:
@@ -533,6 +535,16 @@ class _Known:
             self._changed()
             return found
 
+    def split_of(self, key: tuple[str, int]) -> int:
+        if not self.loaded:
+            self.load()
+        try:
+            return self.splits[key]
+        except KeyError:
+            found = self.splits[key] = _lookbehind_split(*key)
+            self._changed()
+            return found
+
     def window_of(self, key: tuple[str, int]) -> tuple[int, ...]:
         if key not in self.windows:
             self.literals.pop(key, None)
@@ -555,19 +567,21 @@ class _Known:
         self.dirty = False
         path = self.path()
         ok, literals, programs = set(self.ok), dict(self.literals), dict(self.programs)
-        windows = dict(self.windows)
+        windows, splits = dict(self.windows), dict(self.splits)
         data = self._read(path)
         if data is not None and len(data.get("ok", ())) + len(ok) <= _KNOWN_LIMIT:
             try:
                 ok |= {(p, f) for p, f in data["ok"]}
                 literals = {**{(p, f): tuple(v) for (p, f), v in data["literals"].items()}, **literals}
                 windows = {**{(p, f): tuple(v) for (p, f), v in data["windows"].items()}, **windows}
+                splits = {**data["splits"], **splits}
                 programs = {**data["programs"], **programs}
             except (KeyError, TypeError, ValueError):
                 pass
         write_sealed(path, {"format": _KNOWN_FORMAT, "ok": sorted(ok),
                             "literals": {k: literals[k] for k in sorted(literals)},
                             "windows": {k: windows[k] for k in sorted(windows)},
+                            "splits": {k: splits[k] for k in sorted(splits)},
                             "programs": {k: programs[k] for k in sorted(programs)}})
 
 
@@ -794,7 +808,7 @@ class LiteralScan:
         self.literals = _KNOWN.literals_of(key)
         self.window = _KNOWN.window_of(key) if self.literals else ()
         self._body = self._guard = None
-        split = _lookbehind_split(compiled.pattern, int(compiled.flags))
+        split = _KNOWN.split_of(key)
         if split:
             self._guard = re.compile(compiled.pattern[:split], compiled.flags)
             self._body = re.compile(compiled.pattern[split:], compiled.flags)
@@ -838,7 +852,6 @@ class LiteralScan:
         return self.regex.finditer(string, pos, end)
 
 
-@lru_cache(maxsize=1024)
 def _lookbehind_split(pattern: str, flags: int) -> int:
     """The length of ``pattern``'s opening look-behind (``(?<!…)`` or ``(?<=…)``) when the
     rest may be searched alone and the look-behind tested where it matches: the

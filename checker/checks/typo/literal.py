@@ -27,7 +27,6 @@ from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.core.paths import cache_folders
 from checker.model.tokens import full_dictionary, word_frequency
-from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "right"})
 
@@ -48,8 +47,6 @@ class Table:
     def __init__(self, entries: dict[str, str], known: frozenset[str]) -> None:
         self.entries = entries
         self.regex = alternation(entries) if entries else None
-        # most documents hold none of the table's words: not searched (checker.core.patterns)
-        self.scan = literal_scan(self.regex) if self.regex is not None else None
         self.guards = _guards(entries, known)
 
     def covered(self, text: str, start: int, wrong: str) -> bool:
@@ -76,7 +73,7 @@ def check(doc, rule) -> Iterator[Finding]:
     if table.regex is None:
         return
     text = doc.text
-    for m in table.scan.finditer(text):
+    for m in table.regex.finditer(text):
         wrong = m.group()
         if table.covered(text, m.start(), wrong) or _cuts_a_word(doc, m.start(), m.end()):
             continue

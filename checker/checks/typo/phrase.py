@@ -42,7 +42,6 @@ from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.model.tokens import full_dictionary, tokenize, word_frequency
-from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "right", "source"})
 # literal misspellings that are also a phrase one edit away (以身作责) are the literal rule's
@@ -165,8 +164,7 @@ def _candidates(doc, index: pi.PhraseIndex) -> list[pi.Candidate]:
 def misspelling_regex(rule):
     def build(lexicon):
         words = vocabulary(lexicon).misspellings
-        return (literal_scan(re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))))
-                if words else None)
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
 
     return built_from(rule.vocabulary, ("typo-misspelling-regex",), build)
 
