@@ -275,8 +275,15 @@ def _paragraph(base: int, body: str, offsets: list[int], marks: dict[str, str],
             if i == last:
                 end = k
     flagged = set(offsets)
-    fixed = "".join(replacement[k] if k in flagged else ("" if k in drop_after else body[k])
-                    for k in range(first, end))
+    # the text from the first mark to the end, with each flagged mark replaced and the
+    # blanks after a mark dropped; the rest copied a stretch at a time
+    pieces, at = [], first
+    for k in sorted(k for k in flagged | drop_after if first <= k < end):
+        pieces.append(body[at:k])
+        pieces.append(replacement[k] if k in flagged else "")
+        at = k + 1
+    pieces.append(body[at:end])
+    fixed = "".join(pieces)
     return _Paragraph(base + first, base + end, base + first, len(offsets),
                       _in_order(body[i] for i in offsets), fixed)
 
