@@ -8,7 +8,9 @@ import random
 import pytest
 import regex
 
-from checker.core.patterns import compile_user, required_literals
+import re
+
+from checker.core.patterns import compile_user, literal_scan, required_literals
 
 
 @pytest.mark.parametrize("pattern, flags, expected", [
@@ -55,6 +57,32 @@ def test_a_skipped_expression_finds_what_running_it_finds():
                 [m.span() for m in plain.finditer(text, pos, end)], (pattern, text, pos, end)
             assert bool(bounded.search(text, pos, end)) == bool(plain.search(text, pos, end))
             assert bounded.sub("-", text) == plain.sub("-", text)
+
+
+def test_a_windowed_search_finds_what_a_whole_string_finditer_finds():
+    """Long strings with few literal occurrences are searched in stretches (_analyse's
+    window): the matches, at every pos and endpos, are those of the whole string."""
+    rng = random.Random(12)
+    alphabet = "abcdxy \n，年"
+    patterns = ["[a-d]{0,3}xy", "(?:ab|c)?xy(?=a)", "xy$", r"\bxy\w?", "(?<=a)xy[^\n]{0,4}b", "^[a-z]*?年xy",
+                "(?:a|bc){1,3}年", "[ab]xy(?!c)|年年", "(?<![ab])[xy年]+", "(?<!x)(?<=a)(y|年)+", "(?<=[^a])a*b",
+                "xy[a-d]*", "(?:a|b)?年+x", "[ab]{0,2}xy\\s*年?$"]
+    for pattern in patterns:
+        bounded = compile_user(pattern, regex.MULTILINE)
+        plain = regex.compile(pattern, regex.MULTILINE)
+        scan, plain_re = literal_scan(pattern, re.MULTILINE), re.compile(pattern, re.MULTILINE)
+        for _ in range(60):
+            pieces = [rng.choice(alphabet) for _ in range(rng.randint(1_100, 1_600))]
+            for _ in range(rng.randint(0, 40)):        # literals, some side by side
+                k = rng.randrange(len(pieces))
+                pieces[k] = rng.choice(["xy", "年", "xyxy", "年年"])
+            text = "".join(pieces)
+            pos = rng.choice([0, 0, rng.randint(0, 50)])
+            end = rng.choice([len(text), len(text), rng.randint(len(text) - 50, len(text))])
+            assert [(m.span(), m.groups()) for m in bounded.finditer(text, pos, end)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)], (pattern, pos, end)
+            assert [(m.span(), m.groups()) for m in scan.finditer(text, pos, end)] == \
+                [(m.span(), m.groups()) for m in plain_re.finditer(text, pos, end)], (pattern, pos, end)
 
 
 def test_minhash_keys_of_all_texts_at_once_are_those_of_each_text():

@@ -200,3 +200,24 @@ def test_the_python_scan_finds_what_the_numpy_scan_finds():
         assert python == numpy_
         found += len(python)
     assert found > 100
+
+
+def test_dictionary_lookups_answer_as_a_search_of_the_dictionary_file():
+    """_in_dictionary and _dictionary_tag read the sorted first words of jieba's full
+    dictionary (a binary search): the same answers as a search of the file for a line
+    beginning with the word and a blank."""
+    import random
+
+    from checker.checks.typo import phrase as ph
+
+    data = ph._dictionary_bytes()
+    lines = data.decode("utf-8").split("\n")
+    rng = random.Random(7)
+    words = [line.split(" ")[0] for line in rng.sample(lines, 60) if " " in line]
+    words += [w[:-1] for w in words] + [w[::-1] for w in words] + [lines[0].split(" ")[0]]
+    for word in words:
+        key = word.encode("utf-8") + b" "
+        held = data.startswith(key) or data.find(b"\n" + key) >= 0
+        assert ph._in_dictionary.__wrapped__(word) == (held and ph._all_han(word)), word
+        assert (ph._dictionary_tag.__wrapped__(word) != "") <= held, word
+        assert ph._listed(word.encode("utf-8")) == held, word

@@ -131,12 +131,20 @@ _NO_LITERALS: tuple[str, ...] = ()
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     """Texts one of which every match of ``pattern`` contains; ``()`` when it cannot tell
     (flags, syntax that only ``regex`` knows, or an expression needing no fixed text)."""
+    return _analyse(pattern, flags)[0]
+
+
+def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """``required_literals`` and the expression's window: (the most text a match takes,
+    the farthest past its start it reads, the farthest from its start a literal may
+    begin), -1 for no bound, or ``()`` when a match may be empty or none is bounded
+    (``_reach``, ``_required_lead``)."""
     import warnings
     from re import _constants as c, _parser
 
     # multi-line and dot-all change where a match may be, not what it holds
     if flags & ~_FLAGS_KEPT:
-        return _NO_LITERALS
+        return _NO_LITERALS, ()
 
     # ``regex``'s property classes (\p{Han}, \P{L}) are one character of some class each,
     # never a literal: read as \d and \D they leave the required texts unchanged
@@ -147,9 +155,9 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
             warnings.simplefilter("ignore")
             parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
     except Exception:       # regex-only syntax (\p{Han}, named lists, fuzzy ...): no filter
-        return _NO_LITERALS
+        return _NO_LITERALS, ()
     if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
-        return _NO_LITERALS
+        return _NO_LITERALS, ()
     # Characters re reads as literals where regex may read syntax: {e<=1} (fuzzy
     # matching) and the ] of a POSIX class ([[:alpha:]]).  A ] is that only after a
     # POSIX class's [: ; elsewhere (an escaped \], 【\d+\]) both read the same mark.
@@ -178,9 +186,98 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
         return True
 
     if not walk(parsed):
-        return _NO_LITERALS
-    found = _required(parsed, c)
-    return tuple(found) if found else _NO_LITERALS
+        return _NO_LITERALS, ()
+    found, lead = _required_lead(parsed, c)
+    if not found:
+        return _NO_LITERALS, ()
+    window: tuple[int, ...] = ()
+    try:
+        multiline = bool((flags | parsed.state.flags) & c.SRE_FLAG_MULTILINE)
+        bounds = _reach(parsed, c, multiline)
+        if parsed.getwidth()[0] >= 1 and (bounds is not None or lead is not None):
+            longest, reach = bounds if bounds is not None else (-1, -1)
+            window = (longest, reach, -1 if lead is None else lead)
+    except Exception:  # noqa: BLE001 - no window: the expression runs over the whole string
+        window = ()
+    return tuple(found), window
+
+
+# -- windows --------------------------------------------------------------------------------
+# An expression that needs a literal and whose matches are at most W characters long can
+# only match starting within W characters before an occurrence of one of its literals.  When
+# a long string holds few occurrences, ``UserPattern.finditer`` searches just those
+# stretches: each search is given an end past which no attempt starting in the stretch
+# reads (the window's reach: its longest match and lookaheads, a $ or \b one character
+# more), so it finds what a search of the whole string finds there, and nothing can match
+# between the stretches.  Most of the shipped expressions need a rare text (a site's
+# notice, a spam word) but begin with a character class the engine has to try at every
+# position of a 20,000-character document.
+
+def _reach(items, c, multiline: bool) -> tuple[int, int] | None:
+    """(the most text a match of the sequence ``items`` takes, the farthest past its start
+    that a match attempt reads), or None: unbounded, or syntax not accounted for."""
+    offset = reach = 0
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+            width, ahead = 1, 1
+        elif op is c.AT:
+            if av in (c.AT_BEGINNING, c.AT_BEGINNING_LINE, c.AT_BEGINNING_STRING):
+                width, ahead = 0, 0             # reads behind the position only
+            elif av is c.AT_END and multiline:
+                width, ahead = 0, 1             # a line end: the character at the position
+            elif av in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY):
+                width, ahead = 0, 1
+            else:                               # \Z, or $ of a whole string: its end
+                return None
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            direction, sub = av
+            inner = _reach(sub, c, multiline)
+            if inner is None:
+                return None
+            if direction < 0:                   # a lookbehind reads behind, unless it looks ahead
+                if inner[1] > inner[0]:
+                    return None
+                width, ahead = 0, 0
+            else:
+                width, ahead = 0, inner[1]
+        elif op is c.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                return None
+            inner = _reach(sub, c, multiline)
+            if inner is None:
+                return None
+            width, ahead = inner
+        elif op is c.ATOMIC_GROUP:
+            inner = _reach(av, c, multiline)
+            if inner is None:
+                return None
+            width, ahead = inner
+        elif op is c.BRANCH:
+            width = ahead = 0
+            for branch in av[1]:
+                inner = _reach(branch, c, multiline)
+                if inner is None:
+                    return None
+                width, ahead = max(width, inner[0]), max(ahead, inner[1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            if high is c.MAXREPEAT or high >= _WINDOW_MAX:
+                return None
+            inner = _reach(sub, c, multiline)
+            if inner is None:
+                return None
+            width, ahead = high * inner[0], high * max(inner)
+        else:                                   # back references and the rest: no window
+            return None
+        reach = max(reach, offset + ahead)
+        offset += width
+        if offset > _WINDOW_MAX or reach > _WINDOW_MAX:
+            return None
+    return offset, reach
+
+
+_WINDOW_MAX = 400               # a longer window is not worth it
 
 
 def _plain_properties(pattern: str) -> str:
@@ -236,45 +333,100 @@ def _ambiguous_bracket(pattern: str) -> bool:
 def _required(items, c) -> list[str] | None:
     """Texts one of which every match of the sequence ``items`` contains (the most
     selective choice among its parts), or None."""
-    best: list[str] | None = None
+    return _required_lead(items, c)[0]
 
-    def better(option: list[str] | None) -> None:
-        nonlocal best
+
+def _required_lead(items, c) -> tuple[list[str] | None, int | None]:
+    """``_required`` and the farthest from the start of a match of ``items`` that the text
+    it chose may begin (None: no bound)."""
+    best: list[str] | None = None
+    best_lead: int | None = None
+
+    def better(option: list[str] | None, lead: int | None) -> None:
+        nonlocal best, best_lead
         if option and all(option) and (best is None or (min(map(len, option)), -len(option))
                                        > (min(map(len, best)), -len(best))):
-            best = option
+            best, best_lead = option, lead
+
+    def plus(a: int | None, b: int | None) -> int | None:
+        return None if a is None or b is None else a + b
 
     run: list[str] = []
+    run_at: int | None = 0
+    offset: int | None = 0          # the most text the items before this one take
     for op, av in items:
         if op is c.LITERAL:
+            if not run:
+                run_at = offset
             run.append(chr(av))
+            offset = plus(offset, 1)
             continue
         if run:
-            better(["".join(run)])
+            better(["".join(run)], run_at)
             run = []
         if op is c.SUBPATTERN:
             group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:
-                better(_required(sub, c))
+                better(*_shifted(_required_lead(sub, c), offset))
         elif op is c.ATOMIC_GROUP:
-            better(_required(av, c))
+            better(*_shifted(_required_lead(av, c), offset))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, _, sub = av
-            if low >= 1:
-                better(_required(sub, c))
+            if low >= 1:                # the first time round starts here
+                better(*_shifted(_required_lead(sub, c), offset))
         elif op is c.BRANCH:
             options: list[str] = []
+            lead: int | None = 0
             for branch in av[1]:
-                one = _required(branch, c)
+                one, one_lead = _required_lead(branch, c)
                 if not one:
                     options = []
                     break
                 options += one
+                lead = None if lead is None or one_lead is None else max(lead, one_lead)
             if options:
-                better(sorted(set(options), key=options.index))
+                better(sorted(set(options), key=options.index), plus(offset, lead))
+        offset = plus(offset, _width(op, av, c))
     if run:
-        better(["".join(run)])
-    return best
+        better(["".join(run)], run_at)
+    return best, best_lead
+
+
+def _shifted(found: tuple[list[str] | None, int | None], offset: int | None) -> tuple[list[str] | None, int | None]:
+    literals, lead = found
+    return literals, (None if lead is None or offset is None else lead + offset)
+
+
+def _width(op, av, c) -> int | None:
+    """The most text one item of a parsed expression takes (None: no bound)."""
+    if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+        return 1
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return 0
+    if op is c.SUBPATTERN:
+        return _widths(av[3], c)
+    if op is c.ATOMIC_GROUP:
+        return _widths(av, c)
+    if op is c.BRANCH:
+        widths = [_widths(b, c) for b in av[1]]
+        return None if any(w is None for w in widths) else max(widths, default=0)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        inner = _widths(sub, c)
+        if high is c.MAXREPEAT or inner is None:
+            return None if inner != 0 else 0
+        return high * inner
+    return None
+
+
+def _widths(items, c) -> int | None:
+    total = 0
+    for op, av in items:
+        w = _width(op, av, c)
+        if w is None:
+            return None
+        total += w
+    return total
 
 
 # -- what earlier runs learned ------------------------------------------------------------
@@ -289,17 +441,19 @@ def _required(items, c) -> list[str] | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 3          # 3: a ] outside a POSIX class is a literal (more expressions filtered)
+_KNOWN_FORMAT = 6          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
 class _Known:
-    __slots__ = ("loaded", "ok", "literals", "programs", "dirty", "lock")
+    __slots__ = ("loaded", "ok", "literals", "windows", "splits", "programs", "dirty", "lock")
 
     def __init__(self) -> None:
         self.loaded = False
         self.ok: set[tuple[str, int]] = set()
         self.literals: dict[tuple[str, int], tuple[str, ...]] = {}
+        self.windows: dict[tuple[str, int], tuple[int, ...]] = {}     # see _analyse
+        self.splits: dict[tuple[str, int], int] = {}                  # see _lookbehind_split
         # what regex's compiler made of an expression: the arguments of the engine's own
         # constructor, as a compiled expression is pickled (``Pattern._pickled_data``)
         self.programs: dict[tuple[str, int], tuple] = {}
@@ -332,9 +486,11 @@ class _Known:
                 try:
                     self.ok |= {(p, f) for p, f in data["ok"]}
                     self.literals.update({(p, f): tuple(lits) for (p, f), lits in data["literals"].items()})
+                    self.windows.update({(p, f): tuple(w) for (p, f), w in data["windows"].items()})
+                    self.splits.update(data["splits"])
                     self.programs.update(data["programs"])
                 except (KeyError, TypeError, ValueError):
-                    self.ok, self.literals, self.programs = set(), {}, {}
+                    self.ok, self.literals, self.windows, self.splits, self.programs = set(), {}, {}, {}, {}
 
     def compiles(self, key: tuple[str, int]) -> bool:
         if not self.loaded:
@@ -373,9 +529,27 @@ class _Known:
         try:
             return self.literals[key]
         except KeyError:
-            found = self.literals[key] = required_literals(*key)
+            found, window = _analyse(*key)
+            self.literals[key] = found
+            self.windows[key] = window
             self._changed()
             return found
+
+    def split_of(self, key: tuple[str, int]) -> int:
+        if not self.loaded:
+            self.load()
+        try:
+            return self.splits[key]
+        except KeyError:
+            found = self.splits[key] = _lookbehind_split(*key)
+            self._changed()
+            return found
+
+    def window_of(self, key: tuple[str, int]) -> tuple[int, ...]:
+        if key not in self.windows:
+            self.literals.pop(key, None)
+            self.literals_of(key)
+        return self.windows[key]
 
     def _changed(self) -> None:
         if not self.dirty:
@@ -393,16 +567,21 @@ class _Known:
         self.dirty = False
         path = self.path()
         ok, literals, programs = set(self.ok), dict(self.literals), dict(self.programs)
+        windows, splits = dict(self.windows), dict(self.splits)
         data = self._read(path)
         if data is not None and len(data.get("ok", ())) + len(ok) <= _KNOWN_LIMIT:
             try:
                 ok |= {(p, f) for p, f in data["ok"]}
                 literals = {**{(p, f): tuple(v) for (p, f), v in data["literals"].items()}, **literals}
+                windows = {**{(p, f): tuple(v) for (p, f), v in data["windows"].items()}, **windows}
+                splits = {**data["splits"], **splits}
                 programs = {**data["programs"], **programs}
             except (KeyError, TypeError, ValueError):
                 pass
         write_sealed(path, {"format": _KNOWN_FORMAT, "ok": sorted(ok),
                             "literals": {k: literals[k] for k in sorted(literals)},
+                            "windows": {k: windows[k] for k in sorted(windows)},
+                            "splits": {k: splits[k] for k in sorted(splits)},
                             "programs": {k: programs[k] for k in sorted(programs)}})
 
 
@@ -412,9 +591,9 @@ def _regex_error() -> type:
     return regex.error
 
 
-def _regex_build() -> str:
-    """Which ``regex`` is installed, without importing it: the size and time of its compiled
-    engine (a stored program is this engine's; another build is another cache file)."""
+def _engine_file() -> str | None:
+    """The path of ``regex``'s compiled engine (its ``_regex`` extension), found without
+    importing ``regex``; None when it cannot be told."""
     import importlib.util
     import os
 
@@ -422,19 +601,317 @@ def _regex_build() -> str:
     folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
     try:
         engine = sorted(n for n in os.listdir(folder) if n.startswith("_regex.") and not n.endswith(".py"))[0]
-        st = os.stat(os.path.join(folder, engine))
     except (OSError, IndexError):
+        return None
+    return os.path.join(folder, engine)
+
+
+def _regex_build() -> str:
+    """Which ``regex`` is installed, without importing it: the size and time of its compiled
+    engine (a stored program is this engine's; another build is another cache file)."""
+    import os
+
+    path = _engine_file()
+    try:
+        st = os.stat(path) if path else None
+    except OSError:
+        st = None
+    if st is None:
         return "x"
     return f"{st.st_size:x}{st.st_mtime_ns:x}"[:24]
 
 
-def _engine_compile(*program):
-    from regex import _regex
+def _engine():
+    """``regex``'s engine module, ``regex._regex``.  Importing it the usual way runs the
+    ``regex`` package first (its parser and compiler, in Python: 12-15 CPU ms), which a
+    stored program does not need; so the extension is loaded alone, under its own name,
+    where the package finds it when something imports it later (the package's own
+    ``import regex._regex`` takes the module already loaded)."""
+    import sys
 
-    return _regex.compile(*program)
+    engine = sys.modules.get("regex._regex")
+    if engine is not None:
+        return engine
+    try:
+        import importlib.util
+
+        path = _engine_file()
+        spec = importlib.util.spec_from_file_location("regex._regex", path) if path else None
+        if spec is None or spec.loader is None:
+            raise ImportError("regex._regex")
+        engine = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(engine)
+        return sys.modules.setdefault("regex._regex", engine)
+    except Exception:  # noqa: BLE001 - any surprise: the usual import
+        from regex import _regex
+
+        return _regex
+
+
+def _engine_compile(*program):
+    return _engine().compile(*program)
 
 
 _KNOWN = _Known()
+
+# Strings at least this long share what is known of them between expressions: which
+# literals they hold (a document's text is tested against some five hundred literals of
+# two hundred expressions, many alike; each absent one is a scan of the whole text).
+_SHARED_MIN = 2_000
+_SHARED: tuple = (None, {}, {})       # the string, character -> held, literal -> held
+
+
+def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
+    """Whether ``string`` holds one of ``literals``, remembered per literal for the last
+    long string asked about.  A literal one of whose characters the string lacks is not
+    searched for (a search for one character is some twenty times cheaper than one for
+    a text of several, and the characters recur across literals)."""
+    global _SHARED
+    shared = _SHARED
+    if shared[0] is not string:
+        shared = _SHARED = (string, {}, {})     # swapped whole: each thread reads one string's facts
+    chars, held = shared[1], shared[2]
+    for literal in literals:
+        known = held.get(literal)
+        if known is None:
+            known = True
+            for ch in literal:
+                has = chars.get(ch)
+                if has is None:
+                    has = chars[ch] = ch in string
+                if not has:
+                    known = False
+                    break
+            if known and len(literal) > 1:
+                known = literal in string
+            held[literal] = known
+        if known:
+            return True
+    return False
+
+
+# Windowed searches (``_stretches``): only for strings this long, and only
+# while a string holds few occurrences of the literals.
+_WINDOWED_MIN = 1_000
+_STRETCHES_MAX = 64
+
+
+def _stretches(string: str, literals: tuple[str, ...], window: tuple[int, ...], pos: int,
+               end: int) -> list[tuple[int, int]] | None:
+    """The stretches of ``string`` where a match may start (see ``_analyse``'s window),
+    merged and in order; None when the whole string is to be searched (no window, or
+    literals too frequent for stretches to pay)."""
+    if not window or window[0] < 0:
+        return None
+    longest = window[0]
+    starts: list[tuple[int, int]] = []
+    find = string.find
+    for literal in literals:
+        back = longest - len(literal)
+        at = find(literal, pos, end)
+        while at >= 0:
+            starts.append((max(pos, at - back), at))
+            if len(starts) > _STRETCHES_MAX:
+                return None
+            at = find(literal, at + 1, end)
+    starts.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in starts:
+        if merged and a <= merged[-1][1] + 1:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _windowed(search, string: str, stretches: list[tuple[int, int]], reach: int, pos: int, end: int,
+              timeout: float | None = None) -> list:
+    """The matches ``finditer(string, pos, end)`` finds, searching only ``stretches``: each
+    search is given an end no attempt starting in its stretch reads to, and a match
+    starting past the stretch is not taken (the next stretch's search finds it, or it is
+    not one).  ``timeout``: wall seconds for all the searches (``regex``'s, off the main
+    thread)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    found = []
+    at = pos
+    for a, b in stretches:
+        a = max(a, at)
+        while a <= b:
+            if deadline is None:
+                m = search(string, a, min(end, b + reach + 1))
+            else:
+                m = search(string, a, min(end, b + reach + 1), timeout=max(deadline - time.monotonic(), 0.0))
+            if m is None or m.start() > b:
+                break
+            found.append(m)
+            at = a = m.end()        # a match is never empty here (_analyse)
+    return found
+
+
+def _starts(string: str, literals: tuple[str, ...], window: tuple[int, ...], pos: int,
+            end: int) -> list[int] | None:
+    """For an expression whose matches may run on without bound but hold a literal at
+    most ``lead`` characters from their start (``_analyse``'s window): the positions
+    where a match may start, in order; None when there are too many to try one by one."""
+    if not window or window[2] < 0:
+        return None
+    lead = window[2]
+    starts: set[int] = set()
+    find = string.find
+    for literal in literals:
+        at = find(literal, pos, end)
+        while at >= 0:
+            starts.update(range(max(pos, at - lead), at + 1))
+            if len(starts) > _ANCHORED_MAX:
+                return None
+            at = find(literal, at + 1, end)
+    return sorted(starts)
+
+
+def _anchored(match, string: str, starts: list[int], end: int, timeout: float | None = None) -> list:
+    """The matches ``finditer`` finds, tried at ``starts`` only (``match`` anchored there
+    is what a search finds at that position; nowhere else can a match start).
+    ``timeout``: wall seconds for all of them (``regex``'s, off the main thread)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    found = []
+    at = -1
+    for start in starts:
+        if start < at:
+            continue
+        if deadline is None:
+            m = match(string, start, end)
+        else:
+            m = match(string, start, end, timeout=max(deadline - time.monotonic(), 0.0))
+        if m is not None:
+            found.append(m)
+            at = m.end()                # a match is never empty here (_analyse)
+    return found
+
+
+_ANCHORED_MAX = 256            # positions tried one by one; past this, the whole string is searched
+
+
+class LiteralScan:
+    """A compiled ``re`` expression of a check, searched like a user expression: not at
+    all in a string lacking every literal it needs, and over just the stretches before
+    their occurrences when its window is bounded (``_analyse``).  An expression opening
+    with a look-behind is searched without it, the look-behind tested where the rest
+    matches (``_lookbehind_split``).  Offers ``finditer`` with ``re``'s arguments and
+    results; what it finds is what ``re`` finds."""
+
+    __slots__ = ("regex", "literals", "window", "_body", "_guard")
+
+    def __init__(self, compiled: re.Pattern) -> None:
+        self.regex = compiled
+        key = (compiled.pattern, int(compiled.flags))
+        self.literals = _KNOWN.literals_of(key)
+        self.window = _KNOWN.window_of(key) if self.literals else ()
+        self._body = self._guard = None
+        split = _KNOWN.split_of(key)
+        if split:
+            self._guard = re.compile(compiled.pattern[:split], compiled.flags)
+            self._body = re.compile(compiled.pattern[split:], compiled.flags)
+
+    def _search(self, string: str, pos: int, endpos: int):
+        """``regex.search``: the rest's leftmost match where the look-behind holds."""
+        body = self._body
+        if body is None:
+            return self.regex.search(string, pos, endpos)
+        guard = self._guard.match
+        while (m := body.search(string, pos, endpos)) is not None:
+            if guard(string, m.start(), endpos) is not None:
+                return m
+            pos = m.start() + 1
+        return None
+
+    def _all(self, string: str, pos: int, end: int):
+        while (m := self._search(string, pos, end)) is not None:
+            yield m
+            pos = m.end()           # never empty (_lookbehind_split)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        size = len(string)
+        end = size if endpos is None else min(endpos, size)
+        literals = self.literals
+        if literals:
+            if pos == 0 and end >= size and size >= _SHARED_MIN:
+                if not _holds_any(string, literals):
+                    return iter(())
+            elif not any(string.find(literal, pos, end) >= 0 for literal in literals):
+                return iter(())
+            if end - pos >= _WINDOWED_MIN:
+                stretches = _stretches(string, literals, self.window, pos, end)
+                if stretches is not None:
+                    return iter(_windowed(self._search, string, stretches, self.window[1], pos, end))
+                starts = _starts(string, literals, self.window, pos, end)
+                if starts is not None:
+                    return iter(_anchored(self.regex.match, string, starts, end))
+        if self._body is not None:
+            return self._all(string, pos, end)
+        return self.regex.finditer(string, pos, end)
+
+
+def _lookbehind_split(pattern: str, flags: int) -> int:
+    """The length of ``pattern``'s opening look-behind (``(?<!…)`` or ``(?<=…)``) when the
+    rest may be searched alone and the look-behind tested where it matches: the
+    look-behind holds no group, the rest never matches empty, and re reads the two
+    pieces as it reads the whole; else 0.  (re skips ahead to the characters a match
+    can start with, but not past a look-behind: it tries every position instead.)"""
+    if not pattern.startswith(("(?<!", "(?<=")) or flags & ~_FLAGS_KEPT:
+        return 0
+    end = _group_end(pattern)
+    if end <= 0 or end >= len(pattern):
+        return 0
+    from re import _parser
+
+    try:
+        whole = _parser.parse(pattern, flags)
+        head = _parser.parse(pattern[:end], flags)
+        rest = _parser.parse(pattern[end:], flags)
+        if (whole.state.groups != rest.state.groups or whole.state.groupdict != rest.state.groupdict
+                or head.state.groups != 1 or whole.state.flags != rest.state.flags
+                or repr(whole.data[:1]) != repr(head.data) or repr(whole.data[1:]) != repr(rest.data)
+                or rest.getwidth()[0] < 1):
+            return 0
+    except Exception:  # noqa: BLE001 - anything unexpected: searched whole
+        return 0
+    return end
+
+
+def _group_end(pattern: str) -> int:
+    """Just past the group opening ``pattern`` (escapes and sets read over); 0 if none."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return 0
+
+
+@lru_cache(maxsize=1024)
+def literal_scan(pattern: str | re.Pattern, flags: int = 0) -> LiteralScan:
+    """``LiteralScan`` of an expression (compiled with ``re`` when given as text), made
+    once per expression."""
+    return LiteralScan(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
 
 
 class UserPattern:
@@ -447,13 +924,14 @@ class UserPattern:
     compiled on its first call that gets past that test; any other when it is made.
     """
 
-    __slots__ = ("pattern", "flags", "_compiled", "_literals")
+    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled = None
         self._literals: tuple[str, ...] | None = None     # found on first use
+        self._window: tuple[int, ...] | None = None       # found on first use (see _analyse)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -475,11 +953,16 @@ class UserPattern:
             literals = self._literals = _KNOWN.literals_of((self.pattern, int(self.flags)))
         if not literals:
             return False
-        end = len(string) if endpos is None else endpos
-        find = string.find
-        for literal in literals:
-            if find(literal, pos, end) >= 0:
+        size = len(string)
+        end = size if endpos is None else endpos
+        if pos == 0 and end >= size and size >= _SHARED_MIN:
+            if _holds_any(string, literals):
                 return False
+        else:
+            find = string.find
+            for literal in literals:
+                if find(literal, pos, end) >= 0:
+                    return False
         budget = _BUDGET.get()
         if budget is not None and budget.left <= 0:
             raise RegexBudgetExceeded("the time budget for regular expressions is spent")
@@ -493,11 +976,22 @@ class UserPattern:
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
             return iter(())
+        end = self._end(string, endpos)
+        if end - pos >= _WINDOWED_MIN:
+            window = self._window
+            if window is None:
+                window = self._window = _KNOWN.window_of((self.pattern, int(self.flags)))
+            stretches = _stretches(string, self._literals, window, pos, end)
+            if stretches is not None:
+                return iter(_run(_windowed, self._regex().search, string, stretches, window[1], pos, end))
+            starts = _starts(string, self._literals, window, pos, end)
+            if starts is not None:
+                return iter(_run(_anchored, self._regex().match, string, starts, end))
 
         def all_matches(*args, **kw):
             return list(self._regex().finditer(*args, **kw))
 
-        return iter(_run(all_matches, string, pos, self._end(string, endpos)))
+        return iter(_run(all_matches, string, pos, end))
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):

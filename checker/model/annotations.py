@@ -35,6 +35,7 @@ OPENERS = "（(【[〔"
 CLOSERS = "）)】]〕"
 TERMINATORS = "。；;"
 FIELD_SEPARATORS = "。；;，,、 　\t"
+_BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 CLAUSE_SEPARATORS = "，,；;"
 
 
@@ -255,8 +256,8 @@ def _bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Outermost bracket pairs (open index, close index); an unclosed one runs to ``end``."""
     groups: list[tuple[int, int]] = []
     depth, open_at = 0, -1
-    for i in range(start, end):
-        ch = text[i]
+    for m in _BRACKET.finditer(text, start, end):   # the brackets only, not every character
+        i, ch = m.start(), m.group()
         if ch in OPENERS:
             if depth == 0:
                 open_at = i

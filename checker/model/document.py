@@ -7,6 +7,7 @@ ask for tokens never loads jieba.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -134,25 +135,22 @@ class Document:
         return [t for t in self._token_blocks[lo, hi] if t[1].start < max(end, start + 1) and t[1].end > start]
 
     def _block_around(self, start: int, end: int) -> tuple[int, int]:
-        """``tokens.block_around`` from the document's runs of block characters, found once:
-        walking character by character cost the length of the block per question, which in
-        a long unpunctuated text made many questions quadratic."""
-        runs, run_starts = self._block_runs
-
-        def run_at(i: int):
-            k = bisect.bisect_right(run_starts, i) - 1
-            return runs[k] if k >= 0 and runs[k][0] <= i < runs[k][1] else None
-
-        before = run_at(start - 1) if start > 0 else None
-        after = run_at(end) if end < len(self.text) else None
-        return (before[0] if before else start), (after[1] if after else end)
-
-    @cached_property
-    def _block_runs(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """``tokens.block_around``: the run of block characters holding ``start - 1``
+        reaches back to the character after the last other character before it, the run
+        holding ``end`` forward to the next other character; both found by a search of a
+        character class (walking character by character cost the length of the block
+        per question, which in a long unpunctuated text made many questions quadratic;
+        finding every run of the document first cost more than the few questions)."""
         from checker.model.tokens import _BLOCK
 
-        runs = [(m.start(), m.end()) for m in _BLOCK.finditer(self.text)]
-        return runs, [r[0] for r in runs]
+        text = self.text
+        lo, hi = start, end
+        if start > 0 and _BLOCK.match(text, start - 1, start):
+            lo = _run_start(text, start - 1)
+        if end < len(text) and _BLOCK.match(text, end, end + 1):
+            found = _NOT_BLOCK.search(text, end)
+            hi = found.start() if found else len(text)
+        return lo, hi
 
     @cached_property
     def _token_ends(self) -> list[int]:
@@ -220,10 +218,14 @@ class Document:
 
     def paragraph_at(self, offset: int) -> "Paragraph | None":
         paras = self.paragraphs
-        i = bisect.bisect_right([p.span.start for p in paras], offset) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and paras[i].span.start <= offset <= paras[i].span.end:
             return paras[i]
         return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.span.start for p in self.paragraphs]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -240,3 +242,23 @@ class Document:
 
     def paragraph_text(self, index: int) -> str:
         return self.paragraphs[index].span.of(self.text)
+
+
+# A character jieba does not read as part of a block (the complement of ``tokens._BLOCK``).
+_NOT_BLOCK = re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+def _run_start(text: str, at: int) -> int:
+    """The start of the run of block characters holding ``at``: just past the last other
+    character before it, looked for in widening stretches behind it."""
+    size = 64
+    while True:
+        lo = max(0, at - size)
+        last = None
+        for last in _NOT_BLOCK.finditer(text, lo, at):
+            pass
+        if last is not None:
+            return last.end()
+        if lo == 0:
+            return 0
+        size *= 4

@@ -28,6 +28,7 @@ from checker.checks.enumeration.lists import (
 )
 from checker.checks.finding import Finding
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({
     "word",      # the word as written: 分别 (respectively_word of the vocabulary)
@@ -150,7 +151,7 @@ def _mismatch(text, at, floor, ceiling, partner, tables, params, quantities, sta
         i += 1
     # Rates per power of ten (10/10万) the quantities do not hold whole: one value each,
     # in place of any quantity read from a piece of one.
-    ratios = [m.span() for m in rates.finditer(text, at, e)]
+    ratios = [m.span() for m in literal_scan(rates).finditer(text, at, e)]
     if ratios:
         values = [q for q in values if not any(q.span.start < r_end and r_start < q.span.end
                                                for r_start, r_end in ratios)]

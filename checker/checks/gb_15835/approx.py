@@ -23,6 +23,7 @@ from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
 from checker.model.numerals import DIGITS, format_cn_int
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -59,7 +60,7 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     pairs = {tuple(p) for p in vocab.approx_pairs if len(p) == 2}
     text = doc.text
-    for m in _pattern(tuple(vocab.approx_measure_words)).finditer(text):
+    for m in literal_scan(_pattern(tuple(vocab.approx_measure_words))).finditer(text):
         a, b = _value(m.group("a")), _value(m.group("b"))
         if not (b == a + 1 or (a, b) in pairs):
             continue

@@ -17,6 +17,7 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -37,7 +38,7 @@ def check(doc, rule) -> Iterator[Finding]:
     if not vocab.year_word or not vocab.short_year_next:
         return
     text = doc.text
-    for m in _pattern(vocab.year_word, tuple(vocab.short_year_next)).finditer(text):
+    for m in literal_scan(_pattern(vocab.year_word, tuple(vocab.short_year_next))).finditer(text):
         before = text[max(0, m.start() - 4):m.start()]
         if any(before.endswith(w) for w in vocab.short_year_not_before):
             continue

@@ -20,6 +20,7 @@ from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
 from checker.model.numerals import format_cn_int
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 _DIGITS = "".join(format_cn_int(v) for v in range(1, 10))
@@ -46,7 +47,7 @@ def check(doc, rule) -> Iterator[Finding]:
     wrong = set(vocab.year_zero_wrong)
     date_lines = [re.compile(p) for p in vocab.date_line] if params.skip_date_lines else []
     text = doc.text
-    for m in _pattern(tuple(vocab.year_zero_wrong), vocab.year_zero_right, vocab.year_word).finditer(text):
+    for m in literal_scan(_pattern(tuple(vocab.year_zero_wrong), vocab.year_zero_right, vocab.year_word)).finditer(text):
         year = m.group()
         if not any(ch in _DIGITS for ch in year) or not any(ch in wrong for ch in year):
             continue

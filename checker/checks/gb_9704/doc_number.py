@@ -17,6 +17,7 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.gb_9704 import vocabulary
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -32,7 +33,7 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     open_, close = vocab.doc_number_brackets
     text = doc.text
-    for m in regex.finditer(text):
+    for m in literal_scan(regex).finditer(text):      # searched near the literal it needs only
         right_brackets = m.group("open") == open_ and m.group("close") == close
         prefix = m.group("prefix")
         after = text[m.end():m.end() + 4]

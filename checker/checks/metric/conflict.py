@@ -376,7 +376,7 @@ def _qualifier(doc, data, params, q, core: str) -> str:
     if not name.endswith(core):
         return ""
     qualifier = name[:len(name) - len(core)]
-    leading = sorted(data.metric_leading_words, key=len, reverse=True)
+    leading = _longest_first(tuple(data.metric_leading_words))
     changed = True
     while changed and qualifier:
         changed = False
@@ -513,7 +513,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions, dated):
 
 def _normalise(indicator: str, data: MetricData, min_chars: int) -> str:
     name = indicator.strip(" \t\u3000“”\"'")
-    leading = sorted(data.metric_leading_words, key=len, reverse=True)
+    leading = _longest_first(tuple(data.metric_leading_words))
     changed = True
     while changed and name:
         changed = False
@@ -523,15 +523,21 @@ def _normalise(indicator: str, data: MetricData, min_chars: int) -> str:
                 changed = True
                 break
     # 期中质量检测全校及格率 and 期中质量检测及格率: a scope word inside says nothing more.
-    for word in sorted(data.metric_scope_words, key=len, reverse=True):
+    for word in _longest_first(tuple(data.metric_scope_words)):
         if word in name and len(name) - len(word) >= min_chars:
             name = name.replace(word, "")
     # 高新技术企业总数 and 高新技术企业 are one indicator; 学生总数 stays as written.
-    for word in sorted(data.metric_trailing_words, key=len, reverse=True):
+    for word in _longest_first(tuple(data.metric_trailing_words)):
         if name.endswith(word) and len(name) - len(word) >= min_chars:
             name = name[:-len(word)]
             break
     return name
+
+
+@lru_cache(maxsize=32)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` longest first (the stable sort sorted() gave per name), once per list."""
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _same(a: str, b: str, names: set[str], params: Params) -> bool:

@@ -32,6 +32,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.numbers.words import ApproxFigure, words
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"before", "after", "phrase"})
 
@@ -118,7 +119,7 @@ def check(doc, rule) -> Iterator[Finding]:
     seen: set[int] = set()      # where a reported phrase starts …
     ends: set[int] = set()      # … and ends: one slip, one finding
     for regex in _compile(groups, params.gap, params.tail, tight, figure):
-        for m in regex.finditer(text):
+        for m in literal_scan(regex).finditer(text):
             if m.start() in seen:
                 continue
             seen.add(m.start())
@@ -130,7 +131,7 @@ def check(doc, rule) -> Iterator[Finding]:
     if params.wide_gap <= params.gap:
         return
     for regex in _compile_wide(groups, params.wide_gap, params.tail, tight, figure):
-        for m in regex.finditer(text):
+        for m in literal_scan(regex).finditer(text):
             if m.start() in seen or m.end() in ends:
                 continue
             if any(word in m.group("gap") for word in breaks):

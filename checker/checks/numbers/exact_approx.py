@@ -18,6 +18,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"number", "word", "phrase"})
 
@@ -47,7 +48,7 @@ def check(doc, rule) -> Iterator[Finding]:
     rounding = tuple(words(rule).rounding_words)
     if not measures or not rounding:
         return
-    for m in _regex(rounding, measures).finditer(doc.text):
+    for m in literal_scan(_regex(rounding, measures)).finditer(doc.text):
         if len(m.group("number")) < params.min_digits:
             continue
         yield Finding(Span(m.start(), m.end()),

@@ -31,6 +31,7 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -55,7 +56,7 @@ def _allow_regex(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
     if not tokens:
         return None
     alt = "|".join(re.escape(t) for t in sorted(set(tokens), key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])")
+    return literal_scan(re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])"))
 
 
 def _zero_fits(run: str, after: str, zero_like: list[str], words: tuple[str, ...]) -> bool:
@@ -87,7 +88,7 @@ def check(doc, rule) -> Iterator[Finding]:
     allow = _allow_regex(tuple(vocabulary.number_letter_allow))
     allowed = [m.span() for m in allow.finditer(text)] if allow else []
     found: list[tuple[int, int, str]] = []
-    for m in _RUN.finditer(text):
+    for m in literal_scan(_RUN).finditer(text):
         run = m.group(0)
         if not any(c in letters for c in run) or not any(c.isdigit() for c in run):
             continue
@@ -102,7 +103,7 @@ def check(doc, rule) -> Iterator[Finding]:
         found.append((m.start(), m.end(), "".join(letters.get(c, c) for c in run)))
     regex = _alone_regex(tuple(vocabulary.digit_letters_alone), after)
     if regex:
-        for m in regex.finditer(text):
+        for m in literal_scan(regex).finditer(text):
             found.append((m.start(), m.end(), letters.get(m.group(0), m.group(0))))
     for start, end, fixed in sorted(found):
         yield Finding(Span(start, end), args={"found": text[start:end], "fixed": fixed}, fix=fixed)

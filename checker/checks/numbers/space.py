@@ -27,6 +27,7 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 # The template of a split whose figure is not certain (no fix offered).
@@ -63,7 +64,7 @@ def check(doc, rule) -> Iterator[Finding]:
     vocab = words(rule)
     label = _label(tuple(vocab.number_labels))
     dates = vocab.split_date_words
-    for m in _SPLIT.finditer(text):
+    for m in literal_scan(_SPLIT).finditer(text):
         if label is not None and label.search(text[max(0, m.start() - 4):m.start()]):
             continue
         groups = _GROUPS.split(m.group(0))

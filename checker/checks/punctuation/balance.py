@@ -104,8 +104,11 @@ def check(doc, rule) -> Iterator[Finding]:
     marker = _list_marker(vocabulary.list_marker_numerals)
     text = doc.text
     # the only characters the loop below acts on: any other is passed over unread
-    relevant = _marks_of(frozenset(lookalikes) | frozenset(aliases) | frozenset(openers) | frozenset(closers)
-                         | frozenset(sentence_ends))
+    brackets = frozenset(lookalikes) | frozenset(aliases) | frozenset(openers) | frozenset(closers)
+    relevant = _marks_of(brackets | frozenset(sentence_ends))
+    # past a cut text's first sentence a sentence end that is no bracket does nothing
+    # below: a paragraph not opening after a cut reads only the brackets
+    bracket_marks = _marks_of(brackets)
     skipped = leftover_paragraphs(doc, rule)
     garbled = {i for span in garbled_spans(doc, rule) for i in range(span.start, span.end)}
     paragraphs = doc.paragraphs
@@ -125,7 +128,7 @@ def check(doc, rule) -> Iterator[Finding]:
         skip = {m.end() - 1 for m in marker.finditer(body)}
         alike: list[int] = []
         in_first_sentence = after_cut
-        for m in relevant.finditer(body):
+        for m in (relevant if in_first_sentence else bracket_marks).finditer(body):
             i, ch = m.start(), m.group()
             if base + i in garbled:
                 continue                             # a mark inside mojibake is garbage

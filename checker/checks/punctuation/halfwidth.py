@@ -74,8 +74,11 @@ def is_chinese(ch: str) -> bool:
             or 0xF900 <= o <= 0xFAFF or ch in "…—·")
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def has_han(text: str) -> bool:
-    return any(0x3400 <= ord(c) <= 0x9FFF for c in text)
+    return _HAN.search(text) is not None
 
 
 class Params(BaseModel):
@@ -272,8 +275,15 @@ def _paragraph(base: int, body: str, offsets: list[int], marks: dict[str, str],
             if i == last:
                 end = k
     flagged = set(offsets)
-    fixed = "".join(replacement[k] if k in flagged else ("" if k in drop_after else body[k])
-                    for k in range(first, end))
+    # the text from the first mark to the end, with each flagged mark replaced and the
+    # blanks after a mark dropped; the rest copied a stretch at a time
+    pieces, at = [], first
+    for k in sorted(k for k in flagged | drop_after if first <= k < end):
+        pieces.append(body[at:k])
+        pieces.append(replacement[k] if k in flagged else "")
+        at = k + 1
+    pieces.append(body[at:end])
+    fixed = "".join(pieces)
     return _Paragraph(base + first, base + end, base + first, len(offsets),
                       _in_order(body[i] for i in offsets), fixed)
 

@@ -18,6 +18,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"mark", "range", "replacement"})
 
@@ -61,7 +62,7 @@ def check(doc, rule) -> Iterator[Finding]:
     code_words = tuple(rule.vocabulary.get(params.code_words) or ())
     time_words = tuple(rule.vocabulary.get(params.time_words) or ())
     text = doc.text
-    for m in _RANGE.finditer(text):
+    for m in literal_scan(_RANGE).finditer(text):
         mark = m.group("mark")
         if mark in allowed or (m.group("unit") and len(mark) > 1):
             continue

@@ -20,7 +20,7 @@ from typing import Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.stale.words import Dates, alt, words, year_re
+from checker.checks.stale.words import Dates, alt, finditer_lines, words, year_re
 from checker.model.numerals import parse_cn_int, CN_NUMERAL_CHARS
 from checker.model.span import Span
 
@@ -58,7 +58,7 @@ def check(doc, rule) -> Iterator[Finding]:
     regex = _compile(tuple(founded), tuple(aw.marks), tuple(aw.copulas),
                      tuple(vocabulary.period_milestones.this_year), params.gap, params.count_gap,
                      vocabulary.dates)
-    for m in regex.finditer(doc.text):
+    for m in finditer_lines(regex, doc.text, tuple(founded)):
         count_text = m.group("count")
         count = int(count_text) if count_text.isdigit() else parse_cn_int(count_text)
         if count is None:

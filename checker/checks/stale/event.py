@@ -32,7 +32,7 @@ from typing import Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.stale.words import Dates, Event, alt, words
+from checker.checks.stale.words import Dates, Event, alt, finditer_lines, words
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"event", "phrase", "date", "year"})
@@ -123,7 +123,7 @@ def check(doc, rule) -> Iterator[Finding]:
         else:
             regex = _forward(aliases, tuple(ant.before), tuple(ant.after), tuple(ant.plan_before), params.gap,
                              ant.gap_stops)
-        for m in regex.finditer(text) if regex else ():
+        for m in finditer_lines(regex, text, aliases) if regex else ():
             span = Span(m.start(), m.end())
             if any(span.overlaps(t) for t in taken):
                 continue

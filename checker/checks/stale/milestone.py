@@ -30,7 +30,7 @@ from typing import Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.stale.words import Dates, alt, words, year_re
+from checker.checks.stale.words import Dates, alt, finditer_lines, words, year_re
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"phrase", "period", "year", "expected", "milestone", "start", "end"})
@@ -90,7 +90,7 @@ def _goals(doc, vocabulary, params: Params, found: dict[int, Finding]) -> None:
     for goal in vocabulary.goals:
         regex = _compile_goal(tuple(goal.aliases), tuple(ms.goal_words), tuple(ms.this_year),
                               tuple(ms.copulas), params.gap, vocabulary.dates)
-        for m in regex.finditer(doc.text):
+        for m in finditer_lines(regex, doc.text, goal.aliases):
             year = int(m.group("year")) if m.group("year") else doc.year_at(m.start())
             if year is None or year <= goal.end or m.start() in found:
                 continue
@@ -106,7 +106,7 @@ def _news(doc, vocabulary, params: Params, found: dict[int, Finding]) -> None:
     taken = [f.span for f in found.values()]
     for period in vocabulary.periods:
         regex = _compile_news(tuple(period.aliases), tuple(ms.opening), tuple(ms.closing))
-        for m in regex.finditer(doc.text):
+        for m in finditer_lines(regex, doc.text, period.aliases):
             span = Span(m.start(), m.end())
             if any(span.overlaps(t) for t in taken) or m.start() in found:
                 continue
@@ -133,7 +133,7 @@ def _titles(doc, vocabulary, params: Params, found: dict[int, Finding]) -> None:
     if not genres:
         return
     for period in vocabulary.periods:
-        for m in _compile_title(tuple(period.aliases), tuple(genres), vocabulary.dates).finditer(doc.text):
+        for m in finditer_lines(_compile_title(tuple(period.aliases), tuple(genres), vocabulary.dates), doc.text, period.aliases):
             year = int(m.group("year"))
             if period.start - 1 <= year <= period.end + 1 or m.start() in found:
                 continue
@@ -152,7 +152,7 @@ def check(doc, rule) -> Iterator[Finding]:
     for period in periods if subject_form else ():
         regex = _compile(tuple(period.aliases), tuple(ms.first), tuple(ms.last), tuple(ms.this_year),
                          tuple(ms.copulas), params.gap, vocabulary.dates)
-        for m in regex.finditer(doc.text):
+        for m in finditer_lines(regex, doc.text, period.aliases):
             year = int(m.group("year")) if m.group("year") else doc.year_at(m.start())
             if year is None:
                 continue

@@ -21,7 +21,7 @@ from typing import Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.stale.words import PeriodWords, alt, words
+from checker.checks.stale.words import PeriodWords, alt, finditer_lines, words
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"period", "start", "end", "year", "phrase"})
@@ -64,7 +64,7 @@ def check(doc, rule) -> Iterator[Finding]:
         regex = _compile(tuple(period.aliases), tuple(pw.verbs), tuple(pw.targets), params.gap,
                          params.target_gap, tuple(pw.set_words))
         text = doc.text
-        for m in regex.finditer(text):
+        for m in finditer_lines(regex, text, period.aliases):
             offset = m.start("period2") if m.group("set") else m.start("period")
             clause = re.split(r"[，。；,;\n]", text[m.start():m.end() + 16])[0]
             if any(w in clause for w in pw.history) and not _committed(clause, pw):

@@ -17,6 +17,7 @@ from checker.checks.finding import Finding
 from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "right", "note"})
 
@@ -48,7 +49,7 @@ def check(doc, rule) -> Iterator[Finding]:
     for regex, wrong, right, note in entries_for(rule):
         if wrong not in text:
             continue
-        for m in regex.finditer(text):
+        for m in literal_scan(regex).finditer(text):
             k = text.find(wrong, m.start(), m.end())
             if k < 0 or k in hits:
                 continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import threading
 import unicodedata
@@ -100,6 +101,7 @@ class Candidate:
 
 
 _HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF     # the CJK Unified Ideographs block
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _han(s: str) -> bool:
@@ -421,22 +423,26 @@ class PhraseIndex:
         s1, s2 = _PROBE_SHIFTS
         lo_han, hi_han = _HAN_FIRST, _HAN_LAST
         passed: dict[int, list[tuple[int, int]]] = {}
-        for i in range(total):
-            c = codes[i]
-            if c < lo_han or c > hi_han:
+        wanted = [n in lengths for n in range(longest + 1)]
+        shortest = min(lengths)
+        # the windows lie inside runs of Han characters: each run read on its own, a
+        # window's hash grown a character at a time (the same windows, in the same order)
+        for run in _HAN_RUN.finditer(text):
+            a, b = run.span()
+            if b - a < shortest:
                 continue
-            h = 0
-            for k in range(i, min(total, i + longest)):
-                c = codes[k]
-                if c < lo_han or c > hi_han:
-                    break
-                h = (h * base + c) & m64
-                if k - i + 1 in lengths:
-                    x = (h >> s1) & bmask
-                    if (bloom[x >> 3] >> (x & 7)) & 1:
-                        x = (h >> s2) & bmask
+            for i in range(a, b - shortest + 1):
+                h = 0
+                n = 0
+                for c in codes[i:min(b, i + longest)]:
+                    h = (h * base + c) & m64
+                    n += 1
+                    if wanted[n]:
+                        x = (h >> s1) & bmask
                         if (bloom[x >> 3] >> (x & 7)) & 1:
-                            passed.setdefault(k - i + 1, []).append((i, h))
+                            x = (h >> s2) & bmask
+                            if (bloom[x >> 3] >> (x & 7)) & 1:
+                                passed.setdefault(n, []).append((i, h))
         if not passed:
             return
         size = len(hashes)

@@ -29,6 +29,7 @@ from checker.checks.finding import Finding
 from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, majority, measure_table, words
 from checker.model.lexicon import built_from
 from checker.model.span import Span
+from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({
     "found", "expected",                  # the form written here, the document's majority form
@@ -127,7 +128,7 @@ _PERCENT = re.compile(
 
 def _percent_signs(doc, rule) -> Iterator[Use]:
     members = frozenset({"%", "％"})
-    for m in _PERCENT.finditer(doc.text):
+    for m in literal_scan(_PERCENT).finditer(doc.text):
         yield Use("percent", m.group("sign"), Span(m.start(), m.end()),
                   fix=m.group("number") + m.group("space") + "\0", extra={"members": members})
 
