@@ -305,3 +305,30 @@ def test_the_default_configuration_made_without_validating_is_config():
     made, validated = default_config(), Config()
     assert _same(made, validated) and made.model_fields_set == validated.model_fields_set
     assert made._source_digest is None
+
+
+def test_the_re_store_keeps_recent_programs_compactly_and_leaves_re_as_it_found_it(tmp_path, monkeypatch):
+    """The file holds each program as bytes with the generation of the last saving run that
+    used it; a pattern no recent run used is dropped; the command line gives ``re`` its own
+    compiler back when it returns (a test runner's later compilations are not stored)."""
+    from re import _compiler
+
+    from checker.cli.main import main
+    from checker.core import re_cache
+    from checker.core.sealed_file import read_sealed
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    before = _compiler.compile
+    for round_ in range(re_cache._RECENT + 1):
+        store = re_cache._Store()
+        monkeypatch.setattr(re_cache, "_STORE", store)
+        re_cache._compile(f"round {round_}+", 0)
+        re_cache._compile("every round+", 0)
+        store.save()
+    data = read_sealed(store.path(), re_cache._FORMAT)
+    assert data["generation"] == re_cache._RECENT + 1
+    kept = data["entries"]
+    assert ("every round+", 0) in kept and ("round 0+", 0) not in kept and (f"round {re_cache._RECENT}+", 0) in kept
+    assert all(isinstance(entry[1], bytes) for entry in kept.values())
+    assert main(["rules", "--no-config"]) == 0
+    assert _compiler.compile is before

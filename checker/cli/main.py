@@ -177,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gwlint: internal error: {type(exc).__name__}: {exc} (set GWLINT_DEBUG=1 for details)",
               file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        re_cache.uninstall()    # what a caller compiles afterwards (a test runner's) is not ours to keep
 
 
 def _main(argv: list[str] | None) -> int:

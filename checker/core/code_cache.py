@@ -17,20 +17,30 @@ importing gwlint as a library changes nothing in ``dataclasses``.
 from __future__ import annotations
 
 import builtins
+import marshal
 import sys
 import threading
 
-from checker.core.sealed_file import read_sealed, write_sealed
+from checker.core.sealed_file import keep_recent, read_sealed, write_sealed
 
-_FORMAT = 1
-_KEEP = 2_000                # texts kept in the file; past this it starts again from this run's
+_FORMAT = 2
+# What the file keeps (checker.core.sealed_file.keep_recent): the texts used by one of the
+# last _RECENT saving runs, newest first, up to _BUDGET bytes of code.  A one-file run
+# uses some two hundred texts, 0.35 MB.
+_RECENT = 20
+_BUDGET = 1_500_000
 
 
 class _Store:
+    """The file holds, per source text, the marshalled code object (read only when the
+    text is met: a run reads the file's bytes, not every code object in it) and the
+    generation of the last saving run that used it."""
+
     def __init__(self) -> None:
         self.loaded = False
-        self.code: dict[str, object] = {}
-        self.used: set[str] = set()
+        self.code: dict[str, tuple] = {}         # the file's: source -> (marshalled code, generation)
+        self.made: dict[str, object] = {}        # read or compiled by this process
+        self.fresh: set[str] = set()             # compiled by this process
         self.new = 0
         self.lock = threading.Lock()
 
@@ -43,39 +53,47 @@ class _Store:
         build = hashlib.blake2b(f"{sys.version}|{sys.implementation.cache_tag}".encode(), digest_size=8).hexdigest()
         return cache_dir() / f"code-{build}.marshal"
 
-    def _read(self) -> dict:
+    def _read(self) -> tuple[int, dict]:
         data = read_sealed(self.path(), _FORMAT)
-        entries = data.get("code") if data is not None else None
-        return entries if isinstance(entries, dict) else {}
+        if data is None or not isinstance(data.get("code"), dict) or not isinstance(data.get("generation"), int):
+            return 0, {}
+        return data["generation"], data["code"]
 
     def compiled(self, source: str):
         if not self.loaded:
             with self.lock:
                 if not self.loaded:
-                    self.code.update(self._read())
+                    self.code.update(self._read()[1])
                     self.loaded = True
-        code = self.code.get(source)
+        code = self.made.get(source)
         if code is None:
-            # as exec compiles a text from ``dataclasses`` (no __future__ flags of this module)
-            code = compile(source, "<string>", "exec", dont_inherit=True)
-            self.code[source] = code
-            if not self.new:
-                import atexit
+            stored = self.code.get(source)
+            if stored is not None:
+                code = marshal.loads(stored[0])
+            else:
+                # as exec compiles a text from ``dataclasses`` (no __future__ flags of this module)
+                code = compile(source, "<string>", "exec", dont_inherit=True)
+                self.fresh.add(source)
+                if not self.new:
+                    import atexit
 
-                atexit.register(self.save)
-            self.new += 1
-        self.used.add(source)
+                    atexit.register(self.save)
+                self.new += 1
+            self.made[source] = code
         return code
 
     def save(self) -> None:
         if not self.new:
             return
         self.new = 0
-        entries = {source: self.code[source] for source in self.used}
-        stored = self._read()
-        if len(stored) + len(entries) <= _KEEP:
-            entries = {**stored, **entries}
-        write_sealed(self.path(), {"format": _FORMAT, "code": entries})
+        try:
+            used = {source: (marshal.dumps(code),) if source in self.fresh else self.code[source][:-1]
+                    for source, code in self.made.items()}
+            generation, stored = self._read()
+            entries = keep_recent(stored, used, generation + 1, _RECENT, _BUDGET, lambda value: len(value[0]))
+        except Exception:  # noqa: BLE001 - a store that cannot be saved is not kept, never an error at exit
+            return
+        write_sealed(self.path(), {"format": _FORMAT, "generation": generation + 1, "code": entries})
 
 
 _STORE = _Store()
