@@ -332,3 +332,30 @@ def test_the_re_store_keeps_recent_programs_compactly_and_leaves_re_as_it_found_
     assert all(isinstance(entry[1], bytes) for entry in kept.values())
     assert main(["rules", "--no-config"]) == 0
     assert _compiler.compile is before
+
+
+def test_stored_regex_programs_run_on_the_engine_loaded_without_the_regex_package():
+    """checker.core.patterns loads regex's compiled engine alone (the package's Python
+    half is not needed for a stored program); the patterns it makes match as regex's own,
+    and a later ``import regex`` (``from regex import _regex``) uses the same engine."""
+    import subprocess
+    import sys
+
+    code = r"""
+import sys
+from checker.core.patterns import _engine
+engine = _engine()
+assert "regex" not in sys.modules and "regex._regex_core" not in sys.modules
+import regex
+from regex import _regex
+assert _regex is engine is sys.modules["regex._regex"]
+for pattern in [r"(?<=第)\d+(?:\.\d+)?", r"\p{Han}{2,}", r"(?P<y>20\d\d)年(?!度)", r"[a-z]+(?i:X)"]:
+    made = regex.compile(pattern)
+    again = engine.compile(*made._pickled_data)
+    text = "第12.5项 2023年度 2024年 abcX 汉字"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in made.finditer(text)], pattern
+    assert again.sub("-", text) == made.sub("-", text)
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr[-2000:]

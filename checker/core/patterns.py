@@ -429,9 +429,37 @@ def _regex_build() -> str:
 
 
 def _engine_compile(*program):
-    from regex import _regex
+    return _engine().compile(*program)
 
-    return _regex.compile(*program)
+
+def _engine():
+    """``regex._regex``, the compiled engine, loaded without the ``regex`` package: the
+    package's import parses its Python half (``_regex_core``, 6-9 ms of a one-file run),
+    which a stored program does not need.  The module is loaded as the import system
+    loads a submodule and kept under its own name, so a later ``import regex`` uses it."""
+    import sys
+
+    engine = sys.modules.get("regex._regex")
+    if engine is None:
+        import importlib.util
+        import os
+        from importlib.machinery import PathFinder
+
+        spec = importlib.util.find_spec("regex")
+        folder = spec.submodule_search_locations if spec is not None else None
+        found = PathFinder.find_spec("regex._regex", list(folder)) if folder else None
+        if found is None or found.loader is None:
+            from regex import _regex as engine     # as before: through the package
+
+            return engine
+        engine = importlib.util.module_from_spec(found)
+        sys.modules["regex._regex"] = engine
+        try:
+            found.loader.exec_module(engine)
+        except BaseException:
+            del sys.modules["regex._regex"]
+            raise
+    return engine
 
 
 _KNOWN = _Known()
