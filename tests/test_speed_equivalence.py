@@ -359,3 +359,77 @@ print("ok")
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def test_dataclass_docstrings_made_without_inspect_are_inspects(tmp_path, monkeypatch):
+    """checker.core.code_cache answers ``inspect.signature`` for dataclasses (their
+    docstring) from texts kept by earlier runs: for every dataclass of gwlint, and for
+    the kinds of parameter it must tell apart, the text is inspect's, cold and read back."""
+    import dataclasses
+    import importlib
+    import inspect
+    import pkgutil
+    import typing
+    from pathlib import Path
+
+    import checker
+    from checker.core import code_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    classes = []
+    for info in pkgutil.walk_packages(checker.__path__, "checker."):
+        if info.name.startswith(("checker.spark", "checker.lsp", "checker.gwlint_alias", "checker.__main__")):
+            continue
+        module = importlib.import_module(info.name)
+        classes += [c for c in vars(module).values()
+                    if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == info.name]
+
+    @dataclasses.dataclass
+    class Plain:
+        a: int
+        b: "str" = "x"
+        c: list = dataclasses.field(default_factory=list)
+        d: typing.Optional[int] = None          # typing: left to inspect itself
+        e: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    @dataclasses.dataclass(kw_only=True)
+    class Keywords:
+        a: int = 1
+        b: float = 0.5
+
+    @dataclasses.dataclass
+    class Odd:
+        a: object = object()                     # a repr that differs each run
+
+        def __new__(cls, *args, **kwargs):
+            return super().__new__(cls)
+
+    typed = dataclasses.make_dataclass("Typed", [("a", int), ("b", typing.Optional[int], None),
+                                                 ("c", list[int], dataclasses.field(default_factory=list))])
+    builtin = dataclasses.make_dataclass("Builtin", [("a", int), ("b", Path, None)])
+    classes += [Plain, Keywords, Odd, typed, builtin]
+    assert len(classes) > 30
+    for round_ in range(2):
+        store = code_cache._Store()
+        monkeypatch.setattr(code_cache, "_STORE", store)
+        for cls in classes:
+            assert str(code_cache._signature(cls)) == str(inspect.signature(cls)), cls
+        assert (store.new > 0) == (round_ == 0)      # read back the second time
+        store.save()
+    assert code_cache._signature_key(Odd) is None and code_cache._signature_key(typed) is None
+    assert None not in (code_cache._signature_key(Keywords), code_cache._signature_key(Plain),
+                        code_cache._signature_key(builtin))
+
+
+def test_an_empty_file_run_imports_neither_inspect_nor_the_regex_package(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code = ("import sys\nfrom checker.cli.main import main\nmain(['check', '--no-cache', '--no-config', 'empty.txt'])\n"
+            "print(sorted(m for m in ('inspect', 'regex', 'pkgutil', 'shutil', 'logging', 'traceback') if m in sys.modules))")
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+            for _ in range(2)]
+    assert runs[1].stdout.strip().splitlines()[-1] == "[]", runs[1].stdout + runs[1].stderr[-2000:]
