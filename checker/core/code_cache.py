@@ -62,7 +62,7 @@ class _Store:
         from checker.core.paths import cache_dir
 
         build = hashlib.blake2b(f"{sys.version}|{sys.implementation.cache_tag}".encode(), digest_size=8).hexdigest()
-        return cache_dir() / f"code-{build}.marshal"
+        return cache_dir() / f"code-{build}-f{_FORMAT}.marshal"   # formats apart: checkouts on another keep theirs
 
     def _read(self) -> tuple[int, dict]:
         data = read_sealed(self.path(), _FORMAT)

@@ -67,7 +67,7 @@ class _Store:
 
         build = hashlib.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|"
                                 f"{_sre.MAXREPEAT}|{_sre.MAXGROUPS}".encode(), digest_size=8).hexdigest()
-        return cache_dir() / f"re-{build}.marshal"
+        return cache_dir() / f"re-{build}-f{_FORMAT}.marshal"   # formats apart: checkouts on another keep theirs
 
     def _read(self) -> tuple[int, dict]:
         data = read_sealed(self.path(), _FORMAT)
