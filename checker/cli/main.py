@@ -82,7 +82,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     others are listed, without their options: a run parses one command, and building
     all of them, the spark and report ones with their imports, is a few ms of its start)."""
     def wanted(name: str) -> bool:
-        return only is None or only == name
+        return only is None or only == name      # "": the top level's options only
 
     parser = _Parser(prog="gwlint", description="Check Chinese government work documents for errors of numbers, units, structure and form.")
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
@@ -223,16 +223,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _command_of(argv: list[str]) -> str | None:
-    """The command a command line names, when its parser alone will do: the first word
-    (the top level has only options without values before it); None for a help request,
-    no command or ``completion`` (which writes every command's options)."""
+    """Which command's options the parser needs: the command a command line names (the
+    first word: the top level has only options without values before it); "" (none)
+    when the top level answers alone (--version, --help before a command, no command,
+    an unknown word); None (all) for ``completion``, which writes every command's."""
     for word in argv:
+        if word in ("-h", "--help", "--version"):
+            return ""
         if word.startswith("-"):
-            if word in ("-h", "--help"):
-                return None
             continue
-        return word if word in ("check", "rules", "explain", "lsp", "spark", "report") else None
-    return None
+        if word == "completion":
+            return None
+        return word if word in ("check", "rules", "explain", "lsp", "spark", "report") else ""
+    return ""
 
 
 def _main(argv: list[str] | None) -> int:
