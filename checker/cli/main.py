@@ -30,6 +30,29 @@ def _columns() -> int:
     return columns or 80
 
 
+def _untranslated_argparse() -> None:
+    """argparse words each of its texts through gettext, which looks through the locale
+    folders again for every one (two dozen times a run, some 1.5 ms): when gettext finds
+    no translation to look in, as in nearly every installation, each text is its own
+    translation, and argparse is given that answer once for all."""
+    import gettext
+
+    if getattr(argparse, "_", None) is not gettext.gettext or getattr(argparse, "ngettext", None) is not gettext.ngettext:
+        return
+    domain = gettext.textdomain()
+    if gettext.find(domain, gettext.bindtextdomain(domain)) is None:      # what dgettext would look for
+        argparse._ = _as_written
+        argparse.ngettext = _as_written_plural
+
+
+def _as_written(message: str) -> str:
+    return message
+
+
+def _as_written_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
 class _Formatter(argparse.HelpFormatter):
     def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
         super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
@@ -239,6 +262,7 @@ def _command_of(argv: list[str]) -> str | None:
 
 
 def _main(argv: list[str] | None) -> int:
+    _untranslated_argparse()
     parser = build_parser(_command_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
