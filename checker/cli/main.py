@@ -40,7 +40,9 @@ def _untranslated_argparse() -> None:
     if getattr(argparse, "_", None) is not gettext.gettext or getattr(argparse, "ngettext", None) is not gettext.ngettext:
         return
     domain = gettext.textdomain()
-    if gettext.find(domain, gettext.bindtextdomain(domain)) is None:      # what dgettext would look for
+    folder = gettext.bindtextdomain(domain)     # where dgettext looks (it names no other)
+    # No folder, no translation (and no need of gettext's search, which imports locale)
+    if not os.path.isdir(folder) or gettext.find(domain, folder) is None:
         argparse._ = _as_written
         argparse.ngettext = _as_written_plural
 
