@@ -44,8 +44,8 @@ _SIGNATURE = "#signature "   # the keys of signature texts (a method's source st
 
 class _Store:
     """The file holds, per source text, the marshalled code object (read only when the
-    text is met: a run reads the file's bytes, not every code object in it) and the
-    generation of the last saving run that used it."""
+    text is met: a run reads the file's bytes, not every code object in it), per
+    signature key its text, and the generation of the last saving run that used each."""
 
     def __init__(self) -> None:
         self.loaded = False
@@ -70,50 +70,36 @@ class _Store:
             return 0, {}
         return data["generation"], data["code"]
 
-    def compiled(self, source: str | None):
+    def compiled(self, source: str):
+        # as exec compiles a text from ``dataclasses`` (no __future__ flags of this module)
+        return self.kept(source, lambda: compile(source, "<string>", "exec", dont_inherit=True))
+
+    def text(self, key: str, make):
+        """The signature text kept under ``key`` (a ``_SIGNATURE`` key), or ``make()``'s."""
+        return self.kept(key, make)
+
+    def kept(self, key: str, make):
+        """What the file keeps under ``key`` (marshal data), else ``make()``, kept at exit."""
         if not self.loaded:
             with self.lock:
                 if not self.loaded:
                     self.code.update(self._read()[1])
                     self.loaded = True
-        if source is None:
-            return None
-        code = self.made.get(source)
-        if code is None:
-            stored = self.code.get(source)
-            if stored is not None:
-                code = marshal.loads(stored[0])
-            else:
-                # as exec compiles a text from ``dataclasses`` (no __future__ flags of this module)
-                code = compile(source, "<string>", "exec", dont_inherit=True)
-                self.fresh.add(source)
-                if not self.new:
-                    import atexit
-
-                    atexit.register(self.save)
-                self.new += 1
-            self.made[source] = code
-        return code
-
-    def text(self, key: str, make):
-        """The text kept under ``key`` (a ``_SIGNATURE`` key), or ``make()``'s, kept."""
-        if not self.loaded:
-            self.compiled(None)
-        text = self.made.get(key)
-        if text is None:
+        value = self.made.get(key)
+        if value is None:
             stored = self.code.get(key)
             if stored is not None:
-                text = marshal.loads(stored[0])
+                value = marshal.loads(stored[0])
             else:
-                text = make()
+                value = make()
                 self.fresh.add(key)
                 if not self.new:
                     import atexit
 
                     atexit.register(self.save)
                 self.new += 1
-            self.made[key] = text
-        return text
+            self.made[key] = value
+        return value
 
     def save(self) -> None:
         if not self.new:
