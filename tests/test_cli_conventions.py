@@ -136,3 +136,29 @@ def test_zsh_and_fish_scripts_parse_in_their_shells(tmp_path, shell):
         asked = subprocess.run(["zsh", "-f", "-c", f"source {script}; complete -p gwlint"], cwd=tmp_path,
                                capture_output=True, text=True)
         assert "-F _gwlint gwlint" in asked.stdout, asked.stdout + asked.stderr
+
+
+def test_argparse_asks_gettext_once_and_only_when_no_translation_exists(monkeypatch, tmp_path):
+    """checker.cli.main gives argparse its texts as written when gettext finds no
+    translation (what gettext itself would answer), and leaves it alone when one exists."""
+    import argparse
+    import gettext
+
+    from checker.cli import main as cli
+
+    monkeypatch.setattr(argparse, "_", gettext.gettext)
+    monkeypatch.setattr(argparse, "ngettext", gettext.ngettext)
+    monkeypatch.setattr(gettext, "find", lambda *a, **k: "/somewhere/messages.mo")
+    monkeypatch.setattr(gettext, "bindtextdomain", lambda domain: str(tmp_path))
+    cli._untranslated_argparse()
+    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext
+    monkeypatch.setattr(gettext, "find", lambda *a, **k: None)
+    cli._untranslated_argparse()
+    assert argparse._("usage: ") == "usage: " and argparse.ngettext("one", "many", 2) == "many"
+    assert argparse.ngettext("one", "many", 1) == "one"
+    monkeypatch.setattr(argparse, "_", gettext.gettext)
+    monkeypatch.setattr(argparse, "ngettext", gettext.ngettext)
+    monkeypatch.setattr(gettext, "find", lambda *a, **k: "/somewhere/messages.mo")
+    monkeypatch.setattr(gettext, "bindtextdomain", lambda domain: str(tmp_path / "none"))
+    cli._untranslated_argparse()          # a folder that does not exist holds no translation
+    assert argparse._ is not gettext.gettext

@@ -120,3 +120,27 @@ def test_dates_in_a_vocabulary_come_back_as_dates(cache_home):
     events = warm.vocabularies.namespace("stale").get("events")
     assert any(isinstance(e.get("start"), datetime.date) for e in events)
     assert events == cold.vocabularies.namespace("stale").get("events")
+
+
+def test_the_files_a_rule_set_key_reads_are_the_yaml_files_rglob_finds(tmp_path):
+    import os
+
+    from checker.core.paths import builtin_rules_dir
+    from checker.engine.ruleset_cache import _files_of
+
+    def by_rglob(location):
+        return sorted(p for p in location.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+    (tmp_path / "a" / "b.yaml").mkdir(parents=True)            # a folder named like a file
+    (tmp_path / "a" / "c.yml").write_text("x: 1")
+    (tmp_path / "a-b").mkdir()
+    (tmp_path / "a-b" / "d.yaml").write_text("x: 1")
+    (tmp_path / ".yaml").write_text("x: 1")                     # no suffix to pathlib
+    (tmp_path / "e.YAML").write_text("x: 1")
+    (tmp_path / "f.txt").write_text("x")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "g.yaml").write_text("x: 1")
+    os.symlink(tmp_path / "outside", tmp_path / "a" / "linked")            # not followed
+    os.symlink(tmp_path / "a" / "c.yml", tmp_path / "a" / "link.yaml")      # a file: kept
+    for location in (tmp_path, tmp_path / "a", builtin_rules_dir()):
+        assert _files_of(location) == by_rglob(location), location

@@ -39,3 +39,13 @@ def test_older_files_of_the_family_beyond_the_newest_are_dropped(tmp_path):
     write_sealed(tmp_path / "views-new.marshal", {"format": 1}, keep_newest=2)
     assert sorted(p.name for p in tmp_path.glob("views-*")) == ["views-3.marshal", "views-new.marshal"]
     assert other.exists()                              # another cache's files are not touched
+
+
+def test_stores_keep_what_recent_runs_used_newest_first_within_the_budget():
+    from checker.core.sealed_file import keep_recent
+
+    stored = {"old": ("x" * 10, 1), "recent": ("y" * 10, 8), "also": ("z" * 10, 9)}
+    kept = keep_recent(stored, {"mine": ("w" * 10,), "old": ("x" * 10,)}, 10, 5, 1_000, lambda v: len(v[0]))
+    assert kept == {"mine": ("w" * 10, 10), "old": ("x" * 10, 10), "recent": ("y" * 10, 8), "also": ("z" * 10, 9)}
+    assert set(keep_recent(stored, {}, 13, 5, 1_000, lambda v: len(v[0]))) == {"also"}   # 8 is 5 runs ago
+    assert set(keep_recent(stored, {"mine": ("w" * 10,)}, 10, 5, 25, lambda v: len(v[0]))) == {"mine", "also"}

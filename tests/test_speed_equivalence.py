@@ -333,3 +333,131 @@ def test_the_default_configuration_made_without_validating_is_config():
     made, validated = default_config(), Config()
     assert _same(made, validated) and made.model_fields_set == validated.model_fields_set
     assert made._source_digest is None
+
+
+def test_the_re_store_keeps_recent_programs_compactly_and_leaves_re_as_it_found_it(tmp_path, monkeypatch):
+    """The file holds each program as bytes with the generation of the last saving run that
+    used it; a pattern no recent run used is dropped; the command line gives ``re`` its own
+    compiler back when it returns (a test runner's later compilations are not stored)."""
+    from re import _compiler
+
+    from checker.cli.main import main
+    from checker.core import re_cache
+    from checker.core.sealed_file import read_sealed
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    before = _compiler.compile
+    for round_ in range(re_cache._RECENT + 1):
+        store = re_cache._Store()
+        monkeypatch.setattr(re_cache, "_STORE", store)
+        re_cache._compile(f"round {round_}+", 0)
+        re_cache._compile("every round+", 0)
+        store.save()
+    data = read_sealed(store.path(), re_cache._FORMAT)
+    assert data["generation"] == re_cache._RECENT + 1
+    kept = data["entries"]
+    assert ("every round+", 0) in kept and ("round 0+", 0) not in kept and (f"round {re_cache._RECENT}+", 0) in kept
+    assert all(isinstance(entry[1], bytes) for entry in kept.values())
+    assert main(["rules", "--no-config"]) == 0
+    assert _compiler.compile is before
+
+
+def test_stored_regex_programs_run_on_the_engine_loaded_without_the_regex_package():
+    """checker.core.patterns loads regex's compiled engine alone (the package's Python
+    half is not needed for a stored program); the patterns it makes match as regex's own,
+    and a later ``import regex`` (``from regex import _regex``) uses the same engine."""
+    import subprocess
+    import sys
+
+    code = r"""
+import sys
+from checker.core.patterns import _engine
+engine = _engine()
+assert "regex" not in sys.modules and "regex._regex_core" not in sys.modules
+import regex
+from regex import _regex
+assert _regex is engine is sys.modules["regex._regex"]
+for pattern in [r"(?<=第)\d+(?:\.\d+)?", r"\p{Han}{2,}", r"(?P<y>20\d\d)年(?!度)", r"[a-z]+(?i:X)"]:
+    made = regex.compile(pattern)
+    again = engine.compile(*made._pickled_data)
+    text = "第12.5项 2023年度 2024年 abcX 汉字"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in made.finditer(text)], pattern
+    assert again.sub("-", text) == made.sub("-", text)
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def test_dataclass_docstrings_made_without_inspect_are_inspects(tmp_path, monkeypatch):
+    """checker.core.code_cache answers ``inspect.signature`` for dataclasses (their
+    docstring) from texts kept by earlier runs: for every dataclass of gwlint, and for
+    the kinds of parameter it must tell apart, the text is inspect's, cold and read back."""
+    import dataclasses
+    import importlib
+    import inspect
+    import pkgutil
+    import typing
+    from pathlib import Path
+
+    import checker
+    from checker.core import code_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    classes = []
+    for info in pkgutil.walk_packages(checker.__path__, "checker."):
+        if info.name.startswith(("checker.spark", "checker.lsp", "checker.gwlint_alias", "checker.__main__")):
+            continue
+        module = importlib.import_module(info.name)
+        classes += [c for c in vars(module).values()
+                    if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == info.name]
+
+    @dataclasses.dataclass
+    class Plain:
+        a: int
+        b: "str" = "x"
+        c: list = dataclasses.field(default_factory=list)
+        d: typing.Optional[int] = None          # typing: left to inspect itself
+        e: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    @dataclasses.dataclass(kw_only=True)
+    class Keywords:
+        a: int = 1
+        b: float = 0.5
+
+    @dataclasses.dataclass
+    class Odd:
+        a: object = object()                     # a repr that differs each run
+
+        def __new__(cls, *args, **kwargs):
+            return super().__new__(cls)
+
+    typed = dataclasses.make_dataclass("Typed", [("a", int), ("b", typing.Optional[int], None),
+                                                 ("c", list[int], dataclasses.field(default_factory=list))])
+    builtin = dataclasses.make_dataclass("Builtin", [("a", int), ("b", Path, None)])
+    classes += [Plain, Keywords, Odd, typed, builtin]
+    assert len(classes) > 30
+    for round_ in range(2):
+        store = code_cache._Store()
+        monkeypatch.setattr(code_cache, "_STORE", store)
+        for cls in classes:
+            assert str(code_cache._signature(cls)) == str(inspect.signature(cls)), cls
+        assert (store.new > 0) == (round_ == 0)      # read back the second time
+        store.save()
+    assert code_cache._signature_key(Odd) is None and code_cache._signature_key(typed) is None
+    assert None not in (code_cache._signature_key(Keywords), code_cache._signature_key(Plain),
+                        code_cache._signature_key(builtin))
+
+
+def test_an_empty_file_run_imports_neither_inspect_nor_the_regex_package(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code = ("import sys\nfrom checker.cli.main import main\nmain(['check', '--no-cache', '--no-config', 'empty.txt'])\n"
+            "print(sorted(m for m in ('inspect', 'regex', 'pkgutil', 'shutil', 'logging', 'traceback') if m in sys.modules))")
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+            for _ in range(2)]
+    assert runs[1].stdout.strip().splitlines()[-1] == "[]", runs[1].stdout + runs[1].stderr[-2000:]

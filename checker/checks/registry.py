@@ -7,7 +7,7 @@ first use, so a run pays only for the kinds its rules use.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from functools import lru_cache
 from types import ModuleType
 
@@ -24,15 +24,27 @@ class UnknownKind(KeyError):
 def kind_table() -> dict[str, str]:
     """kind name -> dotted module path, over every family package."""
     table: dict[str, str] = {}
-    for info in pkgutil.iter_modules(_checks.__path__):
-        if not info.ispkg:
-            continue
-        family = importlib.import_module(f"{_checks.__name__}.{info.name}")
+    for name in _subpackages(_checks.__path__):
+        family = importlib.import_module(f"{_checks.__name__}.{name}")
         for kind, module in getattr(family, "KINDS", {}).items():
             if kind in table:
                 raise RuntimeError(f"kind {kind!r} is defined by two families: {table[kind]} and {info.name}.{module}")
             table[kind] = f"{family.__name__}.{module}"
     return table
+
+
+def _subpackages(path) -> list[str]:
+    """The packages in these folders, by name: what ``pkgutil.iter_modules`` lists with
+    ``ispkg``, without importing pkgutil and inspect (5-8 ms of a one-file run)."""
+    names: list[str] = []
+    for folder in path:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        names += [e.name for e in entries if "." not in e.name and e.name not in names and e.is_dir()
+                  and os.path.isfile(os.path.join(e.path, "__init__.py"))]
+    return names
 
 
 def family_of_kind(kind: str) -> str:

@@ -14,7 +14,57 @@ from checker.core.errors import ConfigError
 from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS  # noqa: F401 - re-exported
 
 
+def _columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil (and with it bz2,
+    lzma and zlib: 2-3 ms of every run, for argparse's formatter, which asks at each
+    ``add_argument``)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def _untranslated_argparse() -> None:
+    """argparse words each of its texts through gettext, which looks through the locale
+    folders again for every one (two dozen times a run, some 1.5 ms): when gettext finds
+    no translation to look in, as in nearly every installation, each text is its own
+    translation, and argparse is given that answer once for all."""
+    import gettext
+
+    if getattr(argparse, "_", None) is not gettext.gettext or getattr(argparse, "ngettext", None) is not gettext.ngettext:
+        return
+    domain = gettext.textdomain()
+    folder = gettext.bindtextdomain(domain)     # where dgettext looks (it names no other)
+    # No folder, no translation (and no need of gettext's search, which imports locale)
+    if not os.path.isdir(folder) or gettext.find(domain, folder) is None:
+        argparse._ = _as_written
+        argparse.ngettext = _as_written_plural
+
+
+def _as_written(message: str) -> str:
+    return message
+
+
+def _as_written_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # argparse exits 2 as well; keep it one line
         self.exit(EXIT_ERROR, f"gwlint: error: {message}\n")
 
@@ -52,13 +102,59 @@ def _seconds(value: str) -> float:
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, the arguments of that command alone (the
+    others are listed, without their options: a run parses one command, and building
+    all of them, the spark and report ones with their imports, is a few ms of its start)."""
+    def wanted(name: str) -> bool:
+        return only is None or only == name      # "": the top level's options only
+
     parser = _Parser(prog="gwlint", description="Check Chinese government work documents for errors of numbers, units, structure and form.")
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = sub.add_parser("check", help="check files and directories (default: the current directory)",
                            description="check files and directories")
+    if wanted("check"):
+        _add_check_arguments(check)
+
+    rules = sub.add_parser("rules", help="list the active rules", description="list the active rules")
+    if wanted("rules"):
+        _add_rule_options(rules)
+        rules.add_argument("--markdown", metavar="DIR",
+                           help="write one Markdown page per rule family (every shipped rule, on or off) to DIR")
+        rules.add_argument("--standard", metavar="CODE",
+                           help='only rules citing this standard or clause ("GB/T 15835", "GB/T 9704-2012 7.3"), '
+                                "those switched off included")
+    explain = sub.add_parser("explain", help="show what a rule checks, why, and its examples",
+                             description="show what a rule checks")
+    if wanted("explain"):
+        explain.add_argument("rule_id", metavar="RULE_ID")
+        _add_rule_options(explain)
+    sub.add_parser("lsp", help="run the language server on standard input/output (for editors)",
+                   description="run the language server")
+    completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh, fish)",
+                                description="print a shell completion script")
+    if wanted("completion"):
+        completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
+
+    spark = sub.add_parser("spark", help="check documents on Apache Spark (needs gwlint[spark]); writes Parquet and JSON-lines")
+    if wanted("spark"):
+        from checker.spark.cli import add_arguments as add_spark_arguments
+
+        add_spark_arguments(spark)
+        _add_rule_options(spark)
+
+    report = sub.add_parser("report", help="turn a saved result (gwlint spark's output) into a report of any format")
+    if wanted("report"):
+        from checker.cli.report_command import add_arguments as add_report_arguments
+
+        add_report_arguments(report)
+        _add_rule_options(report)
+    return parser
+
+
+def _add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
     _add_rule_options(check)
     from checker.report.registry import FORMATS
@@ -90,36 +186,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="show the fixes as a unified diff without writing them")
     check.add_argument("--baseline", metavar="FILE", help="report only violations not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current violations in FILE and exit 0")
-
-    rules = sub.add_parser("rules", help="list the active rules", description="list the active rules")
-    _add_rule_options(rules)
-    rules.add_argument("--markdown", metavar="DIR",
-                       help="write one Markdown page per rule family (every shipped rule, on or off) to DIR")
-    rules.add_argument("--standard", metavar="CODE",
-                       help='only rules citing this standard or clause ("GB/T 15835", "GB/T 9704-2012 7.3"), '
-                            "those switched off included")
-    explain = sub.add_parser("explain", help="show what a rule checks, why, and its examples",
-                             description="show what a rule checks")
-    explain.add_argument("rule_id", metavar="RULE_ID")
-    _add_rule_options(explain)
-    sub.add_parser("lsp", help="run the language server on standard input/output (for editors)",
-                   description="run the language server")
-    completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh, fish)",
-                                description="print a shell completion script")
-    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
-
-    from checker.spark.cli import add_arguments as add_spark_arguments
-
-    spark = sub.add_parser("spark", help="check documents on Apache Spark (needs gwlint[spark]); writes Parquet and JSON-lines")
-    add_spark_arguments(spark)
-    _add_rule_options(spark)
-
-    from checker.cli.report_command import add_arguments as add_report_arguments
-
-    report = sub.add_parser("report", help="turn a saved result (gwlint spark's output) into a report of any format")
-    add_report_arguments(report)
-    _add_rule_options(report)
-    return parser
 
 
 def _add_rule_options(p: argparse.ArgumentParser) -> None:
@@ -177,10 +243,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gwlint: internal error: {type(exc).__name__}: {exc} (set GWLINT_DEBUG=1 for details)",
               file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        re_cache.uninstall()    # what a caller compiles afterwards (a test runner's) is not ours to keep
+
+
+def _command_of(argv: list[str]) -> str | None:
+    """Which command's options the parser needs: the command a command line names (the
+    first word: the top level has only options without values before it); "" (none)
+    when the top level answers alone (--version, --help before a command, no command,
+    an unknown word); None (all) for ``completion``, which writes every command's."""
+    for word in argv:
+        if word in ("-h", "--help", "--version"):
+            return ""
+        if word.startswith("-"):
+            continue
+        if word == "completion":
+            return None
+        return word if word in ("check", "rules", "explain", "lsp", "spark", "report") else ""
+    return ""
 
 
 def _main(argv: list[str] | None) -> int:
-    parser = build_parser()
+    _untranslated_argparse()
+    parser = build_parser(_command_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
         print("gwlint: error: no command given; use one of check, rules, explain, lsp, spark, report (see gwlint --help)",

@@ -18,62 +18,106 @@ library changes nothing in ``re``.
 """
 from __future__ import annotations
 
-import hashlib
 import sys
 import threading
 from re import error as re_error
 
-from checker.core.sealed_file import read_sealed, write_sealed
+from checker.core.sealed_file import keep_recent, read_sealed, write_sealed
 
-_FORMAT = 1
+_FORMAT = 2
 _LIMIT = 5_000             # entries kept in a process; past this, new patterns are not kept
-_KEEP = 3_000              # entries kept in the file (see _Store.save)
+# What the file keeps (checker.core.sealed_file.keep_recent): the expressions used by one of
+# the last _RECENT saving runs, newest first, up to _BUDGET bytes of programs.  A one-file
+# run uses some 250 expressions, 0.3 MB of programs; the file once kept every expression any
+# process had met (the test runner's, tokenize's in a new order per process, other
+# checkouts'), 5 MB and 930 entries, and reading it cost a one-file run 30 ms.
+_RECENT = 20
+_BUDGET = 1_500_000
+
+
+def _typecode() -> str:
+    """The array type whose items are the engine's code words (``_sre.CODESIZE`` bytes)."""
+    import _sre
+
+    return {2: "H", 4: "I", 8: "Q"}[_sre.CODESIZE]
 
 
 class _Store:
+    """The file holds, per (pattern, flags), the flags in force, the program as bytes (its
+    code words end to end: one object to read, where a list of ints is a million objects
+    for marshal to make), the group count, names and numbers, and the generation of the
+    last saving run that used it."""
+
     def __init__(self) -> None:
         self.loaded = False
-        self.entries: dict[tuple, tuple] = {}
-        self.used: set[tuple] = set()       # keys this process compiled
+        self.generation = 0
+        self.entries: dict[tuple, tuple] = {}   # the file's
+        self.fresh: dict[tuple, tuple] = {}     # compiled by this process (the program as a list)
+        self.used: set[tuple] = set()           # keys this process compiled
         self.new = 0
         self.lock = threading.Lock()
 
     @staticmethod
     def path():
+        import hashlib
+
         import _sre
 
         from checker.core.paths import cache_dir
 
         build = hashlib.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|"
                                 f"{_sre.MAXREPEAT}|{_sre.MAXGROUPS}".encode(), digest_size=8).hexdigest()
-        return cache_dir() / f"re-{build}.marshal"
+        return cache_dir() / f"re-{build}-f{_FORMAT}.marshal"   # formats apart: checkouts on another keep theirs
 
-    def _read(self) -> dict | None:
+    def _read(self) -> tuple[int, dict]:
         data = read_sealed(self.path(), _FORMAT)
-        return data["entries"] if data is not None and isinstance(data.get("entries"), dict) else None
+        if data is None or not isinstance(data.get("entries"), dict) or not isinstance(data.get("generation"), int):
+            return 0, {}
+        return data["generation"], data["entries"]
 
     def load(self) -> None:
         with self.lock:
             if not self.loaded:
                 self.loaded = True
-                self.entries.update(self._read() or {})
+                self.generation, entries = self._read()
+                self.entries.update(entries)
+
+    def program(self, key) -> tuple | None:
+        """The arguments of ``_sre.compile`` after the pattern, when the file holds them."""
+        fresh = self.fresh.get(key)
+        if fresh is not None:
+            return fresh
+        hit = self.entries.get(key)
+        if hit is None:
+            return None
+        final_flags, blob, groups, groupindex, indexgroup, _generation = hit
+        return final_flags, memoryview(blob).cast(_typecode()).tolist(), groups, groupindex, indexgroup
 
     def save(self) -> None:
-        """Keep what this process compiled (when it compiled something new), with what the
-        file holds: one-file runs over different documents need different expressions
+        """Keep this run's expressions (when it compiled something new) with the file's
+        recent ones: one-file runs over different documents need different expressions
         (those built from what a document holds, the tables a rule builds only when its
         document has candidates), and a file holding one run's only made the next
-        document's run compile again what the one before had kept.  Past ``_KEEP``
-        entries (expressions whose text varies from run to run pile up) the file is
-        started again from this run's."""
+        document's run compile again what the one before had kept."""
         if not self.new:
             return
         self.new = 0
-        entries = {key: self.entries[key] for key in self.used if key in self.entries}
-        stored = self._read() or {}
-        if len(stored) + len(entries) <= _KEEP:
-            entries = {**stored, **entries}
-        write_sealed(self.path(), {"format": _FORMAT, "entries": entries})
+        try:
+            from array import array
+
+            code = _typecode()
+            used = {}
+            for key in self.used:
+                if key in self.fresh:
+                    flags, program, groups, groupindex, indexgroup = self.fresh[key]
+                    used[key] = (flags, array(code, program).tobytes(), groups, groupindex, indexgroup)
+                elif key in self.entries:
+                    used[key] = self.entries[key][:-1]
+            generation, stored = self._read()
+            entries = keep_recent(stored, used, generation + 1, _RECENT, _BUDGET, lambda value: len(value[1]))
+        except Exception:  # noqa: BLE001 - a store that cannot be saved is not kept, never an error at exit
+            return
+        write_sealed(self.path(), {"format": _FORMAT, "generation": generation + 1, "entries": entries})
 
 
 _STORE = _Store()
@@ -108,11 +152,10 @@ def _stored_compile(p, flags):
         _STORE.load()
     flags = int(flags)          # re passes a plain int; a RegexFlag could not be stored
     key = (p, flags)
-    hit = _STORE.entries.get(key)
     _STORE.used.add(key)
+    hit = _STORE.program(key)
     if hit is not None:
-        final_flags, code, groups, groupindex, indexgroup = hit
-        return _sre.compile(p, final_flags, code, groups, groupindex, indexgroup)
+        return _sre.compile(p, *hit)
     # what re._compiler.compile does, keeping the pieces
     parsed = _parser.parse(p, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]   # named opcodes are ints
@@ -122,8 +165,8 @@ def _stored_compile(p, flags):
         indexgroup[i] = name
     entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
     compiled = _sre.compile(p, *entry)
-    if len(_STORE.entries) < _LIMIT:
-        _STORE.entries[key] = entry
+    if len(_STORE.fresh) < _LIMIT:
+        _STORE.fresh[key] = entry
         if not _STORE.new:
             import atexit
 
@@ -133,10 +176,21 @@ def _stored_compile(p, flags):
 
 
 def install() -> None:
-    """Route ``re``'s compilations through the store (once per process)."""
+    """Route ``re``'s compilations through the store (until ``uninstall``)."""
     from re import _compiler
 
-    if _INSTALLED or sys.version_info[:2] not in _MIRRORED:
+    if _compiler.compile is _compile or sys.version_info[:2] not in _MIRRORED:
         return
-    _INSTALLED.append(_compiler.compile)
+    if not _INSTALLED:
+        _INSTALLED.append(_compiler.compile)      # re's own, kept for the fallbacks above
     _compiler.compile = _compile
+
+
+def uninstall() -> None:
+    """Give ``re`` its own compiler back: the command line calls this when it returns, so
+    that a process calling it as a function (a test runner) does not fill the store with
+    what it compiles afterwards.  What was used is still saved at exit."""
+    from re import _compiler
+
+    if _compiler.compile is _compile:
+        _compiler.compile = _INSTALLED[0]

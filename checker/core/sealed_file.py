@@ -6,6 +6,13 @@ marshal dump of a dict carrying a ``format`` number, after a 32-byte BLAKE2b dig
 dump.  A torn, foreign or older file reads as a miss, never as an error; a write goes to a
 temporary file beside the target and is renamed over it, so a reader sees the old file or
 the new one.  Nothing here raises: a cache that cannot be kept is simply not kept.
+
+The stores that grow by what runs meet (compiled ``re`` programs, dataclasses' methods)
+keep their entries by recency (``keep_recent``): each saving run is a new generation, an
+entry carries the generation of the last saving run that used it, and what no run of the
+last few generations used goes, as does the oldest beyond a size budget.  A store kept
+whole instead fills with what other processes met once (the test runner's, other
+checkouts' expressions) and every one-file run pays to read it.
 """
 from __future__ import annotations
 
@@ -72,3 +79,21 @@ def _prune(path: Path, keep: int) -> None:
             stale.unlink()
         except OSError:
             pass
+
+
+def keep_recent(stored: dict, fresh: dict, generation: int, recent: int, budget: int, size) -> dict:
+    """The entries a store keeps after a run: ``stored`` (the file's; each value a tuple
+    ending with the generation that last used it) with this run's ``fresh`` ones (values
+    without a generation) given ``generation``; those last used ``recent`` or more
+    generations ago are dropped, and past ``budget`` (the summed ``size`` of the values)
+    the older ones."""
+    merged = {**stored, **{key: (*value, generation) for key, value in fresh.items()}}
+    kept, total = {}, 0
+    for key, value in sorted(merged.items(), key=lambda kv: -kv[1][-1]):   # stable: newest first
+        if value[-1] <= generation - recent:
+            break
+        total += size(value)
+        if total > budget:
+            break
+        kept[key] = value
+    return kept

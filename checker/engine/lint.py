@@ -1,7 +1,6 @@
 """Run rules over one document: every check reads the same parsed Document."""
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +77,8 @@ def lint_document(doc: Document, rules: list[Rule], collect: bool = True, cancel
 
 
 def _internal(doc: Document, rule: Rule, exc: BaseException) -> RunError:
+    import traceback    # only for a broken check: with linecache and tokenize, 2 ms of every start
+
     where = traceback.extract_tb(exc.__traceback__)[-1]
     return RunError(doc.path, f"internal error in rule '{rule.id}': {type(exc).__name__}: {exc} "
                               f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")

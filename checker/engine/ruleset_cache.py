@@ -46,12 +46,36 @@ def cache_folder() -> Path:
 
 
 def _files_of(location: Path) -> list[Path]:
-    """Every file of a rules location the loader or the presets may read."""
+    """Every file of a rules location the loader or the presets may read: the YAML files
+    under it, as ``sorted(p for p in location.rglob("*") if p.suffix in (".yaml", ".yml")
+    and p.is_file())`` finds them (symbolic links to folders not followed), walked with
+    ``os.scandir`` (pathlib's walk was half of the key's time)."""
     if location.is_file():
         return [location]
     if not location.is_dir():
         return []
-    return sorted(p for p in location.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    found: list[str] = []
+    _yaml_under(str(location), found)
+    return sorted(map(Path, found))
+
+
+def _yaml_under(folder: str, found: list[str]) -> None:
+    import os
+
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir and not entry.is_symlink():
+            _yaml_under(entry.path, found)
+        elif os.path.splitext(entry.name)[1] in (".yaml", ".yml") and entry.is_file():
+            found.append(entry.path)
 
 
 def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:

@@ -9,7 +9,6 @@ Unknown words are still segmented by jieba's HMM.
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
 from functools import lru_cache
@@ -187,6 +186,8 @@ def _prefix_table(tokenizer, dictionary: Path) -> tuple[_PrefixTable, int] | Non
 @lru_cache(maxsize=1)
 def _tokenizer():
     jieba = import_jieba()
+
+    import logging      # here: jieba imports it anyway; a run without jieba needs not
 
     jieba.setLogLevel(logging.WARNING)
     dictionary = trimmed_dictionary()

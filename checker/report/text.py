@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from checker.engine.problems import RunError
-from checker.report.width import text_width
+from checker.report.width import char_width, text_width
 
 NEEDS_SOURCES = True
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -25,8 +25,11 @@ def _snippet(line: str, col: int, end_col: int) -> tuple[str, str]:
     left = max(0, start - 20)
     prefix = "…" if left > 0 else ""
     cut, width = left, 0
-    while cut < len(line) and width + text_width(line[cut]) <= _MAX_LINE:
-        width += text_width(line[cut])
+    while cut < len(line):
+        step = char_width(line[cut])
+        if width + step > _MAX_LINE:
+            break
+        width += step
         cut += 1
     cut = max(cut, min(start + 1, len(line)))  # always show the start of the span
     shown = line[left:cut] + ("…" if cut < len(line) else "")
