@@ -63,6 +63,50 @@ def test_placeholder_matches_any_name_but_named_quotes_differ():
 
 
 # -- in one document ---------------------------------------------------------------------
+def _edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+@pytest.mark.parametrize("k", [0, 1, 3, 6])
+def test_near_index_segments_find_every_earlier_text_within_k_edits(k):
+    """The segment filter (NearIndex._near_plain) proposes a superset of the earlier texts
+    within k edits, whatever the edits and lengths (a small alphabet makes near texts
+    common); brute force is the reference."""
+    import random
+
+    from checker.model.near_index import NearIndex
+
+    rng = random.Random(k)
+    texts: list[str] = []
+    index = NearIndex(k)
+    for _ in range(400):
+        if texts and rng.random() < 0.6:
+            text = list(rng.choice(texts))
+            for _ in range(rng.randint(0, k + 1)):
+                at = rng.randint(0, len(text))
+                op = rng.randrange(3)
+                if op == 0 or not text[at:]:
+                    text.insert(at, rng.choice("abc"))
+                elif op == 1:
+                    del text[at]
+                else:
+                    text[at] = rng.choice("abc")
+            text = "".join(text)
+        else:
+            text = "".join(rng.choice("abcd") for _ in range(rng.randint(1, 30)))
+        if not text:
+            continue
+        near = {p for p, earlier in enumerate(texts) if _edit_distance(text, earlier) <= k}
+        assert near <= index._near_plain(text), text
+        texts.append(text)
+        index.add(text)
+
+
 def test_seed_000_interview_reported_once_at_the_second_occurrence():
     rules, lexicon = pack()
     path = next((ROOT / "seeds").glob("000_*.txt"))
