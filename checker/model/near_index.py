@@ -136,9 +136,12 @@ def _plan(k: int, n: int) -> tuple[tuple[int, tuple[tuple[int, int, int], ...]],
         if parts is None:
             continue
         delta = n - length
-        plan.append((length, tuple(
-            (max(0, start + max(-i, delta - k + i)), min(n - size, start + min(i, delta + k - i)), size)
-            for i, (start, size) in enumerate(parts))))
+        windows = []
+        for i, (start, size) in enumerate(parts):
+            first = start + (-i if -i > delta - k + i else delta - k + i)
+            last = start + (i if i < delta + k - i else delta + k - i)
+            windows.append((first if first > 0 else 0, last if last < n - size else n - size, size))
+        plan.append((length, tuple(windows)))
     return tuple(plan)
 
 
@@ -146,24 +149,16 @@ def _plan(k: int, n: int) -> tuple[tuple[int, tuple[tuple[int, int, int], ...]],
 def _reach(k: int, n: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where every slice ``_plan`` looks up starts and stops, each once: for one quick look
     at all of them (a slice of another size never equals a segment)."""
-    by_size: dict[int, list[tuple[int, int]]] = {}
-    for _, parts in _plan(k, n):
-        for first, last, size in parts:
-            if first <= last:
-                by_size.setdefault(size, []).append((first, last))
-    starts: list[int] = []
-    stops: list[int] = []
-    for size, spans in by_size.items():
-        spans.sort()
-        lo, hi = spans[0]
-        for a, b in [*spans[1:], (n + 2, n + 2)]:
-            if a > hi + 1:
-                starts.extend(range(lo, hi + 1))
-                stops.extend(range(lo + size, hi + size + 1))
-                lo, hi = a, b
-            else:
-                hi = max(hi, b)
-    return tuple(starts), tuple(stops)
+    pairs: set[tuple[int, int]] = set()
+    for _, windows in _plan(k, n):
+        for first, last, size in windows:
+            pairs.update(zip(range(first, last + 1), range(first + size, last + size + 1)))
+    starts, stops = zip(*pairs) if pairs else ((), ())
+    return starts, stops
+
+
+# (k, length) of the texts looked up so far in this process (``_may_hold_segment``)
+_SEEN: set[tuple[int, int]] = set()
 
 
 class NearIndex:
@@ -180,6 +175,7 @@ class NearIndex:
         # the segment's text to the units holding it there
         self._segments: dict[int, list[dict[str, list[int]]]] = {}
         self._segment_texts: set[str] = set()            # every segment filed, any length or place
+        self._sizes: set[int] = set()                    # ... and their sizes
         self._short: dict[int, list[int]] = {}           # ... too short to cut into k + 1 segments
         self._wild_units: list[int] = []                 # units holding a placeholder
         self._wild: dict[str, list[int]] = {}            # the same, by all their bigrams
@@ -242,6 +238,7 @@ class NearIndex:
         cap = self.postings_cap
         pieces = [norm[start:start + size] for start, size in parts]
         self._segment_texts.update(pieces)
+        self._sizes.update((parts[0][1], parts[-1][1]))
         for piece, by_text in zip(pieces, lists):
             posting = by_text.get(piece)
             if posting is None:
@@ -261,8 +258,7 @@ class NearIndex:
         k = self.max_changed
         n = len(norm)
         found: set[int] = set()
-        # most texts repeat nothing: one look at all the slices, in C
-        if not self._segment_texts.isdisjoint(map(norm.__getitem__, map(slice, *_reach(k, n)))):
+        if self._may_hold_segment(norm, k, n):
             segments = self._segments
             for length, parts in _plan(k, n):
                 lists = segments.get(length)
@@ -277,6 +273,22 @@ class NearIndex:
             for length in range(max(1, n - k), n + k + 1):
                 found.update(self._short.get(length, ()))
         return found
+
+    def _may_hold_segment(self, norm: str, k: int, n: int) -> bool:
+        """Whether some slice ``_plan`` looks up is a segment filed (most texts repeat
+        nothing: one look at all the slices, in C).  A length met for the first time in the
+        process is looked at in every slice of a segment's size instead: making the slices
+        (``_reach``) costs more than a look, and a one-file run meets most lengths once."""
+        texts, get = self._segment_texts, norm.__getitem__
+        key = (k, n)
+        if key in _SEEN:
+            return not texts.isdisjoint(map(get, map(slice, *_reach(k, n))))
+        _SEEN.add(key)
+        if len(_SEEN) > 8192:
+            _SEEN.clear()
+        low, high = max(1, n - k) // (k + 1), (n + k) // (k + 1) + 1
+        return any(not texts.isdisjoint(map(get, map(slice, range(n - size + 1), range(size, n + 1))))
+                   for size in range(max(1, low), high + 1) if size in self._sizes)
 
     # -- texts with placeholders: bigram lists ------------------------------------------
     def _catch_up(self) -> None:
