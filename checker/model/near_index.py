@@ -15,12 +15,13 @@ earlier ones that can pass:
   all those slices says so;
 * a unit with a placeholder (an anonymised name, ``§``) matches whatever stands in its
   place.  Those are rare: an earlier one is proposed to every later text (the necessary
-  conditions below sort them out), and a later one is looked up by its character bigrams,
-  filed for every unit the first time a text with a placeholder asks: an earlier unit
-  lacks at most 2k bigrams plus two per placeholder (an edit touches at most two), so it
-  holds one of any that many + 1 of the new one's bigrams, found in the posting lists of
-  the rarest (prefix filtering); placeholders on both sides leave the caller's weaker
-  condition (a share of bigrams in common), read from a separate, small index;
+  conditions below sort them out), and a later one is compared with every earlier unit
+  by bigram sets (an earlier unit lacks at most 2k of its bigrams plus two per
+  placeholder: an edit touches at most two), the first few times; after that every unit
+  is filed by its bigrams and such an earlier unit, holding one of any that many + 1 of
+  the new one's bigrams, is found in the posting lists of the rarest (prefix
+  filtering); placeholders on both sides leave the caller's weaker condition (a share of
+  bigrams in common), read from a separate, small index;
 * with ``figures_only_skeletons``, earlier units equal to the new one once figures and
   approximation words are taken out, but not equal to it, are dropped at once: a change
   in figures only is not a repeat (``similarity.numerals_only_change``).
@@ -54,6 +55,9 @@ _APPROX = re.compile("以上|以下|以内|左右|不少于|不低于|超过|约
 # Units with placeholders are compared with each other by a share of bigrams only; their
 # secondary lists are kept shorter.
 _WILD_CAP = 32
+# Texts with placeholders compared with every earlier unit before the bigram lists are
+# built: a document has a few (an anonymised name or two); a hostile one stays linear.
+_WILD_ASKS = 16
 # Lists read beyond the prefix to count hits (sharper, not needed for correctness).
 _EXTRA_LISTS = 3
 # The approximation words, then runs of figure characters, taken out in one pass: no
@@ -185,6 +189,7 @@ class NearIndex:
         self._frequency: Counter[str] = Counter()        # true counts (postings are capped)
         self._canonical: dict[str, str] = {}
         self._filed = 0
+        self._wild_asked = 0                             # texts with placeholders looked up
         self._exact: dict[str, set[int]] = {}
         self._skeletons: dict[str, set[int]] | None = {} if figures_only_skeletons else None
         self._last_skeleton: tuple[str, str] = ("", "")   # candidates() then add() of one text
@@ -317,13 +322,30 @@ class NearIndex:
         mine = norm.count(PLACEHOLDER)
         grams = None
         if mine:
-            self._catch_up()
             grams = frozenset(bigrams(norm))
             # earlier units without placeholders lack at most 2(k + mine) of these bigrams
-            found = self._within(grams, 2 * (k + mine))
-            if self._wild:
-                # placeholders on both sides may stand for anything: the caller's share only
-                found |= self._prefix(self._wild, grams, len(grams) * share * scale)
+            allowed = 2 * (k + mine)
+            found = None
+            if self._wild_asked < _WILD_ASKS:
+                # The first few texts with placeholders are compared with every earlier
+                # unit, a set difference each (filing every unit by its bigrams costs more
+                # than a few looks); placeholders on both sides: the caller's share, below.
+                # More than ``examine_cap`` found (a short text, many placeholders): the
+                # lists below, whose bounds decide which are examined.
+                self._wild_asked += 1
+                lengths, grams_of = self._lengths, self.grams_of
+                found = {p for p in range(len(self.norms))
+                         if lengths[p] >= 0 and len(grams - grams_of(p)) <= allowed}
+                found.update(self._wild_units)
+                if len(found) > self.examine_cap:
+                    found = None
+                    self._wild_asked = _WILD_ASKS
+            if found is None:
+                self._catch_up()
+                found = self._within(grams, allowed)
+                if self._wild:
+                    # placeholders on both sides may stand for anything: the caller's share only
+                    found |= self._prefix(self._wild, grams, len(grams) * share * scale)
         else:
             # ... and, when this one has none either, differ in length by k at most
             found = self._near_plain(norm)
