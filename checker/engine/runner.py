@@ -145,6 +145,34 @@ def _lint_in_worker(path: str) -> FileResult:
     return result
 
 
+def _lint_chunk(paths: list[str]) -> list[FileResult]:
+    return [_lint_in_worker(p) for p in paths]
+
+
+def _bounded_map(pool, paths: list[str], chunk: int, window: int) -> Iterator[FileResult]:
+    """``pool.map(_lint_in_worker, paths, chunksize=chunk)`` with at most ``window``
+    chunks given out and not yet taken: results the parent has not come to yet (it
+    compares documents while the workers check the next ones) wait in the workers'
+    queue, not in the parent's memory (pool.map hands out every chunk at once, and under
+    load the finished results piled up in the parent, 30 KB a document)."""
+    from collections import deque
+
+    chunks = (paths[i:i + chunk] for i in range(0, len(paths), chunk))
+    pending: deque = deque()
+    try:
+        for part in islice(chunks, window):
+            pending.append(pool.submit(_lint_chunk, part))
+        while pending:
+            results = pending.popleft().result()
+            part = next(chunks, None)
+            if part is not None:
+                pending.append(pool.submit(_lint_chunk, part))
+            yield from results
+    finally:
+        for future in pending:
+            future.cancel()
+
+
 def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None,
               keep_sources: bool = False,
@@ -228,7 +256,7 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                 workers = min(jobs, len(misses))
                 chunk = max(1, min(16, len(misses) // (workers * 4) or 1))
                 pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, keep_sources))
-                fresh: Iterable[FileResult] = pool.map(_lint_in_worker, misses, chunksize=chunk)
+                fresh: Iterable[FileResult] = _bounded_map(pool, misses, chunk, 4 * workers)
             else:
                 fresh = (lint_path(p, settings, collect, defer_unused=True) for p in misses)
             results = _in_order(paths, hits, iter(fresh))

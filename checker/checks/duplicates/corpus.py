@@ -189,7 +189,7 @@ class Comparison:
     a later document's comparison may read of it (its normalised texts and their lines,
     ``_Texts``); its keys are in the index, its excerpts and places are let go."""
 
-    def __init__(self, rule, batch_rows: int = 8192) -> None:
+    def __init__(self, rule, batch_rows: int = 2048) -> None:
         self.rule = rule
         self.params: Params = rule.params
         self.batch_rows = batch_rows
