@@ -113,6 +113,10 @@ class ResultsCache:
         return h.hexdigest()
 
     # -- per file
+    def has(self, key: str) -> bool:
+        """Whether there is an entry ``key`` (``load`` may still find it unreadable)."""
+        return (self.folder / f"{key}.json").exists()
+
     def load(self, path: str, key: str, rows: bool = False) -> FileResult | None:
         """The entry of ``path`` with ``key``; ``rows``: leave its violations as the rows
         read (``result.cached_rows``, the fields of ``checker.engine.spool.row_of``) for a
