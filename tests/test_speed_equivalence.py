@@ -3,7 +3,9 @@ expressions (checker.core.patterns) skips an expression only where it cannot mat
 MinHash keys computed for all texts at once are those of each text."""
 from __future__ import annotations
 
+import os
 import random
+from pathlib import Path
 
 import pytest
 import regex
@@ -461,3 +463,22 @@ def test_an_empty_file_run_imports_neither_inspect_nor_the_regex_package(tmp_pat
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
             for _ in range(2)]
     assert runs[1].stdout.strip().splitlines()[-1] == "[]", runs[1].stdout + runs[1].stderr[-2000:]
+
+
+def test_the_regex_build_key_is_that_of_the_engine_loaded(tmp_path):
+    """The stored regex programs are keyed by the engine file ``_engine`` loads, not by the
+    first ``_regex.*`` file of the folder: a folder may hold an older build's beside it."""
+    import importlib.util
+    import shutil
+    import subprocess
+    import sys
+
+    engine = importlib.util.find_spec("regex._regex").origin
+    package = tmp_path / "regex"
+    shutil.copytree(Path(engine).parent, package)
+    (package / "_regex.abi0-old-build.so").write_bytes(b"not this interpreter's")   # sorts first
+    code = ("import sys\nfrom checker.core.patterns import _engine, _engine_file\n"
+            "print(_engine_file() == _engine().__file__, 'regex._regex_core' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parents[1])])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.split() == ["True", "False"], out.stdout + out.stderr[-2000:]
