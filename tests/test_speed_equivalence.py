@@ -482,3 +482,25 @@ def test_the_regex_build_key_is_that_of_the_engine_loaded(tmp_path):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parents[1])])}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.split() == ["True", "False"], out.stdout + out.stderr[-2000:]
+
+
+def test_a_documents_block_around_is_tokens_block_around():
+    """Document._block_around finds a jieba block's ends by searching for a character
+    outside every block (tokens._NOT_BLOCK, made from the same characters as _BLOCK);
+    the spans are those of tokens.block_around's walk, runs longer than its first
+    look-back stretch included."""
+    from types import SimpleNamespace
+
+    from checker.model.document import Document
+    from checker.model.tokens import _BLOCK, _NOT_BLOCK, block_around
+
+    for code in range(0x3000):
+        ch = chr(code)
+        assert (_BLOCK.fullmatch(ch) is None) == (_NOT_BLOCK.fullmatch(ch) is not None), hex(code)
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice(["年", "a", "9", ".", "，", " ", "\n", "-"] if rng.random() < 0.9 else ["中" * 150])
+                       for _ in range(rng.randint(1, 400)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, min(len(text), start + 5))
+        assert Document._block_around(SimpleNamespace(text=text), start, end) == block_around(text, start, end)
