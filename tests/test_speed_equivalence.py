@@ -234,6 +234,7 @@ def test_dataclass_methods_kept_between_runs_are_the_ones_exec_compiles(tmp_path
     for round_ in range(2):
         store = code_cache._Store()
         monkeypatch.setattr(code_cache, "_STORE", store)
+        monkeypatch.setattr(code_cache, "_ACTIVE", [True])       # as between install and uninstall
         monkeypatch.setattr(dataclasses, "exec", code_cache._exec, raising=False)
         cached = make()
         monkeypatch.delattr(dataclasses, "exec")
@@ -406,6 +407,7 @@ def test_dataclass_docstrings_made_without_inspect_are_inspects(tmp_path, monkey
     from checker.core import code_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(code_cache, "_ACTIVE", [True])               # as between install and uninstall
     classes = []
     for info in pkgutil.walk_packages(checker.__path__, "checker."):
         if info.name.startswith(("checker.spark", "checker.lsp", "checker.gwlint_alias", "checker.__main__")):
@@ -504,3 +506,51 @@ def test_a_documents_block_around_is_tokens_block_around():
         start = rng.randint(0, len(text))
         end = rng.randint(start, min(len(text), start + 5))
         assert Document._block_around(SimpleNamespace(text=text), start, end) == block_around(text, start, end)
+
+
+def test_after_the_command_line_returns_a_callers_dataclasses_and_parsers_are_left_alone(tmp_path):
+    """main() gives back what it changed for its run (as re_cache.uninstall does for re):
+    dataclasses made afterwards are not compiled into the code store, and argparse asks
+    gettext again (a caller's translation is used)."""
+    import subprocess
+    import sys
+
+    code = r"""
+import argparse, dataclasses, gettext
+from checker.cli.main import main
+from checker.core import code_cache
+assert main(["rules", "--no-config"]) == 0
+before = code_cache._STORE.new
+@dataclasses.dataclass
+class Later:
+    a: int = 1
+print(code_cache._STORE.new == before, argparse._ is gettext.gettext, Later.__doc__)
+"""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert out.stdout.strip().splitlines()[-1] == "True True Later(a: int = 1)", out.stdout[-500:] + out.stderr[-2000:]
+
+
+def test_a_dataclass_made_when_the_code_store_fails_is_dataclasses_own(monkeypatch):
+    """When the store cannot give a method, _exec compiles it as dataclasses' exec would,
+    not with code_cache's own ``from __future__ import annotations``."""
+    import dataclasses
+
+    from checker.core import code_cache
+
+    def broken(source):
+        raise RuntimeError("a store that fails")
+
+    def make():
+        @dataclasses.dataclass
+        class Point:
+            x: int = 1
+        return Point
+
+    plain = make()
+    monkeypatch.setattr(code_cache, "_ACTIVE", [True])
+    monkeypatch.setattr(code_cache._STORE, "compiled", broken)
+    monkeypatch.setattr(dataclasses, "exec", code_cache._exec, raising=False)
+    made = make()
+    assert made.__init__.__annotations__ == plain.__init__.__annotations__ == {"x": "int", "return": None}
+    assert made.__doc__ == plain.__doc__
