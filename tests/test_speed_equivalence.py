@@ -554,3 +554,37 @@ def test_a_dataclass_made_when_the_code_store_fails_is_dataclasses_own(monkeypat
     made = make()
     assert made.__init__.__annotations__ == plain.__init__.__annotations__ == {"x": "int", "return": None}
     assert made.__doc__ == plain.__doc__
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(a)xy\1", r"xy\Z", r"xy$", r"(?m)xy$", r"^xy", r"(?m)^xy", r"(a)?(?(1)xy|年)", r"(?i:xy)", r"(?s:.)xy",
+    r"xy\b", r"\bxy\b", r"\Bxy", r"(?<=\b)xy", r"(?<=a\b)xy", r"xy(?=\s)", r"xy(?!\S)", r"xy(?=$)", r"xy(?!.)",
+    r"(?>[a-z]{0,3}+)xy", r"xy.{0,5}+z", r"(?<![a-z]{2})xy", r"(?<=\n)xy", r"年[^\n]*?xy", r"xy(?=(.{3}))",
+    r"xy(?=.*\n)", r"(?<=年..)xy", r"(?:a|xy)+b", r"\Axy", r"xy{1,2}?", r"(?<=(?=xy))xy", r"x(?=y)y",
+    r"(?x) x y  ", r"(?a)xy\w", r"\d*xy", r"xy\d*$", r"xy(?=\n|$)"])
+def test_windowed_searches_of_adversarial_expressions_find_what_finditer_finds(pattern):
+    """Look-arounds reading past the window, back references, \\b, $ and \\Z, atomic and
+    possessive parts, inline and scoped flags, IGNORECASE: UserPattern (regex) and
+    LiteralScan (re) find, at every pos and endpos, what finditer over the whole string
+    finds (expressions the window cannot bound run whole; the others must agree)."""
+    rng = random.Random(pattern)
+    for flags in (0, re.MULTILINE, re.DOTALL, re.IGNORECASE):
+        plain = regex.compile(pattern, flags)
+        try:
+            plain_re = re.compile(pattern, flags)
+        except re.error:
+            plain_re = None
+        bounded = compile_user(pattern, flags)
+        scan = literal_scan(pattern, flags) if plain_re is not None else None
+        for _ in range(6):
+            pieces = [rng.choice("zzzz11  _\n\n") for _ in range(rng.randint(1_100, 1_400))]
+            for _ in range(rng.randint(0, 12)):
+                pieces[rng.randrange(len(pieces))] = rng.choice(["xy", "年", "xy\n", "axy", "XY", "年年xy", "xy1", "a\nxy"])
+            text = "".join(pieces) + rng.choice(["", "xy"])
+            pos = rng.choice([0, rng.randint(0, 30)])
+            end = rng.choice([len(text), rng.randint(len(text) - 30, len(text))])
+            assert [(m.span(), m.groups()) for m in bounded.finditer(text, pos, end)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)], (flags, pos, end)
+            if scan is not None:
+                assert [(m.span(), m.groups()) for m in scan.finditer(text, pos, end)] == \
+                    [(m.span(), m.groups()) for m in plain_re.finditer(text, pos, end)], (flags, pos, end)
