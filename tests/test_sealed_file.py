@@ -49,3 +49,24 @@ def test_stores_keep_what_recent_runs_used_newest_first_within_the_budget():
     assert kept == {"mine": ("w" * 10, 10), "old": ("x" * 10, 10), "recent": ("y" * 10, 8), "also": ("z" * 10, 9)}
     assert set(keep_recent(stored, {}, 13, 5, 1_000, lambda v: len(v[0]))) == {"also"}   # 8 is 5 runs ago
     assert set(keep_recent(stored, {"mine": ("w" * 10,)}, 10, 5, 25, lambda v: len(v[0]))) == {"mine", "also"}
+
+
+def test_the_temporary_cache_folder_is_used_only_when_the_users_cannot_be(tmp_path, monkeypatch):
+    """A miss in a usable cache folder is a miss: a file in ``<temp>/gwlint`` (shared by
+    every process and user) is not read instead, and runs keep writing their own folder."""
+    import os
+    import tempfile
+
+    from checker.core.paths import cache_folders
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp" / "gwlint").mkdir(parents=True)
+    (tmp_path / "tmp" / "gwlint" / "typo-guards-x.json").write_text("{}")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert list(cache_folders()) == [tmp_path / "cache" / "gwlint"]
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))       # no folder can be made there
+    assert list(cache_folders()) == [tmp_path / "file" / "gwlint", tmp_path / "tmp" / "gwlint"]
+    if hasattr(os, "getuid") and os.getuid() == 0:
+        os.chown(tmp_path / "tmp" / "gwlint", 12345, -1)                 # another user's folder
+        assert list(cache_folders()) == [tmp_path / "file" / "gwlint"]

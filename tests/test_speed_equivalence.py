@@ -3,7 +3,9 @@ expressions (checker.core.patterns) skips an expression only where it cannot mat
 MinHash keys computed for all texts at once are those of each text."""
 from __future__ import annotations
 
+import os
 import random
+from pathlib import Path
 
 import pytest
 import regex
@@ -232,6 +234,7 @@ def test_dataclass_methods_kept_between_runs_are_the_ones_exec_compiles(tmp_path
     for round_ in range(2):
         store = code_cache._Store()
         monkeypatch.setattr(code_cache, "_STORE", store)
+        monkeypatch.setattr(code_cache, "_ACTIVE", [True])       # as between install and uninstall
         monkeypatch.setattr(dataclasses, "exec", code_cache._exec, raising=False)
         cached = make()
         monkeypatch.delattr(dataclasses, "exec")
@@ -404,6 +407,7 @@ def test_dataclass_docstrings_made_without_inspect_are_inspects(tmp_path, monkey
     from checker.core import code_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(code_cache, "_ACTIVE", [True])               # as between install and uninstall
     classes = []
     for info in pkgutil.walk_packages(checker.__path__, "checker."):
         if info.name.startswith(("checker.spark", "checker.lsp", "checker.gwlint_alias", "checker.__main__")):
@@ -464,3 +468,126 @@ def test_an_empty_file_run_imports_neither_inspect_nor_the_regex_package(tmp_pat
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
             for _ in range(2)]
     assert runs[1].stdout.strip().splitlines()[-1] == "[]", runs[1].stdout + runs[1].stderr[-2000:]
+
+
+def test_the_regex_build_key_is_that_of_the_engine_loaded(tmp_path):
+    """The stored regex programs are keyed by the engine file ``_engine`` loads, not by the
+    first ``_regex.*`` file of the folder: a folder may hold an older build's beside it."""
+    import importlib.util
+    import shutil
+    import subprocess
+    import sys
+
+    engine = importlib.util.find_spec("regex._regex").origin
+    package = tmp_path / "regex"
+    shutil.copytree(Path(engine).parent, package)
+    (package / "_regex.abi0-old-build.so").write_bytes(b"not this interpreter's")   # sorts first
+    code = ("import sys\nfrom checker.core.patterns import _engine, _engine_file\n"
+            "print(_engine_file() == _engine().__file__, 'regex._regex_core' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parents[1])])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.split() == ["True", "False"], out.stdout + out.stderr[-2000:]
+
+
+def test_a_documents_block_around_is_tokens_block_around():
+    """Document._block_around finds a jieba block's ends by searching for a character
+    outside every block (tokens._NOT_BLOCK, made from the same characters as _BLOCK);
+    the spans are those of tokens.block_around's walk, runs longer than its first
+    look-back stretch included."""
+    from types import SimpleNamespace
+
+    from checker.model.document import Document
+    from checker.model.tokens import _BLOCK, _NOT_BLOCK, block_around
+
+    for code in range(0x3000):
+        ch = chr(code)
+        assert (_BLOCK.fullmatch(ch) is None) == (_NOT_BLOCK.fullmatch(ch) is not None), hex(code)
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice(["年", "a", "9", ".", "，", " ", "\n", "-"] if rng.random() < 0.9 else ["中" * 150])
+                       for _ in range(rng.randint(1, 400)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, min(len(text), start + 5))
+        assert Document._block_around(SimpleNamespace(text=text), start, end) == block_around(text, start, end)
+
+
+def test_after_the_command_line_returns_a_callers_dataclasses_and_parsers_are_left_alone(tmp_path):
+    """main() gives back what it changed for its run (as re_cache.uninstall does for re):
+    dataclasses made afterwards are not compiled into the code store, and argparse asks
+    gettext again (a caller's translation is used)."""
+    import subprocess
+    import sys
+
+    code = r"""
+import argparse, dataclasses, gettext
+from checker.cli.main import main
+from checker.core import code_cache
+assert main(["rules", "--no-config"]) == 0
+before = code_cache._STORE.new
+@dataclasses.dataclass
+class Later:
+    a: int = 1
+print(code_cache._STORE.new == before, argparse._ is gettext.gettext, Later.__doc__)
+"""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert out.stdout.strip().splitlines()[-1] == "True True Later(a: int = 1)", out.stdout[-500:] + out.stderr[-2000:]
+
+
+def test_a_dataclass_made_when_the_code_store_fails_is_dataclasses_own(monkeypatch):
+    """When the store cannot give a method, _exec compiles it as dataclasses' exec would,
+    not with code_cache's own ``from __future__ import annotations``."""
+    import dataclasses
+
+    from checker.core import code_cache
+
+    def broken(source):
+        raise RuntimeError("a store that fails")
+
+    def make():
+        @dataclasses.dataclass
+        class Point:
+            x: int = 1
+        return Point
+
+    plain = make()
+    monkeypatch.setattr(code_cache, "_ACTIVE", [True])
+    monkeypatch.setattr(code_cache._STORE, "compiled", broken)
+    monkeypatch.setattr(dataclasses, "exec", code_cache._exec, raising=False)
+    made = make()
+    assert made.__init__.__annotations__ == plain.__init__.__annotations__ == {"x": "int", "return": None}
+    assert made.__doc__ == plain.__doc__
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(a)xy\1", r"xy\Z", r"xy$", r"(?m)xy$", r"^xy", r"(?m)^xy", r"(a)?(?(1)xy|年)", r"(?i:xy)", r"(?s:.)xy",
+    r"xy\b", r"\bxy\b", r"\Bxy", r"(?<=\b)xy", r"(?<=a\b)xy", r"xy(?=\s)", r"xy(?!\S)", r"xy(?=$)", r"xy(?!.)",
+    r"(?>[a-z]{0,3}+)xy", r"xy.{0,5}+z", r"(?<![a-z]{2})xy", r"(?<=\n)xy", r"年[^\n]*?xy", r"xy(?=(.{3}))",
+    r"xy(?=.*\n)", r"(?<=年..)xy", r"(?:a|xy)+b", r"\Axy", r"xy{1,2}?", r"(?<=(?=xy))xy", r"x(?=y)y",
+    r"(?x) x y  ", r"(?a)xy\w", r"\d*xy", r"xy\d*$", r"xy(?=\n|$)"])
+def test_windowed_searches_of_adversarial_expressions_find_what_finditer_finds(pattern):
+    """Look-arounds reading past the window, back references, \\b, $ and \\Z, atomic and
+    possessive parts, inline and scoped flags, IGNORECASE: UserPattern (regex) and
+    LiteralScan (re) find, at every pos and endpos, what finditer over the whole string
+    finds (expressions the window cannot bound run whole; the others must agree)."""
+    rng = random.Random(pattern)
+    for flags in (0, re.MULTILINE, re.DOTALL, re.IGNORECASE):
+        plain = regex.compile(pattern, flags)
+        try:
+            plain_re = re.compile(pattern, flags)
+        except re.error:
+            plain_re = None
+        bounded = compile_user(pattern, flags)
+        scan = literal_scan(pattern, flags) if plain_re is not None else None
+        for _ in range(6):
+            pieces = [rng.choice("zzzz11  _\n\n") for _ in range(rng.randint(1_100, 1_400))]
+            for _ in range(rng.randint(0, 12)):
+                pieces[rng.randrange(len(pieces))] = rng.choice(["xy", "年", "xy\n", "axy", "XY", "年年xy", "xy1", "a\nxy"])
+            text = "".join(pieces) + rng.choice(["", "xy"])
+            pos = rng.choice([0, rng.randint(0, 30)])
+            end = rng.choice([len(text), rng.randint(len(text) - 30, len(text))])
+            assert [(m.span(), m.groups()) for m in bounded.finditer(text, pos, end)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)], (flags, pos, end)
+            if scan is not None:
+                assert [(m.span(), m.groups()) for m in scan.finditer(text, pos, end)] == \
+                    [(m.span(), m.groups()) for m in plain_re.finditer(text, pos, end)], (flags, pos, end)

@@ -47,6 +47,16 @@ def _untranslated_argparse() -> None:
         argparse.ngettext = _as_written_plural
 
 
+def _translated_argparse() -> None:
+    """Give argparse gettext back (``main`` returning): a caller's parsers are translated
+    as it chooses, by what gettext finds then."""
+    if getattr(argparse, "_", None) is _as_written:
+        import gettext
+
+        argparse._ = gettext.gettext
+        argparse.ngettext = gettext.ngettext
+
+
 def _as_written(message: str) -> str:
     return message
 
@@ -245,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         re_cache.uninstall()    # what a caller compiles afterwards (a test runner's) is not ours to keep
+        code_cache.uninstall()  # nor the dataclasses it makes
+        _translated_argparse()
 
 
 def _command_of(argv: list[str]) -> str | None:

@@ -118,14 +118,28 @@ class _Store:
 _STORE = _Store()
 
 
+# Whether the command line is running (``install`` .. ``uninstall``): outside a run the
+# stand-ins pass everything through, so what a caller makes afterwards (a test runner's
+# dataclasses) is not compiled into the store, as ``re_cache.uninstall`` does for ``re``.
+_ACTIVE = [False]
+
+
 def _exec(source, globals=None, locals=None, /):      # noqa: A002 - exec's own parameters
     if isinstance(source, str):
-        try:
-            source = _STORE.compiled(source)
-        except SyntaxError:
-            pass                  # exec raises it as always
-        except Exception:  # noqa: BLE001 - a store that fails is only slower: exec compiles
-            pass
+        code = None
+        if _ACTIVE[0]:
+            try:
+                code = _STORE.compiled(source)
+            except SyntaxError:
+                pass              # compiled below, where it raises as exec raises it
+            except Exception:  # noqa: BLE001 - a store that fails is only slower: compiled below
+                pass
+        if code is None:
+            # compiled here, not by exec: a text exec'd from this module would be compiled
+            # with its ``from __future__ import annotations`` (dataclasses' __init__ given
+            # string annotations, its docstring "(a: '_type_a' = 1) -> '_return_type'")
+            code = compile(source, "<string>", "exec", dont_inherit=True)
+        source = code
     return builtins.exec(source, globals, locals)
 
 
@@ -179,7 +193,7 @@ class _Signature(str):
 
 def _signature(cls):
     """``inspect.signature(cls)`` as ``dataclasses`` uses it (its text)."""
-    key = _signature_key(cls)
+    key = _signature_key(cls) if _ACTIVE[0] else None
     if key is None:
         return _real_inspect().signature(cls)
     try:
@@ -215,3 +229,10 @@ def install() -> None:
 
     if getattr(dataclasses, "exec", None) is not _exec:
         dataclasses.exec = _exec
+    _ACTIVE[0] = True
+
+
+def uninstall() -> None:
+    """Stop keeping what ``dataclasses`` compiles (the command line calls this when it
+    returns); ``dataclasses`` keeps the stand-ins, which then pass everything through."""
+    _ACTIVE[0] = False

@@ -27,9 +27,27 @@ def cache_dir() -> Path:
 
 def cache_folders():
     """Where a cache file is looked for and kept: the user's cache folder, then (only when
-    that one fails) ``<temp>/gwlint``.  A generator, so the temporary folder (``tempfile``'s
-    import and its writable-folder probe) is found only when needed."""
-    yield cache_dir()
+    that one cannot be used: not made, not writable) ``<temp>/gwlint`` when this user owns
+    it or it does not exist yet.  A miss in a usable cache folder is a miss: the temporary
+    folder is shared by every process and user of the machine, and a file found there
+    (left by a run whose cache folder failed, or put there by another user) would be read
+    by every later run instead of one written to the user's folder.  A generator, so the
+    temporary folder (``tempfile``'s import and its writable-folder probe) is found only
+    when needed."""
+    first = cache_dir()
+    yield first
+    try:
+        first.mkdir(parents=True, exist_ok=True)
+        if os.access(first, os.W_OK | os.X_OK):
+            return
+    except OSError:
+        pass
     import tempfile
 
-    yield Path(tempfile.gettempdir()) / "gwlint"
+    fallback = Path(tempfile.gettempdir()) / "gwlint"
+    try:
+        owner = fallback.stat().st_uid
+    except OSError:
+        owner = None                    # not made yet: the writer makes it, as this user
+    if owner is None or owner == getattr(os, "getuid", lambda: owner)():
+        yield fallback

@@ -593,17 +593,23 @@ def _regex_error() -> type:
 
 def _engine_file() -> str | None:
     """The path of ``regex``'s compiled engine (its ``_regex`` extension), found without
-    importing ``regex``; None when it cannot be told."""
+    importing ``regex``; None when it cannot be told.  The file ``_engine`` loads: a folder
+    may hold another build's engine beside it (a ``_regex`` left by an older Python), and
+    keying the stored programs by that one would leave them unchanged when the loaded
+    engine is replaced."""
+    spec = _engine_spec()
+    return spec.origin if spec is not None and spec.origin else None
+
+
+def _engine_spec():
+    """How the import system would load ``regex._regex`` (the package not imported), or None."""
     import importlib.util
-    import os
+    from importlib.machinery import PathFinder
 
     spec = importlib.util.find_spec("regex")
-    folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
-    try:
-        engine = sorted(n for n in os.listdir(folder) if n.startswith("_regex.") and not n.endswith(".py"))[0]
-    except (OSError, IndexError):
-        return None
-    return os.path.join(folder, engine)
+    folder = spec.submodule_search_locations if spec is not None else None
+    found = PathFinder.find_spec("regex._regex", list(folder)) if folder else None
+    return found if found is not None and found.loader is not None else None
 
 
 def _regex_build() -> str:
@@ -635,13 +641,9 @@ def _engine():
     engine = sys.modules.get("regex._regex")
     if engine is None:
         import importlib.util
-        import os
-        from importlib.machinery import PathFinder
 
-        spec = importlib.util.find_spec("regex")
-        folder = spec.submodule_search_locations if spec is not None else None
-        found = PathFinder.find_spec("regex._regex", list(folder)) if folder else None
-        if found is None or found.loader is None:
+        found = _engine_spec()
+        if found is None:
             from regex import _regex as engine     # as before: through the package
 
             return engine

@@ -7,7 +7,6 @@ ask for tokens never loads jieba.
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -141,7 +140,7 @@ class Document:
         character class (walking character by character cost the length of the block
         per question, which in a long unpunctuated text made many questions quadratic;
         finding every run of the document first cost more than the few questions)."""
-        from checker.model.tokens import _BLOCK
+        from checker.model.tokens import _BLOCK, _NOT_BLOCK
 
         text = self.text
         lo, hi = start, end
@@ -244,13 +243,11 @@ class Document:
         return self.paragraphs[index].span.of(self.text)
 
 
-# A character jieba does not read as part of a block (the complement of ``tokens._BLOCK``).
-_NOT_BLOCK = re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
-
-
 def _run_start(text: str, at: int) -> int:
     """The start of the run of block characters holding ``at``: just past the last other
     character before it, looked for in widening stretches behind it."""
+    from checker.model.tokens import _NOT_BLOCK
+
     size = 64
     while True:
         lo = max(0, at - size)

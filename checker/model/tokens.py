@@ -214,7 +214,9 @@ def word_frequency(word: str) -> int:
 
 # jieba cuts a text into blocks (runs of these characters) and segments each block on its
 # own, so the tokens of one block do not depend on the rest of the text.
-_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_BLOCK_CHARS = r"\u4E00-\u9FD5a-zA-Z0-9+#&._%\-"
+_BLOCK = re.compile(f"[{_BLOCK_CHARS}]+")
+_NOT_BLOCK = re.compile(f"[^{_BLOCK_CHARS}]")       # one character outside every block
 
 
 def block_around(text: str, start: int, end: int) -> tuple[int, int]:
