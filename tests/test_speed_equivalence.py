@@ -461,3 +461,28 @@ def test_an_empty_file_run_imports_neither_inspect_nor_the_regex_package(tmp_pat
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
             for _ in range(2)]
     assert runs[1].stdout.strip().splitlines()[-1] == "[]", runs[1].stdout + runs[1].stderr[-2000:]
+
+
+def test_jieba_imported_with_its_kept_emission_table_and_deferred_modules():
+    """import_jieba puts the HMM emission table kept in the cache folder in place of
+    jieba.finalseg.prob_emit and defers tempfile and pickle: in fresh processes (the table
+    written by the first, read by the second) jieba's table equals its module's, and its
+    deferred modules work when used."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, runpy\n"
+        "from checker.model.tokens import import_jieba\n"
+        "j = import_jieba()\n"
+        "g = runpy.run_path(j.__path__[0] + '/finalseg/prob_emit.py')\n"
+        "assert j.finalseg.emit_P == g['P'] and list(j.finalseg.emit_P) == list(g['P'])\n"
+        "assert 'tempfile' not in sys.modules and 'pickle' not in sys.modules, 'deferred'\n"
+        "assert j.tempfile.gettempdir() and callable(j.finalseg.pickle.load)\n"
+        "import tempfile, pickle\n"
+        "assert j.tempfile.mkstemp is tempfile.mkstemp and j.finalseg.pickle.load is pickle.load\n"
+        "print(type(sys.modules.get('jieba.finalseg.prob_emit')).__name__)\n"
+    )
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
