@@ -63,6 +63,83 @@ def test_placeholder_matches_any_name_but_named_quotes_differ():
 
 
 # -- in one document ---------------------------------------------------------------------
+def _edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+@pytest.mark.parametrize("k", [0, 1, 3, 6])
+def test_near_index_segments_find_every_earlier_text_within_k_edits(k):
+    """The segment filter (NearIndex._near_plain) proposes a superset of the earlier texts
+    within k edits, whatever the edits and lengths (a small alphabet makes near texts
+    common); brute force is the reference."""
+    import random
+
+    from checker.model.near_index import NearIndex
+
+    rng = random.Random(k)
+    texts: list[str] = []
+    index = NearIndex(k)
+    for _ in range(400):
+        if texts and rng.random() < 0.6:
+            text = list(rng.choice(texts))
+            for _ in range(rng.randint(0, k + 1)):
+                at = rng.randint(0, len(text))
+                op = rng.randrange(3)
+                if op == 0 or not text[at:]:
+                    text.insert(at, rng.choice("abc"))
+                elif op == 1:
+                    del text[at]
+                else:
+                    text[at] = rng.choice("abc")
+            text = "".join(text)
+        else:
+            text = "".join(rng.choice("abcd") for _ in range(rng.randint(1, 30)))
+        if not text:
+            continue
+        near = {p for p, earlier in enumerate(texts) if _edit_distance(text, earlier) <= k}
+        assert near <= index._near_plain(text), text
+        texts.append(text)
+        index.add(text)
+
+
+def test_near_index_texts_with_placeholders_get_the_same_candidates_both_ways():
+    """A text with a placeholder is compared with every earlier unit the first few times
+    and looked up in bigram lists after that: both give the same candidates."""
+    import random
+
+    from checker.model import near_index
+    from checker.model.near_index import NearIndex
+
+    rng = random.Random(7)
+    # words enough that no list or look-up reaches its bound (as in a real document)
+    words = [a + b for a in "推进建设完善机制加强管理服务水平" for b in "提升工作质量体系"]
+    texts = []
+    for _ in range(300):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(4, 10)))
+        if texts and rng.random() < 0.5:
+            text = rng.choice(texts)[:-2] + rng.choice(words)
+        if rng.random() < 0.2:
+            at = rng.randrange(len(text))
+            text = text[:at] + PLACEHOLDER + text[at + 2:]
+        texts.append(text)
+    looked_up, compared = NearIndex(3), NearIndex(3)
+    looked_up._wild_asked = near_index._WILD_ASKS          # bigram lists from the start
+    compared._wild_asked = -len(texts)                     # never
+    asked = 0
+    for text in texts:
+        a, b = looked_up.candidates(text, 0.5), compared.candidates(text, 0.5)
+        assert a == b, text
+        asked += PLACEHOLDER in text and bool(a)
+        looked_up.add(text)
+        compared.add(text)
+    assert asked > 5
+
+
 def test_seed_000_interview_reported_once_at_the_second_occurrence():
     rules, lexicon = pack()
     path = next((ROOT / "seeds").glob("000_*.txt"))

@@ -457,7 +457,10 @@ def test_an_empty_file_run_imports_neither_inspect_nor_the_regex_package(tmp_pat
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     code = ("import sys\nfrom checker.cli.main import main\nmain(['check', '--no-cache', '--no-config', 'empty.txt'])\n"
             "print(sorted(m for m in ('inspect', 'regex', 'pkgutil', 'shutil', 'logging', 'traceback') if m in sys.modules))")
-    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    # the temporary folder too: a cache file another process left in <temp>/gwlint would be
+    # read from there (the fallback folder), importing tempfile to find it
+    (tmp_path / "tmp").mkdir()
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TMPDIR": str(tmp_path / "tmp")}
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
             for _ in range(2)]
     assert runs[1].stdout.strip().splitlines()[-1] == "[]", runs[1].stdout + runs[1].stderr[-2000:]

@@ -4,18 +4,24 @@ without comparing it with all of them.
 The duplicate kinds call a unit a repeat of an earlier one when their normalised texts
 differ by at most ``max_changed`` characters (``similarity.near_duplicate``).  Compared
 pairwise, a document of n units costs n²/2 comparisons: a paragraph of 1,000 template
-clauses took 45 s, a 1 MB line 44 s.  ``NearIndex`` keeps the earlier units by their
-character bigrams and proposes, for a new unit, only the earlier ones that can pass:
+clauses took 45 s, a 1 MB line 44 s.  ``NearIndex`` proposes, for a new unit, only the
+earlier ones that can pass:
 
-* two texts within k edits of each other (no placeholder in either) have all but at most
-  2k of their distinct bigrams in common (an edit touches at most two bigrams), so an
-  earlier unit must hold at least one of any 2k + 1 bigrams of the new one: the posting
-  lists of its 2k + 1 rarest bigrams hold every candidate (prefix filtering);
+* two texts within k edits of each other (no placeholder in either) differ in length by
+  k at most, and cutting the earlier one into k + 1 segments, one segment stands
+  unedited in the new one, near its own place (``_near_plain``; the filter of Pass-Join,
+  Li et al., VLDB 2011): a unit is filed under its k + 1 segments, and a new one looks up
+  a few slices of itself per length.  Most units repeat nothing, and one set lookup of
+  all those slices says so;
 * a unit with a placeholder (an anonymised name, ``§``) matches whatever stands in its
-  place, so for those the caller's weaker condition (a share of bigrams in common) picks
-  the lists instead, read from a separate, small index; then the bigrams of the side
-  holding placeholders that the other side lacks are bounded by 2k plus two per
-  placeholder;
+  place.  Those are rare: an earlier one is proposed to every later text (the necessary
+  conditions below sort them out), and a later one is compared with every earlier unit
+  by bigram sets (an earlier unit lacks at most 2k of its bigrams plus two per
+  placeholder: an edit touches at most two), the first few times; after that every unit
+  is filed by its bigrams and such an earlier unit, holding one of any that many + 1 of
+  the new one's bigrams, is found in the posting lists of the rarest (prefix
+  filtering); placeholders on both sides leave the caller's weaker condition (a share of
+  bigrams in common), read from a separate, small index;
 * with ``figures_only_skeletons``, earlier units equal to the new one once figures and
   approximation words are taken out, but not equal to it, are dropped at once: a change
   in figures only is not a repeat (``similarity.numerals_only_change``).
@@ -24,21 +30,23 @@ Candidates pass cheap necessary conditions first (length, bigrams each side lack
 share the caller asks for, bigrams found near the same place: ``_aligned``), so the
 costly alignment runs only for likely repeats.
 
-Bounds, so that a hostile document stays linear: a posting list keeps its first
-``postings_cap`` units (a bigram found in more is too common to select by), and
-``candidates`` looks at most at ``examine_cap`` units and returns at most
-``candidates_cap``, earliest first.  Normal
-documents never reach either bound; memory is one entry per distinct bigram of a unit,
-at most ``postings_cap`` per bigram.
+Bounds, so that a hostile document stays linear: a segment or posting list keeps its
+first ``postings_cap`` units (a segment or bigram found in more is too common to select
+by), and ``candidates`` looks at most at ``examine_cap`` units and returns at most
+``candidates_cap``, earliest first.  Normal documents never reach either bound; memory
+is k + 1 segments per unit (and, once a placeholder is met, one entry per distinct
+bigram of a unit, at most ``postings_cap`` per bigram).
 """
+
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter, _count_elements
-from itertools import chain
+from functools import lru_cache
+from itertools import accumulate, chain
 
-from checker.model.similarity import PLACEHOLDER
+from checker.model.similarity import PLACEHOLDER, bigrams
 
 _FIGURE_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两零〇.．%％年月日")
 _APPROX = re.compile("以上|以下|以内|左右|不少于|不低于|超过|约|近|余|多|超")
@@ -47,10 +55,9 @@ _APPROX = re.compile("以上|以下|以内|左右|不少于|不低于|超过|约
 # Units with placeholders are compared with each other by a share of bigrams only; their
 # secondary lists are kept shorter.
 _WILD_CAP = 32
-# Texts up to this long, with more candidates than _PLACED_WHEN by their bigrams, are
-# looked up by bigrams and their places too (_within_placed).
-_PLACED_MAX = 200
-_PLACED_WHEN = 48
+# Texts with placeholders compared with every earlier unit before the bigram lists are
+# built: a document has a few (an anonymised name or two); a hostile one stays linear.
+_WILD_ASKS = 16
 # Lists read beyond the prefix to count hits (sharper, not needed for correctness).
 _EXTRA_LISTS = 3
 # The approximation words, then runs of figure characters, taken out in one pass: no
@@ -111,6 +118,53 @@ def _aligned(a: str, b: str, k: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
+def _parts(k: int, length: int) -> tuple[tuple[int, int], ...] | None:
+    """(start, size) of the k + 1 segments a text of this length is cut into, the longer
+    ones last; None when it is shorter than k + 1 characters."""
+    size, longer = divmod(length, k + 1)
+    if size == 0:
+        return None
+    sizes = [size] * (k + 1 - longer) + [size + 1] * longer
+    return tuple(zip([0, *accumulate(sizes)], sizes))
+
+
+@lru_cache(maxsize=4096)
+def _plan(k: int, n: int) -> tuple[tuple[int, tuple[tuple[int, int, int], ...]], ...]:
+    """For a text of length n, per length of an earlier text within k (``length``) and per
+    segment of that length: the first and last place in the text where the segment may
+    stand unedited, and its size (``NearIndex._near_plain``)."""
+    plan = []
+    for length in range(max(1, n - k), n + k + 1):
+        parts = _parts(k, length)
+        if parts is None:
+            continue
+        delta = n - length
+        windows = []
+        for i, (start, size) in enumerate(parts):
+            first = start + (-i if -i > delta - k + i else delta - k + i)
+            last = start + (i if i < delta + k - i else delta + k - i)
+            windows.append((first if first > 0 else 0, last if last < n - size else n - size, size))
+        plan.append((length, tuple(windows)))
+    return tuple(plan)
+
+
+@lru_cache(maxsize=4096)
+def _reach(k: int, n: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where every slice ``_plan`` looks up starts and stops, each once: for one quick look
+    at all of them (a slice of another size never equals a segment)."""
+    pairs: set[tuple[int, int]] = set()
+    for _, windows in _plan(k, n):
+        for first, last, size in windows:
+            pairs.update(zip(range(first, last + 1), range(first + size, last + size + 1)))
+    starts, stops = zip(*pairs) if pairs else ((), ())
+    return starts, stops
+
+
+# (k, length) of the texts looked up so far in this process (``_may_hold_segment``)
+_SEEN: set[tuple[int, int]] = set()
+
+
 class NearIndex:
     def __init__(self, max_changed: int, *, figures_only_skeletons: bool = False,
                  postings_cap: int = 128, candidates_cap: int = 32, examine_cap: int = 256) -> None:
@@ -119,116 +173,183 @@ class NearIndex:
         self.candidates_cap = candidates_cap
         self.examine_cap = examine_cap
         self.norms: list[str] = []
-        self.grams: list[frozenset[str]] = []
+        self._grams: list[frozenset[str] | None] = []     # bigram sets, made when first needed
         self._lengths: list[int] = []
-        self._postings: dict[str, list[int]] = {}       # every unit
-        # units without placeholders by (bigram, position // (k + 1)), once needed
-        self._placed: dict[tuple[str, int], list[int]] | None = None
-        self._wild: dict[str, list[int]] = {}           # units holding a placeholder, all bigrams
-        self._wild_keys: dict[str, list[int]] = {}      # the same, under a few rare bigrams each
+        # units without placeholders by length, then one dict per segment (``_parts``): from
+        # the segment's text to the units holding it there
+        self._segments: dict[int, list[dict[str, list[int]]]] = {}
+        self._segment_texts: set[str] = set()            # every segment filed, any length or place
+        self._sizes: set[int] = set()                    # ... and their sizes
+        self._short: dict[int, list[int]] = {}           # ... too short to cut into k + 1 segments
+        self._wild_units: list[int] = []                 # units holding a placeholder
+        self._wild: dict[str, list[int]] = {}            # the same, by all their bigrams
+        # Every unit by its bigrams, for a text with placeholders to look up: filed up to
+        # ``_filed`` when such a text first asks (most documents have none).
+        self._postings: dict[str, list[int]] = {}
         self._frequency: Counter[str] = Counter()        # true counts (postings are capped)
-        self._exact: dict[str, set[int]] = {}
         self._canonical: dict[str, str] = {}
+        self._filed = 0
+        self._wild_asked = 0                             # texts with placeholders looked up
+        self._exact: dict[str, set[int]] = {}
         self._skeletons: dict[str, set[int]] | None = {} if figures_only_skeletons else None
         self._last_skeleton: tuple[str, str] = ("", "")   # candidates() then add() of one text
 
     def __len__(self) -> int:
         return len(self.norms)
 
-    def add(self, norm: str, grams: frozenset[str] | set[str]) -> int:
+    def add(self, norm: str, grams: frozenset[str] | set[str] | None = None) -> int:
+        """File a unit (its bigrams, when the caller has them, save making them again)."""
         position = len(self.norms)
-        # one object per distinct bigram: the sets of a long document then hold references,
-        # not a two-character string per occurrence (a third of the index's memory)
-        canonical = self._canonical
-        grams = frozenset(map(canonical.setdefault, grams, grams))
         self.norms.append(norm)
-        self.grams.append(grams)
-        # a unit with placeholders may match a text of any length: -1 keeps it out of reach
-        self._lengths.append(-1 - 10 * self.max_changed if PLACEHOLDER in norm else len(norm))
-        placeholders = norm.count(PLACEHOLDER)
-        cap = self.postings_cap
-        if placeholders:
-            # A later text without placeholders holds all but 2(k + placeholders) of these
-            # bigrams, so at least one of any 2(k + placeholders) + 1 of them: file the unit
-            # under that many of its rarest (so far) only.
-            keys = 2 * (self.max_changed + placeholders) + 1
-            # rarest first, ties in text order (stable sort): the same choice on every run
-            chosen = (sorted(sorted(grams), key=self._frequency.__getitem__)[:keys]
-                      if len(grams) > keys else grams)
-            for gram in chosen:
-                posting = self._wild_keys.setdefault(gram, [])
-                if len(posting) < cap:
-                    posting.append(position)
-        _count_elements(self._frequency, grams)     # Counter.update's own loop, without its checks
-        postings = self._postings
-        for gram in grams:
-            posting = postings.get(gram)
-            if posting is None:
-                postings[gram] = [position]
-            elif len(posting) < cap:
-                posting.append(position)
-        if placeholders:
-            for gram in grams:
+        self._grams.append(frozenset(grams) if grams is not None else None)
+        if PLACEHOLDER in norm:
+            # a unit with placeholders may match a text of any length: -1 keeps it out of reach
+            self._lengths.append(-1 - 10 * self.max_changed)
+            self._wild_units.append(position)
+            for gram in self.grams_of(position):
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
                     posting.append(position)
-        elif self._placed is not None:
-            self._place(position, norm)
+        else:
+            self._lengths.append(len(norm))
+            self._file_segments(position, norm)
         self._exact.setdefault(norm, set()).add(position)
         if self._skeletons is not None:
             self._skeletons.setdefault(self._skeleton(norm), set()).add(position)
         return position
 
-    def _place(self, position: int, norm: str) -> None:
-        """File a unit without placeholders by bigram and where it stands (in steps of
-        k + 1): a text within k edits has its untouched bigrams at most k places away."""
-        if len(norm) > _PLACED_MAX + self.max_changed:
-            return
-        step = self.max_changed + 1
-        placed, cap = self._placed, self.postings_cap
-        for key in {(norm[i:i + 2], i // step) for i in range(len(norm) - 1)}:
-            posting = placed.get(key)
-            if posting is None:
-                placed[key] = [position]
-            elif len(posting) < cap:
-                posting.append(position)
+    def grams_of(self, position: int) -> frozenset[str]:
+        """The distinct character bigrams of a unit."""
+        grams = self._grams[position]
+        if grams is None:
+            grams = self._grams[position] = frozenset(bigrams(self.norms[position]))
+        return grams
 
     def _skeleton(self, norm: str) -> str:
         if self._last_skeleton[0] != norm:
             self._last_skeleton = (norm, figures_skeleton(norm))
         return self._last_skeleton[1]
 
-    def candidates(self, norm: str, grams: frozenset[str] | set[str], need: float) -> list[int]:
-        """Earlier units (positions, earliest first) sharing at least ``need`` of ``grams``
-        that may be within ``max_changed`` characters of ``norm``: every such unit within
-        the bounds described above, and perhaps a few that are not."""
+    # -- texts without placeholders: segments -------------------------------------------
+    def _file_segments(self, position: int, norm: str) -> None:
+        length = len(norm)
+        parts = _parts(self.max_changed, length)
+        if parts is None:
+            self._short.setdefault(length, []).append(position)
+            return
+        lists = self._segments.get(length)
+        if lists is None:
+            lists = self._segments[length] = [{} for _ in parts]
+        cap = self.postings_cap
+        pieces = [norm[start:start + size] for start, size in parts]
+        self._segment_texts.update(pieces)
+        self._sizes.update((parts[0][1], parts[-1][1]))
+        for piece, by_text in zip(pieces, lists):
+            posting = by_text.get(piece)
+            if posting is None:
+                by_text[piece] = [position]
+            elif len(posting) < cap:
+                posting.append(position)
+
+    def _near_plain(self, norm: str) -> set[int]:
+        """Earlier units without placeholders that may be within k edits of ``norm`` (which
+        has none).  Such a unit r is cut into k + 1 segments (``_parts``); of k edits or
+        fewer turning r into ``norm``, counted per segment (an insertion with the character
+        before it), some segment i is untouched and has exactly i edits before it (the last
+        i where the edits before reach i), so k - i at most after it.  It stands in
+        ``norm`` shifted by d, with |d| <= i and |len(norm) - len(r) - d| <= k - i: a few
+        slices of ``norm`` to look up per length and segment (``_plan``).  Texts with the
+        same words in another order share bigrams, not segments at their places."""
+        k = self.max_changed
+        n = len(norm)
+        found: set[int] = set()
+        if self._may_hold_segment(norm, k, n):
+            segments = self._segments
+            for length, parts in _plan(k, n):
+                lists = segments.get(length)
+                if lists is None:
+                    continue
+                for (first, last, size), by_text in zip(parts, lists):
+                    for at in range(first, last + 1):
+                        hit = by_text.get(norm[at:at + size])
+                        if hit is not None:
+                            found.update(hit)
+        if self._short:
+            for length in range(max(1, n - k), n + k + 1):
+                found.update(self._short.get(length, ()))
+        return found
+
+    def _may_hold_segment(self, norm: str, k: int, n: int) -> bool:
+        """Whether some slice ``_plan`` looks up is a segment filed (most texts repeat
+        nothing: one look at all the slices, in C).  A length met for the first time in the
+        process is looked at in every slice of a segment's size instead: making the slices
+        (``_reach``) costs more than a look, and a one-file run meets most lengths once."""
+        texts, get = self._segment_texts, norm.__getitem__
+        key = (k, n)
+        if key in _SEEN:
+            return not texts.isdisjoint(map(get, map(slice, *_reach(k, n))))
+        _SEEN.add(key)
+        if len(_SEEN) > 8192:
+            _SEEN.clear()
+        low, high = max(1, n - k) // (k + 1), (n + k) // (k + 1) + 1
+        return any(not texts.isdisjoint(map(get, map(slice, range(n - size + 1), range(size, n + 1))))
+                   for size in range(max(1, low), high + 1) if size in self._sizes)
+
+    # -- texts with placeholders: bigram lists ------------------------------------------
+    def _catch_up(self) -> None:
+        """File the units not yet filed by their bigrams."""
+        canonical, frequency, postings, cap = self._canonical, self._frequency, self._postings, self.postings_cap
+        for position in range(self._filed, len(self.norms)):
+            # one object per distinct bigram: the sets of a long document then hold
+            # references, not a two-character string per occurrence
+            grams = self.grams_of(position)
+            grams = self._grams[position] = frozenset(map(canonical.setdefault, grams, grams))
+            _count_elements(frequency, grams)     # Counter.update's own loop, without its checks
+            for gram in grams:
+                posting = postings.get(gram)
+                if posting is None:
+                    postings[gram] = [position]
+                elif len(posting) < cap:
+                    posting.append(position)
+        self._filed = len(self.norms)
+
+    def candidates(self, norm: str, share: float, scale: float = 1.0) -> list[int]:
+        """Earlier units (positions, earliest first) sharing at least ``need`` of the
+        bigrams of ``norm`` (need: their count x ``share`` x ``scale``) that may be within
+        ``max_changed`` characters of ``norm``: every such unit within the bounds described
+        above, and perhaps a few that are not."""
         k = self.max_changed
         mine = norm.count(PLACEHOLDER)
+        grams = None
         if mine:
+            grams = frozenset(bigrams(norm))
             # earlier units without placeholders lack at most 2(k + mine) of these bigrams
-            found = self._within(grams, 2 * (k + mine))
+            allowed = 2 * (k + mine)
+            found = None
+            if self._wild_asked < _WILD_ASKS:
+                # The first few texts with placeholders are compared with every earlier
+                # unit, a set difference each (filing every unit by its bigrams costs more
+                # than a few looks); placeholders on both sides: the caller's share, below.
+                # More than ``examine_cap`` found (a short text, many placeholders): the
+                # lists below, whose bounds decide which are examined.
+                self._wild_asked += 1
+                lengths, grams_of = self._lengths, self.grams_of
+                found = {p for p in range(len(self.norms))
+                         if lengths[p] >= 0 and len(grams - grams_of(p)) <= allowed}
+                found.update(self._wild_units)
+                if len(found) > self.examine_cap:
+                    found = None
+                    self._wild_asked = _WILD_ASKS
+            if found is None:
+                self._catch_up()
+                found = self._within(grams, allowed)
+                if self._wild:
+                    # placeholders on both sides may stand for anything: the caller's share only
+                    found |= self._prefix(self._wild, grams, len(grams) * share * scale)
         else:
             # ... and, when this one has none either, differ in length by k at most
-            found = self._within(grams, 2 * k)
-            lengths, length = self._lengths, len(norm)
-            found = {p for p in found if abs(lengths[p] - length) <= k}
-            if len(found) > _PLACED_WHEN and len(norm) <= _PLACED_MAX:
-                # Many: formulaic text, where the same words recur in other orders.  Such a
-                # unit also holds all but 2k of these bigrams within k places of where they
-                # stand here (the index of places is built the first time it is needed).
-                if self._placed is None:
-                    self._placed = {}
-                    for p, other in enumerate(self.norms):
-                        if PLACEHOLDER not in other:
-                            self._place(p, other)
-                found &= self._within_placed(norm)
-        if not mine:
-            # earlier units with placeholders: filed under a few bigrams this one must hold
-            for gram in grams & self._wild_keys.keys():
-                found.update(self._wild_keys[gram])
-        elif self._wild:
-            # placeholders on both sides may stand for anything: the caller's share only
-            found |= self._prefix(self._wild, grams, need)
+            found = self._near_plain(norm)
+            found.update(self._wild_units)
         if not found:
             return []
         if self._skeletons is not None:
@@ -238,6 +359,11 @@ class NearIndex:
                 # in the size of ``found``, whatever the size of the group)
                 exact = self._exact.get(norm, set())
                 found = (found - same) | (found & exact)
+                if not found:
+                    return []
+        if grams is None:
+            grams = frozenset(bigrams(norm))
+        need = len(grams) * share * scale
         out = []
         length = len(norm)
         anchors = _anchors(norm, k) if not mine else []
@@ -251,7 +377,7 @@ class NearIndex:
             plain = not mine and not theirs
             if plain and (abs(length - len(other_norm)) > k or not _anchored(anchors, other_norm, k)):
                 continue
-            other = self.grams[p]
+            other = self.grams_of(p)
             # Every bigram of a text that the other lacks was touched by an edit (two per
             # changed character at most) or holds a placeholder (two per placeholder):
             # the other side's placeholders may stand for anything, so only this side's count.
@@ -294,61 +420,6 @@ class NearIndex:
             return found
         counts: dict[int, int] = {}     # Counter's counting loop without its constructor
         _count_elements(counts, chain.from_iterable(self._postings[g] for g in chosen))
-        return {p for p, c in counts.items() if c >= required}
-
-    def _within_placed(self, norm: str) -> set[int]:
-        """Units without placeholders within k edits of ``norm`` (which has none): of its
-        bigram occurrences, all but 2k (those an edit touched) are found in such a unit at
-        most k places away.  The same prefix argument as ``_within``, on occurrences: a
-        unit holds one of any 2k + 1 of them, read from the lists of the (at most three)
-        position steps each can fall in.  This keeps out texts with the same words in
-        another order, which share the bigrams but not their places."""
-        k = self.max_changed
-        allowed = 2 * k
-        step = k + 1
-        placed = self._placed
-        bigram_list = [norm[i:i + 2] for i in range(len(norm) - 1)]
-        overall = self._frequency
-        counts_of = [overall.get(g, 0) for g in bigram_list]
-        # occurrences rarest first (by the bigram's count anywhere): only the few needed are
-        # placed; one whose places hold no unit is lacked by all, like an absent bigram
-        order = sorted(range(len(bigram_list)), key=counts_of.__getitem__)
-        cap = self.postings_cap
-        full: list[list[list[int]]] = []       # lists that may have been cut short
-        lists: list[list[list[int]]] = []      # complete lists
-        absent = 0
-        # the rarest occurrences decide; looking further only finds commoner (cut) lists
-        for i in order[:4 * (2 * allowed + 1)]:
-            if len(lists) >= 2 * allowed + 1 - absent:
-                break
-            keys = [(bigram_list[i], s) for s in range(max(0, (i - k) // step), (i + k) // step + 1)]
-            postings = [placed[key] for key in keys if key in placed] if counts_of[i] else []
-            if not postings:
-                absent += 1
-                if absent > allowed:
-                    return set()
-                continue
-            (full if any(len(p) >= cap for p in postings) else lists).append(postings)
-        scan = allowed + 1 - absent
-        if scan <= 0:
-            return set()
-        if len(lists) < scan:
-            # too few complete lists: any scan of the occurrences (complete or not) will do
-            found: set[int] = set()
-            for postings in (lists + full)[:scan]:
-                for posting in postings:
-                    found.update(posting)
-            return found
-        # complete lists only: a unit within reach misses at most (allowed - absent) of them
-        required = len(lists) - (allowed - absent)
-        if required <= 1:
-            found = set()
-            for postings in lists[:scan]:
-                for posting in postings:
-                    found.update(posting)
-            return found
-        # a unit may stand in two steps of one occurrence: count it once per occurrence
-        counts = Counter(chain.from_iterable(set(chain.from_iterable(postings)) for postings in lists))
         return {p for p, c in counts.items() if c >= required}
 
     def _prefix(self, postings: dict[str, list[int]], grams, need: float) -> set[int]:

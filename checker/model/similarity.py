@@ -167,37 +167,41 @@ def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), offsets, breaks
 
 
-def _strip_phrases(norm: str, offsets: list[int], phrases: re.Pattern | None) -> tuple[str, list[int]]:
-    if phrases is None or not norm:
-        return norm, offsets
-    keep = [True] * len(norm)
-    found = False
-    for m in phrases.finditer(norm):
-        found = True
-        for k in range(m.start(), m.end()):
-            keep[k] = False
-    if not found:
-        return norm, offsets
-    return ("".join(c for c, k in zip(norm, keep) if k),
-            [o for o, k in zip(offsets, keep) if k])
+def _kept(piece: str, phrases: re.Pattern | None) -> list[tuple[int, int]]:
+    """The stretches of ``piece`` outside the set phrases found in it, empty ones left out."""
+    out = []
+    at = 0
+    if phrases is not None:
+        for m in phrases.finditer(piece):
+            if m.start() > at:
+                out.append((at, m.start()))
+            at = max(at, m.end())
+    if at < len(piece):
+        out.append((at, len(piece)))
+    return out
 
 
-def _unit(norm: str, offsets: list[int], clause: bool, phrases: re.Pattern | None,
+def _unit(norm: str, offsets: list[int], a: int, b: int, clause: bool, phrases: re.Pattern | None,
           text: str) -> Unit | None:
-    if not norm:
+    """The unit of ``norm[a:b]`` (offsets: of each character of ``norm`` in ``text``), its
+    set phrases taken out; its span runs from its first to its last character before that."""
+    if a >= b:
         return None
-    first, last = offsets[0], offsets[-1]
-    norm, offsets = _strip_phrases(norm, offsets, phrases)
-    if not norm:
+    piece = norm[a:b] if b - a < len(norm) else norm
+    kept = _kept(piece, phrases)
+    if not kept:
         return None
+    if len(kept) > 1 or kept[0] != (0, len(piece)):
+        piece = "".join([piece[x:y] for x, y in kept])
+    first, last = offsets[a], offsets[b - 1]
     end = last + 1
     # A unit ending in a placeholder ends at the closing quote, not at its opener.
-    if norm[-1] == PLACEHOLDER:
-        opener = text[offsets[-1]]
-        closer = _QUOTES.get(opener)
-        j = text.find(closer, offsets[-1] + 1) if closer else -1
+    if piece[-1] == PLACEHOLDER:
+        at = offsets[a + kept[-1][1] - 1]
+        closer = _QUOTES.get(text[at])
+        j = text.find(closer, at + 1) if closer else -1
         end = j + 1 if j >= 0 else end
-    return Unit(Span(first, max(end, first + 1)), norm, clause)
+    return Unit(Span(first, max(end, first + 1)), piece, clause)
 
 
 def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
@@ -212,18 +216,18 @@ def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
         if lacks is not None and lacks(norm):
             phrases = None
     out: list[Unit] = []
-    whole = _unit(norm, offsets, False, phrases, text)
+    whole = _unit(norm, offsets, 0, len(norm), False, phrases, text)
     if whole:
         out.append(whole)
     if clauses and breaks:
         bounds = [0, *breaks, len(norm)]
         for a, b in zip(bounds, bounds[1:]):
-            piece = _unit(norm[a:b], offsets[a:b], True, phrases, text)
+            piece = _unit(norm, offsets, a, b, True, phrases, text)
             if piece:
                 out.append(piece)
         if pairs and len(bounds) > 3:
             for a, c in zip(bounds, bounds[2:]):
-                piece = _unit(norm[a:c], offsets[a:c], True, phrases, text)
+                piece = _unit(norm, offsets, a, c, True, phrases, text)
                 if piece:
                     out.append(piece)
     return out

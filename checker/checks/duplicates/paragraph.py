@@ -15,7 +15,7 @@ from checker.checks.duplicates.places import (comparable_kinds, heading_paragrap
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
-from checker.model.similarity import Unit, bigrams, figures_differ, near_duplicate
+from checker.model.similarity import Unit, figures_differ, near_duplicate
 
 MESSAGE_ARGS = frozenset({
     "length",      # content characters of the paragraph
@@ -85,13 +85,12 @@ def _repeated_paragraphs(doc: Document, params: Params, vocabulary,
         else:
             seen[unit.norm] = (para_index, unit)
         kept.append((para_index, unit))
-        index.add(unit.norm, bigrams(unit.norm))
+        index.add(unit.norm)
 
 
 def _near(unit: Unit, kind: int, kinds: dict[int, int], kept, index: NearIndex, params: Params):
-    grams = bigrams(unit.norm)
-    need = len(grams) * params.min_ratio * 0.6
-    for position in index.candidates(unit.norm, grams, need):
+    # earlier paragraphs sharing min_ratio x 0.6 of its bigrams
+    for position in index.candidates(unit.norm, params.min_ratio, 0.6):
         other_index, other = kept[position]
         if not comparable_kinds(kind, kinds.get(other_index, PLAIN), False):
             continue

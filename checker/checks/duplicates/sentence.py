@@ -29,7 +29,7 @@ from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
 from checker.model.numerals import CN_NUMERAL_CHARS
-from checker.model.similarity import (Unit, bigrams, figures_differ, near_duplicate, numerals_only_change,
+from checker.model.similarity import (Unit, figures_differ, near_duplicate, numerals_only_change,
                                       wording_length)
 from checker.model.span import Span
 
@@ -134,15 +134,14 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         for unit in units:
             if hits and covered.find(1, unit.span.start, unit.span.end) >= 0:
                 continue          # a clause of a sentence already found repeated
-            grams = bigrams(unit.norm)
             lead = _item_lead(doc, unit, item)
             unit_kind = RUN_IN if head_at is not None and unit.span.start >= head_at else kind
-            first = _first_occurrence(unit, grams, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of,
+            first = _first_occurrence(unit, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of,
                                       exact, index, params, doc, figure_ends, lead, lead_of, anaphoric)
             if first is not None:
                 hits.append((unit, first))
                 covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
-            position = index.add(unit.norm, grams)
+            position = index.add(unit.norm)
             kept.append(unit)
             lead_of.append(lead)
             kind_of.append(unit_kind)
@@ -179,7 +178,7 @@ def _skeleton(norm: str) -> str:
     return _FIGURE_RUN.sub("", norm)
 
 
-def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: list[Unit], paragraph_of: list[int],
+def _first_occurrence(unit: Unit, sentence, kind: int, kept: list[Unit], paragraph_of: list[int],
                       kind_of: list[int], sentence_of: list[int], exact: dict[str, int],
                       index: NearIndex, params: Params, doc: Document,
                       figure_ends: frozenset[int] = frozenset(),
@@ -213,7 +212,7 @@ def _first_occurrence(unit: Unit, grams: set[str], sentence, kind: int, kept: li
         return kept[position]
     # Only earlier units sharing half the bigrams and within max_changed edits can be
     # repeats; the index proposes those (checker.model.near_index), never all pairs.
-    for p in index.candidates(unit.norm, grams, len(grams) * 0.5):
+    for p in index.candidates(unit.norm, 0.5):
         if not comparable(p):
             continue
         other = kept[p]
