@@ -489,3 +489,18 @@ def test_jieba_imported_with_its_kept_emission_table_and_deferred_modules():
     for _ in range(2):
         done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
+
+
+def test_kept_prefix_table_answers_as_jiebas_own():
+    """The prefix table read from the cache folder (buckets found by first character in
+    one string, their data in one bytes object) gives every word jieba's own table holds
+    its frequency, and no entry to a word it lacks."""
+    from checker.model import tokens
+
+    tokenizer = tokens._tokenizer()
+    with open(tokens.trimmed_dictionary(), "rb") as fh:
+        freq, total = tokenizer.gen_pfdict(fh)
+    table = tokenizer.FREQ
+    assert tokenizer.total == total
+    assert all(table.get(word) == count for word, count in freq.items())
+    assert all(table.get(word) is None for word in ("", "不在词典里的词语", "\U0002a6a5甲"))
