@@ -104,11 +104,30 @@ def import_jieba():
 
 
 # jieba's HMM emission table (jieba.finalseg.prob_emit: a 1.2 MB module of dict literals)
-# takes 6-9 CPU ms to run from its bytecode at every import; the same dict as plain marshal
-# data in the cache folder loads in about half that.  It is put in sys.modules as that module
-# before jieba is imported, so jieba.finalseg's ``from .prob_emit import P`` finds it.
+# takes 6-9 CPU ms to run from its bytecode at every import, and 3-4 ms to load as marshal
+# data.  jieba reads it only by ``emit_P[state].get(character, default)``: each state's
+# table is kept in the cache folder as its characters in one string and their values in one
+# array of doubles (the same floats), and a lookup finds the character in the string.  The
+# table is put in sys.modules as that module before jieba is imported, so jieba.finalseg's
+# ``from .prob_emit import P`` finds it.
 _EMISSION = "jieba.finalseg.prob_emit"
-_EMISSION_FORMAT = 1
+_EMISSION_FORMAT = 2
+
+
+class _Emission:
+    """One state's emission log-probabilities, answering ``get`` as its dict did."""
+
+    __slots__ = ("_chars", "_values")
+
+    def __init__(self, chars: str, values: bytes) -> None:
+        self._chars = chars
+        self._values = memoryview(values).cast("d")
+        if len(self._values) != len(chars):
+            raise ValueError("emission table: characters and values do not pair")
+
+    def get(self, char: str, default=None):
+        i = self._chars.find(char) if len(char) == 1 else -1
+        return self._values[i] if i >= 0 else default
 
 
 def _kept_emission():
@@ -127,26 +146,38 @@ def _kept_emission():
         st = source.stat()
     except (AttributeError, ImportError, OSError, TypeError, ValueError):
         return None
-    name = f"jieba-emission-{st.st_size}-{st.st_mtime_ns}.marshal"
+    name = f"jieba-emission-{st.st_size}-{st.st_mtime_ns}-{_EMISSION_FORMAT}.marshal"
     for folder in cache_folders():
         data = read_sealed(folder / name, _EMISSION_FORMAT)
-        if data is not None and isinstance(data.get("P"), dict):
-            module = type(sys)(_EMISSION)
-            module.__file__ = str(source)
-            module.P = data["P"]
-            sys.modules[_EMISSION] = module
-            return name, module
+        try:
+            table = {state: _Emission(chars, values) for state, (chars, values) in data["P"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        module = type(sys)(_EMISSION)
+        module.__file__ = str(source)
+        module.P = table
+        sys.modules[_EMISSION] = module
+        return name, module
     return name, None
 
 
 def _keep_emission(name: str, module) -> None:
+    """Keep jieba's own table (a dict per state of character -> float), when it is one."""
+    import array
+
     from checker.core.sealed_file import write_sealed
 
     table = getattr(module, "P", None)
     if not isinstance(table, dict):
         return
+    packed = {}
+    for state, row in table.items():
+        if not (isinstance(state, str) and isinstance(row, dict)
+                and all(isinstance(c, str) and len(c) == 1 and type(v) is float for c, v in row.items())):
+            return
+        packed[state] = ("".join(row), array.array("d", row.values()).tobytes())
     for folder in cache_folders():
-        if write_sealed(folder / name, {"format": _EMISSION_FORMAT, "P": table}):
+        if write_sealed(folder / name, {"format": _EMISSION_FORMAT, "P": packed}):
             return
 
 
