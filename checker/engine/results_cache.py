@@ -113,6 +113,10 @@ class ResultsCache:
         return h.hexdigest()
 
     # -- per file
+    def has(self, key: str) -> bool:
+        """Whether there is an entry ``key`` (``load`` may still find it unreadable)."""
+        return (self.folder / f"{key}.json").exists()
+
     def load(self, path: str, key: str, rows: bool = False) -> FileResult | None:
         """The entry of ``path`` with ``key``; ``rows``: leave its violations as the rows
         read (``result.cached_rows``, the fields of ``checker.engine.spool.row_of``) for a
@@ -211,6 +215,22 @@ class ResultsCache:
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
+    def comparison_kept(self, key: str, keys: dict[str, str | None], limit: int) -> bool:
+        """Whether a run over the files ``keys`` (path -> entry key) will take its
+        cross-document findings from what is kept rather than compare everything: the
+        phase entry ``key`` exists, or the kept index is of the same paths with at most
+        ``limit`` of them changed (``runner._updated_phase`` then updates it)."""
+        if (self.folder / f"corpus-{key}.json").exists():
+            return True
+        head = self._read("index.json")
+        try:
+            old = head["keys"]
+            if head["format"] != FORMAT or set(old) != set(keys):
+                return False
+            return sum(old[p] != k for p, k in keys.items()) <= limit
+        except (KeyError, TypeError, AttributeError):
+            return False
+
     def phase_stream(self, key: str) -> tuple[Iterator[list], dict[str, list[int]]] | None:
         """``load_phase(key, rows=True)`` with the findings read as they are taken, a
         megabyte of the entry at a time, not held whole (4,000 documents' entry is 64 MB
@@ -285,37 +305,20 @@ class ResultsCache:
         """Keep what the last comparison indexed: ``rules``: rule id -> [(path, keys
         array)] (the documents' band keys, uint32, a row per sentence), with the entry key
         of every file and the phase entry (``store_phase``) holding its findings."""
-        from checker.core.numeric import np
+        writer = self.index_writer()
+        if writer is None:
+            return
+        for rule_id, docs in rules.items():
+            for path, array in docs:
+                writer.add(rule_id, path, array)
+        writer.close(phase, keys)
 
+    def index_writer(self) -> "IndexWriter | None":
+        """``store_index`` for documents that come one at a time (as the comparison takes
+        them): ``add(rule_id, path, keys)``, then ``close(phase, keys)``."""
         if not self._prepare():
-            return
-        listing: dict[str, list] = {}
-        size = crc = 0
-        tmp = None
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=self.folder)
-            os.chmod(tmp, 0o644)
-            # each document's keys written as they are held (no joined copy: 29 MB at
-            # 4,000 documents, with the last index still read)
-            with os.fdopen(fd, "wb") as fh:
-                for rule_id, docs in rules.items():
-                    listing[rule_id] = []
-                    for path, array in docs:
-                        array = np.ascontiguousarray(array, dtype=np.uint32)
-                        listing[rule_id].append([path, int(array.shape[0]),
-                                                 int(array.shape[1]) if array.ndim == 2 else 0])
-                        if not array.size:
-                            continue          # (a view with a zero in its shape cannot be cast)
-                        piece = memoryview(array).cast("B")
-                        fh.write(piece)
-                        crc = zlib.crc32(piece, crc)
-                        size += len(piece)
-            os.replace(tmp, self.folder / "index.bin")
-        except OSError:
-            _discard(tmp)
-            return
-        self._write("index.json", {"format": FORMAT, "phase": phase, "keys": keys, "rules": listing,
-                                   "size": size, "crc": crc})
+            return None
+        return IndexWriter(self)
 
     # -- a whole run's JSON report
     def load_report(self, key: str) -> "StoredReport | None":
@@ -520,6 +523,65 @@ class PhaseWriter:
         ok = used is not None and self._ok and self._put('],"used":' + json.dumps(used, ensure_ascii=False, separators=(",", ":")) + "}")
         if _finish(self._fh, self._tmp, self._cache.folder / f"corpus-{self._key}.json", ok):
             self._cache.prune("corpus-", ".json", KEEP_PHASES)
+
+
+class IndexWriter:
+    """Writes ``index.bin`` and ``index.json`` as ``store_index`` describes, each
+    document's keys written as they come (to a temporary file per rule: the index lists
+    the rules' documents rule by rule), never all held at once."""
+
+    def __init__(self, cache: ResultsCache) -> None:
+        self._cache = cache
+        self._parts: dict[str, tuple[Any, str]] = {}       # rule id -> (open file, its path)
+        self._listing: dict[str, list] = {}
+        self._ok = True
+
+    def add(self, rule_id: str, path: str, array) -> None:
+        from checker.core.numeric import np
+
+        if not self._ok:
+            return
+        try:
+            if rule_id not in self._parts:
+                fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=self._cache.folder)
+                self._parts[rule_id] = (os.fdopen(fd, "wb"), tmp)
+                self._listing[rule_id] = []
+            array = np.ascontiguousarray(array, dtype=np.uint32)
+            self._listing[rule_id].append([path, int(array.shape[0]), int(array.shape[1]) if array.ndim == 2 else 0])
+            if array.size:                   # (a view with a zero in its shape cannot be cast)
+                self._parts[rule_id][0].write(memoryview(array).cast("B"))
+        except OSError:
+            self._ok = False
+
+    def close(self, phase: str | None, keys: dict[str, str | None] | None = None) -> None:
+        """Keep the index (of the phase entry ``phase`` and files ``keys``); ``None``: drop it."""
+        folder = self._cache.folder
+        tmp = None
+        try:
+            for fh, _ in self._parts.values():
+                fh.close()
+            if phase is None or not self._ok:
+                return
+            size = crc = 0
+            fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=folder)
+            os.chmod(tmp, 0o644)
+            with os.fdopen(fd, "wb") as out:
+                for _, part in self._parts.values():
+                    with open(part, "rb") as fh:
+                        while piece := fh.read(_PIECE):
+                            out.write(piece)
+                            crc = zlib.crc32(piece, crc)
+                            size += len(piece)
+            os.replace(tmp, folder / "index.bin")
+            tmp = None
+        except OSError:
+            return
+        finally:
+            _discard(tmp)
+            for _, part in self._parts.values():
+                _discard(part)
+        self._cache._write("index.json", {"format": FORMAT, "phase": phase, "keys": keys, "rules": self._listing,
+                                          "size": size, "crc": crc})
 
 
 class ReportWriter:

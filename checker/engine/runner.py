@@ -145,6 +145,34 @@ def _lint_in_worker(path: str) -> FileResult:
     return result
 
 
+def _lint_chunk(paths: list[str]) -> list[FileResult]:
+    return [_lint_in_worker(p) for p in paths]
+
+
+def _bounded_map(pool, paths: list[str], chunk: int, window: int) -> Iterator[FileResult]:
+    """``pool.map(_lint_in_worker, paths, chunksize=chunk)`` with at most ``window``
+    chunks given out and not yet taken: results the parent has not come to yet (it
+    compares documents while the workers check the next ones) wait in the workers'
+    queue, not in the parent's memory (pool.map hands out every chunk at once, and under
+    load the finished results piled up in the parent, 30 KB a document)."""
+    from collections import deque
+
+    chunks = (paths[i:i + chunk] for i in range(0, len(paths), chunk))
+    pending: deque = deque()
+    try:
+        for part in islice(chunks, window):
+            pending.append(pool.submit(_lint_chunk, part))
+        while pending:
+            results = pending.popleft().result()
+            part = next(chunks, None)
+            if part is not None:
+                pending.append(pool.submit(_lint_chunk, part))
+            yield from results
+    finally:
+        for future in pending:
+            future.cancel()
+
+
 def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
               progress: Callable[[int, int], None] | None = None,
               keep_sources: bool = False,
@@ -193,24 +221,35 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                 if progress:
                     progress(len(paths), len(paths))
                 return run
+        # an entry is read when its turn comes (``_in_order``), not all before the pool:
+        # 3,999 entries' rows held at once were most of an edit run's peak, and a worker
+        # forked then inherited them
         for p in paths:
-            if keys[p] is not None:
-                found = run.cache.load(p, keys[p], rows=spool)
-                if found is not None:
-                    hits[p] = found
+            if keys[p] is not None and run.cache.has(keys[p]):
+                hits[p] = None
 
         def store(result: FileResult) -> None:
             key = keys.get(result.path)
             if key is not None:
                 run.cache.store(key, result, rules_by_id)
     misses = [p for p in paths if p not in hits]
+    # The cross-document phase, when it compares everything, takes each document as its
+    # turn comes, while the later ones are still checked (``_PhaseStream``); a run that
+    # will take the phase from the cache, or update the kept comparison, does it after.
+    stream = None
+    if collect and not settings.config.duplicates.reference:
+        phase_key = run.cache.corpus_key(list(keys.items())) if run.cache is not None else None
+        if run.cache is None or not run.cache.comparison_kept(phase_key, keys, _update_limit(len(paths))):
+            stream = _PhaseStream(run, settings, paths, keys, phase_key, spool)
     pool = None
     # A dead worker ends the run like an interrupt; concurrent.futures (with
     # multiprocessing and logging, 10-25 ms) is imported only when a pool is made.
     stops: tuple[type[BaseException], ...] = (KeyboardInterrupt,)
     try:
         with terminate_as_interrupt():
-            if len(misses) > 1 and jobs > 1:
+            # one file changed among many is checked in a worker as well: the parent then
+            # never imports the checks (≈100 MiB), only the comparison's code
+            if misses and jobs > 1 and len(paths) > 1:
                 from concurrent.futures.process import BrokenProcessPool
 
                 stops = (KeyboardInterrupt, BrokenProcessPool)
@@ -218,10 +257,10 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                 workers = min(jobs, len(misses))
                 chunk = max(1, min(16, len(misses) // (workers * 4) or 1))
                 pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, keep_sources))
-                fresh: Iterable[FileResult] = pool.map(_lint_in_worker, misses, chunksize=chunk)
+                fresh: Iterable[FileResult] = _bounded_map(pool, misses, chunk, 4 * workers)
             else:
                 fresh = (lint_path(p, settings, collect, defer_unused=True) for p in misses)
-            results = _in_order(paths, hits, iter(fresh))
+            results = _in_order(paths, hits, iter(fresh), run.cache, keys, spool, settings, collect)
             for done, result in enumerate(results, 1):
                 if store is not None and result.path not in hits:
                     store(result)
@@ -235,6 +274,8 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                         pass
                 run.results.append(result)
                 run.errors.extend(result.errors)
+                if stream is not None:
+                    stream.add(done - 1, result)
                 if spool:
                     if result.cached_rows is not None:   # a cache hit: its rows as read, not made objects
                         run.violations.add_rows(result.path, result.cached_rows)
@@ -252,6 +293,9 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                     progress(done, len(paths))
     except stops as exc:
         run.interrupted = True
+        if stream is not None:
+            stream.abandon()
+            stream = None
         why = ("the run was interrupted" if isinstance(exc, KeyboardInterrupt)
                else "a worker process ended unexpectedly")
         run.errors += [RunError(p, f"not checked: {why}") for p in paths[len(run.results):]]
@@ -259,7 +303,9 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         if pool is not None:
             _stop(pool, wait=not run.interrupted)
     if not run.interrupted:
-        if run.cache is not None:
+        if stream is not None:
+            stream.finish()
+        elif run.cache is not None:
             _cached_corpus_violations(run, settings, keys, hits, collect)
         else:
             run.violations.extend(corpus_violations(run.results, settings))
@@ -280,11 +326,222 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
 _BATCH = 2000          # cross-document findings spooled and stored at a time
 
 
-def _in_order(paths: list[str], hits: dict[str, FileResult], fresh) -> Iterable[FileResult]:
-    """The results in the order of ``paths``: cached ones as they are, the others as the
-    checks (a worker pool's map keeps their order) return them."""
+def _update_limit(files: int) -> int:
+    """Files that may change for the kept comparison to be updated, not done again."""
+    return max(8, files // 10)
+
+
+class _PhaseStream:
+    """The cross-document phase of a run that compares every document, fed the results
+    as the checks return them.  The comparison takes the documents in its own order (the
+    kind's ``order_key``): a result waits here until every document before it in that
+    order has come (with paths in that order, as discovered, none waits).  Each corpus
+    rule's ``Comparison`` gives the copies of the documents it has compared; they are
+    stamped, silenced by their file's directives, spooled (tagged: given up if the run is
+    interrupted) and stored as they come, each document's keys written to the kept index
+    and its summary let go.  A kind without ``Comparison`` is compared after the pool
+    (``iter_corpus_violations``): the stream then stands aside."""
+
+    def __init__(self, run: RunResult, settings: Settings, paths: list[str], keys: dict[str, str | None],
+                 phase_key: str | None, spooled: bool) -> None:
+        self.run, self.settings, self.paths, self.keys = run, settings, paths, keys
+        self.phase_key = phase_key
+        self.spooled = spooled
+        self.order: list[int] | None = None        # positions in the comparison's order
+        self.named: list[str] = []                  # each position's name in the comparison
+        self.next = 0                               # of order
+        self.waiting: dict[int, FileResult] = {}
+        self.comparisons: dict[str, tuple[Any, Any]] = {}      # rule id -> (rule, Comparison)
+        self.rules = {r.id: r for r in settings.rules}
+        self.labels: dict[str, Any] = {}
+        self.directives: dict[str, list] = {}
+        self.before: dict[str, list[bool]] = {}
+        self.found: list[Violation] = []
+        self.held: list[Violation] = []             # a run that does not spool: added at the end
+        self.off = False
+        cache = run.cache
+        self.writer = cache.phase_writer(phase_key) if cache is not None and phase_key is not None else None
+        self.index = cache.index_writer() if cache is not None and phase_key is not None else None
+        if spooled:
+            run.violations.tagging = False
+        _steady_heap()
+
+    def add(self, position: int, result: FileResult) -> None:
+        self.labels[result.path] = result.line_labels
+        if result.suppressions:
+            self.directives[result.path] = result.suppressions
+            self.before[result.path] = [s.used for s in result.suppressions]
+        if self.off:
+            return
+        self.waiting[position] = result
+        if self.order is None and (not result.corpus or not self._start(result)):
+            return
+        while self.next < len(self.order) and self.order[self.next] in self.waiting:
+            position = self.order[self.next]
+            self._feed(position, self.waiting.pop(position))
+            self.next += 1
+
+    def _start(self, result: FileResult) -> bool:
+        """Learn the comparison's order from the first result with summaries."""
+        order_key = None
+        for rule_id in result.corpus:
+            module = load_kind(self.rules[rule_id].kind)
+            if not hasattr(module, "Comparison") or not hasattr(module, "order_key"):
+                self.off = True
+                return False
+            if order_key not in (None, module.order_key):
+                self.off = True
+                return False
+            order_key = module.order_key
+        root = Path(self.settings.root)
+        self.named = [order_key(p, root) for p in self.paths]
+        self.order = sorted(range(len(self.paths)), key=self.named.__getitem__)
+        return True
+
+    def _feed(self, position: int, result: FileResult) -> None:
+        if self.off:
+            return
+        for rule_id in list(result.corpus):
+            summary = result.corpus[rule_id]
+            if summary is None:
+                if not (self.run.cache is not None and self.keys.get(result.path)
+                        and self.run.cache.load_corpus(result, self.keys[result.path])):
+                    # its summaries are lost: check the file again
+                    fresh = lint_path(result.path, self.settings, True, defer_unused=True)
+                    result.corpus, result.suppressions = fresh.corpus, fresh.suppressions
+                    if result.suppressions:
+                        self.directives[result.path] = result.suppressions
+                        self.before[result.path] = [s.used for s in result.suppressions]
+                    if rule_id not in result.corpus:
+                        continue
+                summary = result.corpus[rule_id]
+            if rule_id not in self.comparisons:
+                rule = self.rules[rule_id]
+                module = load_kind(rule.kind)
+                if not hasattr(module, "Comparison"):
+                    self.off = True          # (a kind the first result did not have)
+                    return
+                if self.index is not None and not hasattr(module, "affected_documents"):
+                    self.index.close(None)
+                    self.index = None
+                self.comparisons[rule_id] = (rule, module.Comparison(rule))
+            rule, comparison = self.comparisons[rule_id]
+            if self.index is not None:
+                try:
+                    self.index.add(rule_id, result.path, summary.key_array())
+                except AttributeError:
+                    self.index.close(None)
+                    self.index = None
+            self._take(rule, comparison.add(result.path, summary, True, self.named[position]))
+            result.corpus[rule_id] = None     # the comparison keeps what it needs of it
+
+    def _take(self, rule, findings) -> None:
+        for f in findings:
+            v = stamp_resolved(rule, f, self.labels)
+            # A file's own directives silence cross-document findings too.
+            directives = self.directives.get(v.path)
+            if directives is None or suppress([v], directives):
+                self.found.append(v)
+        if len(self.found) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.found:
+            return
+        if self.spooled:
+            self.run.violations.tagging = True
+            try:
+                self.run.violations.extend(self.found)
+            finally:
+                self.run.violations.tagging = False
+        else:
+            self.held += self.found
+        if self.writer is not None:
+            self.writer.write(self.found)
+        self.found = []
+
+    def finish(self) -> None:
+        """After the last result: the last documents' copies; the entry and index kept."""
+        if self.off or self.order is None:
+            self.abandon()
+            _compare_after(self.run, self.settings, self.keys)
+            return
+        for rule, comparison in self.comparisons.values():
+            self._take(rule, comparison.finish())
+        self._flush()
+        if not self.spooled:
+            self.run.violations.extend(self.held)
+        if self.run.cache is not None:
+            self.run.cache.phase = "compared"
+        keep = self.phase_key is not None and not self.run.errors
+        if self.writer is not None:
+            used = {p: [i for i, s in enumerate(d) if s.used and not self.before[p][i]]
+                    for p, d in self.directives.items()}
+            self.writer.close({p: i for p, i in used.items() if i} if keep else None)
+        if self.index is not None:
+            self.index.close(self.phase_key if keep else None, self.keys)
+
+    def abandon(self) -> None:
+        """Give up what was compared (an interrupted run has no cross-document findings)."""
+        if self.spooled:
+            self.run.violations.forget_tagged()
+        for path, was in self.before.items():
+            for s, used in zip(self.directives[path], was):
+                s.used = used
+        self.found, self.held = [], []
+        if self.writer is not None:
+            self.writer.close(None)
+        if self.index is not None:
+            self.index.close(None)
+        self.writer = self.index = None
+
+
+def _steady_heap() -> None:
+    """Keep glibc from growing its mmap threshold: the comparison allocates and frees
+    arrays of a few hundred kilobytes per batch, and once one is freed glibc takes the
+    next ones from the heap, which then fragments and is never given back (the parent's
+    RSS at 900 of 1,000 documents: 119 MiB, 100 with the threshold kept at 128 KiB, for
+    26 MiB of comparison).  Nothing on another C library."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-3, 128 * 1024)      # M_MMAP_THRESHOLD
+        libc.mallopt(-1, 128 * 1024)      # M_TRIM_THRESHOLD
+    except (OSError, AttributeError):
+        pass
+
+
+def _compare_after(run: RunResult, settings: Settings, keys: dict[str, str | None]) -> None:
+    """The whole comparison after the pool (a kind the stream cannot take), every
+    summary read again where the stream let it go or the cache holds it."""
+    cache = run.cache
+    for i, result in enumerate(run.results):
+        if any(summary is None for summary in result.corpus.values()):
+            if not (cache is not None and keys.get(result.path) and cache.load_corpus(result, keys[result.path])):
+                run.results[i] = lint_path(result.path, settings, True, defer_unused=True)
+    if cache is not None:
+        _cached_corpus_violations(run, settings, keys, {}, True)
+    else:
+        run.violations.extend(corpus_violations(run.results, settings))
+
+
+def _in_order(paths: list[str], hits: dict, fresh, cache=None, keys=None, rows: bool = False,
+              settings: Settings | None = None, collect: bool = True) -> Iterable[FileResult]:
+    """The results in the order of ``paths``: cached ones read from the cache as their
+    turn comes (an entry that cannot be read after all is checked here, and leaves
+    ``hits``), the others as the checks (a worker pool's map keeps their order) return them."""
     for p in paths:
-        yield hits[p] if p in hits else next(fresh)
+        if p not in hits:
+            yield next(fresh)
+            continue
+        found = hits[p]
+        if found is None and cache is not None:
+            found = cache.load(p, keys[p], rows=rows)
+        if found is None:
+            del hits[p]
+            found = lint_path(p, settings, collect, defer_unused=True)
+        yield found
 
 
 def _cached_corpus_violations(run: RunResult, settings: Settings, keys: dict[str, str | None],
@@ -450,7 +707,7 @@ def _updated_phase(run: RunResult, settings: Settings, keys: dict[str, str | Non
         if set(old_keys) != set(by_path):
             return None
         changed = {p for p in by_path if old_keys[p] != keys.get(p)}
-        if len(changed) > max(8, len(by_path) // 10):
+        if len(changed) > _update_limit(len(by_path)):
             return None
         stored = cache.phase_stream(head["phase"])
         if stored is None:

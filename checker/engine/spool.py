@@ -60,6 +60,9 @@ class ViolationSpool:
         self._rows: dict[str, list[tuple[int, int]]] = {}     # path -> its blocks (offset, size)
         self._count = 0
         self.severity_counts: Counter = Counter()
+        # blocks written while ``tagging`` (a phase that may be given up: ``forget_tagged``)
+        self.tagging = False
+        self._tagged: list[tuple[str, tuple[int, int], int, Counter]] = []
         # set by a run with a results cache: a function giving where the JSON report
         # keeps its violations text for the next run over the same files, or None
         self.keep_report = None
@@ -85,10 +88,27 @@ class ViolationSpool:
         blob = marshal.dumps(rows)
         self._file.seek(self._end)
         self._file.write(blob)
-        self._rows.setdefault(path, []).append((self._end, len(blob)))
+        block = (self._end, len(blob))
+        self._rows.setdefault(path, []).append(block)
         self._end += len(blob)
         self._count += len(rows)
-        self.severity_counts.update(row[7] for row in rows)
+        severities = Counter(row[7] for row in rows)
+        self.severity_counts.update(severities)
+        if self.tagging:
+            self._tagged.append((path, block, len(rows), severities))
+
+    def forget_tagged(self) -> None:
+        """Take back every block written while ``tagging`` (the others stay)."""
+        for path, block, count, severities in self._tagged:
+            blocks = self._rows.get(path, [])
+            if block in blocks:
+                blocks.remove(block)
+                self._count -= count
+                self.severity_counts.subtract(severities)
+            if not blocks:
+                self._rows.pop(path, None)
+        self.severity_counts = +self.severity_counts
+        self._tagged = []
 
     def add_file(self, path: str, violations: list[Violation]) -> None:
         self.add_rows(path, [row_of(v, path) for v in violations])

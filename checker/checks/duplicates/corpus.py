@@ -171,27 +171,97 @@ def check_corpus(summaries: dict[str, Fingerprints], rule, settings=None,
     ``only``: report these documents' copies alone (the others' are known: see
     ``affected_documents``); a summary of another document is then read only for its
     keys until one of its sentences is a candidate."""
-    params: Params = rule.params
-    docs = _ordered(summaries, references, settings)
+    comparison = Comparison(rule)
+    for key, path, data, reported in _ordered(summaries, references, settings):
+        yield from comparison.add(path, data, reported and (only is None or path in only), key)
+    yield from comparison.finish()
 
-    index = _BucketIndex(docs, params)
-    for number, (_, path, data, reported) in enumerate(docs):
-        if not reported or (only is not None and path not in only) or data.bands != params.bands or not len(data):
-            continue
-        copies = []
-        for e, ranked in index.candidates(number):
-            norm = data.norm(e)
-            counts = Counter(norm)
-            for sentence in ranked:
-                other_number, other_e = sentence >> 32, sentence & 0xFFFFFFFF
-                other_path, _, other, _ = docs[other_number]
-                if is_copy(norm, other.norm(other_e), params, counts):
-                    copies.append((e, (other_path, other.line(other_e))))
-                    break
-        if _versions_of_one_document(copies, len(data), params):
-            copies = []
-        for e, (other_path, other_line) in copies:
-            yield copy_finding(rule, path, data.entry(e), other_path, other_line)
+
+class Comparison:
+    """The comparison fed one document at a time, in the order of the comparison
+    (``order_key``): a runner adds each document as its turn comes, while the later ones
+    are still being checked, and takes the copies found as the documents are compared.
+
+    A document is compared with the documents added before it (``_BucketIndex``), a batch
+    of documents at a time (the look-ups of a batch are a few array operations for all
+    its sentences); ``add`` returns the copies of the documents compared by then, in
+    order, ``finish`` those of the last batch.  Once compared, a document keeps only what
+    a later document's comparison may read of it (its normalised texts and their lines,
+    ``_Texts``); its keys are in the index, its excerpts and places are let go."""
+
+    def __init__(self, rule, batch_rows: int = 2048) -> None:
+        self.rule = rule
+        self.params: Params = rule.params
+        self.batch_rows = batch_rows
+        self.index = _BucketIndex(self.params)
+        self.paths: list[str] = []
+        self.keys: list[str] = []
+        self.texts: list[Any] = []                      # document number -> its texts
+        self.pending: list[tuple[int, Any, bool]] = []  # (number, data, reported) not yet compared
+        self.pending_rows = 0
+
+    def add(self, path: str, data, reported: bool = True, key: str | None = None) -> Iterator[CorpusFinding]:
+        """``path``: the document's path as its findings name it; ``key``: its name in the
+        findings of the later documents that copy it (its ``order_key``)."""
+        if data.bands != self.params.bands or not len(data):
+            return iter(())
+        number = len(self.paths)
+        self.paths.append(path)
+        self.keys.append(path if key is None else key)
+        self.texts.append(data)
+        self.pending.append((number, data, reported))
+        self.pending_rows += len(data)
+        if self.pending_rows < self.batch_rows:
+            return iter(())
+        return self._compare()
+
+    def finish(self) -> Iterator[CorpusFinding]:
+        return self._compare() if self.pending else iter(())
+
+    def _compare(self) -> Iterator[CorpusFinding]:
+        batch, self.pending, self.pending_rows = self.pending, [], 0
+        found = self.index.add_batch([data.key_array() for _, data, _ in batch],
+                                     [reported for _, _, reported in batch], [data for _, data, _ in batch])
+        params, texts, keys = self.params, self.texts, self.keys
+        for (number, data, reported), candidates in zip(batch, found):
+            if reported:
+                copies = []
+                for e, ranked in candidates:
+                    norm = data.norm(e)
+                    counts = Counter(norm)
+                    for sentence in ranked:
+                        other_number, other_e = sentence >> 32, sentence & 0xFFFFFFFF
+                        other = texts[other_number]
+                        if is_copy(norm, other.norm(other_e), params, counts):
+                            copies.append((e, (keys[other_number], other.line(other_e))))
+                            break
+                if _versions_of_one_document(copies, len(data), params):
+                    copies = []
+                for e, (other_path, other_line) in copies:
+                    yield copy_finding(self.rule, self.paths[number], data.entry(e), other_path, other_line)
+            # from now on only a candidate's text and line are read
+            texts[number] = _Texts.of(data)
+
+
+class _Texts:
+    """What a compared document keeps for the later ones: normalised texts and lines."""
+
+    __slots__ = ("norms", "norm_ends", "lines")
+
+    def __init__(self, norms: str, norm_ends, lines) -> None:
+        self.norms, self.norm_ends, self.lines = norms, norm_ends, lines
+
+    @classmethod
+    def of(cls, data):
+        if not isinstance(data, Fingerprints):
+            return data          # a summary read on demand (the engine's): kept as it is
+        return cls(data.norms, data.norm_ends, data.places[0::4])
+
+    def norm(self, e: int) -> str:
+        return self.norms[self.norm_ends[e - 1] if e else 0:self.norm_ends[e]]
+
+    def line(self, e: int) -> int:
+        return self.lines[e]
 
 
 def affected_documents(summaries: dict[str, Fingerprints], previous: dict[str, Any], changed: set[str],
@@ -256,104 +326,248 @@ def same_for_others(before: Fingerprints, after: Fingerprints) -> bool:
 
 
 class _BucketIndex:
-    """Which earlier sentences each sentence is compared with, for all documents at once.
+    """Which earlier sentences each sentence is compared with, filled a batch of
+    documents at a time.
 
     A sentence falls in one bucket per band (the exact text's key is the last band); a
     document's sentences are compared with the sentences of earlier documents that share
     a bucket with them, each bucket holding only its earliest ``bucket_size`` sentences,
     the likeliest first (most buckets shared, then the earliest) and at most
-    ``max_candidates`` of them.  Filled document by document, a bucket holds, when
-    document d is compared, the earliest ``bucket_size`` sentences of documents before d,
-    which are the earliest ``bucket_size`` of all its sentences that come before d: so
-    the buckets are built once, for all documents, as sorted arrays (numpy), one band at
-    a time, and a document's candidates are looked up for all its sentences in a few
-    array operations.  A dictionary of Python lists, one per bucket, took 174 MiB and a
-    Counter per sentence for 1,000 documents; these arrays take about 4 bytes per
-    sentence and band.
+    ``max_candidates`` of them.  A full bucket never changes, so a sentence is put in a
+    bucket only while there is room, and a bucket's members are the earliest ones.
 
-    Sentences are numbered in document order (rows of ``keys``); a candidate is given as
+    The buckets are sorted runs of (key, member row) pairs, one array pair per band: each
+    batch adds a run (its rows with room in their buckets), and two runs are merged
+    when the later one has grown as large as the one before it (a log-structured index:
+    a few runs, each pair merged a logarithmic number of times), so the index grows in
+    document order without a Python object per bucket (a dictionary of lists took 174
+    MiB at 1,000 documents) and a batch's look-ups are a few array operations for all
+    its sentences.  When document d is compared its buckets hold the members added
+    before it: those of the batches before its own and of the earlier documents of its
+    batch (a member row before d's first row).
+
+    Rows are numbered in the order documents are added; a candidate is given as
     document number << 32 | sentence, which orders as the rows do."""
 
-    def __init__(self, docs, params: Params) -> None:
+    def __init__(self, params: Params) -> None:
         from checker.core.numeric import np
 
         self.np = np
+        self.bucket_size = params.bucket_size
         self.max_candidates = params.max_candidates
-        self.rows_of: dict[int, tuple[int, int]] = {}        # document number -> its first row, end
-        # each document's keys as its summary holds them (a view, not a copy): the buckets
-        # are built a band's column at a time and a document looks up its own rows
-        self.matrices: dict[int, Any] = {}
-        sizes = []
-        for number, (_, _, data, _) in enumerate(docs):
-            if data.bands != params.bands or not len(data):
-                continue
-            first_row = self.rows_of[sizes[-1][0]][1] if sizes else 0
-            self.rows_of[number] = (first_row, first_row + len(data))
-            self.matrices[number] = data.key_array()
-            sizes.append((number, len(data)))
-        self.index: list[tuple] = []
-        if not sizes:
-            return
-        numbers = np.array([n for n, _ in sizes], dtype=np.uint64)
-        lengths = np.array([k for _, k in sizes], dtype=np.int64)
-        starts = np.cumsum(lengths) - lengths
-        rows = int(lengths.sum())
-        within = np.arange(rows, dtype=np.int64) - np.repeat(starts, lengths)
-        self.names = (np.repeat(numbers, lengths) << np.uint64(32)) | within.astype(np.uint64)
-        del within
-        # a bucket's size fits in 16 bits, its first member's place and a row in 32
-        count_type = np.uint16 if params.bucket_size < 2 ** 16 else np.int64
-        place_type = np.int32 if rows < 2 ** 31 else np.int64
-        for band in range(params.bands + 1):
-            column = np.concatenate([m[:, band] for m in self.matrices.values()])
-            order = np.argsort(column, kind="stable")          # by key, each key's rows in order
-            ordered = column[order]
-            del column
-            first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-            size = np.diff(np.append(first, rows))
-            keep = (np.arange(rows) - np.repeat(first, size)) < params.bucket_size
-            count = np.minimum(size, params.bucket_size)
-            self.index.append((ordered[first], (np.cumsum(count) - count).astype(place_type),
-                               count.astype(count_type), order[keep].astype(place_type)))
+        self.max_changed = params.max_changed
+        self.width = params.bands + 1
+        # per run, per band: (its keys, sorted and distinct; each key's first member's
+        # place in members; how many members; the member rows, key by key)
+        self.runs: list[list[tuple[Any, Any, Any, Any]]] = []
+        self.sizes: list[int] = []                    # members of each run
+        self.starts: list[int] = []                   # document number -> its first row
+        self.rows = 0
+        self.count_type = np.uint16 if params.bucket_size < 2 ** 16 else np.int64
 
-    def candidates(self, number: int):
-        """(sentence, its candidates in the order they are compared) for each sentence of
-        document ``number`` that has any."""
+    def add_batch(self, matrices: list, wanted: list[bool], texts: list) -> list[list[tuple[int, list[int]]]]:
+        """Add documents (their key arrays, in order) and give, for each, (sentence, its
+        candidates in the order they are compared) for each of its sentences that has any
+        (only for the ``wanted`` documents; the others get [])."""
         np = self.np
-        if number not in self.rows_of:
-            return []
-        start, end = self.rows_of[number]
-        data_rows = self.matrices[number]
-        found_rows, found_sentences = [], []
-        for band, (buckets, first, count, members) in enumerate(self.index):
-            at = np.searchsorted(buckets, data_rows[:, band])     # every key is a bucket's
-            lengths = count[at].astype(np.int64)
-            total = int(lengths.sum())
-            ends = np.cumsum(lengths)
-            offsets = np.repeat(first[at] - (ends - lengths), lengths) + np.arange(total)
-            found_rows.append(members[offsets])
-            found_sentences.append(np.repeat(np.arange(len(at)), lengths))
-        candidate = np.concatenate(found_rows)
-        sentence = np.concatenate(found_sentences)
-        earlier = candidate < start                                # rows of earlier documents
+        lengths = np.array([len(m) for m in matrices], dtype=np.int64)
+        local = np.cumsum(lengths) - lengths                 # each document's first row in the batch
+        base = self.rows
+        self.starts.extend((local + base).tolist())
+        total = int(lengths.sum())
+        keys = np.concatenate(matrices) if len(matrices) > 1 else matrices[0]
+        row_type = np.int32 if base + total < 2 ** 31 else np.int64
+        asked = np.repeat(np.array(wanted, dtype=bool), lengths)
+        looked_up = asked.any()
+        row_start = np.repeat(local + base, lengths)         # each batch row's document's first row
+        run, size = [], 0
+        pairs_row, pairs_member = [], []
+        for band in range(self.width):
+            column = keys[:, band]
+            order = np.argsort(column, kind="stable")        # by key, each key's rows in order
+            ordered = column[order]
+            first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+            count = np.diff(np.append(first, total))
+            distinct = ordered[first]
+            groups = len(first)
+            held = np.zeros(groups, dtype=np.int64)          # members each key has already
+            group_of, member_of = [], []                     # each key's members, earlier runs first
+            for earlier in self.runs:
+                run_keys, run_first, run_count, members = earlier[band]
+                at = np.minimum(np.searchsorted(run_keys, distinct), len(run_keys) - 1)
+                hit = np.flatnonzero(run_keys[at] == distinct)
+                if not len(hit):
+                    continue
+                sizes = run_count[at[hit]].astype(np.int64)
+                held[hit] += sizes
+                if looked_up:
+                    n = int(sizes.sum())
+                    ends = np.cumsum(sizes)
+                    group_of.append(np.repeat(hit, sizes))
+                    member_of.append(members[np.repeat(run_first[at[hit]].astype(np.int64) - (ends - sizes), sizes)
+                                             + np.arange(n)])
+            group = np.repeat(np.arange(groups), count)      # of each ordered row
+            keep = np.arange(total) - np.repeat(first, count) < np.repeat(self.bucket_size - held, count)
+            new_rows = (order[keep] + base).astype(row_type)
+            kept = np.bincount(group[keep], minlength=groups)
+            has = np.flatnonzero(kept)
+            run.append((distinct[has], (np.cumsum(kept[has]) - kept[has]).astype(row_type),
+                        kept[has].astype(self.count_type), new_rows))
+            size += len(new_rows)
+            if not looked_up:
+                continue
+            group_of.append(group[keep])
+            member_of.append(new_rows)
+            # every looked-up row of the batch gets its key's members
+            g = np.concatenate(group_of)
+            m = np.concatenate(member_of)
+            by_group = np.argsort(g, kind="stable")
+            m = m[by_group]
+            g_size = np.bincount(g, minlength=groups)
+            g_first = np.cumsum(g_size) - g_size
+            query = order[asked[order]]                      # batch rows looked up
+            q_group = group[asked[order]]
+            sizes = g_size[q_group]
+            n = int(sizes.sum())
+            if not n:
+                continue
+            ends = np.cumsum(sizes)
+            offsets = np.repeat(g_first[q_group] - (ends - sizes), sizes) + np.arange(n)
+            pairs_row.append(np.repeat(query, sizes))
+            pairs_member.append(m[offsets])
+        self.runs.append(run)
+        self.sizes.append(size)
+        self.rows += total
+        self._sketch(texts)
+        found = self._candidates(pairs_row, pairs_member, row_start, local, len(matrices))
+        while len(self.runs) > 1 and self.sizes[-2] <= self.sizes[-1]:
+            self._merge()
+        return found
+
+    def _merge(self) -> None:
+        """The last two runs as one (the earlier one's members first within a key)."""
+        np = self.np
+        later, earlier = self.runs.pop(), self.runs.pop()
+        merged = []
+        for (k1, _, c1, m1), (k2, _, c2, m2) in zip(earlier, later):
+            column = np.concatenate((np.repeat(k1, c1.astype(np.int64)), np.repeat(k2, c2.astype(np.int64))))
+            order = np.argsort(column, kind="stable")
+            column = column[order]
+            members = np.concatenate((m1, m2))[order]
+            first = np.flatnonzero(np.concatenate(([True], column[1:] != column[:-1])))
+            count = np.diff(np.append(first, len(column)))
+            merged.append((column[first], first.astype(m1.dtype), count.astype(self.count_type), members))
+        self.sizes[-2:] = [self.sizes[-2] + self.sizes[-1]]
+        self.runs.append(merged)
+
+    def _candidates(self, pairs_row, pairs_member, row_start, local, documents: int):
+        np = self.np
+        result: list[list[tuple[int, list[int]]]] = [[] for _ in range(documents)]
+        if not pairs_row:
+            return result
+        sentence = np.concatenate(pairs_row)
+        candidate = np.concatenate(pairs_member).astype(np.int64)
+        earlier = candidate < row_start[sentence]                  # rows of earlier documents
         candidate, sentence = candidate[earlier], sentence[earlier]
         if not len(candidate):
-            return []
-        # how many buckets each (sentence, candidate) pair shares
-        order = np.lexsort((candidate, sentence))
-        candidate, sentence = candidate[order], sentence[order]
-        new = np.concatenate(([True], (candidate[1:] != candidate[:-1]) | (sentence[1:] != sentence[:-1])))
-        starts = np.flatnonzero(new)
-        shared = np.diff(np.append(starts, len(candidate)))
-        candidate, sentence = candidate[starts], sentence[starts]
-        # per sentence: most shared first, then the earliest; the first max_candidates
-        order = np.lexsort((candidate, -shared, sentence))
-        candidate, sentence = candidate[order], sentence[order]
+            return result
+        # how many buckets each (sentence, candidate) pair shares; per sentence the most
+        # shared first, then the earliest: one sort of a number made of (sentence,
+        # candidate), one of (sentence, buckets not shared, candidate), faster than lexsort
+        low = max(1, self.rows.bit_length())
+        if (int(sentence.max()) + 1).bit_length() + 7 + low <= 63 and self.width < 128:
+            pair = np.sort((sentence << low) | candidate)
+            starts = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
+            shared = np.diff(np.append(starts, len(pair)))
+            pair = pair[starts]
+            sentence = pair >> low
+            ranked = np.sort((sentence << (7 + low)) | ((127 - shared) << low) | (pair & ((1 << low) - 1)))
+            sentence, candidate = ranked >> (7 + low), ranked & ((1 << low) - 1)
+        else:
+            order = np.lexsort((candidate, sentence))
+            candidate, sentence = candidate[order], sentence[order]
+            new = np.concatenate(([True], (candidate[1:] != candidate[:-1]) | (sentence[1:] != sentence[:-1])))
+            starts = np.flatnonzero(new)
+            shared = np.diff(np.append(starts, len(candidate)))
+            candidate, sentence = candidate[starts], sentence[starts]
+            order = np.lexsort((candidate, -shared, sentence))
+            candidate, sentence = candidate[order], sentence[order]
+        # the first max_candidates of each sentence, less those the text sketches rule out
+        starts = np.flatnonzero(np.concatenate(([True], sentence[1:] != sentence[:-1])))
+        rank = np.arange(len(sentence)) - np.repeat(starts, np.diff(np.append(starts, len(sentence))))
+        keep = rank < self.max_candidates
+        candidate, sentence = candidate[keep], sentence[keep]
+        keep = self._possible(sentence + (self.rows - len(row_start)), candidate)
+        candidate, sentence = candidate[keep], sentence[keep]
+        if not len(candidate):
+            return result
         starts = np.flatnonzero(np.concatenate(([True], sentence[1:] != sentence[:-1])))
         ends = np.append(starts[1:], len(sentence))
-        names = self.names[candidate].tolist()
-        return [(e, names[a:min(b, a + self.max_candidates)])
-                for e, a, b in zip(sentence[starts].tolist(), starts.tolist(), ends.tolist())]
+        doc_starts = np.array(self.starts, dtype=np.int64)
+        doc = np.searchsorted(doc_starts, candidate, side="right") - 1
+        names = ((doc << 32) | (candidate - doc_starts[doc])).tolist()
+        rows = sentence[starts]                                    # batch row of each sentence
+        owner = np.searchsorted(local, rows, side="right") - 1
+        within = (rows - local[owner]).tolist()
+        for d, e, a, b in zip(owner.tolist(), within, starts.tolist(), ends.tolist()):
+            result[d].append((e, names[a:b]))
+        return result
+
+    # -- sketches of the texts: what ``is_copy`` rules out first, for all pairs at once
+    _SLOTS = 32            # character classes of a sketch
+
+    def _sketch(self, texts) -> None:
+        """Keep each new row's text length and counts of its characters by class (a
+        multiplicative hash of the code point; counts above 255 kept as 255).  A summary
+        that reads its texts only on demand (the engine's, after an edit) is not read
+        for this: its rows get length -1, never ruled out."""
+        np = self.np
+        codes, lengths = [], []
+        for data in texts:
+            if isinstance(data, Fingerprints):
+                codes.append(np.frombuffer(data.norms.encode("utf-32-le"), dtype=np.uint32))
+                lengths.append(np.diff(np.asarray(data.norm_ends, dtype=np.int64), prepend=0))
+            else:
+                lengths.append(np.full(len(data), -1, dtype=np.int64))
+        length = np.concatenate(lengths)
+        rows = len(length)
+        code = np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint32)
+        slot = ((code * np.uint32(2654435761)) >> np.uint32(27)).astype(np.int64)   # top 5 bits: 32 classes
+        owner = np.repeat(np.arange(rows), np.maximum(length, 0))
+        counts = np.bincount(owner * self._SLOTS + slot, minlength=rows * self._SLOTS)
+        sketch = np.minimum(counts, 255).astype(np.uint8).reshape(rows, self._SLOTS)
+        self._lengths = self._grow(getattr(self, "_lengths", None), length.astype(np.int32))
+        self._sketches = self._grow(getattr(self, "_sketches", None), sketch)
+
+    def _grow(self, held, new):
+        np = self.np
+        used = self.rows - len(new)                 # rows held before these
+        if held is None or len(held) < used + len(new):
+            bigger = np.empty((max(len(new) + used, int(1.25 * (used + len(new))) + 1024), *new.shape[1:]),
+                              dtype=new.dtype)
+            if held is not None:
+                bigger[:used] = held[:used]
+            held = bigger
+        held[used:used + len(new)] = new
+        return held
+
+    def _possible(self, rows, candidates):
+        """Whether each (row, candidate row) pair can be a copy: ``is_copy`` rejects a
+        candidate longer by more than ``max_changed`` characters, or with more than that
+        many characters the row lacks; counted by class, the characters lacking are
+        fewer (two characters of a class may stand in for each other), so a pair with
+        more lacking by class lacks more: the verdict is the same, reached in arrays."""
+        np = self.np
+        limit = self.max_changed
+        own, other = self._lengths[rows], self._lengths[candidates]
+        keep = other - own <= limit
+        at = np.flatnonzero(keep & (own >= 0) & (other >= 0))
+        for piece in range(0, len(at), 1 << 14):        # bounded temporaries
+            part = at[piece:piece + (1 << 14)]
+            lacking = (self._sketches[candidates[part]].astype(np.int16)
+                       - self._sketches[rows[part]]).clip(min=0).sum(axis=1)
+            keep[part[lacking > limit]] = False
+        return keep | (own < 0) | (other < 0)
 
 # The pieces below are the whole of the comparison's logic; check_corpus composes them in
 # one process, checker.spark composes the same functions with Spark's operators.
