@@ -267,3 +267,32 @@ def test_daoda_is_a_linking_verb_before_its_last_character():
     # 比重到达20%: 到达 (达到 in a spinner's order) links, so the indicator ends at 比重
     q = one("高技术产业占工业总产值的比重到达20%")
     assert q.verb == "到达" and q.indicator == "高技术产业占工业总产值的比重"
+
+
+def test_find_candidate_finds_what_a_search_of_the_candidate_expression_finds():
+    """find_candidate tries the candidate expression only where a match can begin: from
+    every position of the seeds and of shuffled pieces of them, the same match as a search."""
+    import random
+    from pathlib import Path
+
+    from checker.model.quantity_grammar import grammar_for
+
+    grammar = grammar_for(lexicon())
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))]
+    rng = random.Random(3)
+    texts = [s[:4000] for s in seeds]
+    for _ in range(20):
+        base = rng.choice(seeds)
+        cuts = sorted(rng.randrange(len(base)) for _ in range(40))
+        pieces = [base[a:b] for a, b in zip(cuts, cuts[1:])]
+        rng.shuffle(pieces)
+        texts.append("".join(pieces)[:3000])
+    texts += ["约三十余人", "一是二是", "-5%至-3%", "百分之十二", "逾１２万元", "十一五", ""]
+    found = 0
+    for text in texts:
+        for pos in range(0, len(text) + 1, 3):
+            want = grammar.candidates.search(text, pos)
+            got = grammar.find_candidate(text, pos)
+            assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict())), (text, pos)
+            found += want is not None
+    assert found > 1000

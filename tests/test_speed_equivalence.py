@@ -591,3 +591,50 @@ def test_windowed_searches_of_adversarial_expressions_find_what_finditer_finds(p
             if scan is not None:
                 assert [(m.span(), m.groups()) for m in scan.finditer(text, pos, end)] == \
                     [(m.span(), m.groups()) for m in plain_re.finditer(text, pos, end)], (flags, pos, end)
+
+
+def test_jieba_imported_with_its_kept_emission_table_and_deferred_modules():
+    """import_jieba puts the HMM emission table kept in the cache folder in place of
+    jieba.finalseg.prob_emit and defers tempfile and pickle: in a fresh process (the table
+    written by an earlier one) jieba's table answers every lookup as its module's does, and
+    its deferred modules work when used."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, runpy\n"
+        "from checker.model.tokens import import_jieba\n"
+        "j = import_jieba()\n"
+        "g = runpy.run_path(j.__path__[0] + '/finalseg/prob_emit.py')\n"
+        "kept, own = j.finalseg.emit_P, g['P']\n"
+        "assert list(kept) == list(own)\n"
+        "for state, row in own.items():\n"
+        "    assert all(kept[state].get(c, -1.5) == v for c, v in row.items())\n"
+        "    assert all(kept[state].get(c, -1.5) == row.get(c, -1.5) for c in ('', 'xy', 'a', '\\U0002a6a5'))\n"
+        "assert 'tempfile' not in sys.modules and 'pickle' not in sys.modules, 'deferred'\n"
+        "assert j.tempfile.gettempdir() and callable(j.finalseg.pickle.load)\n"
+        "import tempfile, pickle\n"
+        "assert j.tempfile.mkstemp is tempfile.mkstemp and j.finalseg.pickle.load is pickle.load\n"
+        "print(type(sys.modules.get('jieba.finalseg.prob_emit')).__name__)\n"
+    )
+    # the first process may write the kept table (and import tempfile to do so)
+    warm = "from checker.model.tokens import import_jieba\nimport_jieba()\n"
+    assert subprocess.run([sys.executable, "-c", warm], capture_output=True).returncode == 0
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "module"
+
+
+def test_kept_prefix_table_answers_as_jiebas_own():
+    """The prefix table read from the cache folder (buckets found by first character in
+    one string, their data in one bytes object) gives every word jieba's own table holds
+    its frequency, and no entry to a word it lacks."""
+    from checker.model import tokens
+
+    tokenizer = tokens._tokenizer()
+    with open(tokens.trimmed_dictionary(), "rb") as fh:
+        freq, total = tokenizer.gen_pfdict(fh)
+    table = tokenizer.FREQ
+    assert tokenizer.total == total
+    assert all(table.get(word) == count for word, count in freq.items())
+    assert all(table.get(word) is None for word in ("", "不在词典里的词语", "\U0002a6a5甲"))

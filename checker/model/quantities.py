@@ -57,7 +57,7 @@ def scan(text: str, lexicon: Any, doc: Any = None) -> list[Quantity]:
 def _candidates(text: str, grammar: QuantityGrammar):
     pos = 0
     size = len(text)
-    search = grammar.candidates.search
+    search = grammar.find_candidate
     while pos < size:
         match = search(text, pos)
         if match is None:

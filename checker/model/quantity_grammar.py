@@ -123,6 +123,14 @@ class QuantityGrammar:
             rf"(?:(?:{marks}){end})?"
             rf"(?:{suffixes})*"
         )
+        # A match begins with an approximation word, 百分之, a minus sign, a digit or a
+        # Chinese numeral: ``find_candidate`` tries the expression only where one of these
+        # characters stands (opening with an optional group, the expression gives ``re``
+        # no first character to skip to, and a search tried it at every position).  One
+        # character class is quicker than adding the numerals' look-behind to it.
+        firsts = {w[0] for w in data.approx_prefixes if w} | set("百-－−０１２３４５６７８９" + _CN_FIRST)
+        firsts.update(chr(c) for c in range(ord("0"), ord("9") + 1))
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
         # user data: bounded; one alternation, tried in the listed order like the list was
         try:
             self.not_quantities = [compile_alternation(data.not_quantities)] if data.not_quantities else []
@@ -152,6 +160,20 @@ class QuantityGrammar:
             rf"(?P<unit>{units})?)"
         )
         return end, re.compile(marks), re.compile(suffixes)
+
+    def find_candidate(self, text: str, pos: int):
+        """What ``self.candidates.search(text, pos)`` finds: the expression matched at the
+        first place from ``pos`` where it matches, tried only where a match can begin."""
+        starts = self._starts.search
+        match = self.candidates.match
+        while True:
+            at = starts(text, pos)
+            if at is None:
+                return None
+            found = match(text, at.start())
+            if found is not None:
+                return found
+            pos = at.start() + 1
 
     def parse(self, candidate: str) -> Parsed | None:
         """Parse a candidate span (offsets in the result are relative to it)."""

@@ -53,6 +53,29 @@ class _ResourceReader:
         return open(os.path.join(folder, name), "rb")
 
 
+# Modules jieba imports at its top but uses only to write its own dictionary cache
+# (tempfile: with shutil and random, ~4 CPU ms) or on Jython (pickle, ~1.3 ms): jieba is
+# given a stand-in that imports the real module when jieba first uses it.
+_DEFERRED = ("tempfile", "pickle")
+
+
+class _Deferred:
+    """A module imported on first attribute access (then looked up in the real one)."""
+
+    __spec__ = None     # what the import system asks of a module found in sys.modules
+
+    def __init__(self, name: str) -> None:
+        self.__name__ = name
+
+    def __getattr__(self, attr: str):
+        import importlib
+        import sys
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
 def import_jieba():
     """jieba, imported with the stand-in above in place of ``pkg_resources`` when that is
     not already loaded; the stand-in is removed again, so nothing else sees it."""
@@ -63,12 +86,99 @@ def import_jieba():
 
         return jieba
     sys.modules["pkg_resources"] = _ResourceReader  # type: ignore[assignment]
+    emission = _kept_emission()
+    deferred = [_Deferred(name) for name in _DEFERRED if name not in sys.modules]
+    for module in deferred:
+        sys.modules[module.__name__] = module      # type: ignore[assignment]
     try:
         import jieba
     finally:
         if sys.modules.get("pkg_resources") is _ResourceReader:
             del sys.modules["pkg_resources"]
+        for module in deferred:
+            if sys.modules.get(module.__name__) is module:
+                del sys.modules[module.__name__]
+    if emission is not None and emission[1] is None:
+        _keep_emission(emission[0], sys.modules.get(_EMISSION))
     return jieba
+
+
+# jieba's HMM emission table (jieba.finalseg.prob_emit: a 1.2 MB module of dict literals)
+# takes 6-9 CPU ms to run from its bytecode at every import, and 3-4 ms to load as marshal
+# data.  jieba reads it only by ``emit_P[state].get(character, default)``: each state's
+# table is kept in the cache folder as its characters in one string and their values in one
+# array of doubles (the same floats), and a lookup finds the character in the string.  The
+# table is put in sys.modules as that module before jieba is imported, so jieba.finalseg's
+# ``from .prob_emit import P`` finds it.
+_EMISSION = "jieba.finalseg.prob_emit"
+_EMISSION_FORMAT = 2
+
+
+class _Emission:
+    """One state's emission log-probabilities, answering ``get`` as its dict did."""
+
+    __slots__ = ("_chars", "_values")
+
+    def __init__(self, chars: str, values: bytes) -> None:
+        self._chars = chars
+        self._values = memoryview(values).cast("d")
+        if len(self._values) != len(chars):
+            raise ValueError("emission table: characters and values do not pair")
+
+    def get(self, char: str, default=None):
+        i = self._chars.find(char) if len(char) == 1 else -1
+        return self._values[i] if i >= 0 else default
+
+
+def _kept_emission():
+    """(cache file, its table or None) for jieba's emission table; None when jieba's module
+    file is not found.  A kept table is installed as the module."""
+    import importlib.util
+    import sys
+
+    from checker.core.sealed_file import read_sealed
+
+    if _EMISSION in sys.modules:
+        return None
+    try:
+        spec = importlib.util.find_spec("jieba")
+        source = Path(spec.origin).parent / "finalseg" / "prob_emit.py"
+        st = source.stat()
+    except (AttributeError, ImportError, OSError, TypeError, ValueError):
+        return None
+    name = f"jieba-emission-{st.st_size}-{st.st_mtime_ns}-{_EMISSION_FORMAT}.marshal"
+    for folder in cache_folders():
+        data = read_sealed(folder / name, _EMISSION_FORMAT)
+        try:
+            table = {state: _Emission(chars, values) for state, (chars, values) in data["P"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        module = type(sys)(_EMISSION)
+        module.__file__ = str(source)
+        module.P = table
+        sys.modules[_EMISSION] = module
+        return name, module
+    return name, None
+
+
+def _keep_emission(name: str, module) -> None:
+    """Keep jieba's own table (a dict per state of character -> float), when it is one."""
+    import array
+
+    from checker.core.sealed_file import write_sealed
+
+    table = getattr(module, "P", None)
+    if not isinstance(table, dict):
+        return
+    packed = {}
+    for state, row in table.items():
+        if not (isinstance(state, str) and isinstance(row, dict)
+                and all(isinstance(c, str) and len(c) == 1 and type(v) is float for c, v in row.items())):
+            return
+        packed[state] = ("".join(row), array.array("d", row.values()).tobytes())
+    for folder in cache_folders():
+        if write_sealed(folder / name, {"format": _EMISSION_FORMAT, "P": packed}):
+            return
 
 
 def trimmed_dictionary(size: int = DICTIONARY_SIZE) -> Path:
@@ -116,7 +226,7 @@ class _PrefixTable:
 
     __slots__ = ("_packed", "_loaded")
 
-    def __init__(self, packed: dict[str, bytes]) -> None:
+    def __init__(self, packed) -> None:       # first character -> marshal data: .get
         self._packed = packed
         self._loaded: dict[str, dict[str, int]] = {}
 
@@ -144,23 +254,46 @@ class _PrefixTable:
         self._bucket(word)[word] = freq
 
 
-_TABLE_FORMAT = 1
+_TABLE_FORMAT = 2
+
+
+class _Buckets:
+    """The kept table's buckets, found by their first character without a dict of them:
+    the characters in one string, where each bucket's marshal data starts and ends in
+    an array, the data in one bytes object.  Reading the file is then one marshal call
+    over a few objects (the dict of 7,000 bytes objects of format 1 took ~3 ms, and its
+    BLAKE2b check of 1.3 MB another 2.6: a CRC-32 finds a damaged file as well)."""
+
+    __slots__ = ("_keys", "_offsets", "_data")
+
+    def __init__(self, keys: str, offsets: bytes, data: bytes) -> None:
+        self._keys = keys
+        self._offsets = memoryview(offsets).cast("Q")
+        self._data = data
+        if len(self._offsets) != len(keys) + 1 or (keys and self._offsets[-1] != len(data)):
+            raise ValueError("prefix table: offsets do not fit")
+
+    def get(self, first: str):
+        i = self._keys.find(first) if len(first) == 1 else -1
+        if i < 0:
+            return None
+        return self._data[self._offsets[i]:self._offsets[i + 1]]
 
 
 def _prefix_table(tokenizer, dictionary: Path) -> tuple[_PrefixTable, int] | None:
     """The prefix table of ``dictionary`` and its total frequency, from the cache folder
     (built there from the dictionary on first use); None when no folder is writable."""
-    import hashlib
     import marshal
+    import zlib
 
     name = f"{dictionary.stem}-{dictionary.stat().st_size}-prefixes-{_TABLE_FORMAT}.marshal"
     for folder in cache_folders():
         target = folder / name
         try:
             blob = target.read_bytes()
-            if hashlib.blake2b(blob[32:], digest_size=32).digest() == blob[:32]:
-                total, packed = marshal.loads(blob[32:])
-                return _PrefixTable(packed), total
+            if zlib.crc32(memoryview(blob)[4:]) == int.from_bytes(blob[:4], "little"):
+                total, keys, offsets, data = marshal.loads(memoryview(blob)[4:])
+                return _PrefixTable(_Buckets(keys, offsets, data)), total
         except (OSError, ValueError, EOFError, TypeError):
             pass
         with open(dictionary, "rb") as fh:
@@ -168,18 +301,26 @@ def _prefix_table(tokenizer, dictionary: Path) -> tuple[_PrefixTable, int] | Non
         buckets: dict[str, dict[str, int]] = {}
         for word, count in freq.items():
             buckets.setdefault(word[:1], {})[word] = count
-        body = marshal.dumps((total, {first: marshal.dumps(b) for first, b in buckets.items()}))
+        packed = {first: marshal.dumps(b) for first, b in buckets.items()}
+        keys = "".join(sorted(packed))
+        offsets = [0]
+        for first in keys:
+            offsets.append(offsets[-1] + len(packed[first]))
+        import array
+
+        body = marshal.dumps((total, keys, array.array("Q", offsets).tobytes(),
+                              b"".join(packed[first] for first in keys)))
         try:
             folder.mkdir(parents=True, exist_ok=True)
             import tempfile
 
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".prefixes-", suffix=".tmp")
             with os.fdopen(fd, "wb") as out:
-                out.write(hashlib.blake2b(body, digest_size=32).digest() + body)
+                out.write(zlib.crc32(body).to_bytes(4, "little") + body)
             os.replace(tmp, target)
         except OSError:
             continue
-        return _PrefixTable({first: marshal.dumps(b) for first, b in buckets.items()}), total
+        return _PrefixTable(packed), total
     return None
 
 

@@ -94,6 +94,8 @@ class Params(BaseModel):
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
+    if not doc.paragraphs:
+        return      # a claim is found in a paragraph: no tables built for a document without any
     tables = tables_for(rule.vocabulary, doc.measure_words.with_role("list-count"))
     text = doc.text
     done: set[int] = set()

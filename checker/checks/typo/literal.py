@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator, Literal
 
@@ -47,7 +47,13 @@ class Table:
     def __init__(self, entries: dict[str, str], known: frozenset[str]) -> None:
         self.entries = entries
         self.regex = alternation(entries) if entries else None
-        self.guards = _guards(entries, known)
+        self._known = known
+
+    @cached_property
+    def guards(self) -> dict[str, list[tuple[str, int]]]:
+        # found at the first match: most documents hold none, and finding the cached guards
+        # (a key over the whole table, a JSON file) was most of a fresh process's cost here
+        return _guards(self.entries, self._known)
 
     def covered(self, text: str, start: int, wrong: str) -> bool:
         for word, offset in self.guards.get(wrong, ()):

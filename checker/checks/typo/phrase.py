@@ -461,7 +461,6 @@ def _dictionary_keys() -> bytes:
     """The first words (before the first blank) of the full dictionary's lines, distinct
     and sorted, each between newlines; built once and kept in the cache folder."""
     import os
-    import tempfile
 
     from checker.core.paths import cache_folders
 
@@ -473,6 +472,8 @@ def _dictionary_keys() -> bytes:
             return (folder / name).read_bytes()
         except OSError:
             continue
+    import tempfile     # only to write: a run that reads the kept file needs not import it
+
     lines = _dictionary_bytes().split(b"\n")
     blob = b"\n" + b"\n".join(sorted({line.split(b" ", 1)[0] for line in lines if b" " in line})) + b"\n"
     for folder in cache_folders():

@@ -49,7 +49,15 @@ class _Numpy:
 
 np = _Numpy()
 
-FORMAT = 6
+FORMAT = 8
+# The start table: for a window's first three characters (their hash, as the scan grows it,
+# in this many slots), the length of the longest indexed variant (three or more characters)
+# beginning with three characters of that slot; 0 when none does.  The Python scan skips a
+# start position whose slot holds 0 and hashes no window longer than its slot says: those
+# windows can be no variant (a candidate is a window equal to a variant), so the candidates
+# are the same.
+_START_BITS = 22
+_START_MASK = (1 << _START_BITS) - 1
 _BASE_INT = 1_000_003
 _BLOOM_BITS = 25                 # a Bloom filter of 4 MB with two probes: ~0.5% false passes
 _BLOOM_MASK_INT = (1 << _BLOOM_BITS) - 1
@@ -353,8 +361,35 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
         x = (all_h >> shift) & _NUMPY_CONSTANTS["mask"]
         np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
     lengths = sorted({len(p) - 1 for p in plist} | {len(p) for p in plist} | {len(p) + 1 for p in plist})
+    starts = _start_table(all_m, plist)
     return {"hashes": all_h, "meta": all_m, "whole": whole, "pairs": pairs, "anchor": all_a, "bloom": bloom,
+            "starts": starts,
             "phrases": plist, "sources": [phrases[p] for p in plist], "lengths": lengths}
+
+
+def _start_table(meta: np.ndarray, plist: list[str]) -> np.ndarray:
+    """The start table (see ``_START_BITS``) of the variants ``meta`` describes."""
+    table = np.zeros(1 << _START_BITS, dtype=np.uint8)
+    if not len(meta):
+        return table
+    lens = np.array([len(p) for p in plist], dtype=np.int64)
+    first = np.array([ord(p[0]) for p in plist], dtype=np.int64)
+    second = np.array([ord(p[1]) for p in plist], dtype=np.int64)
+    third = np.array([ord(p[2]) for p in plist], dtype=np.int64)
+    pid = (meta >> np.uint64(34)).astype(np.int64)
+    edit = ((meta >> np.uint64(27)) & np.uint64(7)).astype(np.int64)
+    pos = ((meta >> np.uint64(21)) & np.uint64(63)).astype(np.int64)
+    size = lens[pid] + (edit == DOUBLE) - (edit == DROP)
+    c0, c1, c2 = first[pid], second[pid], third[pid]    # a variant edited from its fourth character on
+    early = np.nonzero((pos < 3) & (size >= 3))[0]
+    for k, m in zip(early.tolist(), meta[early].tolist()):
+        p, e, at, char, extra = _unpack(m)
+        v = variant(plist[p], e, at, char, extra)
+        c0[k], c1[k], c2[k] = ord(v[0]), ord(v[1]), ord(v[2])
+    keep = size >= 3
+    slot = ((c0[keep] * _BASE_INT + c1[keep]) * _BASE_INT + c2[keep]) & _START_MASK
+    np.maximum.at(table, slot, np.minimum(size[keep], 255).astype(np.uint8))
+    return table
 
 
 class PhraseIndex:
@@ -362,10 +397,10 @@ class PhraseIndex:
     arrays for the numpy scan, as memory views of the same files for the scan in Python)
     and its phrases."""
 
-    def __init__(self, hashes=None, meta=None, whole=None, pairs=None, anchor=None, bloom=None,
+    def __init__(self, hashes=None, meta=None, whole=None, pairs=None, anchor=None, bloom=None, starts=None,
                  phrases: list[str] = (), sources: list[int] = (), lengths: list[int] = (),
                  folder: Path | None = None) -> None:
-        self._given = None if hashes is None else (hashes, meta, whole, pairs, anchor, bloom)
+        self._given = None if hashes is None else (hashes, meta, whole, pairs, anchor, bloom, starts)
         self._folder = folder
         self._np: tuple | None = None
         self._py: tuple | None = None
@@ -414,13 +449,14 @@ class PhraseIndex:
         of Han characters of an indexed length (mod 2**64, as numpy's uint64 wraps), both
         Bloom probes, then for the survivors the search, the whole-phrase and common-pair
         tests of ``_scan_numpy``."""
-        hashes, meta, whole_hashes, pairs, anchors, bloom = self._python_arrays()
+        hashes, meta, whole_hashes, pairs, anchors, bloom, starts = self._python_arrays()
         codes = [ord(c) for c in text]
         total = len(codes)
         lengths = self.lengths
         longest = self.max_length
         base, bmask, m64 = _BASE_INT, _BLOOM_MASK_INT, _MASK64
         s1, s2 = _PROBE_SHIFTS
+        smask = _START_MASK
         lo_han, hi_han = _HAN_FIRST, _HAN_LAST
         passed: dict[int, list[tuple[int, int]]] = {}
         wanted = [n in lengths for n in range(longest + 1)]
@@ -432,9 +468,12 @@ class PhraseIndex:
             if b - a < shortest:
                 continue
             for i in range(a, b - shortest + 1):
+                reach = starts[((codes[i] * base + codes[i + 1]) * base + codes[i + 2]) & smask]
+                if not reach:
+                    continue        # no variant begins with these three characters
                 h = 0
                 n = 0
-                for c in codes[i:min(b, i + longest)]:
+                for c in codes[i:min(b, i + reach)]:
                     h = (h * base + c) & m64
                     n += 1
                     if wanted[n]:
@@ -487,7 +526,7 @@ class PhraseIndex:
                     k += 1
 
     def _scan_numpy(self, text: str) -> Iterator[Candidate]:
-        hashes, meta, whole_hashes, pairs, anchors, bloom = self._numpy_arrays()
+        hashes, meta, whole_hashes, pairs, anchors, bloom, _ = self._numpy_arrays()
         base, mask, probes = _numpy_constants()
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         total = len(codes)
@@ -592,7 +631,7 @@ def load(key: str, official: tuple[str, ...], names: tuple[str, ...], known: tup
         return PhraseIndex(**data)
 
 
-_ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom")
+_ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom", "starts")
 
 
 def _read(folder: Path) -> PhraseIndex | None:
@@ -613,7 +652,6 @@ _NPY_FORMATS = {"<u8": "Q", "<i8": "q", "<u4": "I", "<i4": "i", "|u1": "B", "|i1
 def _npy_view(path: Path) -> memoryview:
     """A one-dimensional little-endian ``.npy`` file as a memory view of its numbers,
     memory-mapped (numpy's own format: a magic string, a version, a header dict)."""
-    import ast
     import mmap
 
     with open(path, "rb") as fh:
@@ -624,13 +662,27 @@ def _npy_view(path: Path) -> memoryview:
         size, at = int.from_bytes(mm[8:10], "little"), 10
     else:
         size, at = int.from_bytes(mm[8:12], "little"), 12
-    header = ast.literal_eval(mm[at:at + size].decode("latin1"))
+    header = _npy_header(mm[at:at + size].decode("latin1"))
     fmt = _NPY_FORMATS[header["descr"]]
     (count,) = header["shape"]
     view = memoryview(mm)[at + size:].cast(fmt)
     if header["fortran_order"] or len(view) != count:
         raise ValueError(f"{path}: unexpected layout")
     return view
+
+
+_NPY_HEADER = re.compile(r"\{'descr': '([<>|][a-z][0-9]+)', 'fortran_order': (True|False), 'shape': \(([0-9]+),\), \}\s*")
+
+
+def _npy_header(text: str) -> dict:
+    """An .npy header as numpy writes a one-dimensional array's, read without importing
+    ast (3 ms of a one-file run); any other header goes to ast.literal_eval."""
+    m = _NPY_HEADER.fullmatch(text)
+    if m is None:
+        import ast
+
+        return ast.literal_eval(text)
+    return {"descr": m.group(1), "fortran_order": m.group(2) == "True", "shape": (int(m.group(3)),)}
 
 
 def _numpy_constants() -> tuple:
