@@ -115,13 +115,13 @@ def _init_worker(settings: Settings, keep_sources: bool = False) -> None:
     global _WORKER_SETTINGS, _WORKER_KEEPS_SOURCES
     _WORKER_SETTINGS = settings
     _WORKER_KEEPS_SOURCES = keep_sources
-    _tune_gc()
+    tune_gc()
     # Ctrl-C reaches the whole process group: the parent decides what happens (it keeps
     # what was found and stops the workers), a worker does not die with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _tune_gc() -> None:
+def tune_gc() -> None:
     """A worker's long-lived objects (settings, compiled rules, tables) are moved out of
     the collector's sight, and young objects are collected less often: the checks build
     many short-lived containers (the duplicate indexes), and the default threshold made
