@@ -61,10 +61,11 @@ def test_a_compared_document_keeps_no_string_of_its_texts_and_its_copies_are_fou
     found = []
     for path in sorted(docs):
         found += list(comparison.add(path, docs[path], True, path))
+    assert len(comparison.texts) == 3 and all(isinstance(t, KeptDocument) for t in comparison.texts)
+    assert not any(isinstance(getattr(t, name, None), str) for t in comparison.texts for name in t.__slots__)
     found += list(comparison.finish())
     assert [(f.path, f.line, f.args["other"], f.args["other_line"]) for f in found] == [("c.txt", 2, "a.txt", 1)]
-    assert all(isinstance(t, KeptDocument) for t in comparison.texts)
-    assert not any(isinstance(getattr(t, name, None), str) for t in comparison.texts for name in t.__slots__)
+    assert comparison.texts == []                   # their file is closed
 
 
 def test_row_blocks_give_the_records_one_array_gives():

@@ -224,6 +224,7 @@ class Comparison:
         if self.pending:
             yield from self._compare()
         self.kept.close()
+        self.texts = []          # their file is closed: nothing may read them any more
 
     def _compare(self) -> Iterator[CorpusFinding]:
         batch, self.pending, self.pending_rows = self.pending, [], 0
