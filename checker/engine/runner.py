@@ -241,15 +241,22 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         phase_key = run.cache.corpus_key(list(keys.items())) if run.cache is not None else None
         if run.cache is None or not run.cache.comparison_kept(phase_key, keys, _update_limit(len(paths))):
             stream = _PhaseStream(run, settings, paths, keys, phase_key, spool)
-    pool = None
+    pool = forked = None
     # A dead worker ends the run like an interrupt; concurrent.futures (with
     # multiprocessing and logging, 10-25 ms) is imported only when a pool is made.
     stops: tuple[type[BaseException], ...] = (KeyboardInterrupt,)
     try:
         with terminate_as_interrupt():
-            # one file changed among many is checked in a worker as well: the parent then
-            # never imports the checks (≈100 MiB), only the comparison's code
-            if misses and jobs > 1 and len(paths) > 1:
+            # one file changed among many is checked in another process as well: the
+            # parent then never imports the checks (≈100 MiB), only the comparison's code;
+            # a few files in one forked child, which costs a fork, not a pool's start
+            if misses and jobs > 1 and len(paths) > 1 and len(misses) <= _FORK_AT_MOST and hasattr(os, "fork"):
+                from checker.engine.forked import ChildDied, ForkedResults
+
+                stops = (KeyboardInterrupt, ChildDied)
+                forked = ForkedResults(misses, _lint_in_worker, lambda: _init_worker(settings, keep_sources))
+                fresh = forked
+            elif misses and jobs > 1 and len(paths) > 1:
                 from concurrent.futures.process import BrokenProcessPool
 
                 stops = (KeyboardInterrupt, BrokenProcessPool)
@@ -302,6 +309,8 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     finally:
         if pool is not None:
             _stop(pool, wait=not run.interrupted)
+        if forked is not None:
+            forked.close()
     if not run.interrupted:
         if stream is not None:
             stream.finish()
@@ -324,6 +333,9 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
 
 
 _BATCH = 2000          # cross-document findings spooled and stored at a time
+# Files to check, at most, for one forked child to check them rather than a worker pool
+# (``checker.engine.forked``): an edit run checks one; more files pay for two workers.
+_FORK_AT_MOST = 2
 
 
 def _update_limit(files: int) -> int:

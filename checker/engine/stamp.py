@@ -25,6 +25,15 @@ class _Args(dict):
 def render_message(template: str, args: Mapping[str, Any]) -> str:
     safe = _Args({k: _display(v) for k, v in args.items()})
     try:
+        # str.format_map is Formatter().vformat(template, (), safe) in C (the same field
+        # parsing, look-ups through the mapping's __missing__, conversions and format()),
+        # 5-10 times faster: every finding of a run is rendered once or twice.  It differs
+        # only where it raises (a positional field such as {0} or {}, which it refuses
+        # outright): then the Formatter decides, as before.
+        return template.format_map(safe)
+    except Exception:
+        pass
+    try:
         return Formatter().vformat(template, (), safe)
     except (ValueError, IndexError, KeyError, AttributeError):
         return template

@@ -15,6 +15,9 @@ class Fix:
     end: int
     replacement: str
 
+    def __reduce__(self):
+        return Fix, (self.start, self.end, self.replacement)      # see Violation.__reduce__
+
 
 @dataclass(frozen=True, slots=True)
 class Violation:
@@ -34,6 +37,15 @@ class Violation:
     # The place in the source's own terms when it has them (段落 2 第19字 in a Word file);
     # empty for plain text and Markdown, whose line:column is their reader's terms.
     label: str = field(default="", compare=False)
+
+    def __reduce__(self):
+        """Pickled as its fields, made again by the constructor: a worker sends the parent
+        tens of thousands of violations, and the default for a frozen dataclass with
+        slots (a state list, read back field by field through ``dataclasses.fields``)
+        took 5 µs each way per violation, this 1-1.7 µs."""
+        return Violation, (self.path, self.line, self.column, self.end_line, self.end_column, self.rule,
+                           self.category, self.severity, self.message, self.excerpt, self.fix, self.context,
+                           self.label)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)

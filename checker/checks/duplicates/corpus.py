@@ -22,7 +22,9 @@ from typing import Any, Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
+from checker.checks.duplicates.kept_texts import KeptTexts
 from checker.checks.duplicates.places import line_kinds, set_phrases, site_furniture
+from checker.checks.duplicates.row_blocks import RowBlocks
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
@@ -186,8 +188,9 @@ class Comparison:
     of documents at a time (the look-ups of a batch are a few array operations for all
     its sentences); ``add`` returns the copies of the documents compared by then, in
     order, ``finish`` those of the last batch.  Once compared, a document keeps only what
-    a later document's comparison may read of it (its normalised texts and their lines,
-    ``_Texts``); its keys are in the index, its excerpts and places are let go."""
+    a later document's comparison may read of it: its normalised texts, in a temporary
+    file read back by byte range (``KeptTexts``), and their lines; its keys are in the
+    index, its excerpts and places are let go."""
 
     def __init__(self, rule, batch_rows: int = 2048) -> None:
         self.rule = rule
@@ -197,6 +200,7 @@ class Comparison:
         self.paths: list[str] = []
         self.keys: list[str] = []
         self.texts: list[Any] = []                      # document number -> its texts
+        self.kept = KeptTexts()
         self.pending: list[tuple[int, Any, bool]] = []  # (number, data, reported) not yet compared
         self.pending_rows = 0
 
@@ -216,13 +220,18 @@ class Comparison:
         return self._compare()
 
     def finish(self) -> Iterator[CorpusFinding]:
-        return self._compare() if self.pending else iter(())
+        """The copies of the documents not compared yet; then the kept texts are let go."""
+        if self.pending:
+            yield from self._compare()
+        self.kept.close()
+        self.texts = []          # their file is closed: nothing may read them any more
 
     def _compare(self) -> Iterator[CorpusFinding]:
         batch, self.pending, self.pending_rows = self.pending, [], 0
         found = self.index.add_batch([data.key_array() for _, data, _ in batch],
                                      [reported for _, _, reported in batch], [data for _, data, _ in batch])
         params, texts, keys = self.params, self.texts, self.keys
+        kept = self.kept
         for (number, data, reported), candidates in zip(batch, found):
             if reported:
                 copies = []
@@ -239,29 +248,10 @@ class Comparison:
                     copies = []
                 for e, (other_path, other_line) in copies:
                     yield copy_finding(self.rule, self.paths[number], data.entry(e), other_path, other_line)
-            # from now on only a candidate's text and line are read
-            texts[number] = _Texts.of(data)
-
-
-class _Texts:
-    """What a compared document keeps for the later ones: normalised texts and lines."""
-
-    __slots__ = ("norms", "norm_ends", "lines")
-
-    def __init__(self, norms: str, norm_ends, lines) -> None:
-        self.norms, self.norm_ends, self.lines = norms, norm_ends, lines
-
-    @classmethod
-    def of(cls, data):
-        if not isinstance(data, Fingerprints):
-            return data          # a summary read on demand (the engine's): kept as it is
-        return cls(data.norms, data.norm_ends, data.places[0::4])
-
-    def norm(self, e: int) -> str:
-        return self.norms[self.norm_ends[e - 1] if e else 0:self.norm_ends[e]]
-
-    def line(self, e: int) -> int:
-        return self.lines[e]
+            # from now on only a candidate's text and line are read (a summary read on
+            # demand, the engine's after an edit, is kept as it is)
+            if isinstance(data, Fingerprints):
+                texts[number] = kept.keep(data.norms, data.norm_ends, data.places[0::4])
 
 
 def affected_documents(summaries: dict[str, Fingerprints], previous: dict[str, Any], changed: set[str],
@@ -364,6 +354,9 @@ class _BucketIndex:
         self.starts: list[int] = []                   # document number -> its first row
         self.rows = 0
         self.count_type = np.uint16 if params.bucket_size < 2 ** 16 else np.int64
+        # per row: its text's length, and its characters counted by class (``_sketch``)
+        self._lengths = RowBlocks(np, (), np.int32)
+        self._sketches = RowBlocks(np, (self._SLOTS,), np.uint8)
 
     def add_batch(self, matrices: list, wanted: list[bool], texts: list) -> list[list[tuple[int, list[int]]]]:
         """Add documents (their key arrays, in order) and give, for each, (sentence, its
@@ -449,7 +442,12 @@ class _BucketIndex:
         np = self.np
         later, earlier = self.runs.pop(), self.runs.pop()
         merged = []
-        for (k1, _, c1, m1), (k2, _, c2, m2) in zip(earlier, later):
+        for band in range(len(earlier)):
+            (k1, _, c1, m1), (k2, _, c2, m2) = earlier[band], later[band]
+            # each band's old arrays are let go as soon as it is merged: a merge of the
+            # largest runs then holds one band twice, not the whole index (+18 MiB at 2,200
+            # of 4,000 documents)
+            earlier[band] = later[band] = None
             column = np.concatenate((np.repeat(k1, c1.astype(np.int64)), np.repeat(k2, c2.astype(np.int64))))
             order = np.argsort(column, kind="stable")
             column = column[order]
@@ -536,20 +534,8 @@ class _BucketIndex:
         owner = np.repeat(np.arange(rows), np.maximum(length, 0))
         counts = np.bincount(owner * self._SLOTS + slot, minlength=rows * self._SLOTS)
         sketch = np.minimum(counts, 255).astype(np.uint8).reshape(rows, self._SLOTS)
-        self._lengths = self._grow(getattr(self, "_lengths", None), length.astype(np.int32))
-        self._sketches = self._grow(getattr(self, "_sketches", None), sketch)
-
-    def _grow(self, held, new):
-        np = self.np
-        used = self.rows - len(new)                 # rows held before these
-        if held is None or len(held) < used + len(new):
-            bigger = np.empty((max(len(new) + used, int(1.25 * (used + len(new))) + 1024), *new.shape[1:]),
-                              dtype=new.dtype)
-            if held is not None:
-                bigger[:used] = held[:used]
-            held = bigger
-        held[used:used + len(new)] = new
-        return held
+        self._lengths.extend(length.astype(np.int32))
+        self._sketches.extend(sketch)
 
     def _possible(self, rows, candidates):
         """Whether each (row, candidate row) pair can be a copy: ``is_copy`` rejects a
@@ -559,13 +545,13 @@ class _BucketIndex:
         more lacking by class lacks more: the verdict is the same, reached in arrays."""
         np = self.np
         limit = self.max_changed
-        own, other = self._lengths[rows], self._lengths[candidates]
+        own, other = self._lengths.take(rows), self._lengths.take(candidates)
         keep = other - own <= limit
         at = np.flatnonzero(keep & (own >= 0) & (other >= 0))
         for piece in range(0, len(at), 1 << 14):        # bounded temporaries
             part = at[piece:piece + (1 << 14)]
-            lacking = (self._sketches[candidates[part]].astype(np.int16)
-                       - self._sketches[rows[part]]).clip(min=0).sum(axis=1)
+            lacking = (self._sketches.take(candidates[part]).astype(np.int16)
+                       - self._sketches.take(rows[part])).clip(min=0).sum(axis=1)
             keep[part[lacking > limit]] = False
         return keep | (own < 0) | (other < 0)
 

@@ -1,0 +1,118 @@
+"""The normalised texts of the documents a cross-document comparison has compared, kept in
+a temporary file and read back by byte range when a later sentence has one as a candidate.
+
+The comparison reads an earlier document's texts only for the few sentences that share a
+bucket with a later one, but held as strings they were the largest part of the parent's
+memory on a large run (≈45 MiB of 205 at 4,000 generated documents, and growing with every
+document).  In the file they take the page cache, which the kernel gives back under
+pressure, not the process's resident memory.
+
+Each document's texts are written as one block of UTF-8 (the decoder Python reads
+fastest: a comparison reads back some hundreds of thousands of texts), with where each
+sentence's bytes end; a text holding a lone surrogate (a byte its source could not decode)
+is written with ``surrogatepass``, which reads back the same code points.  When the file
+cannot be made or written (no writable temporary folder, a full disk), the document keeps
+its string in memory, as before: the answers are the same.
+"""
+from __future__ import annotations
+
+import os
+from array import array
+from itertools import accumulate, chain
+
+
+class KeptTexts:
+    """An append-only file of texts, private to the process (unlinked at once on POSIX)."""
+
+    def __init__(self) -> None:
+        self._file = None
+        self._writable = False
+        self._end = 0
+        try:
+            import tempfile     # only a comparison imports it
+
+            self._file = tempfile.TemporaryFile(prefix="gwlint-texts-", buffering=0)
+            self._fd = self._file.fileno()
+            self._writable = True
+        except OSError:
+            pass
+
+    def keep(self, norms: str, norm_ends, lines) -> "KeptDocument | InMemoryDocument":
+        """A document's texts (joined; ``norm_ends``: where each sentence's text ends) and
+        each sentence's line, as an object that answers ``norm(e)`` and ``line(e)``."""
+        starts = chain((0,), norm_ends)
+        texts = [norms[a:b] for a, b in zip(starts, norm_ends)]
+        kind = KeptDocument
+        try:
+            pieces = [t.encode() for t in texts]
+        except UnicodeEncodeError:
+            pieces, kind = [t.encode("utf-8", "surrogatepass") for t in texts], _KeptWithSurrogates
+        offset = self._append(b"".join(pieces))
+        if offset is None:
+            return InMemoryDocument(norms, norm_ends, lines)
+        return kind(self._fd, offset, array("i", accumulate(map(len, pieces))), lines)
+
+    def _append(self, blob: bytes) -> int | None:
+        """Where ``blob`` was written, or None when it could not be (then nothing more is
+        written: the documents kept so far stay readable, the later ones stay in memory)."""
+        if not self._writable:
+            return None
+        offset = self._end
+        view = memoryview(blob)
+        try:
+            while view:
+                written = os.pwrite(self._fd, view, offset + len(blob) - len(view))
+                view = view[written:]
+        except OSError:
+            self._writable = False
+            return None
+        self._end = offset + len(blob)
+        return offset
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+            self._writable = False
+
+
+class KeptDocument:
+    """A compared document's texts in a ``KeptTexts`` file (``ends``: where each sentence's
+    bytes end in its block at ``offset``), and its sentences' lines."""
+
+    __slots__ = ("fd", "offset", "ends", "lines")
+
+    def __init__(self, fd: int, offset: int, ends, lines) -> None:
+        self.fd, self.offset, self.ends, self.lines = fd, offset, ends, lines
+
+    def norm(self, e: int) -> str:
+        ends = self.ends
+        start = ends[e - 1] if e else 0
+        return os.pread(self.fd, ends[e] - start, self.offset + start).decode()
+
+    def line(self, e: int) -> int:
+        return self.lines[e]
+
+
+class _KeptWithSurrogates(KeptDocument):
+    __slots__ = ()
+
+    def norm(self, e: int) -> str:
+        ends = self.ends
+        start = ends[e - 1] if e else 0
+        return os.pread(self.fd, ends[e] - start, self.offset + start).decode("utf-8", "surrogatepass")
+
+
+class InMemoryDocument:
+    """The same, its texts held as a string (when the file cannot be written)."""
+
+    __slots__ = ("norms", "norm_ends", "lines")
+
+    def __init__(self, norms: str, norm_ends, lines) -> None:
+        self.norms, self.norm_ends, self.lines = norms, norm_ends, lines
+
+    def norm(self, e: int) -> str:
+        return self.norms[self.norm_ends[e - 1] if e else 0:self.norm_ends[e]]
+
+    def line(self, e: int) -> int:
+        return self.lines[e]

@@ -1,0 +1,51 @@
+"""A growing table of fixed-size records, one per row, kept in blocks of ``BLOCK`` rows.
+
+The cross-document comparison keeps a record per sentence of every document compared
+(its length and a sketch of its characters) and adds a batch of rows at a time.  One
+array grown by making a larger one and copying into it held both at each growth (2.25
+times the table: +19 MiB at 4,000 generated documents), and ``ndarray.resize`` copies
+too.  In blocks, a full block is never touched again and a new one is an allocation of
+its own (pages not yet written are not resident), so the table grows without a copy.
+"""
+from __future__ import annotations
+
+BITS = 16
+BLOCK = 1 << BITS            # rows per block
+MASK = BLOCK - 1
+
+
+class RowBlocks:
+    def __init__(self, np, shape: tuple[int, ...], dtype) -> None:
+        self.np = np
+        self.shape, self.dtype = shape, dtype
+        self.blocks: list = []
+        self.rows = 0
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def extend(self, values) -> None:
+        """Add ``values`` (an array of records of this shape) after the rows held."""
+        np = self.np
+        done = 0
+        while done < len(values):
+            at = self.rows & MASK
+            if at == 0:
+                self.blocks.append(np.empty((BLOCK, *self.shape), dtype=self.dtype))
+            n = min(BLOCK - at, len(values) - done)
+            self.blocks[-1][at:at + n] = values[done:done + n]
+            done += n
+            self.rows += n
+
+    def take(self, rows):
+        """The records of ``rows`` (an integer array of held rows, any order), as an array."""
+        np = self.np
+        blocks = self.blocks
+        if len(blocks) == 1:
+            return blocks[0][rows]
+        out = np.empty((len(rows), *self.shape), dtype=self.dtype)
+        which = rows >> BITS
+        for b in np.unique(which).tolist():
+            picked = np.flatnonzero(which == b)
+            out[picked] = blocks[b][rows[picked] & MASK]
+        return out

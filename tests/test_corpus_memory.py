@@ -1,0 +1,109 @@
+"""The cross-document comparison's memory: compared documents' texts kept in a file, the
+per-row records in blocks; and the cheaper transport and rendering of violations."""
+from __future__ import annotations
+
+import pickle
+from dataclasses import fields
+from string import Formatter
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from checker.checks.duplicates import corpus
+from checker.checks.duplicates.kept_texts import InMemoryDocument, KeptDocument, KeptTexts
+from checker.checks.duplicates.row_blocks import BLOCK, RowBlocks
+from checker.engine.stamp import _Args, _display, render_message
+from checker.engine.violation import Fix, Violation
+from checker.model.similarity import band_keys
+
+
+def test_kept_texts_read_back_every_sentence_as_written():
+    kept = KeptTexts()
+    docs = [
+        ["今年完成全部既定目标任务", "abc 123", "继续推进改革"],
+        ["含有扩展区字符𠀀𠀁的句子", "普通句子"],                 # beyond the BMP
+        ["一个孤立代理\udcff字节", "第二句\ud800"],               # lone surrogates (surrogateescape)
+    ]
+    held = []
+    for texts in docs:
+        ends = list(np.cumsum([len(t) for t in texts]))
+        held.append(kept.keep("".join(texts), ends, list(range(10, 10 + len(texts)))))
+    for texts, doc in zip(docs, held):
+        assert isinstance(doc, KeptDocument)
+        assert [doc.norm(e) for e in range(len(texts))] == texts
+        assert [doc.line(e) for e in range(len(texts))] == list(range(10, 10 + len(texts)))
+    kept.close()
+
+
+def test_kept_texts_stay_in_memory_when_the_file_cannot_be_written(monkeypatch):
+    kept = KeptTexts()
+    kept._writable = False
+    doc = kept.keep("甲乙丙丁", [2, 4], [1, 2])
+    assert isinstance(doc, InMemoryDocument)
+    assert (doc.norm(0), doc.norm(1), doc.line(1)) == ("甲乙", "丙丁", 2)
+
+
+def _fingerprints(sentences: list[str], bands: int = 16, rows: int = 4) -> corpus.Fingerprints:
+    entries = [(n + 1, 1, n + 1, len(s) + 1, s, s) for n, s in enumerate(sentences)]
+    return corpus.Fingerprints(tuple(entries), band_keys(sentences, bands, rows).tobytes(), bands)
+
+
+def test_a_compared_document_keeps_no_string_of_its_texts_and_its_copies_are_found():
+    rule = SimpleNamespace(params=corpus.Params(), id="duplicate-across-files")
+    shared = "各地区各部门要认真贯彻落实本通知的各项要求并及时报告进展"
+    docs = {
+        "a.txt": _fingerprints([shared, "第一份文件独有的一句相当长的内容在这里写出"]),
+        "b.txt": _fingerprints(["春天的田野里农民们忙着播种希望和汗水交织成歌", "另一句也是乙自己的话语不与别的任何句子相同"]),
+        "c.txt": _fingerprints(["第三份文件开头的一句话它与其他文件都不相同的", shared]),
+    }
+    comparison = corpus.Comparison(rule, batch_rows=1)       # each document its own batch
+    found = []
+    for path in sorted(docs):
+        found += list(comparison.add(path, docs[path], True, path))
+    assert len(comparison.texts) == 3 and all(isinstance(t, KeptDocument) for t in comparison.texts)
+    assert not any(isinstance(getattr(t, name, None), str) for t in comparison.texts for name in t.__slots__)
+    found += list(comparison.finish())
+    assert [(f.path, f.line, f.args["other"], f.args["other_line"]) for f in found] == [("c.txt", 2, "a.txt", 1)]
+    assert comparison.texts == []                   # their file is closed
+
+
+def test_row_blocks_give_the_records_one_array_gives():
+    rng = np.random.default_rng(7)
+    whole = rng.integers(0, 255, size=(BLOCK * 2 + 1234, 32), dtype=np.uint8)
+    table = RowBlocks(np, (32,), np.uint8)
+    for start in range(0, len(whole), 5000):            # batches straddling the blocks
+        table.extend(whole[start:start + 5000])
+    assert len(table) == len(whole) and len(table.blocks) == 3
+    rows = rng.integers(0, len(whole), size=20000)
+    assert np.array_equal(table.take(rows), whole[rows])
+    assert table.take(np.zeros(0, dtype=np.int64)).shape == (0, 32)
+    lengths = RowBlocks(np, (), np.int32)
+    lengths.extend(np.arange(10, dtype=np.int32))
+    assert lengths.take(np.array([9, 0, 3])).tolist() == [9, 0, 3]
+
+
+def test_a_pickled_violation_keeps_every_field():
+    values = {f.name: f"value {i}" for i, f in enumerate(fields(Violation))}
+    values.update(line=1, column=2, end_line=3, end_column=4, fix=Fix(5, 6, "替换"))
+    v = Violation(**values)
+    back = pickle.loads(pickle.dumps([v], protocol=pickle.HIGHEST_PROTOCOL))[0]
+    assert {f.name: getattr(back, f.name) for f in fields(Violation)} == values
+
+
+def _formatter_render(template, args):
+    safe = _Args({k: _display(v) for k, v in args.items()})
+    try:
+        return Formatter().vformat(template, (), safe)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+@pytest.mark.parametrize("template", [
+    "{other}第{other_line}行", "{missing}", "{0}", "{}", "{:}", "{other!r}", "{n:>5}", "{ratio}", "{big}",
+    "{other[0]}", "{items[1]}", "{missing.attr}", "{other", "other}", "{{other}}", "{n:{n}}", "{other!x}",
+    "{n:{missing}}", "{n:{n:{n}}}", "{ other }", "{other[}", "{0.x}", "{n!s:^9}", "{other.upper}x",
+])
+def test_messages_render_as_the_formatter_renders_them(template):
+    args = {"other": "甲.txt", "other_line": 12, "n": 3, "ratio": 0.25, "big": 1e20, "items": ["a", "b"]}
+    assert render_message(template, args) == _formatter_render(template, args)
