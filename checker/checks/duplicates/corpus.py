@@ -22,11 +22,12 @@ from typing import Any, Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
+from checker.checks.duplicates.copy_verdicts import CopyVerdicts
 from checker.checks.duplicates.places import line_kinds, set_phrases, site_furniture
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
-from checker.model.similarity import band_keys, near_duplicate
+from checker.model.similarity import PLACEHOLDER, band_keys, near_duplicate
 
 CORPUS = True
 MESSAGE_ARGS = frozenset({"other", "other_line"})
@@ -199,6 +200,8 @@ class Comparison:
         self.texts: list[Any] = []                      # document number -> its texts
         self.pending: list[tuple[int, Any, bool]] = []  # (number, data, reported) not yet compared
         self.pending_rows = 0
+        self.near = CopyVerdicts(lambda a, b: _near(a, b, self.params),
+                                 lambda name: self.texts[name >> 32].norm(name & 0xFFFFFFFF))
 
     def add(self, path: str, data, reported: bool = True, key: str | None = None) -> Iterator[CorpusFinding]:
         """``path``: the document's path as its findings name it; ``key``: its name in the
@@ -222,19 +225,26 @@ class Comparison:
         batch, self.pending, self.pending_rows = self.pending, [], 0
         found = self.index.add_batch([data.key_array() for _, data, _ in batch],
                                      [reported for _, _, reported in batch], [data for _, data, _ in batch])
-        params, texts, keys = self.params, self.texts, self.keys
+        params, texts, keys, near = self.params, self.texts, self.keys, self.near
         for (number, data, reported), candidates in zip(batch, found):
             if reported:
                 copies = []
                 for e, ranked in candidates:
                     norm = data.norm(e)
-                    counts = Counter(norm)
+                    counts = None
                     for sentence in ranked:
-                        other_number, other_e = sentence >> 32, sentence & 0xFFFFFFFF
-                        other = texts[other_number]
-                        if is_copy(norm, other.norm(other_e), params, counts):
-                            copies.append((e, (keys[other_number], other.line(other_e))))
-                            break
+                        # is_copy(norm, other_norm), its difflib part asked once per pair of texts
+                        other = texts[sentence >> 32]
+                        other_e = sentence & 0xFFFFFFFF
+                        other_norm = other.norm(other_e)
+                        if other_norm != norm:
+                            if counts is None:
+                                counts = Counter(norm)
+                            if _too_different(norm, other_norm, params, counts) or not near(
+                                    norm, number << 32 | e, other_norm, sentence):
+                                continue
+                        copies.append((e, (keys[sentence >> 32], other.line(other_e))))
+                        break
                 if _versions_of_one_document(copies, len(data), params):
                     copies = []
                 for e, (other_path, other_line) in copies:
@@ -536,8 +546,11 @@ class _BucketIndex:
         owner = np.repeat(np.arange(rows), np.maximum(length, 0))
         counts = np.bincount(owner * self._SLOTS + slot, minlength=rows * self._SLOTS)
         sketch = np.minimum(counts, 255).astype(np.uint8).reshape(rows, self._SLOTS)
+        marked = np.zeros(rows, dtype=bool)                  # holds a placeholder
+        marked[owner[code == ord(PLACEHOLDER)]] = True
         self._lengths = self._grow(getattr(self, "_lengths", None), length.astype(np.int32))
         self._sketches = self._grow(getattr(self, "_sketches", None), sketch)
+        self._marked = self._grow(getattr(self, "_marked", None), marked)
 
     def _grow(self, held, new):
         np = self.np
@@ -556,18 +569,30 @@ class _BucketIndex:
         candidate longer by more than ``max_changed`` characters, or with more than that
         many characters the row lacks; counted by class, the characters lacking are
         fewer (two characters of a class may stand in for each other), so a pair with
-        more lacking by class lacks more: the verdict is the same, reached in arrays."""
+        more lacking by class lacks more: the verdict is the same, reached in arrays.
+
+        When neither text holds a placeholder, ``near_duplicate`` rejects the pair the
+        other way round too: a row longer by more than ``max_changed``, or with more than
+        that many characters the candidate lacks.  (difflib's count of changed characters
+        is at least the characters of either side outside its matching blocks, which
+        match equal characters one to one, so at least either side's multiset gap; the
+        edit distance of the long-text path is too; and the gap by class is at most the
+        gap.)  A placeholder may stand for any name, so a pair with one is left to
+        ``is_copy``."""
         np = self.np
         limit = self.max_changed
         own, other = self._lengths[rows], self._lengths[candidates]
-        keep = other - own <= limit
-        at = np.flatnonzero(keep & (own >= 0) & (other >= 0))
+        known = (own >= 0) & (other >= 0)
+        plain = ~(self._marked[rows] | self._marked[candidates])      # no placeholder in either
+        keep = (other - own <= limit) & ~(plain & (own - other > limit))
+        at = np.flatnonzero(keep & known)
         for piece in range(0, len(at), 1 << 14):        # bounded temporaries
             part = at[piece:piece + (1 << 14)]
-            lacking = (self._sketches[candidates[part]].astype(np.int16)
-                       - self._sketches[rows[part]]).clip(min=0).sum(axis=1)
-            keep[part[lacking > limit]] = False
-        return keep | (own < 0) | (other < 0)
+            gap = self._sketches[candidates[part]].astype(np.int16) - self._sketches[rows[part]]
+            lacking = gap.clip(min=0).sum(axis=1)           # the candidate's characters the row lacks
+            extra = (-gap).clip(min=0).sum(axis=1)          # the row's characters the candidate lacks
+            keep[part[(lacking > limit) | (plain[part] & (extra > limit))]] = False
+        return keep | ~known
 
 # The pieces below are the whole of the comparison's logic; check_corpus composes them in
 # one process, checker.spark composes the same functions with Spark's operators.
@@ -600,15 +625,21 @@ def is_other_version(most_from_one_file: int, sentences: int, params: Params) ->
 def is_copy(norm: str, other_norm: str, params: Params, counts: Counter | None = None) -> bool:
     """Whether normalised sentence ``norm`` is a copy of ``other_norm`` (``counts``: the
     characters of ``norm``, when the caller compares it with several others)."""
-    if other_norm != norm:
-        # cheap bounds: more characters differ than may change (the length difference is
-        # a bound of the character gap, and decides first when it says so)
-        limit = params.max_changed
-        if len(other_norm) - len(norm) > limit:
-            return False
-        counts = counts or Counter(norm)
-        if _multiset_gap(counts, other_norm, limit) > limit:
-            return False
+    if other_norm != norm and _too_different(norm, other_norm, params, counts):
+        return False
+    return _near(norm, other_norm, params)
+
+
+def _too_different(norm: str, other_norm: str, params: Params, counts: Counter | None = None) -> bool:
+    """``is_copy``'s cheap bounds: more characters differ than may change (the length
+    difference is a bound of the character gap, and decides first when it says so)."""
+    limit = params.max_changed
+    if len(other_norm) - len(norm) > limit:
+        return True
+    return _multiset_gap(counts or Counter(norm), other_norm, limit) > limit
+
+
+def _near(norm: str, other_norm: str, params: Params) -> bool:
     return near_duplicate(norm, other_norm, min_ratio=params.min_ratio,
                           max_changed=params.max_changed,
                           ignore_numeral_changes=params.ignore_numeral_changes) is not None
