@@ -4,9 +4,8 @@ The corpus comparison asks ``is_copy(sentence, candidate)`` for pairs of normali
 texts; a generated or real corpus holds many copies of a sentence, so the same two texts
 come back again and again (a copy of a sentence meets the copies of its near copy that
 filled its buckets).  The answer depends on the two texts and the parameters alone, so it
-is kept, keyed by the pair's hash.  Only pairs that reach difflib are kept (the others are
-decided by their lengths and characters, which cost less than a look-up would save), and
-what a hit gives is trusted only once the two texts are found equal to the pair it was
+is kept, keyed by the pair's hash (the comparison asks only for pairs its arrays could
+not decide, a few dozen a document, most of which go to difflib), and what a hit gives is trusted only once the two texts are found equal to the pair it was
 computed for (``text_of(name)`` reads them back), so a collision of hashes costs a
 comparison, never a wrong verdict.  The kept pairs are named by where their texts are, not
 held as strings: an entry is two integers.

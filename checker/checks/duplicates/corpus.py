@@ -194,14 +194,14 @@ class Comparison:
         self.rule = rule
         self.params: Params = rule.params
         self.batch_rows = batch_rows
-        self.index = _BucketIndex(self.params)
+        self.index = _BucketIndex(self.params, lambda number, e: self.texts[number].norm(e))
         self.paths: list[str] = []
         self.keys: list[str] = []
         self.texts: list[Any] = []                      # document number -> its texts
         self.pending: list[tuple[int, Any, bool]] = []  # (number, data, reported) not yet compared
         self.pending_rows = 0
-        self.near = CopyVerdicts(lambda a, b: _near(a, b, self.params),
-                                 lambda name: self.texts[name >> 32].norm(name & 0xFFFFFFFF))
+        self.verdicts = CopyVerdicts(lambda a, b: is_copy(a, b, self.params),
+                                     lambda name: self.texts[name >> 32].norm(name & 0xFFFFFFFF))
 
     def add(self, path: str, data, reported: bool = True, key: str | None = None) -> Iterator[CorpusFinding]:
         """``path``: the document's path as its findings name it; ``key``: its name in the
@@ -225,26 +225,20 @@ class Comparison:
         batch, self.pending, self.pending_rows = self.pending, [], 0
         found = self.index.add_batch([data.key_array() for _, data, _ in batch],
                                      [reported for _, _, reported in batch], [data for _, data, _ in batch])
-        params, texts, keys, near = self.params, self.texts, self.keys, self.near
+        params, texts, keys, verdicts = self.params, self.texts, self.keys, self.verdicts
         for (number, data, reported), candidates in zip(batch, found):
             if reported:
                 copies = []
                 for e, ranked in candidates:
                     norm = data.norm(e)
-                    counts = None
                     for sentence in ranked:
-                        # is_copy(norm, other_norm), its difflib part asked once per pair of texts
+                        # is_copy(norm, other_norm), asked once per distinct pair of texts
                         other = texts[sentence >> 32]
                         other_e = sentence & 0xFFFFFFFF
                         other_norm = other.norm(other_e)
-                        if other_norm != norm:
-                            if counts is None:
-                                counts = Counter(norm)
-                            if _too_different(norm, other_norm, params, counts) or not near(
-                                    norm, number << 32 | e, other_norm, sentence):
-                                continue
-                        copies.append((e, (keys[sentence >> 32], other.line(other_e))))
-                        break
+                        if other_norm == norm or verdicts(norm, number << 32 | e, other_norm, sentence):
+                            copies.append((e, (keys[sentence >> 32], other.line(other_e))))
+                            break
                 if _versions_of_one_document(copies, len(data), params):
                     copies = []
                 for e, (other_path, other_line) in copies:
@@ -348,8 +342,10 @@ class _BucketIndex:
 
     The buckets are sorted runs of (key, member row) pairs, one array pair per band: each
     batch adds a run (its rows with room in their buckets), and two runs are merged
-    when the later one has grown as large as the one before it (a log-structured index:
-    a few runs, each pair merged a logarithmic number of times), so the index grows in
+    when the later one has grown to a quarter of the one before it (a log-structured
+    index: a few runs, each pair merged a logarithmic number of times; every batch
+    searches every run, and fewer runs than merging at equal sizes gave cost about a
+    tenth less at 250 and 2,000 documents, the merges included), so the index grows in
     document order without a Python object per bucket (a dictionary of lists took 174
     MiB at 1,000 documents) and a batch's look-ups are a few array operations for all
     its sentences.  When document d is compared its buckets hold the members added
@@ -359,10 +355,13 @@ class _BucketIndex:
     Rows are numbered in the order documents are added; a candidate is given as
     document number << 32 | sentence, which orders as the rows do."""
 
-    def __init__(self, params: Params) -> None:
+    def __init__(self, params: Params, text_of=None) -> None:
+        """``text_of(document number, sentence)``: a compared document's normalised
+        sentence (``_exact_copies``; without it every row is looked up in every band)."""
         from checker.core.numeric import np
 
         self.np = np
+        self.text_of = text_of
         self.bucket_size = params.bucket_size
         self.max_candidates = params.max_candidates
         self.max_changed = params.max_changed
@@ -390,9 +389,15 @@ class _BucketIndex:
         asked = np.repeat(np.array(wanted, dtype=bool), lengths)
         looked_up = asked.any()
         row_start = np.repeat(local + base, lengths)         # each batch row's document's first row
-        run, size = [], 0
+        run, size = [None] * self.width, 0
         pairs_row, pairs_member = [], []
-        for band in range(self.width):
+        length = self._sketch(texts, base)
+        admitted = np.zeros(total, dtype=np.int64)           # bands each batch row is a member in
+        looking = asked                                      # rows whose candidates are gathered
+        same_rows = same_members = np.zeros(0, dtype=np.int64)
+        # the exact text's band first: a sentence it shows to be a copy of the first
+        # sentence of that text needs no other band (``_exact_copies``)
+        for band in (self.width - 1, *range(self.width - 1)):
             column = keys[:, band]
             order = np.argsort(column, kind="stable")        # by key, each key's rows in order
             ordered = column[order]
@@ -401,6 +406,9 @@ class _BucketIndex:
             distinct = ordered[first]
             groups = len(first)
             held = np.zeros(groups, dtype=np.int64)          # members each key has already
+            group = np.repeat(np.arange(groups), count)      # of each ordered row
+            needed = np.zeros(groups, dtype=bool)            # keys of rows whose candidates are gathered
+            needed[group[looking[order]]] = True
             group_of, member_of = [], []                     # each key's members, earlier runs first
             for earlier in self.runs:
                 run_keys, run_first, run_count, members = earlier[band]
@@ -411,18 +419,20 @@ class _BucketIndex:
                 sizes = run_count[at[hit]].astype(np.int64)
                 held[hit] += sizes
                 if looked_up:
+                    hit = hit[needed[hit]]
+                    sizes = run_count[at[hit]].astype(np.int64)
                     n = int(sizes.sum())
                     ends = np.cumsum(sizes)
                     group_of.append(np.repeat(hit, sizes))
                     member_of.append(members[np.repeat(run_first[at[hit]].astype(np.int64) - (ends - sizes), sizes)
                                              + np.arange(n)])
-            group = np.repeat(np.arange(groups), count)      # of each ordered row
             keep = np.arange(total) - np.repeat(first, count) < np.repeat(self.bucket_size - held, count)
             new_rows = (order[keep] + base).astype(row_type)
+            admitted[order[keep]] += 1
             kept = np.bincount(group[keep], minlength=groups)
             has = np.flatnonzero(kept)
-            run.append((distinct[has], (np.cumsum(kept[has]) - kept[has]).astype(row_type),
-                        kept[has].astype(self.count_type), new_rows))
+            run[band] = (distinct[has], (np.cumsum(kept[has]) - kept[has]).astype(row_type),
+                         kept[has].astype(self.count_type), new_rows)
             size += len(new_rows)
             if not looked_up:
                 continue
@@ -435,8 +445,13 @@ class _BucketIndex:
             m = m[by_group]
             g_size = np.bincount(g, minlength=groups)
             g_first = np.cumsum(g_size) - g_size
-            query = order[asked[order]]                      # batch rows looked up
-            q_group = group[asked[order]]
+            if band == self.width - 1:
+                same_rows, same_members = self._exact_copies(
+                    order[asked[order]], group[asked[order]], m, g_size, g_first, base, length, local, texts)
+                looking = asked.copy()
+                looking[same_rows] = False
+            query = order[looking[order]]                    # batch rows looked up
+            q_group = group[looking[order]]
             sizes = g_size[q_group]
             n = int(sizes.sum())
             if not n:
@@ -448,9 +463,9 @@ class _BucketIndex:
         self.runs.append(run)
         self.sizes.append(size)
         self.rows += total
-        self._sketch(texts)
-        found = self._candidates(pairs_row, pairs_member, row_start, local, len(matrices))
-        while len(self.runs) > 1 and self.sizes[-2] <= self.sizes[-1]:
+        self._whole = self._grow(getattr(self, "_whole", None), admitted == self.width, base)
+        found = self._candidates(pairs_row, pairs_member, row_start, local, len(matrices), same_rows, same_members)
+        while len(self.runs) > 1 and self.sizes[-2] <= 4 * self.sizes[-1]:
             self._merge()
         return found
 
@@ -470,17 +485,44 @@ class _BucketIndex:
         self.sizes[-2:] = [self.sizes[-2] + self.sizes[-1]]
         self.runs.append(merged)
 
-    def _candidates(self, pairs_row, pairs_member, row_start, local, documents: int):
+    def _candidates(self, pairs_row, pairs_member, row_start, local, documents: int, same_rows, same_members):
         np = self.np
         result: list[list[tuple[int, list[int]]]] = [[] for _ in range(documents)]
-        if not pairs_row:
+        sentence, candidate = self._ranked(pairs_row, pairs_member, row_start)
+        if len(same_rows):
+            # a copy of the first sentence of its text is compared with that one alone
+            sentence = np.concatenate((sentence, same_rows))
+            candidate = np.concatenate((candidate, same_members))
+            order = np.argsort(sentence, kind="stable")
+            sentence, candidate = sentence[order], candidate[order]
+        if not len(candidate):
             return result
+        starts = np.flatnonzero(np.concatenate(([True], sentence[1:] != sentence[:-1])))
+        ends = np.append(starts[1:], len(sentence))
+        doc_starts = np.array(self.starts, dtype=np.int64)
+        doc = np.searchsorted(doc_starts, candidate, side="right") - 1
+        names = ((doc << 32) | (candidate - doc_starts[doc])).tolist()
+        rows = sentence[starts]                                    # batch row of each sentence
+        owner = np.searchsorted(local, rows, side="right") - 1
+        within = (rows - local[owner]).tolist()
+        for d, e, a, b in zip(owner.tolist(), within, starts.tolist(), ends.tolist()):
+            result[d].append((e, names[a:b]))
+        return result
+
+    def _ranked(self, pairs_row, pairs_member, row_start):
+        """(batch row, candidate row) pairs, each row's candidates in the order they are
+        compared: the first ``max_candidates`` of those sharing a bucket with it, less
+        those the text sketches rule out."""
+        np = self.np
+        none = np.zeros(0, dtype=np.int64)
+        if not pairs_row:
+            return none, none
         sentence = np.concatenate(pairs_row)
         candidate = np.concatenate(pairs_member).astype(np.int64)
         earlier = candidate < row_start[sentence]                  # rows of earlier documents
         candidate, sentence = candidate[earlier], sentence[earlier]
         if not len(candidate):
-            return result
+            return none, none
         # how many buckets each (sentence, candidate) pair shares; per sentence the most
         # shared first, then the earliest: one sort of a number made of (sentence,
         # candidate), one of (sentence, buckets not shared, candidate), faster than lexsort
@@ -508,29 +550,52 @@ class _BucketIndex:
         keep = rank < self.max_candidates
         candidate, sentence = candidate[keep], sentence[keep]
         keep = self._possible(sentence + (self.rows - len(row_start)), candidate)
-        candidate, sentence = candidate[keep], sentence[keep]
-        if not len(candidate):
-            return result
-        starts = np.flatnonzero(np.concatenate(([True], sentence[1:] != sentence[:-1])))
-        ends = np.append(starts[1:], len(sentence))
-        doc_starts = np.array(self.starts, dtype=np.int64)
-        doc = np.searchsorted(doc_starts, candidate, side="right") - 1
-        names = ((doc << 32) | (candidate - doc_starts[doc])).tolist()
-        rows = sentence[starts]                                    # batch row of each sentence
+        return sentence[keep], candidate[keep]
+
+    def _exact_copies(self, rows, groups, members, g_size, g_first, base: int, length, local, texts):
+        """Of the batch ``rows`` looked up (``groups``: their keys in the exact text's band,
+        whose members are ``members[g_first[g]:g_first[g] + g_size[g]]``, earliest first),
+        those whose comparison is decided by that band alone, and the candidate each is
+        compared with: a row whose text is that of its key's first member F, F in an
+        earlier batch and a member of all its buckets.  F then shares every bucket with
+        the row, which no candidate can exceed, and a candidate sharing every bucket is
+        in the exact band's bucket, where F is the earliest: F is the row's first
+        candidate whatever the other buckets hold, the text sketches keep it (same
+        length, same characters) and ``is_copy`` of a text and itself is true, so the row
+        is a copy of F and nothing after F is ever compared.  (The texts are compared
+        here, so a key shared by two texts only costs a comparison.)"""
+        np = self.np
+        none = np.zeros(0, dtype=np.int64)
+        if self.text_of is None or not base or not len(rows):
+            return none, none
+        has = g_size[groups] > 0
+        rows = rows[has]
+        first = members[g_first[groups[has]]].astype(np.int64)
+        earlier = np.flatnonzero(first < base)
+        rows, first = rows[earlier], first[earlier]
+        maybe = np.flatnonzero((length[rows] >= 0) & (self._lengths[first] == length[rows]) & self._whole[first])
+        rows, first = rows[maybe], first[maybe]
+        if not len(rows):
+            return none, none
         owner = np.searchsorted(local, rows, side="right") - 1
-        within = (rows - local[owner]).tolist()
-        for d, e, a, b in zip(owner.tolist(), within, starts.tolist(), ends.tolist()):
-            result[d].append((e, names[a:b]))
-        return result
+        doc_starts = np.array(self.starts, dtype=np.int64)
+        doc = np.searchsorted(doc_starts, first, side="right") - 1
+        text_of = self.text_of
+        same = [texts[d].norm(r - lo) == text_of(fd, f - fs) for d, r, lo, fd, f, fs in zip(
+            owner.tolist(), rows.tolist(), local[owner].tolist(), doc.tolist(), first.tolist(),
+            doc_starts[doc].tolist())]
+        same = np.array(same, dtype=bool)
+        return rows[same], first[same]
 
     # -- sketches of the texts: what ``is_copy`` rules out first, for all pairs at once
     _SLOTS = 32            # character classes of a sketch
 
-    def _sketch(self, texts) -> None:
+    def _sketch(self, texts, used: int):
         """Keep each new row's text length and counts of its characters by class (a
         multiplicative hash of the code point; counts above 255 kept as 255).  A summary
         that reads its texts only on demand (the engine's, after an edit) is not read
-        for this: its rows get length -1, never ruled out."""
+        for this: its rows get length -1, never ruled out.  ``used``: the rows held before
+        these.  Gives the new rows' lengths."""
         np = self.np
         codes, lengths = [], []
         for data in texts:
@@ -548,13 +613,15 @@ class _BucketIndex:
         sketch = np.minimum(counts, 255).astype(np.uint8).reshape(rows, self._SLOTS)
         marked = np.zeros(rows, dtype=bool)                  # holds a placeholder
         marked[owner[code == ord(PLACEHOLDER)]] = True
-        self._lengths = self._grow(getattr(self, "_lengths", None), length.astype(np.int32))
-        self._sketches = self._grow(getattr(self, "_sketches", None), sketch)
-        self._marked = self._grow(getattr(self, "_marked", None), marked)
+        self._lengths = self._grow(getattr(self, "_lengths", None), length.astype(np.int32), used)
+        self._sketches = self._grow(getattr(self, "_sketches", None), sketch, used)
+        self._marked = self._grow(getattr(self, "_marked", None), marked, used)
+        return length
 
-    def _grow(self, held, new):
+    def _grow(self, held, new, used: int):
+        """``held`` (an array of rows, longer than it needs to be) with ``new`` as its rows
+        from ``used`` on."""
         np = self.np
-        used = self.rows - len(new)                 # rows held before these
         if held is None or len(held) < used + len(new):
             bigger = np.empty((max(len(new) + used, int(1.25 * (used + len(new))) + 1024), *new.shape[1:]),
                               dtype=new.dtype)
@@ -625,21 +692,15 @@ def is_other_version(most_from_one_file: int, sentences: int, params: Params) ->
 def is_copy(norm: str, other_norm: str, params: Params, counts: Counter | None = None) -> bool:
     """Whether normalised sentence ``norm`` is a copy of ``other_norm`` (``counts``: the
     characters of ``norm``, when the caller compares it with several others)."""
-    if other_norm != norm and _too_different(norm, other_norm, params, counts):
-        return False
-    return _near(norm, other_norm, params)
-
-
-def _too_different(norm: str, other_norm: str, params: Params, counts: Counter | None = None) -> bool:
-    """``is_copy``'s cheap bounds: more characters differ than may change (the length
-    difference is a bound of the character gap, and decides first when it says so)."""
-    limit = params.max_changed
-    if len(other_norm) - len(norm) > limit:
-        return True
-    return _multiset_gap(counts or Counter(norm), other_norm, limit) > limit
-
-
-def _near(norm: str, other_norm: str, params: Params) -> bool:
+    if other_norm != norm:
+        # cheap bounds: more characters differ than may change (the length difference is
+        # a bound of the character gap, and decides first when it says so)
+        limit = params.max_changed
+        if len(other_norm) - len(norm) > limit:
+            return False
+        counts = counts or Counter(norm)
+        if _multiset_gap(counts, other_norm, limit) > limit:
+            return False
     return near_duplicate(norm, other_norm, min_ratio=params.min_ratio,
                           max_changed=params.max_changed,
                           ignore_numeral_changes=params.ignore_numeral_changes) is not None
