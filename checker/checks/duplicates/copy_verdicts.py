@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-# At most this many pairs kept (about 120 bytes each); when full the kept pairs are
-# forgotten and the comparison goes on filling it again.  A comparison of 4,000 generated
-# documents puts about 70,000 distinct pairs to difflib.
-LIMIT = 1 << 17
+# At most this many pairs kept (about 110 bytes each, 3.5 MB); when full the kept pairs are
+# forgotten and the comparison goes on filling it again.  4,000 generated documents put
+# 78,000 distinct pairs to it: kept whole (8.5 MB) difflib runs 17.8 times a document,
+# with this limit 19.1 (the parent's memory is the scarcer resource).
+LIMIT = 1 << 15
 
 
 class CopyVerdicts:
