@@ -1,10 +1,11 @@
 """Run `gwlint` in this process and record the CPU time of its whole-run phase.
 
 bench.py starts this script instead of the `gwlint` entry point for the rows of its
-cross-document scaling table: it behaves as `gwlint ARGS...` and, when the engine still has
+cross-document scaling table: it behaves as `gwlint ARGS...` and writes the CPU seconds spent
+in the duplicate kind's ``Comparison`` (fed as results return), or else in
 ``checker.engine.runner.corpus_violations`` (the phase that compares the documents' summaries
-after every file is checked), writes the CPU seconds spent in it as JSON to the file named by
-the environment variable GWLINT_BENCH_PROBE. When the engine has been reorganised and that
+after every file is checked), as JSON to the file named by the environment variable
+GWLINT_BENCH_PROBE. When the engine has been reorganised and that
 function is gone, it writes ``null`` and the table falls back to its other columns.
 """
 from __future__ import annotations
@@ -15,9 +16,46 @@ import sys
 import time
 
 
+def _time_comparison(spent: list[float]) -> bool:
+    """Time the duplicate kind's ``Comparison`` (the runner feeds it document by
+    document while the workers check the later ones, so ``corpus_violations`` is not
+    called): the CPU spent inside each step of its batches' generator, where the index
+    is searched and the pairs verified.  False when the kind has no ``Comparison``."""
+    try:
+        from checker.checks.duplicates import corpus
+
+        compare = corpus.Comparison._compare
+    except (ImportError, AttributeError):
+        return False
+
+    def timed(self):
+        steps = compare(self)
+        while True:
+            start = time.process_time()
+            try:
+                item = next(steps)
+            except StopIteration:
+                return
+            finally:
+                spent.append(time.process_time() - start)
+            yield item
+
+    corpus.Comparison._compare = timed
+    return True
+
+
 def main() -> int:
     target = os.environ.get("GWLINT_BENCH_PROBE")
     spent: list[float] | None = None
+    if _time_comparison(spent := []):
+        from checker.cli.main import main as cli
+
+        code = cli(sys.argv[1:])
+        if target:
+            with open(target, "w", encoding="utf-8") as fh:
+                json.dump({"corpus_phase_cpu": sum(spent)}, fh)
+        return code
+    spent = None
     try:
         from checker.engine import runner
 

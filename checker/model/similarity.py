@@ -244,15 +244,13 @@ def _is_wildcard(piece: str) -> bool:
     return bool(piece) and all(c == PLACEHOLDER for c in piece)
 
 
-def compare(a: str, b: str) -> Match:
-    """How alike two normalised texts are.  A placeholder (an anonymised name) on one side
-    matches whatever stands in its place on the other.  ``ratio`` is the share of the
-    longer text left unchanged."""
-    if a == b:
-        return Match(1.0, 0)
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def _match(a: str, b: str, opcodes) -> Match:
     changed = 0
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         if tag == "replace" and (_is_wildcard(a[i1:i2]) or _is_wildcard(b[j1:j2])):
@@ -260,6 +258,15 @@ def compare(a: str, b: str) -> Match:
         changed += max(i2 - i1, j2 - j1)
     longest = max(len(a), len(b))
     return Match(1.0 - changed / longest if longest else 1.0, changed)
+
+
+def compare(a: str, b: str) -> Match:
+    """How alike two normalised texts are.  A placeholder (an anonymised name) on one side
+    matches whatever stands in its place on the other.  ``ratio`` is the share of the
+    longer text left unchanged."""
+    if a == b:
+        return Match(1.0, 0)
+    return _match(a, b, _opcodes(a, b))
 
 
 # Approximation words belong to the figure they qualify: 95%以上 updated to 96% is an
@@ -272,8 +279,11 @@ def numerals_only_change(a: str, b: str) -> bool:
     words around them): figures updated, not a copy."""
     if a == b:
         return False
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    return _only_figures(a, b, _opcodes(a, b))
+
+
+def _only_figures(a: str, b: str, opcodes) -> bool:
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag != "equal" and not all(c in _NUMERALS for c in _APPROX.sub("", a[i1:i2] + b[j1:j2])):
             return False
     return True
@@ -288,10 +298,13 @@ def near_duplicate(a: str, b: str, *, min_ratio: float, max_changed: int,
         return None
     if min(len(a), len(b)) >= _LONG and PLACEHOLDER not in a + b:
         return _near_long(a, b, min_ratio, max_changed, ignore_numeral_changes)
-    m = compare(a, b)
+    # one matcher for both questions (how much changed, and whether only figures did):
+    # difflib's opcodes of a pair are the same each time they are asked for
+    opcodes = _opcodes(a, b)
+    m = _match(a, b, opcodes)
     if m.ratio < min_ratio or m.changed > max_changed:
         return None
-    if ignore_numeral_changes and numerals_only_change(a, b):
+    if ignore_numeral_changes and _only_figures(a, b, opcodes):
         return None
     return m
 

@@ -23,12 +23,13 @@ from typing import Any, Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates.kept_texts import KeptTexts
+from checker.checks.duplicates.copy_verdicts import CopyVerdicts
 from checker.checks.duplicates.places import line_kinds, set_phrases, site_furniture
 from checker.checks.duplicates.row_blocks import RowBlocks
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
-from checker.model.similarity import band_keys, near_duplicate
+from checker.model.similarity import PLACEHOLDER, band_keys, near_duplicate
 
 CORPUS = True
 MESSAGE_ARGS = frozenset({"other", "other_line"})
@@ -196,13 +197,15 @@ class Comparison:
         self.rule = rule
         self.params: Params = rule.params
         self.batch_rows = batch_rows
-        self.index = _BucketIndex(self.params)
+        self.index = _BucketIndex(self.params, lambda number, e: self.texts[number].norm(e))
         self.paths: list[str] = []
         self.keys: list[str] = []
         self.texts: list[Any] = []                      # document number -> its texts
         self.kept = KeptTexts()
         self.pending: list[tuple[int, Any, bool]] = []  # (number, data, reported) not yet compared
         self.pending_rows = 0
+        self.verdicts = CopyVerdicts(lambda a, b: is_copy(a, b, self.params),
+                                     lambda name: self.texts[name >> 32].norm(name & 0xFFFFFFFF))
 
     def add(self, path: str, data, reported: bool = True, key: str | None = None) -> Iterator[CorpusFinding]:
         """``path``: the document's path as its findings name it; ``key``: its name in the
@@ -230,19 +233,20 @@ class Comparison:
         batch, self.pending, self.pending_rows = self.pending, [], 0
         found = self.index.add_batch([data.key_array() for _, data, _ in batch],
                                      [reported for _, _, reported in batch], [data for _, data, _ in batch])
-        params, texts, keys = self.params, self.texts, self.keys
+        params, texts, keys, verdicts = self.params, self.texts, self.keys, self.verdicts
         kept = self.kept
         for (number, data, reported), candidates in zip(batch, found):
             if reported:
                 copies = []
                 for e, ranked in candidates:
                     norm = data.norm(e)
-                    counts = Counter(norm)
                     for sentence in ranked:
-                        other_number, other_e = sentence >> 32, sentence & 0xFFFFFFFF
-                        other = texts[other_number]
-                        if is_copy(norm, other.norm(other_e), params, counts):
-                            copies.append((e, (keys[other_number], other.line(other_e))))
+                        # is_copy(norm, other_norm), asked once per distinct pair of texts
+                        other = texts[sentence >> 32]
+                        other_e = sentence & 0xFFFFFFFF
+                        other_norm = other.norm(other_e)
+                        if other_norm == norm or verdicts(norm, number << 32 | e, other_norm, sentence):
+                            copies.append((e, (keys[sentence >> 32], other.line(other_e))))
                             break
                 if _versions_of_one_document(copies, len(data), params):
                     copies = []
@@ -328,8 +332,10 @@ class _BucketIndex:
 
     The buckets are sorted runs of (key, member row) pairs, one array pair per band: each
     batch adds a run (its rows with room in their buckets), and two runs are merged
-    when the later one has grown as large as the one before it (a log-structured index:
-    a few runs, each pair merged a logarithmic number of times), so the index grows in
+    when the later one has grown to a quarter of the one before it (a log-structured
+    index: a few runs, each pair merged a logarithmic number of times; every batch
+    searches every run, and fewer runs than merging at equal sizes gave cost about a
+    tenth less at 250 and 2,000 documents, the merges included), so the index grows in
     document order without a Python object per bucket (a dictionary of lists took 174
     MiB at 1,000 documents) and a batch's look-ups are a few array operations for all
     its sentences.  When document d is compared its buckets hold the members added
@@ -339,10 +345,13 @@ class _BucketIndex:
     Rows are numbered in the order documents are added; a candidate is given as
     document number << 32 | sentence, which orders as the rows do."""
 
-    def __init__(self, params: Params) -> None:
+    def __init__(self, params: Params, text_of=None) -> None:
+        """``text_of(document number, sentence)``: a compared document's normalised
+        sentence (``_exact_copies``; without it every row is looked up in every band)."""
         from checker.core.numeric import np
 
         self.np = np
+        self.text_of = text_of
         self.bucket_size = params.bucket_size
         self.max_candidates = params.max_candidates
         self.max_changed = params.max_changed
@@ -357,6 +366,8 @@ class _BucketIndex:
         # per row: its text's length, and its characters counted by class (``_sketch``)
         self._lengths = RowBlocks(np, (), np.int32)
         self._sketches = RowBlocks(np, (self._SLOTS,), np.uint8)
+        self._marked = RowBlocks(np, (), np.bool_)      # its text holds a placeholder
+        self._whole = RowBlocks(np, (), np.bool_)       # a member in every band
 
     def add_batch(self, matrices: list, wanted: list[bool], texts: list) -> list[list[tuple[int, list[int]]]]:
         """Add documents (their key arrays, in order) and give, for each, (sentence, its
@@ -373,9 +384,15 @@ class _BucketIndex:
         asked = np.repeat(np.array(wanted, dtype=bool), lengths)
         looked_up = asked.any()
         row_start = np.repeat(local + base, lengths)         # each batch row's document's first row
-        run, size = [], 0
+        run, size = [None] * self.width, 0
         pairs_row, pairs_member = [], []
-        for band in range(self.width):
+        length = self._sketch(texts)
+        admitted = np.zeros(total, dtype=np.int64)           # bands each batch row is a member in
+        looking = asked                                      # rows whose candidates are gathered
+        same_rows = same_members = np.zeros(0, dtype=np.int64)
+        # the exact text's band first: a sentence it shows to be a copy of the first
+        # sentence of that text needs no other band (``_exact_copies``)
+        for band in (self.width - 1, *range(self.width - 1)):
             column = keys[:, band]
             order = np.argsort(column, kind="stable")        # by key, each key's rows in order
             ordered = column[order]
@@ -384,6 +401,9 @@ class _BucketIndex:
             distinct = ordered[first]
             groups = len(first)
             held = np.zeros(groups, dtype=np.int64)          # members each key has already
+            group = np.repeat(np.arange(groups), count)      # of each ordered row
+            needed = np.zeros(groups, dtype=bool)            # keys of rows whose candidates are gathered
+            needed[group[looking[order]]] = True
             group_of, member_of = [], []                     # each key's members, earlier runs first
             for earlier in self.runs:
                 run_keys, run_first, run_count, members = earlier[band]
@@ -394,18 +414,20 @@ class _BucketIndex:
                 sizes = run_count[at[hit]].astype(np.int64)
                 held[hit] += sizes
                 if looked_up:
+                    hit = hit[needed[hit]]
+                    sizes = run_count[at[hit]].astype(np.int64)
                     n = int(sizes.sum())
                     ends = np.cumsum(sizes)
                     group_of.append(np.repeat(hit, sizes))
                     member_of.append(members[np.repeat(run_first[at[hit]].astype(np.int64) - (ends - sizes), sizes)
                                              + np.arange(n)])
-            group = np.repeat(np.arange(groups), count)      # of each ordered row
             keep = np.arange(total) - np.repeat(first, count) < np.repeat(self.bucket_size - held, count)
             new_rows = (order[keep] + base).astype(row_type)
+            admitted[order[keep]] += 1
             kept = np.bincount(group[keep], minlength=groups)
             has = np.flatnonzero(kept)
-            run.append((distinct[has], (np.cumsum(kept[has]) - kept[has]).astype(row_type),
-                        kept[has].astype(self.count_type), new_rows))
+            run[band] = (distinct[has], (np.cumsum(kept[has]) - kept[has]).astype(row_type),
+                         kept[has].astype(self.count_type), new_rows)
             size += len(new_rows)
             if not looked_up:
                 continue
@@ -418,8 +440,13 @@ class _BucketIndex:
             m = m[by_group]
             g_size = np.bincount(g, minlength=groups)
             g_first = np.cumsum(g_size) - g_size
-            query = order[asked[order]]                      # batch rows looked up
-            q_group = group[asked[order]]
+            if band == self.width - 1:
+                same_rows, same_members = self._exact_copies(
+                    order[asked[order]], group[asked[order]], m, g_size, g_first, base, length, local, texts)
+                looking = asked.copy()
+                looking[same_rows] = False
+            query = order[looking[order]]                    # batch rows looked up
+            q_group = group[looking[order]]
             sizes = g_size[q_group]
             n = int(sizes.sum())
             if not n:
@@ -431,9 +458,9 @@ class _BucketIndex:
         self.runs.append(run)
         self.sizes.append(size)
         self.rows += total
-        self._sketch(texts)
-        found = self._candidates(pairs_row, pairs_member, row_start, local, len(matrices))
-        while len(self.runs) > 1 and self.sizes[-2] <= self.sizes[-1]:
+        self._whole.extend(admitted == self.width)
+        found = self._candidates(pairs_row, pairs_member, row_start, local, len(matrices), same_rows, same_members)
+        while len(self.runs) > 1 and self.sizes[-2] <= 4 * self.sizes[-1]:
             self._merge()
         return found
 
@@ -458,17 +485,44 @@ class _BucketIndex:
         self.sizes[-2:] = [self.sizes[-2] + self.sizes[-1]]
         self.runs.append(merged)
 
-    def _candidates(self, pairs_row, pairs_member, row_start, local, documents: int):
+    def _candidates(self, pairs_row, pairs_member, row_start, local, documents: int, same_rows, same_members):
         np = self.np
         result: list[list[tuple[int, list[int]]]] = [[] for _ in range(documents)]
-        if not pairs_row:
+        sentence, candidate = self._ranked(pairs_row, pairs_member, row_start)
+        if len(same_rows):
+            # a copy of the first sentence of its text is compared with that one alone
+            sentence = np.concatenate((sentence, same_rows))
+            candidate = np.concatenate((candidate, same_members))
+            order = np.argsort(sentence, kind="stable")
+            sentence, candidate = sentence[order], candidate[order]
+        if not len(candidate):
             return result
+        starts = np.flatnonzero(np.concatenate(([True], sentence[1:] != sentence[:-1])))
+        ends = np.append(starts[1:], len(sentence))
+        doc_starts = np.array(self.starts, dtype=np.int64)
+        doc = np.searchsorted(doc_starts, candidate, side="right") - 1
+        names = ((doc << 32) | (candidate - doc_starts[doc])).tolist()
+        rows = sentence[starts]                                    # batch row of each sentence
+        owner = np.searchsorted(local, rows, side="right") - 1
+        within = (rows - local[owner]).tolist()
+        for d, e, a, b in zip(owner.tolist(), within, starts.tolist(), ends.tolist()):
+            result[d].append((e, names[a:b]))
+        return result
+
+    def _ranked(self, pairs_row, pairs_member, row_start):
+        """(batch row, candidate row) pairs, each row's candidates in the order they are
+        compared: the first ``max_candidates`` of those sharing a bucket with it, less
+        those the text sketches rule out."""
+        np = self.np
+        none = np.zeros(0, dtype=np.int64)
+        if not pairs_row:
+            return none, none
         sentence = np.concatenate(pairs_row)
         candidate = np.concatenate(pairs_member).astype(np.int64)
         earlier = candidate < row_start[sentence]                  # rows of earlier documents
         candidate, sentence = candidate[earlier], sentence[earlier]
         if not len(candidate):
-            return result
+            return none, none
         # how many buckets each (sentence, candidate) pair shares; per sentence the most
         # shared first, then the earliest: one sort of a number made of (sentence,
         # candidate), one of (sentence, buckets not shared, candidate), faster than lexsort
@@ -496,29 +550,51 @@ class _BucketIndex:
         keep = rank < self.max_candidates
         candidate, sentence = candidate[keep], sentence[keep]
         keep = self._possible(sentence + (self.rows - len(row_start)), candidate)
-        candidate, sentence = candidate[keep], sentence[keep]
-        if not len(candidate):
-            return result
-        starts = np.flatnonzero(np.concatenate(([True], sentence[1:] != sentence[:-1])))
-        ends = np.append(starts[1:], len(sentence))
-        doc_starts = np.array(self.starts, dtype=np.int64)
-        doc = np.searchsorted(doc_starts, candidate, side="right") - 1
-        names = ((doc << 32) | (candidate - doc_starts[doc])).tolist()
-        rows = sentence[starts]                                    # batch row of each sentence
+        return sentence[keep], candidate[keep]
+
+    def _exact_copies(self, rows, groups, members, g_size, g_first, base: int, length, local, texts):
+        """Of the batch ``rows`` looked up (``groups``: their keys in the exact text's band,
+        whose members are ``members[g_first[g]:g_first[g] + g_size[g]]``, earliest first),
+        those whose comparison is decided by that band alone, and the candidate each is
+        compared with: a row whose text is that of its key's first member F, F in an
+        earlier batch and a member of all its buckets.  F then shares every bucket with
+        the row, which no candidate can exceed, and a candidate sharing every bucket is
+        in the exact band's bucket, where F is the earliest: F is the row's first
+        candidate whatever the other buckets hold, the text sketches keep it (same
+        length, same characters) and ``is_copy`` of a text and itself is true, so the row
+        is a copy of F and nothing after F is ever compared.  (The texts are compared
+        here, so a key shared by two texts only costs a comparison.)"""
+        np = self.np
+        none = np.zeros(0, dtype=np.int64)
+        if self.text_of is None or not base or not len(rows):
+            return none, none
+        has = g_size[groups] > 0
+        rows = rows[has]
+        first = members[g_first[groups[has]]].astype(np.int64)
+        earlier = np.flatnonzero(first < base)
+        rows, first = rows[earlier], first[earlier]
+        maybe = np.flatnonzero((length[rows] >= 0) & (self._lengths.take(first) == length[rows]) & self._whole.take(first))
+        rows, first = rows[maybe], first[maybe]
+        if not len(rows):
+            return none, none
         owner = np.searchsorted(local, rows, side="right") - 1
-        within = (rows - local[owner]).tolist()
-        for d, e, a, b in zip(owner.tolist(), within, starts.tolist(), ends.tolist()):
-            result[d].append((e, names[a:b]))
-        return result
+        doc_starts = np.array(self.starts, dtype=np.int64)
+        doc = np.searchsorted(doc_starts, first, side="right") - 1
+        text_of = self.text_of
+        same = [texts[d].norm(r - lo) == text_of(fd, f - fs) for d, r, lo, fd, f, fs in zip(
+            owner.tolist(), rows.tolist(), local[owner].tolist(), doc.tolist(), first.tolist(),
+            doc_starts[doc].tolist())]
+        same = np.array(same, dtype=bool)
+        return rows[same], first[same]
 
     # -- sketches of the texts: what ``is_copy`` rules out first, for all pairs at once
     _SLOTS = 32            # character classes of a sketch
 
-    def _sketch(self, texts) -> None:
+    def _sketch(self, texts):
         """Keep each new row's text length and counts of its characters by class (a
         multiplicative hash of the code point; counts above 255 kept as 255).  A summary
         that reads its texts only on demand (the engine's, after an edit) is not read
-        for this: its rows get length -1, never ruled out."""
+        for this: its rows get length -1, never ruled out.  Gives the new rows' lengths."""
         np = self.np
         codes, lengths = [], []
         for data in texts:
@@ -534,26 +610,42 @@ class _BucketIndex:
         owner = np.repeat(np.arange(rows), np.maximum(length, 0))
         counts = np.bincount(owner * self._SLOTS + slot, minlength=rows * self._SLOTS)
         sketch = np.minimum(counts, 255).astype(np.uint8).reshape(rows, self._SLOTS)
+        marked = np.zeros(rows, dtype=bool)                  # holds a placeholder
+        marked[owner[code == ord(PLACEHOLDER)]] = True
         self._lengths.extend(length.astype(np.int32))
         self._sketches.extend(sketch)
+        self._marked.extend(marked)
+        return length
 
     def _possible(self, rows, candidates):
         """Whether each (row, candidate row) pair can be a copy: ``is_copy`` rejects a
         candidate longer by more than ``max_changed`` characters, or with more than that
         many characters the row lacks; counted by class, the characters lacking are
         fewer (two characters of a class may stand in for each other), so a pair with
-        more lacking by class lacks more: the verdict is the same, reached in arrays."""
+        more lacking by class lacks more: the verdict is the same, reached in arrays.
+
+        When neither text holds a placeholder, ``near_duplicate`` rejects the pair the
+        other way round too: a row longer by more than ``max_changed``, or with more than
+        that many characters the candidate lacks.  (difflib's count of changed characters
+        is at least the characters of either side outside its matching blocks, which
+        match equal characters one to one, so at least either side's multiset gap; the
+        edit distance of the long-text path is too; and the gap by class is at most the
+        gap.)  A placeholder may stand for any name, so a pair with one is left to
+        ``is_copy``."""
         np = self.np
         limit = self.max_changed
         own, other = self._lengths.take(rows), self._lengths.take(candidates)
-        keep = other - own <= limit
-        at = np.flatnonzero(keep & (own >= 0) & (other >= 0))
+        known = (own >= 0) & (other >= 0)
+        plain = ~(self._marked.take(rows) | self._marked.take(candidates))   # no placeholder in either
+        keep = (other - own <= limit) & ~(plain & (own - other > limit))
+        at = np.flatnonzero(keep & known)
         for piece in range(0, len(at), 1 << 14):        # bounded temporaries
             part = at[piece:piece + (1 << 14)]
-            lacking = (self._sketches.take(candidates[part]).astype(np.int16)
-                       - self._sketches.take(rows[part])).clip(min=0).sum(axis=1)
-            keep[part[lacking > limit]] = False
-        return keep | (own < 0) | (other < 0)
+            gap = self._sketches.take(candidates[part]).astype(np.int16) - self._sketches.take(rows[part])
+            lacking = gap.clip(min=0).sum(axis=1)           # the candidate's characters the row lacks
+            extra = (-gap).clip(min=0).sum(axis=1)          # the row's characters the candidate lacks
+            keep[part[(lacking > limit) | (plain[part] & (extra > limit))]] = False
+        return keep | ~known
 
 # The pieces below are the whole of the comparison's logic; check_corpus composes them in
 # one process, checker.spark composes the same functions with Spark's operators.
