@@ -136,8 +136,13 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                 continue          # a clause of a sentence already found repeated
             lead = _item_lead(doc, unit, item)
             unit_kind = RUN_IN if head_at is not None and unit.span.start >= head_at else kind
-            first = _first_occurrence(unit, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of,
-                                      exact, index, params, doc, figure_ends, lead, lead_of, anaphoric)
+            # Most units repeat nothing: no earlier unit with their text and no candidate
+            # (asked in this order, as _first_occurrence does), nothing else to weigh.
+            position = exact.get(unit.norm)
+            found = index.candidates(unit.norm, 0.5) if position is None else None
+            first = None if found == [] else _first_occurrence(
+                unit, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of, exact, index, params, doc,
+                figure_ends, lead, lead_of, anaphoric, found)
             if first is not None:
                 hits.append((unit, first))
                 covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
@@ -184,7 +189,10 @@ def _first_occurrence(unit: Unit, sentence, kind: int, kept: list[Unit], paragra
                       figure_ends: frozenset[int] = frozenset(),
                       lead: tuple[int, bool] | None = None,
                       lead_of: list[tuple[int, bool] | None] | None = None,
-                      anaphoric: frozenset[int] = frozenset()) -> Unit | None:
+                      anaphoric: frozenset[int] = frozenset(),
+                      candidates: list[int] | None = None) -> Unit | None:
+    """The earlier unit ``unit`` repeats, or None.  ``candidates``: the index's answer for
+    a unit with no earlier exact copy, when the caller has asked it already."""
     paragraph = sentence.paragraph
 
     def comparable(p: int) -> bool:
@@ -207,12 +215,14 @@ def _first_occurrence(unit: Unit, sentence, kind: int, kept: list[Unit], paragra
             return min(unit.length, other.length) >= need
         return True
 
-    position = exact.get(unit.norm)
-    if position is not None and comparable(position):
-        return kept[position]
-    # Only earlier units sharing half the bigrams and within max_changed edits can be
-    # repeats; the index proposes those (checker.model.near_index), never all pairs.
-    for p in index.candidates(unit.norm, 0.5):
+    if candidates is None:
+        position = exact.get(unit.norm)
+        if position is not None and comparable(position):
+            return kept[position]
+        # Only earlier units sharing half the bigrams and within max_changed edits can be
+        # repeats; the index proposes those (checker.model.near_index), never all pairs.
+        candidates = index.candidates(unit.norm, 0.5)
+    for p in candidates:
         if not comparable(p):
             continue
         other = kept[p]
