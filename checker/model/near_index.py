@@ -200,6 +200,8 @@ def _prober(k: int, n: int):
 
 # (k, length) of the texts looked up so far in this process (``_held_segments``)
 _SEEN: set[tuple[int, int]] = set()
+# ... and, from their second time on, the slices looked up (``_prober``; None: no slice)
+_PROBES: dict[tuple[int, int], "itemgetter | None"] = {}
 
 
 class NearIndex:
@@ -331,7 +333,9 @@ class NearIndex:
         texts = self._segment_texts
         key = (k, n)
         if key in _SEEN:
-            probe = _prober(k, n)
+            probe = _PROBES.get(key)
+            if probe is None:
+                probe = _PROBES[key] = _prober(k, n)
             if probe is None:
                 return set()
             pieces = probe(norm)
@@ -339,6 +343,7 @@ class NearIndex:
         _SEEN.add(key)
         if len(_SEEN) > 8192:
             _SEEN.clear()
+            _PROBES.clear()
         get = norm.__getitem__
         low, high = max(1, n - k) // (k + 1), (n + k) // (k + 1) + 1
         out: set[str] = set()
@@ -371,6 +376,11 @@ class NearIndex:
         ``max_changed`` characters of ``norm``: every such unit within the bounds described
         above, and perhaps a few that are not."""
         k = self.max_changed
+        if PLACEHOLDER not in norm and not self._wild_units and not self._short:
+            # The common case, in as few calls as may be: no slice of it is a segment filed.
+            probe = _PROBES.get((k, len(norm)))
+            if probe is not None and self._segment_texts.isdisjoint(probe(norm)):
+                return []
         mine = norm.count(PLACEHOLDER)
         grams = None
         if mine:
