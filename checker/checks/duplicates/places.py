@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from checker.checks.leftovers.furniture import furniture_paragraphs
 from checker.model.document import Document
@@ -223,14 +224,7 @@ def heading_start(doc: Document, sentence, max_length: int) -> int | None:
     at = start
     while at < end and text[at] in _BLANKS:
         at += 1
-    candidates = [at]
-    for i in range(at, end):
-        if text[i] in _LEAD_IN_ENDS:
-            j = i + 1
-            while j < end and text[j] in _BLANKS:
-                j += 1
-            candidates.append(j)
-    for pos in candidates:
+    for pos in _after_lead_ins(text, at, end):
         marker = marker_at(text, pos, end)
         if marker is None:
             continue
@@ -240,6 +234,20 @@ def heading_start(doc: Document, sentence, max_length: int) -> int | None:
             return pos
         return None
     return None
+
+
+_LEAD_IN_END = re.compile("[" + _LEAD_IN_ENDS + "]")
+
+
+def _after_lead_ins(text: str, at: int, end: int) -> Iterator[int]:
+    """``at``, then where the text goes on after each lead-in's colon in ``text[at:end]``
+    (its blanks skipped), in order: found by a search, not a look at every character."""
+    yield at
+    for colon in _LEAD_IN_END.finditer(text, at, end):
+        j = colon.end()
+        while j < end and text[j] in _BLANKS:
+            j += 1
+        yield j
 
 
 def comparable_kinds(a: int, b: int, same_text: bool) -> bool:
@@ -297,7 +305,10 @@ def beyond_titles(text: str, start: int, end: int) -> int:
     """Han characters of ``text[start:end]`` outside the titles it cites (《…》): a
     statement that says nothing beyond a policy's name (认真落实《关于…的意见》。) is the
     name cited again where it applies, not a repeated statement."""
-    return len(_NOT_HAN.sub("", _TITLE.sub("", text[start:end])))
+    piece = text[start:end]
+    if "《" in piece:           # (a stretch without one cites no title)
+        piece = _TITLE.sub("", piece)
+    return len(_NOT_HAN.sub("", piece))
 
 
 CONTENTS_KEY = "duplicate_contents_heads"

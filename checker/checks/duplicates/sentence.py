@@ -29,8 +29,8 @@ from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
 from checker.model.numerals import CN_NUMERAL_CHARS
-from checker.model.similarity import (Unit, figures_differ, near_duplicate, numerals_only_change,
-                                      wording_length)
+from checker.model.similarity import (PLACEHOLDER, Unit, figures_differ, near_duplicate,
+                                      numerals_only_change, wording_length)
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({
@@ -120,11 +120,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             continue        # a site's disclaimer or byline: not the document's text
         # A unit must say something beyond its figures and blanks: template rows
         # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
-        units = [u for u in all_units
-                 if (clauses or not u.clause) and u.length >= params.min_length
-                 and wording_length(u.norm) >= params.min_length
-                 and beyond_titles(doc.text, u.span.start, u.span.end) >= params.min_length
-                 and not _FIGURE_BLANK.search(doc.text, u.span.start, u.span.end)]
+        units = _long_enough(doc.text, all_units, params.min_length, clauses)
         kind = sentence_kind(doc, sentence, kinds)
         # a heading run into the sentence (现将…如下：一、…（一）以X为Y，推进Z。): its units
         # are a heading's, whatever the lead-in before it
@@ -172,6 +168,25 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                     "length": hits[0][0].length, "first_line": first_line, "first_column": first_column}
             note = "first_seen_on_this_line" if first_line == line else "first_seen"
             yield Finding(span, args=args, note=note)
+
+
+def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -> list[Unit]:
+    """The units that are compared: long enough in content characters (``Unit.length``),
+    in words (``wording_length``) and in Han characters outside the titles they cite
+    (``beyond_titles``), with no unfilled figure, and clauses only with ``clauses``.
+    The same tests as one expression per unit, cheapest first, each done once."""
+    out = []
+    for u in units:
+        if u.clause and not clauses:
+            continue
+        norm = u.norm
+        if len(norm) - norm.count(PLACEHOLDER) < min_length or wording_length(norm) < min_length:
+            continue
+        start, end = u.span.start, u.span.end
+        if beyond_titles(text, start, end) < min_length or _FIGURE_BLANK.search(text, start, end):
+            continue
+        out.append(u)
+    return out
 
 
 # A normalised text holds Han characters, ASCII letters and digits and placeholders only,
