@@ -115,6 +115,10 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     item_heads = _item_heads(doc)
     anaphoric = anaphoric_sentences(doc, rule.vocabulary)
     lead_of: list[tuple[int, bool] | None] = []
+    # the calls made for every unit, looked up once
+    exact_get, file_exact, candidates, add = exact.get, exact.setdefault, index.candidates, index.add
+    keep, keep_lead, keep_kind, keep_sentence, keep_paragraph = (
+        kept.append, lead_of.append, kind_of.append, sentence_of.append, paragraph_of.append)
     for sentence, all_units in zip(doc.sentences, doc.sentence_units(phrases)):
         if sentence.paragraph in furniture:
             continue        # a site's disclaimer or byline: not the document's text
@@ -127,28 +131,30 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         head_at = heading_start(doc, sentence, params.line_max_length) if kind == PLAIN else None
         item = item_heads.get(sentence.index)
         hits: list[tuple[Unit, Unit]] = []
+        number, paragraph = sentence.index, sentence.paragraph
         for unit in units:
-            if hits and covered.find(1, unit.span.start, unit.span.end) >= 0:
+            norm, start = unit.norm, unit.span.start
+            if hits and covered.find(1, start, unit.span.end) >= 0:
                 continue          # a clause of a sentence already found repeated
-            lead = _item_lead(doc, unit, item)
-            unit_kind = RUN_IN if head_at is not None and unit.span.start >= head_at else kind
+            lead = None if item is None else _item_lead(doc, unit, item)
+            unit_kind = RUN_IN if head_at is not None and start >= head_at else kind
             # Most units repeat nothing: no earlier unit with their text and no candidate
             # (asked in this order, as _first_occurrence does), nothing else to weigh.
-            position = exact.get(unit.norm)
-            found = index.candidates(unit.norm, 0.5) if position is None else None
+            position = exact_get(norm)
+            found = candidates(norm, 0.5) if position is None else None
             first = None if found == [] else _first_occurrence(
                 unit, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of, exact, index, params, doc,
                 figure_ends, lead, lead_of, anaphoric, found)
             if first is not None:
                 hits.append((unit, first))
-                covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
-            position = index.add(unit.norm)
-            kept.append(unit)
-            lead_of.append(lead)
-            kind_of.append(unit_kind)
-            sentence_of.append(sentence.index)
-            paragraph_of.append(sentence.paragraph)
-            exact.setdefault(unit.norm, position)
+                covered[start:unit.span.end] = b"\x01" * len(unit.span)
+            position = add(norm)
+            keep(unit)
+            keep_lead(lead)
+            keep_kind(unit_kind)
+            keep_sentence(number)
+            keep_paragraph(paragraph)
+            file_exact(norm, position)
         for unit, _ in hits:
             covered[unit.span.start:unit.span.end] = bytes(len(unit.span))
         if params.ignore_numeral_changes:
