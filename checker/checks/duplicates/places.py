@@ -28,12 +28,15 @@ def site_furniture(doc: Document, rule, line_chars: int) -> frozenset[int]:
     document's text; the page's excerpt of the text at its head (``page_excerpts``); the
     entries of a contents list (``contents_lists``); addressee lines and salutations
     (``addressee_lines``).
-    ``line_chars`` 0: none."""
+    ``line_chars`` 0: none.  Found once per document and data: each duplicate kind asks,
+    and reading and validating the data's expressions cost more than a look-up (a
+    vocabulary is equal to another with the same fingerprint: the same data)."""
     if not line_chars:
         return frozenset()
-    return (furniture_paragraphs(doc, rule.vocabulary_of("leftovers"), line_chars)
-            | page_excerpts(doc, rule.vocabulary) | contents_lists(doc, rule.vocabulary, _CONTENTS_LINE_CHARS)
-            | addressee_lines(doc))
+    leftovers, own = rule.vocabulary_of("leftovers"), rule.vocabulary
+    return doc.shared(("site-furniture", leftovers, own, line_chars), lambda: (
+        furniture_paragraphs(doc, leftovers, line_chars) | page_excerpts(doc, own)
+        | contents_lists(doc, own, _CONTENTS_LINE_CHARS) | addressee_lines(doc)))
 
 
 # An addressee line (主送机关: 各镇政府，各街道办事处，县政府各部门：) or a salutation ends
