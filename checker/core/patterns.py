@@ -973,6 +973,14 @@ class UserPattern:
             raise RegexBudgetExceeded("the time budget for regular expressions is spent")
         return True
 
+    def required_texts(self) -> tuple[str, ...]:
+        """The texts one of which every match holds (``required_literals``); empty when
+        nothing is known (any string may match)."""
+        literals = self._literals
+        if literals is None:
+            literals = self._literals = _KNOWN.literals_of((self.pattern, int(self.flags)))
+        return literals
+
     def lacks_literals(self, string: str) -> bool:
         """True when ``string`` holds none of the texts every match needs: no call on it
         or on any part of it can match."""

@@ -161,29 +161,35 @@ class Document:
         neighbouring pairs of clauses): the whole sentence first when anything is left of
         it, then its clauses, then the pairs.  A kind that compares whole sentences only
         keeps those that are not ``clause``.  Normalised once per document and list of set
-        phrases (``phrases``, the compiled expression), whichever duplicate kinds run."""
+        phrases (``phrases``, the compiled expression), whichever duplicate kinds run
+        (``checker.model.comparison_units``)."""
         key = ("sentence", phrases)
         found = self._units.get(key)
         if found is None:
-            from checker.model.similarity import units_of
+            from checker.model.comparison_units import sentence_units
 
-            text = self.text
-            found = self._units[key] = [units_of(text, s.span, phrases, clauses=True, pairs=True)
-                                        for s in self.sentences]
+            found = self._units[key] = sentence_units(self.text, self._sentence_norms, phrases)
         return found
 
     def paragraph_units(self, phrases=None) -> list["Unit | None"]:
         """Per paragraph, its normalised unit (``units_of`` without clauses), or None when
-        nothing is left of it; once per document and list of set phrases."""
+        nothing is left of it; once per document and list of set phrases, from the
+        sentences' normalised texts where they make the paragraph's."""
         key = ("paragraph", phrases)
         found = self._units.get(key)
         if found is None:
-            from checker.model.similarity import units_of
+            from checker.model.comparison_units import paragraph_units
 
-            text = self.text
-            found = self._units[key] = [(units_of(text, p.span, phrases, clauses=False) or [None])[0]
-                                        for p in self.paragraphs]
+            found = self._units[key] = paragraph_units(self.text, self.paragraphs, self.sentences,
+                                                       self._sentence_norms, phrases)
         return found
+
+    @cached_property
+    def _sentence_norms(self) -> list:
+        """Each sentence normalised (``comparison_units.sentence_norms``), for both unit levels."""
+        from checker.model.comparison_units import sentence_norms
+
+        return sentence_norms(self.text, self.sentences)
 
     def shared(self, key: tuple, build):
         """``build()``, once per document and ``key``: a result that two kinds of a run

@@ -45,6 +45,7 @@ import re
 from collections import Counter, _count_elements
 from functools import lru_cache
 from itertools import accumulate, chain
+from operator import itemgetter
 
 from checker.model.similarity import PLACEHOLDER, bigrams
 
@@ -150,6 +151,17 @@ def _plan(k: int, n: int) -> tuple[tuple[int, tuple[tuple[int, int, int], ...]],
 
 
 @lru_cache(maxsize=4096)
+def _windows_by_size(k: int, n: int) -> dict[int, tuple[tuple[int, int, int, int], ...]]:
+    """``_plan`` by segment size: size -> (length, segment, first place, last place + size)
+    of each window of that size (a slice of another size never equals the segment)."""
+    out: dict[int, list[tuple[int, int, int, int]]] = {}
+    for length, windows in _plan(k, n):
+        for i, (first, last, size) in enumerate(windows):
+            out.setdefault(size, []).append((length, i, first, last + size))
+    return {size: tuple(entries) for size, entries in out.items()}
+
+
+@lru_cache(maxsize=4096)
 def _reach(k: int, n: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where every slice ``_plan`` looks up starts and stops, each once: for one quick look
     at all of them (a slice of another size never equals a segment)."""
@@ -161,8 +173,35 @@ def _reach(k: int, n: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return starts, stops
 
 
-# (k, length) of the texts looked up so far in this process (``_may_hold_segment``)
+def _getter(bounds) -> "itemgetter | None":
+    """One call that cuts a text at all these (start, stop) bounds, in C: ``itemgetter`` of
+    slices gives the tuple of pieces (of one slice it gives the piece alone, so one slice
+    is asked twice: the tuple then holds it twice, which a set or a zip of the pieces'
+    first k + 1 does not mind)."""
+    slices = [slice(a, b) for a, b in bounds]
+    if not slices:
+        return None
+    return itemgetter(*slices) if len(slices) > 1 else itemgetter(slices[0], slices[0])
+
+
+@lru_cache(maxsize=4096)
+def _cutter(k: int, length: int):
+    """The k + 1 segments of a text of this length (``_parts``) in one call; None when it
+    is too short to cut."""
+    parts = _parts(k, length)
+    return None if parts is None else _getter([(start, start + size) for start, size in parts])
+
+
+@lru_cache(maxsize=4096)
+def _prober(k: int, n: int):
+    """Every slice ``_plan`` looks up in a text of length n (``_reach``), in one call."""
+    return _getter(list(zip(*_reach(k, n))))
+
+
+# (k, length) of the texts looked up so far in this process (``_held_segments``)
 _SEEN: set[tuple[int, int]] = set()
+# ... and, from their second time on, the slices looked up (``_prober``; None: no slice)
+_PROBES: dict[tuple[int, int], "itemgetter | None"] = {}
 
 
 class NearIndex:
@@ -190,9 +229,11 @@ class NearIndex:
         self._canonical: dict[str, str] = {}
         self._filed = 0
         self._wild_asked = 0                             # texts with placeholders looked up
-        self._exact: dict[str, set[int]] = {}
-        self._skeletons: dict[str, set[int]] | None = {} if figures_only_skeletons else None
-        self._last_skeleton: tuple[str, str] = ("", "")   # candidates() then add() of one text
+        # With figures_only_skeletons, earlier units equal to a new one but for their figures
+        # are dropped from its candidates: their skeletons (``figures_skeleton``) are made
+        # when they are first among a text's candidates (most units never are).
+        self._figures_only = figures_only_skeletons
+        self._skeleton_of: dict[int, str] = {}
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -213,9 +254,6 @@ class NearIndex:
         else:
             self._lengths.append(len(norm))
             self._file_segments(position, norm)
-        self._exact.setdefault(norm, set()).add(position)
-        if self._skeletons is not None:
-            self._skeletons.setdefault(self._skeleton(norm), set()).add(position)
         return position
 
     def grams_of(self, position: int) -> frozenset[str]:
@@ -225,25 +263,27 @@ class NearIndex:
             grams = self._grams[position] = frozenset(bigrams(self.norms[position]))
         return grams
 
-    def _skeleton(self, norm: str) -> str:
-        if self._last_skeleton[0] != norm:
-            self._last_skeleton = (norm, figures_skeleton(norm))
-        return self._last_skeleton[1]
+    def _skeleton(self, position: int) -> str:
+        skeleton = self._skeleton_of.get(position)
+        if skeleton is None:
+            skeleton = self._skeleton_of[position] = figures_skeleton(self.norms[position])
+        return skeleton
 
     # -- texts without placeholders: segments -------------------------------------------
     def _file_segments(self, position: int, norm: str) -> None:
         length = len(norm)
-        parts = _parts(self.max_changed, length)
-        if parts is None:
+        cut = _cutter(self.max_changed, length)
+        if cut is None:
             self._short.setdefault(length, []).append(position)
             return
         lists = self._segments.get(length)
         if lists is None:
+            parts = _parts(self.max_changed, length)
             lists = self._segments[length] = [{} for _ in parts]
+            self._sizes.update((parts[0][1], parts[-1][1]))    # the sizes depend on the length only
         cap = self.postings_cap
-        pieces = [norm[start:start + size] for start, size in parts]
+        pieces = cut(norm)          # k + 1 pieces (one piece twice when k is 0: zip stops at the lists)
         self._segment_texts.update(pieces)
-        self._sizes.update((parts[0][1], parts[-1][1]))
         for piece, by_text in zip(pieces, lists):
             posting = by_text.get(piece)
             if posting is None:
@@ -263,15 +303,19 @@ class NearIndex:
         k = self.max_changed
         n = len(norm)
         found: set[int] = set()
-        if self._may_hold_segment(norm, k, n):
+        hits = self._held_segments(norm, k, n)
+        if hits:
+            # Each slice of a window that is a segment filed is one of ``hits``: instead of
+            # a look-up per place of each window, each hit is searched for in the windows of
+            # its size (a find bounded to the window: its places, in C).
             segments = self._segments
-            for length, parts in _plan(k, n):
-                lists = segments.get(length)
-                if lists is None:
-                    continue
-                for (first, last, size), by_text in zip(parts, lists):
-                    for at in range(first, last + 1):
-                        hit = by_text.get(norm[at:at + size])
+            find = norm.find
+            windows = _windows_by_size(k, n)
+            for text in hits:
+                for length, i, first, stop in windows.get(len(text), ()):
+                    lists = segments.get(length)
+                    if lists is not None and find(text, first, stop) >= 0:
+                        hit = lists[i].get(text)
                         if hit is not None:
                             found.update(hit)
         if self._short:
@@ -279,21 +323,34 @@ class NearIndex:
                 found.update(self._short.get(length, ()))
         return found
 
-    def _may_hold_segment(self, norm: str, k: int, n: int) -> bool:
-        """Whether some slice ``_plan`` looks up is a segment filed (most texts repeat
-        nothing: one look at all the slices, in C).  A length met for the first time in the
-        process is looked at in every slice of a segment's size instead: making the slices
-        (``_reach``) costs more than a look, and a one-file run meets most lengths once."""
-        texts, get = self._segment_texts, norm.__getitem__
+    def _held_segments(self, norm: str, k: int, n: int) -> set[str]:
+        """The segments filed that some slice of ``norm`` is, among them every one that a
+        slice ``_plan`` looks up is (most texts repeat nothing: one look at all the slices,
+        in C, and usually no set made).  A length met for the first time in the process is
+        looked at in every slice of a segment's size instead: making the slices (``_reach``)
+        costs more than a look, and a one-file run meets most lengths once; the windows are
+        then applied by the caller."""
+        texts = self._segment_texts
         key = (k, n)
         if key in _SEEN:
-            return not texts.isdisjoint(map(get, map(slice, *_reach(k, n))))
+            probe = _PROBES.get(key)
+            if probe is None:
+                probe = _PROBES[key] = _prober(k, n)
+            if probe is None:
+                return set()
+            pieces = probe(norm)
+            return set() if texts.isdisjoint(pieces) else texts.intersection(pieces)
         _SEEN.add(key)
         if len(_SEEN) > 8192:
             _SEEN.clear()
+            _PROBES.clear()
+        get = norm.__getitem__
         low, high = max(1, n - k) // (k + 1), (n + k) // (k + 1) + 1
-        return any(not texts.isdisjoint(map(get, map(slice, range(n - size + 1), range(size, n + 1))))
-                   for size in range(max(1, low), high + 1) if size in self._sizes)
+        out: set[str] = set()
+        for size in range(max(1, low), high + 1):
+            if size in self._sizes:
+                out.update(texts.intersection(map(get, map(slice, range(n - size + 1), range(size, n + 1)))))
+        return out
 
     # -- texts with placeholders: bigram lists ------------------------------------------
     def _catch_up(self) -> None:
@@ -319,6 +376,11 @@ class NearIndex:
         ``max_changed`` characters of ``norm``: every such unit within the bounds described
         above, and perhaps a few that are not."""
         k = self.max_changed
+        if PLACEHOLDER not in norm and not self._wild_units and not self._short:
+            # The common case, in as few calls as may be: no slice of it is a segment filed.
+            probe = _PROBES.get((k, len(norm)))
+            if probe is not None and self._segment_texts.isdisjoint(probe(norm)):
+                return []
         mine = norm.count(PLACEHOLDER)
         grams = None
         if mine:
@@ -352,15 +414,13 @@ class NearIndex:
             found.update(self._wild_units)
         if not found:
             return []
-        if self._skeletons is not None:
-            same = self._skeletons.get(self._skeleton(norm))
-            if same:
-                # the same text but for its figures: an update, not a repeat (set operations
-                # in the size of ``found``, whatever the size of the group)
-                exact = self._exact.get(norm, set())
-                found = (found - same) | (found & exact)
-                if not found:
-                    return []
+        if self._figures_only:
+            # the same text but for its figures: an update, not a repeat (the skeletons of
+            # the units found only, each made once)
+            skeleton, norms, skeleton_of = figures_skeleton(norm), self.norms, self._skeleton
+            found = {p for p in found if norms[p] == norm or skeleton_of(p) != skeleton}
+            if not found:
+                return []
         if grams is None:
             grams = frozenset(bigrams(norm))
         need = len(grams) * share * scale
@@ -437,4 +497,4 @@ class NearIndex:
 
     def exact(self, norm: str) -> list[int]:
         """Earlier units with exactly this text, earliest first."""
-        return sorted(self._exact.get(norm, ()))
+        return [p for p, other in enumerate(self.norms) if other == norm]

@@ -98,19 +98,29 @@ _CONTENT_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]+")
 def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
     """Normalise ``text[span]``: the kept characters, their offsets and the clause breaks
     (indexes into the normalised string where a new clause starts)."""
+    return normalise_from(text, span.start, span.end)[:3]
+
+
+def normalise_from(text: str, start: int, end: int, at_clause_start: bool = True
+                   ) -> tuple[str, list[int], list[int], bool]:
+    """``normalise`` of ``text[start:end]``, and whether a numbering marker was dropped at
+    its start.  ``at_clause_start`` False: the text goes on with a clause begun before it
+    (a sentence read as part of its paragraph after a full stop), so no marker is dropped
+    at its start."""
     pieces: list[str] = []
     offsets: list[int] = []
     breaks: list[int] = []
     count = 0                       # characters kept so far (pieces may hold runs)
     last = ""                       # the last character kept
-    i, end = span.start, span.end
-    at_clause_start = True
+    i = start
+    lead = False
     match_run = _CONTENT_RUN.match
     closers: dict[int, int] | None = None
     while i < end:
         if at_clause_start:
             m = _MARKER.match(text, i, end)
             if m and m.end() < end:
+                lead = lead or i == start
                 i = m.end()
             at_clause_start = False
             if i >= end:
@@ -164,7 +174,7 @@ def normalise(text: str, span: Span) -> tuple[str, list[int], list[int]]:
         i += 1
     if breaks and breaks[-1] == count:
         breaks.pop()
-    return "".join(pieces), offsets, breaks
+    return "".join(pieces), offsets, breaks, lead
 
 
 def _kept(piece: str, phrases: re.Pattern | None) -> list[tuple[int, int]]:
@@ -188,16 +198,19 @@ def _unit(norm: str, offsets: list[int], a: int, b: int, clause: bool, phrases: 
     if a >= b:
         return None
     piece = norm[a:b] if b - a < len(norm) else norm
-    kept = _kept(piece, phrases)
-    if not kept:
-        return None
-    if len(kept) > 1 or kept[0] != (0, len(piece)):
-        piece = "".join([piece[x:y] for x, y in kept])
+    tail = b - 1                # the last character kept
+    if phrases is not None:
+        kept = _kept(piece, phrases)
+        if not kept:
+            return None
+        if len(kept) > 1 or kept[0] != (0, len(piece)):
+            piece = "".join([piece[x:y] for x, y in kept])
+        tail = a + kept[-1][1] - 1
     first, last = offsets[a], offsets[b - 1]
     end = last + 1
     # A unit ending in a placeholder ends at the closing quote, not at its opener.
     if piece[-1] == PLACEHOLDER:
-        at = offsets[a + kept[-1][1] - 1]
+        at = offsets[tail]
         closer = _QUOTES.get(text[at])
         j = text.find(closer, at + 1) if closer else -1
         end = j + 1 if j >= 0 else end
@@ -208,13 +221,20 @@ def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
              clauses: bool = True, pairs: bool = False) -> list[Unit]:
     """The sentence at ``span`` and, when it has several, its clauses (and, with
     ``pairs``, each two neighbouring clauses, for short clauses repeated together)."""
-    norm, offsets, breaks = normalise(text, span)
+    norm, offsets, breaks, _ = normalise_from(text, span.start, span.end)
     if phrases is not None and norm:
         # the clauses are parts of ``norm``: a sentence holding none of the texts a set
         # phrase needs has none in any clause either (one look instead of one per unit)
         lacks = getattr(phrases, "lacks_literals", None)
         if lacks is not None and lacks(norm):
             phrases = None
+    return units_from(text, norm, offsets, breaks, phrases, clauses=clauses, pairs=pairs)
+
+
+def units_from(text: str, norm: str, offsets: list[int], breaks: list[int], phrases: re.Pattern | None, *,
+               clauses: bool = True, pairs: bool = False) -> list[Unit]:
+    """``units_of`` of a text already normalised (``normalise_from``), with the set
+    phrases to take out (None: it holds none)."""
     out: list[Unit] = []
     whole = _unit(norm, offsets, 0, len(norm), False, phrases, text)
     if whole:
@@ -382,8 +402,12 @@ def band_keys(norms: Sequence[str], bands: int, rows: int):
         starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
         codes = np.concatenate(pieces)
         with np.errstate(over="ignore"):
-            hashed = codes[:, None] * a[None, :] + b[None, :]              # wraps mod 2**64
-            sig = np.minimum.reduceat(hashed >> np.uint64(32), starts, axis=0)   # (texts, num_perm)
+            # codes x a + b, wrapping mod 2**64, then its high half: in one array, in place
+            # (each step making a new array of texts x permutations cost twice the time)
+            hashed = np.multiply.outer(codes, a)
+            hashed += b
+            hashed >>= np.uint64(32)
+            sig = np.minimum.reduceat(hashed, starts, axis=0)              # (texts, num_perm)
             keys = (sig.reshape(len(filled), bands, rows) * band_mix).sum(axis=2) + band_salt
         out[filled, :bands] = (keys >> np.uint64(32)).astype(np.uint32)
     out[:, bands] = [exact_key(norm) for norm in norms]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from checker.checks.leftovers.furniture import furniture_paragraphs
 from checker.model.document import Document
@@ -27,12 +28,15 @@ def site_furniture(doc: Document, rule, line_chars: int) -> frozenset[int]:
     document's text; the page's excerpt of the text at its head (``page_excerpts``); the
     entries of a contents list (``contents_lists``); addressee lines and salutations
     (``addressee_lines``).
-    ``line_chars`` 0: none."""
+    ``line_chars`` 0: none.  Found once per document and data: each duplicate kind asks,
+    and reading and validating the data's expressions cost more than a look-up (a
+    vocabulary is equal to another with the same fingerprint: the same data)."""
     if not line_chars:
         return frozenset()
-    return (furniture_paragraphs(doc, rule.vocabulary_of("leftovers"), line_chars)
-            | page_excerpts(doc, rule.vocabulary) | contents_lists(doc, rule.vocabulary, _CONTENTS_LINE_CHARS)
-            | addressee_lines(doc))
+    leftovers, own = rule.vocabulary_of("leftovers"), rule.vocabulary
+    return doc.shared(("site-furniture", leftovers, own, line_chars), lambda: (
+        furniture_paragraphs(doc, leftovers, line_chars) | page_excerpts(doc, own)
+        | contents_lists(doc, own, _CONTENTS_LINE_CHARS) | addressee_lines(doc)))
 
 
 # An addressee line (主送机关: 各镇政府，各街道办事处，县政府各部门：) or a salutation ends
@@ -223,14 +227,7 @@ def heading_start(doc: Document, sentence, max_length: int) -> int | None:
     at = start
     while at < end and text[at] in _BLANKS:
         at += 1
-    candidates = [at]
-    for i in range(at, end):
-        if text[i] in _LEAD_IN_ENDS:
-            j = i + 1
-            while j < end and text[j] in _BLANKS:
-                j += 1
-            candidates.append(j)
-    for pos in candidates:
+    for pos in _after_lead_ins(text, at, end):
         marker = marker_at(text, pos, end)
         if marker is None:
             continue
@@ -240,6 +237,20 @@ def heading_start(doc: Document, sentence, max_length: int) -> int | None:
             return pos
         return None
     return None
+
+
+_LEAD_IN_END = re.compile("[" + _LEAD_IN_ENDS + "]")
+
+
+def _after_lead_ins(text: str, at: int, end: int) -> Iterator[int]:
+    """``at``, then where the text goes on after each lead-in's colon in ``text[at:end]``
+    (its blanks skipped), in order: found by a search, not a look at every character."""
+    yield at
+    for colon in _LEAD_IN_END.finditer(text, at, end):
+        j = colon.end()
+        while j < end and text[j] in _BLANKS:
+            j += 1
+        yield j
 
 
 def comparable_kinds(a: int, b: int, same_text: bool) -> bool:
@@ -297,7 +308,10 @@ def beyond_titles(text: str, start: int, end: int) -> int:
     """Han characters of ``text[start:end]`` outside the titles it cites (《…》): a
     statement that says nothing beyond a policy's name (认真落实《关于…的意见》。) is the
     name cited again where it applies, not a repeated statement."""
-    return len(_NOT_HAN.sub("", _TITLE.sub("", text[start:end])))
+    piece = text[start:end]
+    if "《" in piece:           # (a stretch without one cites no title)
+        piece = _TITLE.sub("", piece)
+    return len(_NOT_HAN.sub("", piece))
 
 
 CONTENTS_KEY = "duplicate_contents_heads"

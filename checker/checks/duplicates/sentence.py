@@ -29,8 +29,8 @@ from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
 from checker.model.numerals import CN_NUMERAL_CHARS
-from checker.model.similarity import (Unit, figures_differ, near_duplicate, numerals_only_change,
-                                      wording_length)
+from checker.model.similarity import (PLACEHOLDER, Unit, figures_differ, near_duplicate,
+                                      numerals_only_change, wording_length)
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({
@@ -115,39 +115,46 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     item_heads = _item_heads(doc)
     anaphoric = anaphoric_sentences(doc, rule.vocabulary)
     lead_of: list[tuple[int, bool] | None] = []
+    # the calls made for every unit, looked up once
+    exact_get, file_exact, candidates, add = exact.get, exact.setdefault, index.candidates, index.add
+    keep, keep_lead, keep_kind, keep_sentence, keep_paragraph = (
+        kept.append, lead_of.append, kind_of.append, sentence_of.append, paragraph_of.append)
     for sentence, all_units in zip(doc.sentences, doc.sentence_units(phrases)):
         if sentence.paragraph in furniture:
             continue        # a site's disclaimer or byline: not the document's text
         # A unit must say something beyond its figures and blanks: template rows
         # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
-        units = [u for u in all_units
-                 if (clauses or not u.clause) and u.length >= params.min_length
-                 and wording_length(u.norm) >= params.min_length
-                 and beyond_titles(doc.text, u.span.start, u.span.end) >= params.min_length
-                 and not _FIGURE_BLANK.search(doc.text, u.span.start, u.span.end)]
+        units = _long_enough(doc.text, all_units, params.min_length, clauses)
         kind = sentence_kind(doc, sentence, kinds)
         # a heading run into the sentence (现将…如下：一、…（一）以X为Y，推进Z。): its units
         # are a heading's, whatever the lead-in before it
         head_at = heading_start(doc, sentence, params.line_max_length) if kind == PLAIN else None
         item = item_heads.get(sentence.index)
         hits: list[tuple[Unit, Unit]] = []
+        number, paragraph = sentence.index, sentence.paragraph
         for unit in units:
-            if hits and covered.find(1, unit.span.start, unit.span.end) >= 0:
+            norm, start = unit.norm, unit.span.start
+            if hits and covered.find(1, start, unit.span.end) >= 0:
                 continue          # a clause of a sentence already found repeated
-            lead = _item_lead(doc, unit, item)
-            unit_kind = RUN_IN if head_at is not None and unit.span.start >= head_at else kind
-            first = _first_occurrence(unit, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of,
-                                      exact, index, params, doc, figure_ends, lead, lead_of, anaphoric)
+            lead = None if item is None else _item_lead(doc, unit, item)
+            unit_kind = RUN_IN if head_at is not None and start >= head_at else kind
+            # Most units repeat nothing: no earlier unit with their text and no candidate
+            # (asked in this order, as _first_occurrence does), nothing else to weigh.
+            position = exact_get(norm)
+            found = candidates(norm, 0.5) if position is None else None
+            first = None if found == [] else _first_occurrence(
+                unit, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of, exact, index, params, doc,
+                figure_ends, lead, lead_of, anaphoric, found)
             if first is not None:
                 hits.append((unit, first))
-                covered[unit.span.start:unit.span.end] = b"\x01" * len(unit.span)
-            position = index.add(unit.norm)
-            kept.append(unit)
-            lead_of.append(lead)
-            kind_of.append(unit_kind)
-            sentence_of.append(sentence.index)
-            paragraph_of.append(sentence.paragraph)
-            exact.setdefault(unit.norm, position)
+                covered[start:unit.span.end] = b"\x01" * len(unit.span)
+            position = add(norm)
+            keep(unit)
+            keep_lead(lead)
+            keep_kind(unit_kind)
+            keep_sentence(number)
+            keep_paragraph(paragraph)
+            file_exact(norm, position)
         for unit, _ in hits:
             covered[unit.span.start:unit.span.end] = bytes(len(unit.span))
         if params.ignore_numeral_changes:
@@ -169,6 +176,25 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield Finding(span, args=args, note=note)
 
 
+def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -> list[Unit]:
+    """The units that are compared: long enough in content characters (``Unit.length``),
+    in words (``wording_length``) and in Han characters outside the titles they cite
+    (``beyond_titles``), with no unfilled figure, and clauses only with ``clauses``.
+    The same tests as one expression per unit, cheapest first, each done once."""
+    out = []
+    for u in units:
+        if u.clause and not clauses:
+            continue
+        norm = u.norm
+        if len(norm) - norm.count(PLACEHOLDER) < min_length or wording_length(norm) < min_length:
+            continue
+        start, end = u.span.start, u.span.end
+        if beyond_titles(text, start, end) < min_length or _FIGURE_BLANK.search(text, start, end):
+            continue
+        out.append(u)
+    return out
+
+
 # A normalised text holds Han characters, ASCII letters and digits and placeholders only,
 # so its digits are 0-9: figures are taken out in one regex pass.
 _FIGURE_RUN = re.compile("[0-9" + re.escape("".join(sorted(CN_NUMERAL_CHARS))) + "]+")
@@ -184,7 +210,10 @@ def _first_occurrence(unit: Unit, sentence, kind: int, kept: list[Unit], paragra
                       figure_ends: frozenset[int] = frozenset(),
                       lead: tuple[int, bool] | None = None,
                       lead_of: list[tuple[int, bool] | None] | None = None,
-                      anaphoric: frozenset[int] = frozenset()) -> Unit | None:
+                      anaphoric: frozenset[int] = frozenset(),
+                      candidates: list[int] | None = None) -> Unit | None:
+    """The earlier unit ``unit`` repeats, or None.  ``candidates``: the index's answer for
+    a unit with no earlier exact copy, when the caller has asked it already."""
     paragraph = sentence.paragraph
 
     def comparable(p: int) -> bool:
@@ -207,12 +236,14 @@ def _first_occurrence(unit: Unit, sentence, kind: int, kept: list[Unit], paragra
             return min(unit.length, other.length) >= need
         return True
 
-    position = exact.get(unit.norm)
-    if position is not None and comparable(position):
-        return kept[position]
-    # Only earlier units sharing half the bigrams and within max_changed edits can be
-    # repeats; the index proposes those (checker.model.near_index), never all pairs.
-    for p in index.candidates(unit.norm, 0.5):
+    if candidates is None:
+        position = exact.get(unit.norm)
+        if position is not None and comparable(position):
+            return kept[position]
+        # Only earlier units sharing half the bigrams and within max_changed edits can be
+        # repeats; the index proposes those (checker.model.near_index), never all pairs.
+        candidates = index.candidates(unit.norm, 0.5)
+    for p in candidates:
         if not comparable(p):
             continue
         other = kept[p]

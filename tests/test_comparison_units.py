@@ -1,0 +1,179 @@
+"""The duplicate family's units made for a whole document at once
+(``checker.model.comparison_units``) are those ``units_of`` makes of each sentence and
+paragraph on its own, on generated texts made to hit every way the two may differ:
+numbering markers after full stops and semicolons, brackets and quotes open across
+sentences, anonymised names at sentence starts, set phrases across sentences and
+clauses, full-width digits and blanks."""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+import pytest
+
+from checker.core.patterns import compile_alternation
+from checker.model.comparison_units import literal_holders
+from checker.model.document import Document
+from checker.model.similarity import (_BRACKETS, _CLAUSE_BREAKS, _CONTENT_RUN, _MARKER, _QUOTES, PLACEHOLDER, Span,
+                                      _closers, is_content, normalise, units_of)
+
+# Pieces of text, chosen for what the normaliser treats apart: markers, pairs, breaks,
+# enders, blanks, characters NFKC turns into content, and content runs.
+_PIECES = (
+    "一是", "二、", "3.", "4、", "①", "⑫", "第一，", "首先，", "其次,", "十一是",
+    "（", "）", "(", ")", "【", "】", "“", "”", "《", "》", "「", "」", "‘", "’", "〈", "〉", "[", "]",
+    "《*》", "“××”", "“”", "（牵头：办公室）",
+    "，", ",", "；", ";", "：", ":", "。", "！", "？", "!", "?", "、", "…", "——",
+    " ", "\u3000", "\t", "\u00a0",
+    "２０２４", "ＡＢ", "Ⅱ", "㊀", "²",
+    "推进", "建设", "完善机制", "加强管理", "服务水平", "贯彻落实", "习近平新时代中国特色社会主义思想",
+    "提升质量", "abc", "X1", "年月日", "85%",
+)
+
+
+def _paragraph(rng: random.Random) -> str:
+    return "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30))).strip(" \t\u3000\u00a0")
+
+
+def _documents(seed: int, count: int):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "\n".join(_paragraph(rng) for _ in range(rng.randint(1, 6)))
+
+
+_PHRASES = (
+    None,
+    compile_alternation(["习近平新时代中国特色社会主义思想", "贯彻(落实)?", "推进.{0,3}?建设"], longest_first=True),
+    # a set phrase that spans what a sentence break separates, and one with no text it needs
+    compile_alternation(["机制加强", "服务水平推进", "[一二]是"], longest_first=True),
+    compile_alternation(["\\w{2}"]),
+    re.compile("完善|abc"),      # a plain expression: no required texts known
+)
+
+
+@pytest.mark.parametrize("phrases", range(len(_PHRASES)))
+def test_document_units_are_each_sentences_and_paragraphs_units_of(phrases):
+    pattern = _PHRASES[phrases]
+    checked = 0
+    for text in _documents(phrases, 1500):
+        doc = Document.from_text(text)
+        assert doc.sentence_units(pattern) == [
+            units_of(text, s.span, pattern, clauses=True, pairs=True) for s in doc.sentences], text
+        assert doc.paragraph_units(pattern) == [
+            (units_of(text, p.span, pattern, clauses=False) or [None])[0] for p in doc.paragraphs], text
+        checked += len(doc.paragraphs)
+    assert checked > 3000
+
+
+def test_paragraphs_joined_from_sentences_and_read_again_are_both_exercised():
+    """The generated texts reach both ways of making a paragraph's text (from its
+    sentences, and whole again where the two readings may differ), or the test above
+    would prove less than it says."""
+    from checker.model import comparison_units
+
+    joined = whole = 0
+    for text in _documents(99, 400):
+        doc = Document.from_text(text)
+        norms = doc._sentence_norms
+        for para in doc.paragraphs:
+            members = [s for s in doc.sentences if s.paragraph == para.index]
+            if len(members) < 2:
+                continue
+            got = comparison_units._joined(text, para, members, [norms[s.index] for s in members])
+            if got is None:
+                whole += 1
+            else:
+                joined += 1
+                assert got == normalise(text, para.span)[:2]
+    assert joined > 100 and whole > 100
+
+
+def test_the_sentences_holding_a_required_text_are_those_lacks_literals_denies():
+    pattern = _PHRASES[2]
+    rng = random.Random(5)
+    norms = ["".join(rng.choice(["机制", "加强", "服务", "水平推进", "一是", "x", ""]) for _ in range(rng.randint(0, 6)))
+             for _ in range(3000)]
+    assert literal_holders(pattern, norms) == [not pattern.lacks_literals(n) if n else False for n in norms]
+    assert literal_holders(re.compile("a"), norms) is None
+
+
+def _normalise_reference(text: str, span: Span) -> tuple[str, list[int], list[int]]:
+    """``normalise`` as it was written before (a character at a time outside content runs)."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    breaks: list[int] = []
+    count = 0                       # characters kept so far (pieces may hold runs)
+    last = ""                       # the last character kept
+    i, end = span.start, span.end
+    at_clause_start = True
+    match_run = _CONTENT_RUN.match
+    closers: dict[int, int] | None = None
+    while i < end:
+        if at_clause_start:
+            m = _MARKER.match(text, i, end)
+            if m and m.end() < end:
+                i = m.end()
+            at_clause_start = False
+            if i >= end:
+                break
+        run = match_run(text, i, end)
+        if run:
+            j = run.end()
+            pieces.append(run.group())
+            offsets.extend(range(i, j))
+            count += j - i
+            last = text[j - 1]
+            i = j
+            continue
+        ch = text[i]
+        if ch in _BRACKETS:
+            if closers is None:
+                closers = _closers(text, i, end)
+            j = closers.get(i, -1)
+            i = j + 1 if j >= 0 else i + 1
+            continue
+        if ch in _QUOTES:
+            if closers is None:
+                closers = _closers(text, i, end)
+            j = closers.get(i, -1)
+            if j >= 0 and not any(is_content(unicodedata.normalize("NFKC", c)[:1] or " ")
+                                  for c in text[i + 1:j]):
+                # 《*》, “××”: an anonymised or unfilled name stands for any name.
+                if last != PLACEHOLDER:
+                    pieces.append(PLACEHOLDER)
+                    offsets.append(i)
+                    count += 1
+                    last = PLACEHOLDER
+                i = j + 1
+                continue
+            i += 1          # a quoted name is compared as written, without its marks
+            continue
+        if ch in _CLAUSE_BREAKS:
+            if count and (not breaks or breaks[-1] != count):
+                breaks.append(count)
+            at_clause_start = True
+            i += 1
+            continue
+        if ch == "\n":
+            at_clause_start = True
+        c = unicodedata.normalize("NFKC", ch)
+        if len(c) == 1 and is_content(c):
+            pieces.append(c)
+            offsets.append(i)
+            count += 1
+            last = c
+        i += 1
+    if breaks and breaks[-1] == count:
+        breaks.pop()
+    return "".join(pieces), offsets, breaks
+
+
+def test_normalise_is_the_reference_on_generated_texts():
+    rng = random.Random(11)
+    alphabet = [p for p in _PIECES] + list("ＡＺａｚ０９⑴⒈①⑩Ⅻ㎡℃ｶ\x00§")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        assert normalise(text, Span(a, b)) == _normalise_reference(text, Span(a, b)), (text, a, b)

@@ -1,0 +1,209 @@
+"""The duplicate family's faster paths against the computations they replace, kept
+here as references: the near-duplicate index's look-ups (``NearIndex.candidates``),
+where a numbered heading starts in a sentence (``places.heading_start``) and the units
+the sentence kind compares (``sentence._long_enough``)."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from checker.checks.duplicates import places
+from checker.checks.duplicates.sentence import _FIGURE_BLANK, _long_enough
+from checker.model import near_index
+from checker.model.document import Document
+from checker.model.near_index import NearIndex, _anchored, _anchors, _aligned, _plan, figures_skeleton
+from checker.model.similarity import PLACEHOLDER, bigrams, wording_length
+
+
+class ReferenceIndex(NearIndex):
+    """``NearIndex`` as it looked its candidates up before: each slice of each window
+    looked up in the segment lists, one at a time; every unit's text and figure skeleton
+    kept in sets, the skeleton group taken out of what was found."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.exact_sets: dict[str, set[int]] = {}
+        self.skeleton_sets: dict[str, set[int]] | None = {} if self._figures_only else None
+
+    def add(self, norm, grams=None):
+        position = super().add(norm, grams)
+        self.exact_sets.setdefault(norm, set()).add(position)
+        if self.skeleton_sets is not None:
+            self.skeleton_sets.setdefault(figures_skeleton(norm), set()).add(position)
+        return position
+
+    def near_plain(self, norm: str) -> set[int]:
+        k, n = self.max_changed, len(norm)
+        found: set[int] = set()
+        for length, parts in _plan(k, n):
+            lists = self._segments.get(length)
+            if lists is None:
+                continue
+            for (first, last, size), by_text in zip(parts, lists):
+                for at in range(first, last + 1):
+                    found.update(by_text.get(norm[at:at + size], ()))
+        if self._short:
+            for length in range(max(1, n - k), n + k + 1):
+                found.update(self._short.get(length, ()))
+        return found
+
+    def candidates(self, norm, share, scale=1.0):
+        k = self.max_changed
+        mine = norm.count(PLACEHOLDER)
+        if mine:
+            return super().candidates(norm, share, scale)     # unchanged path
+        found = self.near_plain(norm) | set(self._wild_units)
+        if not found:
+            return []
+        if self.skeleton_sets is not None:
+            same = self.skeleton_sets.get(figures_skeleton(norm))
+            if same:
+                found = (found - same) | (found & self.exact_sets.get(norm, set()))
+                if not found:
+                    return []
+        grams = frozenset(bigrams(norm))
+        need = len(grams) * share * scale
+        out, examined, anchors = [], 0, _anchors(norm, k)
+        for p in sorted(found):
+            examined += 1
+            if examined > self.examine_cap:
+                break
+            other_norm = self.norms[p]
+            theirs = other_norm.count(PLACEHOLDER)
+            plain = not theirs
+            if plain and (abs(len(norm) - len(other_norm)) > k or not _anchored(anchors, other_norm, k)):
+                continue
+            other = self.grams_of(p)
+            if not theirs and len(grams - other) > 2 * k:
+                continue
+            if len(other - grams) > 2 * (k + theirs):
+                continue
+            if len(grams & other) < need:
+                continue
+            if plain and not _aligned(norm, other_norm, k):
+                continue
+            out.append(p)
+            if len(out) >= self.candidates_cap:
+                break
+        return out
+
+
+def _texts(rng: random.Random, count: int, alphabet: str):
+    texts: list[str] = []
+    for _ in range(count):
+        if texts and rng.random() < 0.6:
+            text = list(rng.choice(texts))
+            for _ in range(rng.randint(0, 4)):
+                at = rng.randint(0, len(text))
+                if rng.random() < 0.5 or not text[at:]:
+                    text.insert(at, rng.choice(alphabet))
+                else:
+                    text[at] = rng.choice(alphabet)
+            text = "".join(text)
+        else:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        if rng.random() < 0.03:
+            text += PLACEHOLDER
+        texts.append(text)
+    return texts
+
+
+@pytest.mark.parametrize("k,cap,figures", [(1, 128, False), (1, 3, True), (3, 128, True), (3, 2, True), (6, 4, False)])
+def test_index_candidates_are_the_reference_look_ups(k, cap, figures):
+    """Small alphabets and small caps: segments shared by many units, capped lists,
+    figure-only changes (digits in the alphabet), short texts and placeholders."""
+    rng = random.Random(k * 100 + cap)
+    for alphabet in ("ab1", "推进建设2023", "abcdefghij"):
+        new = NearIndex(k, figures_only_skeletons=figures, postings_cap=cap)
+        old = ReferenceIndex(k, figures_only_skeletons=figures, postings_cap=cap)
+        near_index._SEEN.clear()
+        near_index._PROBES.clear()
+        for text in _texts(rng, 600, alphabet):
+            assert new.candidates(text, 0.5) == old.candidates(text, 0.5), text
+            assert new.add(text) == old.add(text)
+        assert [new.exact(t) for t in new.norms[:50]] == [sorted(old.exact_sets[t]) for t in new.norms[:50]]
+
+
+def _heading_start_reference(doc, sentence, max_length):
+    text = doc.text
+    start, end = sentence.span.start, sentence.span.end
+    at = start
+    while at < end and text[at] in places._BLANKS:
+        at += 1
+    candidates = [at]
+    for i in range(at, end):
+        if text[i] in places._LEAD_IN_ENDS:
+            j = i + 1
+            while j < end and text[j] in places._BLANKS:
+                j += 1
+            candidates.append(j)
+    for pos in candidates:
+        marker = places.marker_at(text, pos, end)
+        if marker is None:
+            continue
+        body = text[marker.span.end:end].rstrip("".join(places._STATEMENT_MARKS) + places._BLANKS)
+        if (body and len(body) <= max_length and not any(ch in "；;" for ch in body)
+                and not any(ch in places._DIGITS for ch in body)):
+            return pos
+        return None
+    return None
+
+
+_PIECES = ("一、", "（一）", "1.", "2、", "第一，", "现将", "总结如下：", "：", ":", "\u3000", " ", "加强队伍建设",
+           "推进", "，", "；", "。", "3", "《方案》", "xx.xx%", "××", "**", "XXXX", "Excel", "20xx年")
+
+
+def _documents(seed: int, count: int):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "\n".join("".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 16))).strip()
+                        for _ in range(rng.randint(1, 5)))
+
+
+def test_heading_starts_are_the_reference_ones():
+    found = 0
+    for text in _documents(3, 2000):
+        doc = Document.from_text(text)
+        for sentence in doc.sentences:
+            for max_length in (4, 60):
+                expected = _heading_start_reference(doc, sentence, max_length)
+                assert places.heading_start(doc, sentence, max_length) == expected, text
+                found += expected is not None
+    assert found > 200
+
+
+def _long_enough_reference(text, units, min_length, clauses):
+    return [u for u in units
+            if (clauses or not u.clause) and u.length >= min_length
+            and wording_length(u.norm) >= min_length
+            and len(re.sub("[^\u4e00-\u9fff]+", "", re.sub(r"《[^《》\n]{0,80}(?:》|$)", "", text[u.span.start:u.span.end])))
+            >= min_length
+            and not _FIGURE_BLANK.search(text, u.span.start, u.span.end)]
+
+
+def test_units_compared_are_the_reference_ones():
+    kept = dropped = 0
+    for text in _documents(4, 1500):
+        doc = Document.from_text(text)
+        for units in doc.sentence_units():
+            for min_length, clauses in ((4, True), (6, False), (12, True)):
+                expected = _long_enough_reference(doc.text, units, min_length, clauses)
+                assert _long_enough(doc.text, units, min_length, clauses) == expected, text
+                kept += len(expected)
+                dropped += len(units) - len(expected)
+    assert kept > 1000 and dropped > 1000
+
+
+def test_a_text_too_short_to_cut_is_still_a_candidate_when_no_segment_is_shared():
+    """The index's quick answer (no slice is a segment filed: nothing) does not hold
+    while texts too short to cut into k + 1 segments are filed: they are proposed by
+    length alone."""
+    near_index._SEEN.clear()
+    near_index._PROBES.clear()
+    index = NearIndex(3)
+    index.candidates("wxyz", 0.5)
+    index.candidates("wxzy", 0.5)             # a length met twice: the quick answer is ready
+    index.add("abc")                          # 3 characters: no 4 segments
+    assert index.candidates("abcd", 0.5) == [0]
