@@ -638,3 +638,65 @@ def test_kept_prefix_table_answers_as_jiebas_own():
     assert tokenizer.total == total
     assert all(table.get(word) == count for word, count in freq.items())
     assert all(table.get(word) is None for word in ("", "不在词典里的词语", "\U0002a6a5甲"))
+
+
+def test_the_regex_budget_counts_only_the_time_inside_the_calls():
+    """The CPU timer is set once per budget and runs on between the calls
+    (checker.core.patterns._run): the rule's own work between expressions must not use
+    the budget up, and a runaway expression must still stop once the calls' own time
+    reaches it."""
+    import time
+
+    from checker.core.patterns import RegexBudgetExceeded, compile_user, regex_budget
+
+    quick, runaway = compile_user("ab|cd"), compile_user("^(a|aa)+$")
+    spin = lambda: sum(range(30_000))          # noqa: E731 - the rule's own work
+    start = time.process_time()
+    with regex_budget(0.2):
+        while time.process_time() - start < 0.6:   # three budgets of work between the calls
+            spin()
+            assert quick.search("xxab") is not None
+    start = time.process_time()
+    with pytest.raises(RegexBudgetExceeded):
+        with regex_budget(0.2):
+            for _ in range(30):
+                spin()
+                quick.search("xxab")
+            runaway.search("a" * 40 + "!")
+    assert time.process_time() - start < 5
+    # the next budget starts afresh, and no timer is left running after it
+    with regex_budget(0.2):
+        assert quick.search("xxab") is not None
+    spin_until = time.process_time() + 0.4
+    while time.process_time() < spin_until:
+        spin()
+
+
+def test_the_timer_signal_spends_the_budget_only_by_the_calls_own_time(monkeypatch):
+    """``_expired`` (the CPU timer's handler): inside a call, the budget is spent when the
+    call's time so far reaches what was left; otherwise (the timer also counted the work
+    between calls) it sets the timer again to what is left."""
+    import signal
+    import time
+
+    from checker.core import patterns
+
+    set_to: list[float] = []
+    monkeypatch.setattr(signal, "setitimer", lambda which, seconds, *rest: set_to.append(seconds))
+    budget = patterns._Budget(0.1)
+    timer = patterns._Timer()
+    monkeypatch.setattr(patterns, "_TIMER", timer)
+    timer.owner = budget
+    timer.armed = False
+    patterns._expired(0, None)                       # between calls: set again to all that is left
+    assert set_to == [0.1]
+    timer.armed, timer.start = True, time.process_time() - 0.05
+    patterns._expired(0, None)                       # half used inside this call: set again
+    assert len(set_to) == 2 and 0.0 < set_to[1] <= 0.05 + 1e-3
+    timer.start = time.process_time() - 0.2
+    with pytest.raises(patterns.RegexBudgetExceeded):
+        patterns._expired(0, None)                   # more than was left: spent
+    assert not timer.armed and timer.owner is None
+    timer.owner = None
+    patterns._expired(0, None)                       # no budget: nothing to do
+    assert len(set_to) == 2

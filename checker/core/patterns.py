@@ -51,11 +51,15 @@ def regex_budget(seconds: float | None) -> Iterator[None]:
     """Give the user expressions run inside this block ``seconds`` in all (``None`` or 0:
     no limit): CPU seconds in the main thread, wall seconds elsewhere (see ``_run``).
     Only the time spent matching counts, not the rest of the rule's work."""
-    token = _BUDGET.set(_Budget(seconds) if seconds else None)
+    budget = _Budget(seconds) if seconds else None
+    token = _BUDGET.set(budget)
     try:
         yield
     finally:
         _BUDGET.reset(token)
+        if budget is not None and _TIMER.owner is budget:
+            _TIMER.owner = None
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
 
 
 def _run(method, *args):
@@ -65,6 +69,12 @@ def _run(method, *args):
     ``re`` and ``regex`` look at signals while matching), so a loaded machine does not
     make a normal expression look slow.  In other threads, where signals cannot be used,
     it is wall time, enforced by the ``regex`` module's own ``timeout``.
+
+    The timer is set once per budget, to the time left, at its first expression, and
+    runs on between the calls (two system calls fewer per call): it counts the rule's
+    other work too, so it may go off early, and then ``_expired`` sets it again to what
+    the expressions have really left — the budget still runs out exactly when the time
+    measured inside the calls reaches it, as when the timer was set around each call.
     """
     budget = _BUDGET.get()
     if budget is None:
@@ -72,14 +82,16 @@ def _run(method, *args):
     if budget.left <= 0:
         raise RegexBudgetExceeded("the time budget for regular expressions is spent")
     if _cpu_timer_usable():
-        start = time.process_time()
-        _TIMER.armed = True
-        signal.setitimer(signal.ITIMER_VIRTUAL, max(budget.left, 0.001))
+        timer = _TIMER
+        if timer.owner is not budget:
+            timer.owner = budget
+            signal.setitimer(signal.ITIMER_VIRTUAL, max(budget.left, 0.001))
+        timer.start = start = time.process_time()
+        timer.armed = True
         try:
             return method(*args)
         finally:
-            _TIMER.armed = False
-            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+            timer.armed = False
             budget.left -= time.process_time() - start
     start = time.monotonic()
     try:
@@ -92,17 +104,30 @@ def _run(method, *args):
 
 
 class _Timer:
-    armed = False
+    armed = False           # inside an expression's call
     installed = False
+    owner = None            # the budget the running timer was set for
+    start = 0.0             # the CPU clock when the current call began
 
 
 _TIMER = _Timer()
 
 
 def _expired(signum, frame) -> None:
-    if _TIMER.armed:
-        _TIMER.armed = False
-        raise RegexBudgetExceeded("a regular expression ran out of its time budget")
+    """The timer went off: the budget is spent when the calls' own time reached it (the
+    timer also counted the work between calls); else it is set to what is left."""
+    timer = _TIMER
+    budget = timer.owner
+    if budget is None:
+        return
+    left = budget.left
+    if timer.armed:
+        left -= time.process_time() - timer.start
+        if left <= 0:
+            timer.armed = False
+            timer.owner = None
+            raise RegexBudgetExceeded("a regular expression ran out of its time budget")
+    signal.setitimer(signal.ITIMER_VIRTUAL, max(left, 0.001))
 
 
 def _cpu_timer_usable() -> bool:
