@@ -131,7 +131,12 @@ def _expired(signum, frame) -> None:
 
 
 def _cpu_timer_usable() -> bool:
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "ITIMER_VIRTUAL"):
+    # asked at every call: the thread's number, not current_thread()'s table look-up
+    if threading.get_ident() != threading.main_thread().ident:
+        return False
+    if _TIMER.installed:
+        return True
+    if not hasattr(signal, "ITIMER_VIRTUAL"):
         return False
     if not _TIMER.installed:
         try:
