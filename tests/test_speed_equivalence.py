@@ -37,6 +37,17 @@ from checker.core.patterns import compile_user, literal_scan, required_literals
     ("[a[:b]]cd", 0, ()),             # [: inside a set: its ] may be a POSIX class's
     ("(?<=ab)cd", 0, ("cd",)),
     ("(?i:ab)cd", 0, ("cd",)),
+    # a set of a few characters, when nothing else is needed: each is a literal
+    ("[xy]+z?", 0, ("x", "y")),
+    ("(?:[ab]|c{2})d?", 0, ("a", "b", "c")),
+    ("[a-c]", 0, ("a", "b", "c")),
+    ("[{}]", 0, ("{", "}")),               # braces in a set are marks to regex too
+    ("x[ab]", 0, ("x",)),                  # a literal needed anyway is kept
+    ("[^ab]c?", 0, ()),                    # a negated set says nothing
+    (r"[\dx]", 0, ()),                     # nor a category
+    ("[a-z]", 0, ()),                      # nor a wide range
+    ("[abcdefghi]", 0, ()),                # nor more than eight characters
+    ("(?:[ab]|[cd]|[ef]|[gh]|ij)", 0, ()),  # nor eight one-character texts and more
 ])
 def test_required_literals(pattern, flags, expected):
     assert required_literals(pattern, flags) == expected
@@ -68,7 +79,10 @@ def test_a_windowed_search_finds_what_a_whole_string_finditer_finds():
     alphabet = "abcdxy \n，年"
     patterns = ["[a-d]{0,3}xy", "(?:ab|c)?xy(?=a)", "xy$", r"\bxy\w?", "(?<=a)xy[^\n]{0,4}b", "^[a-z]*?年xy",
                 "(?:a|bc){1,3}年", "[ab]xy(?!c)|年年", "(?<![ab])[xy年]+", "(?<!x)(?<=a)(y|年)+", "(?<=[^a])a*b",
-                "xy[a-d]*", "(?:a|b)?年+x", "[ab]{0,2}xy\\s*年?$"]
+                "xy[a-d]*", "(?:a|b)?年+x", "[ab]{0,2}xy\\s*年?$",
+                # sets as literals: single characters, frequent ones, a lead before them
+                "[xy]", "(?<=a)[x年]+", "[ab]?[y年]{1,2}(?!c)", "(?:[ab]|[xy]{2})年?", "[a-d][ \\n]{2,}[xy]",
+                "(?<![a-d])[年，]", "[{}]|xy年"]
     for pattern in patterns:
         bounded = compile_user(pattern, regex.MULTILINE)
         plain = regex.compile(pattern, regex.MULTILINE)
@@ -700,3 +714,39 @@ def test_the_timer_signal_spends_the_budget_only_by_the_calls_own_time(monkeypat
     timer.owner = None
     patterns._expired(0, None)                       # no budget: nothing to do
     assert len(set_to) == 2
+
+
+def test_every_shipped_expression_finds_on_long_texts_what_finditer_finds():
+    """Each user expression of the shipped rules and data (those a lint of the seeds
+    meets), searched as gwlint searches it (required literals, sets read as characters,
+    windows, anchored tries), finds on long texts what regex's finditer over the whole
+    text finds: the seeds shuffled by line, with blanks, x/×/* marks, 。 and Latin
+    tokens planted."""
+    import regex as regex_module
+
+    from checker.core import patterns
+    from checker.model.document import Document
+    from checker.engine.lint import lint_document
+    from checker.engine.settings import build_settings
+
+    settings = build_settings(no_config=True)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))]
+    for n, text in enumerate(seeds):
+        lint_document(Document.from_text(text, path=f"s{n}.txt", lexicon=settings.lexicon), settings.rules)
+    keys = sorted(patterns._KNOWN.literals)
+    assert len(keys) > 150
+    rng = random.Random(31)
+    marks = [" ", "\t", "  a b c d e f g ", "x", "××", "**", "*", "。", "、。", "X年", "第×", "《**》", "1.2",
+             "ab", "| q ", "％", "___", "○○", "? lián", "[ ×× ]", "——", "2023年", "12:30"]
+    texts = []
+    for _ in range(10):
+        lines = rng.choice(seeds).splitlines(keepends=True)
+        rng.shuffle(lines)
+        pieces = list("".join(lines))
+        for _ in range(rng.choice([5, 40, 200])):
+            pieces.insert(rng.randrange(len(pieces) + 1), rng.choice(marks))
+        texts.append("".join(pieces))
+    for pattern, flags in keys:
+        ours, plain = patterns.compile_user(pattern, flags), regex_module.compile(pattern, flags)
+        for text in texts:
+            assert [m.span() for m in ours.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern
