@@ -750,3 +750,28 @@ def test_every_shipped_expression_finds_on_long_texts_what_finditer_finds():
         ours, plain = patterns.compile_user(pattern, flags), regex_module.compile(pattern, flags)
         for text in texts:
             assert [m.span() for m in ours.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern
+
+
+def test_word_lists_looked_up_by_length_answer_as_the_loops_over_words():
+    """indicators.is_rate and count_list._claim ask a set per length of word instead of
+    comparing each word: the same answers on random texts and lists (the empty word,
+    words longer than the text, places near the ends and the paragraph's start)."""
+    from checker.checks.enumeration import count_list
+    from checker.model import indicators
+
+    rng = random.Random(41)
+    alphabet = "率比占覆盖功成项所个"
+    for _ in range(3_000):
+        words = tuple({"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 8))})
+        exceptions = tuple({"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 8))})
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        plain_word = max((len(w) for w in words if text.endswith(w)), default=0)
+        plain_exception = max((len(e) for e in exceptions if text.endswith(e)), default=0)
+        assert indicators._longest_ending(text, words) == plain_word
+        assert indicators.is_rate(text, words, exceptions) == (bool(text) and plain_word > plain_exception)
+        start = rng.randint(0, len(text))
+        floor = rng.randint(0, start)
+        before = any(text.startswith(w, start - len(w)) and start - len(w) >= floor for w in words)
+        after = any(text.startswith(w, start) for w in words)
+        assert any(start - n >= floor and text[start - n:start] in ws for n, ws in count_list._by_length(words)) == before
+        assert any(text[start:start + n] in ws for n, ws in count_list._by_length(words)) == after
