@@ -775,3 +775,30 @@ def test_word_lists_looked_up_by_length_answer_as_the_loops_over_words():
         after = any(text.startswith(w, start) for w in words)
         assert any(start - n >= floor and text[start - n:start] in ws for n, ws in count_list._by_length(words)) == before
         assert any(text[start:start + n] in ws for n, ws in count_list._by_length(words)) == after
+
+
+def test_quote_marks_and_document_numbers_searched_where_they_can_be_find_what_every_character_finds(monkeypatch):
+    """gb-nested-quotes visits only the quote marks of a paragraph and
+    document-number-conflict searches only the lines holding what its expression needs:
+    the findings are those of visiting every character and searching every line."""
+    import re as re_module
+
+    from checker.checks.gb_15834 import nested_quotes
+    from checker.checks.metric import document_number
+    from tests.helpers import lint
+
+    rng = random.Random(17)
+    pieces = ["“", "”", "‘", "’", "“学习", "children’s", "工作", "。\n", "\n\n", "，", "国办发〔2023〕12号",
+              "国办发〔2022〕3号", "文号：", "粤府〔2023〕 7号", "19", "20", "x", "“甲“乙”丙”",
+              "\n国办发〔2023〕12号\n", "\n国办发〔2021〕5号\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(250)]
+    rules = ("gb-nested-quotes", "document-number-conflict")
+
+    def findings():
+        return [[(v.rule, v.line, v.column, v.message) for v in lint(t) if v.rule in rules] for t in texts]
+
+    ours = findings()
+    assert sum(map(len, ours)) > 20
+    monkeypatch.setattr(nested_quotes, "_marks", lambda *marks: re_module.compile("(?s)."))
+    monkeypatch.setattr(document_number, "literal_scan", lambda pattern: pattern)
+    assert findings() == ours

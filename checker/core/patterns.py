@@ -770,11 +770,6 @@ def _stretches(string: str, literals: tuple[str, ...], window: tuple[int, ...], 
     if not window or window[0] < 0:
         return None
     longest = window[0]
-    # str.count (non-overlapping, in C) never counts more than the loop below finds
-    # (overlapping): past the limit by count, the loop would give up too
-    count = string.count
-    if sum(count(literal, pos, end) for literal in literals) > _STRETCHES_MAX:
-        return None
     starts: list[tuple[int, int]] = []
     find = string.find
     for literal in literals:
@@ -828,12 +823,7 @@ def _starts(string: str, literals: tuple[str, ...], window: tuple[int, ...], pos
     if not window or window[2] < 0:
         return None
     lead = window[2]
-    # each occurrence of one literal adds its own position at least: one literal counted
-    # (non-overlapping, in C) past the limit means the loop below would give up too
-    count = string.count
     most = min(_ANCHORED_MAX, (end - pos) // _ANCHORED_SHARE)
-    if max(count(literal, pos, end) for literal in literals) > most:
-        return None
     starts: set[int] = set()
     find = string.find
     for literal in literals:
