@@ -802,3 +802,35 @@ def test_quote_marks_and_document_numbers_searched_where_they_can_be_find_what_e
     monkeypatch.setattr(nested_quotes, "_marks", lambda *marks: re_module.compile("(?s)."))
     monkeypatch.setattr(document_number, "literal_scan", lambda pattern: pattern)
     assert findings() == ours
+
+
+def test_messages_filled_by_format_map_are_formatters():
+    """render_message fills a template with str.format_map and leaves any template it
+    cannot fill to string.Formatter: the same message, fallback or error as Formatter's
+    for random templates (fields, conversions, specs, indexes, stray braces, missing
+    names)."""
+    from string import Formatter
+
+    from checker.engine import stamp
+
+    def plain(template, args):
+        safe = stamp._Args({k: stamp._display(v) for k, v in args.items()})
+        try:
+            return Formatter().vformat(template, (), safe)
+        except (ValueError, IndexError, KeyError, AttributeError):
+            return template
+
+    def outcome(f, *a):
+        try:
+            return "ok", f(*a)
+        except Exception as exc:  # noqa: BLE001
+            return "raises", type(exc).__name__
+
+    pieces = ["{", "}", "{x}", "{y}", "{n}", "{f}", "{x!r}", "{x!a}", "{n:>5}", "{n:d}", "{x:d}", "{f:.2f}", "{f}",
+              "{missing}", "{missing:>4}", "{0}", "{}", "{x.y}", "{x[0]}", "{d[k]}", "{d[z]}", "{x:{n}}", "{x:{w}}",
+              "{{", "}}", "字", ":", "!", "[", "]", "{x!}", "{x!z}", "{x:{n:{n}}}", "{[", "{0[0]}", "{big}"]
+    args = {"x": "abc", "y": "字", "n": 3, "f": 1.5, "d": {"k": "v"}, "w": ">6", "big": 1e20}
+    rng = random.Random(8)
+    for _ in range(30_000):
+        template = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert outcome(stamp.render_message, template, args) == outcome(plain, template, args), template

@@ -24,6 +24,12 @@ class _Args(dict):
 
 def render_message(template: str, args: Mapping[str, Any]) -> str:
     safe = _Args({k: _display(v) for k, v in args.items()})
+    # str.format_map (in C) fills a well-formed template as Formatter (in Python) does;
+    # on any error Formatter decides, with its own errors and fallback, as before
+    try:
+        return template.format_map(safe)
+    except Exception:  # noqa: BLE001 - answered below
+        pass
     try:
         return Formatter().vformat(template, (), safe)
     except (ValueError, IndexError, KeyError, AttributeError):
