@@ -124,7 +124,7 @@ def _is_code(text: str, grammar: QuantityGrammar, number_start: int, end: int) -
 # What ``_build`` makes of a candidate, kept per grammar by the candidate's text: documents
 # repeat their quantities (2人, 100%), and every field but the four offsets depends on the
 # parse alone.  (candidate, high end dropped or absent) -> (the fields, the offsets) or None.
-_BUILT_MAX = 20_000
+_BUILT_MAX = 4_096           # some 4 MB at most; generated corpora hold ~750 distinct candidates
 
 
 def _build_at(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed, key: tuple) -> dict[str, Any] | None:
