@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import fields
-from string import Formatter
 from types import SimpleNamespace
 
 import numpy as np
-import pytest
 
 from checker.checks.duplicates import corpus
 from checker.checks.duplicates.kept_texts import InMemoryDocument, KeptDocument, KeptTexts
 from checker.checks.duplicates.row_blocks import BLOCK, RowBlocks
-from checker.engine.stamp import _Args, _display, render_message
 from checker.engine.violation import Fix, Violation
 from checker.model.similarity import band_keys
 
@@ -89,21 +86,3 @@ def test_a_pickled_violation_keeps_every_field():
     v = Violation(**values)
     back = pickle.loads(pickle.dumps([v], protocol=pickle.HIGHEST_PROTOCOL))[0]
     assert {f.name: getattr(back, f.name) for f in fields(Violation)} == values
-
-
-def _formatter_render(template, args):
-    safe = _Args({k: _display(v) for k, v in args.items()})
-    try:
-        return Formatter().vformat(template, (), safe)
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
-
-
-@pytest.mark.parametrize("template", [
-    "{other}第{other_line}行", "{missing}", "{0}", "{}", "{:}", "{other!r}", "{n:>5}", "{ratio}", "{big}",
-    "{other[0]}", "{items[1]}", "{missing.attr}", "{other", "other}", "{{other}}", "{n:{n}}", "{other!x}",
-    "{n:{missing}}", "{n:{n:{n}}}", "{ other }", "{other[}", "{0.x}", "{n!s:^9}", "{other.upper}x",
-])
-def test_messages_render_as_the_formatter_renders_them(template):
-    args = {"other": "甲.txt", "other_line": 12, "n": 3, "ratio": 0.25, "big": 1e20, "items": ["a", "b"]}
-    assert render_message(template, args) == _formatter_render(template, args)

@@ -296,3 +296,28 @@ def test_find_candidate_finds_what_a_search_of_the_candidate_expression_finds():
             assert (want and (want.span(), want.groupdict())) == (got and (got.span(), got.groupdict())), (text, pos)
             found += want is not None
     assert found > 1000
+
+
+def test_the_fields_kept_per_candidate_are_those_built_at_each_place(monkeypatch):
+    """quantities._build_at keeps what a candidate's text makes (issue 11) and places it:
+    the quantities must be those built afresh at every place, for candidates repeated at
+    other offsets, ranges cut short by a year, tabs, the same text with and without its
+    high end, and shuffled pieces of the seeds."""
+    import random
+    from pathlib import Path
+
+    from checker.model import quantities as qm
+
+    pieces = ["达到93.5%", "30%至2025年", "30%至2025", "年", "10%至2030", "届", "30%至50%", "约1.2万元", "1-2项", "百分之八十", "\t2人",
+              "分别提高1.2个、2.3个百分点", "二十九所", "900余万元", "2023年", "第六期", "5G", "1 260名",
+              "覆盖率由80%提高到95%", "共计3,200人以上", "，", "。\n", "入学率", "比上年", "x"]
+    rng = random.Random(23)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        rng.shuffle(lines)
+        texts.append("".join(lines))
+    kept = [repr(scan(text, lexicon())) for text in texts]
+    monkeypatch.setattr(qm, "_build_at", lambda text, grammar, base, parsed, key: qm._build(text, grammar, base, parsed))
+    assert kept == [repr(scan(text, lexicon())) for text in texts]

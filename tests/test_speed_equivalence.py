@@ -37,6 +37,17 @@ from checker.core.patterns import compile_user, literal_scan, required_literals
     ("[a[:b]]cd", 0, ()),             # [: inside a set: its ] may be a POSIX class's
     ("(?<=ab)cd", 0, ("cd",)),
     ("(?i:ab)cd", 0, ("cd",)),
+    # a set of a few characters, when nothing else is needed: each is a literal
+    ("[xy]+z?", 0, ("x", "y")),
+    ("(?:[ab]|c{2})d?", 0, ("a", "b", "c")),
+    ("[a-c]", 0, ("a", "b", "c")),
+    ("[{}]", 0, ("{", "}")),               # braces in a set are marks to regex too
+    ("x[ab]", 0, ("x",)),                  # a literal needed anyway is kept
+    ("[^ab]c?", 0, ()),                    # a negated set says nothing
+    (r"[\dx]", 0, ()),                     # nor a category
+    ("[a-z]", 0, ()),                      # nor a wide range
+    ("[abcdefghi]", 0, ()),                # nor more than eight characters
+    ("(?:[ab]|[cd]|[ef]|[gh]|ij)", 0, ()),  # nor eight one-character texts and more
 ])
 def test_required_literals(pattern, flags, expected):
     assert required_literals(pattern, flags) == expected
@@ -68,7 +79,10 @@ def test_a_windowed_search_finds_what_a_whole_string_finditer_finds():
     alphabet = "abcdxy \n，年"
     patterns = ["[a-d]{0,3}xy", "(?:ab|c)?xy(?=a)", "xy$", r"\bxy\w?", "(?<=a)xy[^\n]{0,4}b", "^[a-z]*?年xy",
                 "(?:a|bc){1,3}年", "[ab]xy(?!c)|年年", "(?<![ab])[xy年]+", "(?<!x)(?<=a)(y|年)+", "(?<=[^a])a*b",
-                "xy[a-d]*", "(?:a|b)?年+x", "[ab]{0,2}xy\\s*年?$"]
+                "xy[a-d]*", "(?:a|b)?年+x", "[ab]{0,2}xy\\s*年?$",
+                # sets as literals: single characters, frequent ones, a lead before them
+                "[xy]", "(?<=a)[x年]+", "[ab]?[y年]{1,2}(?!c)", "(?:[ab]|[xy]{2})年?", "[a-d][ \\n]{2,}[xy]",
+                "(?<![a-d])[年，]", "[{}]|xy年"]
     for pattern in patterns:
         bounded = compile_user(pattern, regex.MULTILINE)
         plain = regex.compile(pattern, regex.MULTILINE)
@@ -638,3 +652,185 @@ def test_kept_prefix_table_answers_as_jiebas_own():
     assert tokenizer.total == total
     assert all(table.get(word) == count for word, count in freq.items())
     assert all(table.get(word) is None for word in ("", "不在词典里的词语", "\U0002a6a5甲"))
+
+
+def test_the_regex_budget_counts_only_the_time_inside_the_calls():
+    """The CPU timer is set once per budget and runs on between the calls
+    (checker.core.patterns._run): the rule's own work between expressions must not use
+    the budget up, and a runaway expression must still stop once the calls' own time
+    reaches it."""
+    import time
+
+    from checker.core.patterns import RegexBudgetExceeded, compile_user, regex_budget
+
+    quick, runaway = compile_user("ab|cd"), compile_user("^(a|aa)+$")
+    spin = lambda: sum(range(30_000))          # noqa: E731 - the rule's own work
+    start = time.process_time()
+    with regex_budget(0.2):
+        while time.process_time() - start < 0.6:   # three budgets of work between the calls
+            spin()
+            assert quick.search("xxab") is not None
+    start = time.process_time()
+    with pytest.raises(RegexBudgetExceeded):
+        with regex_budget(0.2):
+            for _ in range(30):
+                spin()
+                quick.search("xxab")
+            runaway.search("a" * 40 + "!")
+    assert time.process_time() - start < 5
+    # the next budget starts afresh, and no timer is left running after it
+    with regex_budget(0.2):
+        assert quick.search("xxab") is not None
+    spin_until = time.process_time() + 0.4
+    while time.process_time() < spin_until:
+        spin()
+
+
+def test_the_timer_signal_spends_the_budget_only_by_the_calls_own_time(monkeypatch):
+    """``_expired`` (the CPU timer's handler): inside a call, the budget is spent when the
+    call's time so far reaches what was left; otherwise (the timer also counted the work
+    between calls) it sets the timer again to what is left."""
+    import signal
+    import time
+
+    from checker.core import patterns
+
+    set_to: list[float] = []
+    monkeypatch.setattr(signal, "setitimer", lambda which, seconds, *rest: set_to.append(seconds))
+    budget = patterns._Budget(0.1)
+    timer = patterns._Timer()
+    monkeypatch.setattr(patterns, "_TIMER", timer)
+    timer.owner = budget
+    timer.armed = False
+    patterns._expired(0, None)                       # between calls: set again to all that is left
+    assert set_to == [0.1]
+    timer.armed, timer.start = True, time.process_time() - 0.05
+    patterns._expired(0, None)                       # half used inside this call: set again
+    assert len(set_to) == 2 and 0.0 < set_to[1] <= 0.05 + 1e-3
+    timer.start = time.process_time() - 0.2
+    with pytest.raises(patterns.RegexBudgetExceeded):
+        patterns._expired(0, None)                   # more than was left: spent
+    assert not timer.armed and timer.owner is None
+    timer.owner = None
+    patterns._expired(0, None)                       # no budget: nothing to do
+    assert len(set_to) == 2
+
+
+def test_every_shipped_expression_finds_on_long_texts_what_finditer_finds():
+    """Each user expression of the shipped rules and data (those a lint of the seeds
+    meets), searched as gwlint searches it (required literals, sets read as characters,
+    windows, anchored tries), finds on long texts what regex's finditer over the whole
+    text finds: the seeds shuffled by line, with blanks, x/×/* marks, 。 and Latin
+    tokens planted."""
+    import regex as regex_module
+
+    from checker.core import patterns
+    from checker.model.document import Document
+    from checker.engine.lint import lint_document
+    from checker.engine.settings import build_settings
+
+    settings = build_settings(no_config=True)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))]
+    for n, text in enumerate(seeds):
+        lint_document(Document.from_text(text, path=f"s{n}.txt", lexicon=settings.lexicon), settings.rules)
+    keys = sorted(patterns._KNOWN.literals)
+    assert len(keys) > 150
+    rng = random.Random(31)
+    marks = [" ", "\t", "  a b c d e f g ", "x", "××", "**", "*", "。", "、。", "X年", "第×", "《**》", "1.2",
+             "ab", "| q ", "％", "___", "○○", "? lián", "[ ×× ]", "——", "2023年", "12:30"]
+    texts = []
+    for _ in range(10):
+        lines = rng.choice(seeds).splitlines(keepends=True)
+        rng.shuffle(lines)
+        pieces = list("".join(lines))
+        for _ in range(rng.choice([5, 40, 200])):
+            pieces.insert(rng.randrange(len(pieces) + 1), rng.choice(marks))
+        texts.append("".join(pieces))
+    for pattern, flags in keys:
+        ours, plain = patterns.compile_user(pattern, flags), regex_module.compile(pattern, flags)
+        for text in texts:
+            assert [m.span() for m in ours.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern
+
+
+def test_word_lists_looked_up_by_length_answer_as_the_loops_over_words():
+    """indicators.is_rate and count_list._claim ask a set per length of word instead of
+    comparing each word: the same answers on random texts and lists (the empty word,
+    words longer than the text, places near the ends and the paragraph's start)."""
+    from checker.checks.enumeration import count_list
+    from checker.model import indicators
+
+    rng = random.Random(41)
+    alphabet = "率比占覆盖功成项所个"
+    for _ in range(3_000):
+        words = tuple({"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 8))})
+        exceptions = tuple({"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 8))})
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        plain_word = max((len(w) for w in words if text.endswith(w)), default=0)
+        plain_exception = max((len(e) for e in exceptions if text.endswith(e)), default=0)
+        assert indicators._longest_ending(text, words) == plain_word
+        assert indicators.is_rate(text, words, exceptions) == (bool(text) and plain_word > plain_exception)
+        start = rng.randint(0, len(text))
+        floor = rng.randint(0, start)
+        before = any(text.startswith(w, start - len(w)) and start - len(w) >= floor for w in words)
+        after = any(text.startswith(w, start) for w in words)
+        assert any(start - n >= floor and text[start - n:start] in ws for n, ws in count_list._by_length(words)) == before
+        assert any(text[start:start + n] in ws for n, ws in count_list._by_length(words)) == after
+
+
+def test_quote_marks_and_document_numbers_searched_where_they_can_be_find_what_every_character_finds(monkeypatch):
+    """gb-nested-quotes visits only the quote marks of a paragraph and
+    document-number-conflict searches only the lines holding what its expression needs:
+    the findings are those of visiting every character and searching every line."""
+    import re as re_module
+
+    from checker.checks.gb_15834 import nested_quotes
+    from checker.checks.metric import document_number
+    from tests.helpers import lint
+
+    rng = random.Random(17)
+    pieces = ["“", "”", "‘", "’", "“学习", "children’s", "工作", "。\n", "\n\n", "，", "国办发〔2023〕12号",
+              "国办发〔2022〕3号", "文号：", "粤府〔2023〕 7号", "19", "20", "x", "“甲“乙”丙”",
+              "\n国办发〔2023〕12号\n", "\n国办发〔2021〕5号\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(250)]
+    rules = ("gb-nested-quotes", "document-number-conflict")
+
+    def findings():
+        return [[(v.rule, v.line, v.column, v.message) for v in lint(t) if v.rule in rules] for t in texts]
+
+    ours = findings()
+    assert sum(map(len, ours)) > 20
+    monkeypatch.setattr(nested_quotes, "_marks", lambda *marks: re_module.compile("(?s)."))
+    monkeypatch.setattr(document_number, "literal_scan", lambda pattern: pattern)
+    assert findings() == ours
+
+
+def test_messages_filled_by_format_map_are_formatters():
+    """render_message fills a template with str.format_map and leaves any template it
+    cannot fill to string.Formatter: the same message, fallback or error as Formatter's
+    for random templates (fields, conversions, specs, indexes, stray braces, missing
+    names)."""
+    from string import Formatter
+
+    from checker.engine import stamp
+
+    def plain(template, args):
+        safe = stamp._Args({k: stamp._display(v) for k, v in args.items()})
+        try:
+            return Formatter().vformat(template, (), safe)
+        except (ValueError, IndexError, KeyError, AttributeError):
+            return template
+
+    def outcome(f, *a):
+        try:
+            return "ok", f(*a)
+        except Exception as exc:  # noqa: BLE001
+            return "raises", type(exc).__name__
+
+    pieces = ["{", "}", "{x}", "{y}", "{n}", "{f}", "{x!r}", "{x!a}", "{n:>5}", "{n:d}", "{x:d}", "{f:.2f}", "{f}",
+              "{missing}", "{missing:>4}", "{0}", "{}", "{x.y}", "{x[0]}", "{d[k]}", "{d[z]}", "{x:{n}}", "{x:{w}}",
+              "{{", "}}", "字", ":", "!", "[", "]", "{x!}", "{x!z}", "{x:{n:{n}}}", "{[", "{0[0]}", "{big}"]
+    args = {"x": "abc", "y": "字", "n": 3, "f": 1.5, "d": {"k": "v"}, "w": ">6", "big": 1e20}
+    rng = random.Random(8)
+    for _ in range(30_000):
+        template = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert outcome(stamp.render_message, template, args) == outcome(plain, template, args), template

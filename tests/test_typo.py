@@ -202,6 +202,57 @@ def test_the_python_scan_finds_what_the_numpy_scan_finds():
     assert found > 100
 
 
+def test_the_start_table_lets_every_variant_through():
+    """Both scans hash a window only as far as its first three characters' slot of the start
+    table allows: every indexed variant of three or more characters must fit its slot,
+    or a scan would miss it (a slot shared by other variants may allow more)."""
+    import random
+
+    from checker.checks.typo.phrase import index_for
+    from checker.engine.settings import build_settings
+
+    rule = next(r for r in build_settings(no_config=True).rules if r.kind == "typo-phrase")
+    index = index_for(rule)
+    _, meta, _, _, _, _, table = index._numpy_arrays()
+    rng = random.Random(5)
+    checked = 0
+    for k in rng.sample(range(len(meta)), 30_000):
+        pid, edit, pos, char, extra = pi._unpack(int(meta[k]))
+        v = pi.variant(index.phrases[pid], edit, pos, char, extra)
+        if len(v) < 3:
+            continue
+        slot = ((ord(v[0]) * pi._BASE_INT + ord(v[1])) * pi._BASE_INT + ord(v[2])) & pi._START_MASK
+        assert int(table[slot]) >= min(len(v), 255), v
+        checked += 1
+    assert checked > 20_000
+
+
+def test_the_numpy_scan_at_the_ends_of_han_runs():
+    """Variants planted at the very start and end of a text and against non-Han marks,
+    digits and Latin letters are found by the numpy scan as by the Python scan."""
+    import random
+
+    from checker.checks.typo.phrase import index_for
+    from checker.engine.settings import build_settings
+
+    rule = next(r for r in build_settings(no_config=True).rules if r.kind == "typo-phrase")
+    index = index_for(rule)
+    _, meta = index._python_arrays()[:2]
+    rng = random.Random(9)
+    found = 0
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            pid, edit, pos, char, extra = pi._unpack(int(meta[rng.randrange(len(meta))]))
+            parts.append(pi.variant(index.phrases[pid], edit, pos, char, extra))
+            parts.append(rng.choice(["", "，", "a", "1", "\n", "。工作"]))
+        text = "".join(parts)
+        python, numpy_ = list(index._scan_python(text)), list(index._scan_numpy(text))
+        assert python == numpy_, text
+        found += len(python)
+    assert found > 100
+
+
 def test_dictionary_lookups_answer_as_a_search_of_the_dictionary_file():
     """_in_dictionary and _dictionary_tag read the sorted first words of jieba's full
     dictionary (a binary search): the same answers as a search of the file for a line

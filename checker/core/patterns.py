@@ -51,11 +51,15 @@ def regex_budget(seconds: float | None) -> Iterator[None]:
     """Give the user expressions run inside this block ``seconds`` in all (``None`` or 0:
     no limit): CPU seconds in the main thread, wall seconds elsewhere (see ``_run``).
     Only the time spent matching counts, not the rest of the rule's work."""
-    token = _BUDGET.set(_Budget(seconds) if seconds else None)
+    budget = _Budget(seconds) if seconds else None
+    token = _BUDGET.set(budget)
     try:
         yield
     finally:
         _BUDGET.reset(token)
+        if budget is not None and _TIMER.owner is budget:
+            _TIMER.owner = None
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
 
 
 def _run(method, *args):
@@ -65,6 +69,12 @@ def _run(method, *args):
     ``re`` and ``regex`` look at signals while matching), so a loaded machine does not
     make a normal expression look slow.  In other threads, where signals cannot be used,
     it is wall time, enforced by the ``regex`` module's own ``timeout``.
+
+    The timer is set once per budget, to the time left, at its first expression, and
+    runs on between the calls (two system calls fewer per call): it counts the rule's
+    other work too, so it may go off early, and then ``_expired`` sets it again to what
+    the expressions have really left — the budget still runs out exactly when the time
+    measured inside the calls reaches it, as when the timer was set around each call.
     """
     budget = _BUDGET.get()
     if budget is None:
@@ -72,14 +82,16 @@ def _run(method, *args):
     if budget.left <= 0:
         raise RegexBudgetExceeded("the time budget for regular expressions is spent")
     if _cpu_timer_usable():
-        start = time.process_time()
-        _TIMER.armed = True
-        signal.setitimer(signal.ITIMER_VIRTUAL, max(budget.left, 0.001))
+        timer = _TIMER
+        if timer.owner is not budget:
+            timer.owner = budget
+            signal.setitimer(signal.ITIMER_VIRTUAL, max(budget.left, 0.001))
+        timer.start = start = time.process_time()
+        timer.armed = True
         try:
             return method(*args)
         finally:
-            _TIMER.armed = False
-            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+            timer.armed = False
             budget.left -= time.process_time() - start
     start = time.monotonic()
     try:
@@ -92,21 +104,39 @@ def _run(method, *args):
 
 
 class _Timer:
-    armed = False
+    armed = False           # inside an expression's call
     installed = False
+    owner = None            # the budget the running timer was set for
+    start = 0.0             # the CPU clock when the current call began
 
 
 _TIMER = _Timer()
 
 
 def _expired(signum, frame) -> None:
-    if _TIMER.armed:
-        _TIMER.armed = False
-        raise RegexBudgetExceeded("a regular expression ran out of its time budget")
+    """The timer went off: the budget is spent when the calls' own time reached it (the
+    timer also counted the work between calls); else it is set to what is left."""
+    timer = _TIMER
+    budget = timer.owner
+    if budget is None:
+        return
+    left = budget.left
+    if timer.armed:
+        left -= time.process_time() - timer.start
+        if left <= 0:
+            timer.armed = False
+            timer.owner = None
+            raise RegexBudgetExceeded("a regular expression ran out of its time budget")
+    signal.setitimer(signal.ITIMER_VIRTUAL, max(left, 0.001))
 
 
 def _cpu_timer_usable() -> bool:
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "ITIMER_VIRTUAL"):
+    # asked at every call: the thread's number, not current_thread()'s table look-up
+    if threading.get_ident() != threading.main_thread().ident:
+        return False
+    if _TIMER.installed:
+        return True
+    if not hasattr(signal, "ITIMER_VIRTUAL"):
         return False
     if not _TIMER.installed:
         try:
@@ -162,14 +192,16 @@ def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, 
     # matching) and the ] of a POSIX class ([[:alpha:]]).  A ] is that only after a
     # POSIX class's [: ; elsewhere (an escaped \], 【\d+\]) both read the same mark.
     unsafe = {ord("{"), ord("}")}
+    in_set: set[int] = set()        # braces in a set are marks to both ([{}~])
     if _ambiguous_bracket(pattern):
         unsafe.add(ord("]"))
+        in_set.add(ord("]"))
 
     def walk(items) -> bool:
         for op, av in items:
             if op is c.LITERAL and av in unsafe:
                 return False
-            if op is c.IN and any(o is c.LITERAL and a in unsafe for o, a in av):
+            if op is c.IN and any(o is c.LITERAL and a in in_set for o, a in av):
                 return False
             if op is c.BRANCH and not all(walk(b) for b in av[1]):
                 return False
@@ -189,7 +221,10 @@ def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, 
         return _NO_LITERALS, ()
     found, lead = _required_lead(parsed, c)
     if not found:
-        return _NO_LITERALS, ()
+        # none without reading sets as characters: read so, a few characters at most
+        found, lead = _required_lead(parsed, c, sets=True)
+        if not found or len(found) > _CLASS_CHARS_MAX:
+            return _NO_LITERALS, ()
     window: tuple[int, ...] = ()
     try:
         multiline = bool((flags | parsed.state.flags) & c.SRE_FLAG_MULTILINE)
@@ -336,9 +371,10 @@ def _required(items, c) -> list[str] | None:
     return _required_lead(items, c)[0]
 
 
-def _required_lead(items, c) -> tuple[list[str] | None, int | None]:
+def _required_lead(items, c, sets: bool = False) -> tuple[list[str] | None, int | None]:
     """``_required`` and the farthest from the start of a match of ``items`` that the text
-    it chose may begin (None: no bound)."""
+    it chose may begin (None: no bound).  ``sets``: a set of a few characters counts as
+    that many one-character texts (``_class_chars``)."""
     best: list[str] | None = None
     best_lead: int | None = None
 
@@ -364,21 +400,24 @@ def _required_lead(items, c) -> tuple[list[str] | None, int | None]:
         if run:
             better(["".join(run)], run_at)
             run = []
-        if op is c.SUBPATTERN:
+        if op is c.IN:
+            if sets:
+                better(_class_chars(av, c), offset)
+        elif op is c.SUBPATTERN:
             group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:
-                better(*_shifted(_required_lead(sub, c), offset))
+                better(*_shifted(_required_lead(sub, c, sets), offset))
         elif op is c.ATOMIC_GROUP:
-            better(*_shifted(_required_lead(av, c), offset))
+            better(*_shifted(_required_lead(av, c, sets), offset))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, _, sub = av
             if low >= 1:                # the first time round starts here
-                better(*_shifted(_required_lead(sub, c), offset))
+                better(*_shifted(_required_lead(sub, c, sets), offset))
         elif op is c.BRANCH:
             options: list[str] = []
             lead: int | None = 0
             for branch in av[1]:
-                one, one_lead = _required_lead(branch, c)
+                one, one_lead = _required_lead(branch, c, sets)
                 if not one:
                     options = []
                     break
@@ -390,6 +429,28 @@ def _required_lead(items, c) -> tuple[list[str] | None, int | None]:
     if run:
         better(["".join(run)], run_at)
     return best, best_lead
+
+
+# A set of a few characters ([×XxＸ], [ \t]) is as good as the same number of one-character
+# literals: every match holds one of them at that place.  Only plain members count (a
+# negated set, a category such as \d, or a wide range says nothing cheap to look for).
+_CLASS_CHARS_MAX = 8
+
+
+def _class_chars(items, c) -> list[str] | None:
+    """The characters of the set ``items`` (a parsed ``[...]``) when it is a few listed
+    characters or short ranges, in their order; None otherwise."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.append(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _CLASS_CHARS_MAX:
+            chars += map(chr, range(av[0], av[1] + 1))
+        else:
+            return None
+        if len(chars) > _CLASS_CHARS_MAX:
+            return None
+    return sorted(set(chars), key=chars.index) or None
 
 
 def _shifted(found: tuple[list[str] | None, int | None], offset: int | None) -> tuple[list[str] | None, int | None]:
@@ -441,7 +502,7 @@ def _widths(items, c) -> int | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 6          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits
+_KNOWN_FORMAT = 7          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
@@ -762,13 +823,14 @@ def _starts(string: str, literals: tuple[str, ...], window: tuple[int, ...], pos
     if not window or window[2] < 0:
         return None
     lead = window[2]
+    most = min(_ANCHORED_MAX, (end - pos) // _ANCHORED_SHARE)
     starts: set[int] = set()
     find = string.find
     for literal in literals:
         at = find(literal, pos, end)
         while at >= 0:
             starts.update(range(max(pos, at - lead), at + 1))
-            if len(starts) > _ANCHORED_MAX:
+            if len(starts) > most:
                 return None
             at = find(literal, at + 1, end)
     return sorted(starts)
@@ -795,6 +857,9 @@ def _anchored(match, string: str, starts: list[int], end: int, timeout: float | 
 
 
 _ANCHORED_MAX = 256            # positions tried one by one; past this, the whole string is searched
+# ... and at most one per this many characters: an anchored try costs some 1-2 us, a whole
+# search 15-200 ns per character (a one-character literal such as 。 is everywhere)
+_ANCHORED_SHARE = 64
 
 
 class LiteralScan:

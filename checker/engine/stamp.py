@@ -31,7 +31,7 @@ def render_message(template: str, args: Mapping[str, Any]) -> str:
         # only where it raises (a positional field such as {0} or {}, which it refuses
         # outright): then the Formatter decides, as before.
         return template.format_map(safe)
-    except Exception:
+    except Exception:  # noqa: BLE001 - answered below
         pass
     try:
         return Formatter().vformat(template, (), safe)

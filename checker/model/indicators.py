@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -168,9 +169,23 @@ def is_rate(indicator: str | None, words: tuple[str, ...], exceptions: tuple[str
     text = indicator.rstrip("”’\"'）)")
     # The longest matching entry decides: 成功率 (a rate word) beats 功率 (power, an
     # exception), which beats 率.
-    word = max((len(w) for w in words if text.endswith(w)), default=0)
-    exception = max((len(e) for e in exceptions if text.endswith(e)), default=0)
-    return word > exception
+    return _longest_ending(text, words) > _longest_ending(text, exceptions)
+
+
+def _longest_ending(text: str, words: tuple[str, ...]) -> int:
+    """The length of the longest of ``words`` that ``text`` ends with (0: none, or only
+    the empty word): a set look-up per length, longest first."""
+    for n, endings in _by_length(words):
+        if text[-n:] in endings:
+            return n
+    return 0
+
+
+@lru_cache(maxsize=64)
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The non-empty ``words`` grouped by length, longest first."""
+    lengths = sorted({len(w) for w in words if w}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
 def rate_lexicon(lexicon: Any, bounded: bool = True) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -85,7 +85,7 @@ def _candidates(text: str, grammar: QuantityGrammar):
         if _is_code(text, grammar, number_start, end):
             pos = end
             continue
-        quantity = _build(text, grammar, start, parsed)
+        quantity = _build_at(text, grammar, start, parsed, (match.group(), parsed.high is None))
         pos = end
         if quantity is not None:
             yield quantity
@@ -121,7 +121,45 @@ def _is_code(text: str, grammar: QuantityGrammar, number_start: int, end: int) -
     return False
 
 
-def _build(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed) -> dict[str, Any] | None:
+# What ``_build`` makes of a candidate, kept per grammar by the candidate's text: documents
+# repeat their quantities (2人, 100%), and every field but the four offsets depends on the
+# parse alone.  (candidate, high end dropped or absent) -> (the fields, the offsets) or None.
+_BUILT_MAX = 4_096           # some 4 MB at most; generated corpora hold ~750 distinct candidates
+
+
+def _build_at(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed, key: tuple) -> dict[str, Any] | None:
+    """``_build(text, grammar, base, parsed)``, the parse's fields made once per candidate
+    text (``key``: the candidate and whether the parse has no high end, which settle
+    ``parsed``) and placed at ``base``."""
+    built = grammar.__dict__.setdefault("_built_fields", {})
+    entry = built.get(key, _MISSING)
+    if entry is _MISSING:
+        fields = _build(text, grammar, 0, parsed, relative=True)
+        entry = None
+        if fields is not None:
+            offsets = (fields.pop("span"), fields.pop("number_span"), fields.pop("unit_span"))
+            del fields["text"]
+            entry = (fields, offsets)
+        if len(built) >= _BUILT_MAX:
+            built.clear()
+        built[key] = entry
+    if entry is None:
+        return None
+    fields, (span, number, unit) = entry
+    span = Span(base + span[0], base + span[1])
+    out = dict(fields)
+    out["span"] = span
+    out["text"] = text[span.start:span.end]
+    out["number_span"] = Span(base + number[0], base + number[1])
+    out["unit_span"] = Span(base + unit[0], base + unit[1]) if unit is not None else None
+    return out
+
+
+_MISSING = object()
+
+
+def _build(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed,
+           relative: bool = False) -> dict[str, Any] | None:
     """The fields of the Quantity a parsed candidate makes (None: not a quantity)."""
     low, high = parsed.low, parsed.high
     low_text, low_mag = split_magnitude(low.number_text, grammar.numeral_magnitudes)
@@ -147,16 +185,19 @@ def _build(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed) -> di
     magnitude = high_mag if high is not None and high_mag else low_mag
     if unit is None and magnitude is None and not approx_words:
         return None     # a bare number: a marker, a code or a count without a unit
-    span = Span(base + parsed.start, base + parsed.end)
+    # relative: the offsets as pairs (``_build_at`` places them), no text
+    span = (parsed.start, parsed.end) if relative else Span(base + parsed.start, base + parsed.end)
     senses = grammar.data
     bound = None
     for word in approx_words:
         sense = senses.approx_prefixes.get(word) or senses.approx_infixes.get(word) or senses.approx_suffixes.get(word)
         if sense and (bound is None or _rank(sense) > _rank(bound)):
             bound = sense
+    number_at = base + low.number_start
+    unit_at = (base + unit_end.unit_start if unit and unit_end.unit_start is not None else None)
     return dict(
         span=span,
-        text=span.of(text),
+        text=None if relative else span.of(text),
         value=low_value,
         number_text=low_text,
         unit=unit,
@@ -167,9 +208,9 @@ def _build(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed) -> di
         low_unit=low.unit if high else None,
         is_chinese_numeral=_is_chinese(low.number_text),
         unit_kind=("percent" if unit == "百分之" else units.get(unit)) if unit else None,
-        number_span=Span(base + low.number_start, base + low.number_start + len(low_text)),
-        unit_span=(Span(base + unit_end.unit_start, base + unit_end.unit_start + len(unit))
-                   if unit and unit_end.unit_start is not None else None),
+        number_span=(number_at, number_at + len(low_text)) if relative else Span(number_at, number_at + len(low_text)),
+        unit_span=(None if unit_at is None else
+                   (unit_at, unit_at + len(unit)) if relative else Span(unit_at, unit_at + len(unit))),
         high_number_text=high_text,
         low_magnitude=low_mag if high is not None else None,
         multiplier=grammar.data.magnitudes.get(magnitude or "", 1),

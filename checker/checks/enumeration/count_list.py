@@ -37,6 +37,8 @@ Only a clearly delimited list is counted, and the check errs on the side of sile
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from typing import Iterator
 
@@ -177,9 +179,12 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
     if before and (before.isdigit() or before in CN_NUMERAL_CHARS or before in ".．%％-－～~—"):
         return None
     data = tables.data
-    if any(text.startswith(w, start - len(w)) and start - len(w) >= floor for w in data.count_not_before):
+    # a word of the lists ending at the claim (within the paragraph) or starting after it:
+    # one set look-up per length of word instead of a comparison per word
+    if any(start - n >= floor and text[start - n:start] in words
+           for n, words in _by_length(tuple(data.count_not_before))):
         return None
-    if any(text.startswith(w, end) for w in data.count_not_after):
+    if any(text[end:end + n] in words for n, words in _by_length(tuple(data.count_not_after))):
         return None
     if inside_naming(text, start, partner):
         return None
@@ -195,6 +200,13 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
     if noun_end > end and noun_end < ceiling and text[noun_end] == "、":
         return None     # …、电子五所服务型制造研究院、…: a name inside one item of a list
     return count, noun_end
+
+
+@lru_cache(maxsize=16)
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``words`` grouped by length (the empty word, which every place holds, as length 0)."""
+    lengths = sorted({len(w) for w in words})
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
 def _named(text: str, start: int, end: int, floor: int, tables: CountTables) -> bool:

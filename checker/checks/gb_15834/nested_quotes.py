@@ -8,6 +8,8 @@ business of punct-unbalanced, and two rules must not report one slip.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -41,7 +43,9 @@ def check(doc, rule) -> Iterator[Finding]:
         nested: list[tuple[int, int]] = []
         balanced = True
         inner_open, inner_close = params.inner
-        for i, ch in enumerate(body):
+        # only the four quote marks act: visit them, not every character
+        for found in _marks(open_, close, inner_open, inner_close).finditer(body):
+            i, ch = found.start(), found.group()
             if ch in (open_, inner_open):
                 stack.append((ch, i))
             elif ch == inner_close:
@@ -63,6 +67,14 @@ def check(doc, rule) -> Iterator[Finding]:
             fixed = params.inner[0] + piece[1:-1] + params.inner[1]
             base = para.span.start
             yield Finding(Span(base + start, base + end + 1), args={"found": piece, "fixed": fixed}, fix=fixed)
+
+
+@lru_cache(maxsize=8)
+def _marks(*marks: str) -> re.Pattern:
+    """Any one-character mark of ``marks`` (a longer or empty one never equals a
+    character of the text, so it never acted)."""
+    chars = sorted({m for m in marks if len(m) == 1})
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
 
 
 def _apostrophe(body: str, i: int) -> bool:

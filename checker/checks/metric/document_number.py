@@ -10,6 +10,8 @@ field label (``metric_doc_number_labels``); 文号 cited in the text (《关于�
 from __future__ import annotations
 
 import re
+
+from checker.core.patterns import literal_scan
 from functools import lru_cache
 from typing import Iterator
 
@@ -52,9 +54,12 @@ def check(doc, rule) -> Iterator[Finding]:
         return
     text = doc.folded_text
     own: list[tuple[str, Span, int]] = []
+    # a line lacking the texts every match needs (号) is not searched: the expression
+    # opens with up to twelve Han characters, which re tries at every position
+    scan = literal_scan(pattern)
     for line in doc.lines:
         body = line.span.of(text)
-        for match in pattern.finditer(body):
+        for match in scan.finditer(body):
             before = body[:match.start()].strip(" \t\u3000|｜:：")
             after = body[match.end():].strip(" \t\u3000|｜。")
             labelled = any(before.endswith(label) for label in data.metric_doc_number_labels)

@@ -526,69 +526,116 @@ class PhraseIndex:
                     k += 1
 
     def _scan_numpy(self, text: str) -> Iterator[Candidate]:
-        hashes, meta, whole_hashes, pairs, anchors, bloom, _ = self._numpy_arrays()
+        """The windows the start table allows (as ``_scan_python``: a window longer than its
+        first three characters' slot says is no variant), grown a character at a time from
+        the positions whose slot is not 0, each length's windows probed, searched and
+        tested as a whole: the same candidates in the same order."""
+        hashes, meta, whole_hashes, pairs, anchors, bloom, start_table = self._numpy_arrays()
         base, mask, probes = _numpy_constants()
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         total = len(codes)
-        # windows holding anything but Han characters are never looked up
-        other = np.concatenate(([0], np.cumsum((codes < 0x4E00) | (codes > 0x9FFF))))
-        windows = {1: codes}
-        h = codes
-        for length in range(2, min(self.max_length + 1, total) + 1):
-            h = h[:-1] * base + codes[length - 1:]
-            windows[length] = h
+        shortest = min(self.lengths)
+        if total < shortest:
+            return
+        # windows holding anything but Han characters are never looked up: a start's
+        # windows end before the first such character after it (``han_end``)
+        position = np.arange(total)
+        other = (codes < _HAN_FIRST) | (codes > _HAN_LAST)
+        han_end = np.minimum.accumulate(np.where(other, position, total)[::-1])[::-1]
+        head = (codes[:-2] * base + codes[1:-1]) * base + codes[2:]      # every 3-character window's hash
+        reach = start_table[(head & np.uint64(_START_MASK)).astype(np.int64)].astype(np.int64)
+        # a window of ``n`` characters at ``i`` is hashed when n <= reach[i] and it ends
+        # before the text's or its Han run's end
+        limit = np.minimum(reach, han_end[:-2] - position[:-2])
+        at = np.nonzero(limit >= shortest)[0]
+        if not at.size:
+            return
+        limit = limit[at]
+        h = head[at]
+        grown = 3
+        longest = min(self.max_length + 1, total)      # the lengths a whole-phrase test may hash
         size = len(hashes)
+
+        def hash_of(where: np.ndarray, n) -> np.ndarray:
+            """The hash of the window of ``n`` characters (one length, or one per window) at each of ``where``."""
+            out = codes[where]
+            if isinstance(n, int):
+                for j in range(1, n):
+                    out = out * base + codes[where + j]
+                return out
+            for j in range(1, int(n.max(initial=1))):
+                more = np.nonzero(n > j)[0]
+                out[more] = out[more] * base + codes[where[more] + j]
+            return out
+
+        # every window to look up, a length after the other (the order of the candidates)
+        pieces, kept_lengths = [], []
         for length in sorted(self.lengths):
             if length > total:
                 break
-            h = windows[length]
-            where = np.nonzero(other[length:] == other[:-length])[0]
-            for shift in probes:          # the second probe only for the first's survivors
-                if not where.size:
-                    break
-                x = (h[where] >> shift) & mask
-                probe = (bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
-                where = where[probe.astype(bool)]
+            while grown < length:       # grow the kept windows by one character
+                keep = limit > grown
+                at, limit, h = at[keep], limit[keep], h[keep]
+                h = h * base + codes[at + grown]
+                grown += 1
+            if not at.size:
+                break
+            pieces.append((at, h))
+            kept_lengths.append(length)
+        if not pieces:
+            return
+        # all windows probed and searched at once (one call per step, not one per length)
+        every_h = np.concatenate([h for _, h in pieces])
+        every_at = np.concatenate([at for at, _ in pieces])
+        bounds = np.cumsum([0] + [len(at) for at, _ in pieces])
+        where = np.arange(len(every_h))
+        for shift in probes:          # the second probe only for the first's survivors
             if not where.size:
+                return
+            x = (every_h[where] >> shift) & mask
+            probe = (bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
+            where = where[probe.astype(bool)]
+        wanted = every_h[where]
+        lo = np.searchsorted(hashes, wanted, side="left")
+        found = lo < size
+        found[found] = hashes[lo[found]] == wanted[found]
+        where, lo, wanted = where[found], lo[found], wanted[found]
+        if not where.size:
+            return
+        starts, first, keys = every_at[where], lo, wanted
+        lengths = np.repeat(np.array(kept_lengths, dtype=np.int64), np.diff(bounds))[where]
+        # drop the windows that are pieces of their phrase standing whole beside them
+        anchor = anchors[first]
+        whole = np.zeros(len(starts), dtype=bool)
+        for code, (offset, grow) in _ANCHORS.items():
+            n = lengths + grow
+            sel = np.nonzero((anchor == code) & (n >= 1) & (n <= longest))[0]
+            if not sel.size:
                 continue
-            wanted = h[where]
-            lo = np.searchsorted(hashes, wanted, side="left")
-            found = lo < size
-            found[found] = hashes[lo[found]] == wanted[found]
-            starts, first = where[found], lo[found]
-            if not starts.size:
-                continue
-            # drop the windows that are pieces of their phrase standing whole beside them
-            anchor = anchors[first]
-            whole = np.zeros(len(starts), dtype=bool)
-            for code, (offset, grow) in _ANCHORS.items():
-                sel = np.nonzero(anchor == code)[0]
-                n = length + grow
-                if not sel.size or n not in windows:
-                    continue
-                at = starts[sel] + offset
-                ok = (at >= 0) & (at + n <= total)
-                hit = np.zeros(len(sel), dtype=bool)
-                hit[ok] = _member(whole_hashes, windows[n][at[ok]])
-                whole[sel] = hit
-            # drop the windows of a dropped character that cut through a common word at
-            # either end (质教育 in 优质教育)
-            drop = ((meta[first] >> np.uint64(27)) & np.uint64(7)) == DROP
-            left = starts - 1
-            ok = drop & (left >= 0)
-            whole[ok] |= _member(pairs, windows[2][left[ok]])
-            right = starts + length - 1
-            ok = drop & (right + 1 < total)
-            whole[ok] |= _member(pairs, windows[2][right[ok]])
-            for start, k in zip(starts[~whole].tolist(), first[~whole].tolist()):
-                window = text[start:start + length]
-                key = h[start]
-                while k < size and hashes[k] == key:
-                    pid, edit, pos, char, extra = _unpack(int(meta[k]))
-                    phrase = self.phrases[pid]
-                    if variant(phrase, edit, pos, char, extra) == window:
-                        yield Candidate(start, start + length, phrase, self.sources[pid], edit, pos)
-                    k += 1
+            around, n = starts[sel] + offset, n[sel]
+            ok = (around >= 0) & (around + n <= total)
+            hit = np.zeros(len(sel), dtype=bool)
+            hit[ok] = _member(whole_hashes, hash_of(around[ok], n[ok]))
+            whole[sel] = hit
+        # drop the windows of a dropped character that cut through a common word at
+        # either end (质教育 in 优质教育)
+        drop = ((meta[first] >> np.uint64(27)) & np.uint64(7)) == DROP
+        left = starts - 1
+        ok = drop & (left >= 0)
+        whole[ok] |= _member(pairs, hash_of(left[ok], 2))
+        right = starts + lengths - 1
+        ok = drop & (right + 1 < total)
+        whole[ok] |= _member(pairs, hash_of(right[ok], 2))
+        keep = ~whole
+        for start, length, k, key in zip(starts[keep].tolist(), lengths[keep].tolist(), first[keep].tolist(),
+                                         keys[keep]):
+            window = text[start:start + length]
+            while k < size and hashes[k] == key:
+                pid, edit, pos, char, extra = _unpack(int(meta[k]))
+                phrase = self.phrases[pid]
+                if variant(phrase, edit, pos, char, extra) == window:
+                    yield Candidate(start, start + length, phrase, self.sources[pid], edit, pos)
+                k += 1
 
 
 def _member(sorted_hashes: np.ndarray, values: np.ndarray) -> np.ndarray:
