@@ -31,3 +31,37 @@ def test_the_collector_does_not_walk_the_start_up_objects(tmp_path):
         out = _run_with(tmp_path, before, after, args)
     line = [x for x in out.stderr.splitlines() if x.startswith("collections")][-1]
     assert int(line.split()[1]) <= 5, out.stderr      # some twenty with Python's threshold
+
+
+def test_the_digests_are_hashlibs():
+    """checker.core.digests takes CPython's own hash modules (hashlib loads OpenSSL for
+    them): the digests must be hashlib's, every length and parameter gwlint uses."""
+    import hashlib
+    import random
+
+    from checker.core import digests
+
+    rng = random.Random(11)
+    for size in (0, 1, 63, 64, 65, 127, 128, 129, 1000, 100_003):
+        data = rng.randbytes(size)
+        assert digests.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+        assert digests.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+        for n in (8, 16, 20, 32, 64):
+            assert digests.blake2b(data, digest_size=n).digest() == hashlib.blake2b(data, digest_size=n).digest()
+        streamed = digests.blake2b(digest_size=20)
+        for piece in (data[: size // 3], data[size // 3:]):
+            streamed.update(piece)
+        assert streamed.hexdigest() == hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def test_a_one_file_run_does_not_load_openssl(tmp_path):
+    """No hashlib (which loads OpenSSL's library at import) in a run over a text file."""
+    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n", encoding="utf-8")
+    after = ("import os\nlibs = [l for l in open(f'/proc/{os.getpid()}/maps') if 'libcrypto' in l or 'libssl' in l]\n"
+             "sys.stderr.write(f'modules {sorted(m for m in (\"hashlib\", \"_hashlib\", \"ssl\") if m in sys.modules)} "
+             "libs {len(libs)}\\n')")
+    args = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
+    for _ in range(2):
+        out = _run_with(tmp_path, "", after, args)
+    line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
+    assert line == "modules [] libs 0", out.stderr[-2000:]

@@ -57,11 +57,11 @@ class _Store:
 
     @staticmethod
     def path():
-        import hashlib
+        from checker.core import digests
 
         from checker.core.paths import cache_dir
 
-        build = hashlib.blake2b(f"{sys.version}|{sys.implementation.cache_tag}".encode(), digest_size=8).hexdigest()
+        build = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}".encode(), digest_size=8).hexdigest()
         return cache_dir() / f"code-{build}-f{_FORMAT}.marshal"   # formats apart: checkouts on another keep theirs
 
     def _read(self) -> tuple[int, dict]:

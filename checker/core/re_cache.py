@@ -59,13 +59,13 @@ class _Store:
 
     @staticmethod
     def path():
-        import hashlib
+        from checker.core import digests
 
         import _sre
 
         from checker.core.paths import cache_dir
 
-        build = hashlib.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|"
+        build = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|"
                                 f"{_sre.MAXREPEAT}|{_sre.MAXGROUPS}".encode(), digest_size=8).hexdigest()
         return cache_dir() / f"re-{build}-f{_FORMAT}.marshal"   # formats apart: checkouts on another keep theirs
 

@@ -16,7 +16,7 @@ checkouts' expressions) and every one-file run pays to read it.
 """
 from __future__ import annotations
 
-import hashlib
+from checker.core import digests
 import marshal
 import os
 from pathlib import Path
@@ -31,7 +31,7 @@ def read_sealed(path: Path, fmt: int) -> dict | None:
     except OSError:
         return None
     body = blob[_DIGEST:]
-    if hashlib.blake2b(body, digest_size=_DIGEST).digest() != blob[:_DIGEST]:
+    if digests.blake2b(body, digest_size=_DIGEST).digest() != blob[:_DIGEST]:
         return None
     try:
         data = marshal.loads(body)
@@ -52,7 +52,7 @@ def write_sealed(path: Path, data: dict, keep_newest: int = 0) -> bool:
 
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+            fh.write(digests.blake2b(body, digest_size=_DIGEST).digest() + body)
         os.replace(tmp, path)
         tmp = None
     except (OSError, ValueError):

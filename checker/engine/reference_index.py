@@ -15,7 +15,7 @@ not be able to run code when it is loaded.
 """
 from __future__ import annotations
 
-import hashlib
+from checker.core import digests
 import json
 import os
 import tempfile
@@ -49,7 +49,7 @@ def index_key(settings, rule) -> str:
     blob = json.dumps({"format": FORMAT, "kind": rule.kind,
                        "params": rule.params.model_dump(mode="json"),
                        "data": settings.lexicon.fingerprint}, sort_keys=True)
-    return hashlib.sha1(blob.encode()).hexdigest()
+    return digests.sha1(blob.encode()).hexdigest()
 
 
 def reference_paths(settings) -> list[str]:

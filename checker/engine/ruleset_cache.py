@@ -22,7 +22,7 @@ does not match) is ignored and replaced.
 """
 from __future__ import annotations
 
-import hashlib
+from checker.core import digests
 import json
 import marshal
 from dataclasses import fields
@@ -85,7 +85,7 @@ def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:
     from checker.core.version import code_stamp, tool_version
     from checker.model.lexicon import plain_values     # not model_dump: no serializer to build
 
-    h = hashlib.blake2b(digest_size=20)
+    h = digests.blake2b(digest_size=20)
     head = {"format": FORMAT, "version": tool_version(), "code": code_stamp(),
             "config": plain_values(config), "config_digest": getattr(config, "_source_digest", None),
             "locations": [str(p) for p in locations], "select": list(select), "ignore": list(ignore)}

@@ -7,7 +7,7 @@ slice it reads with its own pydantic model, so a typo in user data names its key
 """
 from __future__ import annotations
 
-import hashlib
+from checker.core import digests
 import json
 import threading
 from functools import cached_property
@@ -42,7 +42,7 @@ class Lexicon:
         """A stable hash of the data, used as a cache key for compiled grammars (data read
         from files is fingerprinted by their bytes instead, see ``__init__``)."""
         blob = json.dumps(self._data, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha1(blob.encode()).hexdigest()
+        return digests.sha1(blob.encode()).hexdigest()
 
     def __hash__(self) -> int:
         return hash(self.fingerprint)
@@ -411,13 +411,13 @@ class Vocabularies:
         for name in extra:
             fingerprints.pop(name, None)
             if digest is not None and name in self._fingerprints:
-                fingerprints[name] = hashlib.sha1(
+                fingerprints[name] = digests.sha1(
                     f"{self._fingerprints[name]}+{name}+{digest}".encode()).hexdigest()
         return Vocabularies(out, fingerprints)
 
     @cached_property
     def fingerprint(self) -> str:
-        return hashlib.sha1("|".join(f"{n}:{self.namespace(n).fingerprint}"
+        return digests.sha1("|".join(f"{n}:{self.namespace(n).fingerprint}"
                                      for n in self.namespaces()).encode()).hexdigest()
 
     def __getstate__(self) -> dict[str, Any]:

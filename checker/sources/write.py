@@ -16,7 +16,7 @@
 """
 from __future__ import annotations
 
-import hashlib
+from checker.core import digests
 import os
 import re
 import time
@@ -35,7 +35,7 @@ class FixSkipped(Exception):
 
 
 def digest_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return digests.sha256(data).hexdigest()
 
 
 def encode_like(source: SourceText, text: str) -> bytes:

@@ -11,7 +11,7 @@ misspelling followed by 在, the right form followed by 在 is as good.
 """
 from __future__ import annotations
 
-import hashlib
+from checker.core import digests
 import json
 import os
 import re
@@ -101,7 +101,7 @@ def _guards(entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tu
     if not entries:
         return {}
     dictionary = full_dictionary()
-    key = hashlib.sha1(json.dumps([3, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
+    key = digests.sha1(json.dumps([3, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
                                   ensure_ascii=False).encode()).hexdigest()[:16]
     return _cached_guards(key, tuple(sorted(entries.items())), tuple(sorted(known)))
 

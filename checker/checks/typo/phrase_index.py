@@ -16,7 +16,7 @@ verifies each candidate against the text (hashes can collide) and judges its con
 """
 from __future__ import annotations
 
-import hashlib
+from checker.core import digests
 import json
 import os
 import re
@@ -605,7 +605,7 @@ def index_key(official, names, known, homophones, shapes, settings: Settings, op
     dictionary = full_dictionary()
     blob = json.dumps([FORMAT, str(dictionary.stat().st_size), sorted(official), sorted(names), sorted(known),
                        homophones, shapes, settings.__dict__, sorted(optional)], ensure_ascii=False)
-    return hashlib.sha1(blob.encode()).hexdigest()[:16]
+    return digests.sha1(blob.encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=4)
