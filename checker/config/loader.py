@@ -1,9 +1,9 @@
 """Find and read `.gwlint.yaml` (walking up from the current directory)."""
 from __future__ import annotations
 
-from checker.core import digests
 from pathlib import Path
 
+from checker.core import digests
 from checker.core.plain_model import ValidationError
 
 from checker.config.schema import Config

@@ -31,7 +31,7 @@ import threading
 
 from checker.core.sealed_file import keep_recent, read_sealed, write_sealed
 
-_FORMAT = 2
+_FORMAT = 3                 # 3: sealed with a CRC-32 (checker.core.sealed_file)
 # What the file keeps (checker.core.sealed_file.keep_recent): the texts used by one of the
 # last _RECENT saving runs, newest first, up to _BUDGET bytes of code.  A one-file run
 # uses some two hundred texts, 0.35 MB.

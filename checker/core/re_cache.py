@@ -24,7 +24,7 @@ from re import error as re_error
 
 from checker.core.sealed_file import keep_recent, read_sealed, write_sealed
 
-_FORMAT = 2
+_FORMAT = 3                 # 3: sealed with a CRC-32 (checker.core.sealed_file)
 _LIMIT = 5_000             # entries kept in a process; past this, new patterns are not kept
 # What the file keeps (checker.core.sealed_file.keep_recent): the expressions used by one of
 # the last _RECENT saving runs, newest first, up to _BUDGET bytes of programs.  A one-file

@@ -15,7 +15,6 @@ not be able to run code when it is loaded.
 """
 from __future__ import annotations
 
-from checker.core import digests
 import json
 import os
 import tempfile
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from checker.core import digests
 from checker.model.document import Document
 from checker.sources.discover import discover
 from checker.sources.errors import InputError

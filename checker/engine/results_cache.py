@@ -32,7 +32,6 @@ fingerprints are left in place; delete ``.gwlint_cache`` to reclaim them.
 from __future__ import annotations
 
 import codecs
-from checker.core import digests
 import json
 import os
 import tempfile
@@ -41,6 +40,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
+from checker.core import digests
 from checker.engine.lint import FileResult
 from checker.engine.violation import Fix, Violation
 from checker.sources.directives import Suppression

@@ -22,13 +22,13 @@ does not match) is ignored and replaced.
 """
 from __future__ import annotations
 
-from checker.core import digests
 import json
 import marshal
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from checker.core import digests
 from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
 

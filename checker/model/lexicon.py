@@ -7,11 +7,12 @@ slice it reads with its own pydantic model, so a typo in user data names its key
 """
 from __future__ import annotations
 
-from checker.core import digests
 import json
 import threading
 from functools import cached_property
 from typing import Any, Callable, TypeVar
+
+from checker.core import digests
 
 T = TypeVar("T")
 M = TypeVar("M")

@@ -111,7 +111,7 @@ def import_jieba():
 # table is put in sys.modules as that module before jieba is imported, so jieba.finalseg's
 # ``from .prob_emit import P`` finds it.
 _EMISSION = "jieba.finalseg.prob_emit"
-_EMISSION_FORMAT = 2
+_EMISSION_FORMAT = 3        # 3: sealed with a CRC-32 (checker.core.sealed_file)
 
 
 class _Emission(dict):

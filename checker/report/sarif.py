@@ -10,12 +10,12 @@ on its own line lets code scanning follow a violation when lines move.
 """
 from __future__ import annotations
 
-from checker.core import digests
 import json
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
+from checker.core import digests
 from checker.core.version import tool_version
 from checker.rules.categories import CATEGORIES
 

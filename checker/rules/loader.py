@@ -7,13 +7,13 @@ hold flat packs (``*.yaml`` with a ``rules:`` list) and a ``data/`` folder, as b
 """
 from __future__ import annotations
 
-from checker.core import digests
 import re
 import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from checker.core import digests
 from checker.core.plain_model import ValidationError
 
 from checker.model.lexicon import MODEL_NAMESPACE, Lexicon, Vocabularies, merge_data

@@ -16,12 +16,12 @@
 """
 from __future__ import annotations
 
-from checker.core import digests
 import os
 import re
 import time
 from pathlib import Path
 
+from checker.core import digests
 from checker.sources.source import SourceText
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.gwlint-(?P<pid>\d+)\.tmp$")

@@ -11,7 +11,6 @@ misspelling followed by 在, the right form followed by 在 is as good.
 """
 from __future__ import annotations
 
-from checker.core import digests
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator, Literal
 
+from checker.core import digests
 from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding

@@ -16,7 +16,6 @@ verifies each candidate against the text (hashes can collide) and judges its con
 """
 from __future__ import annotations
 
-from checker.core import digests
 import json
 import os
 import re
@@ -29,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from checker.core import digests
 from checker.core.paths import cache_folders
 from checker.model.tokens import full_dictionary
 
