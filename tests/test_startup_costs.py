@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def _run_with(tmp_path, before: str, after: str, args: list[str]) -> subprocess.CompletedProcess:
     """``gwlint ARGS`` through the console entry (``run``) in a fresh interpreter, with
@@ -54,14 +56,31 @@ def test_the_digests_are_hashlibs():
         assert streamed.hexdigest() == hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-def test_a_one_file_run_does_not_load_openssl(tmp_path):
-    """No hashlib (which loads OpenSSL's library at import) in a run over a text file."""
-    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n", encoding="utf-8")
+@pytest.mark.parametrize("seed", [None, "000"])
+def test_a_one_file_run_does_not_load_openssl(tmp_path, seed):
+    """No hashlib (which loads OpenSSL's library at import) in a run over a text file,
+    nor in one that segments words with jieba (which takes md5 from hashlib)."""
+    from pathlib import Path
+
+    if seed is None:
+        (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n", encoding="utf-8")
+    else:
+        (source,) = (Path(__file__).resolve().parents[1] / "seeds").glob(f"{seed}_*.txt")
+        (tmp_path / "doc.txt").write_bytes(source.read_bytes())
     after = ("import os\nlibs = [l for l in open(f'/proc/{os.getpid()}/maps') if 'libcrypto' in l or 'libssl' in l]\n"
              "sys.stderr.write(f'modules {sorted(m for m in (\"hashlib\", \"_hashlib\", \"ssl\") if m in sys.modules)} "
-             "libs {len(libs)}\\n')")
+             "libs {len(libs)} jieba {\"jieba\" in sys.modules}\\n')")
     args = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
     for _ in range(2):
         out = _run_with(tmp_path, "", after, args)
     line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
-    assert line == "modules [] libs 0", out.stderr[-2000:]
+    assert line == f"modules [] libs 0 jieba {seed is not None}", out.stderr[-2000:]
+
+
+def test_jiebas_md5_stand_in_gives_hashlibs_digests():
+    import hashlib
+
+    from checker.model.tokens import _Hashlib
+
+    for data in (b"", b"abc", "/some/dict.txt".encode() * 50):
+        assert _Hashlib.md5(data).hexdigest() == hashlib.md5(data).hexdigest()
