@@ -84,3 +84,17 @@ def test_jiebas_md5_stand_in_gives_hashlibs_digests():
 
     for data in (b"", b"abc", "/some/dict.txt".encode() * 50):
         assert _Hashlib.md5(data).hexdigest() == hashlib.md5(data).hexdigest()
+
+
+def test_a_one_file_json_run_makes_no_temporary_file(tmp_path):
+    """The JSON report's spool keeps a few files' violations in memory: no temporary
+    file, and no tempfile (nor shutil, random and the compression modules it brings)."""
+    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n" * 30, encoding="utf-8")
+    after = ("import os\nsys.stderr.write(f'modules {sorted(m for m in (\"tempfile\", \"shutil\", \"random\", \"bz2\") "
+             "if m in sys.modules)} files {os.listdir(os.environ[\"TMPDIR\"])}\\n')")
+    args = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
+    for _ in range(2):
+        out = _run_with(tmp_path, "", after, args)
+    assert '"violations"' in out.stdout
+    line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
+    assert line == "modules [] files []", out.stderr[-2000:]
