@@ -188,6 +188,8 @@ def _without_dates(value: Any, path: tuple, patches: list) -> Any:
 
 
 def _with_dates(data: Any, patches: list) -> Any:
+    if not patches:          # no date to put back: no need of the datetime module
+        return data
     import datetime
 
     for path, is_datetime, text in patches:

@@ -232,13 +232,16 @@ _DATE_TAGS = ("\0date", "\0datetime")      # marshal holds no dates: (tag, ISO t
 
 
 def _plain_value(value: Any, stored: bool = False) -> Any:
-    import datetime
+    import sys
 
     if _is_model(type(value)):
         return _plain(value, stored)
-    if isinstance(value, datetime.datetime):
+    # A date is an instance of a class of the datetime module: while that module is not
+    # imported there is none, and importing it to be sure costs ~2 ms (with math).
+    datetime = sys.modules.get("datetime")
+    if datetime is not None and isinstance(value, datetime.datetime):
         return (_DATE_TAGS[1], value.isoformat())
-    if isinstance(value, datetime.date):
+    if datetime is not None and isinstance(value, datetime.date):
         return (_DATE_TAGS[0], value.isoformat())
     if isinstance(value, (list, tuple, set, frozenset)):
         return type(value)(_plain_value(v, stored) for v in value)

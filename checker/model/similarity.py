@@ -14,7 +14,6 @@ normalised text maps back to a span of the original.
 """
 from __future__ import annotations
 
-import difflib
 import operator
 import re
 import unicodedata
@@ -244,13 +243,21 @@ def _is_wildcard(piece: str) -> bool:
     return bool(piece) and all(c == PLACEHOLDER for c in piece)
 
 
+def _matcher(a: str, b: str):
+    """difflib's matcher of two texts; difflib (with heapq, ~1 ms) is imported at the first
+    comparison, which a document without near repeats never makes."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False)
+
+
 def compare(a: str, b: str) -> Match:
     """How alike two normalised texts are.  A placeholder (an anonymised name) on one side
     matches whatever stands in its place on the other.  ``ratio`` is the share of the
     longer text left unchanged."""
     if a == b:
         return Match(1.0, 0)
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    sm = _matcher(a, b)
     changed = 0
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
@@ -272,7 +279,7 @@ def numerals_only_change(a: str, b: str) -> bool:
     words around them): figures updated, not a copy."""
     if a == b:
         return False
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    sm = _matcher(a, b)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag != "equal" and not all(c in _NUMERALS for c in _APPROX.sub("", a[i1:i2] + b[j1:j2])):
             return False
@@ -394,7 +401,7 @@ def wording_length(norm: str) -> int:
 def figures_differ(a: str, b: str) -> bool:
     """True when a change between ``a`` and ``b`` touches an Arabic figure: with other
     words changed too, two items that differ in their subject and their figure."""
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    sm = _matcher(a, b)
     return any(tag != "equal" and any(c.isdigit() for c in a[i1:i2] + b[j1:j2])
                for tag, i1, i2, j1, j2 in sm.get_opcodes())
 
