@@ -98,3 +98,16 @@ def test_a_one_file_json_run_makes_no_temporary_file(tmp_path):
     assert '"violations"' in out.stdout
     line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
     assert line == "modules [] files []", out.stderr[-2000:]
+
+
+def test_an_empty_files_run_imports_only_what_it_uses(tmp_path):
+    """Modules a check imports where it uses them (a finding, a comparison, fingerprints
+    kept) are not imported by a run over an empty file."""
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    wanted = ("difflib", "heapq", "decimal", "base64", "struct", "hashlib", "tempfile")
+    after = f"found = sorted(m for m in {wanted!r} if m in sys.modules)\nsys.stderr.write(f'modules {{found}}\\n')"
+    args = ["check", "--no-config", "--no-cache", "--format", "json", "empty.txt"]
+    for _ in range(2):
+        out = _run_with(tmp_path, "", after, args)
+    line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
+    assert line == "modules []", out.stderr[-2000:]
