@@ -295,6 +295,10 @@ def _made_again(value: Any) -> Any:
 
 def _model_class(name: tuple) -> type:
     """The model class a stored view names: gwlint's own only (the cache file is data)."""
+    try:
+        return _CLASSES[name]
+    except (KeyError, TypeError):          # not met yet (or not a pair of texts: refused below)
+        pass
     import importlib
 
     module, qualname = name
@@ -305,7 +309,11 @@ def _model_class(name: tuple) -> type:
         found = getattr(found, part)
     if not _is_model(found):
         raise TypeError(f"{module}:{qualname} is not a model")
+    _CLASSES[name] = found
     return found
+
+
+_CLASSES: dict[tuple, type] = {}     # the classes stored views named, found once per process
 
 
 _SCALARS = (str, int, float, bool, type(None), bytes)
