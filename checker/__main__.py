@@ -1,4 +1,4 @@
 """`python -m checker` runs the command line."""
-from checker.cli.main import main
+from checker.cli.entry import run
 
-raise SystemExit(main())
+run()

@@ -58,3 +58,44 @@ def test_document_without_settings_reads_the_shipped_tables():
     doc = Document.from_text("2023年工作要点\n义务教育巩固率达到98%。")
     assert doc.structure.year == 2023
     assert [q.text for q in doc.quantities] == ["98%"]
+
+
+def test_stored_views_are_made_again_without_reading_annotations(tmp_path, monkeypatch):
+    """Every vocabulary view a check of the seeds validates, kept in its stored form
+    (each model's data naming its class and the fields holding models or dates), is made
+    again equal, types and fields set included, without resolving any annotation."""
+    import marshal
+    from pathlib import Path
+
+    from checker.api import check_text
+    from checker.model import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    store = lexicon._StoredViews()
+    monkeypatch.setattr(lexicon, "_VIEWS", store)
+    monkeypatch.setattr(lexicon, "_BUILT", {})
+    monkeypatch.setattr(store, "save", lambda: None)
+    for seed in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")):
+        check_text(seed.read_text(encoding="utf-8"))
+    views = list(store.fresh.values())
+    assert len(views) >= 10
+    stored = [marshal.loads(marshal.dumps(lexicon._plain(view, stored=True))) for view in views]
+    assert any(data[lexicon._TYPED] for data in stored)        # some hold models: the names are used
+
+    def no_annotations(*args):
+        raise AssertionError("an annotation was read")
+
+    monkeypatch.setattr(lexicon, "_typed", no_annotations)
+    for view, data in zip(views, stored):
+        again = lexicon._construct(type(view), data)
+        assert lexicon._same(again, view), type(view)
+
+
+def test_a_stored_view_names_only_gwlints_model_classes():
+    import pytest
+
+    from checker.model import lexicon
+
+    for name in (("os", "system"), ("checker.model.lexicon", "Lexicon"), ("checker.x", "f.<locals>.M")):
+        with pytest.raises((TypeError, ImportError)):
+            lexicon._model_class(name)

@@ -38,6 +38,36 @@ def test_iteration_is_a_stable_sort_of_everything_added():
     assert not ViolationSpool()
 
 
+def test_a_spool_past_its_memory_moves_to_a_file_and_reads_the_same(monkeypatch):
+    """Rows stay in memory up to ViolationSpool.IN_MEMORY bytes (a one-file run makes no
+    file and imports no tempfile), then move to a temporary file: the same violations in
+    the same order, rollbacks across the move included."""
+    import random
+
+    rng = random.Random(5)
+    batches = [[_v(f"{rng.choice('abc')}.txt", rng.randint(1, 50), rng.randint(1, 9), rule=rng.choice("pqr"),
+                   message="m" * rng.randint(1, 40)) for _ in range(rng.randint(0, 30))] for _ in range(60)]
+
+    def fill(spool):
+        for i, batch in enumerate(batches):
+            if i == 20:
+                mark = spool.mark()
+            spool.extend(batch)
+            if i == 40:
+                spool.rollback(mark)          # taken back: batches 20-40
+        return [(v, v.fix, v.context) for v in spool]
+
+    in_memory = ViolationSpool()
+    expected = fill(in_memory)
+    assert in_memory._in_memory
+    monkeypatch.setattr(ViolationSpool, "IN_MEMORY", 2000)
+    moved = ViolationSpool()
+    assert fill(moved) == expected and not moved._in_memory
+    assert not isinstance(moved._file, io.BytesIO)
+    assert expected == [(v, v.fix, v.context) for v in sorted(
+        [v for i, b in enumerate(batches) if not 20 <= i <= 40 for v in b], key=Violation.sort_key)]
+
+
 def test_a_row_naming_another_path_is_read_back_in_that_paths_place():
     spool = ViolationSpool()
     mine, theirs = _v("b.txt", 2, 1), _v("a.txt", 5, 1)

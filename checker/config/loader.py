@@ -1,9 +1,9 @@
 """Find and read `.gwlint.yaml` (walking up from the current directory)."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from checker.core import digests
 from checker.core.plain_model import ValidationError
 
 from checker.config.schema import Config
@@ -34,5 +34,5 @@ def load_config(path: Path) -> Config:
     except ValidationError() as exc:
         err = describe_validation_error(str(path), None, exc)
         raise ConfigError(str(err)) from None
-    config._source_digest = hashlib.sha1(raw).hexdigest()   # fingerprints its data: bytes, not values
+    config._source_digest = digests.sha1(raw).hexdigest()   # fingerprints its data: bytes, not values
     return config

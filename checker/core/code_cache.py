@@ -31,7 +31,7 @@ import threading
 
 from checker.core.sealed_file import keep_recent, read_sealed, write_sealed
 
-_FORMAT = 2
+_FORMAT = 3                 # 3: sealed with a CRC-32 (checker.core.sealed_file)
 # What the file keeps (checker.core.sealed_file.keep_recent): the texts used by one of the
 # last _RECENT saving runs, newest first, up to _BUDGET bytes of code.  A one-file run
 # uses some two hundred texts, 0.35 MB.
@@ -57,11 +57,11 @@ class _Store:
 
     @staticmethod
     def path():
-        import hashlib
+        from checker.core import digests
 
         from checker.core.paths import cache_dir
 
-        build = hashlib.blake2b(f"{sys.version}|{sys.implementation.cache_tag}".encode(), digest_size=8).hexdigest()
+        build = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}".encode(), digest_size=8).hexdigest()
         return cache_dir() / f"code-{build}-f{_FORMAT}.marshal"   # formats apart: checkouts on another keep theirs
 
     def _read(self) -> tuple[int, dict]:

@@ -24,7 +24,7 @@ from re import error as re_error
 
 from checker.core.sealed_file import keep_recent, read_sealed, write_sealed
 
-_FORMAT = 2
+_FORMAT = 3                 # 3: sealed with a CRC-32 (checker.core.sealed_file)
 _LIMIT = 5_000             # entries kept in a process; past this, new patterns are not kept
 # What the file keeps (checker.core.sealed_file.keep_recent): the expressions used by one of
 # the last _RECENT saving runs, newest first, up to _BUDGET bytes of programs.  A one-file
@@ -59,13 +59,13 @@ class _Store:
 
     @staticmethod
     def path():
-        import hashlib
+        from checker.core import digests
 
         import _sre
 
         from checker.core.paths import cache_dir
 
-        build = hashlib.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|"
+        build = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|"
                                 f"{_sre.MAXREPEAT}|{_sre.MAXGROUPS}".encode(), digest_size=8).hexdigest()
         return cache_dir() / f"re-{build}-f{_FORMAT}.marshal"   # formats apart: checkouts on another keep theirs
 

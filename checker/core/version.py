@@ -56,10 +56,10 @@ def code_stamp() -> str:
     Computed once per process (the code a process runs does not change under it)."""
     if _STAMP:
         return _STAMP[0]
-    import hashlib
+    from checker.core import digests
     import os
 
-    h = hashlib.blake2b(digest_size=16)
+    h = digests.blake2b(digest_size=16)
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))     # the checker package
     stack = [top]
     while stack:

@@ -15,7 +15,6 @@ not be able to run code when it is loaded.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from checker.core import digests
 from checker.model.document import Document
 from checker.sources.discover import discover
 from checker.sources.errors import InputError
@@ -49,7 +49,7 @@ def index_key(settings, rule) -> str:
     blob = json.dumps({"format": FORMAT, "kind": rule.kind,
                        "params": rule.params.model_dump(mode="json"),
                        "data": settings.lexicon.fingerprint}, sort_keys=True)
-    return hashlib.sha1(blob.encode()).hexdigest()
+    return digests.sha1(blob.encode()).hexdigest()
 
 
 def reference_paths(settings) -> list[str]:

@@ -32,7 +32,6 @@ fingerprints are left in place; delete ``.gwlint_cache`` to reclaim them.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import tempfile
@@ -41,6 +40,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
+from checker.core import digests
 from checker.engine.lint import FileResult
 from checker.engine.violation import Fix, Violation
 from checker.sources.directives import Suppression
@@ -70,7 +70,7 @@ def settings_fingerprint(settings, collect: bool) -> str:
         "rules": rules,
     }
     text = json.dumps(blob, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return digests.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class ResultsCache:
@@ -101,13 +101,13 @@ class ResultsCache:
                 content = fh.read()
         except OSError:
             return None
-        h = hashlib.blake2b(path.encode("utf-8", "surrogateescape") + b"\0", digest_size=20)
+        h = digests.blake2b(path.encode("utf-8", "surrogateescape") + b"\0", digest_size=20)
         h.update(content)
         return h.hexdigest()
 
     @staticmethod
     def corpus_key(keys: list[tuple[str, str | None]]) -> str:
-        h = hashlib.blake2b(digest_size=20)
+        h = digests.blake2b(digest_size=20)
         for path, key in sorted(keys, key=lambda pk: pk[0]):
             h.update(f"{path}\0{key or '-'}\n".encode("utf-8", "surrogateescape"))
         return h.hexdigest()

@@ -22,13 +22,13 @@ does not match) is ignored and replaced.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from checker.core import digests
 from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
 
@@ -85,7 +85,7 @@ def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:
     from checker.core.version import code_stamp, tool_version
     from checker.model.lexicon import plain_values     # not model_dump: no serializer to build
 
-    h = hashlib.blake2b(digest_size=20)
+    h = digests.blake2b(digest_size=20)
     head = {"format": FORMAT, "version": tool_version(), "code": code_stamp(),
             "config": plain_values(config), "config_digest": getattr(config, "_source_digest", None),
             "locations": [str(p) for p in locations], "select": list(select), "ignore": list(ignore)}
@@ -188,6 +188,8 @@ def _without_dates(value: Any, path: tuple, patches: list) -> Any:
 
 
 def _with_dates(data: Any, patches: list) -> Any:
+    if not patches:          # no date to put back: no need of the datetime module
+        return data
     import datetime
 
     for path, is_datetime, text in patches:

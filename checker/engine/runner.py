@@ -130,8 +130,10 @@ def tune_gc() -> None:
     cycles wait a little longer."""
     import gc
 
+    from checker.core.collector import fewer_collections
+
     gc.freeze()
-    gc.set_threshold(20_000, 20, 20)
+    fewer_collections()
 
 
 def _lint_in_worker(path: str) -> FileResult:

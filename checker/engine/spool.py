@@ -3,7 +3,8 @@
 A run over a thousand documents finds about a hundred thousand violations; held as
 objects in the parent process they were most of its peak memory (with the report text
 built from them).  A ``ViolationSpool`` takes each file's own violations as the file is
-checked and writes them, as plain rows, to an anonymous temporary file, and so the
+checked and writes them, as plain rows, to memory and past a few megabytes to an
+anonymous temporary file, and so the
 violations found later (across files, unused directives), by path.  Iterating it reads
 the paths back one at a time, in the contract's order (path, line, column, rule): each
 path's blocks, in the order they were added, sorted with ``Violation.sort_key``.  Python's sort is stable, so the order is the one a sort of the
@@ -49,13 +50,14 @@ class ViolationSpool:
     the contract's order), filled file by file.  ``severity_counts`` is kept as it fills,
     so that a summary needs no pass over the violations."""
 
-    def __init__(self) -> None:
-        try:
-            import tempfile     # only a run that spools imports it
+    # Rows are kept in memory up to this many bytes, then moved to the temporary file: a
+    # run over a few files (a one-file run writes some kilobytes) neither makes a file nor
+    # imports tempfile (with shutil, random and the compression modules, ~3 ms).
+    IN_MEMORY = 4 << 20
 
-            self._file = tempfile.TemporaryFile(prefix="gwlint-run-")
-        except OSError:                      # no writable temporary folder: in memory, as before
-            self._file = io.BytesIO()
+    def __init__(self) -> None:
+        self._file = io.BytesIO()
+        self._in_memory = True
         self._end = 0
         self._rows: dict[str, list[tuple[int, int]]] = {}     # path -> its blocks (offset, size)
         self._count = 0
@@ -86,6 +88,8 @@ class ViolationSpool:
     def _write(self, path: str, rows: list) -> None:
         """A block of rows that all belong to ``path``."""
         blob = marshal.dumps(rows)
+        if self._in_memory and self._end + len(blob) > self.IN_MEMORY:
+            self._spill()
         self._file.seek(self._end)
         self._file.write(blob)
         block = (self._end, len(blob))
@@ -96,6 +100,18 @@ class ViolationSpool:
         self.severity_counts.update(severities)
         if self.tagging:
             self._tagged.append((path, block, len(rows), severities))
+
+    def _spill(self) -> None:
+        """Move the rows written so far to an anonymous temporary file, used from now on."""
+        self._in_memory = False
+        try:
+            import tempfile     # only a run that spools this much imports it
+
+            spilled = tempfile.TemporaryFile(prefix="gwlint-run-")
+        except OSError:                      # no writable temporary folder: in memory, as before
+            return
+        spilled.write(self._file.getbuffer()[:self._end])
+        self._file = spilled
 
     def forget_tagged(self) -> None:
         """Take back every block written while ``tagging`` (the others stay)."""

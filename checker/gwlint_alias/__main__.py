@@ -1,4 +1,4 @@
 """`python -m gwlint` runs the command line (the same as `gwlint` and `python -m checker`)."""
-from checker.cli.main import main
+from checker.cli.entry import run
 
-raise SystemExit(main())
+run()

@@ -7,11 +7,12 @@ slice it reads with its own pydantic model, so a typo in user data names its key
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from functools import cached_property
 from typing import Any, Callable, TypeVar
+
+from checker.core import digests
 
 T = TypeVar("T")
 M = TypeVar("M")
@@ -42,7 +43,7 @@ class Lexicon:
         """A stable hash of the data, used as a cache key for compiled grammars (data read
         from files is fingerprinted by their bytes instead, see ``__init__``)."""
         blob = json.dumps(self._data, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha1(blob.encode()).hexdigest()
+        return digests.sha1(blob.encode()).hexdigest()
 
     def __hash__(self) -> int:
         return hash(self.fingerprint)
@@ -135,7 +136,7 @@ class _StoredViews:
     before.  A damaged file is ignored.
     """
 
-    FORMAT = 2
+    FORMAT = 3               # 3: each model's data names its class and fields to make again (``_plain``)
     LIMIT = 100              # views kept in a file
     KEEP_FILES = 8           # files kept in the cache folder (one per code stamp: checkouts share it)
 
@@ -193,7 +194,7 @@ class _StoredViews:
         added = False
         for key, view in fresh.items():
             try:
-                data = _plain(view)
+                data = _plain(view, stored=True)
                 marshal.dumps(data)
                 if not _same(_construct(type(view), data), view):
                     continue
@@ -213,41 +214,106 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and hasattr(tp, "model_construct") and hasattr(tp, "model_fields")
 
 
-def _plain(view: Any) -> dict[str, Any]:
-    """A model's values as plain data: per field, nested models as their own plain data."""
+def _plain(view: Any, stored: bool = False) -> dict[str, Any]:
+    """A model's values as plain data: per field, nested models as their own plain data.
+    ``stored`` (the views' store): each model's data also names its class and the fields
+    whose values stand in for something (``_construct``)."""
+    cls = type(view)
     out: dict[str, Any] = {"__set__": sorted(view.model_fields_set)}
-    for name in type(view).model_fields:
-        out[name] = _plain_value(getattr(view, name))
+    for name in cls.model_fields:
+        out[name] = _plain_value(getattr(view, name), stored)
+    if stored:
+        out[_TYPED] = [name for name in cls.model_fields if _stands_in(out[name])]
+        out[_CLASS] = (cls.__module__, cls.__qualname__)
     return out
 
 
 _DATE_TAGS = ("\0date", "\0datetime")      # marshal holds no dates: (tag, ISO text)
 
 
-def _plain_value(value: Any) -> Any:
-    import datetime
+def _plain_value(value: Any, stored: bool = False) -> Any:
+    import sys
 
     if _is_model(type(value)):
-        return _plain(value)
-    if isinstance(value, datetime.datetime):
+        return _plain(value, stored)
+    # A date is an instance of a class of the datetime module: while that module is not
+    # imported there is none, and importing it to be sure costs ~2 ms (with math).
+    datetime = sys.modules.get("datetime")
+    if datetime is not None and isinstance(value, datetime.datetime):
         return (_DATE_TAGS[1], value.isoformat())
-    if isinstance(value, datetime.date):
+    if datetime is not None and isinstance(value, datetime.date):
         return (_DATE_TAGS[0], value.isoformat())
     if isinstance(value, (list, tuple, set, frozenset)):
-        return type(value)(_plain_value(v) for v in value)
+        return type(value)(_plain_value(v, stored) for v in value)
     if isinstance(value, dict):
-        return {k: _plain_value(v) for k, v in value.items()}
+        return {k: _plain_value(v, stored) for k, v in value.items()}
     return value
 
 
 def _construct(model: Any, data: dict[str, Any]) -> Any:
-    # A field's type is read (its annotation resolved) only when its plain value holds
-    # something plain data stands in for (a nested model's data, a tagged date): for any
-    # other value ``_typed`` gives an equal value back, and resolving the annotations of
-    # every view's model was a tenth of a one-file run's start.
-    values = {name: (_typed(field.annotation, data[name]) if _stands_in(data[name]) else data[name])
-              for name, field in model.model_fields.items()}
+    # A field's value is made again only when its plain value holds something plain data
+    # stands in for (a nested model's data, a tagged date); the others are equal to what
+    # validation made.  Stored data names those fields and each nested model's class
+    # (``_plain(stored=True)``): reading every list of words of every view to find them,
+    # and resolving the annotations of the models they hold, was ~5 ms of each run.  Data
+    # without those names is read by the annotations.
+    fields = model.model_fields
+    values = {name: data[name] for name in fields}
+    typed = data.get(_TYPED)
+    if typed is None:
+        for name in fields:
+            if _stands_in(values[name]):
+                values[name] = _typed(fields[name].annotation, values[name])
+    else:
+        for name in typed:
+            values[name] = _made_again(values[name])
     return model.model_construct(_fields_set=set(data["__set__"]), **values)
+
+
+_TYPED = "__typed__"     # in a model's stored data: the fields whose values stand in for something
+_CLASS = "__class__"     # in a model's stored data: (module, qualified name) of its class
+
+
+def _made_again(value: Any) -> Any:
+    """Stored plain data with each model's data (naming its class) and each tagged date
+    made again; containers keep their types (``_plain_value`` kept them)."""
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, dict):
+        if "__set__" in value:
+            return _construct(_model_class(value[_CLASS]), value)
+        return {k: _made_again(v) for k, v in value.items()}
+    if isinstance(value, tuple) and len(value) == 2 and value[0] in _DATE_TAGS:
+        import datetime
+
+        kind = datetime.datetime if value[0] == _DATE_TAGS[1] else datetime.date
+        return kind.fromisoformat(value[1])
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return type(value)(_made_again(v) for v in value)
+    return value
+
+
+def _model_class(name: tuple) -> type:
+    """The model class a stored view names: gwlint's own only (the cache file is data)."""
+    try:
+        return _CLASSES[name]
+    except (KeyError, TypeError):          # not met yet (or not a pair of texts: refused below)
+        pass
+    import importlib
+
+    module, qualname = name
+    if not module.startswith("checker.") or "<" in qualname:
+        raise TypeError(f"not a class a view is stored with: {module}:{qualname}")
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    if not _is_model(found):
+        raise TypeError(f"{module}:{qualname} is not a model")
+    _CLASSES[name] = found
+    return found
+
+
+_CLASSES: dict[tuple, type] = {}     # the classes stored views named, found once per process
 
 
 _SCALARS = (str, int, float, bool, type(None), bytes)
@@ -411,13 +477,13 @@ class Vocabularies:
         for name in extra:
             fingerprints.pop(name, None)
             if digest is not None and name in self._fingerprints:
-                fingerprints[name] = hashlib.sha1(
+                fingerprints[name] = digests.sha1(
                     f"{self._fingerprints[name]}+{name}+{digest}".encode()).hexdigest()
         return Vocabularies(out, fingerprints)
 
     @cached_property
     def fingerprint(self) -> str:
-        return hashlib.sha1("|".join(f"{n}:{self.namespace(n).fingerprint}"
+        return digests.sha1("|".join(f"{n}:{self.namespace(n).fingerprint}"
                                      for n in self.namespaces()).encode()).hexdigest()
 
     def __getstate__(self) -> dict[str, Any]:

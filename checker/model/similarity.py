@@ -14,7 +14,6 @@ normalised text maps back to a span of the original.
 """
 from __future__ import annotations
 
-import difflib
 import operator
 import re
 import unicodedata
@@ -264,8 +263,16 @@ def _is_wildcard(piece: str) -> bool:
     return bool(piece) and all(c == PLACEHOLDER for c in piece)
 
 
+def _matcher(a: str, b: str):
+    """difflib's matcher of two texts; difflib (with heapq, ~1 ms) is imported at the first
+    comparison, which a document without near repeats never makes."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False)
+
+
 def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return _matcher(a, b).get_opcodes()
 
 
 def _match(a: str, b: str, opcodes) -> Match:
@@ -431,7 +438,7 @@ def wording_length(norm: str) -> int:
 def figures_differ(a: str, b: str) -> bool:
     """True when a change between ``a`` and ``b`` touches an Arabic figure: with other
     words changed too, two items that differ in their subject and their figure."""
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    sm = _matcher(a, b)
     return any(tag != "equal" and any(c.isdigit() for c in a[i1:i2] + b[j1:j2])
                for tag, i1, i2, j1, j2 in sm.get_opcodes())
 

@@ -59,6 +59,23 @@ class _ResourceReader:
 _DEFERRED = ("tempfile", "pickle")
 
 
+class _Hashlib:
+    """What jieba takes from ``hashlib``: ``md5`` (for the name of its own dictionary
+    cache file), given as CPython's own MD5 module's, the one hashlib falls back to (the
+    same digests).  Importing hashlib loads and starts OpenSSL's library, ~3 ms."""
+
+    __name__ = "hashlib"
+    __spec__ = None
+
+    @staticmethod
+    def md5(*args, **kwargs):
+        try:
+            from _md5 import md5
+        except ImportError:  # pragma: no cover - an interpreter built without it
+            from hashlib import md5
+        return md5(*args, **kwargs)
+
+
 class _Deferred:
     """A module imported on first attribute access (then looked up in the real one)."""
 
@@ -90,11 +107,15 @@ def import_jieba():
     deferred = [_Deferred(name) for name in _DEFERRED if name not in sys.modules]
     for module in deferred:
         sys.modules[module.__name__] = module      # type: ignore[assignment]
+    if "hashlib" not in sys.modules:
+        sys.modules["hashlib"] = _Hashlib          # type: ignore[assignment]
     try:
         import jieba
     finally:
         if sys.modules.get("pkg_resources") is _ResourceReader:
             del sys.modules["pkg_resources"]
+        if sys.modules.get("hashlib") is _Hashlib:
+            del sys.modules["hashlib"]
         for module in deferred:
             if sys.modules.get(module.__name__) is module:
                 del sys.modules[module.__name__]
@@ -111,7 +132,7 @@ def import_jieba():
 # table is put in sys.modules as that module before jieba is imported, so jieba.finalseg's
 # ``from .prob_emit import P`` finds it.
 _EMISSION = "jieba.finalseg.prob_emit"
-_EMISSION_FORMAT = 2
+_EMISSION_FORMAT = 3        # 3: sealed with a CRC-32 (checker.core.sealed_file)
 
 
 class _Emission(dict):

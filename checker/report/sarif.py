@@ -10,12 +10,12 @@ on its own line lets code scanning follow a violation when lines move.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
+from checker.core import digests
 from checker.core.version import tool_version
 from checker.rules.categories import CATEGORIES
 
@@ -112,7 +112,7 @@ def build(run, options) -> dict:
     for v in run.violations:
         key = f"{Path(v.path).as_posix()}\0{v.rule}\0{_line_context(v, sources.get(v.path))}"
         seen[key] += 1
-        fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32]
+        fingerprint = digests.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32]
         region = {"startLine": v.line, "startColumn": v.column, "endLine": v.end_line, "endColumn": v.end_column}
         if v.excerpt:
             region["snippet"] = {"text": v.excerpt}

@@ -7,13 +7,13 @@ hold flat packs (``*.yaml`` with a ``rules:`` list) and a ``data/`` folder, as b
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from checker.core import digests
 from checker.core.plain_model import ValidationError
 
 from checker.model.lexicon import MODEL_NAMESPACE, Lexicon, Vocabularies, merge_data
@@ -66,7 +66,7 @@ def load_vocabularies(locations: Iterable[Path]) -> Vocabularies:
     data: dict[str, dict[str, Any]] = {}
     # Each namespace is fingerprinted by the bytes of its files (in order), never by the
     # expanded data: hashing is then linear in what was read.
-    digests: dict[str, Any] = {}
+    hashes: dict[str, Any] = {}
     for location in locations:
         for path in data_files(location):
             content, raw = read_yaml_with_bytes(path)
@@ -75,9 +75,9 @@ def load_vocabularies(locations: Iterable[Path]) -> Vocabularies:
                 raise ConfigError(f"{path}: a data file is a mapping of named entries")
             name = namespace_of(path)
             data[name] = merge_data(data.get(name, {}), content)
-            digests.setdefault(name, hashlib.sha1(f"gwlint-vocabulary:{name}".encode()))
-            digests[name].update(len(raw).to_bytes(8, "big") + raw)
-    return Vocabularies(data, fingerprints={name: d.hexdigest() for name, d in digests.items()})
+            hashes.setdefault(name, digests.sha1(f"gwlint-vocabulary:{name}".encode()))
+            hashes[name].update(len(raw).to_bytes(8, "big") + raw)
+    return Vocabularies(data, fingerprints={name: d.hexdigest() for name, d in hashes.items()})
 
 
 def load_data(locations: Iterable[Path]) -> Lexicon:

@@ -16,12 +16,12 @@
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
 from pathlib import Path
 
+from checker.core import digests
 from checker.sources.source import SourceText
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.gwlint-(?P<pid>\d+)\.tmp$")
@@ -35,7 +35,7 @@ class FixSkipped(Exception):
 
 
 def digest_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return digests.sha256(data).hexdigest()
 
 
 def encode_like(source: SourceText, text: str) -> bytes:

@@ -13,7 +13,6 @@ without being reported; their fingerprints are cached on disk
 """
 from __future__ import annotations
 
-import base64
 from array import array
 from collections import Counter
 from itertools import accumulate
@@ -118,10 +117,14 @@ class Fingerprints:
 
     def to_json(self, *, positions: bool = True) -> dict[str, Any]:
         entries = [list(e) if positions else [e[0], 0, 0, 0, "", e[5]] for e in self.entries]
+        import base64      # here: only a run that keeps fingerprints writes them (with struct, ~1 ms)
+
         return {"entries": entries, "keys": base64.b64encode(self.keys).decode("ascii"), "bands": self.bands}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Fingerprints":
+        import base64
+
         return cls(data["entries"], base64.b64decode(data["keys"]), int(data["bands"]))
 
 

@@ -11,7 +11,6 @@ misspelling followed by 在, the right form followed by 在 is as good.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator, Literal
 
+from checker.core import digests
 from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
@@ -101,7 +101,7 @@ def _guards(entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tu
     if not entries:
         return {}
     dictionary = full_dictionary()
-    key = hashlib.sha1(json.dumps([3, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
+    key = digests.sha1(json.dumps([3, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
                                   ensure_ascii=False).encode()).hexdigest()[:16]
     return _cached_guards(key, tuple(sorted(entries.items())), tuple(sorted(known)))
 

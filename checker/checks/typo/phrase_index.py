@@ -16,7 +16,6 @@ verifies each candidate against the text (hashes can collide) and judges its con
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -29,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from checker.core import digests
 from checker.core.paths import cache_folders
 from checker.model.tokens import full_dictionary
 
@@ -652,7 +652,7 @@ def index_key(official, names, known, homophones, shapes, settings: Settings, op
     dictionary = full_dictionary()
     blob = json.dumps([FORMAT, str(dictionary.stat().st_size), sorted(official), sorted(names), sorted(known),
                        homophones, shapes, settings.__dict__, sorted(optional)], ensure_ascii=False)
-    return hashlib.sha1(blob.encode()).hexdigest()[:16]
+    return digests.sha1(blob.encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=4)

@@ -23,7 +23,6 @@ Policy (the rule's ``why`` says it in prose):
 from __future__ import annotations
 
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from typing import Iterator, Literal
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -133,6 +132,8 @@ def _finding(doc, q, expected: str, where: str, rounding: list[str], first: dict
 
 def _convert(number_text: str, multiplier: int, expected: int) -> str | None:
     """``20439.1`` 万 in 亿 -> ``2.04391`` (exact decimal arithmetic; None: not Arabic)."""
+    from decimal import Decimal, InvalidOperation    # here: a finding is rare, the import 1-2 ms
+
     try:
         value = Decimal(unicodedata.normalize("NFKC", number_text).replace(",", ""))
     except InvalidOperation:

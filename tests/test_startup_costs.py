@@ -1,0 +1,113 @@
+"""What a one-file run of the `gwlint` command does not pay for (each a mechanism of
+checker's start-up; the figures are in benchmarks/doc-speed.md)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def _run_with(tmp_path, before: str, after: str, args: list[str]) -> subprocess.CompletedProcess:
+    """``gwlint ARGS`` through the console entry (``run``) in a fresh interpreter, with
+    ``before`` run first and ``after`` as an exit function (it sees the run's state)."""
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TMPDIR": str(tmp_path / "tmp")}
+    code = (f"import atexit, sys\n{before}\n"
+            f"def _after():\n" + "".join(f"    {line}\n" for line in after.splitlines()) +
+            f"atexit.register(_after)\nsys.argv = ['gwlint', *{args!r}]\n"
+            "from checker.cli.entry import run\nrun()\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+
+
+def test_the_collector_does_not_walk_the_start_up_objects(tmp_path):
+    """run() sets the collection threshold before the imports: with Python's default the
+    collector ran some twenty times before the first document (0.01 CPU s)."""
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    before = ("import gc\ncounts = []\n"
+              "gc.callbacks.append(lambda phase, info: counts.append(info['generation']) if phase == 'start' else None)")
+    after = "sys.stderr.write(f'collections {len(counts)}\\n')"
+    args = ["check", "--no-config", "--no-cache", "--format", "json", "empty.txt"]
+    for _ in range(2):                           # the second with the stores filled
+        out = _run_with(tmp_path, before, after, args)
+    line = [x for x in out.stderr.splitlines() if x.startswith("collections")][-1]
+    assert int(line.split()[1]) <= 5, out.stderr      # some twenty with Python's threshold
+
+
+def test_the_digests_are_hashlibs():
+    """checker.core.digests takes CPython's own hash modules (hashlib loads OpenSSL for
+    them): the digests must be hashlib's, every length and parameter gwlint uses."""
+    import hashlib
+    import random
+
+    from checker.core import digests
+
+    rng = random.Random(11)
+    for size in (0, 1, 63, 64, 65, 127, 128, 129, 1000, 100_003):
+        data = rng.randbytes(size)
+        assert digests.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+        assert digests.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+        for n in (8, 16, 20, 32, 64):
+            assert digests.blake2b(data, digest_size=n).digest() == hashlib.blake2b(data, digest_size=n).digest()
+        streamed = digests.blake2b(digest_size=20)
+        for piece in (data[: size // 3], data[size // 3:]):
+            streamed.update(piece)
+        assert streamed.hexdigest() == hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+@pytest.mark.parametrize("seed", [None, "000"])
+def test_a_one_file_run_does_not_load_openssl(tmp_path, seed):
+    """No hashlib (which loads OpenSSL's library at import) in a run over a text file,
+    nor in one that segments words with jieba (which takes md5 from hashlib)."""
+    from pathlib import Path
+
+    if seed is None:
+        (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n", encoding="utf-8")
+    else:
+        (source,) = (Path(__file__).resolve().parents[1] / "seeds").glob(f"{seed}_*.txt")
+        (tmp_path / "doc.txt").write_bytes(source.read_bytes())
+    after = ("import os\nlibs = [l for l in open(f'/proc/{os.getpid()}/maps') if 'libcrypto' in l or 'libssl' in l]\n"
+             "sys.stderr.write(f'modules {sorted(m for m in (\"hashlib\", \"_hashlib\", \"ssl\") if m in sys.modules)} "
+             "libs {len(libs)} jieba {\"jieba\" in sys.modules}\\n')")
+    args = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
+    for _ in range(2):
+        out = _run_with(tmp_path, "", after, args)
+    line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
+    assert line == f"modules [] libs 0 jieba {seed is not None}", out.stderr[-2000:]
+
+
+def test_jiebas_md5_stand_in_gives_hashlibs_digests():
+    import hashlib
+
+    from checker.model.tokens import _Hashlib
+
+    for data in (b"", b"abc", "/some/dict.txt".encode() * 50):
+        assert _Hashlib.md5(data).hexdigest() == hashlib.md5(data).hexdigest()
+
+
+def test_a_one_file_json_run_makes_no_temporary_file(tmp_path):
+    """The JSON report's spool keeps a few files' violations in memory: no temporary
+    file, and no tempfile (nor shutil, random and the compression modules it brings)."""
+    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n" * 30, encoding="utf-8")
+    after = ("import os\nsys.stderr.write(f'modules {sorted(m for m in (\"tempfile\", \"shutil\", \"random\", \"bz2\") "
+             "if m in sys.modules)} files {os.listdir(os.environ[\"TMPDIR\"])}\\n')")
+    args = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
+    for _ in range(2):
+        out = _run_with(tmp_path, "", after, args)
+    assert '"violations"' in out.stdout
+    line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
+    assert line == "modules [] files []", out.stderr[-2000:]
+
+
+def test_an_empty_files_run_imports_only_what_it_uses(tmp_path):
+    """Modules a check imports where it uses them (a finding, a comparison, fingerprints
+    kept) are not imported by a run over an empty file."""
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    wanted = ("difflib", "heapq", "decimal", "base64", "struct", "hashlib", "tempfile")
+    after = f"found = sorted(m for m in {wanted!r} if m in sys.modules)\nsys.stderr.write(f'modules {{found}}\\n')"
+    args = ["check", "--no-config", "--no-cache", "--format", "json", "empty.txt"]
+    for _ in range(2):
+        out = _run_with(tmp_path, "", after, args)
+    line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
+    assert line == "modules []", out.stderr[-2000:]
