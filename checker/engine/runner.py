@@ -86,7 +86,10 @@ def _crash_line(path: str, exc: Exception) -> RunError:
                           f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
 
 
-def lint_path(path: str, settings: Settings, collect: bool = True, defer_unused: bool = False) -> FileResult:
+def lint_path(path: str, settings: Settings, collect: bool = True, defer_unused: bool = False,
+              digest: bool = True) -> FileResult:
+    """Check the file ``path``; ``digest=False``: its source's ``digest`` is not made
+    (a worker that drops the source)."""
     limit = settings.config.limits.max_file_mb
     if limit:
         try:
@@ -98,7 +101,7 @@ def lint_path(path: str, settings: Settings, collect: bool = True, defer_unused:
                 path, f"not checked: {size / 1_000_000:.1f} MB is more than the {limit:g} MB limit "
                 "(limits.max_file_mb in .gwlint.yaml; the README's Limits say what a larger file costs)")])
     try:
-        source = read_path(path)
+        source = read_path(path, digest)
     except InputError as exc:
         return FileResult(path, errors=[RunError(exc.path, exc.reason)])
     except Exception as exc:
@@ -138,7 +141,7 @@ def tune_gc() -> None:
 
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_SETTINGS is not None
-    result = lint_path(path, _WORKER_SETTINGS, defer_unused=True)
+    result = lint_path(path, _WORKER_SETTINGS, defer_unused=True, digest=_WORKER_KEEPS_SOURCES)
     if not _WORKER_KEEPS_SOURCES:
         # Do not ship the text back unless asked: the JSON and SARIF reports do not need it.
         # Fixes and reports that quote lines do, and must see the very text that was
