@@ -85,7 +85,7 @@ class KeptTexts:
         self.recent.older.clear()
 
 
-GENERATION = 4096       # texts; two generations of ~50-character texts: about 2 MB
+GENERATION = 4096       # texts; two generations of ~50-character texts: about 1.9 MB
 
 
 class RecentTexts:
