@@ -7,6 +7,12 @@ in the duplicate kind's ``Comparison`` (fed as results return), or else in
 after every file is checked), as JSON to the file named by the environment variable
 GWLINT_BENCH_PROBE. When the engine has been reorganised and that
 function is gone, it writes ``null`` and the table falls back to its other columns.
+
+With GWLINT_BENCH_PROBE_STEPS=1 it also writes, under ``steps``, the CPU seconds of the
+phase's parts (inclusive, each call timed: the timers add a little to the phase's figure)
+and their counts: the index's batches (``add_batch``: bucket look-ups, merges, ranking),
+the verdicts of candidate pairs (``verdicts``: calls, of which ``decided`` put to
+``is_copy``), the texts read back from the kept file (``reads``) and the findings made.
 """
 from __future__ import annotations
 
@@ -44,16 +50,48 @@ def _time_comparison(spent: list[float]) -> bool:
     return True
 
 
+def _time_steps(steps: dict[str, list[float]]) -> None:
+    """Time the phase's parts named in the module's docstring (each: [CPU s, calls])."""
+    from checker.checks.duplicates import copy_verdicts, corpus, kept_texts
+
+    def timed(owner, name: str, label: str) -> None:
+        original = getattr(owner, name)
+        record = steps.setdefault(label, [0.0, 0])
+
+        def wrapper(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                record[0] += time.process_time() - start
+                record[1] += 1
+
+        setattr(owner, name, wrapper)
+
+    timed(corpus._BucketIndex, "add_batch", "add_batch")
+    timed(corpus._BucketIndex, "_merge", "merge")
+    timed(copy_verdicts.CopyVerdicts, "__call__", "verdicts")
+    timed(corpus, "is_copy", "decided")              # looked up at call time by the verdicts
+    timed(corpus, "copy_finding", "findings")
+    timed(kept_texts.KeptDocument, "_read", "reads")
+
+
 def main() -> int:
     target = os.environ.get("GWLINT_BENCH_PROBE")
     spent: list[float] | None = None
     if _time_comparison(spent := []):
+        steps: dict[str, list[float]] = {}
+        if os.environ.get("GWLINT_BENCH_PROBE_STEPS"):
+            try:
+                _time_steps(steps)
+            except (ImportError, AttributeError):
+                steps = {}
         from checker.cli.main import main as cli
 
         code = cli(sys.argv[1:])
         if target:
             with open(target, "w", encoding="utf-8") as fh:
-                json.dump({"corpus_phase_cpu": sum(spent)}, fh)
+                json.dump({"corpus_phase_cpu": sum(spent), **({"steps": steps} if steps else {})}, fh)
         return code
     spent = None
     try:

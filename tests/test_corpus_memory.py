@@ -86,3 +86,43 @@ def test_a_pickled_violation_keeps_every_field():
     v = Violation(**values)
     back = pickle.loads(pickle.dumps([v], protocol=pickle.HIGHEST_PROTOCOL))[0]
     assert {f.name: getattr(back, f.name) for f in fields(Violation)} == values
+
+
+def test_kept_texts_read_again_come_from_the_recent_ones_not_the_file(monkeypatch):
+    kept = KeptTexts()
+    kept.recent.generation = 4
+    texts = [f"第{n}句话写在这里作为检验用的内容" for n in range(12)]
+    ends = list(np.cumsum([len(t) for t in texts]))
+    doc = kept.keep("".join(texts), ends, list(range(12)))
+    reads = []
+    real = KeptDocument._read
+    monkeypatch.setattr(KeptDocument, "_read", lambda self, at, size: reads.append(at) or real(self, at, size))
+    # a popular text (0) asked between every other one stays; the others are let go
+    asked = [e for n in range(1, 12) for e in (0, n)] + [0, 5, 11]
+    assert [doc.norm(e) for e in asked] == [texts[e] for e in asked]
+    assert reads.count(0) == 1                   # read once, kept while it is asked for
+    assert len(reads) == 12 + 1                  # each text once, and 5 again (let go by then)
+    held = kept.recent.current | kept.recent.older
+    assert len(held) <= 2 * 4 and set(held.values()) <= set(texts)
+    kept.close()
+    assert not kept.recent.current and not kept.recent.older
+
+
+def test_kept_texts_of_equal_places_and_empty_texts_are_not_confused():
+    kept = KeptTexts()
+    a = kept.keep("甲乙丙", [0, 3], [1, 2])               # an empty text, then one at the same place
+    b = kept.keep("丁戊", [2], [1])
+    assert [a.norm(0), a.norm(1), b.norm(0), a.norm(0), a.norm(1)] == ["", "甲乙丙", "丁戊", "", "甲乙丙"]
+    kept.close()
+
+
+def test_row_blocks_take_rows_of_many_blocks_in_any_order():
+    rng = np.random.default_rng(11)
+    whole = rng.integers(-2 ** 31, 2 ** 31 - 1, size=BLOCK * 9 + 17, dtype=np.int64).astype(np.int32)
+    table = RowBlocks(np, (), np.int32)
+    table.extend(whole[:BLOCK * 4 + 3])
+    table.extend(whole[BLOCK * 4 + 3:])
+    assert len(table.blocks) == 10
+    for rows in (rng.integers(0, len(whole), size=50000), np.arange(len(whole))[::-7].astype(np.int32),
+                 np.full(5, len(whole) - 1), np.array([BLOCK * 3 + 1])):
+        assert np.array_equal(table.take(rows), whole[rows])

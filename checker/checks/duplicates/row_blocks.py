@@ -44,8 +44,19 @@ class RowBlocks:
         if len(blocks) == 1:
             return blocks[0][rows]
         out = np.empty((len(rows), *self.shape), dtype=self.dtype)
+        if not len(rows):
+            return out
+        # The rows grouped by block with one stable sort of their block numbers, small
+        # integers that numpy sorts by radix in linear time (as 16-bit keys: 2**16 blocks
+        # are 2**32 rows), then one gather per block: linear in the rows asked for, whatever
+        # the number of blocks.  (A pass over all the rows for each block made a look-up
+        # grow with the table: 7 passes at 4,000 generated documents.)
         which = rows >> BITS
-        for b in np.unique(which).tolist():
-            picked = np.flatnonzero(which == b)
-            out[picked] = blocks[b][rows[picked] & MASK]
+        order = np.argsort(which.astype(np.uint16 if len(blocks) <= 1 << 16 else np.int64), kind="stable")
+        start = 0
+        for b, end in enumerate(np.cumsum(np.bincount(which, minlength=len(blocks))).tolist()):
+            if end > start:
+                picked = order[start:end]
+                out[picked] = blocks[b][rows[picked] & MASK]
+            start = end
         return out
