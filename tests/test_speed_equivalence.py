@@ -607,6 +607,34 @@ def test_windowed_searches_of_adversarial_expressions_find_what_finditer_finds(p
                     [(m.span(), m.groups()) for m in plain_re.finditer(text, pos, end)], (flags, pos, end)
 
 
+LINE_ANCHORED = [r"^[ \t]*\d+[ \t]*$", r"^\s*\d", r"^(a)?\d(?(1)a)", r"^(?<=\n)\d", r"^\d$\n^\d",
+                 r"^[^\n]*\d[ ]*$", r"^(?:\d\n)+", r"^(?=[^\n]*\d)[z ]+", r"^\d(?=\n\n)", r"^(\d)\n\1",
+                 r"^\d\n", r"^[z ]*\d[ ]*\n"]
+
+
+@pytest.mark.parametrize("pattern", LINE_ANCHORED + [r"^\d|z", r"^[ \t]*$", r"^.{0,3}$", r"(?m)^\d", r"^*", r"\G\d"])
+def test_expressions_opening_with_a_line_start_find_at_line_starts_what_finditer_finds(pattern):
+    """An expression opening with ^ under MULTILINE, needing no literal, is tried only at
+    line starts (``_line_probe``): at every pos and endpos, with matches spanning lines,
+    back references and look-arounds, it finds what regex's finditer finds.  Those that
+    may match empty, hold a top-level alternation or open otherwise are searched whole."""
+    from checker.core import patterns
+
+    rng = random.Random(pattern)
+    probe = patterns._line_probe(pattern, re.MULTILINE)
+    assert bool(probe) == (pattern in LINE_ANCHORED)
+    assert not patterns._line_probe(pattern, 0)
+    for flags in (re.MULTILINE, re.MULTILINE | re.DOTALL, 0):
+        plain = regex.compile(pattern, flags)
+        ours = compile_user(pattern, flags)
+        for _ in range(8):
+            text = "".join(rng.choice(["1", "z", " ", "\n", "\n", "a", "\t", "12\n"]) for _ in range(rng.randint(1_000, 1_600)))
+            pos = rng.choice([0, 0, rng.randint(0, 30)])
+            end = rng.choice([len(text), rng.randint(len(text) - 30, len(text))])
+            assert [(m.span(), m.groups()) for m in ours.finditer(text, pos, end)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)], (flags, pos, end)
+
+
 def test_jieba_imported_with_its_kept_emission_table_and_deferred_modules():
     """import_jieba puts the HMM emission table kept in the cache folder in place of
     jieba.finalseg.prob_emit and defers tempfile and pickle: in a fresh process (the table
