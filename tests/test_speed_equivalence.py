@@ -862,3 +862,59 @@ def test_messages_filled_by_format_map_are_formatters():
     for _ in range(30_000):
         template = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert outcome(stamp.render_message, template, args) == outcome(plain, template, args), template
+
+
+def _sentences_read_a_character_at_a_time(text, span):
+    """The splitter as it was before it searched for the marks it acts on (the reference)."""
+    from checker.model import sentences as s
+
+    stack, start, i, end = [], span.start, span.start, span.end
+    while i < end:
+        ch = text[i]
+        if ch in s._OPENERS and ch not in s._CLOSERS:
+            stack.append(s._OPENERS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in s._CLOSERS and stack and s._CLOSERS[ch] in s._OPENERS and ch in stack:
+            while stack and stack.pop() != ch:
+                pass
+        elif ch in s._ENDERS and not stack:
+            j = i + 1
+            while j < end and (text[j] in s._ENDERS or text[j] in s._TRAILERS):
+                j += 1
+            yield s._trim(text, start, j)
+            start = i = j
+            continue
+        i += 1
+    if start < end:
+        if stack and end - start > 200:
+            yield from s._split_plain(text, start, end)
+        else:
+            trimmed = s._trim(text, start, end)
+            if len(trimmed):
+                yield trimmed
+
+
+def test_sentences_split_by_searching_for_marks_are_those_read_a_character_at_a_time():
+    """Quotes, brackets and 书名号 nested, stray and unclosed, runs of enders and trailers,
+    blanks at the edges, long unbalanced paragraphs: the same sentence spans."""
+    from checker.model.sentences import _split_one
+    from checker.model.span import Span
+
+    rng = random.Random(8)
+    pieces = list("。！？；!?;“”‘’《》（）()【】〔〕「」『』") + ["字", "词语", " ", "\u3000", "\t", "ab"] * 6
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.choice([5, 40, 300])))
+        a = rng.randint(0, len(text) // 3)
+        span = Span(a, rng.randint(a, len(text)))
+        assert list(_split_one(text, span)) == list(_sentences_read_a_character_at_a_time(text, span))
+
+
+def test_line_starts_summed_from_line_lengths_are_the_positions_after_each_newline():
+    from checker.sources.source import SourceText
+
+    rng = random.Random(5)
+    texts = ["", "\n", "字", "字\n", "\n\n字\n词", "ab\ncd\n\n"]
+    texts += ["".join(rng.choice("字a\n ") for _ in range(rng.randint(0, 80))) for _ in range(2000)]
+    for text in texts:
+        assert SourceText("p", text, text).line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
