@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -36,11 +37,10 @@ class SourceText:
     _original_starts: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        self._line_starts = starts
+        # each line starts one past the end of the line before: the lengths of the pieces
+        # between the \n, summed as they go (a loop over the characters took 1.5 ms on a
+        # 20 KB document, outside every check's time)
+        self._line_starts = [0, *accumulate(len(line) + 1 for line in self.text.split("\n")[:-1])]
 
     @classmethod
     def from_decoded(cls, path: str, original: str, *, encoding: str = "utf-8", bom: bool = False,
