@@ -35,6 +35,11 @@ from checker.core.patterns import compile_user, literal_scan, required_literals
     ("[]a]bc", 0, ()),                # a set opened by ]: left to regex's reading
     ("[^]a]bc", 0, ()),
     ("[a[:b]]cd", 0, ()),             # [: inside a set: its ] may be a POSIX class's
+    # a set opened by a colon is a set of marks to both, unless it reads as a class's name
+    (r"ab[:：]\s*(?![^\s|】\]])", 0, ("ab",)),
+    (r"[^:：]ab[\]x]", 0, ("ab",)),
+    (r"[:alpha:]ab[\]x]", 0, ()),
+    (r"[:]ab[\]x]", 0, ()),
     ("(?<=ab)cd", 0, ("cd",)),
     ("(?i:ab)cd", 0, ("cd",)),
     # a set of a few characters, when nothing else is needed: each is a literal

@@ -337,6 +337,9 @@ def _plain_properties(pattern: str) -> str:
     return "".join(out)
 
 
+_POSIX_NAME = re.compile(r":\^?[A-Za-z]*:?\]")
+
+
 def _ambiguous_bracket(pattern: str) -> bool:
     r"""Whether a ] of ``pattern`` may be syntax to ``regex`` that ``re`` reads as a mark: a
     set opened by ] or ^] ([]a], which one reads as holding ], the other perhaps not)
@@ -357,7 +360,9 @@ def _ambiguous_bracket(pattern: str) -> bool:
             j = i + 1
             if pattern.startswith("^", j):
                 j += 1
-            if pattern.startswith("]", j) or pattern.startswith(":", j):
+            # [:：] (a colon, full- or half-width) is a set of marks to both; only what
+            # reads as a POSIX class's name ([:alpha:]) is left in doubt
+            if pattern.startswith("]", j) or _POSIX_NAME.match(pattern, j):
                 return True
             i = j
             continue
@@ -502,7 +507,7 @@ def _widths(items, c) -> int | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 8          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal
+_KNOWN_FORMAT = 9          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal; 9: a set opened by : ([:：]) is no POSIX class
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
