@@ -923,3 +923,22 @@ def test_line_starts_summed_from_line_lengths_are_the_positions_after_each_newli
     texts += ["".join(rng.choice("字a\n ") for _ in range(rng.randint(0, 80))) for _ in range(2000)]
     for text in texts:
         assert SourceText("p", text, text).line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def test_leftover_matches_kept_for_the_last_text_are_those_found_afresh():
+    """find_matches keeps each expression's spans for the last text it searched: asked
+    again (another list holding it, another text between) it answers as a fresh search."""
+    from checker.checks.leftovers import pattern as leftover
+
+    one = "第一行 上一篇：标题\n浏览次数：12\n正文。\n" * 40
+    two = "下一篇\n" + one[:300]
+    lists = [(r"(?:上一篇|下一篇)", r"浏览次数[:：]\d+"), (r"浏览次数[:：]\d+",), (r"^正文", r"(?:上一篇|下一篇)")]
+
+    def fresh(text, patterns):
+        leftover._LAST = (None, {})
+        return leftover.find_matches(text, patterns, frozenset())
+
+    expected = {(t, p): fresh(t, p) for t in (one, two) for p in lists}
+    for text in (one, two, one, one, two):
+        for patterns in lists + lists[::-1]:
+            assert leftover.find_matches(text, patterns, frozenset()) == expected[(text, patterns)]
