@@ -942,3 +942,22 @@ def test_leftover_matches_kept_for_the_last_text_are_those_found_afresh():
     for text in (one, two, one, one, two):
         for patterns in lists + lists[::-1]:
             assert leftover.find_matches(text, patterns, frozenset()) == expected[(text, patterns)]
+
+
+def test_occurrences_kept_per_text_outlast_the_stretches_and_starts_that_read_them():
+    """Each literal's occurrences are kept for a long text, cut at _OCCURRENCES_KEPT:
+    _stretches and _starts must give up before a cut list runs out, and read what a find
+    loop finds (overlapping occurrences too)."""
+    from checker.core import patterns
+
+    assert patterns._OCCURRENCES_KEPT > max(patterns._ANCHORED_MAX, patterns._STRETCHES_MAX)
+    text = ("aa。" * 50 + "年" * 3 + "字" * 2_000 + "。aaa") * 3
+    for literal in ("。", "aa", "年", "字", "无"):
+        found, at = [], text.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = text.find(literal, at + 1)
+        kept = list(patterns._occurrences(text, literal, 0, len(text)))
+        assert kept == found[:patterns._OCCURRENCES_KEPT]
+        assert list(patterns._occurrences(text, literal, 7, len(text) - 5)) == \
+            [a for a in found if 7 <= a and a + len(literal) <= len(text) - 5]

@@ -729,7 +729,7 @@ _KNOWN = _Known()
 # literals they hold (a document's text is tested against some five hundred literals of
 # two hundred expressions, many alike; each absent one is a scan of the whole text).
 _SHARED_MIN = 2_000
-_SHARED: tuple = (None, {}, {})       # the string, character -> held, literal -> held
+_SHARED: tuple = (None, {}, {}, {})   # the string, character -> held, literal -> held, literal -> where
 
 
 def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
@@ -740,7 +740,7 @@ def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
     global _SHARED
     shared = _SHARED
     if shared[0] is not string:
-        shared = _SHARED = (string, {}, {})     # swapped whole: each thread reads one string's facts
+        shared = _SHARED = (string, {}, {}, {})     # swapped whole: each thread reads one string's facts
     chars, held = shared[1], shared[2]
     for literal in literals:
         known = held.get(literal)
@@ -776,15 +776,12 @@ def _stretches(string: str, literals: tuple[str, ...], window: tuple[int, ...], 
         return None
     longest = window[0]
     starts: list[tuple[int, int]] = []
-    find = string.find
     for literal in literals:
         back = longest - len(literal)
-        at = find(literal, pos, end)
-        while at >= 0:
+        for at in _occurrences(string, literal, pos, end):
             starts.append((max(pos, at - back), at))
             if len(starts) > _STRETCHES_MAX:
                 return None
-            at = find(literal, at + 1, end)
     starts.sort()
     merged: list[tuple[int, int]] = []
     for a, b in starts:
@@ -794,6 +791,43 @@ def _stretches(string: str, literals: tuple[str, ...], window: tuple[int, ...], 
         else:
             merged.append((a, b))
     return merged
+
+
+# Where a literal occurs in a long string, kept for the string (``_SHARED``): the same
+# frequent literals (。 、 年 .) open many expressions, and each of those found its
+# occurrences again, up to the number that made it give up.  At most this many are kept:
+# past them both ``_stretches`` (64) and ``_starts`` (each occurrence is one more start,
+# at most ``_ANCHORED_MAX``) have given up.
+_OCCURRENCES_KEPT = 257
+
+
+def _occurrences(string: str, literal: str, pos: int, end: int):
+    """The offsets at which ``literal`` begins within ``string[pos:end]``, overlapping ones
+    too, in order (only the first ``_OCCURRENCES_KEPT`` when the whole of a long string is
+    asked about: callers stop before those run out)."""
+    find = string.find
+    if pos == 0 and end >= len(string) >= _SHARED_MIN:
+        global _SHARED
+        shared = _SHARED
+        if shared[0] is not string:
+            shared = _SHARED = (string, {}, {}, {})
+        kept = shared[3].get(literal)
+        if kept is None:
+            kept = []
+            at = find(literal, 0, end)
+            while at >= 0 and len(kept) < _OCCURRENCES_KEPT:
+                kept.append(at)
+                at = find(literal, at + 1, end)
+            shared[3][literal] = kept
+        return kept
+    return _found(find, literal, pos, end)
+
+
+def _found(find, literal: str, pos: int, end: int):
+    at = find(literal, pos, end)
+    while at >= 0:
+        yield at
+        at = find(literal, at + 1, end)
 
 
 def _windowed(search, string: str, stretches: list[tuple[int, int]], reach: int, pos: int, end: int,
@@ -830,14 +864,11 @@ def _starts(string: str, literals: tuple[str, ...], window: tuple[int, ...], pos
     lead = window[2]
     most = min(_ANCHORED_MAX, (end - pos) // _ANCHORED_SHARE)
     starts: set[int] = set()
-    find = string.find
     for literal in literals:
-        at = find(literal, pos, end)
-        while at >= 0:
+        for at in _occurrences(string, literal, pos, end):
             starts.update(range(max(pos, at - lead), at + 1))
             if len(starts) > most:
                 return None
-            at = find(literal, at + 1, end)
     return sorted(starts)
 
 
