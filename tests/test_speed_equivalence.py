@@ -35,6 +35,11 @@ from checker.core.patterns import compile_user, literal_scan, required_literals
     ("[]a]bc", 0, ()),                # a set opened by ]: left to regex's reading
     ("[^]a]bc", 0, ()),
     ("[a[:b]]cd", 0, ()),             # [: inside a set: its ] may be a POSIX class's
+    # a set opened by a colon is a set of marks to both, unless it reads as a class's name
+    (r"ab[:：]\s*(?![^\s|】\]])", 0, ("ab",)),
+    (r"[^:：]ab[\]x]", 0, ("ab",)),
+    (r"[:alpha:]ab[\]x]", 0, ()),
+    (r"[:]ab[\]x]", 0, ()),
     ("(?<=ab)cd", 0, ("cd",)),
     ("(?i:ab)cd", 0, ("cd",)),
     # a set of a few characters, when nothing else is needed: each is a literal
@@ -607,6 +612,34 @@ def test_windowed_searches_of_adversarial_expressions_find_what_finditer_finds(p
                     [(m.span(), m.groups()) for m in plain_re.finditer(text, pos, end)], (flags, pos, end)
 
 
+LINE_ANCHORED = [r"^[ \t]*\d+[ \t]*$", r"^\s*\d", r"^(a)?\d(?(1)a)", r"^(?<=\n)\d", r"^\d$\n^\d",
+                 r"^[^\n]*\d[ ]*$", r"^(?:\d\n)+", r"^(?=[^\n]*\d)[z ]+", r"^\d(?=\n\n)", r"^(\d)\n\1",
+                 r"^\d\n", r"^[z ]*\d[ ]*\n"]
+
+
+@pytest.mark.parametrize("pattern", LINE_ANCHORED + [r"^\d|z", r"^[ \t]*$", r"^.{0,3}$", r"(?m)^\d", r"^*", r"\G\d"])
+def test_expressions_opening_with_a_line_start_find_at_line_starts_what_finditer_finds(pattern):
+    """An expression opening with ^ under MULTILINE, needing no literal, is tried only at
+    line starts (``_line_probe``): at every pos and endpos, with matches spanning lines,
+    back references and look-arounds, it finds what regex's finditer finds.  Those that
+    may match empty, hold a top-level alternation or open otherwise are searched whole."""
+    from checker.core import patterns
+
+    rng = random.Random(pattern)
+    probe = patterns._line_probe(pattern, re.MULTILINE)
+    assert bool(probe) == (pattern in LINE_ANCHORED)
+    assert not patterns._line_probe(pattern, 0)
+    for flags in (re.MULTILINE, re.MULTILINE | re.DOTALL, 0):
+        plain = regex.compile(pattern, flags)
+        ours = compile_user(pattern, flags)
+        for _ in range(8):
+            text = "".join(rng.choice(["1", "z", " ", "\n", "\n", "a", "\t", "12\n"]) for _ in range(rng.randint(1_000, 1_600)))
+            pos = rng.choice([0, 0, rng.randint(0, 30)])
+            end = rng.choice([len(text), rng.randint(len(text) - 30, len(text))])
+            assert [(m.span(), m.groups()) for m in ours.finditer(text, pos, end)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text, pos, end)], (flags, pos, end)
+
+
 def test_jieba_imported_with_its_kept_emission_table_and_deferred_modules():
     """import_jieba puts the HMM emission table kept in the cache folder in place of
     jieba.finalseg.prob_emit and defers tempfile and pickle: in a fresh process (the table
@@ -834,3 +867,97 @@ def test_messages_filled_by_format_map_are_formatters():
     for _ in range(30_000):
         template = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert outcome(stamp.render_message, template, args) == outcome(plain, template, args), template
+
+
+def _sentences_read_a_character_at_a_time(text, span):
+    """The splitter as it was before it searched for the marks it acts on (the reference)."""
+    from checker.model import sentences as s
+
+    stack, start, i, end = [], span.start, span.start, span.end
+    while i < end:
+        ch = text[i]
+        if ch in s._OPENERS and ch not in s._CLOSERS:
+            stack.append(s._OPENERS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in s._CLOSERS and stack and s._CLOSERS[ch] in s._OPENERS and ch in stack:
+            while stack and stack.pop() != ch:
+                pass
+        elif ch in s._ENDERS and not stack:
+            j = i + 1
+            while j < end and (text[j] in s._ENDERS or text[j] in s._TRAILERS):
+                j += 1
+            yield s._trim(text, start, j)
+            start = i = j
+            continue
+        i += 1
+    if start < end:
+        if stack and end - start > 200:
+            yield from s._split_plain(text, start, end)
+        else:
+            trimmed = s._trim(text, start, end)
+            if len(trimmed):
+                yield trimmed
+
+
+def test_sentences_split_by_searching_for_marks_are_those_read_a_character_at_a_time():
+    """Quotes, brackets and 书名号 nested, stray and unclosed, runs of enders and trailers,
+    blanks at the edges, long unbalanced paragraphs: the same sentence spans."""
+    from checker.model.sentences import _split_one
+    from checker.model.span import Span
+
+    rng = random.Random(8)
+    pieces = list("。！？；!?;“”‘’《》（）()【】〔〕「」『』") + ["字", "词语", " ", "\u3000", "\t", "ab"] * 6
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.choice([5, 40, 300])))
+        a = rng.randint(0, len(text) // 3)
+        span = Span(a, rng.randint(a, len(text)))
+        assert list(_split_one(text, span)) == list(_sentences_read_a_character_at_a_time(text, span))
+
+
+def test_line_starts_summed_from_line_lengths_are_the_positions_after_each_newline():
+    from checker.sources.source import SourceText
+
+    rng = random.Random(5)
+    texts = ["", "\n", "字", "字\n", "\n\n字\n词", "ab\ncd\n\n"]
+    texts += ["".join(rng.choice("字a\n ") for _ in range(rng.randint(0, 80))) for _ in range(2000)]
+    for text in texts:
+        assert SourceText("p", text, text).line_starts == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def test_leftover_matches_kept_for_the_last_text_are_those_found_afresh():
+    """find_matches keeps each expression's spans for the last text it searched: asked
+    again (another list holding it, another text between) it answers as a fresh search."""
+    from checker.checks.leftovers import pattern as leftover
+
+    one = "第一行 上一篇：标题\n浏览次数：12\n正文。\n" * 40
+    two = "下一篇\n" + one[:300]
+    lists = [(r"(?:上一篇|下一篇)", r"浏览次数[:：]\d+"), (r"浏览次数[:：]\d+",), (r"^正文", r"(?:上一篇|下一篇)")]
+
+    def fresh(text, patterns):
+        leftover._LAST = (None, {})
+        return leftover.find_matches(text, patterns, frozenset())
+
+    expected = {(t, p): fresh(t, p) for t in (one, two) for p in lists}
+    for text in (one, two, one, one, two):
+        for patterns in lists + lists[::-1]:
+            assert leftover.find_matches(text, patterns, frozenset()) == expected[(text, patterns)]
+
+
+def test_occurrences_kept_per_text_outlast_the_stretches_and_starts_that_read_them():
+    """Each literal's occurrences are kept for a long text, cut at _OCCURRENCES_KEPT:
+    _stretches and _starts must give up before a cut list runs out, and read what a find
+    loop finds (overlapping occurrences too)."""
+    from checker.core import patterns
+
+    assert patterns._OCCURRENCES_KEPT > max(patterns._ANCHORED_MAX, patterns._STRETCHES_MAX)
+    text = ("aa。" * 50 + "年" * 3 + "字" * 2_000 + "。aaa") * 3
+    for literal in ("。", "aa", "年", "字", "无"):
+        found, at = [], text.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = text.find(literal, at + 1)
+        kept = list(patterns._occurrences(text, literal, 0, len(text)))
+        assert kept == found[:patterns._OCCURRENCES_KEPT]
+        assert list(patterns._occurrences(text, literal, 7, len(text) - 5)) == \
+            [a for a in found if 7 <= a and a + len(literal) <= len(text) - 5]

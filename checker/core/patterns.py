@@ -337,6 +337,9 @@ def _plain_properties(pattern: str) -> str:
     return "".join(out)
 
 
+_POSIX_NAME = re.compile(r":\^?[A-Za-z]*:?\]")
+
+
 def _ambiguous_bracket(pattern: str) -> bool:
     r"""Whether a ] of ``pattern`` may be syntax to ``regex`` that ``re`` reads as a mark: a
     set opened by ] or ^] ([]a], which one reads as holding ], the other perhaps not)
@@ -357,7 +360,9 @@ def _ambiguous_bracket(pattern: str) -> bool:
             j = i + 1
             if pattern.startswith("^", j):
                 j += 1
-            if pattern.startswith("]", j) or pattern.startswith(":", j):
+            # [:：] (a colon, full- or half-width) is a set of marks to both; only what
+            # reads as a POSIX class's name ([:alpha:]) is left in doubt
+            if pattern.startswith("]", j) or _POSIX_NAME.match(pattern, j):
                 return True
             i = j
             continue
@@ -502,7 +507,7 @@ def _widths(items, c) -> int | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 8          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal
+_KNOWN_FORMAT = 9          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal; 9: a set opened by : ([:：]) is no POSIX class
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
@@ -724,7 +729,7 @@ _KNOWN = _Known()
 # literals they hold (a document's text is tested against some five hundred literals of
 # two hundred expressions, many alike; each absent one is a scan of the whole text).
 _SHARED_MIN = 2_000
-_SHARED: tuple = (None, {}, {})       # the string, character -> held, literal -> held
+_SHARED: tuple = (None, {}, {}, {})   # the string, character -> held, literal -> held, literal -> where
 
 
 def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
@@ -735,7 +740,7 @@ def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
     global _SHARED
     shared = _SHARED
     if shared[0] is not string:
-        shared = _SHARED = (string, {}, {})     # swapped whole: each thread reads one string's facts
+        shared = _SHARED = (string, {}, {}, {})     # swapped whole: each thread reads one string's facts
     chars, held = shared[1], shared[2]
     for literal in literals:
         known = held.get(literal)
@@ -771,15 +776,12 @@ def _stretches(string: str, literals: tuple[str, ...], window: tuple[int, ...], 
         return None
     longest = window[0]
     starts: list[tuple[int, int]] = []
-    find = string.find
     for literal in literals:
         back = longest - len(literal)
-        at = find(literal, pos, end)
-        while at >= 0:
+        for at in _occurrences(string, literal, pos, end):
             starts.append((max(pos, at - back), at))
             if len(starts) > _STRETCHES_MAX:
                 return None
-            at = find(literal, at + 1, end)
     starts.sort()
     merged: list[tuple[int, int]] = []
     for a, b in starts:
@@ -789,6 +791,43 @@ def _stretches(string: str, literals: tuple[str, ...], window: tuple[int, ...], 
         else:
             merged.append((a, b))
     return merged
+
+
+# Where a literal occurs in a long string, kept for the string (``_SHARED``): the same
+# frequent literals (。 、 年 .) open many expressions, and each of those found its
+# occurrences again, up to the number that made it give up.  At most this many are kept:
+# past them both ``_stretches`` (64) and ``_starts`` (each occurrence is one more start,
+# at most ``_ANCHORED_MAX``) have given up.
+_OCCURRENCES_KEPT = 257
+
+
+def _occurrences(string: str, literal: str, pos: int, end: int):
+    """The offsets at which ``literal`` begins within ``string[pos:end]``, overlapping ones
+    too, in order (only the first ``_OCCURRENCES_KEPT`` when the whole of a long string is
+    asked about: callers stop before those run out)."""
+    find = string.find
+    if pos == 0 and end >= len(string) >= _SHARED_MIN:
+        global _SHARED
+        shared = _SHARED
+        if shared[0] is not string:
+            shared = _SHARED = (string, {}, {}, {})
+        kept = shared[3].get(literal)
+        if kept is None:
+            kept = []
+            at = find(literal, 0, end)
+            while at >= 0 and len(kept) < _OCCURRENCES_KEPT:
+                kept.append(at)
+                at = find(literal, at + 1, end)
+            shared[3][literal] = kept
+        return kept
+    return _found(find, literal, pos, end)
+
+
+def _found(find, literal: str, pos: int, end: int):
+    at = find(literal, pos, end)
+    while at >= 0:
+        yield at
+        at = find(literal, at + 1, end)
 
 
 def _windowed(search, string: str, stretches: list[tuple[int, int]], reach: int, pos: int, end: int,
@@ -825,14 +864,11 @@ def _starts(string: str, literals: tuple[str, ...], window: tuple[int, ...], pos
     lead = window[2]
     most = min(_ANCHORED_MAX, (end - pos) // _ANCHORED_SHARE)
     starts: set[int] = set()
-    find = string.find
     for literal in literals:
-        at = find(literal, pos, end)
-        while at >= 0:
+        for at in _occurrences(string, literal, pos, end):
             starts.update(range(max(pos, at - lead), at + 1))
             if len(starts) > most:
                 return None
-            at = find(literal, at + 1, end)
     return sorted(starts)
 
 
@@ -860,6 +896,68 @@ _ANCHORED_MAX = 256            # positions tried one by one; past this, the whol
 # ... and at most one per this many characters: an anchored try costs some 1-2 us, a whole
 # search 15-200 ns per character (a one-character literal such as 。 is everywhere)
 _ANCHORED_SHARE = 64
+
+
+# -- expressions anchored at line starts ----------------------------------------------------
+# An expression that opens with ^ under MULTILINE (^[ \t]*第\d+页[ \t]*$) holds no literal
+# to search for, and the engine has no shortcut for ^: a whole-text search tries every
+# position (some 0.1-0.3 ms on a 20 KB document, a dozen such expressions a document).
+# Every match starts at 0 or just after a "\n", so the same expression with its ^ read as
+# a "\n" (the probe) finds, in one search that skips from newline to newline, the next
+# line where it matches: the expression itself is then matched there, for its own groups.
+
+
+def _line_probe(pattern: str, flags: int) -> tuple[str, int] | bool:
+    """The probe's (pattern, flags) when every match of ``pattern`` begins at a line start
+    (it opens with a top-level ^, AT_BEGINNING in the parse, under MULTILINE) and is never
+    empty; False otherwise, and for anything re's parser cannot vouch for (flags, syntax
+    only regex knows, \\G)."""
+    import warnings
+    from re import _constants as c, _parser
+
+    if not pattern.startswith("^") or pattern[1:2] in ("", "*", "+", "?", "{") or "\\G" in pattern:
+        return False
+    if flags & ~_FLAGS_KEPT or not flags & re.MULTILINE:
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
+        if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
+            return False
+        if not len(parsed) or parsed[0] != (c.AT, c.AT_BEGINNING) or parsed.getwidth()[0] < 1:
+            return False
+    except Exception:       # noqa: BLE001 - regex-only syntax: searched whole
+        return False
+    return ("\\n" + pattern[1:], flags)
+
+
+def _at_line_starts(match, probe_search, string: str, end: int, timeout: float | None = None) -> list:
+    """The matches ``finditer(string, 0, end)`` finds for an expression every match of
+    which begins at a line start and is not empty (``_line_probe``): tried at 0, then at
+    each line start past the last match where the probe (the "\\n" before it, then the
+    rest of the expression) matches.  After a match ending at e, the probe searched from
+    e - 1 finds the first line start from e on.  None if the two ever disagree."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+
+    def left() -> dict:
+        return {} if deadline is None else {"timeout": max(deadline - time.monotonic(), 0.0)}
+
+    found = []
+    m = match(string, 0, end, **left())
+    at = 0
+    if m is not None:
+        found.append(m)
+        at = m.end()
+    while True:
+        q = probe_search(string, max(at - 1, 0), end, **left())
+        if q is None:
+            return found
+        m = match(string, q.start() + 1, end, **left())
+        if m is None:       # should not be (the probe matched the rest there): search whole
+            return None
+        found.append(m)
+        at = m.end()
 
 
 class LiteralScan:
@@ -994,7 +1092,7 @@ class UserPattern:
     compiled on its first call that gets past that test; any other when it is made.
     """
 
-    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window")
+    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -1002,6 +1100,7 @@ class UserPattern:
         self._compiled = None
         self._literals: tuple[str, ...] | None = None     # found on first use
         self._window: tuple[int, ...] | None = None       # found on first use (see _analyse)
+        self._probe = None                                # found on first use (see _line_probe)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -1065,6 +1164,15 @@ class UserPattern:
             starts = _starts(string, self._literals, window, pos, end)
             if starts is not None:
                 return iter(_run(_anchored, self._regex().match, string, starts, end))
+            if pos == 0:
+                probe = self._probe
+                if probe is None:
+                    key = _line_probe(self.pattern, int(self.flags))
+                    probe = self._probe = _KNOWN.compile(key) if key else False
+                if probe:
+                    found = _run(_at_line_starts, self._regex().match, probe.search, string, end)
+                    if found is not None:
+                        return iter(found)
 
         def all_matches(*args, **kw):
             return list(self._regex().finditer(*args, **kw))

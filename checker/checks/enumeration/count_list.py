@@ -105,8 +105,11 @@ def check(doc, rule) -> Iterator[Finding]:
     for para in doc.paragraphs:
         start, end = para.span.start, para.span.end
         start = after_marker(text, start, end)
+        claims = list(tables.claim.finditer(text, start, end))
+        if not claims:
+            continue        # most paragraphs claim no count: their bracket pairs are not needed
         partner = match_pairs(text, start, end)
-        for match in tables.claim.finditer(text, start, end):
+        for match in claims:
             claim = _claim(text, match, start, end, partner, tables, params)
             result = None
             if claim is None:

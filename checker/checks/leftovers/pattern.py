@@ -117,11 +117,31 @@ def _patterns(vocabulary, params: Params) -> tuple[str, ...]:
     return tuple(found)
 
 
+# The spans each expression matches in the last text searched: the punctuation kinds'
+# leftover and garble lists repeat expressions the artifact rules search (a quarter of
+# these searches, on the same document).  Swapped whole per text, as one tuple: a thread
+# reads one text's entries.
+_LAST: tuple = (None, {})
+
+
+def _spans(compiled, text: str) -> list[Span]:
+    global _LAST
+    last = _LAST
+    if last[0] is not text:
+        last = _LAST = (text, {})
+    spans = last[1].get(compiled.pattern)
+    if spans is None:
+        # stored only once found in full (a search stopped by its time budget raises)
+        spans = last[1][compiled.pattern] = [Span(m.start(), m.end()) for m in compiled.finditer(text)
+                                             if m.end() > m.start()]
+    return spans
+
+
 def find_matches(text: str, patterns: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
     """Non-overlapping matches of any pattern, earliest first, longest at one start."""
     spans: list[Span] = []
     for compiled in compiled_patterns(patterns):
-        spans += [Span(m.start(), m.end()) for m in compiled.finditer(text) if m.end() > m.start()]
+        spans += _spans(compiled, text)
     spans.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
     for span in spans:

@@ -125,15 +125,16 @@ def _marks_in(chars: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
 
 
-def _skipped(body: str) -> list[bool]:
-    skip = [False] * len(body)
+def _skipped(body: str) -> set[int]:
+    """The offsets inside URLs and the like (a set: most paragraphs hold none, and a list
+    of a flag per character cost a paragraph's length each time)."""
+    skip: set[int] = set()
     for m in _SKIP.finditer(body):
-        for k in range(m.start(), m.end()):
-            skip[k] = True
+        skip.update(range(m.start(), m.end()))
     return skip
 
 
-def quote_roles(body: str, quotes: dict[str, tuple[str, str]], skip: list[bool] | None = None) -> dict[int, int]:
+def quote_roles(body: str, quotes: dict[str, tuple[str, str]], skip: set[int] | None = None) -> dict[int, int]:
     """Straight quotes of ``body`` (outside URLs) -> 0 (opening) or 1 (closing), paired in
     order; an unpaired last one opens when text follows it, else closes."""
     skip = skip if skip is not None else _skipped(body)
@@ -141,7 +142,7 @@ def quote_roles(body: str, quotes: dict[str, tuple[str, str]], skip: list[bool] 
     for q in quotes:
         if q not in body:
             continue
-        where = [i for i, ch in enumerate(body) if ch == q and not skip[i]]
+        where = [i for i, ch in enumerate(body) if ch == q and i not in skip]
         for n, i in enumerate(where):
             roles[i] = n % 2
         if len(where) % 2:
@@ -155,7 +156,7 @@ def _is_closing_context(ch: str) -> bool:
     return ch in "，。；：？！、）》】,.;:?!)"
 
 
-def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: set[int],
+def _flag_once(body: str, marks: dict[str, str], skip: set[int], converted: set[int],
                roles: dict[int, int]) -> set[int]:
     def chinese_at(j: int) -> bool:
         return j in converted or is_chinese(body[j])
@@ -185,7 +186,7 @@ def _flag_once(body: str, marks: dict[str, str], skip: list[bool], converted: se
             out.add(last)
     for m in _marks_in(tuple(marks)).finditer(body):     # the characters of marks only
         i, ch = m.start(), m.group()
-        if i in roles or skip[i]:
+        if i in roles or i in skip:
             continue
         if parens and ch == "(":
             stack.append(i)
