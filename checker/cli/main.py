@@ -5,11 +5,48 @@ Exit codes: 0 nothing at or above --fail-on, 1 violations at or above it,
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
-from checker.core.errors import ConfigError
+
+def _as_written(message: str) -> str:
+    return message
+
+
+def _as_written_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+def _import_argparse():
+    """argparse, imported without gettext when gettext could find no translation.
+
+    argparse takes ``gettext`` and ``ngettext`` from gettext at its import (~1 CPU ms
+    with gettext's own import).  Before anything has imported gettext, its texts are
+    looked up in the default folder only (``<base prefix>/share/locale``, where no
+    domain was bound elsewhere): when that folder does not exist, as in nearly every
+    installation, each text is its own translation, and argparse is given that answer
+    through a stand-in while it imports.  Anything else (gettext or argparse imported
+    already, the folder present) is the ordinary import, and ``_untranslated_argparse``
+    decides as before."""
+    if "argparse" in sys.modules or "gettext" in sys.modules \
+            or os.path.isdir(os.path.join(sys.base_prefix, "share", "locale")):
+        import argparse
+
+        return argparse
+    stand_in = type(sys)("gettext")
+    stand_in.gettext, stand_in.ngettext = _as_written, _as_written_plural
+    sys.modules["gettext"] = stand_in
+    try:
+        import argparse
+    finally:
+        if sys.modules.get("gettext") is stand_in:
+            del sys.modules["gettext"]
+    return argparse
+
+
+argparse = _import_argparse()
+
+from checker.core.errors import ConfigError  # noqa: E402 - after argparse's import
 
 from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS  # noqa: F401 - re-exported
 
@@ -35,6 +72,10 @@ def _untranslated_argparse() -> None:
     folders again for every one (two dozen times a run, some 1.5 ms): when gettext finds
     no translation to look in, as in nearly every installation, each text is its own
     translation, and argparse is given that answer once for all."""
+    if getattr(argparse, "_", None) is _as_written:
+        return                  # imported without gettext: see _import_argparse
+    if getattr(argparse, "_", None) is _gettext_again or getattr(argparse, "ngettext", None) is _ngettext_again:
+        _gettext_back()         # an earlier main's: decided again, by what gettext finds now
     import gettext
 
     if getattr(argparse, "_", None) is not gettext.gettext or getattr(argparse, "ngettext", None) is not gettext.ngettext:
@@ -51,18 +92,28 @@ def _translated_argparse() -> None:
     """Give argparse gettext back (``main`` returning): a caller's parsers are translated
     as it chooses, by what gettext finds then."""
     if getattr(argparse, "_", None) is _as_written:
-        import gettext
+        # gettext's functions at the first text (imported then, not as this process ends)
+        argparse._ = _gettext_again
+        argparse.ngettext = _ngettext_again
 
+
+def _gettext_again(message: str) -> str:
+    return _gettext_back().gettext(message)
+
+
+def _ngettext_again(singular: str, plural: str, n: int) -> str:
+    return _gettext_back().ngettext(singular, plural, n)
+
+
+def _gettext_back():
+    """gettext, given back to argparse (once ``main`` has returned and a caller uses it)."""
+    import gettext
+
+    if argparse._ is _gettext_again:
         argparse._ = gettext.gettext
+    if argparse.ngettext is _ngettext_again:
         argparse.ngettext = gettext.ngettext
-
-
-def _as_written(message: str) -> str:
-    return message
-
-
-def _as_written_plural(singular: str, plural: str, n: int) -> str:
-    return singular if n == 1 else plural
+    return gettext
 
 
 class _Formatter(argparse.HelpFormatter):
