@@ -193,12 +193,19 @@ def test_argparse_gets_gettext_back_after_main(monkeypatch):
     at the first text, not as the command line's process ends)."""
     import argparse
     import gettext
+    import sys
 
     from checker.cli import main as cli
 
     monkeypatch.setattr(argparse, "_", cli._as_written)
     monkeypatch.setattr(argparse, "ngettext", cli._as_written_plural)
-    cli._translated_argparse()
+    cli._translated_argparse()              # gettext imported already (here): given back at once
+    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext
+    monkeypatch.setattr(argparse, "_", cli._as_written)
+    monkeypatch.setattr(argparse, "ngettext", cli._as_written_plural)
+    monkeypatch.delitem(sys.modules, "gettext")
+    cli._translated_argparse()              # not imported: at the first text
+    monkeypatch.setitem(sys.modules, "gettext", gettext)
     assert argparse._ is cli._gettext_again
     assert argparse._("usage: ") == gettext.gettext("usage: ")
     assert argparse._ is gettext.gettext

@@ -92,9 +92,11 @@ def _translated_argparse() -> None:
     """Give argparse gettext back (``main`` returning): a caller's parsers are translated
     as it chooses, by what gettext finds then."""
     if getattr(argparse, "_", None) is _as_written:
-        # gettext's functions at the first text (imported then, not as this process ends)
-        argparse._ = _gettext_again
-        argparse.ngettext = _ngettext_again
+        if "gettext" in sys.modules:
+            _gettext_back()
+        else:   # gettext's functions at the first text (imported then, not as this process ends)
+            argparse._ = _gettext_again
+            argparse.ngettext = _ngettext_again
 
 
 def _gettext_again(message: str) -> str:
@@ -109,9 +111,9 @@ def _gettext_back():
     """gettext, given back to argparse (once ``main`` has returned and a caller uses it)."""
     import gettext
 
-    if argparse._ is _gettext_again:
+    if argparse._ in (_gettext_again, _as_written):
         argparse._ = gettext.gettext
-    if argparse.ngettext is _ngettext_again:
+    if argparse.ngettext in (_ngettext_again, _as_written_plural):
         argparse.ngettext = gettext.ngettext
     return gettext
 
