@@ -131,8 +131,13 @@ def main() -> None:
     code = 2
     try:
         # what checker.cli.entry.run does, with the figures taken before the process ends
-        from checker.cli.entry import prepare
+        try:
+            from checker.cli.entry import prepare
+        except ImportError:     # an older gwlint (to compare with): its entry set the collector only
+            from checker.core.collector import fewer_collections
 
+            def prepare(argv):
+                fewer_collections()
         prepare(sys.argv[1:])
         from checker.cli.main import main as cli
 
