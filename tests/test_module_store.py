@@ -15,10 +15,18 @@ def _forget(package: str) -> None:
         del sys.modules[name]
 
 
-def _import_fresh(package: str, store, name: str):
+def _read(store, folder):
+    return module_store._read(store, str(folder))
+
+
+def _keep(store, folder, package):
+    module_store.keep(store, *_read(store, folder), package)
+
+
+def _import_fresh(package: str, store, name: str, folder):
     """``name`` imported afresh with a finder on ``store`` first on the meta path."""
     _forget(package)
-    finder = module_store._Finder(module_store._read(store))
+    finder = module_store._Finder(*_read(store, folder))
     sys.meta_path.insert(0, finder)
     try:
         importlib.invalidate_caches()
@@ -37,12 +45,13 @@ def test_a_kept_module_is_the_module_and_an_edited_one_is_read_again(tmp_path, m
     monkeypatch.syspath_prepend(str(tmp_path))
     store = tmp_path / "store.marshal"
     try:
-        plain = _import_fresh(package, store, f"{package}.sub.leaf")          # nothing kept yet
+        plain = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)          # nothing kept yet
         assert type(plain.__spec__.loader).__name__ == "SourceFileLoader"
-        module_store.keep(store, {}, package)
-        assert sorted(module_store._read(store)) == [package, f"{package}.sub", f"{package}.sub.leaf"]
+        _keep(store, tmp_path, package)
+        assert sorted(_read(store, tmp_path)[0]) == [package, f"{package}.sub", f"{package}.sub.leaf"]
+        assert _read(store, tmp_path / "elsewhere")[0] == {}       # only modules of the package's folder
 
-        kept = _import_fresh(package, store, f"{package}.sub.leaf")
+        kept = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
         assert type(kept.__spec__.loader).__name__ == "_StoredLoader"
         for attr in ("__file__", "__cached__"):
             assert getattr(kept, attr) == getattr(plain, attr)
@@ -56,16 +65,28 @@ def test_a_kept_module_is_the_module_and_an_edited_one_is_read_again(tmp_path, m
         leaf.write_text(leaf.read_text().replace("first", "other"))
         st = leaf.stat()
         os.utime(leaf, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
-        edited = _import_fresh(package, store, f"{package}.sub.leaf")
+        edited = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
         assert edited.ANSWER == "other" and type(edited.__loader__).__name__ == "SourceFileLoader"
-        module_store.keep(store, module_store._read(store), package)
-        again = _import_fresh(package, store, f"{package}.sub.leaf")
+        _keep(store, tmp_path, package)
+        again = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
         assert again.ANSWER == "other" and type(again.__loader__).__name__ == "_StoredLoader"
 
         leaf.unlink()                                      # removed: not found, as without the store
         _forget(package)
-        finder = module_store._Finder(module_store._read(store))
+        finder = module_store._Finder(*_read(store, tmp_path))
         assert finder.find_spec(f"{package}.sub.leaf") is None
+        assert sorted(_read(store, tmp_path)[0]) == [package, f"{package}.sub", f"{package}.sub.leaf"]
+
+        # a damaged code object is read from its folder as usual
+        _forget(package)
+        (folder / "sub" / "leaf.py").write_text("ANSWER = 'third'\n")
+        _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
+        _keep(store, tmp_path, package)
+        blob = store.read_bytes()
+        at = blob.rindex(b"third")                         # the constant, in leaf's code object
+        store.write_bytes(blob[:at] + b"thirx" + blob[at + 5:])
+        damaged = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
+        assert damaged.ANSWER == "third" and type(damaged.__loader__).__name__ == "_StoredLoader"
     finally:
         _forget(package)
 

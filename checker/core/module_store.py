@@ -1,54 +1,82 @@
-"""gwlint's own modules' code, found and read from one file instead of some 150.
+"""gwlint's own modules' code, found and read from one file instead of some 190.
 
 Importing a module from its folder costs the import system more than running the
 module's code needs: a path finder asks each folder of the package for the name (a
 listing kept per folder, a ``stat`` of the folder each time), builds a spec, then the
 loader ``stat``s the source, opens and reads the ``.pyc`` beside it and checks its header
-against the source.  A one-file run imports some 150 of gwlint's modules: 7-9 ms of
+against the source.  A one-file run imports some 190 of gwlint's modules: 7-9 ms of
 finding and 7-8 ms of opening and reading, for code that is the same at every run.
 
 ``install`` puts a finder first on ``sys.meta_path`` that answers for the ``checker``
-modules kept in one file of the user's cache folder, made by earlier runs: each module's
-file, whether it is a package, the size and modification time its source had, and its
-code object, marshalled as the ``.pyc`` holds it (read only when the module is imported).
-The spec it gives is the one the path finder would build (``spec_from_file_location``
-with the same file and search locations), with a loader that is the ordinary source
-loader but takes the code object from the store: ``__file__``, ``__path__``,
-``__cached__``, tracebacks, ``get_source`` and resources are unchanged.
+modules kept in one file of the user's cache folder, made by earlier runs.  The file is
+an index (per module: its file, whether it is a package, the size and modification time
+its source had, and where its code is), sealed with a length and a CRC-32, then the code
+objects, each marshalled as the ``.pyc`` holds it and read (with its own CRC-32 checked)
+only when the module is imported: a run reads the index, ~30 KB, and the code it runs,
+not the whole file.  The spec the finder gives is the one the path finder would build
+(``spec_from_file_location`` with the same file and search locations), with a loader
+that is the ordinary source loader but takes the code object from the store:
+``__file__``, ``__path__``, ``__cached__``, tracebacks, ``get_source`` and resources are
+unchanged.
 
 A kept module is used only while its source file has the size and modification time it
 had when its code was kept (one ``stat``, what the ``.pyc`` check compares too, to the
 nanosecond here); a changed, moved or removed source is imported as usual, and a module
 the store does not hold or holds stale is kept when the process ends (``atexit``: the
-file is rewritten only then).  The file is named by the interpreter build (code objects
-are its own) and the package's folder (checkouts share the cache folder).  Only the
-command line installs the finder (``checker.cli.entry``); importing gwlint as a library
-is unchanged.
+file is rewritten only then).  A code object whose bytes do not match their CRC is read
+from the ``.pyc`` as usual.  The file is named by the interpreter build (code objects are
+its own) and the package's folder (checkouts share the cache folder), and only modules of
+that folder are taken from it.  Only the command line installs the finder
+(``checker.cli.entry``); importing gwlint as a library is unchanged.
 """
 from __future__ import annotations
 
 import marshal
 import os
 import sys
+import zlib
 from importlib.machinery import SourceFileLoader
 from importlib.util import spec_from_file_location
 
-_FORMAT = 1
+_FORMAT = 2                     # 2: an index, then each module's code read on its import
+_MAGIC = b"gwlint modules 2\n"
+_HEAD = len(_MAGIC) + 12        # then the index's length (8 bytes) and CRC-32 (4 bytes)
 _PACKAGE = "checker"
-_KEEP = 4                       # files of other code states kept (other checkouts share the folder)
+_KEEP = 4                       # files of other checkouts and builds kept (they share the folder)
+
+
+class _Code:
+    """The store's file, open for the process: each module's code read where the index
+    says (``os.pread``: no shared file position)."""
+
+    def __init__(self, fd: int, base: int) -> None:
+        self.fd = fd
+        self.base = base
+
+    def read(self, offset: int, length: int, crc: int) -> bytes | None:
+        try:
+            data = os.pread(self.fd, length, self.base + offset)
+        except OSError:
+            return None
+        return data if len(data) == length and zlib.crc32(data) == crc else None
 
 
 class _StoredLoader(SourceFileLoader):
     """The source loader, its code object taken from the store."""
 
-    def __init__(self, fullname: str, path: str, code: bytes) -> None:
+    def __init__(self, fullname: str, path: str, code: _Code, where: tuple) -> None:
         super().__init__(fullname, path)
-        self._code = code
+        self._stored = (code, where)
 
     def get_code(self, fullname):
-        if fullname == self.name and self._code is not None:
-            code, self._code = self._code, None     # once: a reload reads the file again
-            return marshal.loads(code)
+        stored, self._stored = self._stored, None   # once: a reload reads the .pyc again
+        if fullname == self.name and stored is not None:
+            data = stored[0].read(*stored[1])
+            if data is not None:
+                try:
+                    return marshal.loads(data)
+                except (EOFError, ValueError, TypeError):
+                    pass
         return super().get_code(fullname)
 
 
@@ -56,57 +84,78 @@ class _Finder:
     """A meta path finder for the modules the store holds, each as the path finder would
     find it."""
 
-    def __init__(self, modules: dict) -> None:
-        self.modules = modules          # name -> (file, is a package, (size, mtime_ns), marshalled code)
+    def __init__(self, modules: dict, code: _Code | None) -> None:
+        self.modules = modules          # name -> (file, is a package, (size, mtime_ns), (offset, length, crc))
+        self.code = code
 
     def find_spec(self, fullname, path=None, target=None):
         entry = self.modules.get(fullname)
-        if entry is None:
+        if entry is None or self.code is None:
             return None
-        origin, is_package, stamp, code = entry
+        origin, is_package, stamp, where = entry
         try:
             st = os.stat(origin)
         except OSError:
             return None
         if (st.st_size, st.st_mtime_ns) != stamp:
             return None                 # edited since it was kept: the path finder finds it
-        return spec_from_file_location(fullname, origin, loader=_StoredLoader(fullname, origin, code),
+        return spec_from_file_location(fullname, origin, loader=_StoredLoader(fullname, origin, self.code, where),
                                        submodule_search_locations=[] if is_package else None)
 
     def invalidate_caches(self) -> None:
         pass
 
 
+def _package_folder() -> str:
+    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 def _path():
     from checker.core import digests
     from checker.core.paths import cache_dir
 
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    key = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{package}".encode(), digest_size=10)
+    key = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_package_folder()}".encode(),
+                          digest_size=10)
     return cache_dir() / f"modules-{key.hexdigest()}-f{_FORMAT}.marshal"
 
 
-def install(path=None, package: str = _PACKAGE) -> None:
+def install(path=None, package: str = _PACKAGE, folder: str | None = None) -> None:
     """Put the store's finder first on ``sys.meta_path`` and keep, at exit, the package's
-    modules this process imported that the store does not hold (``path`` and ``package``
-    other than gwlint's for tests)."""
+    modules this process imported that the store does not hold (``path``, ``package`` and
+    its ``folder`` other than gwlint's for tests)."""
     import atexit
 
     path = path or _path()
-    modules = _read(path)
-    sys.meta_path.insert(0, _Finder(modules))
-    atexit.register(keep, path, modules, package)
+    modules, code = _read(path, folder or _package_folder())
+    sys.meta_path.insert(0, _Finder(modules, code))
+    atexit.register(keep, path, modules, code, package)
 
 
-def _read(path) -> dict:
-    from checker.core.sealed_file import read_sealed
+def _read(path, folder: str) -> tuple[dict, _Code | None]:
+    """The index (modules of ``folder`` only) and the open file, or nothing."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return {}, None
+    try:
+        head = os.pread(fd, _HEAD, 0)
+        length = int.from_bytes(head[len(_MAGIC):len(_MAGIC) + 8], "little")
+        index = os.pread(fd, length, _HEAD) if head[:len(_MAGIC)] == _MAGIC and len(head) == _HEAD else b""
+        if len(index) != length or zlib.crc32(index) != int.from_bytes(head[-4:], "little"):
+            raise ValueError("not a store")
+        modules = marshal.loads(index)
+        if not isinstance(modules, dict):
+            raise ValueError("not a store")
+    except (OSError, ValueError, EOFError, TypeError):
+        os.close(fd)
+        return {}, None
+    inside = folder + os.sep
+    modules = {name: entry for name, entry in modules.items()
+               if isinstance(entry, tuple) and len(entry) == 4 and str(entry[0]).startswith(inside)}
+    return modules, _Code(fd, _HEAD + length)
 
-    data = read_sealed(path, _FORMAT)
-    modules = data.get("modules") if data is not None else None
-    return dict(modules) if isinstance(modules, dict) else {}
 
-
-def keep(path, stored: dict, package: str = _PACKAGE) -> None:
+def keep(path, stored: dict, code: _Code | None, package: str = _PACKAGE) -> None:
     """Add to the store the package's modules this process imported from their folders
     (new to the store, or edited since it kept them)."""
     found = {}
@@ -124,16 +173,18 @@ def keep(path, stored: dict, package: str = _PACKAGE) -> None:
             st = os.stat(spec.origin)
             if name in stored and stored[name][2] == (st.st_size, st.st_mtime_ns):
                 continue            # imported before the finder was installed, kept already
-            code = loader.get_code(name)
+            data = marshal.dumps(loader.get_code(name))
         except (ImportError, OSError, SyntaxError, ValueError):
             continue
-        found[name] = (spec.origin, spec.submodule_search_locations is not None, (st.st_size, st.st_mtime_ns),
-                       marshal.dumps(code))
+        found[name] = (spec.origin, spec.submodule_search_locations is not None, (st.st_size, st.st_mtime_ns), data)
     if not found:
         return
-    from checker.core.sealed_file import write_sealed
-
-    write_sealed(path, {"format": _FORMAT, "modules": {**_current(stored), **found}}, keep_newest=_KEEP)
+    for name, entry in _current(stored).items():
+        if name not in found and code is not None:
+            data = code.read(*entry[3])
+            if data is not None:
+                found[name] = (*entry[:3], data)
+    _write(path, found)
 
 
 def _current(stored: dict) -> dict:
@@ -147,3 +198,16 @@ def _current(stored: dict) -> dict:
         if (st.st_size, st.st_mtime_ns) == entry[2]:
             kept[name] = entry
     return kept
+
+
+def _write(path, modules: dict) -> None:
+    index, blobs, offset = {}, [], 0
+    for name, (origin, is_package, stamp, data) in sorted(modules.items()):
+        index[name] = (origin, is_package, stamp, (offset, len(data), zlib.crc32(data)))
+        blobs.append(data)
+        offset += len(data)
+    head = marshal.dumps(index)
+    from checker.core.sealed_file import write_whole
+
+    write_whole(path, b"".join([_MAGIC, len(head).to_bytes(8, "little"), zlib.crc32(head).to_bytes(4, "little"),
+                                head, *blobs]), keep_newest=_KEEP)
