@@ -210,3 +210,19 @@ def test_argparse_gets_gettext_back_after_main(monkeypatch):
     assert argparse._("usage: ") == gettext.gettext("usage: ")
     assert argparse._ is gettext.gettext
     assert argparse.ngettext("one", "many", 2) == "many" and argparse.ngettext is gettext.ngettext
+
+
+def test_importing_the_command_line_leaves_argparse_to_gettext(tmp_path):
+    """A program that imports checker.cli.main (and not main) has argparse's texts go to
+    gettext, imported at the first text."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport checker.cli.main as cli\nimport argparse\n"
+            "before = 'gettext' in sys.modules\ntext = argparse._('usage: ')\nimport gettext\n"
+            "print(text, argparse._ is gettext.gettext, argparse.ngettext('a', 'b', 2), argparse.ngettext is gettext.ngettext,"
+            " before, sep='|')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.rstrip("\n").split("|") == ["usage: ", "True", "b", "True", "False"], out.stdout
