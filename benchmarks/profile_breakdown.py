@@ -70,8 +70,13 @@ def startup(top: int) -> None:
             shutil.copyfile(seed, folder / seed.name)
         cases = {"empty file": "empty.txt", f"{big.name[:3]} (24 KB)": big.name,
                  f"{jieba_seed.name[:3]} (jieba)": jieba_seed.name}
-        probes = {label: [_probe(["check", "--no-config", "--format", "json", "--quiet", name], folder)
+        # --no-cache as bench.py: otherwise every run after the first takes the file's findings
+        # from the result cache in this folder and checks nothing (lint_document 0.0)
+        probes = {label: [_probe(["check", "--no-config", "--no-cache", "--format", "json", "--quiet", name], folder)
                           for _ in range(RUNS)] for label, name in cases.items()}
+        for label, runs in probes.items():
+            if any("lint_document" not in r["steps"] for r in runs):
+                raise SystemExit(f"the probe saw no document checked in a run over {label}")
         version = [_probe(["--version"], folder) for _ in range(RUNS)]
     interpreter = med(_interpreter_cpu() for _ in range(RUNS))
 

@@ -162,3 +162,67 @@ def test_argparse_asks_gettext_once_and_only_when_no_translation_exists(monkeypa
     monkeypatch.setattr(gettext, "bindtextdomain", lambda domain: str(tmp_path / "none"))
     cli._untranslated_argparse()          # a folder that does not exist holds no translation
     assert argparse._ is not gettext.gettext
+
+
+def test_argparse_is_imported_without_gettext_when_no_translation_can_exist(tmp_path):
+    """With no default locale folder (and gettext not imported before), a run imports
+    neither gettext nor locale, and its texts are argparse's own (usage error, help)."""
+    import os
+    import subprocess
+    import sys
+
+    if os.path.isdir(os.path.join(sys.base_prefix, "share", "locale")):
+        pytest.skip("this Python has a locale folder: gettext is imported, as before")
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: sys.stderr.write('modules %s\\n' % sorted(m for m in ('gettext', 'locale') "
+            "if m in sys.modules)))\n"
+            "sys.argv = ['gwlint', *sys.argv[1:]]\nfrom checker.cli.entry import run\nrun()\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    wrong = subprocess.run([sys.executable, "-c", code, "check", "--jobs"], capture_output=True, text=True,
+                           cwd=tmp_path, env=env)
+    assert wrong.returncode == 2 and "gwlint: error: argument --jobs/-j: expected one argument" in wrong.stderr
+    assert wrong.stderr.rstrip().endswith("modules []"), wrong.stderr
+    helped = subprocess.run([sys.executable, "-c", code, "check", "--help"], capture_output=True, text=True,
+                            cwd=tmp_path, env=env)
+    assert helped.stdout.startswith("usage: gwlint check") and "options:" in helped.stdout
+    assert helped.stderr.rstrip().endswith("modules []"), helped.stderr
+
+
+def test_argparse_gets_gettext_back_after_main(monkeypatch):
+    """Once main has returned, a caller's argparse texts go through gettext again (imported
+    at the first text, not as the command line's process ends)."""
+    import argparse
+    import gettext
+    import sys
+
+    from checker.cli import main as cli
+
+    monkeypatch.setattr(argparse, "_", cli._as_written)
+    monkeypatch.setattr(argparse, "ngettext", cli._as_written_plural)
+    cli._translated_argparse()              # gettext imported already (here): given back at once
+    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext
+    monkeypatch.setattr(argparse, "_", cli._as_written)
+    monkeypatch.setattr(argparse, "ngettext", cli._as_written_plural)
+    monkeypatch.delitem(sys.modules, "gettext")
+    cli._translated_argparse()              # not imported: at the first text
+    monkeypatch.setitem(sys.modules, "gettext", gettext)
+    assert argparse._ is cli._gettext_again
+    assert argparse._("usage: ") == gettext.gettext("usage: ")
+    assert argparse._ is gettext.gettext
+    assert argparse.ngettext("one", "many", 2) == "many" and argparse.ngettext is gettext.ngettext
+
+
+def test_importing_the_command_line_leaves_argparse_to_gettext(tmp_path):
+    """A program that imports checker.cli.main (and not main) has argparse's texts go to
+    gettext, imported at the first text."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport checker.cli.main as cli\nimport argparse\n"
+            "before = 'gettext' in sys.modules\ntext = argparse._('usage: ')\nimport gettext\n"
+            "print(text, argparse._ is gettext.gettext, argparse.ngettext('a', 'b', 2), argparse.ngettext is gettext.ngettext,"
+            " before, sep='|')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.rstrip("\n").split("|") == ["usage: ", "True", "b", "True", "False"], out.stdout

@@ -9,15 +9,41 @@ modules more.
 from __future__ import annotations
 
 
-def run() -> None:
-    """Run the command line, then end the process as ``sys.exit`` would, without the
-    interpreter's teardown (``checker.cli.process_exit``)."""
+def prepare(argv: list[str]) -> None:
+    """What the process is given before the command line's imports (also by
+    benchmarks/_startup_probe.py, which times them); ``argv`` the command line's words."""
     from checker.core.collector import fewer_collections
 
     # Before the imports: with Python's default threshold they made some twenty
     # collections (0.01 CPU s), each walking the objects of every module imported so far
     # and freeing nothing.  run_check sets the same for the run itself.
     fewer_collections()
+    # gwlint's own modules found and read from one file (checker.core.module_store), for
+    # a command: `--version` and `--help` import a handful, fewer than reading it costs
+    if not _answered_alone(argv):
+        from checker.core import module_store
+
+        module_store.install()
+
+
+def _answered_alone(argv: list[str]) -> bool:
+    """Whether the top level answers without a command (``--version``, ``--help`` before
+    any command word, no command at all): what ``checker.cli.main`` gives no command's
+    options to."""
+    for word in argv:
+        if word in ("-h", "--help", "--version"):
+            return True
+        if not word.startswith("-"):
+            return False
+    return True
+
+
+def run() -> None:
+    """Run the command line, then end the process as ``sys.exit`` would, without the
+    interpreter's teardown (``checker.cli.process_exit``)."""
+    import sys
+
+    prepare(sys.argv[1:])
     from checker.cli.main import main
 
     try:

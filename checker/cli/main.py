@@ -5,11 +5,72 @@ Exit codes: 0 nothing at or above --fail-on, 1 violations at or above it,
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
-from checker.core.errors import ConfigError
+
+def _as_written(message: str) -> str:
+    return message
+
+
+def _as_written_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+def _import_argparse():
+    """argparse, imported without gettext when gettext could find no translation.
+
+    argparse takes ``gettext`` and ``ngettext`` from gettext at its import (~1 CPU ms
+    with gettext's own import).  Before anything has imported gettext, its texts are
+    looked up in the default folder only (``<base prefix>/share/locale``, where no
+    domain was bound elsewhere).  When that folder does not exist, as in nearly every
+    installation, argparse imports with a stand-in whose functions import gettext at the
+    first text (a program that imports this module and not ``main`` gets gettext's
+    answers as before), and ``main`` gives argparse each text as written without
+    importing gettext: what it would answer.  Anything else (gettext or argparse imported
+    already, the folder present) is the ordinary import, and ``_untranslated_argparse``
+    decides as before."""
+    if "argparse" in sys.modules or "gettext" in sys.modules or os.path.isdir(_DEFAULT_LOCALE):
+        import argparse
+
+        return argparse
+    stand_in = type(sys)("gettext")
+    stand_in.gettext, stand_in.ngettext = _gettext_again, _ngettext_again
+    sys.modules["gettext"] = stand_in
+    try:
+        import argparse
+    finally:
+        if sys.modules.get("gettext") is stand_in:
+            del sys.modules["gettext"]
+    return argparse
+
+
+_DEFAULT_LOCALE = os.path.join(sys.base_prefix, "share", "locale")    # gettext's default folder
+
+
+def _gettext_again(message: str) -> str:
+    return _gettext_back().gettext(message)
+
+
+def _ngettext_again(singular: str, plural: str, n: int) -> str:
+    return _gettext_back().ngettext(singular, plural, n)
+
+
+def _gettext_back():
+    """gettext, given to argparse (its first text after an import without gettext, or
+    once ``main`` has returned)."""
+    import gettext
+
+    if argparse._ in (_gettext_again, _as_written):
+        argparse._ = gettext.gettext
+    if argparse.ngettext in (_ngettext_again, _as_written_plural):
+        argparse.ngettext = gettext.ngettext
+    return gettext
+
+
+argparse = _import_argparse()
+
+from checker.core.errors import ConfigError  # noqa: E402 - after argparse's import
 
 from checker.cli.exit_codes import EXIT_ERROR, EXIT_OK, EXIT_VIOLATIONS  # noqa: F401 - re-exported
 
@@ -35,6 +96,13 @@ def _untranslated_argparse() -> None:
     folders again for every one (two dozen times a run, some 1.5 ms): when gettext finds
     no translation to look in, as in nearly every installation, each text is its own
     translation, and argparse is given that answer once for all."""
+    waiting = getattr(argparse, "_", None) is _gettext_again or getattr(argparse, "ngettext", None) is _ngettext_again
+    if waiting and "gettext" not in sys.modules and not os.path.isdir(_DEFAULT_LOCALE):
+        argparse._ = _as_written            # gettext would look in no folder: see _import_argparse
+        argparse.ngettext = _as_written_plural
+        return
+    if waiting:
+        _gettext_back()         # decided by what gettext finds now
     import gettext
 
     if getattr(argparse, "_", None) is not gettext.gettext or getattr(argparse, "ngettext", None) is not gettext.ngettext:
@@ -51,18 +119,12 @@ def _translated_argparse() -> None:
     """Give argparse gettext back (``main`` returning): a caller's parsers are translated
     as it chooses, by what gettext finds then."""
     if getattr(argparse, "_", None) is _as_written:
-        import gettext
+        if "gettext" in sys.modules:
+            _gettext_back()
+        else:   # gettext's functions at the first text (imported then, not as this process ends)
+            argparse._ = _gettext_again
+            argparse.ngettext = _ngettext_again
 
-        argparse._ = gettext.gettext
-        argparse.ngettext = gettext.ngettext
-
-
-def _as_written(message: str) -> str:
-    return message
-
-
-def _as_written_plural(singular: str, plural: str, n: int) -> str:
-    return singular if n == 1 else plural
 
 
 class _Formatter(argparse.HelpFormatter):

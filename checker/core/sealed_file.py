@@ -56,15 +56,24 @@ def write_sealed(path: Path, data: dict, keep_newest: int = 0) -> bool:
     """Write ``data`` (plain values marshal can hold) to ``path``; True when it was written.
     With ``keep_newest``, files of the same family in the folder (the name up to its first
     ``-``, e.g. ``views-*.marshal``: other code's keys) beyond the newest that many go."""
-    tmp = None
     try:
         body = marshal.dumps(data)
+    except ValueError:
+        return False
+    return write_whole(path, _header(body) + body, keep_newest)
+
+
+def write_whole(path: Path, blob: bytes, keep_newest: int = 0) -> bool:
+    """Write ``blob`` to ``path`` whole or not at all (a temporary file beside it, renamed
+    over it); ``keep_newest`` as for ``write_sealed``."""
+    tmp = None
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile      # only to write: a run that reads its caches needs not import it
 
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(_header(body) + body)
+            fh.write(blob)
         os.replace(tmp, path)
         tmp = None
     except (OSError, ValueError):

@@ -190,7 +190,7 @@ def _without_dates(value: Any, path: tuple, patches: list) -> Any:
 def _with_dates(data: Any, patches: list) -> Any:
     if not patches:          # no date to put back: no need of the datetime module
         return data
-    import datetime
+    from checker.core import dates as datetime      # its classes, without datetime.py
 
     for path, is_datetime, text in patches:
         node = data

@@ -284,7 +284,7 @@ def _made_again(value: Any) -> Any:
             return _construct(_model_class(value[_CLASS]), value)
         return {k: _made_again(v) for k, v in value.items()}
     if isinstance(value, tuple) and len(value) == 2 and value[0] in _DATE_TAGS:
-        import datetime
+        from checker.core import dates as datetime      # its classes, without datetime.py
 
         kind = datetime.datetime if value[0] == _DATE_TAGS[1] else datetime.date
         return kind.fromisoformat(value[1])
@@ -346,7 +346,7 @@ def _holds_model(annotation: Any) -> bool:
 
 def _rebuilt(tp: Any) -> bool:
     """Whether values of this type are stored as something else (models, dates)."""
-    import datetime
+    from checker.core import dates as datetime      # its classes, without datetime.py
 
     return _is_model(tp) or tp in (datetime.date, datetime.datetime)
 
@@ -368,7 +368,7 @@ def _typed(annotation: Any, value: Any) -> Any:
     if value is None or not _holds_model(annotation):
         return value
     if isinstance(value, tuple) and len(value) == 2 and value[0] in _DATE_TAGS:
-        import datetime
+        from checker.core import dates as datetime      # its classes, without datetime.py
 
         kind = datetime.datetime if value[0] == _DATE_TAGS[1] else datetime.date
         return kind.fromisoformat(value[1])

@@ -109,9 +109,15 @@ def import_jieba():
         sys.modules[module.__name__] = module      # type: ignore[assignment]
     if "hashlib" not in sys.modules:
         sys.modules["hashlib"] = _Hashlib          # type: ignore[assignment]
+    from checker.core import quiet_logging      # jieba's logger without logging (see there)
+
+    if "logging" not in sys.modules:
+        sys.modules["logging"] = quiet_logging.module  # type: ignore[assignment]
     try:
         import jieba
     finally:
+        if sys.modules.get("logging") is quiet_logging.module:
+            del sys.modules["logging"]
         if sys.modules.get("pkg_resources") is _ResourceReader:
             del sys.modules["pkg_resources"]
         if sys.modules.get("hashlib") is _Hashlib:
@@ -352,9 +358,9 @@ def _prefix_table(tokenizer, dictionary: Path) -> tuple[_PrefixTable, int] | Non
 def _tokenizer():
     jieba = import_jieba()
 
-    import logging      # here: jieba imports it anyway; a run without jieba needs not
+    from checker.core.quiet_logging import WARNING      # logging's number, without logging
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(WARNING)
     dictionary = trimmed_dictionary()
     tokenizer = jieba.Tokenizer(str(dictionary))
     table = _prefix_table(tokenizer, dictionary)

@@ -2,7 +2,7 @@
 per vocabulary; each key is described there."""
 from __future__ import annotations
 
-import datetime as dt
+from checker.core import dates as dt      # datetime's classes, without datetime.py
 import re
 from typing import Any
 

@@ -1,0 +1,113 @@
+"""gwlint's modules found and read from one file (checker.core.module_store): the same
+modules as from their folders, and an edited module never taken from the store."""
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+
+from checker.core import module_store
+
+
+def _forget(package: str) -> None:
+    for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+        del sys.modules[name]
+
+
+def _read(store, folder):
+    return module_store._read(store, str(folder))
+
+
+def _keep(store, folder, package):
+    module_store.keep(store, *_read(store, folder), package)
+
+
+def _import_fresh(package: str, store, name: str, folder):
+    """``name`` imported afresh with a finder on ``store`` first on the meta path."""
+    _forget(package)
+    finder = module_store._Finder(*_read(store, folder))
+    sys.meta_path.insert(0, finder)
+    try:
+        importlib.invalidate_caches()
+        return importlib.import_module(name)
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def test_a_kept_module_is_the_module_and_an_edited_one_is_read_again(tmp_path, monkeypatch):
+    package = "module_store_probe_pkg"
+    folder = tmp_path / package
+    (folder / "sub").mkdir(parents=True)
+    (folder / "__init__.py").write_text("VALUE = 1\n")
+    (folder / "sub" / "__init__.py").write_text("")
+    (folder / "sub" / "leaf.py").write_text("def where():\n    return __file__\nANSWER = 'first'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    store = tmp_path / "store.marshal"
+    try:
+        plain = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)          # nothing kept yet
+        assert type(plain.__spec__.loader).__name__ == "SourceFileLoader"
+        _keep(store, tmp_path, package)
+        assert sorted(_read(store, tmp_path)[0]) == [package, f"{package}.sub", f"{package}.sub.leaf"]
+        assert _read(store, tmp_path / "elsewhere")[0] == {}       # only modules of the package's folder
+
+        kept = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
+        assert type(kept.__spec__.loader).__name__ == "_StoredLoader"
+        for attr in ("__file__", "__cached__"):
+            assert getattr(kept, attr) == getattr(plain, attr)
+        assert kept.where() == plain.where() and kept.ANSWER == "first"
+        assert sys.modules[f"{package}.sub"].__path__ == [str(folder / "sub")]
+        assert kept.__spec__.submodule_search_locations is None
+        assert kept.__loader__.get_source(kept.__name__) == (folder / "sub" / "leaf.py").read_text()
+
+        # an edit of the same size, a moment later: the stamp (to the nanosecond) differs
+        leaf = folder / "sub" / "leaf.py"
+        leaf.write_text(leaf.read_text().replace("first", "other"))
+        st = leaf.stat()
+        os.utime(leaf, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+        edited = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
+        assert edited.ANSWER == "other" and type(edited.__loader__).__name__ == "SourceFileLoader"
+        _keep(store, tmp_path, package)
+        again = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
+        assert again.ANSWER == "other" and type(again.__loader__).__name__ == "_StoredLoader"
+
+        leaf.unlink()                                      # removed: not found, as without the store
+        _forget(package)
+        finder = module_store._Finder(*_read(store, tmp_path))
+        assert finder.find_spec(f"{package}.sub.leaf") is None
+        assert sorted(_read(store, tmp_path)[0]) == [package, f"{package}.sub", f"{package}.sub.leaf"]
+
+        # a damaged code object is read from its folder as usual
+        _forget(package)
+        (folder / "sub" / "leaf.py").write_text("ANSWER = 'third'\n")
+        _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
+        _keep(store, tmp_path, package)
+        blob = store.read_bytes()
+        at = blob.rindex(b"third")                         # the constant, in leaf's code object
+        store.write_bytes(blob[:at] + b"thirx" + blob[at + 5:])
+        damaged = _import_fresh(package, store, f"{package}.sub.leaf", tmp_path)
+        assert damaged.ANSWER == "third" and type(damaged.__loader__).__name__ == "_StoredLoader"
+    finally:
+        _forget(package)
+
+
+def test_the_command_line_imports_gwlint_from_the_store_with_the_same_output(tmp_path):
+    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n各单位要要认真落实。\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = ("import atexit, sys\n"
+            "def _after():\n"
+            "    loaders = {type(m.__spec__.loader).__name__ for n, m in sys.modules.items()\n"
+            "               if n.startswith('checker.checks.') and getattr(m, '__spec__', None)}\n"
+            "    sys.stderr.write(f'loaders {sorted(loaders)}\\n')\n"
+            "atexit.register(_after)\n"
+            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
+            "from checker.cli.entry import run\nrun()\n")
+    runs, stamps = [], []
+    for _ in range(3):
+        runs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env))
+        (store,) = (tmp_path / "cache" / "gwlint").glob("modules-*.marshal")
+        stamps.append(store.stat().st_mtime_ns)
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout and '"violations"' in runs[0].stdout
+    assert "loaders ['SourceFileLoader']" in runs[0].stderr, runs[0].stderr[-2000:]
+    assert "loaders ['_StoredLoader']" in runs[1].stderr, runs[1].stderr[-2000:]
+    assert stamps[1] == stamps[2]        # a run that met nothing new does not write the store
