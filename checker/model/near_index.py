@@ -80,6 +80,11 @@ def _anchors(a: str, k: int) -> list[tuple[int, int, str]]:
     n = len(a)
     if n <= 2 * k + 1:
         return []
+    if k == 0:
+        # max_changed: 0 asks for equal texts; one anchor (the middle character, where
+        # it must be in the other text too) is the whole spread, and k would divide by 0
+        i = (n - 1) // 2
+        return [(i, i + 1, a[i])]
     out = []
     for t in range(2 * k + 1):
         i = t * (n - 1) // (2 * k)
