@@ -93,3 +93,29 @@ def test_a_damaged_kept_file_is_made_again(monkeypatch, tmp_path):
         assert _answers(source, "甲".encode()) == (True, "a")
         assert _answers(source, "甲乙".encode()) == (True, "v")
         assert kept.read_bytes() == whole
+
+
+def test_emission_lookups_before_and_after_the_fill_answer_as_jiebas_table(monkeypatch):
+    """jieba's HMM emission table kept packed (checker.model.tokens._Emission): a look-up
+    before the fill finds the character in the packed string; after the set number of
+    look-ups, or at any other key, the dict is filled; every answer is the table's own."""
+    import array
+    import runpy
+
+    from checker.model import tokens
+
+    jieba = tokens.import_jieba()
+    own = runpy.run_path(jieba.__path__[0] + "/finalseg/prob_emit.py")["P"]
+    monkeypatch.setattr(tokens, "_LOOKUPS_BEFORE_FILL", 500)
+    for state, row in own.items():
+        packed = tokens._Emission("".join(row), array.array("d", row.values()).tobytes())
+        chars = list(row)
+        probes = chars[::37] + ["a", "\U0002a6a5", "甲" if "甲" not in row else "\x00"]
+        for char in probes:
+            assert packed.get(char, -1.5) == row.get(char, -1.5), (state, char)
+        assert len(packed) == 0 and "get" not in vars(packed)          # answered packed
+        for char in chars:                                              # past the count: filled
+            assert packed.get(char, -1.5) == row[char]
+        assert dict(packed) == row and "get" in vars(packed)
+    other = tokens._Emission("甲乙", array.array("d", [-1.0, -2.0]).tobytes())
+    assert other.get("甲乙", 7) == 7 and other == {"甲": -1.0, "乙": -2.0}   # another key: filled
