@@ -38,6 +38,7 @@ from typing import Iterator, Literal
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.checks.typo import dictionary_entries
 from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
@@ -413,16 +414,11 @@ def _begins_word(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _dictionary_tag(word: str) -> str:
-    """The word's class in jieba's full dictionary (a, v, n, ...), "" for no entry."""
-    key = word.encode("utf-8") + b" "
-    if not _listed(key[:-1]):
-        return ""                       # no line begins with it: the search below finds none
-    data = _dictionary_bytes()
-    at = 0 if data.startswith(key) else data.find(b"\n" + key) + 1
-    if at <= 0 and not data.startswith(key):
-        return ""
-    line = data[at:data.find(b"\n", at)].decode("utf-8").split()
-    return line[2] if len(line) > 2 else ""
+    """The word's class in jieba's full dictionary (a, v, n, ...), "" for no entry: what
+    the word's first line in the dictionary gives (``dictionary_entries``)."""
+    key = word.encode("utf-8")
+    line = dictionary_entries.lookup(_dictionary_path(), key)
+    return "" if line is None else line[len(key) + 1:].decode("utf-8")
 
 
 @lru_cache(maxsize=4096)
@@ -439,54 +435,14 @@ def _in_dictionary(word: str) -> bool:
 
 def _listed(word: bytes) -> bool:
     """Whether some line of the full dictionary begins with ``word`` and a blank: a binary
-    search of the sorted first words (``_dictionary_keys``)."""
-    blob = _dictionary_keys()
-    lo, hi = 0, len(blob) - 1           # newlines; the words between them are left to search
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        start = blob.rfind(b"\n", lo, mid + 1)
-        end = blob.find(b"\n", start + 1)
-        found = blob[start + 1:end]
-        if found == word:
-            return True
-        if found < word:
-            lo = end
-        else:
-            hi = start
-    return False
+    search of its distinct first words, kept sorted in the cache folder
+    (``dictionary_entries``: mapped, not read whole)."""
+    return dictionary_entries.lookup(_dictionary_path(), word) is not None
 
 
 @lru_cache(maxsize=1)
-def _dictionary_keys() -> bytes:
-    """The first words (before the first blank) of the full dictionary's lines, distinct
-    and sorted, each between newlines; built once and kept in the cache folder."""
-    import os
-
-    from checker.core.paths import cache_folders
-
-    source = full_dictionary()
-    stat = source.stat()
-    name = f"typo-dictionary-words-{stat.st_size}-{stat.st_mtime_ns}.txt"
-    for folder in cache_folders():
-        try:
-            return (folder / name).read_bytes()
-        except OSError:
-            continue
-    import tempfile     # only to write: a run that reads the kept file needs not import it
-
-    lines = _dictionary_bytes().split(b"\n")
-    blob = b"\n" + b"\n".join(sorted({line.split(b" ", 1)[0] for line in lines if b" " in line})) + b"\n"
-    for folder in cache_folders():
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".typo-words-")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-            os.replace(tmp, folder / name)
-            break
-        except OSError:
-            continue
-    return blob
+def _dictionary_path():
+    return full_dictionary()      # found once: it asks the import system where jieba is
 
 
 @lru_cache(maxsize=1)
