@@ -6,6 +6,9 @@
   equal, also when two different texts share every key.
 - The ranking sorts its (sentence, candidate) numbers as 32-bit ones when they fit: the
   order must be the one of the plain ranking, on both paths.
+- ``is_copy`` counts the character gap only when a text holds a placeholder (without one,
+  difflib's count of changed characters is at least the gap): its verdicts must be the
+  plain ones, for pairs whose gap is above the limit most of all.
 """
 from __future__ import annotations
 
@@ -15,9 +18,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from checker.checks.duplicates import corpus
 from checker.checks.duplicates.corpus import Comparison, Fingerprints, Params, _BucketIndex
-from checker.model.similarity import band_keys
-from tests.test_corpus_verdicts import HAN, corpus_of, plain_comparison, variant
+from checker.model.similarity import PLACEHOLDER, band_keys
+from tests.test_corpus_verdicts import HAN, corpus_of, edited, plain_comparison, plain_is_copy, sentence, variant
 
 
 def _documents(texts_per_doc: list[list[str]], params: Params, keys_of=None):
@@ -110,3 +114,43 @@ def test_the_ranking_is_the_plain_one_on_both_paths(rows, seed):
                          row_start.tolist(), params.max_candidates)
     assert list(zip(sentence.tolist(), candidate.tolist())) == want
     assert len(want) > 100
+
+
+def _gap(a: str, b: str) -> int:
+    """Characters of ``b`` with no counterpart in ``a``."""
+    return sum((Counter(b) - Counter(a)).values())
+
+
+@pytest.mark.parametrize("limit", [0, 1, 4, 9])
+def test_is_copy_without_the_gap_gives_the_plain_verdicts(limit):
+    params = Params(max_changed=limit)
+    rng = random.Random(limit)
+    over = 0
+    for n in range(3000):
+        a = sentence(rng, rng.randrange(1000, 1040) if n % 50 == 0 else rng.randrange(6, 60))
+        kind = n % 4
+        if kind == 0:                                 # the same characters, a few reordered or replaced
+            b = edited(rng, a, rng.randrange(1, limit + 3))
+        elif kind == 1:                               # characters the other text lacks, length kept
+            b = "".join(c if rng.random() > 0.15 else rng.choice(HAN[200:]) for c in a)
+        elif kind == 2:
+            b = variant(rng, a)
+        else:                                         # a placeholder on one side or the other
+            at = rng.randrange(len(a))
+            b = a[:at] + PLACEHOLDER + a[at + rng.randrange(0, limit + 6):]
+            if rng.random() < 0.5:
+                a, b = b, a
+        over += _gap(a, b) > limit
+        assert corpus.is_copy(a, b, params) == plain_is_copy(a, b, params), (a, b)
+    assert over > 150
+
+
+def test_a_placeholder_pair_is_still_rejected_by_its_gap():
+    """A name put back in place of the placeholder: difflib does not count the wildcard's
+    replacement, so only the gap rejects the pair."""
+    params = Params()
+    a = "推进建设工作取得明显成效各项任务全面完成" + PLACEHOLDER
+    b = a[:-1] + "张三李四王五赵六"
+    assert _gap(a, b) > params.max_changed
+    assert corpus.near_duplicate(a, b, min_ratio=0.0, max_changed=params.max_changed) is not None
+    assert corpus.is_copy(a, b, params) is False
