@@ -1,0 +1,156 @@
+"""Shortcuts of the cross-document comparison that must not change a finding (issue 11).
+
+- A sentence the index found to be a copy of the first sentence of its text (the exact
+  text's band, the texts compared) is flagged, and the comparison then reports it without
+  reading and comparing the two texts again: the flag must be set only when the texts are
+  equal, also when two different texts share every key.
+- The ranking sorts its (sentence, candidate) numbers as 32-bit ones when they fit: the
+  order must be the one of the plain ranking, on both paths.
+- ``is_copy`` counts the character gap only when a text holds a placeholder (without one,
+  difflib's count of changed characters is at least the gap): its verdicts must be the
+  plain ones, for pairs whose gap is above the limit most of all.
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from types import SimpleNamespace
+
+import pytest
+
+from checker.checks.duplicates import corpus
+from checker.checks.duplicates.corpus import Comparison, Fingerprints, Params, _BucketIndex
+from checker.model.similarity import PLACEHOLDER, band_keys
+from tests.test_corpus_verdicts import HAN, corpus_of, edited, plain_comparison, plain_is_copy, sentence, variant
+
+
+def _documents(texts_per_doc: list[list[str]], params: Params, keys_of=None):
+    docs = []
+    for d, texts in enumerate(texts_per_doc):
+        entries = [(n + 1, 0, n + 1, len(t), t[:8], t) for n, t in enumerate(texts)]
+        keys = band_keys(texts, params.bands, params.rows) if keys_of is None else keys_of(texts)
+        docs.append((f"doc{d:03d}.txt", Fingerprints(entries, keys.tobytes(), params.bands)))
+    return docs
+
+
+def _run(docs, params: Params, batch_rows: int):
+    comparison = Comparison(SimpleNamespace(params=params), batch_rows=batch_rows)
+    found = []
+    for path, data in docs:
+        found += comparison.add(path, data)
+    found += comparison.finish()
+    return [(f.path, f.line - 1, f.args["other"], f.args["other_line"]) for f in found]
+
+
+def test_the_same_text_flag_is_given_only_for_equal_texts():
+    params = Params(bands=8, rows=2)
+    rng = random.Random(11)
+    first = "".join(rng.choice(HAN) for _ in range(30))
+    other = first[:-1] + ("的" if first[-1] != "的" else "一")          # one character changed
+    docs = _documents([[first], [first], [other]], params)
+    # the third document's sentence takes the first one's keys in every band: an exact-key
+    # collision of two different texts
+    docs[2][1].keys = docs[0][1].keys
+    index = _BucketIndex(params, lambda number, e: [d for _, d in docs][number].norm(e))
+    index.add_batch([docs[0][1].key_array()], [True], [docs[0][1]])
+    found = index.add_batch([d.key_array() for _, d in docs[1:]], [True, True], [d for _, d in docs[1:]])
+    assert found[0] == [(0, [0 << 32 | 0], True)]       # the same text: flagged
+    assert found[1][0][2] is False                       # another text under the same keys: not flagged
+    assert found[1][0][1][0] == 0                        # ... but still compared with the first one
+
+
+@pytest.mark.parametrize("seed,batch_rows", [(21, 30), (22, 200), (23, 2048)])
+def test_a_comparison_with_colliding_keys_reports_what_the_plain_one_reports(seed, batch_rows):
+    """Sentences changed after their keys were made (a near copy under the keys of the text
+    it varies, in every band): the exact-copy path meets texts that are not equal, and
+    must compare them as the plain comparison does."""
+    params = Params(bands=8, rows=2)
+    rng = random.Random(seed)
+    docs, collided = [], 0
+    for path, data in corpus_of(seed, 60, params):
+        entries = list(data.entries)
+        for e, (line, col, end_line, end_col, excerpt, norm) in enumerate(entries):
+            if rng.random() < 0.3:
+                twin = variant(rng, norm)
+                collided += twin != norm
+                entries[e] = (line, col, end_line, end_col, excerpt, twin)
+        docs.append((path, Fingerprints(entries, data.keys, params.bands)))
+    assert collided > 100
+    assert _run(docs, params, batch_rows) == plain_comparison(docs, params)
+
+
+def _plain_ranked(pairs_row, pairs_member, row_start, max_candidates):
+    shared: dict[int, Counter] = {}
+    for s, c in zip(pairs_row, pairs_member):
+        if c < row_start[s]:
+            shared.setdefault(s, Counter())[c] += 1
+    out = []
+    for s in sorted(shared):
+        ranked = sorted(shared[s], key=lambda c: (-shared[s][c], c))[:max_candidates]
+        out += [(s, c) for c in ranked]
+    return out
+
+
+@pytest.mark.parametrize("rows", [5_000, 1 << 26])      # 32-bit numbers, and numbers too large for them
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_ranking_is_the_plain_one_on_both_paths(rows, seed):
+    from checker.core.numeric import np
+
+    rng = random.Random(seed)
+    params = Params(max_candidates=rng.choice([2, 5, 16]))
+    index = _BucketIndex(params)
+    index.rows = rows
+    index._possible = lambda r, c: np.ones(len(r), dtype=bool)      # the ranking alone
+    batch = 300
+    row_start = np.array(sorted(rng.randrange(rows - batch, rows) for _ in range(batch)), dtype=np.int64)
+    pool = [rng.randrange(0, rows) for _ in range(60)]               # candidates shared by many rows
+    pairs_row, pairs_member = [], []
+    for _ in range(rng.randrange(3, 17)):                            # one piece per band
+        n = rng.randrange(100, 2000)
+        pairs_row.append(np.array([rng.randrange(batch) for _ in range(n)], dtype=np.int64))
+        pairs_member.append(np.array([rng.choice(pool) for _ in range(n)], dtype=np.int32 if rows < 2 ** 31 else np.int64))
+    sentence, candidate = index._ranked(pairs_row, pairs_member, row_start)
+    want = _plain_ranked(np.concatenate(pairs_row).tolist(), np.concatenate(pairs_member).tolist(),
+                         row_start.tolist(), params.max_candidates)
+    assert list(zip(sentence.tolist(), candidate.tolist())) == want
+    assert len(want) > 100
+
+
+def _gap(a: str, b: str) -> int:
+    """Characters of ``b`` with no counterpart in ``a``."""
+    return sum((Counter(b) - Counter(a)).values())
+
+
+@pytest.mark.parametrize("limit", [0, 1, 4, 9])
+def test_is_copy_without_the_gap_gives_the_plain_verdicts(limit):
+    params = Params(max_changed=limit)
+    rng = random.Random(limit)
+    over = 0
+    for n in range(3000):
+        a = sentence(rng, rng.randrange(1000, 1040) if n % 50 == 0 else rng.randrange(6, 60))
+        kind = n % 4
+        if kind == 0:                                 # the same characters, a few reordered or replaced
+            b = edited(rng, a, rng.randrange(1, limit + 3))
+        elif kind == 1:                               # characters the other text lacks, length kept
+            b = "".join(c if rng.random() > 0.15 else rng.choice(HAN[200:]) for c in a)
+        elif kind == 2:
+            b = variant(rng, a)
+        else:                                         # a placeholder on one side or the other
+            at = rng.randrange(len(a))
+            b = a[:at] + PLACEHOLDER + a[at + rng.randrange(0, limit + 6):]
+            if rng.random() < 0.5:
+                a, b = b, a
+        over += _gap(a, b) > limit
+        assert corpus.is_copy(a, b, params) == plain_is_copy(a, b, params), (a, b)
+    assert over > 150
+
+
+def test_a_placeholder_pair_is_still_rejected_by_its_gap():
+    """A name put back in place of the placeholder: difflib does not count the wildcard's
+    replacement, so only the gap rejects the pair."""
+    params = Params()
+    a = "推进建设工作取得明显成效各项任务全面完成" + PLACEHOLDER
+    b = a[:-1] + "张三李四王五赵六"
+    assert _gap(a, b) > params.max_changed
+    assert corpus.near_duplicate(a, b, min_ratio=0.0, max_changed=params.max_changed) is not None
+    assert corpus.is_copy(a, b, params) is False
