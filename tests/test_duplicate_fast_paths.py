@@ -207,3 +207,43 @@ def test_a_text_too_short_to_cut_is_still_a_candidate_when_no_segment_is_shared(
     index.candidates("wxzy", 0.5)             # a length met twice: the quick answer is ready
     index.add("abc")                          # 3 characters: no 4 segments
     assert index.candidates("abcd", 0.5) == [0]
+
+
+def _aligned_reference(a, b, k):
+    """``near_index._aligned`` as it was: a table of every place of each bigram of ``b``."""
+    if len(a) < 2:
+        return True
+    where = {}
+    for j in range(len(b) - 1):
+        where.setdefault(b[j:j + 2], []).append(j)
+    allowed = 2 * k
+    for i in range(len(a) - 1):
+        if not any(abs(j - i) <= k for j in where.get(a[i:i + 2], ())):
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return True
+
+
+def test_aligned_is_the_reference_one():
+    from checker.model.near_index import _aligned
+
+    rng = random.Random(5)
+    seen = {True: 0, False: 0}
+    for _ in range(20000):
+        alphabet = "甲乙丙丁"[:rng.randint(1, 4)]
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        b = list(a)
+        for _ in range(rng.randint(0, 6)):      # a few edits, or another order
+            if b and rng.random() < 0.5:
+                del b[rng.randrange(len(b))]
+            else:
+                b.insert(rng.randint(0, len(b)), rng.choice(alphabet))
+        if rng.random() < 0.2:
+            rng.shuffle(b)
+        b = "".join(b)
+        for k in (0, 1, 2, 3, 6):
+            expected = _aligned_reference(a, b, k)
+            assert _aligned(a, b, k) == expected, (a, b, k)
+            seen[expected] += 1
+    assert min(seen.values()) > 5000

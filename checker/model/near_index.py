@@ -104,15 +104,17 @@ def _aligned(a: str, b: str, k: int) -> bool:
     """A necessary condition for ``a`` and ``b`` to be within ``k`` edits: a bigram of ``a``
     that no edit touched is found in ``b`` at most ``k`` places away, and edits touch at
     most 2k bigrams.  Cheap, and it rejects what bigram sets cannot: the same clauses in
-    another order (common in template text), before any alignment is computed."""
+    another order (common in template text), before any alignment is computed.
+
+    A bigram of ``a`` at i is found at most k places away when it starts in ``b`` between
+    i - k and i + k: a ``find`` bounded to ``b[i - k:i + k + 2]``, in C (a table of every
+    place of every bigram of ``b`` cost a dictionary entry per character of ``b``)."""
     if len(a) < 2:
         return True
-    where: dict[str, list[int]] = {}
-    for j in range(len(b) - 1):
-        where.setdefault(b[j:j + 2], []).append(j)
+    find = b.find
     allowed = 2 * k
     for i in range(len(a) - 1):
-        if not any(abs(j - i) <= k for j in where.get(a[i:i + 2], ())):
+        if find(a[i:i + 2], i - k if i > k else 0, i + k + 2) < 0:
             allowed -= 1
             if allowed < 0:
                 return False
