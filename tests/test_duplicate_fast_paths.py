@@ -90,7 +90,7 @@ class ReferenceIndex(NearIndex):
         return out
 
 
-def _texts(rng: random.Random, count: int, alphabet: str):
+def _texts(rng: random.Random, count: int, alphabet: str, wild: float = 0.03):
     texts: list[str] = []
     for _ in range(count):
         if texts and rng.random() < 0.6:
@@ -104,23 +104,27 @@ def _texts(rng: random.Random, count: int, alphabet: str):
             text = "".join(text)
         else:
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
-        if rng.random() < 0.03:
+        if rng.random() < wild:
             text += PLACEHOLDER
         texts.append(text)
     return texts
 
 
-@pytest.mark.parametrize("k,cap,figures", [(1, 128, False), (1, 3, True), (3, 128, True), (3, 2, True), (6, 4, False)])
-def test_index_candidates_are_the_reference_look_ups(k, cap, figures):
+@pytest.mark.parametrize("k,cap,figures,examine,wild", [
+    (1, 128, False, 256, 0.03), (1, 3, True, 256, 0.03), (3, 128, True, 256, 0.03), (3, 2, True, 256, 0.03),
+    (6, 4, False, 256, 0.03), (3, 128, True, 256, 0.2), (1, 128, False, 5, 0.2), (3, 4, True, 12, 0.1)])
+def test_index_candidates_are_the_reference_look_ups(k, cap, figures, examine, wild):
     """Small alphabets and small caps: segments shared by many units, capped lists,
-    figure-only changes (digits in the alphabet), short texts and placeholders."""
-    rng = random.Random(k * 100 + cap)
+    figure-only changes (digits in the alphabet), short texts and placeholders (units
+    with one tested before the others when all found are examined, small examine caps
+    on either side of that)."""
+    rng = random.Random(k * 100 + cap + examine)
     for alphabet in ("ab1", "推进建设2023", "abcdefghij"):
-        new = NearIndex(k, figures_only_skeletons=figures, postings_cap=cap)
-        old = ReferenceIndex(k, figures_only_skeletons=figures, postings_cap=cap)
+        new = NearIndex(k, figures_only_skeletons=figures, postings_cap=cap, examine_cap=examine)
+        old = ReferenceIndex(k, figures_only_skeletons=figures, postings_cap=cap, examine_cap=examine)
         near_index._SEEN.clear()
         near_index._PROBES.clear()
-        for text in _texts(rng, 600, alphabet):
+        for text in _texts(rng, 600, alphabet, wild):
             assert new.candidates(text, 0.5) == old.candidates(text, 0.5), text
             assert new.add(text) == old.add(text)
         assert [new.exact(t) for t in new.norms[:50]] == [sorted(old.exact_sets[t]) for t in new.norms[:50]]

@@ -223,6 +223,7 @@ class NearIndex:
         self._sizes: set[int] = set()                    # ... and their sizes
         self._short: dict[int, list[int]] = {}           # ... too short to cut into k + 1 segments
         self._wild_units: list[int] = []                 # units holding a placeholder
+        self._wild_lacking: list[int] = []               # ... the bigrams each may lack of a text (2(k + its placeholders))
         self._wild: dict[str, list[int]] = {}            # the same, by all their bigrams
         # Every unit by its bigrams, for a text with placeholders to look up: filed up to
         # ``_filed`` when such a text first asks (most documents have none).
@@ -249,6 +250,7 @@ class NearIndex:
             # a unit with placeholders may match a text of any length: -1 keeps it out of reach
             self._lengths.append(-1 - 10 * self.max_changed)
             self._wild_units.append(position)
+            self._wild_lacking.append(2 * (self.max_changed + norm.count(PLACEHOLDER)))
             for gram in self.grams_of(position):
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
@@ -413,7 +415,19 @@ class NearIndex:
         else:
             # ... and, when this one has none either, differ in length by k at most
             found = self._near_plain(norm)
-            found.update(self._wild_units)
+            wild = self._wild_units
+            if wild and len(found) + len(wild) <= self.examine_cap:
+                # Every unit found is examined below (no more than ``examine_cap``, before
+                # or after this), so a unit that fails one of the tests below is no
+                # candidate whenever it is tested: the units with placeholders (which a
+                # document with an anonymised name offers to each later text) are tested
+                # here first for the bigrams they lack of this text, before the figures
+                # skeleton, the anchors and the sort, which most then never need.
+                grams = frozenset(bigrams(norm))
+                grams_of = self.grams_of
+                found.update(p for p, lacking in zip(wild, self._wild_lacking) if len(grams_of(p) - grams) <= lacking)
+            else:
+                found.update(wild)
         if not found:
             return []
         if self._figures_only:
