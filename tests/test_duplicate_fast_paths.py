@@ -43,7 +43,8 @@ class ReferenceIndex(NearIndex):
                 continue
             for (first, last, size), by_text in zip(parts, lists):
                 for at in range(first, last + 1):
-                    found.update(by_text.get(norm[at:at + size], ()))
+                    held = by_text.get(norm[at:at + size], ())
+                    found.update([held] if isinstance(held, int) else held)   # one unit: filed alone
         if self._short:
             for length in range(max(1, n - k), n + k + 1):
                 found.update(self._short.get(length, ()))
@@ -251,3 +252,26 @@ def test_aligned_is_the_reference_one():
             assert _aligned(a, b, k) == expected, (a, b, k)
             seen[expected] += 1
     assert min(seen.values()) > 5000
+
+
+@pytest.mark.parametrize("k,cap", [(0, 128), (1, 1), (1, 2), (3, 3), (3, 128), (6, 2)])
+def test_segments_are_filed_as_before(k, cap):
+    """The segment dicts (a unit alone filed as its position) hold what the former lists
+    of positions held: per length and segment, the first ``cap`` units cut there."""
+    rng = random.Random(k * 7 + cap)
+    index = NearIndex(k, postings_cap=cap)
+    expected: dict[int, list[dict[str, list[int]]]] = {}
+    for text in _texts(rng, 800, "ab1", 0.0):
+        position = index.add(text)
+        parts = near_index._parts(k, len(text))
+        if parts is None:
+            continue
+        lists = expected.setdefault(len(text), [{} for _ in parts])
+        for (start, size), by_text in zip(parts, lists):
+            posting = by_text.setdefault(text[start:start + size], [])
+            if len(posting) < max(cap, 1):
+                posting.append(position)
+    got = {length: [{piece: [held] if isinstance(held, int) else held for piece, held in by_text.items()}
+                    for by_text in lists] for length, lists in index._segments.items()}
+    assert got == expected
+    assert cap < 2 or any(len(p) > 1 for lists in expected.values() for by_text in lists for p in by_text.values())

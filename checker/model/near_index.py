@@ -44,10 +44,12 @@ import math
 import re
 from collections import Counter, _count_elements
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import itemgetter
 
 from checker.model.similarity import PLACEHOLDER, bigrams
+
+_setdefault = dict.setdefault
 
 _FIGURE_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两零〇.．%％年月日")
 _APPROX = re.compile("以上|以下|以内|左右|不少于|不低于|超过|约|近|余|多|超")
@@ -217,9 +219,10 @@ class NearIndex:
         self._grams: list[frozenset[str] | None] = []     # bigram sets, made when first needed
         self._lengths: list[int] = []
         # units without placeholders by length, then one dict per segment (``_parts``): from
-        # the segment's text to the units holding it there
-        self._segments: dict[int, list[dict[str, list[int]]]] = {}
+        # the segment's text to the unit holding it there, or the units (a list)
+        self._segments: dict[int, list[dict[str, int | list[int]]]] = {}
         self._segment_texts: set[str] = set()            # every segment filed, any length or place
+        self._filing: dict[int, tuple] = {}              # length -> (cutter, its segment dicts)
         self._sizes: set[int] = set()                    # ... and their sizes
         self._short: dict[int, list[int]] = {}           # ... too short to cut into k + 1 segments
         self._wild_units: list[int] = []                 # units holding a placeholder
@@ -276,24 +279,38 @@ class NearIndex:
     # -- texts without placeholders: segments -------------------------------------------
     def _file_segments(self, position: int, norm: str) -> None:
         length = len(norm)
-        cut = _cutter(self.max_changed, length)
+        filing = self._filing.get(length)
+        if filing is None:
+            filing = self._filing[length] = self._filing_of(length)
+        cut, lists = filing
         if cut is None:
             self._short.setdefault(length, []).append(position)
             return
-        lists = self._segments.get(length)
-        if lists is None:
-            parts = _parts(self.max_changed, length)
-            lists = self._segments[length] = [{} for _ in parts]
-            self._sizes.update((parts[0][1], parts[-1][1]))    # the sizes depend on the length only
-        cap = self.postings_cap
-        pieces = cut(norm)          # k + 1 pieces (one piece twice when k is 0: zip stops at the lists)
+        pieces = cut(norm)          # k + 1 pieces (one piece twice when k is 0: map stops at the lists)
         self._segment_texts.update(pieces)
-        for piece, by_text in zip(pieces, lists):
-            posting = by_text.get(piece)
-            if posting is None:
-                by_text[piece] = [position]
-            elif len(posting) < cap:
-                posting.append(position)
+        # A segment's first unit is filed as its position alone, not a list of one, all
+        # k + 1 in one C call (each dict's setdefault); what a dict already held under a
+        # segment (another unit's position or a list) comes back instead of this position,
+        # and only then is a list made or grown, to ``postings_cap`` as before.
+        held = list(map(_setdefault, lists, pieces, repeat(position)))
+        if held.count(position) < len(held):
+            cap = self.postings_cap
+            for posting, piece, by_text in zip(held, pieces, lists):
+                if posting.__class__ is int:
+                    if posting != position and cap > 1:
+                        by_text[piece] = [posting, position]
+                elif len(posting) < cap:
+                    posting.append(position)
+
+    def _filing_of(self, length: int):
+        """(cutter, the segment dicts) of a length (``_cutter``: None when too short)."""
+        cut = _cutter(self.max_changed, length)
+        if cut is None:
+            return None, None
+        parts = _parts(self.max_changed, length)
+        lists = self._segments[length] = [{} for _ in parts]
+        self._sizes.update((parts[0][1], parts[-1][1]))    # the sizes depend on the length only
+        return cut, lists
 
     def _near_plain(self, norm: str) -> set[int]:
         """Earlier units without placeholders that may be within k edits of ``norm`` (which
@@ -321,7 +338,10 @@ class NearIndex:
                     if lists is not None and find(text, first, stop) >= 0:
                         hit = lists[i].get(text)
                         if hit is not None:
-                            found.update(hit)
+                            if hit.__class__ is int:        # one unit (``_file_segments``)
+                                found.add(hit)
+                            else:
+                                found.update(hit)
         if self._short:
             for length in range(max(1, n - k), n + k + 1):
                 found.update(self._short.get(length, ()))
