@@ -260,6 +260,8 @@ def units_from(text: str, norm: str, offsets: list[int], breaks: list[int], phra
                clauses: bool = True, pairs: bool = False) -> list[Unit]:
     """``units_of`` of a text already normalised (``normalise_from``), with the set
     phrases to take out (None: it holds none)."""
+    if phrases is None:
+        return _plain_units(text, norm, offsets, breaks, clauses, pairs)
     out: list[Unit] = []
     whole = _unit(norm, offsets, 0, len(norm), False, phrases, text)
     if whole:
@@ -275,6 +277,36 @@ def units_from(text: str, norm: str, offsets: list[int], breaks: list[int], phra
                 piece = _unit(norm, offsets, a, c, True, phrases, text)
                 if piece:
                     out.append(piece)
+    return out
+
+
+def _plain_units(text: str, norm: str, offsets: list[int], breaks: list[int], clauses: bool,
+                 pairs: bool) -> list[Unit]:
+    """``units_from`` without set phrases (most sentences): each unit is a slice of
+    ``norm``, made in one loop, as ``_unit`` makes it with no phrases (no call per
+    stretch; tests/test_make_unit.py compares the two)."""
+    n = len(norm)
+    if not n:
+        return []
+    stretches = [(0, n, False)]
+    if clauses and breaks:
+        bounds = [0, *breaks, n]
+        stretches += [(a, b, True) for a, b in zip(bounds, bounds[1:])]
+        if pairs and len(bounds) > 3:
+            stretches += [(a, c, True) for a, c in zip(bounds, bounds[2:])]
+    out = []
+    for a, b, clause in stretches:
+        if a >= b:
+            continue
+        piece = norm[a:b] if b - a < n else norm
+        first, last = offsets[a], offsets[b - 1]
+        end = last + 1
+        if piece[-1] == PLACEHOLDER:
+            # a unit ending in a placeholder ends at the closing quote (``_unit``)
+            closer = _QUOTES.get(text[last])
+            j = text.find(closer, last + 1) if closer else -1
+            end = j + 1 if j >= 0 else end
+        out.append(make_unit(first, end if end > first else first + 1, piece, clause))
     return out
 
 
