@@ -43,7 +43,8 @@ class ReferenceIndex(NearIndex):
                 continue
             for (first, last, size), by_text in zip(parts, lists):
                 for at in range(first, last + 1):
-                    found.update(by_text.get(norm[at:at + size], ()))
+                    held = by_text.get(norm[at:at + size], ())
+                    found.update([held] if isinstance(held, int) else held)   # one unit: filed alone
         if self._short:
             for length in range(max(1, n - k), n + k + 1):
                 found.update(self._short.get(length, ()))
@@ -90,7 +91,7 @@ class ReferenceIndex(NearIndex):
         return out
 
 
-def _texts(rng: random.Random, count: int, alphabet: str):
+def _texts(rng: random.Random, count: int, alphabet: str, wild: float = 0.03):
     texts: list[str] = []
     for _ in range(count):
         if texts and rng.random() < 0.6:
@@ -104,23 +105,27 @@ def _texts(rng: random.Random, count: int, alphabet: str):
             text = "".join(text)
         else:
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
-        if rng.random() < 0.03:
+        if rng.random() < wild:
             text += PLACEHOLDER
         texts.append(text)
     return texts
 
 
-@pytest.mark.parametrize("k,cap,figures", [(1, 128, False), (1, 3, True), (3, 128, True), (3, 2, True), (6, 4, False)])
-def test_index_candidates_are_the_reference_look_ups(k, cap, figures):
+@pytest.mark.parametrize("k,cap,figures,examine,wild", [
+    (1, 128, False, 256, 0.03), (1, 3, True, 256, 0.03), (3, 128, True, 256, 0.03), (3, 2, True, 256, 0.03),
+    (6, 4, False, 256, 0.03), (3, 128, True, 256, 0.2), (1, 128, False, 5, 0.2), (3, 4, True, 12, 0.1)])
+def test_index_candidates_are_the_reference_look_ups(k, cap, figures, examine, wild):
     """Small alphabets and small caps: segments shared by many units, capped lists,
-    figure-only changes (digits in the alphabet), short texts and placeholders."""
-    rng = random.Random(k * 100 + cap)
+    figure-only changes (digits in the alphabet), short texts and placeholders (units
+    with one tested before the others when all found are examined, small examine caps
+    on either side of that)."""
+    rng = random.Random(k * 100 + cap + examine)
     for alphabet in ("ab1", "推进建设2023", "abcdefghij"):
-        new = NearIndex(k, figures_only_skeletons=figures, postings_cap=cap)
-        old = ReferenceIndex(k, figures_only_skeletons=figures, postings_cap=cap)
+        new = NearIndex(k, figures_only_skeletons=figures, postings_cap=cap, examine_cap=examine)
+        old = ReferenceIndex(k, figures_only_skeletons=figures, postings_cap=cap, examine_cap=examine)
         near_index._SEEN.clear()
         near_index._PROBES.clear()
-        for text in _texts(rng, 600, alphabet):
+        for text in _texts(rng, 600, alphabet, wild):
             assert new.candidates(text, 0.5) == old.candidates(text, 0.5), text
             assert new.add(text) == old.add(text)
         assert [new.exact(t) for t in new.norms[:50]] == [sorted(old.exact_sets[t]) for t in new.norms[:50]]
@@ -207,3 +212,66 @@ def test_a_text_too_short_to_cut_is_still_a_candidate_when_no_segment_is_shared(
     index.candidates("wxzy", 0.5)             # a length met twice: the quick answer is ready
     index.add("abc")                          # 3 characters: no 4 segments
     assert index.candidates("abcd", 0.5) == [0]
+
+
+def _aligned_reference(a, b, k):
+    """``near_index._aligned`` as it was: a table of every place of each bigram of ``b``."""
+    if len(a) < 2:
+        return True
+    where = {}
+    for j in range(len(b) - 1):
+        where.setdefault(b[j:j + 2], []).append(j)
+    allowed = 2 * k
+    for i in range(len(a) - 1):
+        if not any(abs(j - i) <= k for j in where.get(a[i:i + 2], ())):
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return True
+
+
+def test_aligned_is_the_reference_one():
+    from checker.model.near_index import _aligned
+
+    rng = random.Random(5)
+    seen = {True: 0, False: 0}
+    for _ in range(20000):
+        alphabet = "甲乙丙丁"[:rng.randint(1, 4)]
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        b = list(a)
+        for _ in range(rng.randint(0, 6)):      # a few edits, or another order
+            if b and rng.random() < 0.5:
+                del b[rng.randrange(len(b))]
+            else:
+                b.insert(rng.randint(0, len(b)), rng.choice(alphabet))
+        if rng.random() < 0.2:
+            rng.shuffle(b)
+        b = "".join(b)
+        for k in (0, 1, 2, 3, 6):
+            expected = _aligned_reference(a, b, k)
+            assert _aligned(a, b, k) == expected, (a, b, k)
+            seen[expected] += 1
+    assert min(seen.values()) > 5000
+
+
+@pytest.mark.parametrize("k,cap", [(0, 128), (1, 1), (1, 2), (3, 3), (3, 128), (6, 2)])
+def test_segments_are_filed_as_before(k, cap):
+    """The segment dicts (a unit alone filed as its position) hold what the former lists
+    of positions held: per length and segment, the first ``cap`` units cut there."""
+    rng = random.Random(k * 7 + cap)
+    index = NearIndex(k, postings_cap=cap)
+    expected: dict[int, list[dict[str, list[int]]]] = {}
+    for text in _texts(rng, 800, "ab1", 0.0):
+        position = index.add(text)
+        parts = near_index._parts(k, len(text))
+        if parts is None:
+            continue
+        lists = expected.setdefault(len(text), [{} for _ in parts])
+        for (start, size), by_text in zip(parts, lists):
+            posting = by_text.setdefault(text[start:start + size], [])
+            if len(posting) < max(cap, 1):
+                posting.append(position)
+    got = {length: [{piece: [held] if isinstance(held, int) else held for piece, held in by_text.items()}
+                    for by_text in lists] for length, lists in index._segments.items()}
+    assert got == expected
+    assert cap < 2 or any(len(p) > 1 for lists in expected.values() for by_text in lists for p in by_text.values())

@@ -44,10 +44,12 @@ import math
 import re
 from collections import Counter, _count_elements
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import itemgetter
 
 from checker.model.similarity import PLACEHOLDER, bigrams
+
+_setdefault = dict.setdefault
 
 _FIGURE_CHARS = frozenset("0123456789一二三四五六七八九十百千万亿两零〇.．%％年月日")
 _APPROX = re.compile("以上|以下|以内|左右|不少于|不低于|超过|约|近|余|多|超")
@@ -109,15 +111,17 @@ def _aligned(a: str, b: str, k: int) -> bool:
     """A necessary condition for ``a`` and ``b`` to be within ``k`` edits: a bigram of ``a``
     that no edit touched is found in ``b`` at most ``k`` places away, and edits touch at
     most 2k bigrams.  Cheap, and it rejects what bigram sets cannot: the same clauses in
-    another order (common in template text), before any alignment is computed."""
+    another order (common in template text), before any alignment is computed.
+
+    A bigram of ``a`` at i is found at most k places away when it starts in ``b`` between
+    i - k and i + k: a ``find`` bounded to ``b[i - k:i + k + 2]``, in C (a table of every
+    place of every bigram of ``b`` cost a dictionary entry per character of ``b``)."""
     if len(a) < 2:
         return True
-    where: dict[str, list[int]] = {}
-    for j in range(len(b) - 1):
-        where.setdefault(b[j:j + 2], []).append(j)
+    find = b.find
     allowed = 2 * k
     for i in range(len(a) - 1):
-        if not any(abs(j - i) <= k for j in where.get(a[i:i + 2], ())):
+        if find(a[i:i + 2], i - k if i > k else 0, i + k + 2) < 0:
             allowed -= 1
             if allowed < 0:
                 return False
@@ -220,12 +224,14 @@ class NearIndex:
         self._grams: list[frozenset[str] | None] = []     # bigram sets, made when first needed
         self._lengths: list[int] = []
         # units without placeholders by length, then one dict per segment (``_parts``): from
-        # the segment's text to the units holding it there
-        self._segments: dict[int, list[dict[str, list[int]]]] = {}
+        # the segment's text to the unit holding it there, or the units (a list)
+        self._segments: dict[int, list[dict[str, int | list[int]]]] = {}
         self._segment_texts: set[str] = set()            # every segment filed, any length or place
+        self._filing: dict[int, tuple] = {}              # length -> (cutter, its segment dicts)
         self._sizes: set[int] = set()                    # ... and their sizes
         self._short: dict[int, list[int]] = {}           # ... too short to cut into k + 1 segments
         self._wild_units: list[int] = []                 # units holding a placeholder
+        self._wild_lacking: list[int] = []               # ... the bigrams each may lack of a text (2(k + its placeholders))
         self._wild: dict[str, list[int]] = {}            # the same, by all their bigrams
         # Every unit by its bigrams, for a text with placeholders to look up: filed up to
         # ``_filed`` when such a text first asks (most documents have none).
@@ -252,6 +258,7 @@ class NearIndex:
             # a unit with placeholders may match a text of any length: -1 keeps it out of reach
             self._lengths.append(-1 - 10 * self.max_changed)
             self._wild_units.append(position)
+            self._wild_lacking.append(2 * (self.max_changed + norm.count(PLACEHOLDER)))
             for gram in self.grams_of(position):
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
@@ -277,24 +284,38 @@ class NearIndex:
     # -- texts without placeholders: segments -------------------------------------------
     def _file_segments(self, position: int, norm: str) -> None:
         length = len(norm)
-        cut = _cutter(self.max_changed, length)
+        filing = self._filing.get(length)
+        if filing is None:
+            filing = self._filing[length] = self._filing_of(length)
+        cut, lists = filing
         if cut is None:
             self._short.setdefault(length, []).append(position)
             return
-        lists = self._segments.get(length)
-        if lists is None:
-            parts = _parts(self.max_changed, length)
-            lists = self._segments[length] = [{} for _ in parts]
-            self._sizes.update((parts[0][1], parts[-1][1]))    # the sizes depend on the length only
-        cap = self.postings_cap
-        pieces = cut(norm)          # k + 1 pieces (one piece twice when k is 0: zip stops at the lists)
+        pieces = cut(norm)          # k + 1 pieces (one piece twice when k is 0: map stops at the lists)
         self._segment_texts.update(pieces)
-        for piece, by_text in zip(pieces, lists):
-            posting = by_text.get(piece)
-            if posting is None:
-                by_text[piece] = [position]
-            elif len(posting) < cap:
-                posting.append(position)
+        # A segment's first unit is filed as its position alone, not a list of one, all
+        # k + 1 in one C call (each dict's setdefault); what a dict already held under a
+        # segment (another unit's position or a list) comes back instead of this position,
+        # and only then is a list made or grown, to ``postings_cap`` as before.
+        held = list(map(_setdefault, lists, pieces, repeat(position)))
+        if held.count(position) < len(held):
+            cap = self.postings_cap
+            for posting, piece, by_text in zip(held, pieces, lists):
+                if posting.__class__ is int:
+                    if posting != position and cap > 1:
+                        by_text[piece] = [posting, position]
+                elif len(posting) < cap:
+                    posting.append(position)
+
+    def _filing_of(self, length: int):
+        """(cutter, the segment dicts) of a length (``_cutter``: None when too short)."""
+        cut = _cutter(self.max_changed, length)
+        if cut is None:
+            return None, None
+        parts = _parts(self.max_changed, length)
+        lists = self._segments[length] = [{} for _ in parts]
+        self._sizes.update((parts[0][1], parts[-1][1]))    # the sizes depend on the length only
+        return cut, lists
 
     def _near_plain(self, norm: str) -> set[int]:
         """Earlier units without placeholders that may be within k edits of ``norm`` (which
@@ -322,7 +343,10 @@ class NearIndex:
                     if lists is not None and find(text, first, stop) >= 0:
                         hit = lists[i].get(text)
                         if hit is not None:
-                            found.update(hit)
+                            if hit.__class__ is int:        # one unit (``_file_segments``)
+                                found.add(hit)
+                            else:
+                                found.update(hit)
         if self._short:
             for length in range(max(1, n - k), n + k + 1):
                 found.update(self._short.get(length, ()))
@@ -416,7 +440,19 @@ class NearIndex:
         else:
             # ... and, when this one has none either, differ in length by k at most
             found = self._near_plain(norm)
-            found.update(self._wild_units)
+            wild = self._wild_units
+            if wild and len(found) + len(wild) <= self.examine_cap:
+                # Every unit found is examined below (no more than ``examine_cap``, before
+                # or after this), so a unit that fails one of the tests below is no
+                # candidate whenever it is tested: the units with placeholders (which a
+                # document with an anonymised name offers to each later text) are tested
+                # here first for the bigrams they lack of this text, before the figures
+                # skeleton, the anchors and the sort, which most then never need.
+                grams = frozenset(bigrams(norm))
+                grams_of = self.grams_of
+                found.update(p for p, lacking in zip(wild, self._wild_lacking) if len(grams_of(p) - grams) <= lacking)
+            else:
+                found.update(wild)
         if not found:
             return []
         if self._figures_only:

@@ -55,6 +55,31 @@ class Unit:
         return len(self.norm) - self.norm.count(PLACEHOLDER)
 
 
+# ``Unit(Span(start, end), norm, clause)`` without the dataclass constructors, for the
+# ~800 units a document is cut into: two frozen dataclasses' ``__init__`` (an
+# ``object.__setattr__`` per field, a frozen class refusing plain assignment) and
+# ``Span.__post_init__``'s check cost about three times making the objects directly.
+# The slots are set through their own descriptors, which is what the generated
+# ``__init__`` does past the frozen ``__setattr__``: the objects are equal to, hash and
+# print like the constructors' (tests/test_make_unit.py).
+_new = object.__new__
+_set_start, _set_end = Span.start.__set__, Span.end.__set__
+_set_span, _set_norm, _set_clause = Unit.span.__set__, Unit.norm.__set__, Unit.clause.__set__
+
+
+def make_unit(start: int, end: int, norm: str, clause: bool) -> Unit:
+    """``Unit(Span(start, end), norm, clause)``, for bounds the caller knows valid
+    (0 <= start <= end): ``Span``'s check is skipped."""
+    span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    unit = _new(Unit)
+    _set_span(unit, span)
+    _set_norm(unit, norm)
+    _set_clause(unit, clause)
+    return unit
+
+
 @lru_cache(maxsize=16)
 def compile_phrases(patterns: tuple[str, ...]):
     """One regex of all set phrases (longest first); ``None`` when there are none.
@@ -213,7 +238,8 @@ def _unit(norm: str, offsets: list[int], a: int, b: int, clause: bool, phrases: 
         closer = _QUOTES.get(text[at])
         j = text.find(closer, at + 1) if closer else -1
         end = j + 1 if j >= 0 else end
-    return Unit(Span(first, max(end, first + 1)), piece, clause)
+    # offsets are places in the text (>= 0), and the end is past the first
+    return make_unit(first, max(end, first + 1), piece, clause)
 
 
 def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
@@ -234,6 +260,8 @@ def units_from(text: str, norm: str, offsets: list[int], breaks: list[int], phra
                clauses: bool = True, pairs: bool = False) -> list[Unit]:
     """``units_of`` of a text already normalised (``normalise_from``), with the set
     phrases to take out (None: it holds none)."""
+    if phrases is None:
+        return _plain_units(text, norm, offsets, breaks, clauses, pairs)
     out: list[Unit] = []
     whole = _unit(norm, offsets, 0, len(norm), False, phrases, text)
     if whole:
@@ -249,6 +277,36 @@ def units_from(text: str, norm: str, offsets: list[int], breaks: list[int], phra
                 piece = _unit(norm, offsets, a, c, True, phrases, text)
                 if piece:
                     out.append(piece)
+    return out
+
+
+def _plain_units(text: str, norm: str, offsets: list[int], breaks: list[int], clauses: bool,
+                 pairs: bool) -> list[Unit]:
+    """``units_from`` without set phrases (most sentences): each unit is a slice of
+    ``norm``, made in one loop, as ``_unit`` makes it with no phrases (no call per
+    stretch; tests/test_make_unit.py compares the two)."""
+    n = len(norm)
+    if not n:
+        return []
+    stretches = [(0, n, False)]
+    if clauses and breaks:
+        bounds = [0, *breaks, n]
+        stretches += [(a, b, True) for a, b in zip(bounds, bounds[1:])]
+        if pairs and len(bounds) > 3:
+            stretches += [(a, c, True) for a, c in zip(bounds, bounds[2:])]
+    out = []
+    for a, b, clause in stretches:
+        if a >= b:
+            continue
+        piece = norm[a:b] if b - a < n else norm
+        first, last = offsets[a], offsets[b - 1]
+        end = last + 1
+        if piece[-1] == PLACEHOLDER:
+            # a unit ending in a placeholder ends at the closing quote (``_unit``)
+            closer = _QUOTES.get(text[last])
+            j = text.find(closer, last + 1) if closer else -1
+            end = j + 1 if j >= 0 else end
+        out.append(make_unit(first, end if end > first else first + 1, piece, clause))
     return out
 
 

@@ -180,19 +180,53 @@ def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -
     """The units that are compared: long enough in content characters (``Unit.length``),
     in words (``wording_length``) and in Han characters outside the titles they cite
     (``beyond_titles``), with no unfilled figure, and clauses only with ``clauses``.
-    The same tests as one expression per unit, cheapest first, each done once."""
+    The same tests as one expression per unit, cheapest first, each done once.
+
+    ``units`` are one sentence's: two of the tests are answered for all of them at once
+    when the sentence says so (``_plain_words``, ``_blank_free``)."""
     out = []
+    if not units:
+        return out
+    plain = _plain_words(units)
+    blank_free = _blank_free(text, units)
     for u in units:
         if u.clause and not clauses:
             continue
         norm = u.norm
-        if len(norm) - norm.count(PLACEHOLDER) < min_length or wording_length(norm) < min_length:
+        if plain:
+            if len(norm) < min_length:
+                continue
+        elif len(norm) - norm.count(PLACEHOLDER) < min_length or wording_length(norm) < min_length:
             continue
         start, end = u.span.start, u.span.end
-        if beyond_titles(text, start, end) < min_length or _FIGURE_BLANK.search(text, start, end):
+        if beyond_titles(text, start, end) < min_length or (not blank_free and _FIGURE_BLANK.search(text, start, end)):
             continue
         out.append(u)
     return out
+
+
+# What a normalised text holds besides words (``wording_length``): it holds Han
+# characters, ASCII letters and digits and placeholders only (``similarity.normalise``).
+_NOT_WORDS = re.compile("[0-9xX" + PLACEHOLDER + "]")
+# Every match of ``_FIGURE_BLANK`` holds one of these.
+_BLANK_MARKS = re.compile("[xX×*＊]")
+
+
+def _plain_words(units: list[Unit]) -> bool:
+    """True when no unit of a sentence holds a digit, an x or a placeholder: then each
+    one's ``wording_length`` and ``length`` are its ``len``.  A sentence's units are
+    parts of its normalised text (its first unit, the whole sentence, or its clauses
+    with the set phrases taken out): one search of each distinct text, usually one."""
+    first = units[0].norm
+    if _NOT_WORDS.search(first):
+        return False
+    return not any(_NOT_WORDS.search(u.norm) for u in units if u.norm not in first)
+
+
+def _blank_free(text: str, units: list[Unit]) -> bool:
+    """True when no unit's stretch of ``text`` can hold an unfilled figure: the stretch
+    from the earliest start to the latest end has none of the marks every one needs."""
+    return _BLANK_MARKS.search(text, min(u.span.start for u in units), max(u.span.end for u in units)) is None
 
 
 # A normalised text holds Han characters, ASCII letters and digits and placeholders only,
