@@ -278,3 +278,20 @@ def _group(pgid: int) -> list[int]:
             if int(fields[2]) == pgid and fields[0] != "Z":
                 found.append(int(entry))
     return found
+
+
+def test_the_forked_workers_are_capped_like_the_pool(monkeypatch):
+    from checker.engine import forked_pool, runner
+    from checker.engine.settings import build_settings
+
+    started = []
+
+    class Recording:
+        def __init__(self, items, workers, *args):
+            started.append(workers)
+            raise RuntimeError("stop here")
+
+    monkeypatch.setattr(forked_pool, "ForkedPool", Recording)
+    with pytest.raises(RuntimeError):
+        runner.run_paths([f"x{i}.txt" for i in range(100)], build_settings(no_config=True), jobs=64)
+    assert started == [2 * (os.cpu_count() or 1)]
