@@ -5,6 +5,7 @@ from pathlib import Path
 
 import os
 import signal
+import sys
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any, Callable, Iterable, Iterator
@@ -852,8 +853,10 @@ def __getattr__(name: str):
 
 # Workers forked from the first one (``checker.engine.forked_pool``) where the platform
 # forks; elsewhere (or with this set False, as a test does) concurrent.futures' pool, whose
-# workers each build the checks on their first document.
-FORK_WORKERS = hasattr(os, "fork")
+# workers each build the checks on their first document.  Not on macOS, whose pool
+# starts its workers afresh (spawn) because system libraries there may not survive a
+# fork of a process that used them (numpy's Accelerate): kept as it was.
+FORK_WORKERS = hasattr(os, "fork") and sys.platform != "darwin"
 
 
 def _forks_workers() -> bool:
