@@ -5,6 +5,7 @@ from pathlib import Path
 
 import os
 import signal
+import sys
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any, Callable, Iterable, Iterator
@@ -139,6 +140,18 @@ def tune_gc() -> None:
     fewer_collections()
 
 
+def _freeze_built() -> None:
+    """In the first worker, once its first document has built the checks, before it forks
+    the others: what the document left in cycles is collected (only the young generations:
+    the document's objects are young) and the rest (modules, compiled rules, tables) frozen
+    like the settings were, so no worker's collector walks them and their pages stay shared
+    with the first worker's until written."""
+    import gc
+
+    gc.collect(1)
+    gc.freeze()
+
+
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER_SETTINGS is not None
     result = lint_path(path, _WORKER_SETTINGS, defer_unused=True, digest=_WORKER_KEEPS_SOURCES)
@@ -262,14 +275,25 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                 forked = ForkedResults(misses, _lint_in_worker, lambda: _init_worker(settings, keep_sources))
                 fresh = forked
             elif misses and jobs > 1 and len(paths) > 1:
-                from concurrent.futures.process import BrokenProcessPool
-
-                stops = (KeyboardInterrupt, BrokenProcessPool)
-                ProcessPoolExecutor = _pool_class()
                 workers = min(jobs, len(misses))
                 chunk = max(1, min(16, len(misses) // (workers * 4) or 1))
-                pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, keep_sources))
-                fresh: Iterable[FileResult] = _bounded_map(pool, misses, chunk, 4 * workers)
+                if _forks_workers():
+                    # the first worker builds the checks on the first document, then forks
+                    # the others: they start with it built (``checker.engine.forked_pool``)
+                    from checker.engine.forked import ChildDied
+                    from checker.engine.forked_pool import ForkedPool
+
+                    stops = (KeyboardInterrupt, ChildDied)
+                    pool = ForkedPool(misses, workers, _lint_chunk, lambda: _init_worker(settings, keep_sources),
+                                      _freeze_built, chunk, 4 * workers)
+                    fresh: Iterable[FileResult] = iter(pool)
+                else:
+                    from concurrent.futures.process import BrokenProcessPool
+
+                    stops = (KeyboardInterrupt, BrokenProcessPool)
+                    ProcessPoolExecutor = _pool_class()
+                    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, keep_sources))
+                    fresh = _bounded_map(pool, misses, chunk, 4 * workers)
             else:
                 fresh = (lint_path(p, settings, collect, defer_unused=True) for p in misses)
             results = _in_order(paths, hits, iter(fresh), run.cache, keys, spool, settings, collect)
@@ -825,6 +849,20 @@ def __getattr__(name: str):
 
         return ProcessPoolExecutor
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Workers forked from the first one (``checker.engine.forked_pool``) where the platform
+# forks; elsewhere (or with this set False, as a test does) concurrent.futures' pool, whose
+# workers each build the checks on their first document.  Not on macOS, whose pool
+# starts its workers afresh (spawn) because system libraries there may not survive a
+# fork of a process that used them (numpy's Accelerate): kept as it was.
+FORK_WORKERS = hasattr(os, "fork") and sys.platform != "darwin"
+
+
+def _forks_workers() -> bool:
+    """Whether the pool's workers are forked from the first one: the platform forks and
+    no test has put its own pool class in this module (``_pool_class``)."""
+    return FORK_WORKERS and "ProcessPoolExecutor" not in globals()
 
 
 def _pool_class():
