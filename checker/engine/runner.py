@@ -836,8 +836,11 @@ def _stop(pool, wait: bool) -> None:
     if wait:
         pool.shutdown(wait=True)
         return
+    # the workers still checking a file are not waited for: taken before ``shutdown``,
+    # which lets go of the pool's table of them (concurrent.futures sets it to None)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):   # files in flight: not waited for
+    for process in processes:
         try:
             process.terminate()
         except (OSError, AttributeError):
