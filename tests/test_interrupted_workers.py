@@ -69,6 +69,7 @@ def test_a_run_with_workers_stopped_mid_way_reports_what_it_checked(tmp_path, na
     proc.send_signal(getattr(signal, how))
     out, err = proc.communicate(timeout=120)
     assert "internal error" not in err, err
+    assert "Traceback" not in err, err       # a stopped worker ends quietly
     assert proc.returncode == 130, err
     data = json.loads(out)
     unchecked = {e["path"] for e in data["errors"]}
@@ -83,3 +84,29 @@ def test_a_run_with_workers_stopped_mid_way_reports_what_it_checked(tmp_path, na
     assert not alive
     # no temporary file of the run left behind
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(("gwlint-", "tmp"))]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/proc/self/status").exists(),
+                    reason="needs a FIFO and /proc (Linux)")
+def test_idle_workers_stopped_with_the_run_end_without_a_traceback(tmp_path):
+    """One worker stuck (a FIFO named like a document: its open waits for a writer), the
+    other idle once the quick files are done: SIGTERM to the run ends both, quietly (a
+    worker had the run's SIGTERM handler, and an idle one printed KeyboardInterrupt's
+    traceback)."""
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("义务教育巩固率达到103%。\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "z.txt")
+    env = dict(os.environ)              # the user's cache folder: warm, the quick files are quick
+    env.pop("GWLINT_DEBUG", None)
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "check", "--no-config", "--no-cache", "--format",
+                             "json", "--jobs", "2", "--file-timeout", "0", "."],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 120
+    while not (_catches(proc.pid, signal.SIGTERM) and len(_children(proc.pid)) >= 2) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(6)                       # the quick files done; one worker waits on the FIFO
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert "z.txt" in {e["path"] for e in json.loads(out)["errors"]}

@@ -122,6 +122,10 @@ def _init_worker(settings: Settings, keep_sources: bool = False) -> None:
     # Ctrl-C reaches the whole process group: the parent decides what happens (it keeps
     # what was found and stops the workers), a worker does not die with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a pool is forked inside the run's ``terminate_as_interrupt``: its SIGTERM handler
+    # is not the worker's, whom the parent stops with SIGTERM (an idle worker printed
+    # KeyboardInterrupt's traceback)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def tune_gc() -> None:
