@@ -111,3 +111,30 @@ def test_the_command_line_imports_gwlint_from_the_store_with_the_same_output(tmp
     assert "loaders ['SourceFileLoader']" in runs[0].stderr, runs[0].stderr[-2000:]
     assert "loaders ['_StoredLoader']" in runs[1].stderr, runs[1].stderr[-2000:]
     assert stamps[1] == stamps[2]        # a run that met nothing new does not write the store
+
+
+def test_code_kept_by_an_optimising_interpreter_is_never_run_by_another(tmp_path):
+    """``python -O``/``-OO`` compile without asserts (and docstrings): their code is not the
+    code of a plain run, as their ``.pyc`` files (``opt-1``, ``opt-2``) are apart.  A store
+    shared between them gave a plain run the docstring-less code an ``-OO`` run had kept
+    (and an ``-O`` run the asserts of a plain one)."""
+    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = ("import atexit, sys\n"
+            "def _after():\n"
+            "    from checker.engine import runner\n"
+            "    sys.stderr.write(f'\\nloader {type(runner.__loader__).__name__} doc {runner.__doc__ is not None}\\n')\n"
+            "atexit.register(_after)\n"
+            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
+            "from checker.cli.entry import run\nrun()\n")
+
+    def last_line(*flags):
+        done = subprocess.run([sys.executable, *flags, "-c", code], capture_output=True, text=True,
+                              cwd=tmp_path, env=env)
+        return done.stderr.strip().splitlines()[-1]
+
+    assert last_line("-OO") == "loader SourceFileLoader doc False"       # keeps -OO code
+    assert last_line("-OO") == "loader _StoredLoader doc False"
+    assert last_line() == "loader SourceFileLoader doc True"             # not the -OO run's code
+    assert last_line() == "loader _StoredLoader doc True"
+    assert last_line("-OO") == "loader _StoredLoader doc False"

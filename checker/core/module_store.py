@@ -25,8 +25,8 @@ nanosecond here); a changed, moved or removed source is imported as usual, and a
 the store does not hold or holds stale is kept when the process ends (``atexit``: the
 file is rewritten only then).  A code object whose bytes do not match their CRC is read
 from the ``.pyc`` as usual.  The file is named by the interpreter build (code objects are
-its own) and the package's folder (checkouts share the cache folder), and only modules of
-that folder are taken from it.  Only the command line installs the finder
+its own), its optimisation level (``-O``, ``-OO``) and the package's folder (checkouts
+share the cache folder), and only modules of that folder are taken from it.  Only the command line installs the finder
 (``checker.cli.entry``); importing gwlint as a library is unchanged.
 """
 from __future__ import annotations
@@ -114,8 +114,10 @@ def _path():
     from checker.core import digests
     from checker.core.paths import cache_dir
 
-    key = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_package_folder()}".encode(),
-                          digest_size=10)
+    # sys.flags.optimize: -O and -OO compile other code (no asserts; no docstrings either),
+    # which Python keeps apart too (the .opt-1/.opt-2.pyc files)
+    key = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{sys.flags.optimize}|"
+                          f"{_package_folder()}".encode(), digest_size=10)
     return cache_dir() / f"modules-{key.hexdigest()}-f{_FORMAT}.marshal"
 
 

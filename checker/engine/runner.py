@@ -123,6 +123,10 @@ def _init_worker(settings: Settings, keep_sources: bool = False) -> None:
     # Ctrl-C reaches the whole process group: the parent decides what happens (it keeps
     # what was found and stops the workers), a worker does not die with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a pool is forked inside the run's ``terminate_as_interrupt``: its SIGTERM handler
+    # is not the worker's, whom the parent stops with SIGTERM (an idle worker printed
+    # KeyboardInterrupt's traceback)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def tune_gc() -> None:
@@ -874,8 +878,11 @@ def _stop(pool, wait: bool) -> None:
     if wait:
         pool.shutdown(wait=True)
         return
+    # the workers still checking a file are not waited for: taken before ``shutdown``,
+    # which lets go of the pool's table of them (concurrent.futures sets it to None)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):   # files in flight: not waited for
+    for process in processes:
         try:
             process.terminate()
         except (OSError, AttributeError):

@@ -746,5 +746,5 @@ def order_key(path: str, root: Path) -> str:
 def _relative(path: str, root: Path) -> str:
     try:
         return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):     # RuntimeError: a symlink loop (Python < 3.13)
         return Path(path).as_posix()
