@@ -103,6 +103,14 @@ def _run(method, *args):
         budget.left -= time.monotonic() - start
 
 
+def _budget_left() -> None:
+    """Raise as ``_run`` would when the budget is spent: a call skipped because it cannot
+    match stops a rule whose budget ran out just as the call would have."""
+    budget = _BUDGET.get()
+    if budget is not None and budget.left <= 0:
+        raise RegexBudgetExceeded("the time budget for regular expressions is spent")
+
+
 class _Timer:
     armed = False           # inside an expression's call
     installed = False
@@ -188,9 +196,33 @@ def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, 
         return _NO_LITERALS, ()
     if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
         return _NO_LITERALS, ()
-    # Characters re reads as literals where regex may read syntax: {e<=1} (fuzzy
-    # matching) and the ] of a POSIX class ([[:alpha:]]).  A ] is that only after a
-    # POSIX class's [: ; elsewhere (an escaped \], 【\d+\]) both read the same mark.
+    if not _read_alike(parsed, pattern, c):
+        return _NO_LITERALS, ()
+    found, lead = _required_lead(parsed, c)
+    if not found:
+        # none without reading sets as characters: read so, a few characters at most
+        found, lead = _required_lead(parsed, c, sets=True)
+        if not found or len(found) > _CLASS_CHARS_MAX:
+            return _NO_LITERALS, ()
+    window: tuple[int, ...] = ()
+    try:
+        multiline = bool((flags | parsed.state.flags) & c.SRE_FLAG_MULTILINE)
+        bounds = _reach(parsed, c, multiline)
+        if parsed.getwidth()[0] >= 1 and (bounds is not None or lead is not None):
+            longest, reach = bounds if bounds is not None else (-1, -1)
+            window = (longest, reach, -1 if lead is None else lead)
+    except Exception:  # noqa: BLE001 - no window: the expression runs over the whole string
+        window = ()
+    return tuple(found), window
+
+
+def _read_alike(parsed, pattern: str, c) -> bool:
+    """Whether ``regex`` reads the parsed ``pattern`` as ``re``'s parser did (as far as the
+    analyses here look).
+
+    Characters re reads as literals where regex may read syntax: {e<=1} (fuzzy
+    matching) and the ] of a POSIX class ([[:alpha:]]).  A ] is that only after a
+    POSIX class's [: ; elsewhere (an escaped \\], 【\\d+\\]) both read the same mark."""
     unsafe = {ord("{"), ord("}")}
     in_set: set[int] = set()        # braces in a set are marks to both ([{}~])
     if _ambiguous_bracket(pattern):
@@ -217,24 +249,32 @@ def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, 
                 return False
         return True
 
-    if not walk(parsed):
-        return _NO_LITERALS, ()
-    found, lead = _required_lead(parsed, c)
-    if not found:
-        # none without reading sets as characters: read so, a few characters at most
-        found, lead = _required_lead(parsed, c, sets=True)
-        if not found or len(found) > _CLASS_CHARS_MAX:
-            return _NO_LITERALS, ()
-    window: tuple[int, ...] = ()
+    return walk(parsed)
+
+
+def edge_sets(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(the characters every match of ``pattern`` begins with, those every match ends with
+    before a final whole-text ``$``), each None when it cannot tell
+    (``checker.core.edge_chars``)."""
+    import warnings
+    from re import _constants as c, _parser
+
+    from checker.core.edge_chars import first_chars, last_chars
+
+    if flags & ~_FLAGS_KEPT or "\\p{" in pattern or "\\P{" in pattern:
+        return None, None
     try:
-        multiline = bool((flags | parsed.state.flags) & c.SRE_FLAG_MULTILINE)
-        bounds = _reach(parsed, c, multiline)
-        if parsed.getwidth()[0] >= 1 and (bounds is not None or lead is not None):
-            longest, reach = bounds if bounds is not None else (-1, -1)
-            window = (longest, reach, -1 if lead is None else lead)
-    except Exception:  # noqa: BLE001 - no window: the expression runs over the whole string
-        window = ()
-    return tuple(found), window
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
+    except Exception:       # regex-only syntax: no answer
+        return None, None
+    if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
+        return None, None
+    if not _read_alike(parsed, pattern, c):
+        return None, None
+    multiline = bool((flags | parsed.state.flags) & c.SRE_FLAG_MULTILINE)
+    return first_chars(parsed, c), (None if multiline else last_chars(parsed, c))
 
 
 # -- windows --------------------------------------------------------------------------------
@@ -1092,7 +1132,7 @@ class UserPattern:
     compiled on its first call that gets past that test; any other when it is made.
     """
 
-    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe")
+    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -1101,6 +1141,7 @@ class UserPattern:
         self._literals: tuple[str, ...] | None = None     # found on first use
         self._window: tuple[int, ...] | None = None       # found on first use (see _analyse)
         self._probe = None                                # found on first use (see _line_probe)
+        self._edges = None                                # found on first use (see edge_sets)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -1132,9 +1173,38 @@ class UserPattern:
             for literal in literals:
                 if find(literal, pos, end) >= 0:
                     return False
-        budget = _BUDGET.get()
-        if budget is not None and budget.left <= 0:
-            raise RegexBudgetExceeded("the time budget for regular expressions is spent")
+        _budget_left()
+        return True
+
+    def _edge_sets(self) -> tuple:
+        edges = self._edges
+        if edges is None:
+            edges = self._edges = edge_sets(self.pattern, int(self.flags))
+        return edges
+
+    def _cannot_begin(self, string: str, pos: int, endpos: int | None) -> bool:
+        """A match anchored at ``pos`` would begin with a character no match begins with
+        (``edge_sets``; every match then takes one): there is none."""
+        first = self._edges[0] if self._edges is not None else self._edge_sets()[0]
+        if first is None or pos < 0:
+            return False
+        end = len(string) if endpos is None or endpos > len(string) else endpos
+        if pos < end and string[pos] in first:
+            return False
+        _budget_left()
+        return True
+
+    def _cannot_end(self, string: str, pos: int, endpos: int | None) -> bool:
+        """A match ending at a final ``$`` would end with a character no match ends with
+        (``edge_sets``): a search of ``string[pos:endpos]`` finds none.  A line break
+        at the end is left to the expression (``$`` may stand before it)."""
+        last = self._edges[1] if self._edges is not None else self._edge_sets()[1]
+        if last is None or pos < 0:
+            return False
+        end = len(string) if endpos is None or endpos > len(string) else endpos
+        if pos < end and (string[end - 1] in last or string[end - 1] == "\n"):
+            return False
+        _budget_left()
         return True
 
     def required_texts(self) -> tuple[str, ...]:
@@ -1180,12 +1250,12 @@ class UserPattern:
         return iter(_run(all_matches, string, pos, end))
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
-        if self._cannot_match(string, pos, endpos):
+        if self._cannot_match(string, pos, endpos) or self._cannot_end(string, pos, endpos):
             return None
         return _run(self._regex().search, string, pos, self._end(string, endpos))
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None):
-        if self._cannot_match(string, pos, endpos):
+        if self._cannot_match(string, pos, endpos) or self._cannot_begin(string, pos, endpos):
             return None
         return _run(self._regex().match, string, pos, self._end(string, endpos))
 

@@ -45,6 +45,7 @@ from typing import Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.checks.punctuation.list_markers import marker_ends
 from checker.checks.punctuation.skip_leftovers import garbled_spans, leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
@@ -54,13 +55,6 @@ MESSAGE_ARGS = frozenset({"mark", "partner", "count", "replacement"})
 # never closed).
 # the unpaired marks of one paragraph counted in one report
 MESSAGES = frozenset({"unopened", "lookalike", "grouped"})
-
-
-@lru_cache(maxsize=8)
-def _list_marker(numerals: str) -> re.Pattern[str]:
-    """A list marker closed by a single parenthesis, half- or full-width: "1)", "a)",
-    "十)", "2）" at the start of a paragraph or after a clause mark."""
-    return re.compile(rf"(?:^|(?<=[\s；;，,。：:]))[0-9A-Za-z{re.escape(numerals)}]{{1,3}}[)）]")
 
 
 class Params(BaseModel):
@@ -101,7 +95,7 @@ def check(doc, rule) -> Iterator[Finding]:
     sentence_ends = vocabulary.sentence_ends
     cut_ends = tuple(vocabulary.cut_ends)
     closers = {c: o for o, c in openers.items()}
-    marker = _list_marker(vocabulary.list_marker_numerals)
+    numerals = vocabulary.list_marker_numerals
     text = doc.text
     # the only characters the loop below acts on: any other is passed over unread
     brackets = frozenset(lookalikes) | frozenset(aliases) | frozenset(openers) | frozenset(closers)
@@ -125,7 +119,7 @@ def check(doc, rule) -> Iterator[Finding]:
         body = para.span.of(text)
         base = para.span.start
         stack = carry
-        skip = {m.end() - 1 for m in marker.finditer(body)}
+        skip = marker_ends(numerals, body)
         alike: list[int] = []
         in_first_sentence = after_cut
         for m in (relevant if in_first_sentence else bracket_marks).finditer(body):

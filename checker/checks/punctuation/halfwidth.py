@@ -104,7 +104,8 @@ def flagged_marks(body: str, marks: dict[str, str], quotes: dict[str, tuple[str,
 
     A mark next to one that is converted counts too (``(全省8所),140个``: once the
     parentheses are full-width the comma touches ``）``), so the result is computed to
-    a fixed point and a second --fix finds nothing.
+    a fixed point and a second --fix finds nothing.  The pass that would only confirm
+    the last one's result is not made when it could read nothing new (see the loop).
     """
     if _marks_in(tuple(marks) + tuple(quotes or {})).search(body) is None:
         return []           # no half-width mark or straight quote: nothing to flag
@@ -112,9 +113,14 @@ def flagged_marks(body: str, marks: dict[str, str], quotes: dict[str, tuple[str,
     roles = quote_roles(body, quotes or {}, skip)
     out: set[int] = set()
     while True:
-        found = _flag_once(body, marks, skip, out, roles)
-        if found == out:
-            return sorted(out)
+        unmarked: set[int] = set()
+        found = _flag_once(body, marks, skip, out, roles, unmarked)
+        if found == out or unmarked.isdisjoint(found):
+            # The pass again with ``found`` converted would read every position exactly
+            # as this one did: a position it found Chinese stays so (``found`` holds
+            # ``out``: each pass only adds), and one it found not Chinese (``unmarked``)
+            # is not among the marks converted now.  So it would find ``found`` again.
+            return sorted(found)
         out = found
 
 
@@ -157,9 +163,15 @@ def _is_closing_context(ch: str) -> bool:
 
 
 def _flag_once(body: str, marks: dict[str, str], skip: set[int], converted: set[int],
-               roles: dict[int, int]) -> set[int]:
+               roles: dict[int, int], unmarked: set[int] | None = None) -> set[int]:
+    """The marks counted when those of ``converted`` are full-width already;
+    ``unmarked`` receives each position read and found not Chinese."""
     def chinese_at(j: int) -> bool:
-        return j in converted or is_chinese(body[j])
+        if j in converted or is_chinese(body[j]):
+            return True
+        if unmarked is not None:
+            unmarked.add(j)
+        return False
 
     def touches_chinese(i: int) -> bool:
         left, right = _neighbour(body, i, -1), _neighbour(body, i, 1)

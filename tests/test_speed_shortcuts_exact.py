@@ -1,0 +1,140 @@
+"""Shortcuts taken for speed (issue 11) give what the plain definitions give: each is
+compared here with the definition it replaces, on generated inputs."""
+from __future__ import annotations
+
+import random
+
+from checker.checks.punctuation import halfwidth
+
+_MARKS = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+_QUOTES = {'"': ("“", "”")}
+
+
+def _fixed_point(body: str, marks, quotes) -> list[int]:
+    """``flagged_marks`` as defined: passes until one finds what the last found."""
+    if not any(c in body for c in list(marks) + list(quotes or {})):
+        return []
+    skip = halfwidth._skipped(body)
+    roles = halfwidth.quote_roles(body, quotes or {}, skip)
+    out: set[int] = set()
+    while True:
+        found = halfwidth._flag_once(body, marks, skip, out, roles)
+        if found == out:
+            return sorted(out)
+        out = found
+
+
+def test_halfwidth_marks_without_the_confirming_pass_are_the_fixed_points():
+    rng = random.Random(11)
+    # marks next to marks (chains that need several passes), blanks, Han, Latin, digits,
+    # quotes and a URL piece
+    pieces = list(',;:()?!"') * 3 + ["年", "以来", "在", "a", "Hello", "1", "22", " ", "  ", "\t", "。",
+                                     "）", "“", "http://x.cn/a", "b@c.org", "—"]
+    seen_multi = 0
+    for _ in range(20_000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        expected = _fixed_point(body, _MARKS, _QUOTES)
+        assert halfwidth.flagged_marks(body, _MARKS, _QUOTES) == expected, body
+        assert halfwidth.flagged_marks(body, _MARKS) == _fixed_point(body, _MARKS, None), body
+        skip = halfwidth._skipped(body)
+        roles = halfwidth.quote_roles(body, _QUOTES, skip)
+        first = halfwidth._flag_once(body, _MARKS, skip, set(), roles)
+        seen_multi += first != set(expected)
+    assert seen_multi > 100          # the inputs do reach marks found only on a later pass
+
+
+def test_list_marker_ends_searched_near_closers_are_a_whole_searchs():
+    from checker.checks.punctuation.list_markers import list_marker, marker_ends
+
+    rng = random.Random(12)
+    pieces = list("1234ab十一二)）)）；;，,。：: \n(（") + ["x", "年", "中", "12", "abc", "a1"]
+    for numerals in ("一二三四五六七八九十", "", "ⅰⅱ)", "-]\\"):
+        marker = list_marker(numerals)
+        for _ in range(8_000):
+            body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+            assert marker_ends(numerals, body) == {m.end() - 1 for m in marker.finditer(body)}, (numerals, body)
+
+
+def _random_expression(rng: random.Random, depth: int = 0) -> str:
+    """A small expression of literals, sets, groups, repeats, alternations, look-arounds
+    and anchors (the syntax ``edge_sets`` reads), now and then ending in ``$``."""
+    atoms = ["a", "b", "年", "比", "[ab]", "[0-9]", "[年比]", r"\d", ".", "[^a]", "^", r"\b", "(?=a)",
+             "(?<=b)", "(?!年)", "(?<!a)", "\n"]
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        roll = rng.random()
+        if roll < 0.55 or depth > 2:
+            part = rng.choice(atoms)
+        elif roll < 0.75:
+            part = "(?:" + "|".join(_random_expression(rng, depth + 1) for _ in range(rng.randint(1, 3))) + ")"
+        else:
+            part = "(" + _random_expression(rng, depth + 1) + ")"
+        if rng.random() < 0.3 and part not in ("^", r"\b") and not part.startswith("(?<") and not part.startswith("(?=") and not part.startswith("(?!"):
+            part += rng.choice(["?", "*", "+", "{0,2}", "{2}", "{0}", "??"])
+        parts.append(part)
+    if depth == 0 and rng.random() < 0.5:
+        parts.append("$")
+    return "".join(parts)
+
+
+def test_user_matches_and_searches_skipped_by_their_edge_characters_are_none():
+    import regex
+
+    from checker.core.patterns import UserPattern, edge_sets
+
+    rng = random.Random(13)
+    alphabet = "ab年比1\nc"
+    gated = [0, 0]
+    for _ in range(1_500):
+        pattern = _random_expression(rng)
+        try:
+            plain = regex.compile(pattern)
+        except regex.error:
+            continue
+        user = UserPattern(pattern)
+        first, last = edge_sets(pattern)
+        gated[0] += first is not None
+        gated[1] += last is not None
+        for _ in range(40):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+            pos = rng.randint(0, len(text) + 1)
+            endpos = rng.choice([None, rng.randint(0, len(text) + 2)])
+            args = (text, pos) if endpos is None else (text, pos, endpos)
+            for method in ("match", "search"):
+                want = getattr(plain, method)(*args)
+                got = getattr(user, method)(*args)
+                assert (got and got.span()) == (want and want.span()), (pattern, method, args)
+    assert gated[0] > 300 and gated[1] > 150       # the shortcuts were taken
+
+
+def test_edge_sets_of_typical_expressions():
+    from checker.core.patterns import edge_sets
+
+    assert edge_sets("(?:^附件[：:])") == (frozenset("附"), None)
+    assert edge_sets("(?:同比|较)(?:上年)?$") == (frozenset("同较"), frozenset("比较年"))
+    assert edge_sets("(?<=第)") == (None, None)              # may be empty
+    assert edge_sets(r"\d+年") == (None, None)              # a category: no answer
+    assert edge_sets("a$", 8) == (frozenset("a"), None)      # multi-line $: a line end anywhere
+    assert edge_sets("(?i)ab") == (None, None)
+    assert edge_sets(r"\p{Han}ab") == (None, None)
+    assert edge_sets("a{e<=1}b") == (None, None)             # regex's fuzzy matching
+
+
+def test_sorted_lookup_finds_searchsorteds_places():
+    import numpy as np
+
+    from checker.checks.typo.sorted_lookup import SortedLookup
+
+    rng = np.random.default_rng(14)
+    for size in (0, 1, 2, 5, 127, 128, 129, 1000, 20_000):
+        for step in (1, 2, 7, 128):
+            # duplicates, runs of equal entries across block edges, both ends of the range
+            array = np.sort(np.concatenate([rng.integers(0, 2**64 - 1, size, dtype=np.uint64, endpoint=True),
+                                            np.full(size // 3, 2**40, dtype=np.uint64)]))
+            lookup = SortedLookup(array, step)
+            values = np.concatenate([array[rng.integers(0, max(len(array), 1), 300)] if len(array) else
+                                     np.zeros(0, dtype=np.uint64),
+                                     rng.integers(0, 2**64 - 1, 300, dtype=np.uint64, endpoint=True),
+                                     np.array([0, 2**64 - 1, 2**40, 2**40 - 1, 2**40 + 1], dtype=np.uint64)])
+            assert (lookup.left(values) == np.searchsorted(array, values, side="left")).all(), (size, step)
+            assert len(lookup.left(values[:0])) == 0
