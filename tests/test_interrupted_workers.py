@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.processes import catches
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,17 +26,6 @@ def _slow_files(folder: Path, names: list[str]) -> None:
     line = "".join(p.read_text(encoding="utf-8").replace("\n", "") for p in sorted((ROOT / "seeds").glob("*.txt")))
     for name in names[1:]:
         (folder / f"{name}.txt").write_text(line * 6 + "\n", encoding="utf-8")   # seconds each
-
-
-def _catches(pid: int, signum: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("SigCgt:"):
-                    return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
-    except OSError:
-        pass
-    return False
 
 
 def _children(pid: int) -> list[int]:
@@ -62,7 +52,7 @@ def test_a_run_with_workers_stopped_mid_way_reports_what_it_checked(tmp_path, na
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     # the run's handler is set (terminate_as_interrupt) and its workers have started
-    while not (_catches(proc.pid, signal.SIGTERM) and _children(proc.pid)) and time.monotonic() < deadline:
+    while not (catches(proc.pid, signal.SIGTERM) and _children(proc.pid)) and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.5)
     workers = _children(proc.pid)
@@ -102,7 +92,7 @@ def test_idle_workers_stopped_with_the_run_end_without_a_traceback(tmp_path):
                              "json", "--jobs", "2", "--file-timeout", "0", "."],
                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 120
-    while not (_catches(proc.pid, signal.SIGTERM) and len(_children(proc.pid)) >= 2) and time.monotonic() < deadline:
+    while not (catches(proc.pid, signal.SIGTERM) and len(_children(proc.pid)) >= 2) and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(6)                       # the quick files done; one worker waits on the FIFO
     proc.send_signal(signal.SIGTERM)

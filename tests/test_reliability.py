@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.processes import catches
 
 ROOT = Path(__file__).resolve().parents[1]
 GWLINT = [sys.executable, "-m", "checker"]
@@ -587,18 +588,6 @@ def test_item2_the_text_report_streams_so_a_stopped_run_has_shown_what_it_found(
         assert proc.returncode == -signal.SIGKILL
 
 
-def _catches(pid: int, signum: int) -> bool:
-    """Whether process ``pid`` has a handler for ``signum`` (Linux: SigCgt in /proc)."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("SigCgt:"):
-                    return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
-    except OSError:
-        pass
-    return False
-
-
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads signal handlers from /proc (Linux)")
 def test_item2_sigterm_still_writes_the_json_report_of_the_files_checked(tmp_path):
     import signal
@@ -611,7 +600,7 @@ def test_item2_sigterm_still_writes_the_json_report_of_the_files_checked(tmp_pat
     # struck before the handler was installed (a loaded machine) or after d.txt was done
     # (a quiet one).  The kernel says when the process has a SIGTERM handler.
     deadline = time.monotonic() + 60
-    while not _catches(proc.pid, signal.SIGTERM) and time.monotonic() < deadline:
+    while not catches(proc.pid, signal.SIGTERM) and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.3)                         # a.txt may or may not be done; d.txt is not
     proc.send_signal(signal.SIGTERM)
