@@ -91,17 +91,23 @@ def test_a_kept_module_is_the_module_and_an_edited_one_is_read_again(tmp_path, m
         _forget(package)
 
 
-def test_the_command_line_imports_gwlint_from_the_store_with_the_same_output(tmp_path):
-    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n各单位要要认真落实。\n", encoding="utf-8")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    code = ("import atexit, sys\n"
-            "def _after():\n"
-            "    loaders = {type(m.__spec__.loader).__name__ for n, m in sys.modules.items()\n"
-            "               if n.startswith('checker.checks.') and getattr(m, '__spec__', None)}\n"
-            "    sys.stderr.write(f'loaders {sorted(loaders)}\\n')\n"
+def _gwlint_then(after: str) -> str:
+    """A program that checks doc.txt as the command line does, then runs ``after`` (the
+    body of an atexit function, indented by four) when the interpreter ends."""
+    return ("import atexit, sys\n"
+            "def _after():\n" + after +
             "atexit.register(_after)\n"
             "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
             "from checker.cli.entry import run\nrun()\n")
+
+
+def test_the_command_line_imports_gwlint_from_the_store_with_the_same_output(tmp_path):
+    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n各单位要要认真落实。\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = _gwlint_then(
+        "    loaders = {type(m.__spec__.loader).__name__ for n, m in sys.modules.items()\n"
+        "               if n.startswith('checker.checks.') and getattr(m, '__spec__', None)}\n"
+        "    sys.stderr.write(f'loaders {sorted(loaders)}\\n')\n")
     runs, stamps = [], []
     for _ in range(3):
         runs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env))
@@ -120,13 +126,9 @@ def test_code_kept_by_an_optimising_interpreter_is_never_run_by_another(tmp_path
     (and an ``-O`` run the asserts of a plain one)."""
     (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n", encoding="utf-8")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    code = ("import atexit, sys\n"
-            "def _after():\n"
-            "    from checker.engine import runner\n"
-            "    sys.stderr.write(f'\\nloader {type(runner.__loader__).__name__} doc {runner.__doc__ is not None}\\n')\n"
-            "atexit.register(_after)\n"
-            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
-            "from checker.cli.entry import run\nrun()\n")
+    code = _gwlint_then(
+        "    from checker.engine import runner\n"
+        "    sys.stderr.write(f'\\nloader {type(runner.__loader__).__name__} doc {runner.__doc__ is not None}\\n')\n")
 
     def last_line(*flags):
         done = subprocess.run([sys.executable, *flags, "-c", code], capture_output=True, text=True,

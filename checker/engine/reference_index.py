@@ -16,13 +16,12 @@ not be able to run code when it is loaded.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from checker.core import digests
+from checker.core.sealed_file import write_whole
 from checker.model.document import Document
 from checker.sources.discover import discover
 from checker.sources.errors import InputError
@@ -113,15 +112,6 @@ def _read_cache(path: Path, key: str) -> dict[str, Any]:
 
 
 def _write_cache(path: Path, key: str, files: dict[str, Any]) -> None:
-    """Write atomically; a cache that cannot be written only costs time next run."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".duplicates-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"key": key, "files": files}, fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
-        except (OSError, UnboundLocalError, NameError):
-            pass
+    """Written whole or not at all; a cache that cannot be written only costs time next run."""
+    body = json.dumps({"key": key, "files": files}, ensure_ascii=False, separators=(",", ":"))
+    write_whole(path, body.encode("utf-8"))

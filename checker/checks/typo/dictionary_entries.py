@@ -81,28 +81,11 @@ def _mapped(path: Path) -> tuple | None:
     return blob, start
 
 
-def _write(folder: Path, name: str, body: bytes) -> None:
-    import tempfile     # only to write: a run that reads the kept file needs not import it
-
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".typo-entries-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_HEADER % (FORMAT, len(body)))
-            fh.write(body)
-        os.replace(tmp, folder / name)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def entries(source: Path) -> tuple:
     """The entries of the dictionary file ``source`` and where their body starts: the kept
     file mapped, else made from the dictionary (and kept)."""
     from checker.core.paths import cache_folders
+    from checker.core.sealed_file import write_whole
 
     stat = source.stat()
     key = (str(source), stat.st_size, stat.st_mtime_ns)
@@ -120,12 +103,10 @@ def entries(source: Path) -> tuple:
                 break
         if found is None:
             body = entries_body(source.read_bytes())
+            header = _HEADER % (FORMAT, len(body))
             for folder in cache_folders():
-                try:
-                    _write(folder, name, body)
+                if write_whole(folder / name, header + body):
                     break
-                except OSError:
-                    continue
             found = (body, 0)
         _OPEN[key] = found
         return found
