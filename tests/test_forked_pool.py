@@ -99,6 +99,32 @@ def _wait_gone(pid: int) -> None:
         time.sleep(0.02)
 
 
+def test_workers_forked_before_the_parent_heard_of_them_are_killed_too(tmp_path):
+    """Stopped at once (Ctrl-C) before the first worker's first results, which name the
+    others, have reached the parent: those others were left to check every chunk already
+    in their pipes (on a loaded machine, a minute of a big document's work, holding the
+    run's standard output open)."""
+    forked, me = tmp_path / "forked", os.getpid()
+
+    def slow(items):
+        if os.getppid() != me:                     # a forked worker: say who, then work long
+            with open(forked, "a") as out:
+                out.write(f"{os.getpid()}\n")
+            time.sleep(60)
+        return _work(items)
+
+    pool = _pool(list(range(9)), work=slow, chunk=1, built=lambda: None)
+    pool._give()
+    deadline = time.monotonic() + 60
+    while not (forked.exists() and forked.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    (pid,) = map(int, forked.read_text().split())
+    assert pool.pids == []                          # the parent has read nothing yet
+    pool.shutdown(wait=False)
+    with pytest.raises(ProcessLookupError):         # raised once it is gone (10 s at most)
+        _wait_gone(pid)
+
+
 def test_an_error_in_the_work_is_raised_in_the_parent():
     def failing(items):
         if 5 in items:

@@ -22,7 +22,9 @@ bytes here), and passes results on in the order of ``items``.  A worker whose re
 ends while it owes results died: ``ChildDied``, as ``checker.engine.forked`` raises.
 
 The first worker sends the pids of the others with its first results; ``shutdown``
-without waiting kills them all.  A worker ends when its task pipe does (the parent
+without waiting kills them all, those it has not heard of too: each forked worker writes its
+own pid into a pipe of the parent's as the first thing it does, so once the first worker is
+killed (and can fork no more) the pipe names every worker there is.  A worker ends when its task pipe does (the parent
 closed it, or died): no worker outlives the run by more than the chunk it is checking.
 """
 from __future__ import annotations
@@ -40,6 +42,7 @@ from checker.engine.forked import ChildDied
 AHEAD = 2                      # chunks given to one worker and not yet returned: one to check, one waiting
 _TASK = struct.Struct("<QQ")   # a chunk: items[start:stop]
 _SIZE = struct.Struct("<Q")    # a result frame's length
+_PID = struct.Struct("<Q")     # a forked worker's pid, as it writes it
 _RESULTS_PIPE = 1 << 20        # bytes a result pipe holds, and read at a time (/proc/sys/fs/pipe-max-size's default)
 
 
@@ -61,6 +64,7 @@ class ForkedPool:
         self.tasks: list[int] = []              # the parent's ends
         self.results: list[int] = []
         theirs: list[tuple[int, int]] = []      # (task read end, result write end) of each worker
+        self._forked_r, forked_w = os.pipe()    # each forked worker's pid, written by itself
         try:
             for _ in range(workers):
                 task_r, task_w = os.pipe()
@@ -71,14 +75,15 @@ class ForkedPool:
                 theirs.append((task_r, result_w))
             self.first = os.fork()
         except BaseException:
-            for fd in self.tasks + self.results + [fd for pair in theirs for fd in pair]:
+            for fd in self.tasks + self.results + [fd for pair in theirs for fd in pair] + [self._forked_r, forked_w]:
                 os.close(fd)
             raise
         if self.first == 0:                      # the first worker: never returns
-            _first_worker(items, work, prepare, built, theirs, self.tasks + self.results)
+            _first_worker(items, work, prepare, built, theirs, self.tasks + self.results + [self._forked_r], forked_w)
         for pair in theirs:
             for fd in pair:
                 os.close(fd)
+        os.close(forked_w)
         self.owed: list[deque] = [deque() for _ in range(workers)]   # chunk numbers, per worker
         self.buffers = [bytearray() for _ in range(workers)]
         self.done: dict[int, bytes] = {}
@@ -153,17 +158,36 @@ class ForkedPool:
             return
         self.closed = True
         if not wait:
-            for pid in [self.first] + self.pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
+            _kill(self.first)
         for fd in self.tasks + self.results:
             os.close(fd)
         try:
             os.waitpid(self.first, 0)
         except ChildProcessError:
             pass
+        if not wait:
+            # The first worker is gone: it forks no more, and every worker it forked has
+            # written its pid (or will, at once: the pipe ends when the last one has), even
+            # those whose pids the first results would have named and the parent not read.
+            self.pids = sorted(set(self.pids) | set(_forked_pids(self._forked_r)))
+            for pid in self.pids:
+                _kill(pid)
+        os.close(self._forked_r)
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _forked_pids(forked_r: int) -> list[int]:
+    """The pids in the pipe, read until its last writer has closed it."""
+    data = b""
+    while more := os.read(forked_r, 4096):
+        data += more
+    return [pid for (pid,) in _PID.iter_unpack(data[:len(data) - len(data) % _PID.size])]
 
 
 def _widen(fd: int) -> None:
@@ -180,7 +204,7 @@ def _widen(fd: int) -> None:
 
 
 # -- the workers ---------------------------------------------------------------------------
-def _first_worker(items, work, prepare, built, theirs, parents_ends) -> None:
+def _first_worker(items, work, prepare, built, theirs, parents_ends, forked_w: int) -> None:
     code = 1
     try:
         for fd in parents_ends:
@@ -200,6 +224,10 @@ def _first_worker(items, work, prepare, built, theirs, parents_ends) -> None:
             if pid == 0:
                 code = 1
                 try:
+                    # the parent learns of this worker before it does anything else (8
+                    # bytes: a pipe takes them whole, at once)
+                    os.write(forked_w, _PID.pack(os.getpid()))
+                    os.close(forked_w)
                     for fd in (task_r, result_w, *(fd for pair in theirs[number + 1:] for fd in pair)):
                         os.close(fd)
                     _serve(items, work, task, result)
@@ -209,6 +237,7 @@ def _first_worker(items, work, prepare, built, theirs, parents_ends) -> None:
             pids.append(pid)
             os.close(task)             # the first worker keeps its own ends only
             os.close(result)
+        os.close(forked_w)             # the pipe ends once the forked workers have written
         _send(result_w, results, pids)
         _serve(items, work, task_r, result_w)
         for pid in pids:               # collected here: their CPU is counted in the run's
