@@ -267,8 +267,10 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
     # A dead worker ends the run like an interrupt; concurrent.futures (with
     # multiprocessing and logging, 10-25 ms) is imported only when a pool is made.
     stops: tuple[type[BaseException], ...] = (KeyboardInterrupt,)
+    interrupts = None
+    completed = False
     try:
-        with terminate_as_interrupt():
+        with terminate_as_interrupt() as interrupts:
             # one file changed among many is checked in another process as well: the
             # parent then never imports the checks (≈100 MiB), only the comparison's code;
             # a few files in one forked child, which costs a fork, not a pool's start
@@ -331,17 +333,22 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
                         on_result(result)
                 if progress:
                     progress(done, len(paths))
-    except stops as exc:
+        completed = True
+    except BaseException as exc:
+        interrupted = isinstance(exc, KeyboardInterrupt) or (interrupts is not None and interrupts.seen)
+        if not (interrupted or isinstance(exc, stops)):
+            raise                   # a fault of the parent's: the workers are stopped below
         run.interrupted = True
         if stream is not None:
             stream.abandon()
             stream = None
-        why = ("the run was interrupted" if isinstance(exc, KeyboardInterrupt)
-               else "a worker process ended unexpectedly")
+        why = "the run was interrupted" if interrupted else "a worker process ended unexpectedly"
         run.errors += [RunError(p, f"not checked: {why}") for p in paths[len(run.results):]]
     finally:
         if pool is not None:
-            _stop(pool, wait=not run.interrupted)
+            # waited for only when all is done: stopped by anything else, the workers
+            # would go on through every chunk already given to them
+            _stop(pool, wait=completed)
         if forked is not None:
             forked.close()
     if not run.interrupted:
