@@ -23,6 +23,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Annotated, Iterator
 
+from checker.core import pattern_facts
 from checker.core.plain_model import AfterValidator
 
 # The ``regex`` module (an import of 10-25 ms, most of it its parser in Python) is imported
@@ -1179,7 +1180,9 @@ class UserPattern:
     def _edge_sets(self) -> tuple:
         edges = self._edges
         if edges is None:
-            edges = self._edges = edge_sets(self.pattern, int(self.flags))
+            flags = int(self.flags)
+            edges = self._edges = pattern_facts.answer("edges", self.pattern, flags,
+                                                       lambda: edge_sets(self.pattern, flags))
         return edges
 
     def _cannot_begin(self, string: str, pos: int, endpos: int | None) -> bool:
@@ -1237,7 +1240,9 @@ class UserPattern:
             if pos == 0:
                 probe = self._probe
                 if probe is None:
-                    key = _line_probe(self.pattern, int(self.flags))
+                    flags = int(self.flags)
+                    key = pattern_facts.answer("line probe", self.pattern, flags,
+                                               lambda: _line_probe(self.pattern, flags))
                     probe = self._probe = _KNOWN.compile(key) if key else False
                 if probe:
                     found = _run(_at_line_starts, self._regex().match, probe.search, string, end)

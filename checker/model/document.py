@@ -80,6 +80,8 @@ class Document:
 
     @cached_property
     def quantities(self) -> list["Quantity"]:
+        if not self.text:
+            return []       # what find_quantities finds in no text, without its module
         from checker.model.quantities import find_quantities
 
         return find_quantities(self)

@@ -24,6 +24,8 @@ def _table(lexicon: Any) -> dict[int, str]:
 
 def fold(text: str, lexicon: Any) -> str:
     """``text`` with every traditional form in the table replaced (same length)."""
+    if not text:
+        return text        # nothing to replace: the table is not built
     table = built_from(lexicon, "traditional_forms", _table)
     if not table:
         return text

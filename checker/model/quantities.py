@@ -42,6 +42,10 @@ def find_quantities(doc: Any) -> list[Quantity]:
 
 def scan(text: str, lexicon: Any, doc: Any = None) -> list[Quantity]:
     """All quantities of ``text`` (``doc``, when given, adds sentence indexes)."""
+    if not text:
+        # no character, no candidate: the grammar (built from the lexicon at first use,
+        # a fifth of an empty file's checks) is not needed to find none
+        return []
     grammar = grammar_for(lexicon)
     found = list(_candidates(text, grammar))
     _link(text, lexicon, grammar, found)

@@ -58,9 +58,11 @@ LOCAL = True
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
+    quantities = doc.quantities
+    if not quantities:
+        return      # every report reads a rate among the quantities: the tables are not built
     data = data_for(rule.vocabulary)
     text = doc.folded_text
-    quantities = doc.quantities
     starts = [q.span.start for q in quantities]
     for index, rate in enumerate(quantities):
         if rate.unit_kind != "percent" or rate.is_range:

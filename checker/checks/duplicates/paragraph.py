@@ -102,6 +102,8 @@ def _near(unit: Unit, kind: int, kinds: dict[int, int], kept, index: NearIndex, 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     params: Params = rule.params
+    if not doc.paragraphs:
+        return      # every report is a repeated paragraph: nothing is built
     furniture = site_furniture(doc, rule, params.site_line_chars)
     for index, unit, first_index, _ in repeated_paragraphs(doc, params, rule.vocabulary, furniture):
         span = doc.paragraphs[index].span

@@ -84,6 +84,8 @@ DEFERS_TO = frozenset({"duplicate-paragraph"})
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     params: Params = rule.params
+    if not doc.sentences:
+        return      # every report is a repeated sentence: nothing is built
     phrases = set_phrases(rule.vocabulary)
     skip_paragraphs: set[int] = set()
     if params.skip_repeated_paragraphs:

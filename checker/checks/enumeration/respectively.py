@@ -64,6 +64,8 @@ def _rate_pattern(magnitudes: tuple[str, ...]) -> re.Pattern:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
+    if not doc.paragraphs:
+        return      # every report is in a paragraph: the tables are not built
     tables = tables_for(rule.vocabulary, doc.measure_words.with_role("list-count"))
     text = doc.text
     quantities = doc.quantities

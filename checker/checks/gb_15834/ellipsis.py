@@ -37,6 +37,8 @@ class Params(BaseModel):
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
+    if not text:
+        return      # no run of dots in no text: the leftover paragraphs' patterns are not built
     skipped = leftover_paragraphs(doc, rule)
     urls = [m.span() for m in _URLISH.finditer(text)]
     for m in _RUNS.finditer(text):

@@ -38,7 +38,7 @@ from typing import Iterator, Literal
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.typo import dictionary_entries
+from checker.checks.typo import dictionary_entries, index_keys
 from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
@@ -103,7 +103,12 @@ def index_for(rule) -> pi.PhraseIndex:
         parts = (tuple(vocab.phrases), tuple(vocab.names), tuple(vocab.not_typos),
                  tuple(vocab.homophones), tuple(vocab.shapes))
         optional = tuple(vocab.optional_in_names)
-        key = pi.index_key(*parts, settings, optional)
+        from checker.core.version import code_stamp
+
+        # the key is a pure function of the vocabulary, i.e. of the lexicon and the code
+        memo = index_keys.memo(code_stamp(), lexicon.fingerprint, pi.FORMAT, pi.full_dictionary().stat().st_size,
+                               settings.__dict__, optional)
+        key = index_keys.remembered(memo, lambda: pi.index_key(*parts, settings, optional))
         return pi.load(key, *parts, settings, optional)
 
     return built_from(rule.vocabulary, ("typo-phrase-index", settings), build)

@@ -24,12 +24,13 @@ import threading
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from checker.core import digests
 from checker.core.paths import cache_folders
+from checker.checks.typo import phrase_lists
 from checker.checks.typo.sorted_lookup import SortedLookup
 from checker.model.tokens import full_dictionary
 
@@ -410,7 +411,12 @@ class PhraseIndex:
         self.sources = sources
         self.lengths = frozenset(l for l in lengths if l >= 3)
         self.max_length = max(self.lengths) if self.lengths else 0
-        self.phrase_set = frozenset(phrases)
+
+    @cached_property
+    def phrase_set(self) -> frozenset[str]:
+        # made when asked (no check asks): hashing the ~11,000 phrases was ~5 M
+        # instructions of every fresh process's first look-up
+        return frozenset(self.phrases)
 
     def _numpy_arrays(self) -> tuple:
         if self._np is None:
@@ -693,8 +699,7 @@ _ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom", "starts")
 
 def _read(folder: Path) -> PhraseIndex | None:
     try:
-        with open(folder / "phrases.json", encoding="utf-8") as fh:
-            info = json.load(fh)
+        info = phrase_lists.read(folder)      # phrases.json, or the lists kept beside it
         for name in _ARRAYS:
             if not (folder / f"{name}.npy").is_file():
                 return None

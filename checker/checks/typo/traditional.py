@@ -51,6 +51,8 @@ def table_for(rule) -> tuple[re.Pattern[str] | None, dict[int, str]]:
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
+    if not doc.text:
+        return      # a character class finds nothing in no text: the table is not built
     regex, table = table_for(rule)
     if regex is None:
         return
