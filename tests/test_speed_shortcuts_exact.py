@@ -138,3 +138,33 @@ def test_sorted_lookup_finds_searchsorteds_places():
                                      np.array([0, 2**64 - 1, 2**40, 2**40 - 1, 2**40 + 1], dtype=np.uint64)])
             assert (lookup.left(values) == np.searchsorted(array, values, side="left")).all(), (size, step)
             assert len(lookup.left(values[:0])) == 0
+
+
+def test_segmenting_with_the_plain_prefix_dict_gives_jiebas_tokens(tmp_path, monkeypatch):
+    """tokens.tokenize segments with a plain dict filled, text by text, with the prefix
+    table's entries of the text's characters (``_PrefixTable.plain_for``): the tokens of
+    jieba's own tokenizer with its whole dictionary loaded, text after text, whatever was
+    merged before; and the dict holds exactly the merged characters' entries."""
+    from checker.model import tokens
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    jieba = tokens.import_jieba()
+    dictionary = tokens.trimmed_dictionary()
+    reference = jieba.Tokenizer(str(dictionary))
+    reference.initialize()
+    table, total = tokens._prefix_table(jieba.Tokenizer(str(dictionary)), dictionary)
+    mine = jieba.Tokenizer(str(dictionary))
+    mine.total, mine.initialized = total, True
+    rng = random.Random(17)
+    pieces = ["为了了解", "基层情况", "我们我们", "深入一线", "一对一帮扶", "在职人员", "城市维护建设税",
+              "征收管理", "做好做好", "各项工作", "abc123", "混排", "，", "。", "\n", " ", "迫不急待", "研之有物",
+              "\U0002a6a5", "龘", "x", "高标准农田", "习近平新时代中国特色社会主义思想"]
+    seen: set[str] = set()
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        mine.FREQ = table.plain_for(text)
+        seen |= set(text)
+        assert list(mine.tokenize(text)) == list(reference.tokenize(text)), text
+    plain = table.plain_for("")
+    assert plain and all(word[:1] in seen for word in plain)
+    assert all(plain[word] == count for word, count in reference.FREQ.items() if word[:1] in seen)
