@@ -168,3 +168,44 @@ def test_segmenting_with_the_plain_prefix_dict_gives_jiebas_tokens(tmp_path, mon
     plain = table.plain_for("")
     assert plain and all(word[:1] in seen for word in plain)
     assert all(plain[word] == count for word, count in reference.FREQ.items() if word[:1] in seen)
+
+
+def _rebuilt_by_definition(text: str, start: int, end: int, original: str, collocations):
+    """typo-spinner's rebuilt collocation as defined: the first collocation, first place
+    in it, whose text around ``original`` stands around the spun word."""
+    for phrase in collocations:
+        at = phrase.find(original)
+        while at >= 0:
+            before, after = phrase[:at], phrase[at + len(original):]
+            if text[max(0, start - len(before)):start] == before and text[end:end + len(after)] == after:
+                return phrase, start - len(before), end + len(after)
+            at = phrase.find(original, at + 1)
+    return None
+
+
+def test_spinner_collocations_filed_by_next_character_rebuild_as_defined():
+    """typo-spinner tries only the collocations whose character after the original is the
+    text's (or that end with it), lowest rank first: the same answer as trying them all
+    in order, for the shipped pairs and for made-up ones holding the original twice."""
+    from checker.checks.typo import spinner
+    from checker.checks.typo.vocabulary import vocabulary
+    from checker.engine.settings import build_settings
+
+    rule = next(r for r in build_settings(no_config=True).rules if r.id == "typo-spinner")
+    pairs = [(p.spun, p.original, list(p.collocations)) for p in vocabulary(rule.vocabulary).spinner]
+    pairs.append(("甲乙", "丙丁", ["丙丁丙丁", "丙丁戊", "戊丙丁", "丙丁", "己丙丁戊丙丁庚", "丙丁戊己"]))
+    rng = random.Random(23)
+    answered = 0
+    for spun, original, collocations in pairs:
+        shapes = spinner._shapes(original, tuple(collocations))
+        pieces = [c.replace(original, spun, 1) for c in collocations] + [spun, original, "，", "戊", "丙丁", "x", ""]
+        for _ in range(150):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+            start = text.find(spun)
+            while start >= 0:
+                end = start + len(spun)
+                expected = _rebuilt_by_definition(text, start, end, original, collocations)
+                assert spinner._rebuilt(text, start, end, shapes) == expected, (text, start)
+                answered += expected is not None
+                start = text.find(spun, end)
+    assert answered > 500
