@@ -209,3 +209,72 @@ def test_spinner_collocations_filed_by_next_character_rebuild_as_defined():
                 answered += expected is not None
                 start = text.find(spun, end)
     assert answered > 500
+
+
+def _split_by_definition(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    from checker.model.annotations import CLOSERS, OPENERS
+
+    pieces, depth, s = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+        elif depth == 0 and ch in seps:
+            pieces.append((s, i))
+            s = i + 1
+    pieces.append((s, end))
+    return pieces
+
+
+def test_annotation_pieces_split_at_the_marks_found_by_search_as_char_by_char():
+    """annotations._split_outside_brackets visits only brackets and separators: the same
+    pieces as the character loop, for separator sets that overlap the brackets too."""
+    from checker.model import annotations
+
+    rng = random.Random(29)
+    alphabet = "市教育局牵头（）()【】[]〔〕，,；;、 。x"
+    for seps in ("，,；;", "、，,", "、）", "(", ""):
+        for _ in range(400):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert annotations._split_outside_brackets(text, start, end, seps) == \
+                _split_by_definition(text, start, end, seps), (text, start, end, seps)
+
+
+def test_unit_name_keys_with_the_lists_ordered_once_as_sorted_at_each_call():
+    """unit_key, suffix_class, unit_suffix, common_suffix and filler_free read the data's
+    lists sorted once per data object: the answers of sorting them at every call."""
+    from checker.model import annotations
+
+    data = annotations._validated_data(_lexicon())
+    suffixes, fillers = list(data.unit_suffixes), list(data.variant_fillers)
+    assert suffixes and fillers
+    rng = random.Random(31)
+    words = suffixes + fillers + [full for full, _ in data.unit_abbreviations.items()] + ["县", "市", "省", "教育", "和"]
+    for _ in range(3000):
+        a = "".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+        b = "".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+        longest = next((s for s in sorted(suffixes, key=len, reverse=True) if a.endswith(s) and len(a) > len(s)), None)
+        shortest = next((s for s in sorted(suffixes, key=len) if a.endswith(s) and len(a) > len(s)), None)
+        both = next((s for s in sorted(suffixes, key=len, reverse=True)
+                     if a.endswith(s) and b.endswith(s) and min(len(a), len(b)) > len(s)), None)
+        bare = a
+        for filler in sorted(fillers, key=len, reverse=True):
+            bare = bare.replace(filler, "")
+        key = bare
+        for full, short in annotations._abbreviation_pairs(tuple(data.unit_abbreviations.items()), tuple(fillers)):
+            key = key.replace(full, short)
+        assert annotations.unit_suffix(a, data) == longest
+        assert annotations.suffix_class(a, data) == shortest
+        assert annotations.common_suffix(a, b, data) == both
+        assert annotations.filler_free(a, data) == bare
+        assert annotations.unit_key(a, data) == key
+
+
+def _lexicon():
+    from checker.engine.settings import build_settings
+
+    return build_settings(no_config=True).lexicon
