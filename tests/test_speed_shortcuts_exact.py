@@ -278,3 +278,77 @@ def _lexicon():
     from checker.engine.settings import build_settings
 
     return build_settings(no_config=True).lexicon
+
+
+_CONTEXT_EXPRESSIONS = {          # expression: a text it matches
+    r"(?<=[\u4e00-\u9fff])[。.](?=、[\u4e00-\u9fff])": "字。、字", r"(?<=、)[。.](?=[\u4e00-\u9fff])": "、.字",
+    r"(?:(?<=共有)|(?<=共计))(?:家(?![庭园])|个(?![人别]))(?=[\u3400-\u9fff])": "共计个字",
+    r"(?:(?<=按照)|(?<=评定为))级(?![别])": "评定为级", r"(?:告诉|联系)我(?=[。！])": "联系我！", r"a(?=b)c?": "ab",
+    r"(?<=x|yz)a\b(?=。|，)": "yza，", r"(?<=[ab])(?:c|d)(?<=d)e(?!f)(?=g)": "bdeg", r"(?<=q)[rs]t$": "qst",
+    r"(?:u|v)w+(?<=w)x(?=y)": "vwwxy",
+}
+
+
+def test_context_literals_stand_around_every_match_of_a_whole_search():
+    """Wherever a whole-string search of an expression finds a match, the string holds one
+    of its context literals (its lookarounds read with the fixed text beside them); and
+    ``UserPattern.finditer`` over long strings finds what regex finds."""
+    import re as re_
+    import regex
+
+    from checker.core import patterns as P
+
+    rng = random.Random(37)
+    checked = 0
+    for pattern, example in _CONTEXT_EXPRESSIONS.items():
+        matched = 0
+        context = P.context_literals(pattern, re_.M)
+        assert context, pattern
+        compiled = regex.compile(pattern, re_.M)
+        pieces = list(context) + [t[:1] for t in context] + [t[-1:] for t in context] + list(
+            P.required_literals(pattern, re_.M)) + [example, example[1:], example[:-1], "。", "、", "字", "，", "\n"]
+        user = P.compile_user(pattern, re_.M)
+        for _ in range(300):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+            found = [m.span() for m in compiled.finditer(text)]
+            if found:
+                matched += 1
+                assert any(t in text for t in context), (pattern, text)
+            long_text = (text + "字") * (2100 // (len(text) + 1) + 1)
+            assert [m.span() for m in user.finditer(long_text)] == [m.span() for m in compiled.finditer(long_text)]
+            checked += 1
+        assert matched > 30, pattern
+    assert checked == 300 * len(_CONTEXT_EXPRESSIONS)
+
+
+def test_context_literals_of_the_shipped_expressions_stand_around_their_matches():
+    """The shipped expressions with context literals, on the seeds and texts planted with
+    their pieces: a match means one of the texts is there."""
+    import re as re_
+    import regex
+
+    from checker.core import patterns as P
+    from checker.engine.lint import lint_document
+    from checker.engine.settings import build_settings
+    from checker.model.document import Document
+    from pathlib import Path
+
+    settings = build_settings(no_config=True)
+    root = Path(__file__).resolve().parents[1]
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    for text in seeds[:2]:
+        lint_document(Document.from_text(text, path="x.txt", lexicon=settings.lexicon), settings.rules, True)
+    rng = random.Random(41)
+    with_context = 0
+    for pattern, flags in list(P._KNOWN.literals):
+        context = P.context_literals(pattern, flags)
+        if not context:
+            continue
+        with_context += 1
+        compiled = regex.compile(pattern, flags)
+        pieces = list(context) + list(P.required_literals(pattern, flags)) + ["字", "，", "。", "\n", "1", "a"]
+        texts = seeds + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(200)]
+        for text in texts:
+            if compiled.search(text):
+                assert any(t in text for t in context), (pattern, text[:80])
+    assert with_context >= 3
