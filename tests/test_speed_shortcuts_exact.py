@@ -352,3 +352,32 @@ def test_context_literals_of_the_shipped_expressions_stand_around_their_matches(
             if compiled.search(text):
                 assert any(t in text for t in context), (pattern, text[:80])
     assert with_context >= 3
+
+
+def test_headings_between_markers_found_at_the_searched_marks_as_char_by_char():
+    """numbering.inline._heading_between visits the marks a heading may follow, found by a
+    search: the answer of stepping through every character."""
+    from checker.checks.numbering import inline
+    from checker.model.markers import marker_at
+
+    def by_definition(text: str, start: int, end: int) -> bool:
+        for i in range(start, end):
+            if text[i] in inline._HEADING_AFTER:
+                j = i + 1
+                while j < end and text[j] in inline._BLANKS:
+                    j += 1
+                if j < end and marker_at(text, j, end) is not None:
+                    return True
+        return False
+
+    rng = random.Random(43)
+    pieces = ["。", "；", "：", ":", ";", "！", " ", "\u3000", "二是", "三、", "（四）", "5.", "工作", "，", "一"]
+    answers = set()
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = by_definition(text, start, end)
+        assert inline._heading_between(text, start, end) == expected, (text, start, end)
+        answers.add(expected)
+    assert answers == {True, False}
