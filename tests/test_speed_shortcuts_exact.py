@@ -138,3 +138,246 @@ def test_sorted_lookup_finds_searchsorteds_places():
                                      np.array([0, 2**64 - 1, 2**40, 2**40 - 1, 2**40 + 1], dtype=np.uint64)])
             assert (lookup.left(values) == np.searchsorted(array, values, side="left")).all(), (size, step)
             assert len(lookup.left(values[:0])) == 0
+
+
+def test_segmenting_with_the_plain_prefix_dict_gives_jiebas_tokens(tmp_path, monkeypatch):
+    """tokens.tokenize segments with a plain dict filled, text by text, with the prefix
+    table's entries of the text's characters (``_PrefixTable.plain_for``): the tokens of
+    jieba's own tokenizer with its whole dictionary loaded, text after text, whatever was
+    merged before; and the dict holds exactly the merged characters' entries."""
+    from checker.model import tokens
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    jieba = tokens.import_jieba()
+    dictionary = tokens.trimmed_dictionary()
+    reference = jieba.Tokenizer(str(dictionary))
+    reference.initialize()
+    table, total = tokens._prefix_table(jieba.Tokenizer(str(dictionary)), dictionary)
+    mine = jieba.Tokenizer(str(dictionary))
+    mine.total, mine.initialized = total, True
+    rng = random.Random(17)
+    pieces = ["为了了解", "基层情况", "我们我们", "深入一线", "一对一帮扶", "在职人员", "城市维护建设税",
+              "征收管理", "做好做好", "各项工作", "abc123", "混排", "，", "。", "\n", " ", "迫不急待", "研之有物",
+              "\U0002a6a5", "龘", "x", "高标准农田", "习近平新时代中国特色社会主义思想"]
+    seen: set[str] = set()
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        mine.FREQ = table.plain_for(text)
+        seen |= set(text)
+        assert list(mine.tokenize(text)) == list(reference.tokenize(text)), text
+    plain = table.plain_for("")
+    assert plain and all(word[:1] in seen for word in plain)
+    assert all(plain[word] == count for word, count in reference.FREQ.items() if word[:1] in seen)
+
+
+def _rebuilt_by_definition(text: str, start: int, end: int, original: str, collocations):
+    """typo-spinner's rebuilt collocation as defined: the first collocation, first place
+    in it, whose text around ``original`` stands around the spun word."""
+    for phrase in collocations:
+        at = phrase.find(original)
+        while at >= 0:
+            before, after = phrase[:at], phrase[at + len(original):]
+            if text[max(0, start - len(before)):start] == before and text[end:end + len(after)] == after:
+                return phrase, start - len(before), end + len(after)
+            at = phrase.find(original, at + 1)
+    return None
+
+
+def test_spinner_collocations_filed_by_next_character_rebuild_as_defined():
+    """typo-spinner tries only the collocations whose character after the original is the
+    text's (or that end with it), lowest rank first: the same answer as trying them all
+    in order, for the shipped pairs and for made-up ones holding the original twice."""
+    from checker.checks.typo import spinner
+    from checker.checks.typo.vocabulary import vocabulary
+    from checker.engine.settings import build_settings
+
+    rule = next(r for r in build_settings(no_config=True).rules if r.id == "typo-spinner")
+    pairs = [(p.spun, p.original, list(p.collocations)) for p in vocabulary(rule.vocabulary).spinner]
+    pairs.append(("甲乙", "丙丁", ["丙丁丙丁", "丙丁戊", "戊丙丁", "丙丁", "己丙丁戊丙丁庚", "丙丁戊己"]))
+    rng = random.Random(23)
+    answered = 0
+    for spun, original, collocations in pairs:
+        shapes = spinner._shapes(original, tuple(collocations))
+        pieces = [c.replace(original, spun, 1) for c in collocations] + [spun, original, "，", "戊", "丙丁", "x", ""]
+        for _ in range(150):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+            start = text.find(spun)
+            while start >= 0:
+                end = start + len(spun)
+                expected = _rebuilt_by_definition(text, start, end, original, collocations)
+                assert spinner._rebuilt(text, start, end, shapes) == expected, (text, start)
+                answered += expected is not None
+                start = text.find(spun, end)
+    assert answered > 500
+
+
+def _split_by_definition(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    from checker.model.annotations import CLOSERS, OPENERS
+
+    pieces, depth, s = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+        elif depth == 0 and ch in seps:
+            pieces.append((s, i))
+            s = i + 1
+    pieces.append((s, end))
+    return pieces
+
+
+def test_annotation_pieces_split_at_the_marks_found_by_search_as_char_by_char():
+    """annotations._split_outside_brackets visits only brackets and separators: the same
+    pieces as the character loop, for separator sets that overlap the brackets too."""
+    from checker.model import annotations
+
+    rng = random.Random(29)
+    alphabet = "市教育局牵头（）()【】[]〔〕，,；;、 。x"
+    for seps in ("，,；;", "、，,", "、）", "(", ""):
+        for _ in range(400):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert annotations._split_outside_brackets(text, start, end, seps) == \
+                _split_by_definition(text, start, end, seps), (text, start, end, seps)
+
+
+def test_unit_name_keys_with_the_lists_ordered_once_as_sorted_at_each_call():
+    """unit_key, suffix_class, unit_suffix, common_suffix and filler_free read the data's
+    lists sorted once per data object: the answers of sorting them at every call."""
+    from checker.model import annotations
+
+    data = annotations._validated_data(_lexicon())
+    suffixes, fillers = list(data.unit_suffixes), list(data.variant_fillers)
+    assert suffixes and fillers
+    rng = random.Random(31)
+    words = suffixes + fillers + [full for full, _ in data.unit_abbreviations.items()] + ["县", "市", "省", "教育", "和"]
+    for _ in range(3000):
+        a = "".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+        b = "".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+        longest = next((s for s in sorted(suffixes, key=len, reverse=True) if a.endswith(s) and len(a) > len(s)), None)
+        shortest = next((s for s in sorted(suffixes, key=len) if a.endswith(s) and len(a) > len(s)), None)
+        both = next((s for s in sorted(suffixes, key=len, reverse=True)
+                     if a.endswith(s) and b.endswith(s) and min(len(a), len(b)) > len(s)), None)
+        bare = a
+        for filler in sorted(fillers, key=len, reverse=True):
+            bare = bare.replace(filler, "")
+        key = bare
+        for full, short in annotations._abbreviation_pairs(tuple(data.unit_abbreviations.items()), tuple(fillers)):
+            key = key.replace(full, short)
+        assert annotations.unit_suffix(a, data) == longest
+        assert annotations.suffix_class(a, data) == shortest
+        assert annotations.common_suffix(a, b, data) == both
+        assert annotations.filler_free(a, data) == bare
+        assert annotations.unit_key(a, data) == key
+
+
+def _lexicon():
+    from checker.engine.settings import build_settings
+
+    return build_settings(no_config=True).lexicon
+
+
+_CONTEXT_EXPRESSIONS = {          # expression: a text it matches
+    r"(?<=[\u4e00-\u9fff])[。.](?=、[\u4e00-\u9fff])": "字。、字", r"(?<=、)[。.](?=[\u4e00-\u9fff])": "、.字",
+    r"(?:(?<=共有)|(?<=共计))(?:家(?![庭园])|个(?![人别]))(?=[\u3400-\u9fff])": "共计个字",
+    r"(?:(?<=按照)|(?<=评定为))级(?![别])": "评定为级", r"(?:告诉|联系)我(?=[。！])": "联系我！", r"a(?=b)c?": "ab",
+    r"(?<=x|yz)a\b(?=。|，)": "yza，", r"(?<=[ab])(?:c|d)(?<=d)e(?!f)(?=g)": "bdeg", r"(?<=q)[rs]t$": "qst",
+    r"(?:u|v)w+(?<=w)x(?=y)": "vwwxy",
+}
+
+
+def test_context_literals_stand_around_every_match_of_a_whole_search():
+    """Wherever a whole-string search of an expression finds a match, the string holds one
+    of its context literals (its lookarounds read with the fixed text beside them); and
+    ``UserPattern.finditer`` over long strings finds what regex finds."""
+    import re as re_
+    import regex
+
+    from checker.core import patterns as P
+
+    rng = random.Random(37)
+    checked = 0
+    for pattern, example in _CONTEXT_EXPRESSIONS.items():
+        matched = 0
+        context = P.context_literals(pattern, re_.M)
+        assert context, pattern
+        compiled = regex.compile(pattern, re_.M)
+        pieces = list(context) + [t[:1] for t in context] + [t[-1:] for t in context] + list(
+            P.required_literals(pattern, re_.M)) + [example, example[1:], example[:-1], "。", "、", "字", "，", "\n"]
+        user = P.compile_user(pattern, re_.M)
+        for _ in range(300):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+            found = [m.span() for m in compiled.finditer(text)]
+            if found:
+                matched += 1
+                assert any(t in text for t in context), (pattern, text)
+            long_text = (text + "字") * (2100 // (len(text) + 1) + 1)
+            assert [m.span() for m in user.finditer(long_text)] == [m.span() for m in compiled.finditer(long_text)]
+            checked += 1
+        assert matched > 30, pattern
+    assert checked == 300 * len(_CONTEXT_EXPRESSIONS)
+
+
+def test_context_literals_of_the_shipped_expressions_stand_around_their_matches():
+    """The shipped expressions with context literals, on the seeds and texts planted with
+    their pieces: a match means one of the texts is there."""
+    import re as re_
+    import regex
+
+    from checker.core import patterns as P
+    from checker.engine.lint import lint_document
+    from checker.engine.settings import build_settings
+    from checker.model.document import Document
+    from pathlib import Path
+
+    settings = build_settings(no_config=True)
+    root = Path(__file__).resolve().parents[1]
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    for text in seeds[:2]:
+        lint_document(Document.from_text(text, path="x.txt", lexicon=settings.lexicon), settings.rules, True)
+    rng = random.Random(41)
+    with_context = 0
+    for pattern, flags in list(P._KNOWN.literals):
+        context = P.context_literals(pattern, flags)
+        if not context:
+            continue
+        with_context += 1
+        compiled = regex.compile(pattern, flags)
+        pieces = list(context) + list(P.required_literals(pattern, flags)) + ["字", "，", "。", "\n", "1", "a"]
+        texts = seeds + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(200)]
+        for text in texts:
+            if compiled.search(text):
+                assert any(t in text for t in context), (pattern, text[:80])
+    assert with_context >= 3
+
+
+def test_headings_between_markers_found_at_the_searched_marks_as_char_by_char():
+    """numbering.inline._heading_between visits the marks a heading may follow, found by a
+    search: the answer of stepping through every character."""
+    from checker.checks.numbering import inline
+    from checker.model.markers import marker_at
+
+    def by_definition(text: str, start: int, end: int) -> bool:
+        for i in range(start, end):
+            if text[i] in inline._HEADING_AFTER:
+                j = i + 1
+                while j < end and text[j] in inline._BLANKS:
+                    j += 1
+                if j < end and marker_at(text, j, end) is not None:
+                    return True
+        return False
+
+    rng = random.Random(43)
+    pieces = ["。", "；", "：", ":", ";", "！", " ", "\u3000", "二是", "三、", "（四）", "5.", "工作", "，", "一"]
+    answers = set()
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = by_definition(text, start, end)
+        assert inline._heading_between(text, start, end) == expected, (text, start, end)
+        answers.add(expected)
+    assert answers == {True, False}

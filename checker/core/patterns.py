@@ -217,6 +217,150 @@ def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, 
     return tuple(found), window
 
 
+# -- context literals -------------------------------------------------------------------
+# The required literals are read from what a match itself takes.  Around a match, its
+# lookbehinds and lookaheads read text too: (?<=[\u4e00-\u9fff])[。.](?=、…) needs 。 or .
+# (in every document), but the text must also hold "。、" or ".、" (in few).  Only a
+# search of the whole string may use that (from position 0 a lookbehind sees nothing
+# before, and up to the string's end a lookahead sees nothing after), so these texts are
+# a second test for ``UserPattern`` at whole-string calls, not a source of windows.
+
+_CONTEXT_MAX = 16               # alternatives of a run kept; more: the run is given up
+
+
+def context_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Texts one of which the string holds wherever ``pattern`` matches in a search of the
+    whole string, read with the lookarounds next to fixed text (a lookbehind's text just
+    before what follows it, a lookahead's fixed start just after what precedes it); only
+    when more selective than ``required_literals`` (its shortest text longer), else ()."""
+    import warnings
+    from re import _constants as c, _parser
+
+    if flags & ~_FLAGS_KEPT or "\\p{" in pattern or "\\P{" in pattern:
+        return _NO_LITERALS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
+    except Exception:       # noqa: BLE001 - regex-only syntax: nothing known
+        return _NO_LITERALS
+    if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
+        return _NO_LITERALS
+    if not _read_alike(parsed, pattern, c):
+        return _NO_LITERALS
+    found = _context_of(list(parsed), c)
+    if not found:
+        return _NO_LITERALS
+    plain = required_literals(pattern, flags)
+    if plain and min(map(len, found)) <= min(map(len, plain)):
+        return _NO_LITERALS
+    return tuple(found)
+
+
+def _joined_options(run: list[str], options: list[str]) -> list[str] | None:
+    out = list(dict.fromkeys(a + b for a in run for b in options))
+    return out if len(out) <= _CONTEXT_MAX else None
+
+
+def _fixed_texts(items, c) -> list[str] | None:
+    """The texts a sequence matches when it is fixed text (literals, sets of a few listed
+    characters, groups and alternations of these), at most ``_CONTEXT_MAX``; else None."""
+    out = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            options = [chr(av)]
+        elif op is c.IN:
+            options = _class_chars(av, c)
+        elif op is c.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            options = None if add_flags or del_flags else _fixed_texts(sub, c)
+        elif op is c.BRANCH:
+            options = []
+            for branch in av[1]:
+                one = _fixed_texts(branch, c)
+                if one is None:
+                    return None
+                options += one
+        else:
+            return None
+        if options is None:
+            return None
+        out = _joined_options(out, options)
+        if out is None:
+            return None
+    return out
+
+
+def _fixed_start(items, c) -> list[str]:
+    """The texts a sequence's fixed first items match (its fixed prefix), [""] for none."""
+    out = [""]
+    for item in items:
+        options = _fixed_texts([item], c)
+        joined = _joined_options(out, options) if options is not None else None
+        if joined is None:
+            break
+        out = joined
+    return out
+
+
+def _behind_texts(op, av, c) -> list[str] | None:
+    """For a lookbehind of fixed text (or a group or alternation of such): the texts one
+    of which ends where it stands; else None."""
+    if op is c.ASSERT and av[0] < 0:
+        return _fixed_texts(av[1], c)
+    if op is c.SUBPATTERN and not av[1] and not av[2] and len(av[3]) == 1:
+        return _behind_texts(*av[3][0], c)
+    if op is c.BRANCH:
+        out: list[str] = []
+        for branch in av[1]:
+            one = _behind_texts(*branch[0], c) if len(branch) == 1 else None
+            if one is None:
+                return None
+            out += one
+        return list(dict.fromkeys(out)) if len(out) <= _CONTEXT_MAX else None
+    return None
+
+
+def _context_of(items, c) -> list[str] | None:
+    """The most selective list of texts one of which stands in the string around every
+    match of the top-level sequence ``items`` (see ``context_literals``), or None.  A run
+    of contiguous text grows through fixed items; zero-width items between them (\\b, ^, a
+    negative lookaround, a lookbehind inside a run) leave it contiguous; a lookbehind
+    opening a run gives its texts; a lookahead gives the run followed by its fixed start;
+    anything else ends the run."""
+    best: list[str] | None = None
+
+    def consider(texts: list[str] | None) -> None:
+        nonlocal best
+        if texts and all(texts) and (best is None or (min(map(len, texts)), -len(texts))
+                                      > (min(map(len, best)), -len(best))):
+            best = texts
+
+    run = [""]
+    for op, av in items:
+        if run == [""]:
+            behind = _behind_texts(op, av, c)
+            if behind is not None:
+                run = behind
+                continue
+        if op is c.ASSERT and av[0] > 0:
+            ahead = _fixed_start(av[1], c)
+            if ahead != [""]:
+                consider(_joined_options(run, ahead))
+            continue
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        options = _fixed_texts([(op, av)], c)
+        joined = _joined_options(run, options) if options is not None else None
+        if joined is not None:
+            run = joined
+            continue
+        consider(run)
+        run = [""]
+    consider(run)
+    return best
+
+
 def _read_alike(parsed, pattern: str, c) -> bool:
     """Whether ``regex`` reads the parsed ``pattern`` as ``re``'s parser did (as far as the
     analyses here look).
@@ -548,12 +692,12 @@ def _widths(items, c) -> int | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 9          # 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal; 9: a set opened by : ([:：]) is no POSIX class
+_KNOWN_FORMAT = 10         # 10: context literals kept; 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal; 9: a set opened by : ([:：]) is no POSIX class
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 
 
 class _Known:
-    __slots__ = ("loaded", "ok", "literals", "windows", "splits", "programs", "dirty", "lock")
+    __slots__ = ("loaded", "ok", "literals", "windows", "splits", "contexts", "programs", "dirty", "lock")
 
     def __init__(self) -> None:
         self.loaded = False
@@ -561,6 +705,7 @@ class _Known:
         self.literals: dict[tuple[str, int], tuple[str, ...]] = {}
         self.windows: dict[tuple[str, int], tuple[int, ...]] = {}     # see _analyse
         self.splits: dict[tuple[str, int], int] = {}                  # see _lookbehind_split
+        self.contexts: dict[tuple[str, int], tuple[str, ...]] = {}    # see context_literals
         # what regex's compiler made of an expression: the arguments of the engine's own
         # constructor, as a compiled expression is pickled (``Pattern._pickled_data``)
         self.programs: dict[tuple[str, int], tuple] = {}
@@ -595,9 +740,11 @@ class _Known:
                     self.literals.update({(p, f): tuple(lits) for (p, f), lits in data["literals"].items()})
                     self.windows.update({(p, f): tuple(w) for (p, f), w in data["windows"].items()})
                     self.splits.update(data["splits"])
+                    self.contexts.update({(p, f): tuple(t) for (p, f), t in data["contexts"].items()})
                     self.programs.update(data["programs"])
                 except (KeyError, TypeError, ValueError):
                     self.ok, self.literals, self.windows, self.splits, self.programs = set(), {}, {}, {}, {}
+                    self.contexts = {}
 
     def compiles(self, key: tuple[str, int]) -> bool:
         if not self.loaded:
@@ -652,6 +799,16 @@ class _Known:
             self._changed()
             return found
 
+    def context_of(self, key: tuple[str, int]) -> tuple[str, ...]:
+        if not self.loaded:
+            self.load()
+        try:
+            return self.contexts[key]
+        except KeyError:
+            found = self.contexts[key] = context_literals(*key)
+            self._changed()
+            return found
+
     def window_of(self, key: tuple[str, int]) -> tuple[int, ...]:
         if key not in self.windows:
             self.literals.pop(key, None)
@@ -674,7 +831,7 @@ class _Known:
         self.dirty = False
         path = self.path()
         ok, literals, programs = set(self.ok), dict(self.literals), dict(self.programs)
-        windows, splits = dict(self.windows), dict(self.splits)
+        windows, splits, contexts = dict(self.windows), dict(self.splits), dict(self.contexts)
         data = self._read(path)
         if data is not None and len(data.get("ok", ())) + len(ok) <= _KNOWN_LIMIT:
             try:
@@ -682,6 +839,7 @@ class _Known:
                 literals = {**{(p, f): tuple(v) for (p, f), v in data["literals"].items()}, **literals}
                 windows = {**{(p, f): tuple(v) for (p, f), v in data["windows"].items()}, **windows}
                 splits = {**data["splits"], **splits}
+                contexts = {**{(p, f): tuple(v) for (p, f), v in data["contexts"].items()}, **contexts}
                 programs = {**data["programs"], **programs}
             except (KeyError, TypeError, ValueError):
                 pass
@@ -689,6 +847,7 @@ class _Known:
                             "literals": {k: literals[k] for k in sorted(literals)},
                             "windows": {k: windows[k] for k in sorted(windows)},
                             "splits": {k: splits[k] for k in sorted(splits)},
+                            "contexts": {k: contexts[k] for k in sorted(contexts)},
                             "programs": {k: programs[k] for k in sorted(programs)}})
 
 
@@ -1133,7 +1292,7 @@ class UserPattern:
     compiled on its first call that gets past that test; any other when it is made.
     """
 
-    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges")
+    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges", "_context")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -1143,6 +1302,7 @@ class UserPattern:
         self._window: tuple[int, ...] | None = None       # found on first use (see _analyse)
         self._probe = None                                # found on first use (see _line_probe)
         self._edges = None                                # found on first use (see edge_sets)
+        self._context: tuple[str, ...] | None = None      # found on first use (see context_literals)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -1168,7 +1328,12 @@ class UserPattern:
         end = size if endpos is None else endpos
         if pos == 0 and end >= size and size >= _SHARED_MIN:
             if _holds_any(string, literals):
-                return False
+                # a search of the whole string: the texts its lookarounds read must be there too
+                context = self._context
+                if context is None:
+                    context = self._context = _KNOWN.context_of((self.pattern, int(self.flags)))
+                if not context or _holds_any(string, context):
+                    return False
         else:
             find = string.find
             for literal in literals:

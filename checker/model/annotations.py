@@ -330,9 +330,12 @@ def _clauses(text: str, start: int, end: int, g: _Grammar) -> list[AnnotationFie
 
 
 def _split_outside_brackets(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at each of ``seps`` outside brackets.  Only the brackets and
+    separators are visited (a search of their class): every other character leaves the
+    depth and the pieces as they are."""
     pieces, depth, s = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _marks_of(seps).finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS and depth:
@@ -342,6 +345,12 @@ def _split_outside_brackets(text: str, start: int, end: int, seps: str) -> list[
             s = i + 1
     pieces.append((s, end))
     return pieces
+
+
+@lru_cache(maxsize=64)
+def _marks_of(seps: str) -> re.Pattern:
+    """One character that is a bracket or one of ``seps``."""
+    return re.compile("[" + re.escape(OPENERS + CLOSERS + seps) + "]")
 
 
 def _names(text: str, start: int, end: int, g: _Grammar) -> tuple[UnitName, ...]:
@@ -366,7 +375,7 @@ def _names(text: str, start: int, end: int, g: _Grammar) -> tuple[UnitName, ...]
 # -- unit names ------------------------------------------------------------------------
 def unit_suffix(name: str, data: ResponsibilityData) -> str | None:
     """The longest suffix of the list that ``name`` ends with (and is more than)."""
-    for suffix in sorted(data.unit_suffixes, key=len, reverse=True):
+    for suffix in _ordered(data).suffixes_longest_first:
         if name.endswith(suffix) and len(name) > len(suffix):
             return suffix
     return None
@@ -376,7 +385,7 @@ def suffix_class(name: str, data: ResponsibilityData) -> str | None:
     """The shortest listed suffix of ``name``.  Two names sharing any listed suffix share
     this one (县就业服务中心 and 县就业服务管理中心 both end in 中心, though only the
     first ends in 服务中心), so it partitions names into comparable groups."""
-    for suffix in sorted(data.unit_suffixes, key=len):
+    for suffix in _ordered(data).suffixes_shortest_first:
         if name.endswith(suffix) and len(name) > len(suffix):
             return suffix
     return None
@@ -384,14 +393,14 @@ def suffix_class(name: str, data: ResponsibilityData) -> str | None:
 
 def common_suffix(a: str, b: str, data: ResponsibilityData) -> str | None:
     """The longest listed suffix both names end with (and are longer than)."""
-    for suffix in sorted(data.unit_suffixes, key=len, reverse=True):
+    for suffix in _ordered(data).suffixes_longest_first:
         if a.endswith(suffix) and b.endswith(suffix) and min(len(a), len(b)) > len(suffix):
             return suffix
     return None
 
 
 def filler_free(name: str, data: ResponsibilityData) -> str:
-    for filler in sorted(data.variant_fillers, key=len, reverse=True):
+    for filler in _ordered(data).fillers_longest_first:
         name = name.replace(filler, "")
     return name
 
@@ -399,10 +408,40 @@ def filler_free(name: str, data: ResponsibilityData) -> str:
 def unit_key(name: str, data: ResponsibilityData) -> str:
     """``name`` without fillers and with every full form abbreviated (县卫生健康局 and
     县卫健局 give one key; 人力资源和社会保障 and 人力资源社会保障 both give 人社)."""
-    key = filler_free(name, data)
-    for full, short in _abbreviations(data):
+    ordered = _ordered(data)
+    key = name
+    for filler in ordered.fillers_longest_first:
+        key = key.replace(filler, "")
+    for full, short in ordered.abbreviations:
         key = key.replace(full, short)
     return key
+
+
+@dataclass(frozen=True)
+class _Ordered:
+    """A ``ResponsibilityData``'s lists in the orders the name functions try them (sorted
+    by length, stably: the order each function sorted them in at every call)."""
+
+    suffixes_longest_first: tuple[str, ...]
+    suffixes_shortest_first: tuple[str, ...]
+    fillers_longest_first: tuple[str, ...]
+    abbreviations: tuple[tuple[str, str], ...]
+
+
+# per data object, (the object, its _Ordered): the data is built once per lexicon and
+# never changed; the object itself is kept so that its id is not reused while kept
+_ORDERED: dict[int, tuple] = {}
+
+
+def _ordered(data: ResponsibilityData) -> _Ordered:
+    kept = _ORDERED.get(id(data))
+    if kept is None or kept[0] is not data:
+        if len(_ORDERED) >= 16:
+            _ORDERED.clear()
+        kept = _ORDERED[id(data)] = (data, _Ordered(
+            tuple(sorted(data.unit_suffixes, key=len, reverse=True)), tuple(sorted(data.unit_suffixes, key=len)),
+            tuple(sorted(data.variant_fillers, key=len, reverse=True)), _abbreviations(data)))
+    return kept[1]
 
 
 def _abbreviations(data: ResponsibilityData) -> tuple[tuple[str, str], ...]:

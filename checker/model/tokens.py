@@ -271,11 +271,13 @@ class _PrefixTable:
     character's entries are read when a lookup first starts with it; the answers are the
     dictionary's own.  Offers what jieba's tokenizer asks of ``FREQ``."""
 
-    __slots__ = ("_packed", "_loaded")
+    __slots__ = ("_packed", "_loaded", "_plain", "_merged")
 
     def __init__(self, packed) -> None:       # first character -> marshal data: .get
         self._packed = packed
         self._loaded: dict[str, dict[str, int]] = {}
+        self._plain: dict[str, int] = {}        # the entries of the first characters in _merged
+        self._merged: frozenset[str] = frozenset()
 
     def _bucket(self, word: str) -> dict[str, int]:
         first = word[:1]
@@ -299,6 +301,25 @@ class _PrefixTable:
 
     def __setitem__(self, word: str, freq: int) -> None:
         self._bucket(word)[word] = freq
+        if word[:1] in self._merged:
+            self._plain[word] = freq
+
+    def plain_for(self, text: str) -> dict[str, int]:
+        """One plain dict holding every entry whose first character ``text`` holds: what
+        segmenting ``text`` asks of the table, answered by dict's own ``in``, ``[]`` and
+        ``get`` (jieba asks some 900 times a document, in ``get_DAG`` and ``calc``; three
+        Python calls each through this class).  Every question jieba asks while segmenting
+        a text is of a piece of it (its blocks, each block's fragments), so each begins
+        with a character of the text, whose entries are all in the dict: the answers are
+        the table's.  The dict only grows; a character is marked merged after its entries
+        are in, so another thread that sees the mark finds them."""
+        new = set(text).difference(self._merged)
+        if new:
+            plain = self._plain
+            for first in new:
+                plain.update(self._bucket(first))
+            self._merged = self._merged.union(new)
+        return self._plain
 
 
 _TABLE_FORMAT = 2
@@ -389,8 +410,27 @@ def _tokenizer():
     return tokenizer
 
 
-def tokenize(text: str) -> list[tuple[str, Span]]:
+@lru_cache(maxsize=1)
+def _segmenter():
+    """(a tokenizer for ``tokenize``, the prefix table behind it or None).  With a kept
+    prefix table, a copy of jieba's tokenizer whose ``FREQ`` is the table's plain dict
+    (``_PrefixTable.plain_for``), filled for each text before it is segmented; the
+    tokenizer itself keeps the table, which answers any word."""
     tokenizer = _tokenizer()
+    table = tokenizer.FREQ
+    if not isinstance(table, _PrefixTable):
+        return tokenizer, None
+    import copy
+
+    plain = copy.copy(tokenizer)
+    plain.FREQ = table.plain_for("")
+    return plain, table
+
+
+def tokenize(text: str) -> list[tuple[str, Span]]:
+    tokenizer, table = _segmenter()
+    if table is not None:
+        table.plain_for(text)
     return [(word, Span(start, end)) for word, start, end in tokenizer.tokenize(text)]
 
 

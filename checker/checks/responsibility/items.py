@@ -24,6 +24,7 @@ each item, right after an item) is not missing one: its annotation would have fo
 """
 from __future__ import annotations
 
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -126,7 +127,29 @@ def _group_annotations(doc: "Document", blocks: list[Block], anns: list[Annotati
     return out
 
 
+# The task items of the last document asked about, per policy: the responsibility-missing
+# kind's two rules (missing, none-annotated) ask the same of each document, one after the
+# other.  Swapped whole, (weak reference to the document, [(policy, items)]): a thread
+# reads one document's entries.  The items are read, never changed, by their callers.
+_LAST: tuple = (None, [])
+
+
 def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
+    """The document's task items under ``policy`` (see the module's docstring), in
+    document order; made once per document and policy."""
+    global _LAST
+    last = _LAST
+    if last[0] is None or last[0]() is not doc:
+        last = _LAST = (weakref.ref(doc), [])
+    for kept_policy, items in last[1]:
+        if kept_policy is policy or kept_policy == policy:
+            return items
+    items = _task_items(doc, policy)
+    last[1].append((policy, items))
+    return items
+
+
+def _task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
     structure = doc.structure
     anns = annotations_of(doc)
     moved = _group_annotations(doc, list(structure.iter_blocks()), anns)
@@ -140,6 +163,18 @@ def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
     chunks = _page_chunk_numbers(doc) | _notice_items(doc, policy)
     # every numbered block that may be a task, by section
     by_section: dict[int, list[TaskItem]] = defaultdict(list)
+    # what each title says, asked once per distinct title (a heading's title is asked
+    # again for every item under it)
+    exempt_words, criteria_ends = policy.exempt_headings, tuple(policy.criteria_heading_ends or ())
+    excluded: dict[str, bool] = {}
+
+    def excludes(title: str) -> bool:
+        found = excluded.get(title)
+        if found is None:
+            found = excluded[title] = (any(word in title for word in exempt_words)
+                                       or (bool(criteria_ends) and title.rstrip(_TITLE_TRAILING).endswith(criteria_ends)))
+        return found
+
     for block in structure.iter_blocks():
         if id(block) in chunks:
             continue
@@ -147,12 +182,10 @@ def task_items(doc: "Document", policy: Policy) -> list[TaskItem]:
         if doc.kind_at(offset) == "summary":
             continue
         headings = _heading_titles(block)
-        if any(word in title for title in (block.title, *headings) for word in policy.exempt_headings):
-            continue    # a heading of aims or safeguards, or an item under one
-        if policy.criteria_heading_ends and any(
-                title.rstrip(_TITLE_TRAILING).endswith(tuple(policy.criteria_heading_ends))
-                for title in (block.title, *headings)):
-            continue    # 创建标准: the items under it are criteria to meet, not tasks to own
+        if any(excludes(title) for title in (block.title, *headings)):
+            # a heading of aims or safeguards, or an item under one; or 创建标准: the
+            # items under it are criteria to meet, not tasks to own
+            continue
         section = doc.section_at(offset)
         key = section.span.start if section else -1
         item = TaskItem(block, _own_annotations(doc, block, kept) + extra.get(id(block), []),

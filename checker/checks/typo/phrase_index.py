@@ -138,6 +138,18 @@ def variant(phrase: str, edit: int, pos: int, char: int, extra: int) -> str:
 _ANCHORS = {1: (-1, 1), 2: (0, 1), 3: (1, -1), 4: (0, -1)}
 
 
+@lru_cache(maxsize=1)
+def _anchor_tables() -> tuple:
+    """``_ANCHORS`` as three numpy tables indexed by the anchor code read as a byte
+    (0-255): whether the code is one, its offset, its length change."""
+    known = np.zeros(256, dtype=bool)
+    offset = np.zeros(256, dtype=np.int64)
+    grow = np.zeros(256, dtype=np.int64)
+    for code, (off, more) in _ANCHORS.items():
+        known[code], offset[code], grow[code] = True, off, more
+    return known, offset, grow
+
+
 def _anchor(edit: int, pos: int, n: int) -> int:
     if edit == DROP:
         return 1 if pos == 0 else 2 if pos == n - 1 else 0
@@ -411,6 +423,7 @@ class PhraseIndex:
         self.sources = sources
         self.lengths = frozenset(l for l in lengths if l >= 3)
         self.max_length = max(self.lengths) if self.lengths else 0
+        self._lengths_array = None          # numpy's copy of the sorted lengths, made on first use
 
     @cached_property
     def phrase_set(self) -> frozenset[str]:
@@ -543,9 +556,12 @@ class PhraseIndex:
 
     def _scan_numpy(self, text: str) -> Iterator[Candidate]:
         """The windows the start table allows (as ``_scan_python``: a window longer than its
-        first three characters' slot says is no variant), grown a character at a time from
-        the positions whose slot is not 0, each length's windows probed, searched and
-        tested as a whole: the same candidates in the same order."""
+        first three characters' slot says is no variant), every indexed length at each
+        start whose slot is not 0, all hashed at once from the text's prefix sums
+        (``window_hashes``), probed, searched and tested as a whole: the same candidates
+        in the same order (by length, then start, as the Python scan finds them)."""
+        from checker.checks.typo.window_hashes import WindowHashes
+
         hashes, meta, whole_hashes, pairs, anchors, bloom, start_table = self._numpy_arrays()
         base, mask, probes = _numpy_constants()
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -566,44 +582,15 @@ class PhraseIndex:
         at = np.nonzero(limit >= shortest)[0]
         if not at.size:
             return
-        limit = limit[at]
-        h = head[at]
-        grown = 3
-        longest = min(self.max_length + 1, total)      # the lengths a whole-phrase test may hash
-        size = len(hashes)
-
-        def hash_of(where: np.ndarray, n) -> np.ndarray:
-            """The hash of the window of ``n`` characters (one length, or one per window) at each of ``where``."""
-            out = codes[where]
-            if isinstance(n, int):
-                for j in range(1, n):
-                    out = out * base + codes[where + j]
-                return out
-            for j in range(1, int(n.max(initial=1))):
-                more = np.nonzero(n > j)[0]
-                out[more] = out[more] * base + codes[where[more] + j]
-            return out
-
-        # every window to look up, a length after the other (the order of the candidates)
-        pieces, kept_lengths = [], []
-        for length in sorted(self.lengths):
-            if length > total:
-                break
-            while grown < length:       # grow the kept windows by one character
-                keep = limit > grown
-                at, limit, h = at[keep], limit[keep], h[keep]
-                h = h * base + codes[at + grown]
-                grown += 1
-            if not at.size:
-                break
-            pieces.append((at, h))
-            kept_lengths.append(length)
-        if not pieces:
-            return
-        # all windows probed and searched at once (one call per step, not one per length)
-        every_h = np.concatenate([h for _, h in pieces])
-        every_at = np.concatenate([at for at, _ in pieces])
-        bounds = np.cumsum([0] + [len(at) for at, _ in pieces])
+        # every window: at each start, the indexed lengths up to its limit (lengths are
+        # sorted, so they are the first ``count`` of them)
+        lengths_sorted = self._sorted_lengths()
+        count = np.searchsorted(lengths_sorted, limit[at], side="right")
+        every_at = np.repeat(at, count)
+        first_of_start = np.cumsum(count) - count
+        every_length = lengths_sorted[np.arange(len(every_at)) - np.repeat(first_of_start, count)]
+        windows = WindowHashes(codes)
+        every_h = windows.of(every_at, every_length)
         where = np.arange(len(every_h))
         for shift in probes:          # the second probe only for the first's survivors
             if not where.size:
@@ -611,38 +598,42 @@ class PhraseIndex:
             x = (every_h[where] >> shift) & mask
             probe = (bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
             where = where[probe.astype(bool)]
+        if not where.size:
+            return
         wanted = every_h[where]
+        size = len(hashes)
         lo = self._numpy_lookup().left(wanted)
         found = lo < size
         found[found] = hashes[lo[found]] == wanted[found]
-        where, lo, wanted = where[found], lo[found], wanted[found]
+        where, first = where[found], lo[found]
         if not where.size:
             return
-        starts, first, keys = every_at[where], lo, wanted
-        lengths = np.repeat(np.array(kept_lengths, dtype=np.int64), np.diff(bounds))[where]
-        # drop the windows that are pieces of their phrase standing whole beside them
-        anchor = anchors[first]
+        starts, lengths = every_at[where], every_length[where]
+        keys = every_h[where]
+        # drop the windows that are pieces of their phrase standing whole beside them: the
+        # stretch the anchor code names (``_ANCHORS``) is an indexed phrase
+        code = anchors[first].view(np.uint8)
+        is_anchor, offset, grow = _anchor_tables()
+        n = lengths + grow[code]
+        around = starts + offset[code]
+        longest = min(self.max_length + 1, total)      # the lengths a whole-phrase test may hash
+        tested = np.nonzero(is_anchor[code] & (n >= 1) & (n <= longest) & (around >= 0)
+                            & (around + n <= total))[0]
         whole = np.zeros(len(starts), dtype=bool)
-        for code, (offset, grow) in _ANCHORS.items():
-            n = lengths + grow
-            sel = np.nonzero((anchor == code) & (n >= 1) & (n <= longest))[0]
-            if not sel.size:
-                continue
-            around, n = starts[sel] + offset, n[sel]
-            ok = (around >= 0) & (around + n <= total)
-            hit = np.zeros(len(sel), dtype=bool)
-            hit[ok] = _member(whole_hashes, hash_of(around[ok], n[ok]))
-            whole[sel] = hit
+        if tested.size:
+            whole[tested] = _member(whole_hashes, windows.of(around[tested], n[tested]))
         # drop the windows of a dropped character that cut through a common word at
         # either end (质教育 in 优质教育)
         drop = ((meta[first] >> np.uint64(27)) & np.uint64(7)) == DROP
-        left = starts - 1
-        ok = drop & (left >= 0)
-        whole[ok] |= _member(pairs, hash_of(left[ok], 2))
-        right = starts + lengths - 1
-        ok = drop & (right + 1 < total)
-        whole[ok] |= _member(pairs, hash_of(right[ok], 2))
+        if drop.any():
+            left = np.nonzero(drop & (starts >= 1))[0]
+            right = np.nonzero(drop & (starts + lengths < total))[0]
+            cut = _member(pairs, windows.of(np.concatenate((starts[left] - 1, starts[right] + lengths[right] - 1)),
+                                            2))
+            whole[left] |= cut[:len(left)]
+            whole[right] |= cut[len(left):]
         keep = ~whole
+        found_here = []
         for start, length, k, key in zip(starts[keep].tolist(), lengths[keep].tolist(), first[keep].tolist(),
                                          keys[keep]):
             window = text[start:start + length]
@@ -650,8 +641,18 @@ class PhraseIndex:
                 pid, edit, pos, char, extra = _unpack(int(meta[k]))
                 phrase = self.phrases[pid]
                 if variant(phrase, edit, pos, char, extra) == window:
-                    yield Candidate(start, start + length, phrase, self.sources[pid], edit, pos)
+                    found_here.append(Candidate(start, start + length, phrase, self.sources[pid], edit, pos))
                 k += 1
+        # found start by start; given by length, then start (a window's own candidates
+        # keep their order: the sort is stable)
+        found_here.sort(key=lambda c: (c.end - c.start, c.start))
+        yield from found_here
+
+    def _sorted_lengths(self) -> np.ndarray:
+        """The indexed lengths (three or more), ascending, as a numpy array."""
+        if self._lengths_array is None:
+            self._lengths_array = np.array(sorted(self.lengths), dtype=np.int64)
+        return self._lengths_array
 
 
 def _member(sorted_hashes: np.ndarray, values: np.ndarray) -> np.ndarray:

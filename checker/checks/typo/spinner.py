@@ -10,6 +10,7 @@ compounds that are right as they stand.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
@@ -33,9 +34,10 @@ def check(doc, rule) -> Iterator[Finding]:
     hits: dict[int, Finding] = {}
     for pair in vocabulary(rule.vocabulary).spinner:
         start = text.find(pair.spun)
+        shapes = _shapes(pair.original, tuple(pair.collocations)) if start >= 0 else {}
         while start >= 0:
             end = start + len(pair.spun)
-            rebuilt = _rebuilt(text, start, end, pair.original, pair.collocations)
+            rebuilt = _rebuilt(text, start, end, shapes)
             phrase = rebuilt[0] if rebuilt else None
             if phrase and not _allowed(text, *rebuilt[1:], pair.allow) and start not in hits:
                 spun_phrase = phrase.replace(pair.original, pair.spun, 1)
@@ -46,16 +48,40 @@ def check(doc, rule) -> Iterator[Finding]:
         yield hits[k]
 
 
-def _rebuilt(text: str, start: int, end: int, original: str, collocations: list[str]):
-    """The collocation rebuilt around the spun word, with the span of text it covers."""
+@lru_cache(maxsize=256)
+def _shapes(original: str, collocations: tuple[str, ...]) -> dict[str, tuple]:
+    """Each place a collocation holds ``original`` — (its rank, the collocation, the text
+    before and after ``original`` there) — in the order ``_rebuilt`` tries them
+    (collocation by collocation, place by place), filed by the first character after
+    ``original`` ("" when the collocation ends with it)."""
+    filed: dict[str, list] = {}
+    rank = 0
     for phrase in collocations:
         at = phrase.find(original)
         while at >= 0:
             before, after = phrase[:at], phrase[at + len(original):]
-            if text[max(0, start - len(before)):start] == before and text[end:end + len(after)] == after:
-                return phrase, start - len(before), end + len(after)
+            filed.setdefault(after[:1], []).append((rank, phrase, before, after))
+            rank += 1
             at = phrase.find(original, at + 1)
-    return None
+    return {key: tuple(places) for key, places in filed.items()}
+
+
+def _rebuilt(text: str, start: int, end: int, shapes: dict[str, tuple]):
+    """The collocation rebuilt around the spun word, with the span of text it covers: the
+    first of ``_shapes`` whose text before and after the original stand around it.  Only
+    the places whose next character is the text's after the spun word, or that end with
+    the original, can match: the first match among those two files (lowest rank) is the
+    first of all."""
+    following = text[end:end + 1]
+    best = None
+    for key in (following, "") if following else ("",):
+        for rank, phrase, before, after in shapes.get(key, ()):
+            if best is not None and rank >= best[0]:
+                break
+            if text[max(0, start - len(before)):start] == before and text[end:end + len(after)] == after:
+                best = (rank, phrase, start - len(before), end + len(after))
+                break
+    return None if best is None else best[1:]
 
 
 def _allowed(text: str, start: int, end: int, allow: list[str]) -> bool:
