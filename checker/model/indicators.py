@@ -21,7 +21,7 @@ from typing import Any
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
-from checker.model.span import Span
+from checker.model.span import Span, known_span
 from checker.core.patterns import RegexList, compile_alternation, compile_user
 
 # Marks that end a clause: an indicator never reaches back over them.
@@ -83,18 +83,18 @@ class Linker:
         end = quantity_start
         verb = verb_span = None
         if prefix and prefix in self.verbs:
-            verb, verb_span = prefix, Span(quantity_start, quantity_start + len(prefix))
+            verb, verb_span = prefix, known_span(quantity_start, quantity_start + len(prefix))
             # 比重到达2023%: the prefix 达 ends a longer verb (到达) begun before the figure.
             longer = self.verb_ending(text, start, quantity_start + len(prefix))
             if longer and len(longer) > len(prefix):
-                verb, verb_span = longer, Span(quantity_start + len(prefix) - len(longer), quantity_start + len(prefix))
+                verb, verb_span = longer, known_span(quantity_start + len(prefix) - len(longer), quantity_start + len(prefix))
                 end = verb_span.start
         while end > start and text[end - 1] in _EDGE:
             end -= 1
         if verb is None:
             verb = self.verb_ending(text, start, end)
             if verb:
-                verb_span = Span(end - len(verb), end)
+                verb_span = known_span(end - len(verb), end)
                 end -= len(verb)
         indicator_span = self.trim(text, start, end)
         indicator = indicator_span.of(text) if indicator_span else None
@@ -119,7 +119,7 @@ class Linker:
                 if match and match.end() > start:
                     start = match.end()
                     changed = True
-        return Span(start, end) if start < end else None
+        return known_span(start, end) if start < end else None
 
 
 def clause_start(text: str, floor: int, end: int) -> int:
