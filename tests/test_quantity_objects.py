@@ -1,6 +1,7 @@
 """The quantities layer's shortcuts against what they stand for: spans and quantities made
 without the dataclass constructors (``known_span``, ``make_quantity``) against the
-constructors, and ``fold``'s early return against the plain translation."""
+constructors, ``fold``'s early return against the plain translation, and the candidates
+found through the start gate against a plain search of the candidate expression."""
 import dataclasses
 import random
 
@@ -78,3 +79,26 @@ def test_fold_returns_the_translation():
 def test_a_traditional_document_reads_its_quantities_folded():
     doc = Document.from_text("全年收入增長12萬元，比上年減少3個百分點。\n")
     assert [(q.text, q.magnitude, q.unit) for q in doc.quantities] == [("12萬元", "万", "元"), ("3個百分點", None, "个百分点")]
+
+
+def _candidates_by(find, text):
+    found, pos = [], 0
+    while (m := find(text, pos)) is not None:
+        found.append((m.span(), m.group()))
+        pos = m.end()
+    return found
+
+
+def test_gated_candidates_are_the_searched_candidates():
+    from checker.model.quantity_grammar import grammar_for
+
+    grammar = grammar_for(build_settings(no_config=True).lexicon)
+    rng = random.Random(13)
+    pieces = ["一", "二十", "三", "百分之", "高于", "大约", "不少于", "达", "近", "接近", "突破", "超过", "约",
+              "12", "3.5", "-", "－", "−", "万", "亿", "元", "%", "个百分点", "所", "名", "余", "多", "至", "～",
+              "以上", "左右", "是", "统一", "高质量", "大力", "不断", "年", "第", "，", "。", "\n", "A", " ",
+              "十分", "两", "千米", "零", "〇", "<", "≥", "５", "0"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(4000)]
+    texts.append("高于一是一二三四五六七八九十项，达到达80%，接近近30万元，统一一批十分二十余名")
+    for text in texts:
+        assert _candidates_by(grammar.find_candidate, text) == _candidates_by(grammar.candidates.search, text)
