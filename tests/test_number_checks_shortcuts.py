@@ -114,3 +114,16 @@ def test_sentences_holding_no_marker_word_have_no_markers():
                 assert found == []
             seen += bool(found)
     assert seen > 100
+
+
+def test_marker_end_is_where_the_marker_ends():
+    from checker.model.markers import marker_at, marker_end
+
+    rng = random.Random(6)
+    pieces = ["一、", "（一）", "(2)", "1.", "12.", "①", "第一", "三是", "二", "、", "）", "（", "加强", "3", ".", " ", "\t"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        start = rng.randint(0, len(text))
+        end = rng.choice([None, rng.randint(start, len(text))])
+        marker = marker_at(text, start, end)
+        assert marker_end(text, start, end) == (marker.span.end if marker else None)

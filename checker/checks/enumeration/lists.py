@@ -15,7 +15,7 @@ from typing import Any
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
-from checker.model.markers import marker_at
+from checker.model.markers import marker_end
 from checker.model.numerals import parse_cn_int
 from checker.core.patterns import Regex
 
@@ -32,8 +32,8 @@ SENTENCE_END = frozenset("。；;！？!?\n")
 def after_marker(text: str, start: int, end: int) -> int:
     """Where a paragraph's content starts after its numbering marker (三、 （二） 12. ①),
     read by the document model's marker parser: a marker is never a list item."""
-    marker = marker_at(text, start, end)
-    return marker.span.end if marker else start
+    marker = marker_end(text, start, end)
+    return start if marker is None else marker
 
 
 class CountData(BaseModel):
