@@ -127,13 +127,11 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
     # full stop (each a group of its own: 城镇/乡村；男/女；age groups).
     chain: list | None = None
     runs: dict[tuple, list] = {}    # single parts of one chain, group after group
-    marker_words = _occurrences(text, (*data.arith_sentence_markers, *data.arith_part_of_markers))
     for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span.start, sentence.span.end
         lo = bisect.bisect_left(starts, s_start)
         hi = bisect.bisect_left(starts, s_end)
-        markers = (list(_markers(text, s_start, s_end, data, quantities, starts))
-                   if _holds_word(marker_words, s_start, s_end) else [])
+        markers = list(_markers(text, s_start, s_end, data, quantities, starts))
         opening = markers[0] if markers and not text[s_start:markers[0][0]].strip(_OPENING_MARKS) else None
         if opening is not None:
             runs = {}
@@ -415,30 +413,6 @@ def _qualifies_subset(text: str, prev_end: int, at: int, data) -> bool:
     if data.arith_attributive not in clause:
         return False
     return any(0 <= clause.find(w) < clause.rfind(data.arith_attributive) for w in data.arith_subset_qualifiers)
-
-
-def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, list[int]]]:
-    """(length, where it begins) of each marker word in the whole text, overlapping
-    occurrences too: found once per document, not once per sentence."""
-    found = []
-    for word in dict.fromkeys(words):
-        places = []
-        at = text.find(word)
-        while at >= 0:
-            places.append(at)
-            at = text.find(word, at + 1)
-        found.append((len(word), places))
-    return found
-
-
-def _holds_word(occurrences: list[tuple[int, list[int]]], start: int, end: int) -> bool:
-    """Whether one of the words lies wholly in text[start:end] (else ``_markers`` finds
-    none there: every marker it yields is an occurrence of one of them in that stretch)."""
-    for size, places in occurrences:
-        i = bisect.bisect_left(places, start)
-        if i < len(places) and places[i] + size <= end:
-            return True
-    return False
 
 
 def _markers(text, start, end, data, quantities, starts):
