@@ -55,23 +55,3 @@ def test_the_store_keeps_the_other_literals(tmp_path, monkeypatch):
     again = patterns._Known()
     again.load()
     assert again.others[key] == ("号",)
-
-
-def test_user_expressions_passing_over_strings_without_them_find_what_regex_finds():
-    import regex
-
-    from checker.core.patterns import UserPattern
-
-    rng = random.Random(3)
-    for pattern in _PATTERNS:
-        user, plain = UserPattern(pattern), regex.compile(pattern)
-        for _ in range(300):
-            size = rng.choice([5, 30, 3000])
-            text = "".join(rng.choice(_PIECES) for _ in range(size))
-            pos = rng.randint(0, len(text))
-            end = rng.randint(pos, len(text))
-            assert [m.span() for m in user.finditer(text)] == [m.span() for m in plain.finditer(text)]
-            assert [m.span() for m in user.finditer(text, pos, end)] == [m.span() for m in plain.finditer(text, pos, end)]
-            for method in ("search", "match"):
-                got, want = getattr(user, method)(text, pos, end), getattr(plain, method)(text, pos, end)
-                assert (got and got.span()) == (want and want.span())

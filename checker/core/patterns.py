@@ -1191,14 +1191,13 @@ class UserPattern:
     compiled on its first call that gets past that test; any other when it is made.
     """
 
-    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_others", "_window", "_probe", "_edges")
+    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled = None
         self._literals: tuple[str, ...] | None = None     # found on first use
-        self._others: tuple[str, ...] | None = None       # found on first use (see _other_literals)
         self._window: tuple[int, ...] | None = None       # found on first use (see _analyse)
         self._probe = None                                # found on first use (see _line_probe)
         self._edges = None                                # found on first use (see edge_sets)
@@ -1226,30 +1225,15 @@ class UserPattern:
         size = len(string)
         end = size if endpos is None else endpos
         if pos == 0 and end >= size and size >= _SHARED_MIN:
-            if _holds_any(string, literals) and self._holds_others(string, pos, end, True):
+            if _holds_any(string, literals):
                 return False
         else:
             find = string.find
             for literal in literals:
                 if find(literal, pos, end) >= 0:
-                    if self._holds_others(string, pos, end, False):
-                        return False
-                    break
+                    return False
         _budget_left()
         return True
-
-    def _holds_others(self, string: str, pos: int, end: int, whole: bool) -> bool:
-        """Whether ``string[pos:end]`` holds one of the second set of texts every match
-        needs (``_other_literals``; none known: it may)."""
-        others = self._others
-        if others is None:
-            others = self._others = _KNOWN.others_of((self.pattern, int(self.flags)))
-        if not others:
-            return True
-        if whole:
-            return _holds_any(string, others)
-        find = string.find
-        return any(find(literal, pos, end) >= 0 for literal in others)
 
     def _edge_sets(self) -> tuple:
         edges = self._edges
