@@ -216,41 +216,6 @@ def _analyse(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], tuple[int, 
     return tuple(found), window
 
 
-def _other_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
-    """Texts one of which every match holds besides ``required_literals``' (a second,
-    independent test that a string can hold a match): of the other choices
-    ``_required_lead`` weighed, the best that is not all digits; ``()`` when there is none.
-
-    The first choice prefers longer texts, which in expressions about numbers are often
-    digits (19|20 of a year): a line of a report holds one of those far more often than
-    the 号 the same expression needs too."""
-    import warnings
-    from re import _constants as c, _parser
-
-    if flags & ~_FLAGS_KEPT or "\\p{" in pattern or "\\P{" in pattern:
-        return _NO_LITERALS
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
-    except Exception:       # noqa: BLE001 - regex-only syntax: no second test
-        return _NO_LITERALS
-    if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
-        return _NO_LITERALS
-    if not _read_alike(parsed, pattern, c):
-        return _NO_LITERALS
-    seen: list[list[str]] = []
-    chosen, _ = _required_lead(parsed, c, seen=seen)
-    if not chosen:
-        return _NO_LITERALS
-    others = [option for option in seen
-              if set(option) != set(chosen) and not any(text.isdigit() and text.isascii() for text in option)]
-    if not others:
-        return _NO_LITERALS
-    best = max(others, key=lambda option: (min(map(len, option)), -len(option)))
-    return tuple(sorted(set(best), key=best.index))
-
-
 def _read_alike(parsed, pattern: str, c) -> bool:
     """Whether ``regex`` reads the parsed ``pattern`` as ``re``'s parser did (as far as the
     analyses here look).
@@ -451,18 +416,15 @@ def _required(items, c) -> list[str] | None:
     return _required_lead(items, c)[0]
 
 
-def _required_lead(items, c, sets: bool = False, seen: list | None = None) -> tuple[list[str] | None, int | None]:
+def _required_lead(items, c, sets: bool = False) -> tuple[list[str] | None, int | None]:
     """``_required`` and the farthest from the start of a match of ``items`` that the text
     it chose may begin (None: no bound).  ``sets``: a set of a few characters counts as
-    that many one-character texts (``_class_chars``).  ``seen``: where to add every
-    choice weighed (each one some text of which every match holds)."""
+    that many one-character texts (``_class_chars``)."""
     best: list[str] | None = None
     best_lead: int | None = None
 
     def better(option: list[str] | None, lead: int | None) -> None:
         nonlocal best, best_lead
-        if option and all(option) and seen is not None:
-            seen.append(option)
         if option and all(option) and (best is None or (min(map(len, option)), -len(option))
                                        > (min(map(len, best)), -len(best))):
             best, best_lead = option, lead
@@ -489,13 +451,13 @@ def _required_lead(items, c, sets: bool = False, seen: list | None = None) -> tu
         elif op is c.SUBPATTERN:
             group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:
-                better(*_shifted(_required_lead(sub, c, sets, seen), offset))
+                better(*_shifted(_required_lead(sub, c, sets), offset))
         elif op is c.ATOMIC_GROUP:
-            better(*_shifted(_required_lead(av, c, sets, seen), offset))
+            better(*_shifted(_required_lead(av, c, sets), offset))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, _, sub = av
             if low >= 1:                # the first time round starts here
-                better(*_shifted(_required_lead(sub, c, sets, seen), offset))
+                better(*_shifted(_required_lead(sub, c, sets), offset))
         elif op is c.BRANCH:
             options: list[str] = []
             lead: int | None = 0
@@ -590,7 +552,7 @@ _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churn
 
 
 class _Known:
-    __slots__ = ("loaded", "ok", "literals", "windows", "splits", "others", "programs", "dirty", "lock")
+    __slots__ = ("loaded", "ok", "literals", "windows", "splits", "programs", "dirty", "lock")
 
     def __init__(self) -> None:
         self.loaded = False
@@ -598,7 +560,6 @@ class _Known:
         self.literals: dict[tuple[str, int], tuple[str, ...]] = {}
         self.windows: dict[tuple[str, int], tuple[int, ...]] = {}     # see _analyse
         self.splits: dict[tuple[str, int], int] = {}                  # see _lookbehind_split
-        self.others: dict[tuple[str, int], tuple[str, ...]] = {}      # see _other_literals
         # what regex's compiler made of an expression: the arguments of the engine's own
         # constructor, as a compiled expression is pickled (``Pattern._pickled_data``)
         self.programs: dict[tuple[str, int], tuple] = {}
@@ -633,12 +594,9 @@ class _Known:
                     self.literals.update({(p, f): tuple(lits) for (p, f), lits in data["literals"].items()})
                     self.windows.update({(p, f): tuple(w) for (p, f), w in data["windows"].items()})
                     self.splits.update(data["splits"])
-                    # (a store written before the second literals were kept has none)
-                    self.others.update({(p, f): tuple(v) for (p, f), v in data.get("others", {}).items()})
                     self.programs.update(data["programs"])
                 except (KeyError, TypeError, ValueError):
                     self.ok, self.literals, self.windows, self.splits, self.programs = set(), {}, {}, {}, {}
-                    self.others = {}
 
     def compiles(self, key: tuple[str, int]) -> bool:
         if not self.loaded:
@@ -693,16 +651,6 @@ class _Known:
             self._changed()
             return found
 
-    def others_of(self, key: tuple[str, int]) -> tuple[str, ...]:
-        if not self.loaded:
-            self.load()
-        try:
-            return self.others[key]
-        except KeyError:
-            found = self.others[key] = _other_literals(*key)
-            self._changed()
-            return found
-
     def window_of(self, key: tuple[str, int]) -> tuple[int, ...]:
         if key not in self.windows:
             self.literals.pop(key, None)
@@ -725,7 +673,7 @@ class _Known:
         self.dirty = False
         path = self.path()
         ok, literals, programs = set(self.ok), dict(self.literals), dict(self.programs)
-        windows, splits, others = dict(self.windows), dict(self.splits), dict(self.others)
+        windows, splits = dict(self.windows), dict(self.splits)
         data = self._read(path)
         if data is not None and len(data.get("ok", ())) + len(ok) <= _KNOWN_LIMIT:
             try:
@@ -733,7 +681,6 @@ class _Known:
                 literals = {**{(p, f): tuple(v) for (p, f), v in data["literals"].items()}, **literals}
                 windows = {**{(p, f): tuple(v) for (p, f), v in data["windows"].items()}, **windows}
                 splits = {**data["splits"], **splits}
-                others = {**{(p, f): tuple(v) for (p, f), v in data.get("others", {}).items()}, **others}
                 programs = {**data["programs"], **programs}
             except (KeyError, TypeError, ValueError):
                 pass
@@ -741,7 +688,6 @@ class _Known:
                             "literals": {k: literals[k] for k in sorted(literals)},
                             "windows": {k: windows[k] for k in sorted(windows)},
                             "splits": {k: splits[k] for k in sorted(splits)},
-                            "others": {k: others[k] for k in sorted(others)},
                             "programs": {k: programs[k] for k in sorted(programs)}})
 
 
@@ -1062,15 +1008,12 @@ class LiteralScan:
     matches (``_lookbehind_split``).  Offers ``finditer`` with ``re``'s arguments and
     results; what it finds is what ``re`` finds."""
 
-    __slots__ = ("regex", "literals", "others", "window", "_body", "_guard")
+    __slots__ = ("regex", "literals", "window", "_body", "_guard")
 
     def __init__(self, compiled: re.Pattern) -> None:
         self.regex = compiled
         key = (compiled.pattern, int(compiled.flags))
         self.literals = _KNOWN.literals_of(key)
-        # a second set of texts every match needs: a string holding the first but none
-        # of these is not searched either (``_other_literals``)
-        self.others = _KNOWN.others_of(key) if self.literals else ()
         self.window = _KNOWN.window_of(key) if self.literals else ()
         self._body = self._guard = None
         split = _KNOWN.split_of(key)
@@ -1100,12 +1043,10 @@ class LiteralScan:
         end = size if endpos is None else min(endpos, size)
         literals = self.literals
         if literals:
-            others = self.others
             if pos == 0 and end >= size and size >= _SHARED_MIN:
-                if not _holds_any(string, literals) or others and not _holds_any(string, others):
+                if not _holds_any(string, literals):
                     return iter(())
-            elif (not any(string.find(literal, pos, end) >= 0 for literal in literals)
-                  or others and not any(string.find(literal, pos, end) >= 0 for literal in others)):
+            elif not any(string.find(literal, pos, end) >= 0 for literal in literals):
                 return iter(())
             if end - pos >= _WINDOWED_MIN:
                 stretches = _stretches(string, literals, self.window, pos, end)
