@@ -21,7 +21,7 @@ from typing import Any
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
-from checker.model.span import Span
+from checker.model.span import Span, known_span
 from checker.core.patterns import RegexList, compile_alternation, compile_user
 
 # Marks that end a clause: an indicator never reaches back over them.
@@ -83,18 +83,18 @@ class Linker:
         end = quantity_start
         verb = verb_span = None
         if prefix and prefix in self.verbs:
-            verb, verb_span = prefix, Span(quantity_start, quantity_start + len(prefix))
+            verb, verb_span = prefix, known_span(quantity_start, quantity_start + len(prefix))
             # 比重到达2023%: the prefix 达 ends a longer verb (到达) begun before the figure.
             longer = self.verb_ending(text, start, quantity_start + len(prefix))
             if longer and len(longer) > len(prefix):
-                verb, verb_span = longer, Span(quantity_start + len(prefix) - len(longer), quantity_start + len(prefix))
+                verb, verb_span = longer, known_span(quantity_start + len(prefix) - len(longer), quantity_start + len(prefix))
                 end = verb_span.start
         while end > start and text[end - 1] in _EDGE:
             end -= 1
         if verb is None:
             verb = self.verb_ending(text, start, end)
             if verb:
-                verb_span = Span(end - len(verb), end)
+                verb_span = known_span(end - len(verb), end)
                 end -= len(verb)
         indicator_span = self.trim(text, start, end)
         indicator = indicator_span.of(text) if indicator_span else None
@@ -119,7 +119,7 @@ class Linker:
                 if match and match.end() > start:
                     start = match.end()
                     changed = True
-        return Span(start, end) if start < end else None
+        return known_span(start, end) if start < end else None
 
 
 def clause_start(text: str, floor: int, end: int) -> int:
@@ -166,6 +166,29 @@ def is_rate(indicator: str | None, words: tuple[str, ...], exceptions: tuple[str
     """
     if not indicator:
         return False
+    kept = _ANSWERS.get((id(words), id(exceptions)))
+    if kept is None or kept[0] is not words or kept[1] is not exceptions:
+        if len(_ANSWERS) >= 8:
+            _ANSWERS.clear()
+        kept = _ANSWERS[(id(words), id(exceptions))] = (words, exceptions, {})
+    answers = kept[2]
+    answer = answers.get(indicator)
+    if answer is None:
+        if len(answers) >= _ANSWERS_MAX:
+            answers.clear()
+        answer = answers[indicator] = _is_rate(indicator, words, exceptions)
+    return answer
+
+
+# ``is_rate``'s answers per indicator, kept per pair of word tuples (by identity, the
+# tuples held so an identity is never reused): the checks ask about the same indicators
+# again and again, each answer two look-ups per word length.  ``rate_lexicon`` gives
+# the same tuples for a lexicon every time, so the answers last across documents.
+_ANSWERS: dict[tuple[int, int], tuple] = {}
+_ANSWERS_MAX = 20_000
+
+
+def _is_rate(indicator: str, words: tuple[str, ...], exceptions: tuple[str, ...]) -> bool:
     text = indicator.rstrip("”’\"'）)")
     # The longest matching entry decides: 成功率 (a rate word) beats 功率 (power, an
     # exception), which beats 率.
@@ -196,6 +219,10 @@ def rate_lexicon(lexicon: Any, bounded: bool = True) -> tuple[tuple[str, ...], t
     exceptions listed again under ``rate_unbounded`` (比率, 使用率 may pass 100%, but
     their changes are still 个百分点) count as rates.
     """
+    return built_from(lexicon, ("rate_lexicon", bounded), lambda lex: _rate_lexicon(lex, bounded))
+
+
+def _rate_lexicon(lexicon: Any, bounded: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     data = data_view(lexicon, RateData)
     if bounded:
         return tuple(data.rate_words), tuple(data.rate_exceptions)

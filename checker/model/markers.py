@@ -96,6 +96,16 @@ def read_marker_text(text: str) -> tuple[str, int, str] | None:
     return style, ordinal, width
 
 
+def marker_end(text: str, start: int, end: int | None = None) -> int | None:
+    """Where the marker ``marker_at`` reads at ``start`` ends (None: there is none),
+    without making the ``Marker``: the count checks ask only where a paragraph's
+    content starts, once per paragraph."""
+    match = CANDIDATE.match(text, start, len(text) if end is None else end)
+    if match is None or read_marker_text(match.group()) is None:
+        return None
+    return match.end()
+
+
 def marker_at(text: str, start: int, end: int | None = None) -> Marker | None:
     """The numbering marker starting exactly at ``start`` of ``text`` (a paragraph start)."""
     match = CANDIDATE.match(text, start, len(text) if end is None else end)

@@ -21,9 +21,9 @@ from dataclasses import replace
 from typing import Any
 
 from checker.model.indicators import linker_for
-from checker.model.quantity import Quantity
+from checker.model.quantity import Quantity, make_quantity
 from checker.model.quantity_grammar import End, Parsed, QuantityGrammar, grammar_for
-from checker.model.span import Span
+from checker.model.span import Span, known_span
 
 # Senses of approximation words, strongest last: a quantity with 约 and 以上 is "at-least".
 _BOUND_ORDER = ("about", "below", "at-most", "at-least", "above")
@@ -55,7 +55,7 @@ def scan(text: str, lexicon: Any, doc: Any = None) -> list[Quantity]:
         for fields in found:
             i = bisect_right(starts, fields["span"].start) - 1
             fields["sentence"] = sentences[i].index if i >= 0 else None
-    return [Quantity(**fields) for fields in found]
+    return [make_quantity(fields) for fields in found]
 
 
 def _candidates(text: str, grammar: QuantityGrammar):
@@ -150,12 +150,13 @@ def _build_at(text: str, grammar: QuantityGrammar, base: int, parsed: Parsed, ke
     if entry is None:
         return None
     fields, (span, number, unit) = entry
-    span = Span(base + span[0], base + span[1])
+    # the offsets are a parse's, 0 <= start <= end, placed at base >= 0: valid spans
+    start, end = base + span[0], base + span[1]
     out = dict(fields)
-    out["span"] = span
-    out["text"] = text[span.start:span.end]
-    out["number_span"] = Span(base + number[0], base + number[1])
-    out["unit_span"] = Span(base + unit[0], base + unit[1]) if unit is not None else None
+    out["span"] = known_span(start, end)
+    out["text"] = text[start:end]
+    out["number_span"] = known_span(base + number[0], base + number[1])
+    out["unit_span"] = known_span(base + unit[0], base + unit[1]) if unit is not None else None
     return out
 
 

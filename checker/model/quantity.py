@@ -1,7 +1,7 @@
 """A number written in a document, with what it measures."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 
 from checker.model.span import Span
 
@@ -61,3 +61,36 @@ class Quantity:
     @property
     def is_percent(self) -> bool:
         return self.unit in ("%", "％", "百分之") or (self.unit or "").startswith("百分")
+
+
+# ``Quantity(**values)`` without the dataclass constructor: its ``__init__`` sets each of
+# the 28 fields by ``object.__setattr__`` (the class is frozen), some 8-15 us a quantity,
+# a tenth of the quantities layer.  Setting the slots through their own descriptors is
+# what that ``__init__`` does past the frozen ``__setattr__``; the objects are equal to,
+# hash and print like the constructor's (tests/test_quantity_objects.py).  The function
+# is written out a line per field, as ``dataclasses`` writes ``__init__`` (a loop over
+# the fields costs half as much again): ``_s<i>`` is field i's slot setter, ``_d<i>``
+# its default; a required field is read with ``values[name]``.
+
+
+def _maker():
+    scope = {"_new": object.__new__, "Quantity": Quantity}
+    lines = ["def make_quantity(values):",
+             '    """``Quantity(**values)`` for ``values`` holding only field names (the quantities',
+             "    layer's own dictionaries): a missing field takes its default, a missing required",
+             '    one raises ``KeyError``."""',
+             "    quantity = _new(Quantity)",
+             "    get = values.get"]
+    for i, f in enumerate(fields(Quantity)):
+        if f.default_factory is not MISSING:
+            raise TypeError(f"make_quantity does not call default factories ({f.name})")
+        scope[f"_s{i}"] = Quantity.__dict__[f.name].__set__
+        scope[f"_d{i}"] = f.default
+        read = f"values[{f.name!r}]" if f.default is MISSING else f"get({f.name!r}, _d{i})"
+        lines.append(f"    _s{i}(quantity, {read})")
+    lines.append("    return quantity")
+    exec("\n".join(lines), scope)       # noqa: S102 - the text above, made from the fields
+    return scope["make_quantity"]
+
+
+make_quantity = _maker()

@@ -130,7 +130,7 @@ class QuantityGrammar:
         # character class is quicker than adding the numerals' look-behind to it.
         firsts = {w[0] for w in data.approx_prefixes if w} | set("百-－−０１２３４５６７８９" + _CN_FIRST)
         firsts.update(chr(c) for c in range(ord("0"), ord("9") + 1))
-        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+        self._starts = _start_gate(firsts, data)
         # user data: bounded; one alternation, tried in the listed order like the list was
         try:
             self.not_quantities = [compile_alternation(data.not_quantities)] if data.not_quantities else []
@@ -214,6 +214,34 @@ class QuantityGrammar:
             if match:
                 return max(match.end() - number_start, 1)
         return 0
+
+
+def _start_gate(firsts: set[str], data: QuantityData) -> re.Pattern:
+    """Where a candidate may begin: one of ``firsts`` that opens what the candidate
+    expression can begin with there.
+
+    Of the places a character of ``firsts`` stands, more than half begin no candidate:
+    一 of 一是/统一, 高 of 高质量, 大 of 大力, 不 of 不断 — each one a failed try of the
+    candidate expression and a turn of ``find_candidate``'s loop.  The gate rules out
+    most of them in the same search, and keeps every place a candidate begins, by what
+    the candidate expression needs there: an approximation word followed by a number's
+    first character; 百分之; a digit, or a sign before one; a Chinese numeral not after
+    another numeral character, whose run of numeral characters reaches a character that
+    opens a magnitude, 余/多, a unit or a range mark (the look-ahead the expression
+    makes).  It consumes the first character, then tests the rest by look-arounds
+    from behind it, so ``re`` skips from one of ``firsts`` to the next as it did."""
+    numeral_words = [*data.magnitudes, *data.approx_infixes, *data.units, *data.range_marks]
+    number_firsts = r"百\-－−" + _DIGITS + _CN_FIRST
+    ways = [rf"(?<=百)(?=分之)", rf"(?<=[{_DIGITS}])", rf"(?<=[-－−])(?=[{_DIGITS}])"]
+    if all(numeral_words):
+        follow = "".join(sorted({w[0] for w in numeral_words}))
+        # the character two back (before the consumed numeral) is no numeral character
+        ways.append(rf"(?<=[{_CN_FIRST}])(?<![{_CN_ALL}][{_CN_ALL}])(?=[{_CN_ALL}]*[{re.escape(follow)}])")
+    else:           # an empty word: the look-ahead holds anywhere
+        ways.append(rf"(?<=[{_CN_FIRST}])")
+    for word in sorted({w for w in data.approx_prefixes if w}):
+        ways.append(rf"(?<={re.escape(word[0])})(?={re.escape(word[1:])}[{number_firsts}])")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?:" + "|".join(ways) + ")")
 
 
 def _end(match: re.Match) -> End:

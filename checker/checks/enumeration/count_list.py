@@ -37,8 +37,6 @@ Only a clearly delimited list is counted, and the check errs on the side of sile
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
 from typing import Iterator
 
@@ -57,6 +55,7 @@ from checker.checks.enumeration.lists import (
     match_pairs,
     split_items,
     tables_for,
+    words_by_length,
 )
 from checker.checks.finding import Finding
 from checker.model.numerals import CN_NUMERAL_CHARS, parse_cn_int
@@ -181,13 +180,11 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
     before = text[start - 1] if start > floor else ""
     if before and (before.isdigit() or before in CN_NUMERAL_CHARS or before in ".．%％-－～~—"):
         return None
-    data = tables.data
     # a word of the lists ending at the claim (within the paragraph) or starting after it:
     # one set look-up per length of word instead of a comparison per word
-    if any(start - n >= floor and text[start - n:start] in words
-           for n, words in _by_length(tuple(data.count_not_before))):
+    if any(start - n >= floor and text[start - n:start] in words for n, words in tables.not_before):
         return None
-    if any(text[end:end + n] in words for n, words in _by_length(tuple(data.count_not_after))):
+    if any(text[end:end + n] in words for n, words in tables.not_after):
         return None
     if inside_naming(text, start, partner):
         return None
@@ -205,11 +202,10 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
     return count, noun_end
 
 
-@lru_cache(maxsize=16)
 def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
-    """``words`` grouped by length (the empty word, which every place holds, as length 0)."""
-    lengths = sorted({len(w) for w in words})
-    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+    """``words`` grouped by length (the empty word, which every place holds, as length 0);
+    the tables hold the vocabulary's two lists so grouped (``CountTables.not_before``)."""
+    return words_by_length(list(words))
 
 
 def _named(text: str, start: int, end: int, floor: int, tables: CountTables) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
-from checker.model.markers import marker_at
+from checker.model.markers import marker_end
 from checker.model.numerals import parse_cn_int
 from checker.core.patterns import Regex
 
@@ -32,8 +32,8 @@ SENTENCE_END = frozenset("。；;！？!?\n")
 def after_marker(text: str, start: int, end: int) -> int:
     """Where a paragraph's content starts after its numbering marker (三、 （二） 12. ①),
     read by the document model's marker parser: a marker is never a list item."""
-    marker = marker_at(text, start, end)
-    return marker.span.end if marker else start
+    marker = marker_end(text, start, end)
+    return start if marker is None else marker
 
 
 class CountData(BaseModel):
@@ -65,6 +65,10 @@ class CountTables:
     inline_marker: re.Pattern[str]  # an inline enumerator, its numeral as group num: 三是
     quote_separators: frozenset[str]  # what may stand between two quoted items: 、 和
     open_end_chars: frozenset[str]  # one-character open ends (等) closing a quoted list
+    # count_not_before / count_not_after by word length, shortest first (the empty word,
+    # which every place holds, as length 0): a claim looks up one slice per length
+    not_before: tuple[tuple[int, frozenset[str]], ...] = ()
+    not_after: tuple[tuple[int, frozenset[str]], ...] = ()
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -94,7 +98,14 @@ def _build_tables(lexicon: Any, classifier_words: tuple[str, ...]) -> CountTable
     # “A”、“B” and “A”和“B”: a list mark or a one-character joiner between quoted items.
     quote_separators = frozenset({"、"} | {w for w in data.count_list_joiners if len(w) == 1})
     open_end_chars = frozenset(w for w in data.count_open_ends if len(w) == 1)
-    return CountTables(data, claim, joiners, fixed, names, inline_marker, quote_separators, open_end_chars)
+    return CountTables(data, claim, joiners, fixed, names, inline_marker, quote_separators, open_end_chars,
+                       words_by_length(data.count_not_before), words_by_length(data.count_not_after))
+
+
+def words_by_length(words: list[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``words`` grouped by length, shortest first (the empty word as length 0)."""
+    lengths = sorted({len(w) for w in words})
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
 def count_value(numeral: str) -> int | None:

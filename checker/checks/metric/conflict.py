@@ -493,7 +493,7 @@ def _statement(doc, q, previous_end, data, params, words, exceptions, dated):
     elif q.verb_kind not in params.level_verbs and not (q.verb is None and rate):
         return None
     name = _normalise(q.indicator, data, params.min_chars)
-    if len(name) < params.min_chars or any(name.startswith(w) for w in data.metric_action_words):
+    if len(name) < params.min_chars or name.startswith(_action_words(data)):
         return None
     if name.endswith(tuple(data.metric_period_scope_endings)):
         return None     # “十三五”以来 names a period; the change is an earlier clause's indicator's
@@ -511,7 +511,32 @@ def _statement(doc, q, previous_end, data, params, words, exceptions, dated):
     return context, name, q, para.index if para else None
 
 
+# ``_normalise`` reads only the indicator and the data's word lists, and documents repeat
+# their indicators (each one a few dozen ``startswith`` over the word lists, a quarter of
+# metric-restated's time): names are kept per indicator for the last data object asked
+# about (its identity checked; swapped whole, so a thread reads one data's names), at most
+# ``_NAMES_MAX`` of them.
+_NAMES_MAX = 20_000
+_NAMES: tuple = (None, {})
+
+
 def _normalise(indicator: str, data: MetricData, min_chars: int) -> str:
+    """``_normalised``, kept per (indicator, min_chars) for ``data``."""
+    global _NAMES
+    kept = _NAMES
+    if kept[0] is not data:
+        kept = _NAMES = (data, {})
+    names = kept[1]
+    key = (indicator, min_chars)
+    name = names.get(key)
+    if name is None:
+        if len(names) >= _NAMES_MAX:
+            names.clear()
+        name = names[key] = _normalised(indicator, data, min_chars)
+    return name
+
+
+def _normalised(indicator: str, data: MetricData, min_chars: int) -> str:
     name = indicator.strip(" \t\u3000“”\"'")
     leading = _longest_first(tuple(data.metric_leading_words))
     changed = True
@@ -532,6 +557,19 @@ def _normalise(indicator: str, data: MetricData, min_chars: int) -> str:
             name = name[:-len(word)]
             break
     return name
+
+
+def _action_words(data: MetricData) -> tuple[str, ...]:
+    """The action words as one tuple (``str.startswith`` tests them all in one call),
+    made once per data object."""
+    global _ACTIONS
+    kept = _ACTIONS
+    if kept[0] is not data:
+        kept = _ACTIONS = (data, tuple(data.metric_action_words))
+    return kept[1]
+
+
+_ACTIONS: tuple = (None, ())
 
 
 @lru_cache(maxsize=32)

@@ -108,13 +108,22 @@ class MeasureTable:
         self.table = table
         self.fits = table.fits
         self._longest = max((len(n) for n in self.fits), default=0)
+        # A noun of the table at an offset begins with the character there and has one of
+        # the table's lengths: other characters and lengths need no slice (most offsets
+        # asked about, the end of every noun phrase among them, start no noun).
+        self._firsts = frozenset(n[0] for n in self.fits if n)
+        self._lengths = tuple(sorted({len(n) for n in self.fits if n}, reverse=True))
         self.boundaries = tuple(sorted(boundaries, key=len, reverse=True))
 
     def _noun_at(self, text: str, offset: int) -> str | None:
-        for size in range(min(self._longest, len(text) - offset), 0, -1):
-            piece = text[offset:offset + size]
-            if piece in self.fits:
-                return piece
+        """The longest noun of the table starting at ``offset`` (None: none does)."""
+        if offset >= len(text) or text[offset] not in self._firsts:
+            return None
+        room = len(text) - offset
+        fits = self.fits
+        for size in self._lengths:
+            if size <= room and text[offset:offset + size] in fits:
+                return text[offset:offset + size]
         return None
 
     def nouns_after(self, text: str, offset: int) -> list[tuple[str, int]] | None:
