@@ -328,3 +328,24 @@ def test_long_texts_candidates_are_the_reference_look_ups(k, cap, low, high, pac
             assert new.add(text) == old.add(text)
     assert ways["filed"] > ways["slices"]
     assert (ways["slices"] > 0) == packed
+
+
+def test_units_lacking_few_bigrams_are_every_unit_compared():
+    """``_lacking_at_most`` (the first texts with placeholders against every earlier unit)
+    passes over units too short to hold enough of the bigrams without comparing them: the
+    units found are those a set difference with each finds."""
+    rng = random.Random(21)
+    checked = 0
+    for alphabet in ("ab1", "推进建设2023", "abcdefghij"):
+        index = NearIndex(3)
+        texts = _long_texts(rng, 150, alphabet, 1, 120)
+        for text in texts:
+            index.add(text)
+        for text in texts[:60] + [t + PLACEHOLDER for t in texts[60:90]]:
+            grams = frozenset(bigrams(text))
+            for allowed in (0, 2, 8, 30):
+                expected = {p for p, other in enumerate(index.norms) if PLACEHOLDER not in other
+                            and len(grams - frozenset(bigrams(other))) <= allowed}
+                assert index._lacking_at_most(grams, allowed) == expected
+                checked += len(expected)
+    assert checked > 1000

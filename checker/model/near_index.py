@@ -365,9 +365,11 @@ class NearIndex:
         for text in hits:
             for length, i, first, stop in windows.get(len(text), ()):
                 lists = segments.get(length)
-                if lists is not None and find(text, first, stop) >= 0:
+                # filed there (a look-up) before found in the window (a search): most
+                # windows of the size are of another length or segment than the hit's
+                if lists is not None:
                     hit = lists[i].get(text)
-                    if hit is not None:
+                    if hit is not None and find(text, first, stop) >= 0:
                         if hit.__class__ is int:        # one unit (``_file_segments``)
                             found.add(hit)
                         else:
@@ -489,9 +491,7 @@ class NearIndex:
                 # More than ``examine_cap`` found (a short text, many placeholders): the
                 # lists below, whose bounds decide which are examined.
                 self._wild_asked += 1
-                lengths, grams_of = self._lengths, self.grams_of
-                found = {p for p in range(len(self.norms))
-                         if lengths[p] >= 0 and len(grams - grams_of(p)) <= allowed}
+                found = self._lacking_at_most(grams, allowed)
                 found.update(self._wild_units)
                 if len(found) > self.examine_cap:
                     found = None
@@ -559,6 +559,17 @@ class NearIndex:
             if len(out) >= self.candidates_cap:
                 break
         return out
+
+    def _lacking_at_most(self, grams: frozenset[str], allowed: int) -> set[int]:
+        """The units without placeholders that lack at most ``allowed`` of ``grams``, each
+        compared (a set difference).  A unit of length m > 1 has at most m - 1 bigrams, so
+        it lacks at least len(grams) - (m - 1) of them: the shorter ones (and those with
+        placeholders, of length < 0 here) are passed over without making their bigrams.  (A
+        unit of one character is its own bigram: when one is enough, every unit is compared.)"""
+        lengths, grams_of = self._lengths, self.grams_of
+        needed = len(grams) - allowed          # bigrams a unit must hold
+        shortest = needed + 1 if needed > 1 else 0
+        return {p for p in range(len(self.norms)) if lengths[p] >= shortest and len(grams - grams_of(p)) <= allowed}
 
     def _within(self, grams, allowed: int) -> set[int]:
         """Units that may lack at most ``allowed`` of ``grams`` (all units with a posting
