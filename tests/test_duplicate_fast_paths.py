@@ -275,3 +275,77 @@ def test_segments_are_filed_as_before(k, cap):
                     for by_text in lists] for length, lists in index._segments.items()}
     assert got == expected
     assert cap < 2 or any(len(p) > 1 for lists in expected.values() for by_text in lists for p in by_text.values())
+
+
+def _long_texts(rng: random.Random, count: int, alphabet: str, low: int, high: int):
+    """Texts from ``low`` to ``high`` characters, most of them copies of an earlier one
+    with a few edits, a few with a placeholder."""
+    texts: list[str] = []
+    for _ in range(count):
+        if texts and rng.random() < 0.6:
+            text = list(rng.choice(texts))
+            for _ in range(rng.randint(0, 7)):
+                at = rng.randrange(len(text))
+                if rng.random() < 0.3:
+                    text.insert(at, rng.choice(alphabet))
+                elif rng.random() < 0.5:
+                    del text[at]
+                else:
+                    text[at] = rng.choice(alphabet)
+            text = "".join(text)
+        else:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(low, high)))
+        if rng.random() < 0.02:
+            text += PLACEHOLDER
+        texts.append(text)
+    return texts
+
+
+@pytest.mark.parametrize("k,cap,low,high,packed", [(3, 128, 60, 200, False), (6, 128, 60, 400, False),
+                                                   (6, 3, 62, 72, True), (3, 128, 64, 70, True), (1, 2, 60, 90, False)])
+def test_long_texts_candidates_are_the_reference_look_ups(k, cap, low, high, packed, monkeypatch):
+    """Texts of ``_LONG_TEXT`` characters or more (paragraphs) start from the segments
+    filed within k in length (``_near_long``): a ``find`` per segment text while there are
+    fewer than the text's characters, the slices' look-up (``_held_segments``) with more;
+    lengths spread wide (most look-ups find no length within k) and packed close (many
+    segment texts: the slices' way), both ways seen taken."""
+    ways = {"slices": 0, "filed": 0}
+    held = NearIndex._held_segments
+
+    def counted(self, norm, k_, n):
+        ways["slices"] += n >= near_index._LONG_TEXT
+        return held(self, norm, k_, n)
+
+    monkeypatch.setattr(NearIndex, "_held_segments", counted)
+    rng = random.Random(k * 1000 + low + high)
+    for alphabet in ("ab1", "推进建设2023", "abcdefghijklmnop"):
+        new = NearIndex(k, figures_only_skeletons=True, postings_cap=cap)
+        old = ReferenceIndex(k, figures_only_skeletons=True, postings_cap=cap)
+        for text in _long_texts(rng, 300, alphabet, low, high):
+            got = new.candidates(text, 0.5)
+            assert got == old.candidates(text, 0.5), text
+            ways["filed"] += len(text) >= near_index._LONG_TEXT and PLACEHOLDER not in text
+            assert new.add(text) == old.add(text)
+    assert ways["filed"] > ways["slices"]
+    assert (ways["slices"] > 0) == packed
+
+
+def test_units_lacking_few_bigrams_are_every_unit_compared():
+    """``_lacking_at_most`` (the first texts with placeholders against every earlier unit)
+    passes over units too short to hold enough of the bigrams without comparing them: the
+    units found are those a set difference with each finds."""
+    rng = random.Random(21)
+    checked = 0
+    for alphabet in ("ab1", "推进建设2023", "abcdefghij"):
+        index = NearIndex(3)
+        texts = _long_texts(rng, 150, alphabet, 1, 120)
+        for text in texts:
+            index.add(text)
+        for text in texts[:60] + [t + PLACEHOLDER for t in texts[60:90]]:
+            grams = frozenset(bigrams(text))
+            for allowed in (0, 2, 8, 30):
+                expected = {p for p, other in enumerate(index.norms) if PLACEHOLDER not in other
+                            and len(grams - frozenset(bigrams(other))) <= allowed}
+                assert index._lacking_at_most(grams, allowed) == expected
+                checked += len(expected)
+    assert checked > 1000

@@ -41,13 +41,14 @@ bigram of a unit, at most ``postings_cap`` per bigram).
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter, _count_elements
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
 
-from checker.model.similarity import PLACEHOLDER, bigrams
+from checker.model.similarity import PLACEHOLDER
 
 _setdefault = dict.setdefault
 
@@ -61,6 +62,9 @@ _WILD_CAP = 32
 # Texts with placeholders compared with every earlier unit before the bigram lists are
 # built: a document has a few (an anonymised name or two); a hostile one stays linear.
 _WILD_ASKS = 16
+# From this length on (paragraphs), a text's segment look-up starts from the units filed
+# within k in length, not from its slices (``NearIndex._near_long``).
+_LONG_TEXT = 64
 # Lists read beyond the prefix to count hits (sharper, not needed for correctness).
 _EXTRA_LISTS = 3
 # The approximation words, then runs of figure characters, taken out in one pass: no
@@ -68,6 +72,14 @@ _EXTRA_LISTS = 3
 # words first and the characters after does.
 _FIGURES_AND_APPROX = re.compile(
     _APPROX.pattern + "|[" + re.escape("".join(sorted(_FIGURE_CHARS))) + "]+")
+
+
+def frozen_bigrams(norm: str) -> frozenset[str]:
+    """``frozenset(bigrams(norm))`` made at once: the bigrams go straight into the frozen
+    set (``bigrams`` makes a set, which ``frozenset`` then copies)."""
+    if len(norm) < 2:
+        return frozenset((norm,)) if norm else frozenset()
+    return frozenset(map(operator.add, norm, norm[1:]))
 
 
 def figures_skeleton(norm: str) -> str:
@@ -272,7 +284,7 @@ class NearIndex:
         """The distinct character bigrams of a unit."""
         grams = self._grams[position]
         if grams is None:
-            grams = self._grams[position] = frozenset(bigrams(self.norms[position]))
+            grams = self._grams[position] = frozen_bigrams(self.norms[position])
         return grams
 
     def _skeleton(self, position: int) -> str:
@@ -328,28 +340,80 @@ class NearIndex:
         same words in another order share bigrams, not segments at their places."""
         k = self.max_changed
         n = len(norm)
-        found: set[int] = set()
+        if n >= _LONG_TEXT:
+            found = self._near_long(norm, k, n)
+            if self._short:
+                found.update(self._near_short(n))
+            return found
+        found = set()
         hits = self._held_segments(norm, k, n)
         if hits:
-            # Each slice of a window that is a segment filed is one of ``hits``: instead of
-            # a look-up per place of each window, each hit is searched for in the windows of
-            # its size (a find bounded to the window: its places, in C).
-            segments = self._segments
-            find = norm.find
-            windows = _windows_by_size(k, n)
-            for text in hits:
-                for length, i, first, stop in windows.get(len(text), ()):
-                    lists = segments.get(length)
-                    if lists is not None and find(text, first, stop) >= 0:
-                        hit = lists[i].get(text)
-                        if hit is not None:
-                            if hit.__class__ is int:        # one unit (``_file_segments``)
-                                found.add(hit)
-                            else:
-                                found.update(hit)
+            self._found_in_windows(norm, k, n, hits, found)
+        if self._short:
+            found.update(self._near_short(n))
+        return found
+
+    def _found_in_windows(self, norm: str, k: int, n: int, hits: set[str], found: set[int]) -> None:
+        """Add to ``found`` the units whose segment filed stands in its window of ``norm``,
+        among the segments ``hits`` (``_held_segments``).  Each slice of a window that is a
+        segment filed is one of ``hits``: instead of a look-up per place of each window,
+        each hit is searched for in the windows of its size (a find bounded to the window:
+        its places, in C)."""
+        segments = self._segments
+        find = norm.find
+        windows = _windows_by_size(k, n)
+        for text in hits:
+            for length, i, first, stop in windows.get(len(text), ()):
+                lists = segments.get(length)
+                # filed there (a look-up) before found in the window (a search): most
+                # windows of the size are of another length or segment than the hit's
+                if lists is not None:
+                    hit = lists[i].get(text)
+                    if hit is not None and find(text, first, stop) >= 0:
+                        if hit.__class__ is int:        # one unit (``_file_segments``)
+                            found.add(hit)
+                        else:
+                            found.update(hit)
+
+    def _near_short(self, n: int) -> set[int]:
+        """The units too short to cut into segments within k of length n (all may match)."""
+        k = self.max_changed
+        found: set[int] = set()
         if self._short:
             for length in range(max(1, n - k), n + k + 1):
                 found.update(self._short.get(length, ()))
+        return found
+
+    def _near_long(self, norm: str, k: int, n: int) -> set[int]:
+        """``_near_plain``'s segment look-up for a long text (a paragraph), which few earlier
+        units are near in length: each segment filed under a length within k is searched
+        for in its window (``_plan``), a ``find`` per segment text, when there are fewer of
+        them than the text's length; with more, the slices of the text are looked up as for
+        a short text (``_held_segments``).  The same units either way: a unit is found when
+        its segment i stands in window i of its length, however that is found out; the
+        probe's slices of a long text cost a string each of the segment's size (a thousand
+        of 70 characters for a 500-character paragraph), the filed segments a ``find``."""
+        segments = self._segments
+        reach = [(windows, segments[length]) for length, windows in _plan(k, n) if length in segments]
+        found: set[int] = set()
+        if not reach:
+            return found        # no earlier unit without placeholders within k in length
+        filed = sum([len(lists[0]) for _, lists in reach])
+        if filed > n:
+            hits = self._held_segments(norm, k, n)
+            if hits:
+                self._found_in_windows(norm, k, n, hits, found)
+            return found
+        find = norm.find
+        for windows, lists in reach:
+            for (first, last, size), by_text in zip(windows, lists):
+                stop = last + size
+                for text, hit in by_text.items():
+                    if find(text, first, stop) >= 0:
+                        if hit.__class__ is int:        # one unit (``_file_segments``)
+                            found.add(hit)
+                        else:
+                            found.update(hit)
         return found
 
     def _held_segments(self, norm: str, k: int, n: int) -> set[str]:
@@ -405,15 +469,18 @@ class NearIndex:
         ``max_changed`` characters of ``norm``: every such unit within the bounds described
         above, and perhaps a few that are not."""
         k = self.max_changed
-        if PLACEHOLDER not in norm and not self._wild_units and not self._short:
+        held = True         # whether a slice of it may be a segment filed (``_near_plain``)
+        if PLACEHOLDER not in norm and len(norm) < _LONG_TEXT:
             # The common case, in as few calls as may be: no slice of it is a segment filed.
             probe = _PROBES.get((k, len(norm)))
             if probe is not None and self._segment_texts.isdisjoint(probe(norm)):
-                return []
+                if not self._wild_units and not self._short:
+                    return []
+                held = False    # only the short units and those with placeholders are left
         mine = norm.count(PLACEHOLDER)
         grams = None
         if mine:
-            grams = frozenset(bigrams(norm))
+            grams = frozen_bigrams(norm)
             # earlier units without placeholders lack at most 2(k + mine) of these bigrams
             allowed = 2 * (k + mine)
             found = None
@@ -424,9 +491,7 @@ class NearIndex:
                 # More than ``examine_cap`` found (a short text, many placeholders): the
                 # lists below, whose bounds decide which are examined.
                 self._wild_asked += 1
-                lengths, grams_of = self._lengths, self.grams_of
-                found = {p for p in range(len(self.norms))
-                         if lengths[p] >= 0 and len(grams - grams_of(p)) <= allowed}
+                found = self._lacking_at_most(grams, allowed)
                 found.update(self._wild_units)
                 if len(found) > self.examine_cap:
                     found = None
@@ -439,7 +504,7 @@ class NearIndex:
                     found |= self._prefix(self._wild, grams, len(grams) * share * scale)
         else:
             # ... and, when this one has none either, differ in length by k at most
-            found = self._near_plain(norm)
+            found = self._near_plain(norm) if held else self._near_short(len(norm))
             wild = self._wild_units
             if wild and len(found) + len(wild) <= self.examine_cap:
                 # Every unit found is examined below (no more than ``examine_cap``, before
@@ -448,7 +513,7 @@ class NearIndex:
                 # document with an anonymised name offers to each later text) are tested
                 # here first for the bigrams they lack of this text, before the figures
                 # skeleton, the anchors and the sort, which most then never need.
-                grams = frozenset(bigrams(norm))
+                grams = frozen_bigrams(norm)
                 grams_of = self.grams_of
                 found.update(p for p, lacking in zip(wild, self._wild_lacking) if len(grams_of(p) - grams) <= lacking)
             else:
@@ -463,7 +528,7 @@ class NearIndex:
             if not found:
                 return []
         if grams is None:
-            grams = frozenset(bigrams(norm))
+            grams = frozen_bigrams(norm)
         need = len(grams) * share * scale
         out = []
         length = len(norm)
@@ -494,6 +559,17 @@ class NearIndex:
             if len(out) >= self.candidates_cap:
                 break
         return out
+
+    def _lacking_at_most(self, grams: frozenset[str], allowed: int) -> set[int]:
+        """The units without placeholders that lack at most ``allowed`` of ``grams``, each
+        compared (a set difference).  A unit of length m > 1 has at most m - 1 bigrams, so
+        it lacks at least len(grams) - (m - 1) of them: the shorter ones (and those with
+        placeholders, of length < 0 here) are passed over without making their bigrams.  (A
+        unit of one character is its own bigram: when one is enough, every unit is compared.)"""
+        lengths, grams_of = self._lengths, self.grams_of
+        needed = len(grams) - allowed          # bigrams a unit must hold
+        shortest = needed + 1 if needed > 1 else 0
+        return {p for p in range(len(self.norms)) if lengths[p] >= shortest and len(grams - grams_of(p)) <= allowed}
 
     def _within(self, grams, allowed: int) -> set[int]:
         """Units that may lack at most ``allowed`` of ``grams`` (all units with a posting

@@ -16,7 +16,7 @@ swapped: ``王明同志获评…。`` / ``深化党建引领，李华同志获�
 from __future__ import annotations
 
 import re
-
+from bisect import bisect_left
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -185,12 +185,19 @@ def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -
     The same tests as one expression per unit, cheapest first, each done once.
 
     ``units`` are one sentence's: two of the tests are answered for all of them at once
-    when the sentence says so (``_plain_words``, ``_blank_free``)."""
+    when the sentence says so (``_plain_words``; no x/×/* mark in the stretch of text
+    from the earliest start to the latest end, which every unfilled figure needs)."""
     out = []
     if not units:
         return out
     plain = _plain_words(units)
-    blank_free = _blank_free(text, units)
+    lo = min([u.span.start for u in units])
+    hi = max([u.span.end for u in units])
+    blank_free = _BLANK_MARKS.search(text, lo, hi) is None
+    # Han characters outside titles (``beyond_titles``): with no title in the stretch, the
+    # unit's characters less the other characters, whose places are found once per
+    # sentence (a few marks and figures) and counted per unit by two bisections.
+    others = None if "《" in text[lo:hi] else [m.start() for m in _NOT_HAN_CHAR.finditer(text, lo, hi)]
     for u in units:
         if u.clause and not clauses:
             continue
@@ -201,7 +208,11 @@ def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -
         elif len(norm) - norm.count(PLACEHOLDER) < min_length or wording_length(norm) < min_length:
             continue
         start, end = u.span.start, u.span.end
-        if beyond_titles(text, start, end) < min_length or (not blank_free and _FIGURE_BLANK.search(text, start, end)):
+        if others is None:
+            han = beyond_titles(text, start, end)
+        else:
+            han = end - start - bisect_left(others, end) + bisect_left(others, start)
+        if han < min_length or (not blank_free and _FIGURE_BLANK.search(text, start, end)):
             continue
         out.append(u)
     return out
@@ -210,6 +221,8 @@ def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -
 # What a normalised text holds besides words (``wording_length``): it holds Han
 # characters, ASCII letters and digits and placeholders only (``similarity.normalise``).
 _NOT_WORDS = re.compile("[0-9xX" + PLACEHOLDER + "]")
+# A character other than a Han one of the basic block (what ``beyond_titles`` counts).
+_NOT_HAN_CHAR = re.compile(r"[^\u4e00-\u9fff]")
 # Every match of ``_FIGURE_BLANK`` holds one of these.
 _BLANK_MARKS = re.compile("[xX×*＊]")
 
@@ -223,12 +236,6 @@ def _plain_words(units: list[Unit]) -> bool:
     if _NOT_WORDS.search(first):
         return False
     return not any(_NOT_WORDS.search(u.norm) for u in units if u.norm not in first)
-
-
-def _blank_free(text: str, units: list[Unit]) -> bool:
-    """True when no unit's stretch of ``text`` can hold an unfilled figure: the stretch
-    from the earliest start to the latest end has none of the marks every one needs."""
-    return _BLANK_MARKS.search(text, min(u.span.start for u in units), max(u.span.end for u in units)) is None
 
 
 # A normalised text holds Han characters, ASCII letters and digits and placeholders only,
