@@ -93,17 +93,41 @@ class _Deferred:
         return getattr(importlib.import_module(self.__name__), attr)
 
 
+def _alone() -> bool:
+    """Whether the calling thread is the process's only thread running Python.
+
+    The stand-ins below are put in ``sys.modules`` while jieba imports, for every thread
+    to see: another thread that imported ``hashlib`` or ``logging`` then would get the
+    stand-in (``hashlib.sha256`` missing).  The import lock cannot close that window: a
+    module found in ``sys.modules`` is returned without taking any lock, and holding the
+    global import lock over jieba's import deadlocks with a thread that is importing a
+    module jieba imports too.  So the stand-ins are used only when no other thread exists
+    (the command line's processes, a library user's single-threaded program); jieba's
+    import starts none.  (A thread made in C that has not run Python yet is not seen.)"""
+    import sys
+
+    frames = getattr(sys, "_current_frames", None)
+    return frames is not None and len(frames()) == 1
+
+
 def import_jieba():
-    """jieba, imported with the stand-in above in place of ``pkg_resources`` when that is
-    not already loaded; the stand-in is removed again, so nothing else sees it."""
+    """jieba, imported with the stand-ins above in place of ``pkg_resources`` (and of
+    ``hashlib``, ``logging``, ``tempfile``, ``pickle`` when not already loaded) when no
+    other thread could see them; they are removed again, so nothing else sees them."""
     import sys
 
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:
         import jieba
 
         return jieba
+    emission = _kept_emission()     # jieba's own module, kept packed: not a stand-in
+    if not _alone():
+        import jieba                # with the real modules it imports
+
+        if emission is not None and emission[1] is None:
+            _keep_emission(emission[0], sys.modules.get(_EMISSION))
+        return jieba
     sys.modules["pkg_resources"] = _ResourceReader  # type: ignore[assignment]
-    emission = _kept_emission()
     deferred = [_Deferred(name) for name in _DEFERRED if name not in sys.modules]
     for module in deferred:
         sys.modules[module.__name__] = module      # type: ignore[assignment]
