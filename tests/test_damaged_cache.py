@@ -60,6 +60,23 @@ def test_jiebas_cache_files_found_damaged_are_made_again(tmp_path, fresh, damage
         assert target.stat().st_size == size, f"{name} was not made again"
 
 
+@pytest.mark.parametrize("damage", ["emptied", "cut in half"])
+def test_the_typo_indexs_arrays_found_damaged_are_made_again(tmp_path, fresh, damage):
+    """The phrase index is a folder of .npy arrays, memory-mapped and read a few pages a
+    run: an array emptied or cut short made the typo rules fail on every document (an
+    empty file cannot be mapped; a short one does not hold its header's count)."""
+    report, kept = fresh
+    shutil.copytree(kept, tmp_path / "gwlint")
+    (folder,) = (tmp_path / "gwlint").glob("typo-index-*")
+    target = folder / "hashes.npy"
+    size = target.stat().st_size
+    with open(target, "r+b") as fh:
+        fh.truncate(0 if damage == "emptied" else size // 2)
+    _same(_run(tmp_path), report, f"hashes.npy {damage}, the first run after")
+    assert target.stat().st_size == size, "the index was not made again"
+    _same(_run(tmp_path), report, f"hashes.npy {damage}, the second run after")
+
+
 def _limit_file_size() -> None:
     import resource
 
