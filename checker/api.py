@@ -7,6 +7,7 @@ from checker.engine.runner import corpus_violations, lint_source, run_paths
 from checker.engine.settings import Settings, build_settings
 from checker.engine.violation import Violation
 from checker.sources.discover import discover
+from checker.sources.walk import skipped_message
 from checker.sources.errors import InputError
 from checker.sources.read import adapt_text, format_for
 
@@ -34,9 +35,11 @@ def check_text(text: str, path: str | None = None, config: Config | Settings | N
 def check_paths(paths: list[str], config: Config | Settings | None = None, jobs: int | None = None) -> list[Violation]:
     """Check files and directories; input errors raise InputError after all files ran."""
     settings = _settings(config)
+    skipped: list[tuple[str, str]] = []
     files = discover(list(paths), settings.config.include, settings.config.exclude, settings.root,
-                     respect_gitignore=settings.config.respect_gitignore)
+                     respect_gitignore=settings.config.respect_gitignore, skipped=skipped)
     run = run_paths(files, settings, jobs)
+    run.errors = [RunError(p, skipped_message(kind)) for p, kind in skipped] + run.errors
     if run.errors:
         first = RunError.of(run.errors[0])
         raise InputError(first.path, first.message)

@@ -79,24 +79,31 @@ def test_a_run_with_workers_stopped_mid_way_reports_what_it_checked(tmp_path, na
 @pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/proc/self/status").exists(),
                     reason="needs a FIFO and /proc (Linux)")
 def test_idle_workers_stopped_with_the_run_end_without_a_traceback(tmp_path):
-    """One worker stuck (a FIFO named like a document: its open waits for a writer), the
-    other idle once the quick files are done: SIGTERM to the run ends both, quietly (a
-    worker had the run's SIGTERM handler, and an idle one printed KeyboardInterrupt's
-    traceback)."""
-    for name in ("a", "b", "c"):
-        (tmp_path / f"{name}.txt").write_text("义务教育巩固率达到103%。\n", encoding="utf-8")
+    """One worker stuck (reading a FIFO named on the command line, which this test holds
+    open for writing and never ends), the other idle once the quick files are done:
+    SIGTERM to the run ends both, quietly (a worker had the run's SIGTERM handler, and an
+    idle one printed KeyboardInterrupt's traceback)."""
+    names = ["a.txt", "b.txt", "c.txt", "z.txt"]
+    for name in names[:3]:
+        (tmp_path / name).write_text("义务教育巩固率达到103%。\n", encoding="utf-8")
     os.mkfifo(tmp_path / "z.txt")
+    # a writer that never writes nor closes: the worker's read waits for good (a FIFO found
+    # by walking the folder is not opened at all, and one without a writer is refused)
+    writer = os.open(tmp_path / "z.txt", os.O_RDWR)
     env = dict(os.environ)              # the user's cache folder: warm, the quick files are quick
     env.pop("GWLINT_DEBUG", None)
-    proc = subprocess.Popen([sys.executable, "-m", "checker", "check", "--no-config", "--no-cache", "--format",
-                             "json", "--jobs", "2", "--file-timeout", "0", "."],
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    deadline = time.monotonic() + 120
-    while not (catches(proc.pid, signal.SIGTERM) and len(_children(proc.pid)) >= 2) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(6)                       # the quick files done; one worker waits on the FIFO
-    proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=120)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "checker", "check", "--no-config", "--no-cache", "--format",
+                                 "json", "--jobs", "2", "--file-timeout", "0", *names],
+                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        deadline = time.monotonic() + 120
+        while not (catches(proc.pid, signal.SIGTERM) and len(_children(proc.pid)) >= 2) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(6)                   # the quick files done; one worker waits on the FIFO
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(writer)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "internal error" not in err, err
-    assert "z.txt" in {e["path"] for e in json.loads(out)["errors"]}
+    assert {"path": "z.txt", "message": "not checked: the run was interrupted"} in json.loads(out)["errors"]

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from checker.core import module_store
 
 
@@ -140,3 +142,69 @@ def test_code_kept_by_an_optimising_interpreter_is_never_run_by_another(tmp_path
     assert last_line() == "loader SourceFileLoader doc True"             # not the -OO run's code
     assert last_line() == "loader _StoredLoader doc True"
     assert last_line("-OO") == "loader _StoredLoader doc False"
+
+
+def _modules(store) -> tuple[set[str], set[str]]:
+    """The modules the store's index names, and those whose kept code reads back whole (its
+    own length and CRC-32), read as the format says: a header, the index, the code."""
+    import marshal
+    import zlib
+
+    blob = store.read_bytes()
+    length = int.from_bytes(blob[len(module_store._MAGIC):module_store._HEAD - 4], "little")
+    index = marshal.loads(blob[module_store._HEAD:module_store._HEAD + length])
+    base = module_store._HEAD + length
+    return set(index), {name for name, (_, _, _, (offset, size, crc)) in index.items()
+                        if zlib.crc32(blob[base + offset:base + offset + size]) == crc}
+
+
+@pytest.mark.parametrize("damage", ["cut in half", "a bit flipped"])
+def test_a_damaged_store_is_mended_by_the_next_run(tmp_path, damage):
+    """A module whose kept code fails its check is read from its ``.pyc`` (the report is
+    the same) and kept again at exit: the run after reads every module from the store and
+    has nothing to write.  (The damaged code was never kept again: every later run read
+    those modules the slow way until a source changed.)"""
+    (tmp_path / "doc.txt").write_text("全市各单位要加强管理,提高效率。\n各单位要要认真落实。\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = ("import atexit, sys\n"
+            "def _after():\n"
+            "    loaders = {type(m.__spec__.loader).__name__ for n, m in sys.modules.items()\n"
+            "               if n.startswith(('checker.checks.', 'checker.engine.', 'checker.model.'))\n"
+            "               and getattr(m, '__spec__', None)}\n"
+            "    sys.stderr.write(f'loaders {sorted(loaders)}\\n')\n"
+            "atexit.register(_after)\n"
+            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
+            "from checker.cli.entry import run\nrun()\n")
+
+    def run():
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+        (store,) = (tmp_path / "cache" / "gwlint").glob("modules-*.marshal")
+        return done, store
+
+    first, store = run()
+    fresh, store = run()
+    assert "loaders ['_StoredLoader']" in fresh.stderr, fresh.stderr[-2000:]
+    named, kept = _modules(store)
+    assert named == kept and "checker.engine.runner" in kept
+    blob = bytearray(store.read_bytes())
+    if damage == "cut in half":
+        del blob[len(blob) // 2:]
+    else:
+        _, code_file = module_store._read(store, module_store._package_folder())
+        offset, size, _ = module_store._read(store, module_store._package_folder())[0]["checker.engine.runner"][3]
+        os.close(code_file.fd)
+        blob[code_file.base + offset + size // 2] ^= 0x10
+    store.write_bytes(bytes(blob))
+    named, whole = _modules(store)
+    assert named == kept and "checker.engine.runner" not in whole
+    damaged, store = run()
+    assert damaged.stdout == fresh.stdout
+    # every module kept whole again (a damaged one the run did not import is left out,
+    # to be kept by the first run that imports it)
+    named, whole = _modules(store)
+    assert named == whole and "checker.engine.runner" in whole, "the damaged store was not mended"
+    stamp = store.stat().st_mtime_ns
+    after, store = run()
+    assert after.stdout == fresh.stdout
+    assert "loaders ['_StoredLoader']" in after.stderr, after.stderr[-2000:]
+    assert store.stat().st_mtime_ns == stamp        # nothing left to mend

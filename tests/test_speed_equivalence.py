@@ -186,17 +186,18 @@ def test_the_prefix_table_read_by_first_character_segments_as_jieba_does(tmp_pat
     segmenting with it gives the same tokens (a cold table, then one read back)."""
     from checker.model import tokens
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     jieba = tokens.import_jieba()
-    dictionary = tokens.trimmed_dictionary()
+    dictionary = tmp_path / "trimmed.txt"
+    dictionary.write_bytes(tokens.trimmed_words())
     reference = jieba.Tokenizer(str(dictionary))
     reference.initialize()
     text = ("为了了解基层情况，我们我们深入一线开展调研。一对一帮扶在职人员，"
             "推进城市维护建设税征收管理，做好做好各项工作。abc123 混排文字")
     for _ in range(2):          # built into the cache folder, then read from it
-        table, total = tokens._prefix_table(jieba.Tokenizer(str(dictionary)), dictionary)
+        table, total = tokens._prefix_table(jieba.Tokenizer())
         assert total == reference.total
-        mine = jieba.Tokenizer(str(dictionary))
+        mine = jieba.Tokenizer()
         mine.FREQ, mine.total, mine.initialized = table, total, True
         assert list(mine.tokenize(text)) == list(reference.tokenize(text))
         for word in ["了解", "了", "一对一", "城市维护建设税", "不存在的词语", "x", ""]:
@@ -678,9 +679,10 @@ def test_kept_prefix_table_answers_as_jiebas_own():
     its frequency, and no entry to a word it lacks."""
     from checker.model import tokens
 
+    import io
+
     tokenizer = tokens._tokenizer()
-    with open(tokens.trimmed_dictionary(), "rb") as fh:
-        freq, total = tokenizer.gen_pfdict(fh)
+    freq, total = tokenizer.gen_pfdict(io.BytesIO(tokens.trimmed_words()))
     table = tokenizer.FREQ
     assert tokenizer.total == total
     assert all(table.get(word) == count for word, count in freq.items())

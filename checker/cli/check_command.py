@@ -13,6 +13,7 @@ from checker.report.options import ReportOptions
 from checker.cli.output_format import chosen_format
 from checker.core.errors import ConfigError
 from checker.sources.discover import discover
+from checker.sources.walk import skipped_message
 from checker.sources.errors import InputError
 from checker.sources.read import read_stdin
 
@@ -207,11 +208,12 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
     existing = [p for p in paths if os.path.exists(p)]
     resolver = getattr(args, "resolver", None)
     files: list[str] = []
+    skipped: list[tuple[str, str]] = []     # found by walking, not regular files
     for given in existing:  # each path walked with the configuration nearest to it
         here = resolver.for_path(given) if resolver else settings
         respect = here.config.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
         files += [f for f in discover([given], here.config.include, here.config.exclude, here.root,
-                                      respect_gitignore=respect) if f not in files]
+                                      respect_gitignore=respect, skipped=skipped) if f not in files]
     if existing and not files and not args.quiet:
         print(f"gwlint: warning: no files to check in {', '.join(existing)} "
               f"(looked for {', '.join(settings.config.include)})", file=sys.stderr)
@@ -248,7 +250,12 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
             if part.interrupted:
                 break
         run.sort()
-    run.errors = [RunError(p, "no such file or directory") for p in missing] + run.errors
+    # a walk's file that is not a regular file is an input of the run that was not read,
+    # counted as a symbolic link that cannot be followed is
+    skipped_inputs = dict(skipped)
+    run.files += len(skipped_inputs)
+    run.errors = ([RunError(p, "no such file or directory") for p in missing]
+                  + [RunError(p, skipped_message(kind)) for p, kind in skipped_inputs.items()] + run.errors)
     if stdin_run:
         run.files += 1
         run.results = stdin_run.results + run.results

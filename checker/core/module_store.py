@@ -24,7 +24,7 @@ had when its code was kept (one ``stat``, what the ``.pyc`` check compares too, 
 nanosecond here); a changed, moved or removed source is imported as usual, and a module
 the store does not hold or holds stale is kept when the process ends (``atexit``: the
 file is rewritten only then).  A code object whose bytes do not match their CRC is read
-from the ``.pyc`` as usual.  The file is named by the interpreter build (code objects are
+from the ``.pyc`` as usual, and kept again at exit (the store mended).  The file is named by the interpreter build (code objects are
 its own), its optimisation level (``-O``, ``-OO``) and the package's folder (checkouts
 share the cache folder), and only modules of that folder are taken from it.  Only the command line installs the finder
 (``checker.cli.entry``); importing gwlint as a library is unchanged.
@@ -47,11 +47,14 @@ _KEEP = 4                       # files of other checkouts and builds kept (they
 
 class _Code:
     """The store's file, open for the process: each module's code read where the index
-    says (``os.pread``: no shared file position)."""
+    says (``os.pread``: no shared file position).  ``unreadable``: the modules whose kept
+    code failed its check when they were imported (read from their ``.pyc`` instead), to
+    be kept again at exit so that the store is mended."""
 
     def __init__(self, fd: int, base: int) -> None:
         self.fd = fd
         self.base = base
+        self.unreadable: set[str] = set()
 
     def read(self, offset: int, length: int, crc: int) -> bytes | None:
         try:
@@ -77,6 +80,7 @@ class _StoredLoader(SourceFileLoader):
                     return marshal.loads(data)
                 except (EOFError, ValueError, TypeError):
                     pass
+            stored[0].unreadable.add(fullname)      # damaged: kept again at exit
         return super().get_code(fullname)
 
 
@@ -159,21 +163,27 @@ def _read(path, folder: str) -> tuple[dict, _Code | None]:
 
 def keep(path, stored: dict, code: _Code | None, package: str = _PACKAGE) -> None:
     """Add to the store the package's modules this process imported from their folders
-    (new to the store, or edited since it kept them)."""
+    (new to the store, or edited since it kept them) and those whose kept code was found
+    damaged (a torn file, a flipped bit): the store is rewritten with them whole, where
+    otherwise every later run would read them from their ``.pyc`` until a source changed."""
     found = {}
     prefix = package + "."
+    damaged = code.unreadable if code is not None else set()
+    before = {}                 # imported before the finder was installed: name -> its loader
     for name, module in list(sys.modules.items()):
         if not (name == package or name.startswith(prefix)):
             continue
         spec = getattr(module, "__spec__", None)
         loader = getattr(spec, "loader", None)
-        if type(loader) is not SourceFileLoader or spec.origin is None:
+        if spec is None or spec.origin is None or not (
+                type(loader) is SourceFileLoader or (type(loader) is _StoredLoader and name in damaged)):
             continue                # kept already, a namespace, a stand-in or a module made in memory
         try:
             # the stat first: a source edited after the code below was read is kept stale
             # under its old stamp, and so never used
             st = os.stat(spec.origin)
-            if name in stored and stored[name][2] == (st.st_size, st.st_mtime_ns):
+            if name in stored and name not in damaged and stored[name][2] == (st.st_size, st.st_mtime_ns):
+                before[name] = loader
                 continue            # imported before the finder was installed, kept already
             data = marshal.dumps(loader.get_code(name))
         except (ImportError, OSError, SyntaxError, ValueError):
@@ -184,6 +194,11 @@ def keep(path, stored: dict, code: _Code | None, package: str = _PACKAGE) -> Non
     for name, entry in _current(stored).items():
         if name not in found and code is not None:
             data = code.read(*entry[3])
+            if data is None and name in before:     # damaged, and its code at hand
+                try:
+                    data = marshal.dumps(before[name].get_code(name))
+                except (ImportError, OSError, SyntaxError, ValueError):
+                    pass
             if data is not None:
                 found[name] = (*entry[:3], data)
     _write(path, found)

@@ -3,8 +3,8 @@
 jieba's full dictionary (350,000 words) costs about half a second and 90 MB to load,
 more than the rest of a one-file run together.  The checks that segment (the stutter
 rule deciding whether ``了了`` in ``为了了解`` is two words) only need the common
-vocabulary, so gwlint builds, once, a dictionary of jieba's most frequent words and
-keeps it in the user's cache folder; loading that takes about a tenth of a second.
+vocabulary, so gwlint builds, once, the prefix table of jieba's most frequent words and
+keeps it in the user's cache folder, read a first character at a time.
 Unknown words are still segmented by jieba's HMM.
 """
 from __future__ import annotations
@@ -93,17 +93,41 @@ class _Deferred:
         return getattr(importlib.import_module(self.__name__), attr)
 
 
+def _alone() -> bool:
+    """Whether the calling thread is the process's only thread running Python.
+
+    The stand-ins below are put in ``sys.modules`` while jieba imports, for every thread
+    to see: another thread that imported ``hashlib`` or ``logging`` then would get the
+    stand-in (``hashlib.sha256`` missing).  The import lock cannot close that window: a
+    module found in ``sys.modules`` is returned without taking any lock, and holding the
+    global import lock over jieba's import deadlocks with a thread that is importing a
+    module jieba imports too.  So the stand-ins are used only when no other thread exists
+    (the command line's processes, a library user's single-threaded program); jieba's
+    import starts none.  (A thread made in C that has not run Python yet is not seen.)"""
+    import sys
+
+    frames = getattr(sys, "_current_frames", None)
+    return frames is not None and len(frames()) == 1
+
+
 def import_jieba():
-    """jieba, imported with the stand-in above in place of ``pkg_resources`` when that is
-    not already loaded; the stand-in is removed again, so nothing else sees it."""
+    """jieba, imported with the stand-ins above in place of ``pkg_resources`` (and of
+    ``hashlib``, ``logging``, ``tempfile``, ``pickle`` when not already loaded) when no
+    other thread could see them; they are removed again, so nothing else sees them."""
     import sys
 
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:
         import jieba
 
         return jieba
+    emission = _kept_emission()     # jieba's own module, kept packed: not a stand-in
+    if not _alone():
+        import jieba                # with the real modules it imports
+
+        if emission is not None and emission[1] is None:
+            _keep_emission(emission[0], sys.modules.get(_EMISSION))
+        return jieba
     sys.modules["pkg_resources"] = _ResourceReader  # type: ignore[assignment]
-    emission = _kept_emission()
     deferred = [_Deferred(name) for name in _DEFERRED if name not in sys.modules]
     for module in deferred:
         sys.modules[module.__name__] = module      # type: ignore[assignment]
@@ -228,37 +252,21 @@ def _keep_emission(name: str, module) -> None:
             return
 
 
-def trimmed_dictionary(size: int = DICTIONARY_SIZE) -> Path:
-    """The path of the trimmed dictionary, building it on first use."""
-    jieba = import_jieba()
+def trimmed_words(size: int = DICTIONARY_SIZE) -> bytes:
+    """The trimmed dictionary: jieba's ``size`` most frequent words, a line each as jieba's
+    own dictionary writes them (word, frequency, part of speech), as UTF-8.
 
-    source = _full_dictionary()
-    name = f"jieba-{getattr(jieba, '__version__', 'x')}-{source.stat().st_size}-{size}.txt"
-    for folder in cache_folders():
-        target = folder / name
-        if target.is_file():
-            return target
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            _write_trimmed(source, target, size)
-            return target
-        except OSError:
-            continue
-    return source  # no writable folder: fall back to the full dictionary
-
-
-def _write_trimmed(source: Path, target: Path, size: int) -> None:
-    with open(source, encoding="utf-8") as fh:
+    Made in memory from the full dictionary when the prefix table (below) is built: the
+    table is what a run reads, so the trimmed text is not kept beside it.  (It was: an
+    unsealed text file, from which the table was built and named by its size.  An empty
+    file of that name, what a power cut leaves of a file renamed before its data reached
+    the disk, gave an empty table, sealed as whole, and every later run's typo rules
+    failed with "math domain error".)"""
+    with open(_full_dictionary(), encoding="utf-8") as fh:
         rows = [line.split() for line in fh if line.strip()]
     rows = [r for r in rows if len(r) >= 2 and r[1].isdigit()]
     rows.sort(key=lambda r: -int(r[1]))
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".jieba-", suffix=".txt")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        for row in rows[:size]:
-            out.write(" ".join(row) + "\n")
-    os.replace(tmp, target)
+    return "".join(" ".join(row) + "\n" for row in rows[:size]).encode("utf-8")
 
 
 class _PrefixTable:
@@ -322,7 +330,9 @@ class _PrefixTable:
         return self._plain
 
 
-_TABLE_FORMAT = 2
+# 3: sealed (checker.core.sealed_file) and named by jieba's dictionary, built from the
+# trimmed words made in memory; 2 was named by a trimmed copy kept as an unsealed text file
+_TABLE_FORMAT = 3
 
 
 class _Buckets:
@@ -348,48 +358,54 @@ class _Buckets:
         return self._data[self._offsets[i]:self._offsets[i + 1]]
 
 
-def _prefix_table(tokenizer, dictionary: Path) -> tuple[_PrefixTable, int] | None:
-    """The prefix table of ``dictionary`` and its total frequency, from the cache folder
-    (built there from the dictionary on first use); None when no folder is writable."""
-    import marshal
-    import zlib
+def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable, int]:
+    """The prefix table of the trimmed dictionary and its total frequency: from the cache
+    folder when a whole one is kept there (sealed: a torn or emptied file reads as a miss),
+    else built now and kept; built but not kept when no folder is writable."""
+    from checker.core.sealed_file import read_sealed, write_sealed
 
-    name = f"{dictionary.stem}-{dictionary.stat().st_size}-prefixes-{_TABLE_FORMAT}.marshal"
+    jieba = import_jieba()
+    name = (f"jieba-{getattr(jieba, '__version__', 'x')}-{_full_dictionary().stat().st_size}-{size}"
+            f"-prefixes-{_TABLE_FORMAT}.marshal")
+    built = None
     for folder in cache_folders():
-        target = folder / name
-        try:
-            blob = target.read_bytes()
-            if zlib.crc32(memoryview(blob)[4:]) == int.from_bytes(blob[:4], "little"):
-                total, keys, offsets, data = marshal.loads(memoryview(blob)[4:])
-                return _PrefixTable(_Buckets(keys, offsets, data)), total
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-        with open(dictionary, "rb") as fh:
-            freq, total = tokenizer.gen_pfdict(fh)
-        buckets: dict[str, dict[str, int]] = {}
-        for word, count in freq.items():
-            buckets.setdefault(word[:1], {})[word] = count
-        packed = {first: marshal.dumps(b) for first, b in buckets.items()}
-        keys = "".join(sorted(packed))
-        offsets = [0]
-        for first in keys:
-            offsets.append(offsets[-1] + len(packed[first]))
-        import array
+        data = read_sealed(folder / name, _TABLE_FORMAT)
+        if data is not None:
+            try:
+                return _unpacked(data)
+            except (KeyError, TypeError, ValueError):
+                pass            # sealed but not this layout: a miss
+        built = built or _packed_table(tokenizer, size)
+        # write_sealed writes a temporary file beside the target, renames it over the
+        # target, and removes it when the write fails
+        if write_sealed(folder / name, built):
+            break
+    return _unpacked(built or _packed_table(tokenizer, size))
 
-        body = marshal.dumps((total, keys, array.array("Q", offsets).tobytes(),
-                              b"".join(packed[first] for first in keys)))
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            import tempfile
 
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".prefixes-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                out.write(zlib.crc32(body).to_bytes(4, "little") + body)
-            os.replace(tmp, target)
-        except OSError:
-            continue
-        return _PrefixTable(packed), total
-    return None
+def _unpacked(data: dict) -> tuple[_PrefixTable, int]:
+    return _PrefixTable(_Buckets(data["keys"], data["offsets"], data["data"])), data["total"]
+
+
+def _packed_table(tokenizer, size: int) -> dict:
+    """The prefix table of the trimmed dictionary as the cache file keeps it: each first
+    character's words (with their frequencies, prefixes at 0) as marshal data, those in
+    one bytes object, where each starts in an array, and the total frequency."""
+    import array
+    import io
+    import marshal
+
+    freq, total = tokenizer.gen_pfdict(io.BytesIO(trimmed_words(size)))
+    buckets: dict[str, dict[str, int]] = {}
+    for word, count in freq.items():
+        buckets.setdefault(word[:1], {})[word] = count
+    packed = {first: marshal.dumps(b) for first, b in buckets.items()}
+    keys = "".join(sorted(packed))
+    offsets = [0]
+    for first in keys:
+        offsets.append(offsets[-1] + len(packed[first]))
+    return {"format": _TABLE_FORMAT, "total": total, "keys": keys,
+            "offsets": array.array("Q", offsets).tobytes(), "data": b"".join(packed[first] for first in keys)}
 
 
 @lru_cache(maxsize=1)
@@ -399,14 +415,11 @@ def _tokenizer():
     from checker.core.quiet_logging import WARNING      # logging's number, without logging
 
     jieba.setLogLevel(WARNING)
-    dictionary = trimmed_dictionary()
-    tokenizer = jieba.Tokenizer(str(dictionary))
-    table = _prefix_table(tokenizer, dictionary)
-    if table is None:       # nowhere to keep the table: jieba loads it whole, as it would
-        tokenizer.initialize()
-    else:
-        tokenizer.FREQ, tokenizer.total = table
-        tokenizer.initialized = True
+    # jieba's own dictionary is named only for the record: the tokenizer is given the
+    # trimmed dictionary's prefix table and marked initialised, so it never reads a file
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = _prefix_table(tokenizer)
+    tokenizer.initialized = True
     return tokenizer
 
 

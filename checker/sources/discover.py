@@ -100,10 +100,14 @@ def _read_layer(base: Path, file: Path) -> list[tuple[str, GitIgnoreSpec]]:
 
 def discover(paths: list[str], include: tuple[str, ...] | list[str] = DEFAULT_INCLUDE,
              exclude: tuple[str, ...] | list[str] = (), root: Path | None = None,
-             respect_gitignore: bool = True) -> list[str]:
+             respect_gitignore: bool = True, skipped: list[tuple[str, str]] | None = None) -> list[str]:
     """Expand paths: files named explicitly are kept unless ``exclude`` matches them;
     directories are walked for files matching ``include`` and not ``exclude`` (nor, with
-    ``respect_gitignore``, ignored by git)."""
+    ``respect_gitignore``, ignored by git).  A walk never gives what is not a regular file
+    (a named pipe, a socket, a device: reading one blocks or never ends): such matches go to
+    ``skipped`` as (path, what it is) when a list is given."""
+    from checker.sources.walk import not_a_file, walk
+
     found: list[str] = []
     seen: set[str] = set()
     include, exclude = tuple(include), tuple(exclude)
@@ -112,7 +116,7 @@ def discover(paths: list[str], include: tuple[str, ...] | list[str] = DEFAULT_IN
         if p.is_dir():
             start = GitIgnores.above(p).entering(str(p)) if respect_gitignore else GitIgnores()
             rules = {os.path.normpath(str(p)): start}
-            for dirpath, dirnames, filenames in os.walk(p):
+            for dirpath, dirnames, entries in walk(str(p)):
                 here = rules.pop(os.path.normpath(dirpath), start)
                 kept = []
                 for d in sorted(dirnames):
@@ -123,11 +127,15 @@ def discover(paths: list[str], include: tuple[str, ...] | list[str] = DEFAULT_IN
                     if respect_gitignore:
                         rules[os.path.normpath(full)] = here.entering(full)
                 dirnames[:] = kept
-                for name in sorted(filenames):
-                    full = os.path.join(dirpath, name)
+                for entry in sorted(entries, key=lambda e: e.name):
+                    full = os.path.join(dirpath, entry.name)
                     rel = _relative(full, root)
                     if matches_any(rel, include) and not matches_any(rel, exclude) and not here.ignored(full, False):
-                        _add(found, seen, full)
+                        kind = not_a_file(entry)
+                        if kind is None:
+                            _add(found, seen, full)
+                        elif skipped is not None:
+                            skipped.append((os.path.normpath(full), kind))
         else:
             rel = _relative(given, root)
             if not matches_any(rel, exclude):

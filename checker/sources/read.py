@@ -34,15 +34,9 @@ def format_for(path: str) -> str:
 def read_path(path: str, digest: bool = True) -> SourceText:
     """The file decoded; ``digest=False``: its ``digest`` left empty (a worker whose
     source is dropped once checked: only --fix reads the digest)."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror}") from None
-    return read_bytes(data, path, digest=digest)
+    from checker.sources.file_bytes import read_file_bytes
+
+    return read_bytes(read_file_bytes(path), path, digest=digest)
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None, digest: bool = True) -> SourceText:

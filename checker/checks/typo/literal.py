@@ -12,7 +12,6 @@ misspelling followed by 在, the right form followed by 在 is as good.
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -116,18 +115,14 @@ def _cached_guards(key: str, entries: tuple, known: tuple) -> dict[str, list[tup
         except (OSError, ValueError):
             continue
     guards = _find_guards(dict(entries), set(known))
-    for base in cache_folders():
-        try:
-            base.mkdir(parents=True, exist_ok=True)
-            import tempfile
+    from checker.core.sealed_file import write_whole
 
-            fd, tmp = tempfile.mkstemp(dir=base, prefix=".typo-guards-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(guards, fh, ensure_ascii=False)
-            os.replace(tmp, base / f"typo-guards-{key}.json")
+    blob = json.dumps(guards, ensure_ascii=False).encode("utf-8")
+    for base in cache_folders():
+        # whole or not at all, its temporary file removed when the write fails (a JSON
+        # file cut short reads as a miss above)
+        if write_whole(base / f"typo-guards-{key}.json", blob):
             break
-        except OSError:
-            continue
     return guards
 
 

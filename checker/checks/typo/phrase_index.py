@@ -702,11 +702,35 @@ def _read(folder: Path) -> PhraseIndex | None:
     try:
         info = phrase_lists.read(folder)      # phrases.json, or the lists kept beside it
         for name in _ARRAYS:
-            if not (folder / f"{name}.npy").is_file():
+            if not _npy_whole(folder / f"{name}.npy"):
                 return None
         return PhraseIndex(phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"], folder=folder)
     except (OSError, ValueError, KeyError):
         return None
+
+
+def _npy_whole(path: Path) -> bool:
+    """Whether the ``.npy`` file holds as many bytes as its header says: an array file
+    emptied or cut short (a power cut after the folder's rename, a full disk) is a miss,
+    found before a scan maps it.  (The arrays, 26 MB, are not checksummed: a run reads a
+    few pages of them, and a CRC would read them all.  The other files of the cache folder,
+    read whole anyway, are: checker.core.sealed_file.)"""
+    import struct
+
+    with open(path, "rb") as fh:
+        head = fh.read(12)
+        if len(head) < 12 or head[:6] != b"\x93NUMPY":
+            return False
+        size, at = (int.from_bytes(head[8:10], "little"), 10) if head[6] == 1 else (int.from_bytes(head[8:12], "little"), 12)
+        fh.seek(at)
+        text = fh.read(size)
+        try:
+            header = _npy_header(text.decode("latin1"))
+            (count,) = header["shape"]
+            item = struct.calcsize(_NPY_FORMATS[header["descr"]])
+        except (ValueError, SyntaxError, KeyError, TypeError, struct.error):
+            return False            # a header damaged or of another layout
+        return len(text) == size and os.fstat(fh.fileno()).st_size == at + size + count * item
 
 
 _NPY_FORMATS = {"<u8": "Q", "<i8": "q", "<u4": "I", "<i4": "i", "|u1": "B", "|i1": "b"}
@@ -769,6 +793,13 @@ def _write(folder: Path, data: dict) -> None:
         except OSError:
             if not folder.exists():
                 raise
+            if _read(folder) is None:
+                # a damaged index is in the way (a rename does not replace a folder that
+                # holds files): moved aside, then ours put in its place
+                aside = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".typo-index-old-"))
+                os.replace(folder, aside / "index")
+                shutil.rmtree(aside, ignore_errors=True)
+                os.replace(tmp, folder)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
