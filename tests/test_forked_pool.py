@@ -309,6 +309,8 @@ def on_result(result):
     except KeyboardInterrupt:
         raise ImportError("an import that swallowed the interrupt") from None
 
+# Ctrl-C as a terminal's process has it (a suite started in the background passes it on ignored)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 started = time.monotonic()
 run = runner.run_paths(sys.argv[1:], build_settings(no_config=True), jobs=2, on_result=on_result)
 print(json.dumps({"interrupted": run.interrupted, "errors": sorted({e.message for e in run.errors}),
