@@ -149,10 +149,11 @@ def test_segmenting_with_the_plain_prefix_dict_gives_jiebas_tokens(tmp_path, mon
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     jieba = tokens.import_jieba()
-    dictionary = tokens.trimmed_dictionary()
+    dictionary = tmp_path / "trimmed.txt"        # the words the prefix table is made from
+    dictionary.write_bytes(tokens.trimmed_words())
     reference = jieba.Tokenizer(str(dictionary))
     reference.initialize()
-    table, total = tokens._prefix_table(jieba.Tokenizer(str(dictionary)), dictionary)
+    table, total = tokens._prefix_table(jieba.Tokenizer(str(dictionary)))
     mine = jieba.Tokenizer(str(dictionary))
     mine.total, mine.initialized = total, True
     rng = random.Random(17)
