@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 from checker.core.signals import terminate_as_interrupt
 from checker.checks.registry import load_kind
 from checker.engine.budget import FileBudgetExceeded, file_budget
+from checker.engine.corpus_rows import CorpusRows
 from checker.engine.lint import Cancelled, FileResult, lint_document
 from checker.engine.problems import RunError
 from checker.engine.settings import Settings
@@ -408,8 +409,10 @@ class _PhaseStream:
         self.labels: dict[str, Any] = {}
         self.directives: dict[str, list] = {}
         self.before: dict[str, list[bool]] = {}
-        self.found: list[Violation] = []
+        # findings as rows (``row_of(v, None)``: the spool's and the phase entry's form)
+        self.found: list[tuple] = []
         self.held: list[Violation] = []             # a run that does not spool: added at the end
+        self.rows: dict[str, CorpusRows] = {}       # rule id -> its findings' rows
         self.off = False
         cache = run.cache
         self.writer = cache.phase_writer(phase_key) if cache is not None and phase_key is not None else None
@@ -488,13 +491,22 @@ class _PhaseStream:
             result.corpus[rule_id] = None     # the comparison keeps what it needs of it
 
     def _take(self, rule, findings) -> None:
+        rows = self.rows.get(rule.id)
+        if rows is None:
+            rows = self.rows[rule.id] = CorpusRows(rule)
+        found, labels, directives_of = self.found, self.labels, self.directives
         for f in findings:
-            v = stamp_resolved(rule, f, self.labels)
             # A file's own directives silence cross-document findings too.
-            directives = self.directives.get(v.path)
-            if directives is None or suppress([v], directives):
-                self.found.append(v)
-        if len(self.found) >= _BATCH:
+            directives = directives_of.get(f.path)
+            if directives is None:
+                found.append(rows.row(f, labels))
+                continue
+            from checker.engine.spool import row_of
+
+            v = stamp_resolved(rule, f, labels)
+            if suppress([v], directives):
+                found.append(row_of(v, None))
+        if len(found) >= _BATCH:
             self._flush()
 
     def _flush(self) -> None:
@@ -503,13 +515,15 @@ class _PhaseStream:
         if self.spooled:
             self.run.violations.tagging = True
             try:
-                self.run.violations.extend(self.found)
+                self.run.violations.extend_rows(self.found)
             finally:
                 self.run.violations.tagging = False
         else:
-            self.held += self.found
+            from checker.engine.spool import violation_of
+
+            self.held += [violation_of(row, None) for row in self.found]
         if self.writer is not None:
-            self.writer.write(self.found)
+            self.writer.write_rows(self.found)
         self.found = []
 
     def finish(self) -> None:
