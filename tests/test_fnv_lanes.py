@@ -78,3 +78,19 @@ def test_band_keys_unchanged():
         for count in (0, 1, 4, 70):
             norms = _texts(rng, count)
             assert np.array_equal(band_keys(norms, bands, rows), _band_keys_reference(norms, bands, rows))
+
+
+def test_texts_too_long_for_the_lanes_are_hashed_alone(monkeypatch):
+    """A very long text is not laid out in the lanes' table (lanes x its length): hashed by
+    the loop, the others side by side, the same keys."""
+    laid_out = []
+    original = fnv_lanes._hash_lanes
+
+    def hash_lanes(blobs, where, out):
+        laid_out.append(max(map(len, blobs), default=0))
+        return original(blobs, where, out)
+
+    monkeypatch.setattr(fnv_lanes, "_hash_lanes", hash_lanes)
+    texts = ["政府" * 3000, "报告" * 2100] + [f"第{i}条的规定" * 3 for i in range(30)]
+    assert fnv1a_many(texts) == [_fnv_reference(t) for t in texts]
+    assert laid_out and max(laid_out) <= fnv_lanes._LONGEST_IN_LANES

@@ -27,6 +27,10 @@ _MASK = 0xFFFFFFFF
 # texts hashed together (lanes of one integer), and how few lanes are left to the loop
 _LANES = 64
 _FEW = 6
+# Texts longer than this (UTF-8 bytes) are hashed by the loop: the lanes' byte table is
+# lanes x the longest text, which one very long sentence (a document of one line) would
+# make megabytes; at most 64 x 4 KB = 256 KB this way.
+_LONGEST_IN_LANES = 4096
 # one lane's bytes: the state's 32 bits in the low half (little-endian), and its low byte
 _LANE_STATE = b"\xff\xff\xff\xff\x00\x00\x00\x00"
 _LANE_BYTE = b"\xff\x00\x00\x00\x00\x00\x00\x00"
@@ -44,6 +48,9 @@ def fnv1a_many(texts: Sequence[str]) -> list[int]:
     blobs = [t.encode("utf-8") for t in texts]
     out = [OFFSET] * len(blobs)
     order = sorted(range(len(blobs)), key=lambda i: len(blobs[i]), reverse=True)
+    while order and len(blobs[order[0]]) > _LONGEST_IN_LANES:
+        out[order[0]] = fnv1a(blobs[order[0]])
+        del order[0]
     for at in range(0, len(order), _LANES):
         where = order[at:at + _LANES]
         _hash_lanes([blobs[i] for i in where], where, out)
