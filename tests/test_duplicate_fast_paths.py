@@ -349,3 +349,15 @@ def test_units_lacking_few_bigrams_are_every_unit_compared():
                 assert index._lacking_at_most(grams, allowed) == expected
                 checked += len(expected)
     assert checked > 1000
+
+
+def test_a_repeated_near_copy_is_found_through_a_segment_filed_at_two_places():
+    """A must-flag case for the segment look-up: the earlier text's segments are one text at
+    two segments (甲乙丙 twice), and the later one changes a character of the first: the
+    second segment, at its place, still proposes it.  A near miss: the same three characters
+    far from both places (no segment where it may stand unedited) propose nothing."""
+    index = NearIndex(3)
+    first = index.add("甲乙丙甲乙丙丁戊己庚辛壬")
+    index.add("天地玄黄宇宙洪荒日月盈昃")
+    assert index.candidates("甲乙丁甲乙丙丁戊己庚辛壬", 0.5) == [first]
+    assert index.candidates("子丑寅卯辰巳午未申甲乙丙", 0.5) == []

@@ -338,3 +338,18 @@ def test_selecting_the_sentence_rule_alone_still_reports_a_repeated_paragraph(tm
     settings = build_settings(config=Config(include=["*.txt"]), cwd=tmp_path, select=["duplicate-sentence"])
     found = run_paths([str(tmp_path / "doc.txt")], settings).violations
     assert [(v.rule, v.line, v.column) for v in found] == [("duplicate-sentence", 3, 1), ("duplicate-sentence", 3, 27)]
+
+
+def test_sentences_of_short_units_only_are_passed_over_and_a_long_enough_repeat_is_still_found():
+    """``_long_enough`` answers a sentence whose units are all shorter than min_length (12)
+    at once, and the rule then passes it over: a repeat of exactly twelve content
+    characters is still found (must-flag); one of eleven, in sentences of short clauses
+    only, is not (near miss), nor any of its clauses."""
+    twelve, eleven = "我们要扎实推进基层治理现", "我们要扎实推进基层治理"
+    flagged = run(duplicate_sentence, "duplicate-sentence", f"{twelve}。天晴，风小。\n{twelve}。天晴，风小。")
+    assert [(place, piece) for place, piece, _ in flagged] == [((2, 1), twelve)]
+    missed = run(duplicate_sentence, "duplicate-sentence", f"{eleven}。天晴，风小。\n{eleven}。天晴，风小。")
+    assert missed == []
+    for text, min_length, kept in ((twelve + "。", 12, 1), (twelve + "。", 13, 0), ("天晴，风小。", 4, 1), ("天晴，风小。", 5, 0)):
+        units = units_of(text, Span(0, len(text)))
+        assert duplicate_sentence._long_enough(text, units, min_length, True) == units[:kept]

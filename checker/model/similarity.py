@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from checker.model.fnv_lanes import fnv1a, fnv1a_many
 from checker.model.matching_blocks import opcodes
 from checker.model.span import Span
 
@@ -423,11 +424,9 @@ def _shingle_codes(norm: str):
 
 
 def exact_key(norm: str) -> int:
-    """A stable 32-bit key of a normalised text (FNV-1a)."""
-    h = 0x811C9DC5
-    for byte in norm.encode("utf-8"):
-        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return h
+    """A stable 32-bit key of a normalised text (FNV-1a of its UTF-8 bytes); ``band_keys``
+    makes those of many texts at once (``fnv_lanes.fnv1a_many``)."""
+    return fnv1a(norm.encode("utf-8"))
 
 
 def band_keys(norms: Sequence[str], bands: int, rows: int):
@@ -464,14 +463,16 @@ def band_keys(norms: Sequence[str], bands: int, rows: int):
         codes = np.concatenate(pieces)
         with np.errstate(over="ignore"):
             # codes x a + b, wrapping mod 2**64, then its high half: in one array, in place
-            # (each step making a new array of texts x permutations cost twice the time)
+            # (each step making a new array of texts x permutations cost twice the time).
+            # The high half of each text's minimum is the minimum of the high halves (a
+            # shift is monotone): shifted after the minimum, on texts x permutations only.
             hashed = np.multiply.outer(codes, a)
             hashed += b
-            hashed >>= np.uint64(32)
             sig = np.minimum.reduceat(hashed, starts, axis=0)              # (texts, num_perm)
+            sig >>= np.uint64(32)
             keys = (sig.reshape(len(filled), bands, rows) * band_mix).sum(axis=2) + band_salt
         out[filled, :bands] = (keys >> np.uint64(32)).astype(np.uint32)
-    out[:, bands] = [exact_key(norm) for norm in norms]
+    out[:, bands] = fnv1a_many(norms)        # exact_key of each, side by side
     return out
 
 

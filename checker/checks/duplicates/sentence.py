@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -127,6 +128,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         # A unit must say something beyond its figures and blanks: template rows
         # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
         units = _long_enough(doc.text, all_units, params.min_length, clauses)
+        if not units:
+            continue        # nothing compared, filed or reported (what follows reads the units)
         kind = sentence_kind(doc, sentence, kinds)
         # a heading run into the sentence (现将…如下：一、…（一）以X为Y，推进Z。): its units
         # are a heading's, whatever the lead-in before it
@@ -188,7 +191,9 @@ def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -
     when the sentence says so (``_plain_words``; no x/×/* mark in the stretch of text
     from the earliest start to the latest end, which every unfilled figure needs)."""
     out = []
-    if not units:
+    # every test below drops a unit shorter than min_length (a placeholder counts nothing):
+    # a sentence whose units are all that short (about a quarter) is answered at once
+    if not units or max(map(len, map(_norm_of, units))) < min_length:
         return out
     plain = _plain_words(units)
     lo = min([u.span.start for u in units])
@@ -218,6 +223,7 @@ def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -
     return out
 
 
+_norm_of = attrgetter("norm")
 # What a normalised text holds besides words (``wording_length``): it holds Han
 # characters, ASCII letters and digits and placeholders only (``similarity.normalise``).
 _NOT_WORDS = re.compile("[0-9xX" + PLACEHOLDER + "]")

@@ -16,6 +16,7 @@ from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
+from checker.checks.duplicates.doubled_runs import doubled_starts
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.span import Span
@@ -24,8 +25,6 @@ from checker.model.markers import CANDIDATE as _MARKER
 
 MESSAGE_ARGS = frozenset({"word", "times"})
 
-# Positions where some run of CJK characters is immediately repeated.
-_REPEAT = re.compile(r"(?=([\u4e00-\u9fff]{1,8}?)\1)")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -117,7 +116,7 @@ LOCAL = True
 def check(doc: Document, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
-    candidates = [m.start() for m in _REPEAT.finditer(text)]
+    candidates = doubled_starts(text)       # places where a run of Han characters is doubled
     if not candidates:
         return
     function_chars, allow_phrases, allow_words, links = _data(rule.vocabulary)
