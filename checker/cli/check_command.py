@@ -6,7 +6,7 @@ import os
 import sys
 
 from checker.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS
-from checker.engine.problems import RunError
+from checker.engine.problems import MISSING_PATH, RunError
 from checker.engine.runner import RunResult, corpus_violations, lint_source, run_paths, tune_gc
 from checker.engine.violation import SEVERITY_RANK, severity_counts
 from checker.report.options import ReportOptions
@@ -254,7 +254,7 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
     # counted as a symbolic link that cannot be followed is
     skipped_inputs = dict(skipped)
     run.files += len(skipped_inputs)
-    run.errors = ([RunError(p, "no such file or directory") for p in missing]
+    run.errors = ([RunError(p, MISSING_PATH) for p in missing]
                   + [RunError(p, skipped_message(kind)) for p, kind in skipped_inputs.items()] + run.errors)
     if stdin_run:
         run.files += 1
