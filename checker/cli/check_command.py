@@ -7,7 +7,8 @@ import sys
 
 from checker.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS
 from checker.engine.problems import MISSING_PATH, RunError
-from checker.engine.runner import RunResult, corpus_violations, lint_source, run_paths, tune_gc
+from checker.engine.runner import (RunResult, corpus_violations, input_limit, lint_source, run_paths,
+                                   tune_gc)
 from checker.engine.violation import SEVERITY_RANK, severity_counts
 from checker.report.options import ReportOptions
 from checker.cli.output_format import chosen_format
@@ -193,7 +194,8 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
         stdin_run = RunResult(files=1)
         try:
             # Read once: the report after --fix lints again, and the pipe is empty by then.
-            source = getattr(args, "stdin_source", None) or read_stdin(args.stdin_filename or "<stdin>")
+            source = getattr(args, "stdin_source", None) or read_stdin(args.stdin_filename or "<stdin>",
+                                                                       input_limit(settings))
             args.stdin_source = source
             has_reference = bool(settings.config.duplicates.reference)
             result = lint_source(source, settings, collect=has_reference)
