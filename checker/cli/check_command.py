@@ -6,8 +6,9 @@ import os
 import sys
 
 from checker.cli.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS
-from checker.engine.problems import RunError
-from checker.engine.runner import RunResult, corpus_violations, lint_source, run_paths, tune_gc
+from checker.engine.problems import MISSING_PATH, RunError
+from checker.engine.runner import (RunResult, corpus_violations, input_limit, lint_source, run_paths,
+                                   tune_gc)
 from checker.engine.violation import SEVERITY_RANK, severity_counts
 from checker.report.options import ReportOptions
 from checker.cli.output_format import chosen_format
@@ -193,7 +194,8 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
         stdin_run = RunResult(files=1)
         try:
             # Read once: the report after --fix lints again, and the pipe is empty by then.
-            source = getattr(args, "stdin_source", None) or read_stdin(args.stdin_filename or "<stdin>")
+            source = getattr(args, "stdin_source", None) or read_stdin(args.stdin_filename or "<stdin>",
+                                                                       input_limit(settings))
             args.stdin_source = source
             has_reference = bool(settings.config.duplicates.reference)
             result = lint_source(source, settings, collect=has_reference)
@@ -254,7 +256,7 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
     # counted as a symbolic link that cannot be followed is
     skipped_inputs = dict(skipped)
     run.files += len(skipped_inputs)
-    run.errors = ([RunError(p, "no such file or directory") for p in missing]
+    run.errors = ([RunError(p, MISSING_PATH) for p in missing]
                   + [RunError(p, skipped_message(kind)) for p, kind in skipped_inputs.items()] + run.errors)
     if stdin_run:
         run.files += 1

@@ -6,6 +6,11 @@ for the JSON report's ``errors`` list (reports/json-contract.md).
 """
 from __future__ import annotations
 
+# The message of a path named on the command line that does not exist.  Such a path is not
+# counted among the run's files (reports/json-contract.md), so the reports' counts need to
+# tell it from an input that exists and could not be read (checker.report.counts).
+MISSING_PATH = "no such file or directory"
+
 
 class RunError(str):
     path: str

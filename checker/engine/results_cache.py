@@ -34,6 +34,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import stat
 import tempfile
 import zlib
 from collections import Counter
@@ -49,6 +50,7 @@ FORMAT = 1
 KEEP_REPORTS = 2         # stored JSON reports kept per fingerprint (the newest)
 KEEP_PHASES = 4          # cross-document phase entries kept per fingerprint (the newest)
 FOLDER = ".gwlint_cache"
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _PIECE = 1 << 20          # bytes read at a time from a stored report
 _IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
 
@@ -95,12 +97,36 @@ class ResultsCache:
     @staticmethod
     def key(path: str) -> str | None:
         """A hash of the path as given and the file's bytes; None when it cannot be read
-        (the check itself then reports why)."""
+        (the check itself then reports why) or is not a regular file.
+
+        Only a regular file can be read twice and give the same bytes: a pipe (``gwlint
+        check <(cmd)``) read here was empty when checked, a named pipe nothing writes to
+        made ``open`` wait for good, and ``/dev/zero`` was read forever.  Anything else is
+        left to the check, uncached.  It is asked by ``stat``, not by opening it: opening
+        a named pipe would let a writer waiting for a reader go on, to find none once it
+        is closed here.  (Opened without waiting, ``O_NONBLOCK``, in case it was replaced
+        in between; no change for a regular file.)"""
         try:
-            with open(path, "rb") as fh:
-                content = fh.read()
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None
+            fd = os.open(path, _OPEN_FLAGS)
         except OSError:
             return None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            # os.read, no file object: with the stat this costs what open().read() did
+            # (400 files: 7.4-7.8 ms against 7.6-7.7; a file object on top, 9 ms)
+            chunks, size = [], st.st_size + 1
+            while chunk := os.read(fd, size):
+                chunks.append(chunk)
+                size = _PIECE
+            content = b"".join(chunks)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
         h = digests.blake2b(path.encode("utf-8", "surrogateescape") + b"\0", digest_size=20)
         h.update(content)
         return h.hexdigest()

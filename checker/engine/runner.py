@@ -103,12 +103,19 @@ def lint_path(path: str, settings: Settings, collect: bool = True, defer_unused:
                 path, f"not checked: {size / 1_000_000:.1f} MB is more than the {limit:g} MB limit "
                 "(limits.max_file_mb in .gwlint.yaml; the README's Limits say what a larger file costs)")])
     try:
-        source = read_path(path, digest)
+        # what stat gives no size for (a pipe, a device) is bounded while it is read
+        source = read_path(path, digest, limit=input_limit(settings))
     except InputError as exc:
         return FileResult(path, errors=[RunError(exc.path, exc.reason)])
     except Exception as exc:
         return FileResult(path, errors=[_crash_line(path, exc)])
     return lint_source(source, settings, collect, defer_unused)
+
+
+def input_limit(settings: Settings) -> int | None:
+    """``limits.max_file_mb`` in bytes; None when it is 0 (no limit)."""
+    limit = settings.config.limits.max_file_mb
+    return int(limit * 1_000_000) if limit else None
 
 
 # Worker processes get the settings once, at start, instead of with every file.

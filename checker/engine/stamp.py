@@ -6,6 +6,7 @@ from typing import Any, Mapping
 
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
+from checker.engine.fixes import with_line_ends_of
 from checker.engine.violation import Fix, Violation
 from checker.model.document import Document
 from checker.model.span import Span
@@ -95,7 +96,11 @@ def stamp(doc: Document, rule: Rule, finding: Finding, severity: str | None = No
         target = finding.fix_span or Span(start, end)
         fix_start = max(0, min(target.start, len(text)))
         fix_end = max(fix_start, min(target.end, len(text)))
-        fix = Fix(src.original_offset(fix_start), src.original_offset(fix_end), finding.fix)
+        fix_start, fix_end = src.original_offset(fix_start), src.original_offset(fix_end)
+        replacement = finding.fix
+        if "\n" in replacement:     # written in the text's \n: given the file's own line ends
+            replacement = with_line_ends_of(src.original[fix_start:fix_end], replacement, src.newline)
+        fix = Fix(fix_start, fix_end, replacement)
     # The context stays within the violation's own lines, so that a baseline still matches
     # after lines around it are added, removed or edited.
     # (from the line table: searching for the line ends costs the length of the line per

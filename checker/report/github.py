@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.report.counts import input_counts
+
 STREAMS = True     # render() reads the violations once, in order (a spooled run's too)
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -37,4 +39,6 @@ def render(run, stream, options) -> None:
     for err in run.errors:
         stream.write(f"::error title={escape_property('gwlint')}::{escape_data(err)}\n")
     n = len(run.violations)
-    stream.write(f"gwlint: {n} problem(s) in {run.files} file(s)\n")
+    counted = input_counts(run)     # the text summary's counts (checker.report.counts)
+    unread = f"; {counted.not_checked} input(s) could not be checked" if counted.not_checked else ""
+    stream.write(f"gwlint: {n} problem(s) in {counted.checked} file(s){unread}\n")

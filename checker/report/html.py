@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 
+from checker.report.counts import input_counts
 from checker.rules.categories import CATEGORIES, CATEGORY_NAMES_ZH
 from checker.sources.source import normalise_line_ends
 
@@ -271,6 +272,8 @@ def build(run, rules=()) -> str:
             f'<li><a href="#doc-{i}">{_e(p)}</a> <span class="n">（<span data-count-doc="{i}">'
             f'{len(by_path.get(p, []))}</span> 个问题）</span></li>' for i, p in enumerate(paths, 1))
         toc = f'<nav class="toc"><h2>目录</h2><ol>{entries}</ol></nav>'
+    counted = input_counts(run)     # the text summary's counts (checker.report.counts)
+    unread = f"，{counted.not_checked} 个输入未能检查" if counted.not_checked else ""
     errors = ""
     if run.errors:
         errors = '<ul class="errors">' + "".join(f"<li>{_e(e)}</li>" for e in run.errors) + "</ul>"
@@ -280,7 +283,7 @@ def build(run, rules=()) -> str:
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>gwlint 检查报告</title><style>{_CSS}</style></head><body>"
-        f"<h1>gwlint 检查报告</h1><p class=\"meta\">检查了 {run.files} 个文件，发现 {len(run.violations)} 个问题"
+        f"<h1>gwlint 检查报告</h1><p class=\"meta\">检查了 {counted.checked} 个文件{unread}，发现 {len(run.violations)} 个问题"
         f"（当前显示 <span data-count-total>{len(run.violations)}</span> 个）。</p>"
         f"{summary}{errors}{toc}{filters}<main>{documents}</main>"
         f"<script>{_JS}</script></body></html>\n"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from checker.report.counts import input_counts
+
 
 def rows(run) -> list[dict]:
     counts = Counter((v.rule, v.category, v.severity) for v in run.violations)
@@ -28,4 +30,8 @@ def render(run, stream, fmt: str = "text") -> None:
     for r in table:
         stream.write(f"{r['count']:>{width}}  {r['rule']:<{rule_width}}  {r['category']:<{cat_width}}  {r['severity']}\n")
     total = sum(r["count"] for r in table)
-    stream.write(f"{total} problem{'s' if total != 1 else ''} in {run.files} file{'s' if run.files != 1 else ''}\n")
+    counted = input_counts(run)     # the text summary's counts (checker.report.counts)
+    files = counted.checked
+    unread = counted.not_checked
+    stream.write(f"{total} problem{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+                 + (f"; {unread} input{'s' if unread != 1 else ''} could not be checked" if unread else "") + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from checker.engine.problems import RunError
+from checker.report.counts import input_counts
 from checker.report.width import char_width, text_width
 
 NEEDS_SOURCES = True
@@ -166,17 +166,14 @@ def _print_summary(out: _Writer, run) -> None:
     by_cat = Counter(v.category for v in run.violations)
     # An input that could not be read is not a checked file; a rule that crashed or ran out
     # of its time on a file leaves the file checked by every other rule, so it is counted
-    # apart (issue 8, D7), and so is a fix that could not be written.
-    rule_failures = [e for e in run.errors if _is_rule_failure(e)]
-    fix_failures = [e for e in run.errors if _is_fix_failure(e)]
-    unreadable = len({RunError.of(e).path for e in run.errors
-                      if not _is_rule_failure(e) and not _is_fix_failure(e)})
-    files = _plural(max(run.files - unreadable, 0), "file")
-    unread = f"; {_plural(unreadable, 'input')} could not be checked" if unreadable else ""
-    if rule_failures:
-        unread += f"; {_plural(len(rule_failures), 'rule failure')} (see above)"
-    if fix_failures:
-        unread += f"; {_plural(len(fix_failures), 'fix', 'fixes')} not written (see above)"
+    # apart (issue 8, D7), and so is a fix that could not be written (checker.report.counts).
+    counted = input_counts(run)
+    files = _plural(counted.checked, "file")
+    unread = f"; {_plural(counted.not_checked, 'input')} could not be checked" if counted.not_checked else ""
+    if counted.rule_failures:
+        unread += f"; {_plural(counted.rule_failures, 'rule failure')} (see above)"
+    if counted.fix_failures:
+        unread += f"; {_plural(counted.fix_failures, 'fix', 'fixes')} not written (see above)"
     if run.violations:
         out.blank()
         summary = ", ".join(_plural(n, s) for s, n in ((s, counts[s]) for s in ("error", "warning", "info")) if n)
@@ -190,15 +187,6 @@ def _print_summary(out: _Writer, run) -> None:
 
 def _summary_line(out: _Writer, text: str, style: str) -> None:
     out.line(text, lambda: _text(text, style))
-
-
-def _is_rule_failure(error: str) -> bool:
-    message = RunError.of(error).message
-    return message.startswith(("internal error in rule", "rule-timeout:"))
-
-
-def _is_fix_failure(error: str) -> bool:
-    return RunError.of(error).message.startswith("not fixed:")
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:

@@ -87,12 +87,15 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
         raise InputError(path, "is a binary file, not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"is neither UTF-8 nor GB18030/GBK text (undecodable byte at offset {exc.start})") from None
+        # Both offsets: a UTF-8 file with one damaged byte fails as GB18030 near its start,
+        # so GB18030's offset alone sent the reader to a place with nothing wrong.
+        raise InputError(path, f"is neither UTF-8 nor GB18030/GBK text (undecodable byte at offset "
+                               f"{utf8_error} as UTF-8, at offset {exc.start} as GB18030)") from None
     # GB18030's BOM (84 31 95 33) decodes to U+FEFF: it is a mark, not a character of
     # line 1 (columns, messages); --fix writes it back.
     bom = text.startswith("\ufeff")

@@ -105,7 +105,8 @@ def discover(paths: list[str], include: tuple[str, ...] | list[str] = DEFAULT_IN
     directories are walked for files matching ``include`` and not ``exclude`` (nor, with
     ``respect_gitignore``, ignored by git).  A walk never gives what is not a regular file
     (a named pipe, a socket, a device: reading one blocks or never ends): such matches go to
-    ``skipped`` as (path, what it is) when a list is given."""
+    ``skipped`` as (path, what it is) when a list is given, and so do folders that could not
+    be read (``checker.sources.walk.skipped_message`` words both)."""
     from checker.sources.walk import not_a_file, walk
 
     found: list[str] = []
@@ -116,7 +117,7 @@ def discover(paths: list[str], include: tuple[str, ...] | list[str] = DEFAULT_IN
         if p.is_dir():
             start = GitIgnores.above(p).entering(str(p)) if respect_gitignore else GitIgnores()
             rules = {os.path.normpath(str(p)): start}
-            for dirpath, dirnames, entries in walk(str(p)):
+            for dirpath, dirnames, entries in walk(str(p), skipped):
                 here = rules.pop(os.path.normpath(dirpath), start)
                 kept = []
                 for d in sorted(dirnames):

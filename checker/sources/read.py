@@ -31,12 +31,13 @@ def format_for(path: str) -> str:
     return "text"
 
 
-def read_path(path: str, digest: bool = True) -> SourceText:
+def read_path(path: str, digest: bool = True, limit: int | None = None) -> SourceText:
     """The file decoded; ``digest=False``: its ``digest`` left empty (a worker whose
-    source is dropped once checked: only --fix reads the digest)."""
+    source is dropped once checked: only --fix reads the digest); ``limit``: refused
+    past that many bytes (``checker.sources.file_bytes``)."""
     from checker.sources.file_bytes import read_file_bytes
 
-    return read_bytes(read_file_bytes(path), path, digest=digest)
+    return read_bytes(read_file_bytes(path, limit), path, digest=digest)
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None, digest: bool = True) -> SourceText:
@@ -70,7 +71,25 @@ def adapt_text(text: str, path: str, fmt: str = "text", *, encoding: str = "utf-
     return source
 
 
-def read_stdin(path: str = "<stdin>") -> SourceText:
-    data = sys.stdin.buffer.read()
+def read_stdin(path: str = "<stdin>", limit: int | None = None) -> SourceText:
+    """Standard input (``-``) decoded; ``limit``: refused past that many bytes, the rest
+    left unread (``gwlint check - < /dev/zero`` ended only when memory did)."""
+    stream = sys.stdin.buffer
+    if limit is None:
+        data = stream.read()
+    else:
+        # piece by piece: a read of limit + 1 bytes would set that much memory aside first
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = stream.read1(1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        else:
+            from checker.sources.file_bytes import too_large
+
+            raise too_large(path, limit)
+        data = b"".join(chunks)
     fmt = format_for(path) if path != "<stdin>" else "text"
     return read_bytes(data, path, fmt)

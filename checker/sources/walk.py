@@ -30,13 +30,16 @@ def not_a_file(entry: os.DirEntry) -> str | None:
     return next((name for test, name in _KINDS if test(mode)), "a special file")
 
 
-def walk(top: str):
+def walk(top: str, unreadable: list[tuple[str, str]] | None = None):
     """``os.walk(top)`` top down: (folder, its sub-folders' names, its other entries as
     ``os.DirEntry``); the caller may prune the names in place; symbolic links to folders
-    are listed but not entered; a folder that cannot be read is left out."""
+    are listed but not entered.  A folder that cannot be read is left out, and named in
+    ``unreadable`` as (folder, what it is) when a list is given: left out silently, its
+    documents were lost from the report of a run that then said it found no problems."""
     try:
         listing = os.scandir(top)
-    except OSError:
+    except OSError as exc:
+        _note(unreadable, top, exc)
         return
     dirs, others = [], []
     with listing:
@@ -45,7 +48,8 @@ def walk(top: str):
                 entry = next(listing)
             except StopIteration:
                 break
-            except OSError:
+            except OSError as exc:
+                _note(unreadable, top, exc)
                 return
             try:
                 is_dir = entry.is_dir()
@@ -57,9 +61,20 @@ def walk(top: str):
         path = os.path.join(top, name)
         # os.path.islink, not the entry's answer: as os.walk, the caller may have replaced it
         if not os.path.islink(path):
-            yield from walk(path)
+            yield from walk(path, unreadable)
+
+
+_UNREADABLE_FOLDER = "a folder that cannot be read"
+
+
+def _note(unreadable: list[tuple[str, str]] | None, folder: str, exc: OSError) -> None:
+    if unreadable is not None:
+        unreadable.append((os.path.normpath(folder), f"{_UNREADABLE_FOLDER} ({exc.strerror or exc})"))
 
 
 def skipped_message(kind: str) -> str:
-    """The report's line for a file a walk found but did not read (``not_a_file``'s kind)."""
+    """The report's line for a file a walk found but did not read (``not_a_file``'s kind),
+    or for a folder it could not read."""
+    if kind.startswith(_UNREADABLE_FOLDER):
+        return f"not checked: {kind}; the documents in it were not looked for"
     return f"not checked: {kind}, not a regular file"

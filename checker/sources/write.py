@@ -13,6 +13,7 @@
   interruption that Python sees, and a later run removes those left by a process that no
   longer exists (SIGKILL, power loss) with ``remove_stale_temporaries``.
 * The file is written in its own encoding, BOM and line ends (``encode_like``).
+* A read-only file is left alone (``FixSkipped``), though the folder would allow the rename.
 """
 from __future__ import annotations
 
@@ -64,6 +65,11 @@ def replace_if_unchanged(path: str, expected_digest: str, data: bytes) -> None:
         raise FixSkipped("was deleted during the run; not re-created, nothing written") from None
     if expected_digest and digest_of(current) != expected_digest:
         raise FixSkipped("changed on disk during the run; left as it is now (run --fix again)")
+    # The new file is renamed over the old one, which needs only the folder to be writable:
+    # a file made read-only was rewritten (root's os.access says yes to anything, hence the
+    # mode bits too).
+    if not before.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise FixSkipped("is read-only; left as it is, nothing written (make it writable to let --fix change it)")
     remove_stale_temporaries(target.parent)
     tmp = temp_name(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
