@@ -32,7 +32,7 @@ from checker.core import digests
 from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
 
-FORMAT = 1
+FORMAT = 2                   # 2: each vocabulary value packed on its own (read when used)
 KEEP = 8                     # rule sets kept in the cache folder (the newest)
 _PLAIN = ("id", "kind", "category", "severity", "message", "why", "description", "raw_params", "ignore",
           "limit", "source", "enabled", "family", "messages", "standard")
@@ -168,7 +168,15 @@ def _rule_from(data: dict[str, Any], vocabularies) -> Rule:
 def _vocabularies_from(data: dict[str, Any]):
     from checker.model.lexicon import Vocabularies
 
-    return Vocabularies(_with_dates(data["data"], data["dates"]), data["fingerprints"])
+    packed, patches = data["packed"], data["dates"]
+
+    def unpack(name: str, key: str) -> Any:
+        # the value's own dates: their paths start with its namespace and key
+        held = {key: marshal.loads(packed[name][key])}
+        return _with_dates(held, [(path[1:], is_datetime, text) for path, is_datetime, text in patches
+                                  if path[0] == name and path[1] == key])[key]
+
+    return Vocabularies.packed(unpack, {name: list(values) for name, values in packed.items()}, data["fingerprints"])
 
 
 def _without_dates(value: Any, path: tuple, patches: list) -> Any:
@@ -205,7 +213,11 @@ def _payload(vocabularies, available: list[Rule], active: list[Rule], raw: set[s
     data = _without_dates(vocabularies._data, (), patches)
     return {
         "format": FORMAT,
-        "vocabularies": {"data": data, "dates": patches, "fingerprints": vocabularies._fingerprints},
+        # each value of each namespace marshalled on its own: the file's read makes one
+        # bytes object of it, and its words are made only when read (Vocabularies.packed)
+        "vocabularies": {"packed": {name: {key: marshal.dumps(v) for key, v in value.items()}
+                                    for name, value in data.items()},
+                         "dates": patches, "fingerprints": vocabularies._fingerprints},
         "available": [_rule_data(r, r.id in raw) for r in available],
         "active": [r.id for r in active],
     }
