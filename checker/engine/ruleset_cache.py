@@ -32,7 +32,7 @@ from checker.core import digests
 from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
 
-FORMAT = 2                   # 2: each vocabulary value packed on its own (read when used)
+FORMAT = 3                   # 2: each vocabulary value packed on its own (read when used); 3: examples too
 KEEP = 8                     # rule sets kept in the cache folder (the newest)
 _PLAIN = ("id", "kind", "category", "severity", "message", "why", "description", "raw_params", "ignore",
           "limit", "source", "enabled", "family", "messages", "standard")
@@ -113,8 +113,22 @@ def _params_data(rule: Rule) -> dict[str, Any]:
 def _rule_data(rule: Rule, raw_params: bool = False) -> dict[str, Any]:
     data = {name: getattr(rule, name) for name in _PLAIN}
     data["params"] = {"raw": True} if raw_params else _params_data(rule)
-    data["examples"] = None if rule.examples is None else rule.examples.model_dump()
+    # marshalled on their own: a run reads a rule's examples only to show them (``gwlint
+    # rules``, ``explain``), so the file's read makes one bytes object of them
+    data["examples"] = None if rule.examples is None else marshal.dumps(rule.examples.model_dump())
     return data
+
+
+class _StoredExamples(Deferred):
+    """A rule's examples as stored, made its ``Examples`` when first read."""
+
+    def __init__(self, packed: bytes) -> None:
+        self.packed = packed
+
+    def resolve(self):
+        from checker.rules.schema import Examples
+
+        return Examples.model_construct(**marshal.loads(self.packed))
 
 
 class _StoredParams(Deferred):
@@ -158,10 +172,8 @@ def _params_from(data: dict[str, Any], rule_fields: dict[str, Any]):
 
 
 def _rule_from(data: dict[str, Any], vocabularies) -> Rule:
-    from checker.rules.schema import Examples
-
     plain = {name: data[name] for name in _PLAIN}
-    examples = None if data["examples"] is None else Examples.model_construct(**data["examples"])
+    examples = None if data["examples"] is None else _StoredExamples(data["examples"])
     return Rule(params=_params_from(data, plain), examples=examples, vocabularies=vocabularies, **plain)
 
 

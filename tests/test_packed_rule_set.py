@@ -1,7 +1,7 @@
-"""The stored rule set keeps each vocabulary value packed (checker.engine.ruleset_cache,
-``Vocabularies.packed``): a warm start makes a value's words only when the value is read,
-and whatever it reads — a key, a namespace whole, the data whole, a date — equals what a
-start that validates the packs gets."""
+"""The stored rule set keeps each vocabulary value and each rule's examples packed
+(checker.engine.ruleset_cache, ``Vocabularies.packed``): a warm start makes their words
+only when they are read, and whatever it reads — a key, a namespace whole, the data
+whole, a date, the examples — equals what a start that validates the packs gets."""
 from __future__ import annotations
 
 import datetime
@@ -93,3 +93,17 @@ def test_a_namespace_without_fingerprint_is_read_whole():
     lexicon = copy.namespace("a")
     assert lexicon.fingerprint == original.namespace("a").fingerprint
     assert lexicon.get("k") == [1, 2]
+
+
+def test_a_rules_examples_are_made_when_first_read(cache_home):
+    from checker.rules.rule import Deferred
+
+    cold = _build()
+    warm = _build()
+    for a, b in zip(cold.available, warm.available):
+        held = b.__dict__["_examples_value"]
+        assert held is None or isinstance(held, Deferred), b.id
+        assert b.examples == a.examples and type(b.examples) is type(a.examples), b.id
+        assert b.__dict__["_examples_value"] is b.examples          # made once
+    rule = warm.available[0]
+    assert rule.with_changes(severity="info").examples == rule.examples
