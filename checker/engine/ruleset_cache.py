@@ -8,7 +8,8 @@ next start reads it back and rebuilds the rules without validating them again
 (pydantic's ``model_construct``).
 
 The key hashes everything the outcome depends on: the format, gwlint's version and code,
-the bytes of every pack, vocabulary and preset file of the rules locations, the
+the bytes of every pack, vocabulary and preset file of the rules locations (each file's
+digest, kept between runs while the file is unchanged: ``checker.core.file_digests``), the
 configuration (its values and the bytes it was read from), and --select/--ignore.  A
 change to any of them is a new key, so the rules are read and validated again, and any
 error a user would get from a bad pack or configuration is raised as before (a rule set
@@ -29,10 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from checker.core import digests
+from checker.core.file_digests import FORMAT as FILE_DIGESTS_FORMAT, FileDigests
 from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
 
-FORMAT = 3                   # 2: each vocabulary value packed on its own (read when used); 3: examples too
+FORMAT = 4                   # 2: vocabulary values packed (read when used); 3: examples too; 4: key of file digests
 KEEP = 8                     # rule sets kept in the cache folder (the newest)
 _PLAIN = ("id", "kind", "category", "severity", "message", "why", "description", "raw_params", "ignore",
           "limit", "source", "enabled", "family", "messages", "standard")
@@ -90,14 +92,18 @@ def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:
             "config": plain_values(config), "config_digest": getattr(config, "_source_digest", None),
             "locations": [str(p) for p in locations], "select": list(select), "ignore": list(ignore)}
     h.update(json.dumps(head, sort_keys=True, ensure_ascii=False, default=str).encode())
+    # each file's digest, kept between runs while the file is unchanged (reading and
+    # hashing 0.6 MB of packs was most of finding the stored rule set)
+    files = FileDigests(cache_folder() / f"filedigests-f{FILE_DIGESTS_FORMAT}.marshal")
     try:
         for location in [*locations, presets_dir()]:
             for path in _files_of(location):
-                data = path.read_bytes()
-                h.update(f"\n{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
-                h.update(data)
+                size, digest = files.digest(path)
+                h.update(f"\n{path}\0{size}\0".encode("utf-8", "surrogateescape"))
+                h.update(digest)
     except OSError:
         return None
+    files.save()
     return h.hexdigest()
 
 
