@@ -124,3 +124,39 @@ def test_the_rule_set_key_follows_a_pack_rewritten_with_its_size_and_time_put_ba
     pack.write_bytes(b"severity: warn\n"[:st.st_size])
     os.utime(pack, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert ruleset_key([rules], config, [], []) != first
+
+
+def test_the_key_walks_the_files_in_pathlibs_order(tmp_path):
+    from pathlib import Path
+
+    from checker.engine.ruleset_cache import _files_of
+
+    # '-' and '.' sort before '/' as characters but a path sorts by its parts
+    for name in ["a/x.yaml", "a-b/x.yaml", "a.b/y.yml", "a/b/z.yaml", "ab.yaml", "a/.hidden.yaml",
+                 "a/n.txt", "Z.yaml", "a/b-c.yaml", "中/文.yaml"]:
+        path = tmp_path / "rules" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x: 1\n")
+    for location in [tmp_path / "rules", Path(str(tmp_path / "rules") + "/"), tmp_path / "rules" / "a"]:
+        expected = sorted(p for p in location.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        assert [Path(p) for p in _files_of(location)] == expected
+
+
+def test_the_code_stamp_is_the_digest_of_its_lines_hashed_one_by_one():
+    import os
+
+    from checker.core import digests
+    from checker.core.version import code_stamp
+
+    top = os.path.dirname(os.path.dirname(os.path.abspath(file_digests.__file__)))
+    h = digests.blake2b(digest_size=16)
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                stack.append(entry.path)
+            elif entry.name.endswith(".py"):
+                st = entry.stat()
+                h.update(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    assert code_stamp() == h.hexdigest()
