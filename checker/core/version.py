@@ -59,8 +59,8 @@ def code_stamp() -> str:
     from checker.core import digests
     import os
 
-    h = digests.blake2b(digest_size=16)
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))     # the checker package
+    lines: list[str] = []
     stack = [top]
     while stack:
         folder = stack.pop()
@@ -73,8 +73,10 @@ def code_stamp() -> str:
                 stack.append(entry.path)
             elif entry.name.endswith(".py"):
                 st = entry.stat()
-                h.update(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    _STAMP.append(h.hexdigest())
+                lines.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}\n")
+    # one update of the lines joined: the digest of a stream does not depend on how it
+    # is cut into updates (the same stamp as a line at a time)
+    _STAMP.append(digests.blake2b("".join(lines).encode(), digest_size=16).hexdigest())
     return _STAMP[0]
 
 

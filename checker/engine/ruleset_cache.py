@@ -8,7 +8,8 @@ next start reads it back and rebuilds the rules without validating them again
 (pydantic's ``model_construct``).
 
 The key hashes everything the outcome depends on: the format, gwlint's version and code,
-the bytes of every pack, vocabulary and preset file of the rules locations, the
+the bytes of every pack, vocabulary and preset file of the rules locations (each file's
+digest, kept between runs while the file is unchanged: ``checker.core.file_digests``), the
 configuration (its values and the bytes it was read from), and --select/--ignore.  A
 change to any of them is a new key, so the rules are read and validated again, and any
 error a user would get from a bad pack or configuration is raised as before (a rule set
@@ -29,10 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from checker.core import digests
+from checker.core.file_digests import FORMAT as FILE_DIGESTS_FORMAT, FileDigests
 from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
 
-FORMAT = 1
+FORMAT = 4                   # 2: vocabulary values packed (read when used); 3: examples too; 4: key of file digests
 KEEP = 8                     # rule sets kept in the cache folder (the newest)
 _PLAIN = ("id", "kind", "category", "severity", "message", "why", "description", "raw_params", "ignore",
           "limit", "source", "enabled", "family", "messages", "standard")
@@ -45,18 +47,25 @@ def cache_folder() -> Path:
     return cache_dir()
 
 
-def _files_of(location: Path) -> list[Path]:
+def _files_of(location: Path) -> list[str]:
     """Every file of a rules location the loader or the presets may read: the YAML files
-    under it, as ``sorted(p for p in location.rglob("*") if p.suffix in (".yaml", ".yml")
-    and p.is_file())`` finds them (symbolic links to folders not followed), walked with
-    ``os.scandir`` (pathlib's walk was half of the key's time)."""
+    under it, in the order of ``sorted(p for p in location.rglob("*") if p.suffix in
+    (".yaml", ".yml") and p.is_file())`` (symbolic links to folders not followed), walked
+    with ``os.scandir`` (pathlib's walk was half of the key's time) and given as text:
+    making and sorting ``Path`` objects was most of what was left.  The order is pathlib's
+    because a path sorts by its parts, and the texts share the location's own spelling
+    before their parts, each a plain name."""
     if location.is_file():
-        return [location]
+        return [str(location)]
     if not location.is_dir():
         return []
     found: list[str] = []
     _yaml_under(str(location), found)
-    return sorted(map(Path, found))
+    return sorted(found, key=_parts)
+
+
+def _parts(path: str) -> list[str]:
+    return path.split("/")
 
 
 def _yaml_under(folder: str, found: list[str]) -> None:
@@ -90,14 +99,18 @@ def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:
             "config": plain_values(config), "config_digest": getattr(config, "_source_digest", None),
             "locations": [str(p) for p in locations], "select": list(select), "ignore": list(ignore)}
     h.update(json.dumps(head, sort_keys=True, ensure_ascii=False, default=str).encode())
+    # each file's digest, kept between runs while the file is unchanged (reading and
+    # hashing 0.6 MB of packs was most of finding the stored rule set)
+    files = FileDigests(cache_folder() / f"filedigests-f{FILE_DIGESTS_FORMAT}.marshal")
     try:
         for location in [*locations, presets_dir()]:
             for path in _files_of(location):
-                data = path.read_bytes()
-                h.update(f"\n{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
-                h.update(data)
+                size, digest = files.digest(path)
+                h.update(f"\n{path}\0{size}\0".encode("utf-8", "surrogateescape"))
+                h.update(digest)
     except OSError:
         return None
+    files.save()
     return h.hexdigest()
 
 
@@ -113,8 +126,22 @@ def _params_data(rule: Rule) -> dict[str, Any]:
 def _rule_data(rule: Rule, raw_params: bool = False) -> dict[str, Any]:
     data = {name: getattr(rule, name) for name in _PLAIN}
     data["params"] = {"raw": True} if raw_params else _params_data(rule)
-    data["examples"] = None if rule.examples is None else rule.examples.model_dump()
+    # marshalled on their own: a run reads a rule's examples only to show them (``gwlint
+    # rules``, ``explain``), so the file's read makes one bytes object of them
+    data["examples"] = None if rule.examples is None else marshal.dumps(rule.examples.model_dump())
     return data
+
+
+class _StoredExamples(Deferred):
+    """A rule's examples as stored, made its ``Examples`` when first read."""
+
+    def __init__(self, packed: bytes) -> None:
+        self.packed = packed
+
+    def resolve(self):
+        from checker.rules.schema import Examples
+
+        return Examples.model_construct(**marshal.loads(self.packed))
 
 
 class _StoredParams(Deferred):
@@ -158,17 +185,23 @@ def _params_from(data: dict[str, Any], rule_fields: dict[str, Any]):
 
 
 def _rule_from(data: dict[str, Any], vocabularies) -> Rule:
-    from checker.rules.schema import Examples
-
     plain = {name: data[name] for name in _PLAIN}
-    examples = None if data["examples"] is None else Examples.model_construct(**data["examples"])
+    examples = None if data["examples"] is None else _StoredExamples(data["examples"])
     return Rule(params=_params_from(data, plain), examples=examples, vocabularies=vocabularies, **plain)
 
 
 def _vocabularies_from(data: dict[str, Any]):
     from checker.model.lexicon import Vocabularies
 
-    return Vocabularies(_with_dates(data["data"], data["dates"]), data["fingerprints"])
+    packed, patches = data["packed"], data["dates"]
+
+    def unpack(name: str, key: str) -> Any:
+        # the value's own dates: their paths start with its namespace and key
+        held = {key: marshal.loads(packed[name][key])}
+        return _with_dates(held, [(path[1:], is_datetime, text) for path, is_datetime, text in patches
+                                  if path[0] == name and path[1] == key])[key]
+
+    return Vocabularies.packed(unpack, {name: list(values) for name, values in packed.items()}, data["fingerprints"])
 
 
 def _without_dates(value: Any, path: tuple, patches: list) -> Any:
@@ -205,7 +238,11 @@ def _payload(vocabularies, available: list[Rule], active: list[Rule], raw: set[s
     data = _without_dates(vocabularies._data, (), patches)
     return {
         "format": FORMAT,
-        "vocabularies": {"data": data, "dates": patches, "fingerprints": vocabularies._fingerprints},
+        # each value of each namespace marshalled on its own: the file's read makes one
+        # bytes object of it, and its words are made only when read (Vocabularies.packed)
+        "vocabularies": {"packed": {name: {key: marshal.dumps(v) for key, v in value.items()}
+                                    for name, value in data.items()},
+                         "dates": patches, "fingerprints": vocabularies._fingerprints},
         "available": [_rule_data(r, r.id in raw) for r in available],
         "active": [r.id for r in active],
     }

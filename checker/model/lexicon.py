@@ -55,6 +55,45 @@ class Lexicon:
         return self._data
 
 
+class _PackedLexicon(Lexicon):
+    """A namespace of packed vocabularies (``Vocabularies.packed``): each key's value is
+    unpacked when that key is first read, the whole data when it is read whole
+    (``as_dict``, ``merged``).  A run whose views all come from their store
+    (``_StoredViews``) reads a few keys of a few namespaces, and otherwise only the
+    namespace's ``fingerprint``, which the loader gave."""
+
+    def __init__(self, keys: list[str], unpack: Callable[[str], Any], fingerprint: str) -> None:
+        self.__dict__["fingerprint"] = fingerprint
+        self._keys = keys
+        self._unpack = unpack
+        self._values: dict[str, Any] = {}
+
+    def _value(self, key: str) -> Any:
+        try:
+            return self._values[key]
+        except KeyError:
+            value = self._values[key] = self._unpack(key)
+            return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if "_data" in self.__dict__:
+            return self._data.get(key, default)
+        return self._value(key) if key in self._keys else default
+
+    def __getitem__(self, key: str) -> Any:
+        if "_data" in self.__dict__ or key not in self._keys:
+            return self._data[key]
+        return self._value(key)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._keys
+
+    @cached_property
+    def _data(self) -> dict[str, Any]:
+        # the whole namespace, in the loader's order (values already read are the same objects)
+        return {key: self._value(key) for key in self._keys}
+
+
 def merge_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in extra.items():
@@ -435,15 +474,46 @@ class Vocabularies:
         self._fingerprints = dict(fingerprints or {})
         self._lexicons: dict[str, Lexicon] = {}
 
+    @classmethod
+    def packed(cls, unpack: Callable[[str, str], Any], keys: dict[str, list[str]],
+               fingerprints: dict[str, str]) -> "Vocabularies":
+        """Vocabularies whose data is made by ``unpack(namespace, key)``, value by value,
+        when first read (``keys``: each namespace's keys in order).  The rule-set cache
+        keeps each value packed: unmarshalling every word was more than half of reading
+        the stored rule set, and a run whose views come from their store reads a few.  The
+        data read whole (``_data``: a user's ``data:``, the cache's own store and checks)
+        unpacks every value; a namespace's lexicon shares the values it has read."""
+        vocabularies = cls.__new__(cls)
+        vocabularies._fingerprints = dict(fingerprints)
+        vocabularies._lexicons = {}
+        vocabularies._keys = {name: list(names) for name, names in keys.items()}
+        vocabularies._unpack = unpack
+        return vocabularies
+
+    @cached_property
+    def _data(self) -> dict[str, dict[str, Any]]:
+        # reached only by ``packed`` vocabularies (``__init__`` sets the attribute itself)
+        return {name: self._packed_namespace(name).as_dict() for name in self._keys}
+
+    def _packed_namespace(self, name: str) -> Lexicon:
+        lex = self._lexicons.get(name)
+        if lex is None:
+            lex = self._lexicons[name] = _PackedLexicon(self._keys[name], lambda key: self._unpack(name, key),
+                                                        self._fingerprints.get(name))
+        return lex
+
     def namespaces(self) -> list[str]:
-        return sorted(self._data)
+        return sorted(self._data if "_data" in self.__dict__ else self._keys)
 
     def namespace(self, name: str) -> Lexicon:
         try:
             return self._lexicons[name]
         except KeyError:
-            lex = self._lexicons[name] = Lexicon(self._data.get(name, {}), self._fingerprints.get(name))
-            return lex
+            pass
+        if "_data" not in self.__dict__ and name in self._keys and self._fingerprints.get(name) is not None:
+            return self._packed_namespace(name)
+        lex = self._lexicons[name] = Lexicon(self._data.get(name, {}), self._fingerprints.get(name))
+        return lex
 
     @property
     def model(self) -> Lexicon:

@@ -51,7 +51,7 @@ class Rule:
     why: str
     description: str
     params: BaseModel = _ReadOnFirstUse()   # an instance of the kind's Params (or Deferred until read)
-    examples: Examples
+    examples: Examples = _ReadOnFirstUse()  # (or Deferred until read: the rule-set cache's, see there)
     raw_params: dict[str, Any] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()
     limit: int | None = None
