@@ -25,6 +25,7 @@ from typing import Annotated, Iterator
 
 from checker.core import pattern_facts
 from checker.core.plain_model import AfterValidator
+from checker.core.skipping_re import compile_skipping
 
 # The ``regex`` module (an import of 10-25 ms, most of it its parser in Python) is imported
 # when an expression is compiled, not before: a document holding none of an expression's
@@ -1179,7 +1180,7 @@ class LiteralScan:
         split = _KNOWN.split_of(key)
         if split:
             self._guard = re.compile(compiled.pattern[:split], compiled.flags)
-            self._body = re.compile(compiled.pattern[split:], compiled.flags)
+            self._body = compile_skipping(compiled.pattern[split:], compiled.flags)
 
     def _search(self, string: str, pos: int, endpos: int):
         """``regex.search``: the rest's leftmost match where the look-behind holds."""
@@ -1279,7 +1280,7 @@ def _group_end(pattern: str) -> int:
 def literal_scan(pattern: str | re.Pattern, flags: int = 0) -> LiteralScan:
     """``LiteralScan`` of an expression (compiled with ``re`` when given as text), made
     once per expression."""
-    return LiteralScan(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
+    return LiteralScan(pattern if isinstance(pattern, re.Pattern) else compile_skipping(pattern, flags))
 
 
 class UserPattern:

@@ -165,6 +165,33 @@ def _stored_compile(p, flags):
         indexgroup[i] = name
     entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
     compiled = _sre.compile(p, *entry)
+    _keep(key, entry)
+    return compiled
+
+
+def compile_program(key: tuple, p: str, build):
+    """``_sre.compile(p, *entry)`` for a program gwlint builds itself (``build()`` gives
+    ``entry``: the final flags, the code, the group count, names and numbers), kept in the
+    store under ``key`` like ``re``'s own when the command line installed the store, so a
+    later run reads it instead of building it (``checker.core.skipping_re``)."""
+    import _sre
+    from re import _compiler
+
+    if not _INSTALLED or _compiler.compile is not _compile:
+        return _sre.compile(p, *build())
+    if not _STORE.loaded:
+        _STORE.load()
+    _STORE.used.add(key)
+    hit = _STORE.program(key)
+    if hit is not None:
+        return _sre.compile(p, *hit)
+    entry = build()
+    compiled = _sre.compile(p, *entry)
+    _keep(key, entry)
+    return compiled
+
+
+def _keep(key: tuple, entry: tuple) -> None:
     if len(_STORE.fresh) < _LIMIT:
         _STORE.fresh[key] = entry
         if not _STORE.new:
@@ -172,7 +199,6 @@ def _stored_compile(p, flags):
 
             atexit.register(_STORE.save)
         _STORE.new += 1
-    return compiled
 
 
 def install() -> None:

@@ -24,6 +24,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field as PydField
 from checker.model.lexicon import built_from, validated
 from checker.model.span import Span
 from checker.core.patterns import RegexList
+from checker.core.skipping_re import compile_skipping
 
 if TYPE_CHECKING:
     from checker.model.document import Document
@@ -35,7 +36,7 @@ OPENERS = "（(【[〔"
 CLOSERS = "）)】]〕"
 TERMINATORS = "。；;"
 FIELD_SEPARATORS = "。；;，,、 　\t"
-_BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+_BRACKET = compile_skipping("[" + re.escape(OPENERS + CLOSERS) + "]")
 CLAUSE_SEPARATORS = "，,；;"
 
 
@@ -159,11 +160,11 @@ def build_grammar(data: ResponsibilityData) -> _Grammar:
     return _Grammar(
         data=data,
         role_of=role_of,
-        label_at=re.compile(rf"[ 　\t]*(?P<label>{labels})[ 　\t]*[:：][ 　\t]*"),
-        next_label=re.compile(rf"[{seps}]+(?=(?:{labels})[ 　\t]*[:：])"),
-        sentence_label=re.compile(rf"(?:^|(?<=[。；;！!？?\s]))(?P<label>{labels})[ 　\t]*[:：]"),
-        verb_end=re.compile(rf"^(?:由)?(?P<names>.+?)(?P<verb>{verbs})$"),
-        name_split=re.compile("[" + re.escape(data.name_separators) + "]+"),
+        label_at=compile_skipping(rf"[ 　\t]*(?P<label>{labels})[ 　\t]*[:：][ 　\t]*"),
+        next_label=compile_skipping(rf"[{seps}]+(?=(?:{labels})[ 　\t]*[:：])"),
+        sentence_label=compile_skipping(rf"(?:^|(?<=[。；;！!？?\s]))(?P<label>{labels})[ 　\t]*[:：]"),
+        verb_end=compile_skipping(rf"^(?:由)?(?P<names>.+?)(?P<verb>{verbs})$"),
+        name_split=compile_skipping("[" + re.escape(data.name_separators) + "]+"),
         trailers=tuple(sorted(data.name_trailers, key=len, reverse=True)),
     )
 
@@ -350,7 +351,7 @@ def _split_outside_brackets(text: str, start: int, end: int, seps: str) -> list[
 @lru_cache(maxsize=64)
 def _marks_of(seps: str) -> re.Pattern:
     """One character that is a bracket or one of ``seps``."""
-    return re.compile("[" + re.escape(OPENERS + CLOSERS + seps) + "]")
+    return compile_skipping("[" + re.escape(OPENERS + CLOSERS + seps) + "]")
 
 
 def _names(text: str, start: int, end: int, g: _Grammar) -> tuple[UnitName, ...]:

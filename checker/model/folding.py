@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from checker.model.lexicon import built_from
+from checker.core.skipping_re import compile_skipping
 
 
 def _table(lexicon: Any) -> dict[int, str]:
@@ -28,7 +29,7 @@ def _finder(lexicon: Any):
     table = built_from(lexicon, "traditional_forms", _table)
     if not table:
         return None
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
+    return compile_skipping("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
 
 
 def fold(text: str, lexicon: Any) -> str:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from checker.model.numerals import parse_cn_int
 from checker.model.span import Span
 from checker.model.structure import Marker
+from checker.core.skipping_re import compile_skipping
 
 _CN = "一二三四五六七八九十百零〇两"
 _OPEN = "（("
@@ -29,7 +30,7 @@ _DOT_DIGITS = "".join(chr(c) for c in range(0x2488, 0x249C))     # ⒈ … ⒛
 
 # One alternation per style; an Arabic or Chinese ordinal is kept short (a heading
 # never reaches 一百 or 1000) so that years and amounts cannot pass as ordinals.
-CANDIDATE = re.compile(
+CANDIDATE = compile_skipping(
     rf"(?:[{_CN}]{{1,3}}、(?![{_CN}]+(?:、|年级))"            # 一、  (not 一、二年级)
     rf"|[{_OPEN}][{_CN}]{{1,3}}[{_CLOSE}]"                   # （一） (一)
     rf"|[0-9０-９]{{1,3}}[.．](?![0-9０-９])"                # 1.  1．
@@ -59,7 +60,7 @@ def _grammar() -> re.Pattern:
     ]
     # The styles start with different characters, so the first that matches is the only
     # one that can: the alternation reads as the grammar's first-match did.
-    return re.compile(f"{b}(?:{'|'.join(styles)}){b}\\Z")
+    return compile_skipping(f"{b}(?:{'|'.join(styles)}){b}\\Z")
 
 
 def _read(match: re.Match) -> tuple[str, int | None, str]:

@@ -24,6 +24,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.model.lexicon import built_from, data_view
 from checker.core.patterns import RegexList, compile_alternation, compile_user
 from checker.model.numerals import BIG_UNITS
+from checker.core.skipping_re import compile_skipping
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
 # (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start
@@ -115,7 +116,7 @@ class QuantityGrammar:
         # code or a longer number, and a Chinese numeral only counts when a magnitude,
         # 余/多, a unit or a range mark follows it, which keeps the thousands of
         # 一是/一批/统一 out of the grammar's way.
-        self.candidates = re.compile(
+        self.candidates = compile_skipping(
             rf"(?P<prefix>{prefixes})?"
             rf"(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})"
             rf"|(?<![{_DIGITS}A-Za-z.,]){_SIGNED}{tail}"
@@ -151,7 +152,7 @@ class QuantityGrammar:
         # One end of a quantity, with named parts:
         #   [approximation word] (百分之 number | number [magnitude] [余/多] [unit])
         #   or number 余/多 magnitude [unit] (900余万元)
-        end = re.compile(
+        end = compile_skipping(
             rf"(?P<prefix>{prefixes})?"
             rf"(?:百分之(?P<percent_number>{_ARABIC}|{_CN_AFTER_PERCENT})"
             rf"|(?P<number>{_SIGNED}|{_CN})"
@@ -159,7 +160,7 @@ class QuantityGrammar:
             rf"|(?P<infix_first>{infixes})(?:(?!{units})(?P<magnitude_after>{mags}))?)?"
             rf"(?P<unit>{units})?)"
         )
-        return end, re.compile(marks), re.compile(suffixes)
+        return end, compile_skipping(marks), compile_skipping(suffixes)
 
     def find_candidate(self, text: str, pos: int):
         """What ``self.candidates.search(text, pos)`` finds: the expression matched at the
@@ -241,7 +242,7 @@ def _start_gate(firsts: set[str], data: QuantityData) -> re.Pattern:
         ways.append(rf"(?<=[{_CN_FIRST}])")
     for word in sorted({w for w in data.approx_prefixes if w}):
         ways.append(rf"(?<={re.escape(word[0])})(?={re.escape(word[1:])}[{number_firsts}])")
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?:" + "|".join(ways) + ")")
+    return compile_skipping("[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?:" + "|".join(ways) + ")")
 
 
 def _end(match: re.Match) -> End:

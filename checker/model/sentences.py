@@ -5,6 +5,7 @@ import re
 
 from checker.model.span import Span
 from checker.model.text_units import Paragraph, Sentence
+from checker.core.skipping_re import compile_skipping
 
 _ENDERS = frozenset("。！？；!?;")
 _OPENERS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」", "『": "』"}
@@ -13,7 +14,7 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _TRAILERS = frozenset("”’）)》】」』")
 # The only characters _split_one acts on (every other one only moves it on): searched for,
 # the loop skips the runs between them in one call instead of a step per character.
-_ACTED_ON = re.compile("[" + re.escape("".join(sorted(_ENDERS | set(_OPENERS) | set(_CLOSERS)))) + "]")
+_ACTED_ON = compile_skipping("[" + re.escape("".join(sorted(_ENDERS | set(_OPENERS) | set(_CLOSERS)))) + "]")
 
 
 def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:

@@ -28,17 +28,18 @@ from checker.model.numerals import parse_cn_int
 from checker.model.span import Span
 from checker.model.structure import STYLE_ORDER, Block, InlineEnum, Marker, Section, Structure
 from checker.core.patterns import RegexList, compile_alternation
+from checker.core.skipping_re import compile_skipping
 
 _SENTENCE_END = "。！？；!?;"
 # a year, also with a space before 年 as PDF copies set it (2021 年工作回顾)
-_YEAR = re.compile(r"((?:19|20)\d{2}|[一二〇○零三四五六七八九]{4})[ \u3000]?年")
+_YEAR = compile_skipping(r"((?:19|20)\d{2}|[一二〇○零三四五六七八九]{4})[ \u3000]?年")
 # A period written with its first year bare (2024—2026年, 2024-2026年): the text before
 # the end year ends with the first year and a dash.
-_PERIOD_START = re.compile(r"((?:19|20)\d{2})[ \u3000]*[—–\-~～至到]{1,2}[ \u3000]*$")
+_PERIOD_START = compile_skipping(r"((?:19|20)\d{2})[ \u3000]*[—–\-~～至到]{1,2}[ \u3000]*$")
 # Inline enumerators: 一是 … 十是, at a clause start (paragraph start, after a stop,
 # a comma, a colon, a closing quote or the block's marker).
-_INLINE = re.compile(r"([一二三四五六七八九十]{1,2})是")
-_INLINE_DI = re.compile(r"第([一二三四五六七八九十]{1,2})[，,、]")
+_INLINE = compile_skipping(r"([一二三四五六七八九十]{1,2})是")
+_INLINE_DI = compile_skipping(r"第([一二三四五六七八九十]{1,2})[，,、]")
 _CLAUSE_START = "。；：，;:,！？”’」』"
 # Marks that stand for a masked or not-yet-filled figure (率*, 共x个, XX天).  The clause
 # before them lost its figure — and usually its stop with it — so an enumerator glued
@@ -77,9 +78,9 @@ class _Compiled:
         self.kind_words = {kind: tuple(words) for kind, words in data.kind_words.items()}
         self.section_words = {kind: tuple(words) for kind, words in data.section_words.items()}
         words = [w for ws in data.kind_words.values() for w in ws]
-        self.period_re = (re.compile(r"(?:19|20)\d{2}年|" + "|".join(map(re.escape, data.period_words)))
-                          if data.period_words else re.compile(r"(?:19|20)\d{2}年"))
-        self.kind_re = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+        self.period_re = (compile_skipping(r"(?:19|20)\d{2}年|" + "|".join(map(re.escape, data.period_words)))
+                          if data.period_words else compile_skipping(r"(?:19|20)\d{2}年"))
+        self.kind_re = compile_skipping("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
     def is_leftover(self, line: str) -> bool:
         return bool(self.not_title and self.not_title.search(line))

@@ -10,10 +10,10 @@ Unknown words are still segmented by jieba's HMM.
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
+from checker.core.skipping_re import compile_skipping
 from checker.model.span import Span
 
 # 60,000 words keep the compounds that matter at stutter boundaries (一对一, 了解, 在职);
@@ -456,8 +456,8 @@ def word_frequency(word: str) -> int:
 # jieba cuts a text into blocks (runs of these characters) and segments each block on its
 # own, so the tokens of one block do not depend on the rest of the text.
 _BLOCK_CHARS = r"\u4E00-\u9FD5a-zA-Z0-9+#&._%\-"
-_BLOCK = re.compile(f"[{_BLOCK_CHARS}]+")
-_NOT_BLOCK = re.compile(f"[^{_BLOCK_CHARS}]")       # one character outside every block
+_BLOCK = compile_skipping(f"[{_BLOCK_CHARS}]+")
+_NOT_BLOCK = compile_skipping(f"[^{_BLOCK_CHARS}]")       # one character outside every block
 
 
 def block_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.core.patterns import Regex
 from checker.model.lexicon import data_view
+from checker.core.skipping_re import compile_skipping
 
 INF = math.inf
 
@@ -175,7 +176,7 @@ def _label_patterns(units: tuple[str, ...], marks: tuple[str, ...], above: tuple
     def alt(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
     unit = f"(?:{alt(units)})"
-    return re.compile(
+    return compile_skipping(
         rf"(?P<lo>\d+){unit}?\s*(?:{alt(marks)})\s*(?P<hi>\d+){unit}"
         rf"|(?P<above>\d+){unit}\s*(?:{alt(above)})"
         rf"|(?P<below>\d+){unit}\s*(?:{alt(below)})")

@@ -28,6 +28,7 @@ from checker.core.plain_model import Field
 
 from checker.checks.arithmetic.figures import ToleranceParams, clause_before, data_for, half_step, interval, unit_key
 from checker.checks.finding import Finding
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "base",      # the whole-number base nearest a rate no whole base gives: 21起
@@ -293,7 +294,7 @@ def _annual_text(text: str, rate, data) -> str | None:
 
 @lru_cache(maxsize=8)
 def _year_pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return compile_skipping(pattern)
 
 
 def _span_years(text: str, a, b, data) -> int | None:

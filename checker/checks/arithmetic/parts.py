@@ -18,7 +18,6 @@ Figures are intervals (``figures``): rounding as written and approximation words
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -26,6 +25,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.arithmetic.figures import (data_for, ends_sentence, half_step, interval, is_ratio,
                                               other_measures, previous_totals, tiles, unit_key)
 from checker.checks.finding import Finding
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "total",    # the total as written: 230所
@@ -37,7 +37,7 @@ MESSAGE_ARGS = frozenset({
 MESSAGES = frozenset({"over", "under"})
 
 _CLOSE = {"（": "）", "(": ")"}
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = compile_skipping(r"[\u4e00-\u9fff]")
 
 
 class Params(BaseModel):
@@ -509,7 +509,7 @@ def _closing_points(text: str, start: int, end: int, positions: list[int]) -> di
     return out
 
 
-_BRACKET_MARKS = re.compile("[（()）]")
+_BRACKET_MARKS = compile_skipping("[（()）]")
 
 
 def _next_marker(text, start, end, data, quantities, starts) -> int:

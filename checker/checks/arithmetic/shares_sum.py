@@ -25,6 +25,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.arithmetic.figures import data_for, half_step
 from checker.checks.finding import Finding
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "subject",   # the partition and share as written: 三次产业对经济增长的贡献率
@@ -58,9 +59,9 @@ def _patterns(partitions: tuple[tuple[str, int], ...], shares: tuple[str, ...], 
     for name, count in partitions:
         head = rf"(?P<subject>{re.escape(name)}[^。；;！？!?\n，,]{{0,{gap}}}?(?:{share_alt}))"
         pct = rf"{_NUM}[ \t]*[%％]"
-        listed = re.compile(head + rf"[^。；;\n0-9]{{0,4}}?{list_leads}[ \t]*(?P<list>{pct}(?:{sep}{pct}){{{count - 1}}})(?![0-9.．%％]|{sep}{_NUM})")
-        ratio = re.compile(head + rf"(?=[^。；;\n]{{0,16}}?{_NUM}{_RATIO_SEP}{_NUM})")
-        each = re.compile(rf"(?<![0-9.．:：∶])(?P<list>{_NUM}(?:{_RATIO_SEP}{_NUM}){{{count - 1}}})(?![0-9.．:：∶])")
+        listed = compile_skipping(head + rf"[^。；;\n0-9]{{0,4}}?{list_leads}[ \t]*(?P<list>{pct}(?:{sep}{pct}){{{count - 1}}})(?![0-9.．%％]|{sep}{_NUM})")
+        ratio = compile_skipping(head + rf"(?=[^。；;\n]{{0,16}}?{_NUM}{_RATIO_SEP}{_NUM})")
+        each = compile_skipping(rf"(?<![0-9.．:：∶])(?P<list>{_NUM}(?:{_RATIO_SEP}{_NUM}){{{count - 1}}})(?![0-9.．:：∶])")
         out.append((listed, ratio, each))
     return out
 

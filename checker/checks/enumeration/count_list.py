@@ -60,6 +60,7 @@ from checker.checks.enumeration.lists import (
 from checker.checks.finding import Finding
 from checker.model.numerals import CN_NUMERAL_CHARS, parse_cn_int
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "claim",    # the count as written: 八项
@@ -385,7 +386,7 @@ def _following(text: str, noun_end: int, ceiling: int, partner: dict[int, int], 
 
 _CN_CHARS = "".join(sorted(CN_NUMERAL_CHARS))
 # A numbered item's marker: 一、 or （一）.
-_ITEM_MARKER = re.compile(rf"[ \u3000]*(?:([{_CN_CHARS}]{{1,3}})\u3001|[（(]([{_CN_CHARS}]{{1,3}})[）)])")
+_ITEM_MARKER = compile_skipping(rf"[ \u3000]*(?:([{_CN_CHARS}]{{1,3}})\u3001|[（(]([{_CN_CHARS}]{{1,3}})[）)])")
 
 
 def _numbered(text: str, start: int, ceiling: int) -> int | None:
@@ -413,8 +414,8 @@ def _numbered(text: str, start: int, ceiling: int) -> int | None:
         pos = stop + 1
 
 
-_BREAKDOWN_SPLIT = re.compile("[\u3001\uff0c,\uff1b;]")
-_DIGIT = re.compile("[0-9\uff10-\uff19]")
+_BREAKDOWN_SPLIT = compile_skipping("[\u3001\uff0c,\uff1b;]")
+_DIGIT = compile_skipping("[0-9\uff10-\uff19]")
 
 
 def _counted_breakdown(inner: str) -> bool:

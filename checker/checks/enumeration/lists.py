@@ -18,6 +18,7 @@ from checker.model.lexicon import built_from, data_view
 from checker.model.markers import marker_end
 from checker.model.numerals import parse_cn_int
 from checker.core.patterns import Regex
+from checker.core.skipping_re import compile_skipping
 
 # Opening -> closing marks that group text: a list item never splits inside them.
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」"}
@@ -71,7 +72,7 @@ class CountTables:
     not_after: tuple[tuple[int, frozenset[str]], ...] = ()
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = compile_skipping(r"[\u4e00-\u9fff]")
 
 
 def _alternation(words: list[str]) -> str:
@@ -88,11 +89,11 @@ def tables_for(lexicon: Any, classifiers: tuple[str, ...]) -> CountTables:
 def _build_tables(lexicon: Any, classifier_words: tuple[str, ...]) -> CountTables:
     data = data_view(lexicon, CountData)
     classifiers = _alternation(list(classifier_words)) or r"(?!)"
-    claim = re.compile(rf"(?P<num>{data.count_numeral})(?P<cls>{classifiers})")
-    joiners = re.compile(_alternation(data.count_list_joiners)) if data.count_list_joiners else None
-    fixed = re.compile(_alternation(data.count_fixed_phrases)) if data.count_fixed_phrases else None
-    names = re.compile(_alternation(data.count_names)) if data.count_names else None
-    inline_marker = re.compile(data.count_inline_marker)
+    claim = compile_skipping(rf"(?P<num>{data.count_numeral})(?P<cls>{classifiers})")
+    joiners = compile_skipping(_alternation(data.count_list_joiners)) if data.count_list_joiners else None
+    fixed = compile_skipping(_alternation(data.count_fixed_phrases)) if data.count_fixed_phrases else None
+    names = compile_skipping(_alternation(data.count_names)) if data.count_names else None
+    inline_marker = compile_skipping(data.count_inline_marker)
     if "num" not in inline_marker.groupindex:
         raise ValueError("data 'count_inline_marker' must name its numeral (?P<num>…)")
     # “A”、“B” and “A”和“B”: a list mark or a one-character joiner between quoted items.
@@ -135,7 +136,7 @@ def match_pairs(text: str, start: int, end: int) -> dict[int, int]:
     return partner
 
 
-_MARKS = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set(CLOSERS)))) + "]")
+_MARKS = compile_skipping("[" + re.escape("".join(sorted(set(PAIRS) | set(CLOSERS)))) + "]")
 
 
 class _Pairs(dict):

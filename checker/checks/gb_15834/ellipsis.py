@@ -7,7 +7,6 @@ a whole omitted paragraph) are the standard's forms.  The fix writes ``……``.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -15,11 +14,12 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
-_RUNS = re.compile(r"。{3,}|[.．·]{3,}|…+")
-_URLISH = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+_RUNS = compile_skipping(r"。{3,}|[.．·]{3,}|…+")
+_URLISH = compile_skipping(r"(?:https?|ftp)://\S+|www\.\S+")
 
 
 def _chinese(ch: str) -> bool:

@@ -17,6 +17,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -74,7 +75,7 @@ def _marks(*marks: str) -> re.Pattern:
     """Any one-character mark of ``marks`` (a longer or empty one never equals a
     character of the text, so it never acted)."""
     chars = sorted({m for m in marks if len(m) == 1})
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
+    return compile_skipping("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
 
 
 def _apostrophe(body: str, i: int) -> bool:

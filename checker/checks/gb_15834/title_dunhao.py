@@ -14,6 +14,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -30,7 +31,7 @@ def check(doc, rule) -> Iterator[Finding]:
     pairs = [p for p in params.pairs if len(p) == 3]
     if not pairs:
         return
-    regex = re.compile("|".join(map(re.escape, pairs)))
+    regex = compile_skipping("|".join(map(re.escape, pairs)))
     skipped = leftover_paragraphs(doc, rule)
     text = doc.text
     for m in regex.finditer(text):

@@ -8,7 +8,6 @@ happen to end so (``work_titles``: television programmes such as 中国诗词大
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
@@ -16,9 +15,10 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.gb_15834 import vocabulary
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "name", "ending"})
-_TITLE = re.compile(r"《([^《》\n]{2,60})》")
+_TITLE = compile_skipping(r"《([^《》\n]{2,60})》")
 
 
 class Params(BaseModel):

@@ -24,6 +24,7 @@ from checker.checks.gb_15835 import vocabulary
 from checker.model.numerals import DIGITS, format_cn_int
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -41,7 +42,7 @@ class Params(BaseModel):
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     numeral = f"[1-9{_SIMPLE}]"
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?<![0-9.{_SIMPLE}{_TEN}])(?P<a>{numeral}){_DUN}(?P<b>{numeral})(?P<w>{alt})")
+    return compile_skipping(rf"(?<![0-9.{_SIMPLE}{_TEN}])(?P<a>{numeral}){_DUN}(?P<b>{numeral})(?P<w>{alt})")
 
 
 def _value(ch: str) -> int:

@@ -18,6 +18,7 @@ from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
 from checker.model.numerals import SMALL_UNITS
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -31,7 +32,7 @@ def _pattern(units: tuple[str, ...], not_before: tuple[str, ...]) -> re.Pattern[
     unit_alt = "|".join(map(re.escape, units))
     stop = "|".join(map(re.escape, sorted(not_before, key=len, reverse=True)))
     guard = f"(?!{stop})" if stop else ""
-    return re.compile(rf"(?<![0-9.A-Za-z])(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>{unit_alt}){guard}")
+    return compile_skipping(rf"(?<![0-9.A-Za-z])(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>{unit_alt}){guard}")
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -18,6 +18,7 @@ from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -30,7 +31,7 @@ class Params(BaseModel):
 def _pattern(year_word: str, nexts: tuple[str, ...]) -> re.Pattern[str]:
     # entries are regular expressions (\d{1,2}月) or plain words
     alt = "|".join(n if "\\" in n else re.escape(n) for n in sorted(nexts, key=len, reverse=True))
-    return re.compile(rf"(?<![0-9.\-/:：０-９])(?P<yy>[0-9]{{2}}){re.escape(year_word)}(?=(?:{alt}))")
+    return compile_skipping(rf"(?<![0-9.\-/:：０-９])(?P<yy>[0-9]{{2}}){re.escape(year_word)}(?=(?:{alt}))")
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -69,4 +70,4 @@ def _line_openings(doc, text: str, vocab) -> Iterator[Finding]:
         yield Finding(Span(hit.start(), hit.end()), args={"found": hit.group(), "fixed": fixed}, fix=fixed)
 
 
-_LINE_START = re.compile(r"^[ \t\u3000]*", re.M)
+_LINE_START = compile_skipping(r"^[ \t\u3000]*", re.M)

@@ -21,6 +21,7 @@ from checker.checks.gb_15835 import vocabulary
 from checker.model.numerals import format_cn_int
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 _DIGITS = "".join(format_cn_int(v) for v in range(1, 10))
@@ -36,7 +37,7 @@ class Params(BaseModel):
 @lru_cache(maxsize=8)
 def _pattern(wrong: tuple[str, ...], right: str, year_word: str) -> re.Pattern[str]:
     zeros = re.escape("".join(wrong) + right)
-    return re.compile(rf"(?<![{_DIGITS}{zeros}0-9])[{_DIGITS}{zeros}]{{4}}(?={re.escape(year_word)})")
+    return compile_skipping(rf"(?<![{_DIGITS}{zeros}0-9])[{_DIGITS}{zeros}]{{4}}(?={re.escape(year_word)})")
 
 
 def check(doc, rule) -> Iterator[Finding]:
@@ -45,7 +46,7 @@ def check(doc, rule) -> Iterator[Finding]:
     if not vocab.year_zero_wrong or not vocab.year_zero_right or not vocab.year_word:
         return
     wrong = set(vocab.year_zero_wrong)
-    date_lines = [re.compile(p) for p in vocab.date_line] if params.skip_date_lines else []
+    date_lines = [compile_skipping(p) for p in vocab.date_line] if params.skip_date_lines else []
     text = doc.text
     for m in literal_scan(_pattern(tuple(vocab.year_zero_wrong), vocab.year_zero_right, vocab.year_word)).finditer(text):
         year = m.group()

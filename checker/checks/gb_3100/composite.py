@@ -15,6 +15,7 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.gb_3100 import Unit, vocabulary
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "symbols", "names"})
 
@@ -34,7 +35,7 @@ def _table(units: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]):
     if not spelling:
         return None, spelling
     alt = "|".join(map(re.escape, sorted(spelling, key=len, reverse=True)))
-    regex = re.compile(rf"(?<![A-Za-z])(?P<a>{alt})/(?P<b>{alt})(?![A-Za-z0-9²³])")
+    regex = compile_skipping(rf"(?<![A-Za-z])(?P<a>{alt})/(?P<b>{alt})(?![A-Za-z0-9²³])")
     return regex, spelling
 
 

@@ -15,6 +15,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.gb_3100 import vocabulary
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "unit", "instead"})
 
@@ -29,7 +30,7 @@ class Params(BaseModel):
 def _pattern(units: tuple[str, ...], magnitudes: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     mags = "".join(m for m in magnitudes if len(m) == 1)
-    return re.compile(rf"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<mag>[{mags}]?)(?P<u>{alt})")
+    return compile_skipping(rf"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<mag>[{mags}]?)(?P<u>{alt})")
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator
 
 from checker.model.lexicon import data_view
+from checker.core.skipping_re import compile_skipping
 
 # kind name -> module in this package (imported on first use).
 KINDS: dict[str, str] = {
@@ -66,7 +67,7 @@ class Vocabulary(BaseModel):
 
 @lru_cache(maxsize=64)
 def _compile(pattern: str, flags: int) -> "re.Pattern[str]":
-    return re.compile(pattern, flags)
+    return compile_skipping(pattern, flags)
 
 
 def vocabulary(rule) -> Vocabulary:

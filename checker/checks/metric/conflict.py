@@ -29,6 +29,7 @@ from checker.checks.finding import Finding
 from checker.model.indicators import is_rate, rate_lexicon
 from checker.model.lexicon import data_view
 from checker.core.patterns import Regex
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "indicator",        # the indicator as written here: 标准化学校覆盖率
@@ -66,7 +67,7 @@ def _data(lexicon: Any) -> MetricData:
 
 @lru_cache(maxsize=8)
 def _deadline_years(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return compile_skipping(pattern)
 
 
 class Params(BaseModel):
@@ -238,7 +239,7 @@ def _money_aggregates(doc, data) -> dict[int, str]:
 
 @lru_cache(maxsize=8)
 def _aggregate_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words))
+    return compile_skipping("|".join(re.escape(w) for w in words))
 
 
 def _two_populations(head_a, head_b) -> bool:
@@ -301,7 +302,7 @@ def _period(doc, data, q) -> str:
     return "" if period in data.metric_whole_year_words else period
 
 
-_BRACKET = re.compile(r"[\uff08(]([^\uff08\uff09()]{1,40})[\uff09)]")
+_BRACKET = compile_skipping(r"[\uff08(]([^\uff08\uff09()]{1,40})[\uff09)]")
 
 
 def _bracket_scope(doc, data, q) -> str:

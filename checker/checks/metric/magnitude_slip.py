@@ -19,13 +19,13 @@ stands.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator, Literal
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.lexicon import data_view
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "value",       # the figure here: 10.6万人次
@@ -98,7 +98,7 @@ def _words(text: str, stop: set[str]) -> set[str]:
 
 
 # The label before a figure: a run of Han characters, then at most one separator.
-_LABEL = re.compile(r"([\u4e00-\u9fff]{2,12})[\uff0c,\uff1a:\s]?$")
+_LABEL = compile_skipping(r"([\u4e00-\u9fff]{2,12})[\uff0c,\uff1a:\s]?$")
 
 
 def _label(text: str, start: int) -> str:

@@ -19,6 +19,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.model.lexicon import data_view
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "period",       # the period here: 2022—2030年
@@ -44,7 +45,7 @@ class Params(BaseModel):
 
 @lru_cache(maxsize=8)
 def _compiled(pattern: str) -> re.Pattern[str] | None:
-    return re.compile(pattern) if pattern else None
+    return compile_skipping(pattern) if pattern else None
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -39,6 +39,7 @@ from checker.checks.finding import Finding
 from checker.model.lexicon import data_view
 from checker.model.markers import marker_at
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "year",        # the year of the summary in the title: 2021
@@ -46,7 +47,7 @@ MESSAGE_ARGS = frozenset({
     "opening",     # the body's opening words: 一、2020年水利工作情况
 })
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_YEAR = compile_skipping(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 
 
 class TitleData(BaseModel):
@@ -73,7 +74,7 @@ class Params(BaseModel):
 
 @lru_cache(maxsize=8)
 def _opening(pattern: str) -> re.Pattern[str] | None:
-    return re.compile(pattern) if pattern else None
+    return compile_skipping(pattern) if pattern else None
 
 
 def check(doc, rule) -> Iterator[Finding]:

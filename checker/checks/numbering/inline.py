@@ -18,13 +18,14 @@ from checker.checks.finding import Finding
 from checker.checks.numbering.ordinals import missing, render, shape
 from checker.model.markers import marker_at
 from checker.model.structure import Marker
+from checker.core.skipping_re import compile_skipping
 
 # Marks after which a heading run into a paragraph may start.
 _HEADING_AFTER = "。！？；：:;"
 _BLANKS = " \t\u3000\u00a0"
 # one of _HEADING_AFTER: the marks _heading_between looks after (found by a search, not a
 # Python step per character of the stretch)
-_HEADING_AFTER_MARK = re.compile("[" + re.escape(_HEADING_AFTER) + "]")
+_HEADING_AFTER_MARK = compile_skipping("[" + re.escape(_HEADING_AFTER) + "]")
 
 MESSAGE_ARGS = frozenset({
     "marker",         # the offending enumerator: 四是

@@ -1,13 +1,13 @@
 """What the numbering kinds share: a marker's written shape and how to write an ordinal in it."""
 from __future__ import annotations
 
-import re
 
 from checker.model.numerals import CN_NUMERAL_CHARS, format_cn_int
 from checker.model.structure import Marker
+from checker.core.skipping_re import compile_skipping
 
 # The ordinal of a marker as written: Arabic digits or a Chinese numeral.
-_ORDINAL = re.compile(rf"[0-9０-９]+|[{''.join(sorted(CN_NUMERAL_CHARS))}]+")
+_ORDINAL = compile_skipping(rf"[0-9０-９]+|[{''.join(sorted(CN_NUMERAL_CHARS))}]+")
 _CN_STYLES = ("cn-dun", "cn-paren", "cn-shi", "cn-di")
 _FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 _GLYPH_STYLES = {"circled": 0x2460, "ar-paren": 0x2474, "ar-dot": 0x2488}

@@ -33,6 +33,7 @@ from checker.checks.finding import Finding
 from checker.checks.numbers.words import ApproxFigure, words
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"before", "after", "phrase"})
 
@@ -77,7 +78,7 @@ def _compile(groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], gap: i
         if tight_words:
             alts.append(rf"(?P<tight>{'|'.join(map(re.escape, tight_words))})")
         tail_re = "|".join(alts)
-        out.append(re.compile(
+        out.append(compile_skipping(
             rf"{not_before}(?P<before>{b}){not_after}{_STOP}{{0,{gap}}}?(?P<num>{number}{magnitude})"
             rf"(?P<after>{tail_re})"))
     return out
@@ -96,7 +97,7 @@ def _compile_wide(groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], g
         if not loose:
             continue
         b = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
-        out.append(re.compile(
+        out.append(compile_skipping(
             rf"{not_before}(?P<before>{b}){not_after}(?P<gap>{_STOP}{{0,{gap}}}?)"
             rf"(?P<num>(?:{wide}))"
             rf"{_STOP}{{0,{tail}}}?(?P<loose>{'|'.join(map(re.escape, loose))})"))

@@ -19,6 +19,7 @@ from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"number", "word", "phrase"})
 
@@ -34,7 +35,7 @@ class Params(BaseModel):
 def _regex(rounding: tuple[str, ...], measures: tuple[str, ...]) -> re.Pattern[str]:
     w = "|".join(map(re.escape, rounding))
     m = "|".join(re.escape(x) for x in sorted(measures, key=len, reverse=True))
-    return re.compile(rf"(?<![0-9０-９.．])(?P<number>[0-9]*[1-9])(?P<word>{w})(?=(?:{m}))")
+    return compile_skipping(rf"(?<![0-9０-９.．])(?P<number>[0-9]*[1-9])(?P<word>{w})(?=(?:{m}))")
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just

@@ -32,11 +32,12 @@ from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
 # A run of digits and letters; which letters may stand for digits is the vocabulary's.
-_RUN = re.compile(r"(?<![A-Za-z0-9._\-/])[0-9A-Za-z]{2,}(?![A-Za-z0-9])")
+_RUN = compile_skipping(r"(?<![A-Za-z0-9._\-/])[0-9A-Za-z]{2,}(?![A-Za-z0-9])")
 
 
 class Params(BaseModel):
@@ -48,7 +49,7 @@ def _alone_regex(letters: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern
     if not letters or not words:
         return None
     words_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<=[\u3400-\u9fff])(?:{'|'.join(map(re.escape, letters))})(?=(?:{words_alt}))")
+    return compile_skipping(rf"(?<=[\u3400-\u9fff])(?:{'|'.join(map(re.escape, letters))})(?=(?:{words_alt}))")
 
 
 @lru_cache(maxsize=16)
@@ -56,7 +57,7 @@ def _allow_regex(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
     if not tokens:
         return None
     alt = "|".join(re.escape(t) for t in sorted(set(tokens), key=lambda w: (-len(w), w)))
-    return literal_scan(re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])"))
+    return literal_scan(compile_skipping(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])"))
 
 
 def _zero_fits(run: str, after: str, zero_like: list[str], words: tuple[str, ...]) -> bool:

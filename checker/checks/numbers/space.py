@@ -28,18 +28,19 @@ from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 # The template of a split whose figure is not certain (no fix offered).
 MESSAGES = frozenset({"unsure"})
 
 _BLANK = "[ \u00a0\u2009\u202f]"
-_SPLIT = re.compile(
+_SPLIT = compile_skipping(
     r"(?<![0-9A-Za-z.．:：\-/_])"
     rf"(?P<left>[0-9]{{1,4}})(?P<rest>(?:{_BLANK}[0-9]{{1,4}})*{_BLANK}[0-9]{{1,4}}(?:[.．][0-9]+)?)"
     rf"(?={_BLANK}?[\u3400-\u9fff%％])")
-_GROUPS = re.compile(_BLANK)
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_GROUPS = compile_skipping(_BLANK)
+_YEAR = compile_skipping(r"(?:19|20)[0-9]{2}")
 
 
 @lru_cache(maxsize=16)
@@ -47,7 +48,7 @@ def _label(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     """Words before a number (and blanks) that make it a label, not part of a figure."""
     if not labels:
         return None
-    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in labels)})\s*$")
+    return compile_skipping(rf"(?:{'|'.join(re.escape(w) for w in labels)})\s*$")
 
 
 class Params(BaseModel):

@@ -13,7 +13,6 @@ subject that is a rate (覆盖率) or an amount noun the vocabulary does not lis
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -21,6 +20,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.percent.words import words
 from checker.model.indicators import is_rate, rate_lexicon
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "indicator",   # the amount, e.g. 货运量
@@ -32,8 +32,8 @@ MESSAGE_ARGS = frozenset({
 LOCAL = True
 
 # Clause marks and blanks between the amount's level and its change.
-_JOIN = re.compile(r"[，,、\s\u3000]+")
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_JOIN = compile_skipping(r"[，,、\s\u3000]+")
+_YEAR = compile_skipping(r"(?:19|20)[0-9]{2}")
 
 
 class Params(BaseModel):

@@ -7,7 +7,6 @@ Writing ``提高2%`` is ambiguous at best.  Levels (``提升至47.30%``), change
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -15,6 +14,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.percent.words import words
 from checker.model.indicators import is_rate, rate_lexicon
+from checker.core.skipping_re import compile_skipping
 
 # Names the message template may use.
 MESSAGE_ARGS = frozenset({
@@ -64,7 +64,7 @@ def check(doc, rule) -> Iterator[Finding]:
 
 # A figure in a unit of measure written in Latin or Greek letters (55μg/m3, 0.8mg/L, 12km):
 # a physical amount, whatever the quantity reader makes of it.
-_PHYSICAL = re.compile(r"[0-9](?:[0-9.]*)\s*[A-Za-z\u00b5\u03bc][A-Za-z\u00b5\u03bc/0-9\u00b2\u00b3]*")
+_PHYSICAL = compile_skipping(r"[0-9](?:[0-9.]*)\s*[A-Za-z\u00b5\u03bc][A-Za-z\u00b5\u03bc/0-9\u00b2\u00b3]*")
 
 
 def _amount_between(doc, q, before, params) -> bool:
@@ -102,7 +102,7 @@ def _subject_before_sentence(doc, q) -> bool:
 
 # A sentence end (a semicolon does not end what the clause before it is about:
 # 覆盖率为63%；比上年提高1%).
-_FULL_STOP = re.compile(r"[\u3002\uff01\uff1f!?]")
+_FULL_STOP = compile_skipping(r"[\u3002\uff01\uff1f!?]")
 
 
 def _same_sentence(doc, a: int, b: int) -> bool:

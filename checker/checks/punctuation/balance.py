@@ -49,6 +49,7 @@ from checker.checks.punctuation.list_markers import marker_ends
 from checker.checks.punctuation.skip_leftovers import garbled_spans, leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"mark", "partner", "count", "replacement"})
 # A closing mark never opened; a look-alike mark (the rule's message is for an opener
@@ -191,7 +192,7 @@ def check(doc, rule) -> Iterator[Finding]:
 def _marks_of(chars: frozenset[str]) -> re.Pattern[str]:
     """One character of ``chars`` (single characters only: the text is read one at a time)."""
     singles = sorted(c for c in chars if len(c) == 1)
-    return re.compile("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
+    return compile_skipping("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
 
 
 def _apostrophe(body: str, i: int) -> bool:

@@ -33,6 +33,7 @@ from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import garbled_spans, leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"count", "marks", "first", "paragraphs"})
 # The template of a document typed in half-width throughout (one report for the whole text).
@@ -44,7 +45,7 @@ MESSAGES = frozenset({"document"})
 # turns each lost character into a ?.  A run right after a blank or at a line's start
 # closes no sentence, and a run with a word going on right after it (??财政) sits inside
 # text; neither is a question mark, and full-width ？ would be no fix.
-_LOST_RUN = re.compile(r"\?{2,}")
+_LOST_RUN = compile_skipping(r"\?{2,}")
 
 
 def _lost_characters(body: str) -> set[int]:
@@ -58,9 +59,9 @@ def _lost_characters(body: str) -> set[int]:
 
 
 _CLAUSE_MARKS = frozenset("，,；;：:。、（）()")
-_CLAUSE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_MARKS))) + "]")
+_CLAUSE_MARK = compile_skipping("[" + re.escape("".join(sorted(_CLAUSE_MARKS))) + "]")
 
-_SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
+_SKIP = compile_skipping(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
                    r"|www\.[A-Za-z0-9.\-/_%?=&#:]+"
                    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _BLANKS = " \t\u00a0"
@@ -74,7 +75,7 @@ def is_chinese(ch: str) -> bool:
             or 0xF900 <= o <= 0xFAFF or ch in "…—·")
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = compile_skipping(r"[\u3400-\u9fff]")
 
 
 def has_han(text: str) -> bool:
@@ -128,7 +129,7 @@ def flagged_marks(body: str, marks: dict[str, str], quotes: dict[str, tuple[str,
 def _marks_in(chars: tuple[str, ...]) -> re.Pattern[str]:
     """One of ``chars`` (single characters; a longer key never equals one character)."""
     singles = sorted({c for c in chars if len(c) == 1})
-    return re.compile("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
+    return compile_skipping("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
 
 
 def _skipped(body: str) -> set[int]:

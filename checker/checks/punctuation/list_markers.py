@@ -21,6 +21,7 @@ stretches only (merged where they meet), from left to right, which finds the sam
 from __future__ import annotations
 
 import re
+from checker.core.skipping_re import compile_skipping
 from functools import lru_cache
 
 _CLOSERS = ")）"
@@ -31,7 +32,7 @@ _LONGEST = 4            # up to three numerals and the closer
 def list_marker(numerals: str) -> re.Pattern[str]:
     """A list marker closed by a single parenthesis, half- or full-width: "1)", "a)",
     "十)", "2）" at the start of a paragraph or after a clause mark."""
-    return re.compile(rf"(?:^|(?<=[\s；;，,。：:]))[0-9A-Za-z{re.escape(numerals)}]{{1,3}}[{_CLOSERS}]")
+    return compile_skipping(rf"(?:^|(?<=[\s；;，,。：:]))[0-9A-Za-z{re.escape(numerals)}]{{1,3}}[{_CLOSERS}]")
 
 
 def marker_ends(numerals: str, body: str) -> set[int]:

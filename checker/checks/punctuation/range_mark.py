@@ -19,19 +19,20 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"mark", "range", "replacement"})
 
 _DASHES = "-－～~—–―‐‑〜"
-_RANGE = re.compile(
+_RANGE = compile_skipping(
     r"(?<![\d.．A-Za-z])(?P<low>\d+(?:[.．]\d+)?(?:[%％]|(?P<unit>[\u4e00-\u9fff]{1,2}))?)[ \u3000]?"
     rf"(?P<mark>[{re.escape(_DASHES)}]{{1,4}})"
     r"[ \u3000]?(?P<high>\d+(?:[.．]\d+)?)(?![\d])")
 
 
 _HYPHENS = "-－‐‑"
-_CODE_BEFORE = re.compile(r"(?:[A-Za-z/]|〕)[ \u3000]?$")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+_CODE_BEFORE = compile_skipping(r"(?:[A-Za-z/]|〕)[ \u3000]?$")
+_YEAR = compile_skipping(r"(?:19|20)\d{2}")
 
 
 class Params(BaseModel):

@@ -23,6 +23,7 @@ from checker.checks.finding import Finding
 from checker.checks.stale.words import Dates, alt, finditer_lines, words, year_re
 from checker.model.numerals import parse_cn_int, CN_NUMERAL_CHARS
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"phrase", "name", "founded", "year", "count", "expected"})
 
@@ -40,7 +41,7 @@ def _compile(aliases: tuple[str, ...], marks: tuple[str, ...], copulas: tuple[st
     clause = "[^，。；,;:：\\n]"
     numeral = "[0-9]{1,3}|[" + "".join(sorted(CN_NUMERAL_CHARS)) + "]{1,4}"
     subject = rf"(?:{year_re(dates)}|(?P<this>{alt(this_year)}))" if this_year else year_re(dates)
-    return re.compile(
+    return compile_skipping(
         rf"{subject}[，,]?(?:{alt(copulas)}){clause}{{0,{gap}}}?(?P<alias>{alt(aliases)})"
         rf"{clause}{{0,{count_gap}}}?(?P<count>{numeral})(?:{alt(marks)})")
 

@@ -34,6 +34,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.stale.words import Dates, Event, alt, finditer_lines, words
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"event", "phrase", "date", "year"})
 # The template of a mention before the event was known (the rule's message is for a
@@ -62,12 +63,12 @@ def _forward(aliases: tuple[str, ...], before: tuple[str, ...], after: tuple[str
         parts.append(rf"(?P<plan>(?:{alt(plan_before)}){clause}{{0,{gap}}}?(?P<e3>{a}))")
     if after:
         parts.append(rf"(?P<e2>{a})[“”\"]?(?:{alt(after)})")
-    return re.compile("|".join(parts)) if parts else None
+    return compile_skipping("|".join(parts)) if parts else None
 
 
 @lru_cache(maxsize=64)
 def _mention(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(alt(aliases))
+    return compile_skipping(alt(aliases))
 
 
 def _date(event: Event, dates: Dates) -> str:
@@ -92,7 +93,7 @@ def _achieved(text: str, start: int, phrase: str, ant) -> bool:
 
 @lru_cache(maxsize=8)
 def _year_pattern(year_word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s?{re.escape(year_word)}")
+    return compile_skipping(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s?{re.escape(year_word)}")
 
 
 def _sentence_year(doc, offset: int, year_word: str) -> int | None:

@@ -31,6 +31,7 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.stale.words import Dates, FutureWords, alt, words, year_re
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"phrase", "year", "section_year"})
 
@@ -44,7 +45,7 @@ def _compile(future: tuple[str, ...], dates: Dates) -> re.Pattern[str] | None:
     if not future:
         return None
     not_after = "|".join(["[0-9]"] + ([alt(dates.not_after_year)] if dates.not_after_year else []))
-    return re.compile(rf"(?:{alt(future)}){year_re(dates)}(?!{not_after})")
+    return compile_skipping(rf"(?:{alt(future)}){year_re(dates)}(?!{not_after})")
 
 
 def _when(dates: Dates, group: str) -> str:
@@ -63,7 +64,7 @@ def _deadline(words_: FutureWords, dates: Dates) -> re.Pattern[str]:
     if words_.deadline_words:
         alts.append(rf"(?:{alt(words_.deadline_words)}){_when(dates, 'year')}{before}")
     alts.append(rf"(?<![0-9])(?P<bare>{_when(dates, 'year2')}{before}{modal}(?:{alt(words_.completion)}))")
-    return re.compile("|".join(alts))
+    return compile_skipping("|".join(alts))
 
 
 def _span_mark(dates: Dates) -> str:
@@ -130,7 +131,7 @@ def _year_at(doc, offset: int, dates: Dates) -> int | None:
     year = doc.year_at(offset)
     if year is None:
         return None
-    found = re.compile(year_re(dates))
+    found = compile_skipping(year_re(dates))
     heading_year = None
     for block in doc.structure.iter_blocks():
         if not block.span.start <= offset < block.span.end or block.head.start <= offset < block.head.end:

@@ -32,6 +32,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.stale.words import Dates, alt, finditer_lines, words, year_re
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"phrase", "period", "year", "expected", "milestone", "start", "end"})
 # The template of a title that names a year outside its period.
@@ -57,7 +58,7 @@ def _compile(aliases: tuple[str, ...], first: tuple[str, ...], last: tuple[str, 
     if last:
         ordinals.append(rf"(?P<last>{alt(last)})")
     subject = rf"(?:{year_re(dates)}|(?P<this>{alt(this_year)}))"
-    return re.compile(
+    return compile_skipping(
         rf"{subject}(?:{alt(copulas)}){clause}{{0,{gap}}}?[“\"]?(?P<period>{alt(aliases)})[”\"]?"
         rf"{clause}{{0,10}}?(?:{'|'.join(ordinals)})")
 
@@ -67,7 +68,7 @@ def _compile_goal(aliases: tuple[str, ...], goal_words: tuple[str, ...], this_ye
                   copulas: tuple[str, ...], gap: int, dates: Dates) -> re.Pattern[str]:
     clause = "[^，。；,;:：\\n]"
     subject = rf"(?:{year_re(dates)}|(?P<this>{alt(this_year)}))" if this_year else year_re(dates)
-    return re.compile(
+    return compile_skipping(
         rf"{subject}[，,]?(?:{alt(copulas)}){clause}{{0,{gap}}}?(?P<goal>{alt(aliases)})"
         rf"{clause}{{0,10}}?(?P<word>{alt(goal_words)})")
 
@@ -80,7 +81,7 @@ def _compile_news(aliases: tuple[str, ...], opening: tuple[str, ...], closing: t
         words_.append(rf"(?P<open>{alt(opening)})")
     if closing:
         words_.append(rf"(?P<close>{alt(closing)})")
-    return re.compile(rf"[“\"]?(?P<period>{alt(aliases)})[”\"]?{clause}{{0,10}}?(?:{'|'.join(words_)})")
+    return compile_skipping(rf"[“\"]?(?P<period>{alt(aliases)})[”\"]?{clause}{{0,10}}?(?:{'|'.join(words_)})")
 
 
 def _goals(doc, vocabulary, params: Params, found: dict[int, Finding]) -> None:
@@ -123,7 +124,7 @@ def _news(doc, vocabulary, params: Params, found: dict[int, Finding]) -> None:
 
 @lru_cache(maxsize=16)
 def _compile_title(aliases: tuple[str, ...], genres: tuple[str, ...], dates: Dates) -> re.Pattern[str]:
-    return re.compile(
+    return compile_skipping(
         rf"^[ \t\u3000]*{year_re(dates)}[^\n。，；,;]{{0,24}}?[“\"]?(?P<period>{alt(aliases)})[”\"]?"
         rf"[^\n。，；,;]{{0,16}}?(?:{alt(genres)})[ \t\u3000]*$", re.MULTILINE)
 

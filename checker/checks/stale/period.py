@@ -23,6 +23,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.stale.words import PeriodWords, alt, finditer_lines, words
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"period", "start", "end", "year", "phrase"})
 
@@ -42,7 +43,7 @@ def _compile(aliases: tuple[str, ...], verbs: tuple[str, ...], targets: tuple[st
     period = rf"[“\"]?(?P<period>{alt(aliases)})[”\"]?"
     set_form = rf"(?P<set>[“\"]?(?P<period2>{alt(aliases)})[”\"]?[^，。；,;:：\n]{{0,6}}?" \
                rf"(?:{alt(set_words)})[^，。；,;:：\n]{{0,6}}?(?:{alt(targets)}))"
-    return re.compile(
+    return compile_skipping(
         rf"(?:{alt(verbs)})[^，。；,;:：\n]{{0,{gap}}}?{period}"
         rf"[^，。；,;:：\n]{{0,{target_gap}}}?(?:{alt(targets)})|{set_form}")
 

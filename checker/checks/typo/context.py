@@ -18,6 +18,7 @@ from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "right", "note"})
 
@@ -36,7 +37,7 @@ def entries_for(rule) -> list[tuple[re.Pattern[str], str, str, str]]:
         vocab = vocabulary(lexicon)
         out = []
         for entry in vocab.context.get(params.table, []):
-            out.append((re.compile(vocab.expand(entry.pattern)), entry.wrong, entry.right, entry.note))
+            out.append((compile_skipping(vocab.expand(entry.pattern)), entry.wrong, entry.right, entry.note))
         return out
 
     return built_from(rule.vocabulary, ("typo-context", params.table), build)

@@ -43,6 +43,7 @@ from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.model.tokens import full_dictionary, tokenize, word_frequency
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "right", "source"})
 # literal misspellings that are also a phrase one edit away (以身作责) are the literal rule's
@@ -61,7 +62,7 @@ class _PhraseIndexModule:
 
 
 pi = _PhraseIndexModule()
-_HAN_WINDOW = re.compile(r"[\u4e00-\u9fff]{3}")      # the index's shortest window (see PhraseIndex.scan)
+_HAN_WINDOW = compile_skipping(r"[\u4e00-\u9fff]{3}")      # the index's shortest window (see PhraseIndex.scan)
 
 Source = Literal["official", "name", "idiom", "word", "saying"]
 
@@ -170,7 +171,7 @@ def _candidates(doc, index: pi.PhraseIndex) -> list[pi.Candidate]:
 def misspelling_regex(rule):
     def build(lexicon):
         words = vocabulary(lexicon).misspellings
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+        return compile_skipping("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
 
     return built_from(rule.vocabulary, ("typo-misspelling-regex",), build)
 
@@ -188,8 +189,8 @@ def _phrase_here(text: str, cand: pi.Candidate) -> bool:
 
 # one line break with the blanks around it, or a run of blanks inside a line (a page's
 # text extracted from a PDF keeps the gaps of its layout inside words: 取得突 破性进展)
-_ONE_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*|[ \t\u3000]+")
-_ONE_BREAK_BEFORE = re.compile(r"(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \t\u3000]+)$")
+_ONE_BREAK = compile_skipping(r"[ \t\u3000]*\r?\n[ \t\u3000]*|[ \t\u3000]+")
+_ONE_BREAK_BEFORE = compile_skipping(r"(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \t\u3000]+)$")
 
 
 def _phrase_across_break(text: str, cand: pi.Candidate) -> bool:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 import threading
 import unicodedata
@@ -33,6 +32,7 @@ from checker.core.paths import cache_folders
 from checker.checks.typo import phrase_lists
 from checker.checks.typo.sorted_lookup import SortedLookup
 from checker.model.tokens import full_dictionary
+from checker.core.skipping_re import compile_skipping
 
 
 class _Numpy:
@@ -111,7 +111,7 @@ class Candidate:
 
 
 _HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF     # the CJK Unified Ideographs block
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_RUN = compile_skipping(r"[\u4e00-\u9fff]+")
 
 
 def _han(s: str) -> bool:
@@ -758,7 +758,7 @@ def _npy_view(path: Path) -> memoryview:
     return view
 
 
-_NPY_HEADER = re.compile(r"\{'descr': '([<>|][a-z][0-9]+)', 'fortran_order': (True|False), 'shape': \(([0-9]+),\), \}\s*")
+_NPY_HEADER = compile_skipping(r"\{'descr': '([<>|][a-z][0-9]+)', 'fortran_order': (True|False), 'shape': \(([0-9]+),\), \}\s*")
 
 
 def _npy_header(text: str) -> dict:

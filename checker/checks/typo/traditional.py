@@ -18,10 +18,11 @@ from checker.checks.finding import Finding
 from checker.checks.typo.vocabulary import vocabulary
 from checker.model.lexicon import built_from
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "right", "count"})
 
-_HAN = re.compile(f"[{chr(0x4E00)}-{chr(0x9FFF)}]")       # the CJK Unified Ideographs block
+_HAN = compile_skipping(f"[{chr(0x4E00)}-{chr(0x9FFF)}]")       # the CJK Unified Ideographs block
 
 
 class Params(BaseModel):
@@ -43,7 +44,7 @@ def table_for(rule) -> tuple[re.Pattern[str] | None, dict[int, str]]:
             return None, {}
         # re.escape escapes character by character: one call over the joined characters
         # gives the text a call per character gave (thousands of calls, 2-5 ms fresh)
-        regex = re.compile("[" + _escaped("".join(sorted(mapping))) + "]")
+        regex = compile_skipping("[" + _escaped("".join(sorted(mapping))) + "]")
         return regex, str.maketrans(mapping)
 
     return built_from(rule.vocabulary, ("typo-traditional",), build)

@@ -20,6 +20,7 @@ from checker.checks.finding import Finding
 from checker.checks.units.forms import Vocabulary, words
 from checker.model.lexicon import built_from
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = {"found", "unit", "word", "suggestion"}
 
@@ -41,7 +42,7 @@ def _governor(vocabulary: Vocabulary) -> re.Pattern[str] | None:
         return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
 
     link = f"(?:{alt(linkers)})*" if linkers else ""
-    return re.compile(rf"(?P<word>{alt(money)}){link}$")
+    return compile_skipping(rf"(?P<word>{alt(money)}){link}$")
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just

@@ -12,7 +12,6 @@ and gives the figure in a later one (…是核心指标，全市已达47.6人): 
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
@@ -20,12 +19,13 @@ from checker.core.plain_model import BaseModel, ConfigDict
 from checker.checks.finding import Finding
 from checker.checks.units.forms import built_for, words
 from checker.model.span import Span
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = {"found", "unit", "value"}
 
 # The clause holding a quantity starts after one of these; a bracketed note inside the
 # clause belongs to it (每千人口执业（助理）医师3.04人 is still a ratio).
-_CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?\n]")
+_CLAUSE_MARKS = compile_skipping(r"[，。；：！？,;:!?\n]")
 
 
 class Params(BaseModel):

@@ -18,7 +18,6 @@ are shared.  The kind names ``percent-sign-mix``, ``unit-spelling-mix`` and
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
@@ -30,6 +29,7 @@ from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, majority, me
 from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
+from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
     "found", "expected",                  # the form written here, the document's majority form
@@ -117,7 +117,7 @@ def _fix(use: Use, expected: str) -> str | None:
 # -- what each ``of`` compares ------------------------------------------------------------
 # A number and its percent sign.  The number must not continue a code or a URL
 # (``%E4%B8`` and ``abc%20`` are percent-encoding, not percentages).
-_PERCENT = re.compile(
+_PERCENT = compile_skipping(
     r"(?<![0-9０-９A-Za-z.．%％])"
     r"(?P<number>[0-9０-９]+(?:[.．][0-9０-９]+)?)"
     r"(?P<space>[ \u3000]?)"
