@@ -34,7 +34,7 @@ def longest_match(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> tup
         # a match of k + 1 at (i, j): extend it in place, then look for a later j where
         # a longer one starts (each found is strictly longer, so this ends)
         while True:
-            size = k + 1 + _common_prefix(a, i + k + 1, b, j + k + 1, min(ahi - i, bhi - j) - k - 1)
+            size = k + 1 + common_prefix(a, i + k + 1, b, j + k + 1, min(ahi - i, bhi - j) - k - 1)
             best_i, best_j, k = i, j, size
             if i + k >= ahi:
                 break
@@ -45,7 +45,7 @@ def longest_match(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> tup
     return best_i, best_j, k
 
 
-def _common_prefix(a: str, i: int, b: str, j: int, limit: int) -> int:
+def common_prefix(a: str, i: int, b: str, j: int, limit: int) -> int:
     """How many characters ``a[i:]`` and ``b[j:]`` share at their start, at most ``limit``:
     compared in slices that double, then halved at the first difference."""
     n, step = 0, 8

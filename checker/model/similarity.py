@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from checker.model.fnv_lanes import fnv1a, fnv1a_many
-from checker.model.matching_blocks import opcodes
+from checker.model.matching_blocks import common_prefix, opcodes
 from checker.model.span import Span
 
 PLACEHOLDER = "§"
@@ -507,30 +507,9 @@ def figures_differ(a: str, b: str) -> bool:
 _LONG = 1000
 
 
-def _extension(a: str, i: int, b: str, j: int, limit: int) -> int:
-    """How many characters ``a[i:]`` and ``b[j:]`` have in common at their start (at most
-    ``limit``): compared in chunks that double, so a short extension costs little."""
-    n, step = 0, 8
-    while n < limit:
-        m = min(step, limit - n)
-        if a[i + n:i + n + m] == b[j + n:j + n + m]:
-            n += m
-            step *= 2
-            continue
-        lo, hi = 0, m                       # a chunk of lo matches, of hi does not
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if a[i + n + lo:i + n + mid] == b[j + n + lo:j + n + mid]:
-                lo = mid
-            else:
-                hi = mid
-        return n + lo
-    return n
-
-
 def _common_suffix(a: str, b: str) -> int:
     ra, rb = a[::-1], b[::-1]
-    return _extension(ra, 0, rb, 0, min(len(a), len(b)))
+    return common_prefix(ra, 0, rb, 0, min(len(a), len(b)))
 
 
 def edit_script(a: str, b: str, limit: int) -> list[tuple[str, str]] | None:
@@ -541,7 +520,7 @@ def edit_script(a: str, b: str, limit: int) -> list[tuple[str, str]] | None:
     end_a, end_b = len(a) - s, len(b) - s
 
     def search(i: int, j: int, budget: int) -> tuple[int, list[tuple[str, str]]] | None:
-        k = _extension(a, i, b, j, min(end_a - i, end_b - j))
+        k = common_prefix(a, i, b, j, min(end_a - i, end_b - j))
         i, j = i + k, j + k
         if i == end_a or j == end_b:
             cost = max(end_a - i, end_b - j)
