@@ -107,3 +107,24 @@ def test_a_rules_examples_are_made_when_first_read(cache_home):
         assert b.__dict__["_examples_value"] is b.examples          # made once
     rule = warm.available[0]
     assert rule.with_changes(severity="info").examples == rule.examples
+
+
+def test_a_warm_start_s_settings_pickle_as_the_data_they_stand_for(cache_home):
+    """``gwlint spark`` broadcasts the settings (a pickle): packed values and examples
+    travel unpacked, and the copy reads what a validated start reads."""
+    import pickle
+
+    cold = _build()
+    warm = _build()
+    name = next(n for n in cold.vocabularies.namespaces() if cold.vocabularies.namespace(n).as_dict())
+    key = next(iter(cold.vocabularies.namespace(name).as_dict()))
+    warm.vocabularies.namespace(name).get(key)            # one value unpacked, the rest not
+    copy = pickle.loads(pickle.dumps(warm))
+    assert copy.vocabularies.namespaces() == cold.vocabularies.namespaces()
+    for n in cold.vocabularies.namespaces():
+        assert copy.vocabularies.namespace(n).as_dict() == cold.vocabularies.namespace(n).as_dict()
+        assert copy.vocabularies.namespace(n).fingerprint == cold.vocabularies.namespace(n).fingerprint
+    assert copy.vocabularies.fingerprint == cold.vocabularies.fingerprint
+    assert [r.id for r in copy.rules] == [r.id for r in cold.rules]
+    for mine, theirs in zip(copy.rules, cold.rules):
+        assert mine.examples == theirs.examples

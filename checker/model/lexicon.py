@@ -93,6 +93,14 @@ class _PackedLexicon(Lexicon):
         # the whole namespace, in the loader's order (values already read are the same objects)
         return {key: self._value(key) for key in self._keys}
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The unpacking function is a closure over the rule-set cache's bytes, which pickle
+        # cannot carry (``gwlint spark`` broadcasts the settings): the copy travels with
+        # its data whole, which every method reads first when it is there.
+        state = {k: v for k, v in self.__dict__.items() if k != "_unpack"}
+        state["_data"] = self._data
+        return state
+
 
 def merge_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
@@ -494,6 +502,14 @@ class Vocabularies:
     def _data(self) -> dict[str, dict[str, Any]]:
         # reached only by ``packed`` vocabularies (``__init__`` sets the attribute itself)
         return {name: self._packed_namespace(name).as_dict() for name in self._keys}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # packed vocabularies travel as the data they stand for (see _PackedLexicon's)
+        if "_unpack" not in self.__dict__:
+            return self.__dict__
+        state = {k: v for k, v in self.__dict__.items() if k != "_unpack"}
+        state["_data"] = self._data
+        return state
 
     def _packed_namespace(self, name: str) -> Lexicon:
         lex = self._lexicons.get(name)
