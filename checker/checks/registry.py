@@ -91,14 +91,19 @@ def bind(rule, vocabularies=None):
                              vocabularies=vocabularies if vocabularies is not None else builtin_vocabularies())
 
 
-def link_deferrals(rules: list) -> list:
+def link_deferrals(rules: list, run: list | None = None) -> list:
     """``rules`` (the rules run on one document), each rule whose kind leaves some problems
     to other kinds (its module's ``DEFERS_TO``, a set of kind names) told which of these
     rules will report them (``rule.defers_to``, with their own parameters).  A problem
     whose reporter is not in the run — disabled, ignored for the path, not selected — is
-    then reported by the deferring rule: one report per problem, never none."""
+    then reported by the deferring rule: one report per problem, never none.
+
+    ``run``: the rules of ``rules`` actually run, when some are known to find nothing in
+    the document (``checker.checks.empty_text``): only these are linked (and their kinds
+    imported), each to its partners among all of ``rules`` — a partner left out for
+    finding nothing still takes the problems it would report, as when it runs."""
     out = []
-    for rule in rules:
+    for rule in rules if run is None else run:
         kinds = getattr(load_kind(rule.kind), "DEFERS_TO", ())
         if kinds or rule.defers_to:
             partners = tuple(r for r in rules if r.kind in kinds and r is not rule)

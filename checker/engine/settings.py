@@ -38,11 +38,19 @@ class Settings:
                 return kind
         return None
 
-    def rules_for(self, path: str) -> list[Rule]:
+    def rules_for(self, path: str, *, empty_text: bool = False) -> list[Rule]:
+        """The rules run on the document at ``path``; ``empty_text``: its text is empty,
+        and the rules that can find nothing in it are left out, their kinds not imported
+        (``checker.checks.empty_text``)."""
         from checker.sources.discover import matches_any
 
         rel = relative_to(path, self.root)
-        return link_deferrals([r for r in self.rules if not matches_any(rel, r.ignore)])
+        rules = [r for r in self.rules if not matches_any(rel, r.ignore)]
+        if empty_text:
+            from checker.checks.empty_text import runs_on_empty_text
+
+            return link_deferrals(rules, [r for r in rules if runs_on_empty_text(r.kind)])
+        return link_deferrals(rules)
 
 
 def relative_to(path: str, root: Path) -> str:
