@@ -40,7 +40,11 @@ def test_the_built_in_rules_of_listed_kinds_find_nothing_in_an_empty_text(settin
 def test_the_layers_the_reasons_name_are_empty(settings):
     doc = _empty_document(settings)
     assert doc.paragraphs == [] and doc.sentences == [] and doc.quantities == []
-    assert list(doc.structure.iter_blocks()) == []
+    assert list(doc.structure.iter_blocks()) == [] and doc.structure.inline_enums == []
+    assert doc.structure.title == "" or doc.structure.title is None
+    from checker.model.annotations import annotations_of
+
+    assert list(annotations_of(doc)) == []
     assert doc.year_at(0) is None                     # stale-event's every report needs one
     assert load_kind("duplicate-corpus").check(doc, None) is not None
     assert list(load_kind("duplicate-corpus").check(doc, None)) == []

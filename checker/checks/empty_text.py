@@ -29,22 +29,66 @@ SILENT_ON_EMPTY_TEXT = frozenset({
     "gb-digit-grouping",
     "gb-range-repeat",
     "rate-bound",
+    "rate-change",
     "decrease-bound",
+    "range-order",
+    "magnitude-mix",
+    "fractional-count",
+    "bare-magnitude",
+    "amount-change-points",
+    "measure-word-fit",
+    # minority_form's uses: quantities' units and measure words, or a number before a
+    # percent sign (its own expression needs both)
+    "minority-form",
+    "measure-word-mix",
+    "percent-sign-mix",
+    "unit-spelling-mix",
     # returns when the document has no paragraph, or reports only inside one
     "count-list",
     "count-respectively",
     "punct-balance",
     "punct-halfwidth",
-    # every report is at an outline block (task items are blocks)
+    "gb-nested-quotes",
+    "gb-date-line",
+    "gb-annotation",
+    "gb-cc-line",
+    "gb-attachment-note",
+    "gb-attachment-match",
+    "title-year",
+    "gb-addressee",
+    # every report is at an outline block or an inline enumeration (task items are blocks)
     "numbering-sequence",
+    "numbering-style",
+    "numbering-inline",
+    "gb-heading-levels",
     "responsibility-missing",
+    # every report is at a responsibility annotation, and an empty text has none
+    "responsibility-lead",
+    "responsibility-fields",
+    "responsibility-registry",
+    "responsibility-variants",
     # every report is at a run of Han characters written twice
     "stutter",
-    # returns unless the text holds three Han characters in a row
+    # returns unless the text holds three Han characters in a row / any character
     "typo-phrase",
-    # every report needs the year of the place it is in (Document.year_at: a section's or
-    # the title's year), and an empty text has neither
+    "typo-traditional",
+    "gb-ellipsis",
+    # every report is at a match of non-empty literals (escaped; empty ones dropped)
+    "substitution",
+    "gb-title-dunhao",
+    # every report is at a match of an expression that needs figures (arith-shares-sum:
+    # digits; gb-approx-number: two numerals), two letters or digits, or a letter after a
+    # Han character (number-letter)
+    "arith-shares-sum",
+    "gb-approx-number",
+    "number-letter",
+    # every report needs the year of its place: written in the match (digits, which an
+    # empty match has none of) or the place's (Document.year_at: a section's or the
+    # title's), and an empty text has neither
     "stale-event",
+    "stale-period",
+    "stale-milestone",
+    "stale-future-year",
 })
 
 
