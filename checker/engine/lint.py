@@ -20,6 +20,8 @@ class Cancelled(Exception):
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its violations, errors and cross-document summaries."""
+
     path: str
     violations: list[Violation] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)     # one-line input/internal errors

@@ -28,6 +28,8 @@ from checker.sources.source import SourceText
 
 @dataclass
 class RunResult:
+    """What a run over its paths gave: each file's result, the violations and errors."""
+
     files: int = 0
     violations: list[Violation] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)

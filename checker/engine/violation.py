@@ -21,6 +21,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
+    """One reported problem: where it is, which rule found it and what the report says."""
+
     path: str
     line: int
     column: int

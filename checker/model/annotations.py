@@ -103,12 +103,16 @@ def _responsibility_slice(raw: dict) -> dict:
 # -- results ---------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class UnitName:
+    """A unit named in a responsibility annotation."""
+
     name: str
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
 class AnnotationField:
+    """One field of a responsibility annotation: label, role, value and the units it names."""
+
     label: str          # as written: 牵头处室, or the verb of a clause: 牵头
     role: Role
     label_span: Span
@@ -118,6 +122,8 @@ class AnnotationField:
 
 @dataclass(frozen=True, slots=True)
 class Annotation:
+    """A responsibility annotation: its span, its form and its fields."""
+
     span: Span          # the whole annotation, brackets included
     form: Literal["bracket", "sentence", "clauses"]
     fields: tuple[AnnotationField, ...]
@@ -135,6 +141,8 @@ class Annotation:
 # -- compiled grammar ------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Grammar:
+    """The expressions that read responsibility annotations, for one vocabulary."""
+
     data: ResponsibilityData
     role_of: dict[str, Role]
     label_at: re.Pattern          # a label and its colon, at a position

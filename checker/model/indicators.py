@@ -46,6 +46,8 @@ class LinkData(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Link:
+    """The indicator and the linking verb found before a figure."""
+
     indicator: str | None
     indicator_span: Span | None
     verb: str | None

@@ -65,6 +65,8 @@ class InlineEnum:
 
 @dataclass(slots=True)
 class Structure:
+    """A document's outline: title, year and kind, its sections and numbered blocks."""
+
     title: str
     title_span: Span | None
     year: int | None

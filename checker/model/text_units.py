@@ -8,6 +8,8 @@ from checker.model.span import Span
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One line of the text: its number and its span."""
+
     number: int     # 1-based line number in the original file
     span: Span      # without the line end
 

@@ -43,6 +43,8 @@ class _ReadOnFirstUse:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule of a pack: its kind, where it applies, its messages and its parameters."""
+
     id: str
     kind: str
     category: str

@@ -47,6 +47,8 @@ _IMPROBABLE_BLOCKS = (
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """A file's bytes as text: the text, the codec that read it, whether a BOM opened it."""
+
     text: str
     encoding: str   # a Python codec name: "utf-8", "gb18030", "utf-16-le", "big5", …
     bom: bool

@@ -58,6 +58,8 @@ class CountData(BaseModel):
 
 @dataclass(frozen=True)
 class CountTables:
+    """The expressions and data that read counted lists, for one vocabulary."""
+
     data: CountData
     claim: re.Pattern[str]          # a numeral and its classifier: 八项, 6所, 两
     joiners: re.Pattern[str] | None  # 和 / 及 / 以及 / 与 inside the last item

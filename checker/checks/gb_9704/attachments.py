@@ -33,6 +33,8 @@ class Params(BaseModel):
 
 @dataclass
 class Item:
+    """One attachment an attachment note lists: its number and marker, its name."""
+
     number: int | None      # the attachment's number as written, None when unnumbered
     marker: str             # "1." "1、" "（1）" "" …
     marker_span: Span | None

@@ -76,6 +76,8 @@ class Params(BaseModel):
 
 @dataclass
 class _Open:
+    """A bracket or quotation mark opened and not closed yet."""
+
     mark: str        # the opener, normalised (an alias or look-alike as the mark it stands for)
     written: str     # the character as written
     offset: int      # in the document

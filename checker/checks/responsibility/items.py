@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class TaskItem:
+    """A numbered block that may be a task, with the annotations naming who does it."""
+
     block: Block
     annotations: list[Annotation] = field(default_factory=list)
     required: bool = False      # by the title policy

@@ -102,6 +102,8 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A place where the text may misspell a known phrase, and how."""
+
     start: int
     end: int
     phrase: str

@@ -57,6 +57,8 @@ class Params(BaseModel):
 
 @dataclass
 class Use:
+    """One written form of something a document should write one way."""
+
     group: Any              # what is compared within (a unit's spellings, a noun)
     form: str               # how it is written here
     span: Span              # what the report underlines
