@@ -76,12 +76,18 @@ SILENT_ON_EMPTY_TEXT = frozenset({
     # every report is at a match of non-empty literals (escaped; empty ones dropped)
     "substitution",
     "gb-title-dunhao",
-    # every report is at a match of an expression that needs figures (arith-shares-sum:
-    # digits; gb-approx-number: two numerals), two letters or digits, or a letter after a
-    # Han character (number-letter)
+    # every report is at a match of an expression that needs figures (arith-shares-sum,
+    # number-space, number-exact-approx, punct-range-mark: digits; gb-approx-number: two
+    # numerals; gb-year-zero: a year opening on a digit), two letters or digits or a
+    # letter after a Han character (number-letter), or a title mark (gb-title-scope)
     "arith-shares-sum",
+    "number-space",
+    "number-exact-approx",
+    "punct-range-mark",
     "gb-approx-number",
+    "gb-year-zero",
     "number-letter",
+    "gb-title-scope",
     # every report needs the year of its place: written in the match (digits, which an
     # empty match has none of) or the place's (Document.year_at: a section's or the
     # title's), and an empty text has neither
