@@ -168,3 +168,34 @@ def test_a_document_copied_over_and_over(batch_rows):
     found = _run(docs, params, batch_rows)
     assert found == plain_comparison(docs, params)
     assert [f for f in found if f[0] == "doc200.txt"] == [("doc200.txt", n, "doc000.txt", n + 1) for n in range(3)]
+
+
+def _counting_index(params: Params, gathered: list) -> _BucketIndex:
+    index = _BucketIndex(params)
+    ranked = index._ranked
+
+    def counting(pairs_row, pairs_member, row_start):
+        gathered.append(sum(len(p) for p in pairs_row))
+        return ranked(pairs_row, pairs_member, row_start)
+
+    index._ranked = counting
+    return index
+
+
+def test_a_row_alone_with_its_keys_gathers_nothing():
+    """A sentence whose keys no other sentence of its batch has is put in its buckets but
+    not given itself as a member: the ranking would drop it (not an earlier document's)."""
+    params = Params(bands=8, rows=2)
+    rng = random.Random(9)
+    docs = _documents([[sentence(rng) for _ in range(10)] for _ in range(3)], params)
+    gathered = []
+    index = _counting_index(params, gathered)
+    index.add_batch([d.key_array() for _, d in docs], [True] * 3, [d for _, d in docs])
+    assert gathered == [0]
+    # two documents of one sentence: both rows of each key are given to both, and the
+    # later document's sentence has the earlier one as its candidate
+    twice = _documents([[docs[0][1].norm(0)]] * 2, params)
+    index = _counting_index(params, gathered)
+    found = index.add_batch([d.key_array() for _, d in twice], [True, True], [d for _, d in twice])
+    assert gathered[-1] == 2 * 2 * (params.bands + 1)
+    assert found == [[], [(0, [0], False, 1)]]

@@ -459,8 +459,12 @@ class _BucketIndex:
             size += len(new_rows)
             if not looked_up:
                 continue
-            group_of.append(group[keep])
-            member_of.append(new_rows)
+            # the batch's own members, of the keys two or more batch rows have: a row alone
+            # with its key in the batch would be given itself, which is never its candidate
+            # (nor a sign of a crowded bucket), in each band it was put in
+            shared_key = (count > 1)[group[keep]]
+            group_of.append(group[keep][shared_key])
+            member_of.append(new_rows[shared_key])
             # every looked-up row of the batch gets its key's members
             g = np.concatenate(group_of)
             m = np.concatenate(member_of)
