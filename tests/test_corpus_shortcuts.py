@@ -54,7 +54,7 @@ def test_the_same_text_flag_is_given_only_for_equal_texts():
     index = _BucketIndex(params, lambda number, e: [d for _, d in docs][number].norm(e))
     index.add_batch([docs[0][1].key_array()], [True], [docs[0][1]])
     found = index.add_batch([d.key_array() for _, d in docs[1:]], [True, True], [d for _, d in docs[1:]])
-    assert found[0] == [(0, [0 << 32 | 0], True)]       # the same text: flagged
+    assert found[0] == [(0, [0 << 32 | 0], True, 0)]    # the same text: flagged
     assert found[1][0][2] is False                       # another text under the same keys: not flagged
     assert found[1][0][1][0] == 0                        # ... but still compared with the first one
 
@@ -109,7 +109,7 @@ def test_the_ranking_is_the_plain_one_on_both_paths(rows, seed):
         n = rng.randrange(100, 2000)
         pairs_row.append(np.array([rng.randrange(batch) for _ in range(n)], dtype=np.int64))
         pairs_member.append(np.array([rng.choice(pool) for _ in range(n)], dtype=np.int32 if rows < 2 ** 31 else np.int64))
-    sentence, candidate = index._ranked(pairs_row, pairs_member, row_start)
+    sentence, candidate, _, _ = index._ranked(pairs_row, pairs_member, row_start)
     want = _plain_ranked(np.concatenate(pairs_row).tolist(), np.concatenate(pairs_member).tolist(),
                          row_start.tolist(), params.max_candidates)
     assert list(zip(sentence.tolist(), candidate.tolist())) == want
@@ -154,3 +154,48 @@ def test_a_placeholder_pair_is_still_rejected_by_its_gap():
     assert _gap(a, b) > params.max_changed
     assert corpus.near_duplicate(a, b, min_ratio=0.0, max_changed=params.max_changed) is not None
     assert corpus.is_copy(a, b, params) is False
+
+
+@pytest.mark.parametrize("batch_rows", [30, 2048])
+def test_a_document_copied_over_and_over(batch_rows):
+    """Once every bucket of a document's sentences is full, a batch of its copies adds
+    nobody to them: the index's run for that batch is empty in every band, and later
+    batches search it and merge it (an IndexError before)."""
+    params = Params(bands=8, rows=2)
+    rng = random.Random(5)
+    texts = [sentence(rng) for _ in range(25)]
+    docs = _documents([texts] * 200 + [texts[:3] + [sentence(rng) for _ in range(20)]], params)
+    found = _run(docs, params, batch_rows)
+    assert found == plain_comparison(docs, params)
+    assert [f for f in found if f[0] == "doc200.txt"] == [("doc200.txt", n, "doc000.txt", n + 1) for n in range(3)]
+
+
+def _counting_index(params: Params, gathered: list) -> _BucketIndex:
+    index = _BucketIndex(params)
+    ranked = index._ranked
+
+    def counting(pairs_row, pairs_member, row_start):
+        gathered.append(sum(len(p) for p in pairs_row))
+        return ranked(pairs_row, pairs_member, row_start)
+
+    index._ranked = counting
+    return index
+
+
+def test_a_row_alone_with_its_keys_gathers_nothing():
+    """A sentence whose keys no other sentence of its batch has is put in its buckets but
+    not given itself as a member: the ranking would drop it (not an earlier document's)."""
+    params = Params(bands=8, rows=2)
+    rng = random.Random(9)
+    docs = _documents([[sentence(rng) for _ in range(10)] for _ in range(3)], params)
+    gathered = []
+    index = _counting_index(params, gathered)
+    index.add_batch([d.key_array() for _, d in docs], [True] * 3, [d for _, d in docs])
+    assert gathered == [0]
+    # two documents of one sentence: both rows of each key are given to both, and the
+    # later document's sentence has the earlier one as its candidate
+    twice = _documents([[docs[0][1].norm(0)]] * 2, params)
+    index = _counting_index(params, gathered)
+    found = index.add_batch([d.key_array() for _, d in twice], [True, True], [d for _, d in twice])
+    assert gathered[-1] == 2 * 2 * (params.bands + 1)
+    assert found == [[], [(0, [0], False, 1)]]

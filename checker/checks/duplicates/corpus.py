@@ -25,6 +25,7 @@ from checker.checks.duplicates.kept_texts import KeptTexts
 from checker.checks.duplicates.copy_verdicts import CopyVerdicts
 from checker.checks.duplicates.places import line_kinds, set_phrases, site_furniture
 from checker.checks.duplicates.row_blocks import RowBlocks
+from checker.checks.duplicates.settled_copies import SettledCopies
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
 from checker.model.document import Document
@@ -200,7 +201,8 @@ class Comparison:
         self.rule = rule
         self.params: Params = rule.params
         self.batch_rows = batch_rows
-        self.index = _BucketIndex(self.params, lambda number, e: self.texts[number].norm(e))
+        self.settled = SettledCopies(lambda name: self.texts[name >> 32].norm(name & 0xFFFFFFFF))
+        self.index = _BucketIndex(self.params, lambda number, e: self.texts[number].norm(e), self.settled)
         self.paths: list[str] = []
         self.keys: list[str] = []
         self.texts: list[Any] = []                      # document number -> its texts
@@ -230,6 +232,7 @@ class Comparison:
         if self.pending:
             yield from self._compare()
         self.kept.close()
+        self.settled.clear()
         self.texts = []          # their file is closed: nothing may read them any more
 
     def _compare(self) -> Iterator[CorpusFinding]:
@@ -237,25 +240,29 @@ class Comparison:
         found = self.index.add_batch([data.key_array() for _, data, _ in batch],
                                      [reported for _, _, reported in batch], [data for _, data, _ in batch])
         params, texts, keys, verdicts = self.params, self.texts, self.keys, self.verdicts
-        kept = self.kept
+        kept, settled = self.kept, self.settled
         for (number, data, reported), candidates in zip(batch, found):
             if reported:
                 copies = []
-                for e, ranked, same_text in candidates:
-                    if same_text:
-                        # the index found this sentence's text equal to its one candidate's
-                        # (``_exact_copies`` compared them): a copy, read and compared once
+                for e, ranked, decided, lasting in candidates:
+                    if decided:
+                        # the index knows this sentence a copy of its one candidate: its
+                        # text is that candidate's (``_exact_copies`` compared them), or
+                        # an earlier sentence of its text settled it (``SettledCopies``)
                         other_e = ranked[0] & 0xFFFFFFFF
                         copies.append((e, (keys[ranked[0] >> 32], texts[ranked[0] >> 32].line(other_e))))
                         continue
                     norm = data.norm(e)
-                    for sentence in ranked:
+                    for at, sentence in enumerate(ranked):
                         # is_copy(norm, other_norm), asked once per distinct pair of texts
                         other = texts[sentence >> 32]
                         other_e = sentence & 0xFFFFFFFF
                         other_norm = other.norm(other_e)
                         if other_norm == norm or verdicts(norm, number << 32 | e, other_norm, sentence):
                             copies.append((e, (keys[sentence >> 32], other.line(other_e))))
+                            if at < lasting:
+                                # every later sentence of this text is a copy of it too
+                                settled.settle(norm, number << 32 | e, sentence)
                             break
                 if _versions_of_one_document(copies, len(data), params):
                     copies = []
@@ -354,13 +361,16 @@ class _BucketIndex:
     Rows are numbered in the order documents are added; a candidate is given as
     document number << 32 | sentence, which orders as the rows do."""
 
-    def __init__(self, params: Params, text_of=None) -> None:
+    def __init__(self, params: Params, text_of=None, settled: SettledCopies | None = None) -> None:
         """``text_of(document number, sentence)``: a compared document's normalised
-        sentence (``_exact_copies``; without it every row is looked up in every band)."""
+        sentence (``_exact_copies``; without it every row is looked up in every band);
+        ``settled``: the copies later sentences of a text repeat (``_settled``), which
+        the caller fills from the ``lasting`` candidates the index gives."""
         from checker.core.numeric import np
 
         self.np = np
         self.text_of = text_of
+        self.settled = settled
         self.bucket_size = params.bucket_size
         self.max_candidates = params.max_candidates
         self.max_changed = params.max_changed
@@ -378,11 +388,15 @@ class _BucketIndex:
         self._marked = RowBlocks(np, (), np.bool_)      # its text holds a placeholder
         self._whole = RowBlocks(np, (), np.bool_)       # a member in every band
 
-    def add_batch(self, matrices: list, wanted: list[bool], texts: list) -> list[list[tuple[int, list[int], bool]]]:
+    def add_batch(self, matrices: list, wanted: list[bool], texts: list) -> list[list[tuple[int, list[int], bool, int]]]:
         """Add documents (their key arrays, in order) and give, for each, (sentence, its
-        candidates in the order they are compared, whether its text is known to be that of
-        its one candidate) for each of its sentences that has any (only for the ``wanted``
-        documents; the others get [])."""
+        candidates in the order they are compared, whether it is known to be a copy of
+        its one candidate, ``lasting``) for each of its sentences that has any (only for
+        the ``wanted`` documents; the others get []).  ``lasting``: how many of the first
+        candidates would be found again by any later sentence of the same text, were it
+        a copy of one of them (``SettledCopies``'s (a) and (b)): those sharing at least as
+        many buckets as the sentence was put in, none if an earlier sentence of its own
+        document is in its buckets."""
         np = self.np
         lengths = np.array([len(m) for m in matrices], dtype=np.int64)
         local = np.cumsum(lengths) - lengths                 # each document's first row in the batch
@@ -417,6 +431,10 @@ class _BucketIndex:
             group_of, member_of = [], []                     # each key's members, earlier runs first
             for earlier in self.runs:
                 run_keys, run_first, run_count, members = earlier[band]
+                if not len(run_keys):
+                    # a batch none of whose rows had room in this band's buckets (a
+                    # document copied over and over) left it empty
+                    continue
                 at = np.minimum(np.searchsorted(run_keys, distinct), len(run_keys) - 1)
                 hit = np.flatnonzero(run_keys[at] == distinct)
                 if not len(hit):
@@ -441,8 +459,12 @@ class _BucketIndex:
             size += len(new_rows)
             if not looked_up:
                 continue
-            group_of.append(group[keep])
-            member_of.append(new_rows)
+            # the batch's own members, of the keys two or more batch rows have: a row alone
+            # with its key in the batch would be given itself, which is never its candidate
+            # (nor a sign of a crowded bucket), in each band it was put in
+            shared_key = (count > 1)[group[keep]]
+            group_of.append(group[keep][shared_key])
+            member_of.append(new_rows[shared_key])
             # every looked-up row of the batch gets its key's members
             g = np.concatenate(group_of)
             m = np.concatenate(member_of)
@@ -455,6 +477,13 @@ class _BucketIndex:
                     order[asked[order]], group[asked[order]], m, g_size, g_first, base, length, local, texts)
                 looking = asked.copy()
                 looking[same_rows] = False
+                # a text seen before (its key has members) may be settled already
+                settled_rows, settled_members = self._settled(
+                    order[looking[order] & (held[group] > 0)], local, texts)
+                if len(settled_rows):
+                    looking[settled_rows] = False
+                    same_rows = np.concatenate((same_rows, settled_rows))
+                    same_members = np.concatenate((same_members, settled_members))
             query = order[looking[order]]                    # batch rows looked up
             q_group = group[looking[order]]
             sizes = g_size[q_group]
@@ -469,7 +498,8 @@ class _BucketIndex:
         self.sizes.append(size)
         self.rows += total
         self._whole.extend(admitted == self.width)
-        found = self._candidates(pairs_row, pairs_member, row_start, local, len(matrices), same_rows, same_members)
+        found = self._candidates(pairs_row, pairs_member, row_start, local, len(matrices), same_rows, same_members,
+                                 admitted)
         while len(self.runs) > 1 and self.sizes[-2] <= 4 * self.sizes[-1]:
             self._merge()
         return found
@@ -489,53 +519,66 @@ class _BucketIndex:
             order = np.argsort(column, kind="stable")
             column = column[order]
             members = np.concatenate((m1, m2))[order]
-            first = np.flatnonzero(np.concatenate(([True], column[1:] != column[:-1])))
+            # (two empty bands merge into an empty one: no first key)
+            first = np.flatnonzero(np.concatenate((np.ones(min(1, len(column)), dtype=bool), column[1:] != column[:-1])))
             count = np.diff(np.append(first, len(column)))
             merged.append((column[first], first.astype(m1.dtype), count.astype(self.count_type), members))
         self.sizes[-2:] = [self.sizes[-2] + self.sizes[-1]]
         self.runs.append(merged)
 
-    def _candidates(self, pairs_row, pairs_member, row_start, local, documents: int, same_rows, same_members):
+    def _candidates(self, pairs_row, pairs_member, row_start, local, documents: int, same_rows, same_members,
+                    admitted):
         np = self.np
-        result: list[list[tuple[int, list[int], bool]]] = [[] for _ in range(documents)]
-        sentence, candidate = self._ranked(pairs_row, pairs_member, row_start)
+        result: list[list[tuple[int, list[int], bool, int]]] = [[] for _ in range(documents)]
+        sentence, candidate, shared, crowded = self._ranked(pairs_row, pairs_member, row_start)
+        # the candidates that share at least as many buckets as the sentence was put in,
+        # unless an earlier sentence of its document is in them (``SettledCopies``)
+        lasting = (shared >= admitted[sentence]) & ~crowded[sentence]
         same = np.zeros(len(sentence), dtype=bool)
         if len(same_rows):
-            # a copy of the first sentence of its text is compared with that one alone
-            # (its text was found equal to that sentence's: the third item of its entry)
+            # a copy of the first sentence of its text, or of the copy its text settled,
+            # is that one's copy alone (the third item of its entry)
             sentence = np.concatenate((sentence, same_rows))
             candidate = np.concatenate((candidate, same_members))
             same = np.concatenate((same, np.ones(len(same_rows), dtype=bool)))
+            lasting = np.concatenate((lasting, np.zeros(len(same_rows), dtype=bool)))
             order = np.argsort(sentence, kind="stable")
-            sentence, candidate, same = sentence[order], candidate[order], same[order]
+            sentence, candidate, same, lasting = sentence[order], candidate[order], same[order], lasting[order]
         if not len(candidate):
             return result
         starts = np.flatnonzero(np.concatenate(([True], sentence[1:] != sentence[:-1])))
         ends = np.append(starts[1:], len(sentence))
+        # the lasting ones are the first of each sentence's candidates (ranked by buckets shared)
+        lasting = np.add.reduceat(lasting, starts).tolist()
         doc_starts = np.array(self.starts, dtype=np.int64)
         doc = np.searchsorted(doc_starts, candidate, side="right") - 1
         names = ((doc << 32) | (candidate - doc_starts[doc])).tolist()
         rows = sentence[starts]                                    # batch row of each sentence
         owner = np.searchsorted(local, rows, side="right") - 1
         within = (rows - local[owner]).tolist()
-        for d, e, a, b, equal in zip(owner.tolist(), within, starts.tolist(), ends.tolist(), same[starts].tolist()):
-            result[d].append((e, names[a:b], equal))
+        for d, e, a, b, equal, n in zip(owner.tolist(), within, starts.tolist(), ends.tolist(), same[starts].tolist(),
+                                        lasting):
+            result[d].append((e, names[a:b], equal, n))
         return result
 
     def _ranked(self, pairs_row, pairs_member, row_start):
-        """(batch row, candidate row) pairs, each row's candidates in the order they are
-        compared: the first ``max_candidates`` of those sharing a bucket with it, less
-        those the text sketches rule out."""
+        """(batch row, candidate row, buckets shared) of each row's candidates in the order
+        they are compared: the first ``max_candidates`` of those sharing a bucket with it,
+        less those the text sketches rule out; and whether each batch row has an earlier
+        row of its own document in its buckets (``crowded``)."""
         np = self.np
         none = np.zeros(0, dtype=np.int64)
+        crowded = np.zeros(len(row_start), dtype=bool)
         if not pairs_row:
-            return none, none
+            return none, none, none, crowded
         sentence = np.concatenate(pairs_row)
         candidate = np.concatenate(pairs_member).astype(np.int64)
         earlier = candidate < row_start[sentence]                  # rows of earlier documents
+        base = self.rows - len(row_start)
+        crowded[sentence[~earlier & (candidate < sentence + base)]] = True
         candidate, sentence = candidate[earlier], sentence[earlier]
         if not len(candidate):
-            return none, none
+            return none, none, none, crowded
         # how many buckets each (sentence, candidate) pair shares; per sentence the most
         # shared first, then the earliest: one sort of a number made of (sentence,
         # candidate), one of (sentence, buckets not shared, candidate), faster than lexsort
@@ -554,6 +597,7 @@ class _BucketIndex:
             sentence = pair >> low
             ranked = np.sort((sentence << (7 + low)) | ((127 - shared) << low) | (pair & ((1 << low) - 1)))
             sentence, candidate = ranked >> (7 + low), ranked & ((1 << low) - 1)
+            shared = 127 - ((ranked >> low) & 127)
         else:
             order = np.lexsort((candidate, sentence))
             candidate, sentence = candidate[order], sentence[order]
@@ -562,14 +606,33 @@ class _BucketIndex:
             shared = np.diff(np.append(starts, len(candidate)))
             candidate, sentence = candidate[starts], sentence[starts]
             order = np.lexsort((candidate, -shared, sentence))
-            candidate, sentence = candidate[order], sentence[order]
+            candidate, sentence, shared = candidate[order], sentence[order], shared[order]
         # the first max_candidates of each sentence, less those the text sketches rule out
         starts = np.flatnonzero(np.concatenate(([True], sentence[1:] != sentence[:-1])))
         rank = np.arange(len(sentence)) - np.repeat(starts, np.diff(np.append(starts, len(sentence))))
         keep = rank < self.max_candidates
-        candidate, sentence = candidate[keep], sentence[keep]
-        keep = self._possible(sentence + (self.rows - len(row_start)), candidate)
-        return sentence[keep], candidate[keep]
+        candidate, sentence, shared = candidate[keep], sentence[keep], shared[keep]
+        keep = self._possible(sentence + base, candidate)
+        return sentence[keep], candidate[keep], shared[keep], crowded
+
+    def _settled(self, rows, local, texts):
+        """Of the batch ``rows`` (sentences of texts seen before), those whose text is
+        settled (``SettledCopies``), and the copy each is a copy of."""
+        np = self.np
+        none = np.zeros(0, dtype=np.int64)
+        if self.settled is None or not len(rows):
+            return none, none
+        owner = np.searchsorted(local, rows, side="right") - 1
+        get = self.settled.get
+        found_rows, found_members = [], []
+        for row, d, lo in zip(rows.tolist(), owner.tolist(), local[owner].tolist()):
+            copy_of = get(texts[d].norm(row - lo))
+            if copy_of is not None:
+                found_rows.append(row)
+                found_members.append(self.starts[copy_of >> 32] + (copy_of & 0xFFFFFFFF))
+        if not found_rows:
+            return none, none
+        return np.array(found_rows, dtype=np.int64), np.array(found_members, dtype=np.int64)
 
     def _exact_copies(self, rows, groups, members, g_size, g_first, base: int, length, local, texts):
         """Of the batch ``rows`` looked up (``groups``: their keys in the exact text's band,
