@@ -158,17 +158,27 @@ def _plan(k: int, n: int) -> tuple[tuple[int, tuple[tuple[int, int, int], ...]],
     stand unedited, and its size (``NearIndex._near_plain``)."""
     plan = []
     for length in range(max(1, n - k), n + k + 1):
-        parts = _parts(k, length)
-        if parts is None:
-            continue
-        delta = n - length
-        windows = []
-        for i, (start, size) in enumerate(parts):
-            first = start + (-i if -i > delta - k + i else delta - k + i)
-            last = start + (i if i < delta + k - i else delta + k - i)
-            windows.append((first if first > 0 else 0, last if last < n - size else n - size, size))
-        plan.append((length, tuple(windows)))
+        windows = _length_windows(k, n, length)
+        if windows is not None:
+            plan.append((length, windows))
     return tuple(plan)
+
+
+@lru_cache(maxsize=4096)
+def _length_windows(k: int, n: int, length: int) -> tuple[tuple[int, int, int], ...] | None:
+    """``_plan``'s windows for one length of an earlier text (None: too short to cut).  A
+    long text (``NearIndex._near_long``) asks only for the lengths the index holds, which
+    for a paragraph are rarely any: its plan of 2k + 1 lengths is then never made."""
+    parts = _parts(k, length)
+    if parts is None:
+        return None
+    delta = n - length
+    windows = []
+    for i, (start, size) in enumerate(parts):
+        first = start + (-i if -i > delta - k + i else delta - k + i)
+        last = start + (i if i < delta + k - i else delta + k - i)
+        windows.append((first if first > 0 else 0, last if last < n - size else n - size, size))
+    return tuple(windows)
 
 
 @lru_cache(maxsize=4096)
@@ -394,7 +404,11 @@ class NearIndex:
         probe's slices of a long text cost a string each of the segment's size (a thousand
         of 70 characters for a 500-character paragraph), the filed segments a ``find``."""
         segments = self._segments
-        reach = [(windows, segments[length]) for length, windows in _plan(k, n) if length in segments]
+        # the lengths within k the index holds (``_plan``'s, in its order), their windows
+        # made only for those: a paragraph rarely has an earlier one so near in length
+        lengths = range(n - k if n - k > 1 else 1, n + k + 1)
+        reach = [(_length_windows(k, n, length), lists)
+                 for length, lists in zip(lengths, map(segments.get, lengths)) if lists is not None]
         found: set[int] = set()
         if not reach:
             return found        # no earlier unit without placeholders within k in length
