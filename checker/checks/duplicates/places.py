@@ -311,7 +311,22 @@ def beyond_titles(text: str, start: int, end: int) -> int:
     piece = text[start:end]
     if "《" in piece:           # (a stretch without one cites no title)
         piece = _TITLE.sub("", piece)
-    return len(_NOT_HAN.sub("", piece))
+    return han_count(piece)
+
+
+# The high bytes of the UTF-16 code units U+4E00..U+9FFF: a character's unit has one of
+# them exactly when it is a Han character of the basic block (one outside the BMP is two
+# surrogate units, high bytes D8-DF; a lone surrogate is one unit, D8-DF too).
+HAN_HIGH_BYTES = bytes(range(0x4E, 0xA0))
+
+
+def han_count(piece: str) -> int:
+    """The Han characters of the basic block in ``piece``: ``len(_NOT_HAN.sub("", piece))``
+    counted in C, a few steps per character instead of an expression's match per run of
+    other characters (~300 instructions a character on a paragraph): the high byte of
+    each UTF-16 unit, those of the block deleted, the difference in length."""
+    high = piece.encode("utf-16-be", "surrogatepass")[::2]
+    return len(high) - len(high.translate(None, HAN_HIGH_BYTES))
 
 
 CONTENTS_KEY = "duplicate_contents_heads"
