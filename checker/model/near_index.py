@@ -285,34 +285,18 @@ class NearIndex:
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
                     posting.append(position)
-        else:
-            self._lengths.append(len(norm))
-            self._file_segments(position, norm)
-        return position
-
-    def grams_of(self, position: int) -> frozenset[str]:
-        """The distinct character bigrams of a unit."""
-        grams = self._grams[position]
-        if grams is None:
-            grams = self._grams[position] = frozen_bigrams(self.norms[position])
-        return grams
-
-    def _skeleton(self, position: int) -> str:
-        skeleton = self._skeleton_of.get(position)
-        if skeleton is None:
-            skeleton = self._skeleton_of[position] = figures_skeleton(self.norms[position])
-        return skeleton
-
-    # -- texts without placeholders: segments -------------------------------------------
-    def _file_segments(self, position: int, norm: str) -> None:
+            return position
+        # -- texts without placeholders: filed by their segments (written out here: a call
+        # per unit saved, on the path every unit without placeholders takes)
         length = len(norm)
+        self._lengths.append(length)
         filing = self._filing.get(length)
         if filing is None:
             filing = self._filing[length] = self._filing_of(length)
         cut, lists = filing
         if cut is None:
             self._short.setdefault(length, []).append(position)
-            return
+            return position
         pieces = cut(norm)          # k + 1 pieces (one piece twice when k is 0: map stops at the lists)
         self._segment_texts.update(pieces)
         # A segment's first unit is filed as its position alone, not a list of one, all
@@ -328,6 +312,20 @@ class NearIndex:
                         by_text[piece] = [posting, position]
                 elif len(posting) < cap:
                     posting.append(position)
+        return position
+
+    def grams_of(self, position: int) -> frozenset[str]:
+        """The distinct character bigrams of a unit."""
+        grams = self._grams[position]
+        if grams is None:
+            grams = self._grams[position] = frozen_bigrams(self.norms[position])
+        return grams
+
+    def _skeleton(self, position: int) -> str:
+        skeleton = self._skeleton_of.get(position)
+        if skeleton is None:
+            skeleton = self._skeleton_of[position] = figures_skeleton(self.norms[position])
+        return skeleton
 
     def _filing_of(self, length: int):
         """(cutter, the segment dicts) of a length (``_cutter``: None when too short)."""
@@ -380,7 +378,7 @@ class NearIndex:
                 if lists is not None:
                     hit = lists[i].get(text)
                     if hit is not None and find(text, first, stop) >= 0:
-                        if hit.__class__ is int:        # one unit (``_file_segments``)
+                        if hit.__class__ is int:        # one unit (filed alone by ``add``)
                             found.add(hit)
                         else:
                             found.update(hit)
@@ -424,7 +422,7 @@ class NearIndex:
                 stop = last + size
                 for text, hit in by_text.items():
                     if find(text, first, stop) >= 0:
-                        if hit.__class__ is int:        # one unit (``_file_segments``)
+                        if hit.__class__ is int:        # one unit (filed alone by ``add``)
                             found.add(hit)
                         else:
                             found.update(hit)

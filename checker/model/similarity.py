@@ -319,7 +319,10 @@ def _plain_units(text: str, norm: str, offsets: list[int], breaks: list[int], cl
                  pairs: bool) -> list[Unit]:
     """``units_from`` without set phrases (most sentences): each unit is a slice of
     ``norm``, made in one loop, as ``_unit`` makes it with no phrases (no call per
-    stretch; tests/test_make_unit.py compares the two)."""
+    stretch; tests/test_make_unit.py compares the two).  ``make_unit``'s steps are
+    written out in the loop (a call per unit saved), and a text without placeholders
+    skips the look at each unit's last character; the breaks are increasing places
+    inside ``norm`` (``normalise_from``), so no stretch is empty."""
     n = len(norm)
     if not n:
         return []
@@ -330,18 +333,29 @@ def _plain_units(text: str, norm: str, offsets: list[int], breaks: list[int], cl
         if pairs and len(bounds) > 3:
             stretches += [(a, c, True) for a, c in zip(bounds, bounds[2:])]
     out = []
+    append = out.append
+    new, set_start, set_end, set_span, set_norm, set_clause = _new, _set_start, _set_end, _set_span, _set_norm, _set_clause
+    wild = PLACEHOLDER in norm
     for a, b, clause in stretches:
         if a >= b:
             continue
         piece = norm[a:b] if b - a < n else norm
-        first, last = offsets[a], offsets[b - 1]
-        end = last + 1
-        if piece[-1] == PLACEHOLDER:
+        first = offsets[a]
+        end = offsets[b - 1] + 1
+        if wild and piece[-1] == PLACEHOLDER:
             # a unit ending in a placeholder ends at the closing quote (``_unit``)
-            closer = _QUOTES.get(text[last])
-            j = text.find(closer, last + 1) if closer else -1
+            closer = _QUOTES.get(text[end - 1])
+            j = text.find(closer, end) if closer else -1
             end = j + 1 if j >= 0 else end
-        out.append(make_unit(first, end if end > first else first + 1, piece, clause))
+        # make_unit(first, max(end, first + 1), piece, clause), written out
+        span = new(Span)
+        set_start(span, first)
+        set_end(span, end if end > first else first + 1)
+        unit = new(Unit)
+        set_span(unit, span)
+        set_norm(unit, piece)
+        set_clause(unit, clause)
+        append(unit)
     return out
 
 

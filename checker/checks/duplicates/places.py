@@ -227,7 +227,9 @@ def heading_start(doc: Document, sentence, max_length: int) -> int | None:
     at = start
     while at < end and text[at] in _BLANKS:
         at += 1
-    for pos in _after_lead_ins(text, at, end):
+    # most sentences have no lead-in colon: the start alone, without the generator
+    places = _after_lead_ins(text, at, end) if _LEAD_IN_END.search(text, at, end) else (at,)
+    for pos in places:
         marker = marker_at(text, pos, end)
         if marker is None:
             continue
