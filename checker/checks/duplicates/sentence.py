@@ -160,11 +160,12 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             file_exact(norm, position)
         for unit, _ in hits:
             covered[unit.span.start:unit.span.end] = bytes(len(unit.span))
-        if params.ignore_numeral_changes:
-            for whole in (u for u in units if not u.clause):
-                seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
-                if hits and where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
-                    hits = []
+        # only the first unit may be the whole sentence (``units_from``; kept in order)
+        if params.ignore_numeral_changes and not units[0].clause:
+            whole = units[0]
+            seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
+            if hits and where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
+                hits = []
         if hits and sentence.paragraph in headings:
             # The summary and the plan of one document may share a heading.
             hits = [(u, f) for u, f in hits if same_section(doc, u.span.start, f.span.start)]
