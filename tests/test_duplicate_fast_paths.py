@@ -388,3 +388,12 @@ def test_plan_per_length_windows_are_the_former_plan():
             assert near_index._plan(k, n) == _former_plan(k, n), (k, n)
             for length, windows in _former_plan(k, n):
                 assert near_index._length_windows(k, n, length) == windows
+
+
+def test_line_kinds_are_read_once_per_document_and_length():
+    text = "一、总体要求\n关于做好工作的通知\n各单位：\n现将有关事项通知如下。\n（一）加强领导。"
+    doc = Document.from_text(text)
+    first = places.line_kinds(doc, 60)
+    assert places.line_kinds(doc, 60) is first
+    assert first == places._line_kinds(Document.from_text(text), 60)
+    assert places.line_kinds(doc, 4) == places._line_kinds(doc, 4)

@@ -65,3 +65,4 @@ def test_long_enough_with_characters_beyond_the_bmp_and_titles():
                 assert _long_enough(doc.text, units, min_length, clauses) == expected, ascii(text)
                 kept += len(expected)
     assert kept > 1000
+

@@ -185,7 +185,13 @@ def line_kinds(doc: Document, max_length: int) -> dict[int, int]:
     punctuation inside: HEADING when they open with a numbering marker (a heading, a
     table-of-contents entry; a trailing full stop allowed), NAME_LINE when they do not and
     end without a full stop (the title, printed again by the page or at the foot; a
-    signature; a field row such as 名称：…).  A short sentence ending in 。 is a statement."""
+    signature; a field row such as 名称：…).  A short sentence ending in 。 is a statement.
+    Read once per document and length: each duplicate kind asks (the answer is shared,
+    not to be changed)."""
+    return doc.shared(("line-kinds", max_length), lambda: _line_kinds(doc, max_length))
+
+
+def _line_kinds(doc: Document, max_length: int) -> dict[int, int]:
     out: dict[int, int] = {}
     for para in doc.paragraphs:
         whole = para.span.of(doc.text).rstrip(_BLANKS)
