@@ -361,3 +361,39 @@ def test_a_repeated_near_copy_is_found_through_a_segment_filed_at_two_places():
     index.add("天地玄黄宇宙洪荒日月盈昃")
     assert index.candidates("甲乙丁甲乙丙丁戊己庚辛壬", 0.5) == [first]
     assert index.candidates("子丑寅卯辰巳午未申甲乙丙", 0.5) == []
+
+
+def _former_plan(k: int, n: int):
+    """``near_index._plan`` as it was computed before its windows were made per length."""
+    plan = []
+    for length in range(max(1, n - k), n + k + 1):
+        size, longer = divmod(length, k + 1)
+        if size == 0:
+            continue
+        sizes = [size] * (k + 1 - longer) + [size + 1] * longer
+        starts = [sum(sizes[:i]) for i in range(k + 1)]
+        delta = n - length
+        windows = []
+        for i, (start, size) in enumerate(zip(starts, sizes)):
+            first = start + max(-i, delta - k + i)
+            last = start + min(i, delta + k - i)
+            windows.append((max(first, 0), min(last, n - size), size))
+        plan.append((length, tuple(windows)))
+    return tuple(plan)
+
+
+def test_plan_per_length_windows_are_the_former_plan():
+    for k in range(7):
+        for n in range(1, 170):
+            assert near_index._plan(k, n) == _former_plan(k, n), (k, n)
+            for length, windows in _former_plan(k, n):
+                assert near_index._length_windows(k, n, length) == windows
+
+
+def test_line_kinds_are_read_once_per_document_and_length():
+    text = "一、总体要求\n关于做好工作的通知\n各单位：\n现将有关事项通知如下。\n（一）加强领导。"
+    doc = Document.from_text(text)
+    first = places.line_kinds(doc, 60)
+    assert places.line_kinds(doc, 60) is first
+    assert first == places._line_kinds(Document.from_text(text), 60)
+    assert places.line_kinds(doc, 4) == places._line_kinds(doc, 4)

@@ -158,17 +158,27 @@ def _plan(k: int, n: int) -> tuple[tuple[int, tuple[tuple[int, int, int], ...]],
     stand unedited, and its size (``NearIndex._near_plain``)."""
     plan = []
     for length in range(max(1, n - k), n + k + 1):
-        parts = _parts(k, length)
-        if parts is None:
-            continue
-        delta = n - length
-        windows = []
-        for i, (start, size) in enumerate(parts):
-            first = start + (-i if -i > delta - k + i else delta - k + i)
-            last = start + (i if i < delta + k - i else delta + k - i)
-            windows.append((first if first > 0 else 0, last if last < n - size else n - size, size))
-        plan.append((length, tuple(windows)))
+        windows = _length_windows(k, n, length)
+        if windows is not None:
+            plan.append((length, windows))
     return tuple(plan)
+
+
+@lru_cache(maxsize=4096)
+def _length_windows(k: int, n: int, length: int) -> tuple[tuple[int, int, int], ...] | None:
+    """``_plan``'s windows for one length of an earlier text (None: too short to cut).  A
+    long text (``NearIndex._near_long``) asks only for the lengths the index holds, which
+    for a paragraph are rarely any: its plan of 2k + 1 lengths is then never made."""
+    parts = _parts(k, length)
+    if parts is None:
+        return None
+    delta = n - length
+    windows = []
+    for i, (start, size) in enumerate(parts):
+        first = start + (-i if -i > delta - k + i else delta - k + i)
+        last = start + (i if i < delta + k - i else delta + k - i)
+        windows.append((first if first > 0 else 0, last if last < n - size else n - size, size))
+    return tuple(windows)
 
 
 @lru_cache(maxsize=4096)
@@ -275,34 +285,18 @@ class NearIndex:
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
                     posting.append(position)
-        else:
-            self._lengths.append(len(norm))
-            self._file_segments(position, norm)
-        return position
-
-    def grams_of(self, position: int) -> frozenset[str]:
-        """The distinct character bigrams of a unit."""
-        grams = self._grams[position]
-        if grams is None:
-            grams = self._grams[position] = frozen_bigrams(self.norms[position])
-        return grams
-
-    def _skeleton(self, position: int) -> str:
-        skeleton = self._skeleton_of.get(position)
-        if skeleton is None:
-            skeleton = self._skeleton_of[position] = figures_skeleton(self.norms[position])
-        return skeleton
-
-    # -- texts without placeholders: segments -------------------------------------------
-    def _file_segments(self, position: int, norm: str) -> None:
+            return position
+        # -- texts without placeholders: filed by their segments (written out here: a call
+        # per unit saved, on the path every unit without placeholders takes)
         length = len(norm)
+        self._lengths.append(length)
         filing = self._filing.get(length)
         if filing is None:
             filing = self._filing[length] = self._filing_of(length)
         cut, lists = filing
         if cut is None:
             self._short.setdefault(length, []).append(position)
-            return
+            return position
         pieces = cut(norm)          # k + 1 pieces (one piece twice when k is 0: map stops at the lists)
         self._segment_texts.update(pieces)
         # A segment's first unit is filed as its position alone, not a list of one, all
@@ -318,6 +312,20 @@ class NearIndex:
                         by_text[piece] = [posting, position]
                 elif len(posting) < cap:
                     posting.append(position)
+        return position
+
+    def grams_of(self, position: int) -> frozenset[str]:
+        """The distinct character bigrams of a unit."""
+        grams = self._grams[position]
+        if grams is None:
+            grams = self._grams[position] = frozen_bigrams(self.norms[position])
+        return grams
+
+    def _skeleton(self, position: int) -> str:
+        skeleton = self._skeleton_of.get(position)
+        if skeleton is None:
+            skeleton = self._skeleton_of[position] = figures_skeleton(self.norms[position])
+        return skeleton
 
     def _filing_of(self, length: int):
         """(cutter, the segment dicts) of a length (``_cutter``: None when too short)."""
@@ -370,7 +378,7 @@ class NearIndex:
                 if lists is not None:
                     hit = lists[i].get(text)
                     if hit is not None and find(text, first, stop) >= 0:
-                        if hit.__class__ is int:        # one unit (``_file_segments``)
+                        if hit.__class__ is int:        # one unit (filed alone by ``add``)
                             found.add(hit)
                         else:
                             found.update(hit)
@@ -394,7 +402,11 @@ class NearIndex:
         probe's slices of a long text cost a string each of the segment's size (a thousand
         of 70 characters for a 500-character paragraph), the filed segments a ``find``."""
         segments = self._segments
-        reach = [(windows, segments[length]) for length, windows in _plan(k, n) if length in segments]
+        # the lengths within k the index holds (``_plan``'s, in its order), their windows
+        # made only for those: a paragraph rarely has an earlier one so near in length
+        lengths = range(n - k if n - k > 1 else 1, n + k + 1)
+        reach = [(_length_windows(k, n, length), lists)
+                 for length, lists in zip(lengths, map(segments.get, lengths)) if lists is not None]
         found: set[int] = set()
         if not reach:
             return found        # no earlier unit without placeholders within k in length
@@ -410,7 +422,7 @@ class NearIndex:
                 stop = last + size
                 for text, hit in by_text.items():
                     if find(text, first, stop) >= 0:
-                        if hit.__class__ is int:        # one unit (``_file_segments``)
+                        if hit.__class__ is int:        # one unit (filed alone by ``add``)
                             found.add(hit)
                         else:
                             found.update(hit)

@@ -92,6 +92,7 @@ def compile_phrases(patterns: tuple[str, ...]):
 
 
 _PAIRS = {**_BRACKETS, **_QUOTES}
+_OPENER_OF = {c: o for o, c in _PAIRS.items()}
 _PAIR_MARKS = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | set(_PAIRS.values())))) + "]")
 
 
@@ -101,7 +102,7 @@ def _closers(text: str, start: int, end: int) -> dict[int, int]:
     One pass: looking for each closer from its opener made a span with many unclosed
     brackets quadratic."""
     closer_of = _PAIRS
-    opener_of = {c: o for o, c in _PAIRS.items()}
+    opener_of = _OPENER_OF
     stacks: dict[str, list[int]] = {}
     out: dict[int, int] = {}
     for m in _PAIR_MARKS.finditer(text, start, end):
@@ -132,34 +133,46 @@ def normalise_from(text: str, start: int, end: int, at_clause_start: bool = True
     """``normalise`` of ``text[start:end]``, and whether a numbering marker was dropped at
     its start.  ``at_clause_start`` False: the text goes on with a clause begun before it
     (a sentence read as part of its paragraph after a full stop), so no marker is dropped
-    at its start."""
+    at its start.
+
+    A step per run of content characters and per other character, with less work per step
+    than a plain reading (tests/test_normalise_steps.py compares the two): a run is
+    followed by a mark (runs are as long as they go), so the mark is read at once; a clause
+    opening with a Han character that opens no marker is not matched against ``_MARKER``;
+    what a mark becomes (``_mark_kept``) is worked out once per character."""
     pieces: list[str] = []
     offsets: list[int] = []
     breaks: list[int] = []
     count = 0                       # characters kept so far (pieces may hold runs)
-    last = ""                       # the last character kept
+    wild = False                    # whether the last character kept is a placeholder
     i = start
     lead = False
     match_run = _CONTENT_RUN.match
     closers: dict[int, int] | None = None
+    kept_of = _MARKS_KEPT
     while i < end:
         if at_clause_start:
-            m = _MARKER.match(text, i, end)
-            if m and m.end() < end:
-                lead = lead or i == start
-                i = m.end()
             at_clause_start = False
-            if i >= end:
-                break
+            first = text[i]
+            # no marker opens with a Han character other than these (``_MARKER_HAN``)
+            if not ("\u4e00" <= first <= "\u9fff") or first in _MARKER_HAN:
+                m = _MARKER.match(text, i, end)
+                if m and m.end() < end:
+                    lead = lead or i == start
+                    i = m.end()
+                if i >= end:
+                    break
         run = match_run(text, i, end)
         if run:
             j = run.end()
-            pieces.append(run.group())
+            pieces.append(text[i:j])
             offsets.extend(range(i, j))
             count += j - i
-            last = text[j - 1]
+            wild = False
             i = j
-            continue
+            if i >= end:
+                break
+            # text[i] is no content character: it is read below, without a match
         ch = text[i]
         if ch in _BRACKETS:
             if closers is None:
@@ -171,14 +184,15 @@ def normalise_from(text: str, start: int, end: int, at_clause_start: bool = True
             if closers is None:
                 closers = _closers(text, i, end)
             j = closers.get(i, -1)
-            if j >= 0 and not any(is_content(unicodedata.normalize("NFKC", c)[:1] or " ")
-                                  for c in text[i + 1:j]):
+            # a content run inside holds a character NFKC leaves content: not anonymised
+            if j >= 0 and (j == i + 1 or _CONTENT_RUN.search(text, i + 1, j) is None) and not any(
+                    is_content(unicodedata.normalize("NFKC", c)[:1] or " ") for c in text[i + 1:j]):
                 # 《*》, “××”: an anonymised or unfilled name stands for any name.
-                if last != PLACEHOLDER:
+                if not wild:
                     pieces.append(PLACEHOLDER)
                     offsets.append(i)
                     count += 1
-                    last = PLACEHOLDER
+                    wild = True
                 i = j + 1
                 continue
             i += 1          # a quoted name is compared as written, without its marks
@@ -191,16 +205,35 @@ def normalise_from(text: str, start: int, end: int, at_clause_start: bool = True
             continue
         if ch == "\n":
             at_clause_start = True
-        c = unicodedata.normalize("NFKC", ch)
-        if len(c) == 1 and is_content(c):
+        c = kept_of.get(ch)
+        if c is None:
+            c = _mark_kept(ch)
+        if c:
             pieces.append(c)
             offsets.append(i)
             count += 1
-            last = c
+            wild = False
         i += 1
     if breaks and breaks[-1] == count:
         breaks.pop()
     return "".join(pieces), offsets, breaks, lead
+
+
+# The Han characters of the basic block a numbering marker may open with (``_MARKER``):
+# a clause opening with another one has none.
+_MARKER_HAN = frozenset("一二三四五六七八九十第首其再最")
+# What a character outside content runs, brackets, quotes and clause breaks is kept as:
+# its NFKC form when that is one content character (a full-width digit, ①), else "".
+_MARKS_KEPT: dict[str, str] = {}
+
+
+def _mark_kept(ch: str) -> str:
+    c = unicodedata.normalize("NFKC", ch)
+    kept = c if len(c) == 1 and is_content(c) else ""
+    if len(_MARKS_KEPT) >= 4096:
+        _MARKS_KEPT.clear()         # a text of many distinct rare characters: stay small
+    _MARKS_KEPT[ch] = kept
+    return kept
 
 
 def _kept(piece: str, phrases: re.Pattern | None) -> list[tuple[int, int]]:
@@ -286,7 +319,10 @@ def _plain_units(text: str, norm: str, offsets: list[int], breaks: list[int], cl
                  pairs: bool) -> list[Unit]:
     """``units_from`` without set phrases (most sentences): each unit is a slice of
     ``norm``, made in one loop, as ``_unit`` makes it with no phrases (no call per
-    stretch; tests/test_make_unit.py compares the two)."""
+    stretch; tests/test_make_unit.py compares the two).  ``make_unit``'s steps are
+    written out in the loop (a call per unit saved), and a text without placeholders
+    skips the look at each unit's last character; the breaks are increasing places
+    inside ``norm`` (``normalise_from``), so no stretch is empty."""
     n = len(norm)
     if not n:
         return []
@@ -297,18 +333,29 @@ def _plain_units(text: str, norm: str, offsets: list[int], breaks: list[int], cl
         if pairs and len(bounds) > 3:
             stretches += [(a, c, True) for a, c in zip(bounds, bounds[2:])]
     out = []
+    append = out.append
+    new, set_start, set_end, set_span, set_norm, set_clause = _new, _set_start, _set_end, _set_span, _set_norm, _set_clause
+    wild = PLACEHOLDER in norm
     for a, b, clause in stretches:
         if a >= b:
             continue
         piece = norm[a:b] if b - a < n else norm
-        first, last = offsets[a], offsets[b - 1]
-        end = last + 1
-        if piece[-1] == PLACEHOLDER:
+        first = offsets[a]
+        end = offsets[b - 1] + 1
+        if wild and piece[-1] == PLACEHOLDER:
             # a unit ending in a placeholder ends at the closing quote (``_unit``)
-            closer = _QUOTES.get(text[last])
-            j = text.find(closer, last + 1) if closer else -1
+            closer = _QUOTES.get(text[end - 1])
+            j = text.find(closer, end) if closer else -1
             end = j + 1 if j >= 0 else end
-        out.append(make_unit(first, end if end > first else first + 1, piece, clause))
+        # make_unit(first, max(end, first + 1), piece, clause), written out
+        span = new(Span)
+        set_start(span, first)
+        set_end(span, end if end > first else first + 1)
+        unit = new(Unit)
+        set_span(unit, span)
+        set_norm(unit, piece)
+        set_clause(unit, clause)
+        append(unit)
     return out
 
 

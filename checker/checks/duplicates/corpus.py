@@ -145,14 +145,16 @@ def collect(doc: Document, rule) -> Fingerprints:
     lines = line_kinds(doc, params.line_max_length)
     furniture = site_furniture(doc, rule, params.site_line_chars)
     for sentence, units in zip(doc.sentences, doc.sentence_units(phrases)):
-        if sentence.paragraph in lines or sentence.paragraph in furniture:
+        if not units or sentence.paragraph in lines or sentence.paragraph in furniture:
             continue
-        for unit in units:
-            if not unit.clause and unit.length >= params.min_length:
-                line, col = doc.position(unit.span.start)
-                end_line, end_col = doc.position(unit.span.end)
-                entries.append((line, col, end_line, end_col,
-                                excerpt_of(doc.text, unit.span.start, unit.span.end), unit.norm))
+        # only a sentence's first unit may be the whole sentence (``units_from``: the whole
+        # first, then clauses and pairs, all ``clause``): the others are not looked at
+        unit = units[0]
+        if not unit.clause and unit.length >= params.min_length:
+            line, col = doc.position(unit.span.start)
+            end_line, end_col = doc.position(unit.span.end)
+            entries.append((line, col, end_line, end_col,
+                            excerpt_of(doc.text, unit.span.start, unit.span.end), unit.norm))
     keys = band_keys([e[5] for e in entries], params.bands, params.rows)
     return Fingerprints(tuple(entries), keys.tobytes(), params.bands)
 

@@ -16,22 +16,20 @@ swapped: ``王明同志获评…。`` / ``深化党建引领，李华同志获�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from operator import attrgetter
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
-from checker.checks.duplicates.places import (PLAIN, RUN_IN, anaphoric_sentences, beyond_titles, comparable_kinds,
-                                              heading_paragraphs, heading_start, line_kinds, same_section,
-                                              sentence_kind, set_phrases, site_furniture)
+from checker.checks.duplicates.places import (HAN_HIGH_BYTES, PLAIN, RUN_IN, anaphoric_sentences, beyond_titles,
+                                              comparable_kinds, heading_paragraphs, heading_start, line_kinds,
+                                              same_section, sentence_kind, set_phrases, site_furniture)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
 from checker.model.numerals import CN_NUMERAL_CHARS
-from checker.model.similarity import (PLACEHOLDER, Unit, figures_differ, near_duplicate,
-                                      numerals_only_change, wording_length)
+from checker.model.similarity import PLACEHOLDER, Unit, figures_differ, near_duplicate, numerals_only_change
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({
@@ -162,11 +160,12 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             file_exact(norm, position)
         for unit, _ in hits:
             covered[unit.span.start:unit.span.end] = bytes(len(unit.span))
-        if params.ignore_numeral_changes:
-            for whole in (u for u in units if not u.clause):
-                seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
-                if hits and where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
-                    hits = []
+        # only the first unit may be the whole sentence (``units_from``; kept in order)
+        if params.ignore_numeral_changes and not units[0].clause:
+            whole = units[0]
+            seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
+            if hits and where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
+                hits = []
         if hits and sentence.paragraph in headings:
             # The summary and the plan of one document may share a heading.
             hits = [(u, f) for u, f in hits if same_section(doc, u.span.start, f.span.start)]
@@ -199,10 +198,15 @@ def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -
     lo = min([u.span.start for u in units])
     hi = max([u.span.end for u in units])
     blank_free = _BLANK_MARKS.search(text, lo, hi) is None
-    # Han characters outside titles (``beyond_titles``): with no title in the stretch, the
-    # unit's characters less the other characters, whose places are found once per
-    # sentence (a few marks and figures) and counted per unit by two bisections.
-    others = None if "《" in text[lo:hi] else [m.start() for m in _NOT_HAN_CHAR.finditer(text, lo, hi)]
+    # Han characters outside titles (``beyond_titles``): with no title in the stretch, a
+    # unit's Han characters are counted in the high bytes of the stretch's UTF-16 units
+    # (``places.han_count``), made once per sentence; a unit's are a slice of them while
+    # every character is one unit (none beyond the BMP).
+    high = None
+    if text.find("《", lo, hi) < 0:
+        high = text[lo:hi].encode("utf-16-be", "surrogatepass")[::2]
+        if len(high) != hi - lo:
+            high = None
     for u in units:
         if u.clause and not clauses:
             continue
@@ -210,25 +214,34 @@ def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -
         if plain:
             if len(norm) < min_length:
                 continue
-        elif len(norm) - norm.count(PLACEHOLDER) < min_length or wording_length(norm) < min_length:
+        elif len(norm) - norm.count(PLACEHOLDER) < min_length or _norm_words(norm) < min_length:
             continue
         start, end = u.span.start, u.span.end
-        if others is None:
+        if high is None:
             han = beyond_titles(text, start, end)
         else:
-            han = end - start - bisect_left(others, end) + bisect_left(others, start)
+            piece = high[start - lo:end - lo]
+            han = len(piece) - len(piece.translate(None, HAN_HIGH_BYTES))
         if han < min_length or (not blank_free and _FIGURE_BLANK.search(text, start, end)):
             continue
         out.append(u)
     return out
 
 
+def _norm_words(norm: str) -> int:
+    """``wording_length`` of a normalised text, in C: such a text holds Han characters,
+    ASCII letters and digits and placeholders only (``similarity.normalise``), so its
+    characters that are not words are the placeholders and the ASCII digits, x and X,
+    found among its ASCII characters (an ``encode`` that drops the others)."""
+    ascii_part = norm.encode("ascii", "ignore")
+    return (len(norm) - norm.count(PLACEHOLDER) - len(ascii_part)
+            + len(ascii_part.translate(None, b"0123456789xX")))
+
+
 _norm_of = attrgetter("norm")
 # What a normalised text holds besides words (``wording_length``): it holds Han
 # characters, ASCII letters and digits and placeholders only (``similarity.normalise``).
 _NOT_WORDS = re.compile("[0-9xX" + PLACEHOLDER + "]")
-# A character other than a Han one of the basic block (what ``beyond_titles`` counts).
-_NOT_HAN_CHAR = re.compile(r"[^\u4e00-\u9fff]")
 # Every match of ``_FIGURE_BLANK`` holds one of these.
 _BLANK_MARKS = re.compile("[xX×*＊]")
 
