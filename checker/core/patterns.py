@@ -940,7 +940,7 @@ _SHARED: tuple = (None, {}, {}, {}, [None, 0])
 # by all the rules is asked about some two hundred (twenty generated documents: 3,943
 # searches, 3,465 of them absent), a single rule about fifty at most (gb-fixed-expression's
 # list; the leftover patterns about thirty-five): the table is made for the first, seldom
-# for the second.
+# for the second (unless one question brings that many literals at once).
 _PAIRS_AFTER = 40
 _NO_PAIRS = False       # (the string's table cannot be made: numpy not loaded)
 
@@ -963,6 +963,10 @@ def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
     string asked about enough literals)."""
     shared = _shared_facts(string)
     chars, held, pairs = shared[1], shared[2], shared[4]
+    if pairs[0] is None and pairs[1] + len(literals) > _PAIRS_AFTER:
+        # this call alone may search past the threshold (a list of fifty literals, most
+        # absent): the table now, before its searches rather than after
+        pairs[0] = character_pairs(string) or _NO_PAIRS
     for literal in literals:
         known = held.get(literal)
         if known is None:
