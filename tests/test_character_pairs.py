@@ -95,3 +95,13 @@ def test_holds_any_answers_as_a_search(monkeypatch, with_numpy):
                 where = patterns._occurrences(text, literal, 0, len(text))
                 assert list(where) == [i for i in range(len(text)) if text.startswith(literal, i)][:len(where)]
     assert len(made) == (25 if with_numpy else 0)
+
+
+def test_holds_any_is_any_for_short_and_long_texts():
+    rng = random.Random(23)
+    for size in (10, 1_999, 2_000, 5_000):
+        text = _text(rng, size)
+        for _ in range(300):
+            literals = [_text(rng, rng.randint(0, 3)) for _ in range(rng.randint(0, 5))]
+            assert patterns.holds_any(text, literals) == any(literal in text for literal in literals)
+            assert patterns.holds_any(text, iter(literals)) == any(literal in text for literal in literals)

@@ -984,6 +984,16 @@ def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
     return False
 
 
+def holds_any(string: str, literals) -> bool:
+    """``any(literal in string for literal in literals)``, answered for a long string with
+    what is known of it already (``_holds_any``: the literals other checks asked about,
+    its characters, its pair table)."""
+    literals = tuple(literals)
+    if len(string) >= _SHARED_MIN:
+        return _holds_any(string, literals)
+    return any(literal in string for literal in literals)
+
+
 def _holds_chars(string: str, literal: str, chars: dict) -> bool:
     """Whether ``string`` holds every character of ``literal`` (``chars``: what is known
     of characters already)."""
