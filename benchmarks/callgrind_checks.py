@@ -10,7 +10,14 @@ step, so every step's count is its own.  Instructions do not move with the machi
 two runs of the same code agree to a fraction of a per cent (``PYTHONHASHSEED=0``).
 
     .venv/bin/python benchmarks/callgrind_checks.py --docs 25 [--pool DIR] [--json out.json]
+    .venv/bin/python benchmarks/callgrind_checks.py --docs 20 --order document
     .venv/bin/python benchmarks/callgrind_checks.py --compare a.json b.json
+
+``--order document`` runs the rules as a check of a document does, all of them on one document
+before the next (one step per document, ``rules of <name>``): what a check keeps for the
+document it is on (``patterns``' facts about the last long text asked about) is then kept
+across the rules, as in a real run; in the default order each rule meets a new document at
+every step and nothing kept serves a second rule.
 
 The rules run without the CLI's regex budget (as ``profile_breakdown.py`` runs them).  Use
 your own XDG_CACHE_HOME; the child runs once without valgrind first, so the stores are warm.
@@ -33,7 +40,7 @@ def _texts(pool: str, n: int) -> list[tuple[str, str]]:
     return [(name, open(os.path.join(pool, name), encoding="utf-8").read()) for name in names]
 
 
-def _child(pool: str, n: int, lib: str | None) -> None:
+def _child(pool: str, n: int, lib: str | None, by_document: bool = False) -> None:
     import ctypes
 
     cut = ctypes.CDLL(lib).cg_dump if lib else (lambda label: None)
@@ -57,7 +64,12 @@ def _child(pool: str, n: int, lib: str | None) -> None:
         for doc in docs:
             getattr(doc, layer)
         cut(f"layer {layer}".encode())
-    for rule in rules:
+    if by_document:
+        for doc in docs:
+            for rule in rules:
+                found += len(lint_document(doc, [rule], True).violations)
+            cut(f"rules of {doc.path}".encode())
+    for rule in rules if not by_document else ():
         for doc in docs:
             found += len(lint_document(doc, [rule], True).violations)
         cut(f"rule {rule.category} {rule.id}".encode())
@@ -88,11 +100,13 @@ def _groups(segments: dict[str, int]) -> dict[str, int]:
             key = label
         elif label.startswith("rule "):
             key = "category " + label.split()[1]
+        elif label.startswith("rules of "):
+            key = "rules, document by document"
         else:
             continue
         out[key] = out.get(key, 0) + count
     out["ALL (layers + non-duplicate rules)"] = sum(v for k, v in segments.items()
-                                                    if k.startswith(("layer ", "rule ")))
+                                                    if k.startswith(("layer ", "rule ", "rules of ")))
     return out
 
 
@@ -120,8 +134,8 @@ def _compare(a: dict[str, int], b: dict[str, int]) -> None:
 def main() -> None:
     if "--child" in sys.argv:
         at = sys.argv.index("--child")
-        lib = sys.argv[at + 3] if len(sys.argv) > at + 3 else None
-        _child(sys.argv[at + 1], int(sys.argv[at + 2]), lib)
+        lib = sys.argv[at + 3] if len(sys.argv) > at + 3 and sys.argv[at + 3] != "-" else None
+        _child(sys.argv[at + 1], int(sys.argv[at + 2]), lib, "--by-document" in sys.argv)
         return
     import argparse
     import subprocess
@@ -134,6 +148,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"))
     parser.add_argument("--keep", help="copy callgrind's files here (for callgrind_annotate)")
+    parser.add_argument("--order", choices=("rule", "document"), default="rule",
+                        help="each rule over all documents (default), or all rules on each document in turn")
     args = parser.parse_args()
     if args.compare:
         a, b = (json.load(open(p)) for p in args.compare)
@@ -146,9 +162,10 @@ def main() -> None:
             fh.write(_C)
         subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-o", lib, source], check=True)
         cmd = [sys.executable, os.path.abspath(__file__), "--child", args.pool, str(args.docs)]
-        subprocess.run(cmd, env=env, check=True)                       # the stores warm
+        order = ["--by-document"] if args.order == "document" else []
+        subprocess.run([*cmd, "-", *order], env=env, check=True)       # the stores warm
         subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out",
-                        "--dump-instr=no", *cmd, lib], env=env, check=True,
+                        "--dump-instr=no", *cmd, lib, *order], env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         segments = _segments(tmp)
         if args.keep:

@@ -24,6 +24,8 @@ from functools import lru_cache
 from typing import Annotated, Iterator
 
 from checker.core import pattern_facts
+from checker.core.character_pairs import character_pairs
+from checker.core.run_split import RunSearch, run_split
 from checker.core.plain_model import AfterValidator
 from checker.core.skipping_re import compile_skipping
 
@@ -930,36 +932,78 @@ _KNOWN = _Known()
 # literals they hold (a document's text is tested against some five hundred literals of
 # two hundred expressions, many alike; each absent one is a scan of the whole text).
 _SHARED_MIN = 2_000
-_SHARED: tuple = (None, {}, {}, {})   # the string, character -> held, literal -> held, literal -> where
+# the string, character -> held, literal -> held, literal -> where, [its pair table, searches]
+_SHARED: tuple = (None, {}, {}, {}, [None, 0])
+# The string's pair table (``character_pairs``) is made once this many literals have been
+# searched for in it: it costs about as much as sixteen searches of the text, and a
+# string asked about only a few literals would pay more than it saves.  A document checked
+# by all the rules is asked about some two hundred (twenty generated documents: 3,943
+# searches, 3,465 of them absent), a single rule about fifty at most (gb-fixed-expression's
+# list; the leftover patterns about thirty-five): the table is made for the first, seldom
+# for the second (unless one question brings that many literals at once).
+_PAIRS_AFTER = 40
+_NO_PAIRS = False       # (the string's table cannot be made: numpy not loaded)
+
+
+def _shared_facts(string: str) -> tuple:
+    """``_SHARED`` for ``string``, begun afresh when it is another string."""
+    global _SHARED
+    shared = _SHARED
+    if shared[0] is not string:
+        shared = _SHARED = (string, {}, {}, {}, [None, 0])  # swapped whole: each thread reads one string's facts
+    return shared
 
 
 def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
     """Whether ``string`` holds one of ``literals``, remembered per literal for the last
     long string asked about.  A literal one of whose characters the string lacks is not
     searched for (a search for one character is some twenty times cheaper than one for
-    a text of several, and the characters recur across literals)."""
-    global _SHARED
-    shared = _SHARED
-    if shared[0] is not string:
-        shared = _SHARED = (string, {}, {}, {})     # swapped whole: each thread reads one string's facts
-    chars, held = shared[1], shared[2]
+    a text of several, and the characters recur across literals), nor one with a pair of
+    neighbours the string's pair table lacks (``character_pairs``: numpy loaded, and the
+    string asked about enough literals)."""
+    shared = _shared_facts(string)
+    chars, held, pairs = shared[1], shared[2], shared[4]
+    if pairs[0] is None and pairs[1] + len(literals) > _PAIRS_AFTER:
+        # this call alone may search past the threshold (a list of fifty literals, most
+        # absent): the table now, before its searches rather than after
+        pairs[0] = character_pairs(string) or _NO_PAIRS
     for literal in literals:
         known = held.get(literal)
         if known is None:
-            known = True
-            for ch in literal:
-                has = chars.get(ch)
-                if has is None:
-                    has = chars[ch] = ch in string
-                if not has:
-                    known = False
-                    break
+            known = _holds_chars(string, literal, chars)
             if known and len(literal) > 1:
-                known = literal in string
+                tables = pairs[0]
+                if tables is None:
+                    pairs[1] += 1
+                    if pairs[1] > _PAIRS_AFTER:
+                        tables = pairs[0] = character_pairs(string) or _NO_PAIRS
+                known = (not tables or tables.may_hold(literal)) and literal in string   # (None, _NO_PAIRS: no table)
             held[literal] = known
         if known:
             return True
     return False
+
+
+def holds_any(string: str, literals) -> bool:
+    """``any(literal in string for literal in literals)``, answered for a long string with
+    what is known of it already (``_holds_any``: the literals other checks asked about,
+    its characters, its pair table)."""
+    literals = tuple(literals)
+    if len(string) >= _SHARED_MIN:
+        return _holds_any(string, literals)
+    return any(literal in string for literal in literals)
+
+
+def _holds_chars(string: str, literal: str, chars: dict) -> bool:
+    """Whether ``string`` holds every character of ``literal`` (``chars``: what is known
+    of characters already)."""
+    for ch in literal:
+        has = chars.get(ch)
+        if has is None:
+            has = chars[ch] = ch in string
+        if not has:
+            return False
+    return True
 
 
 # Windowed searches (``_stretches``): only for strings this long, and only
@@ -1008,13 +1052,13 @@ def _occurrences(string: str, literal: str, pos: int, end: int):
     asked about: callers stop before those run out)."""
     find = string.find
     if pos == 0 and end >= len(string) >= _SHARED_MIN:
-        global _SHARED
-        shared = _SHARED
-        if shared[0] is not string:
-            shared = _SHARED = (string, {}, {}, {})
+        shared = _shared_facts(string)
         kept = shared[3].get(literal)
         if kept is None:
             kept = []
+            if shared[2].get(literal) is False:     # known absent (_holds_any): not searched again
+                shared[3][literal] = kept
+                return kept
             at = find(literal, 0, end)
             while at >= 0 and len(kept) < _OCCURRENCES_KEPT:
                 kept.append(at)
@@ -1169,23 +1213,31 @@ class LiteralScan:
     matches (``_lookbehind_split``).  Offers ``finditer`` with ``re``'s arguments and
     results; what it finds is what ``re`` finds."""
 
-    __slots__ = ("regex", "literals", "window", "_body", "_guard")
+    __slots__ = ("regex", "literals", "window", "_body", "_guard", "_run")
 
     def __init__(self, compiled: re.Pattern) -> None:
         self.regex = compiled
         key = (compiled.pattern, int(compiled.flags))
         self.literals = _KNOWN.literals_of(key)
         self.window = _KNOWN.window_of(key) if self.literals else ()
-        self._body = self._guard = None
+        self._body = self._guard = self._run = None
         split = _KNOWN.split_of(key)
         if split:
             self._guard = re.compile(compiled.pattern[:split], compiled.flags)
             self._body = compile_skipping(compiled.pattern[split:], compiled.flags)
+        elif isinstance(compiled.pattern, str):
+            # an expression opening with a run of one set: searched from what follows it
+            run = pattern_facts.answer("run-split", *key, lambda: run_split(*key))
+            if run:
+                self._run = RunSearch(compiled, run, compile_skipping)
 
     def _search(self, string: str, pos: int, endpos: int):
-        """``regex.search``: the rest's leftmost match where the look-behind holds."""
+        """``regex.search``: the rest's leftmost match where the look-behind holds (or the
+        whole's, found from what follows its opening run: ``run_split``)."""
         body = self._body
         if body is None:
+            if self._run is not None:
+                return self._run.search(string, pos, endpos)
             return self.regex.search(string, pos, endpos)
         guard = self._guard.match
         while (m := body.search(string, pos, endpos)) is not None:
@@ -1197,7 +1249,7 @@ class LiteralScan:
     def _all(self, string: str, pos: int, end: int):
         while (m := self._search(string, pos, end)) is not None:
             yield m
-            pos = m.end()           # never empty (_lookbehind_split)
+            pos = m.end()           # never empty (_lookbehind_split, run_split)
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
         size = len(string)
@@ -1216,7 +1268,7 @@ class LiteralScan:
                 starts = _starts(string, literals, self.window, pos, end)
                 if starts is not None:
                     return iter(_anchored(self.regex.match, string, starts, end))
-        if self._body is not None:
+        if self._body is not None or self._run is not None:
             return self._all(string, pos, end)
         return self.regex.finditer(string, pos, end)
 
@@ -1293,7 +1345,8 @@ class UserPattern:
     compiled on its first call that gets past that test; any other when it is made.
     """
 
-    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges", "_context")
+    __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges", "_context",
+                 "_first_probe")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -1304,6 +1357,7 @@ class UserPattern:
         self._probe = None                                # found on first use (see _line_probe)
         self._edges = None                                # found on first use (see edge_sets)
         self._context: tuple[str, ...] | None = None      # found on first use (see context_literals)
+        self._first_probe = None                          # found on first use (see _holds_no_first)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -1351,6 +1405,22 @@ class UserPattern:
                                                        lambda: edge_sets(self.pattern, flags))
         return edges
 
+    def _holds_no_first(self, string: str, pos: int, end: int) -> bool:
+        """``string[pos:end]`` holds none of the characters every match begins with
+        (``edge_sets``): no match can begin in it.  For an expression needing no literal
+        (``_cannot_match`` has nothing to test), over a long stretch: one ``re`` scan for a
+        set of characters, where ``regex`` would try the whole expression (a look-behind,
+        a set of fifty members) at each position."""
+        probe = self._first_probe
+        if probe is None:
+            first = self._edges[0] if self._edges is not None else self._edge_sets()[0]
+            probe = self._first_probe = (compile_skipping("[" + "".join(re.escape(ch) for ch in sorted(first)) + "]")
+                                         if first else False)
+        if probe is False or probe.search(string, pos, end) is not None:
+            return False
+        _budget_left()
+        return True
+
     def _cannot_begin(self, string: str, pos: int, endpos: int | None) -> bool:
         """A match anchored at ``pos`` would begin with a character no match begins with
         (``edge_sets``; every match then takes one): there is none."""
@@ -1393,6 +1463,8 @@ class UserPattern:
         if self._cannot_match(string, pos, endpos):
             return iter(())
         end = self._end(string, endpos)
+        if not self._literals and end - pos >= _WINDOWED_MIN and self._holds_no_first(string, pos, end):
+            return iter(())
         if end - pos >= _WINDOWED_MIN:
             window = self._window
             if window is None:

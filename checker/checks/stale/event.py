@@ -34,6 +34,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.stale.words import Dates, Event, alt, finditer_lines, words
 from checker.model.span import Span
+from checker.core.patterns import holds_any
 from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"event", "phrase", "date", "year"})
@@ -117,7 +118,7 @@ def check(doc, rule) -> Iterator[Finding]:
     found: list[Finding] = []
     for event in events:
         aliases = tuple(event.aliases)
-        if not any(a in text for a in aliases):
+        if not holds_any(text, aliases):
             continue        # every expression below needs one of the event's names
         if event.only:
             regex = _forward(aliases, tuple(event.only), (), (), params.gap, ant.gap_stops)

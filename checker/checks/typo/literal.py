@@ -22,6 +22,7 @@ from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.typo.vocabulary import vocabulary
+from checker.checks.typo.word_scan import WordScan
 from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.core.paths import cache_folders
@@ -47,7 +48,14 @@ class Table:
     def __init__(self, entries: dict[str, str], known: frozenset[str]) -> None:
         self.entries = entries
         self.regex = alternation(entries) if entries else None
+        self.scan = WordScan.of(entries)       # finds what regex finds, cheaper (word_scan)
         self._known = known
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, wrong form)`` of each match of ``regex`` in ``text``, in order."""
+        if self.scan is not None:
+            return self.scan.finditer(text)
+        return ((m.start(), m.end(), m.group()) for m in self.regex.finditer(text))
 
     @cached_property
     def guards(self) -> dict[str, list[tuple[str, int]]]:
@@ -79,12 +87,11 @@ def check(doc, rule) -> Iterator[Finding]:
     if table.regex is None:
         return
     text = doc.text
-    for m in table.regex.finditer(text):
-        wrong = m.group()
-        if table.covered(text, m.start(), wrong) or _cuts_a_word(doc, m.start(), m.end()):
+    for start, end, wrong in table.finditer(text):
+        if table.covered(text, start, wrong) or _cuts_a_word(doc, start, end):
             continue
         right = table.entries[wrong]
-        yield Finding(Span(m.start(), m.end()), args={"found": wrong, "right": right},
+        yield Finding(Span(start, end), args={"found": wrong, "right": right},
                       fix=right if params.fix else None)
 
 
