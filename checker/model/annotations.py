@@ -15,7 +15,7 @@ separators are data (``responsibility`` in ``rules/data/responsibility.yaml``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -386,10 +386,28 @@ def suffix_class(name: str, data: ResponsibilityData) -> str | None:
     """The shortest listed suffix of ``name``.  Two names sharing any listed suffix share
     this one (县就业服务中心 and 县就业服务管理中心 both end in 中心, though only the
     first ends in 服务中心), so it partitions names into comparable groups."""
-    for suffix in _ordered(data).suffixes_shortest_first:
+    ordered = _ordered(data)
+    kept = ordered.classes
+    found = kept.get(name, _MISSING)
+    if found is _MISSING:
+        if len(kept) >= _KEPT_MAX:
+            kept.clear()
+        found = kept[name] = _suffix_class(name, ordered)
+    return found
+
+
+def _suffix_class(name: str, ordered: "_Ordered") -> str | None:
+    """``suffix_class`` computed: a test per listed suffix."""
+    for suffix in ordered.suffixes_shortest_first:
         if name.endswith(suffix) and len(name) > len(suffix):
             return suffix
     return None
+
+
+_MISSING = object()
+# Names kept per data object by ``unit_key`` and ``suffix_class`` (each table cleared
+# when full): a document holds a few hundred, a corpus a few thousand.
+_KEPT_MAX = 20_000
 
 
 def common_suffix(a: str, b: str, data: ResponsibilityData) -> str | None:
@@ -410,6 +428,19 @@ def unit_key(name: str, data: ResponsibilityData) -> str:
     """``name`` without fillers and with every full form abbreviated (县卫生健康局 and
     县卫健局 give one key; 人力资源和社会保障 and 人力资源社会保障 both give 人社)."""
     ordered = _ordered(data)
+    kept = ordered.keys
+    key = kept.get(name)
+    if key is None:
+        # one ``replace`` per filler and per abbreviation (some 70): the key is kept per
+        # name, which the responsibility checks ask about again and again
+        if len(kept) >= _KEPT_MAX:
+            kept.clear()
+        key = kept[name] = _unit_key(name, ordered)
+    return key
+
+
+def _unit_key(name: str, ordered: "_Ordered") -> str:
+    """``unit_key`` computed."""
     key = name
     for filler in ordered.fillers_longest_first:
         key = key.replace(filler, "")
@@ -427,6 +458,10 @@ class _Ordered:
     suffixes_shortest_first: tuple[str, ...]
     fillers_longest_first: tuple[str, ...]
     abbreviations: tuple[tuple[str, str], ...]
+    # answers kept per name (the lists above are the data's, never changed): name -> key
+    # (``unit_key``), name -> suffix class or None (``suffix_class``)
+    keys: dict = field(default_factory=dict, compare=False)
+    classes: dict = field(default_factory=dict, compare=False)
 
 
 # per data object, (the object, its _Ordered): the data is built once per lexicon and

@@ -293,9 +293,8 @@ def _link(text: str, lexicon: Any, grammar: QuantityGrammar, found: list[dict[st
         floor = _floor(text, prev, span.start)
         approx = q["approx"]
         prefix = approx[0] if approx and q["text"].startswith(approx[0]) else None
-        link = linker.link(text, floor, span.start, prefix)
-        q.update(indicator=link.indicator, indicator_span=link.indicator_span,
-                 verb=link.verb, verb_span=link.verb_span, verb_kind=link.verb_kind)
+        (q["indicator"], q["indicator_span"], q["verb"], q["verb_span"],
+         q["verb_kind"]) = linker.link_fields(text, floor, span.start, prefix)
         if head is not None:
             if q["indicator"] is None:
                 q.update(indicator=head["indicator"], indicator_span=head["indicator_span"])

@@ -65,29 +65,45 @@ class Quantity:
 
 # ``Quantity(**values)`` without the dataclass constructor: its ``__init__`` sets each of
 # the 28 fields by ``object.__setattr__`` (the class is frozen), some 8-15 us a quantity,
-# a tenth of the quantities layer.  Setting the slots through their own descriptors is
-# what that ``__init__`` does past the frozen ``__setattr__``; the objects are equal to,
-# hash and print like the constructor's (tests/test_quantity_objects.py).  The function
-# is written out a line per field, as ``dataclasses`` writes ``__init__`` (a loop over
-# the fields costs half as much again): ``_s<i>`` is field i's slot setter, ``_d<i>``
-# its default; a required field is read with ``values[name]``.
+# a tenth of the quantities layer.  ``make_quantity`` makes the object as an instance of
+# ``_Unfrozen``, a plain class with Quantity's slots in the same order and nothing else,
+# whose fields are set by plain attribute stores (the interpreter's quickest store, a
+# third of the cost of calling each slot's ``__set__``), and then gives it the class
+# ``Quantity``.  Python allows that class change between two classes of the same layout
+# (same base, same slots): the object's memory is the frozen class's own, field for
+# field, and from then on it is a ``Quantity`` like any other — equal to, hashing and
+# printing like the constructor's, frozen (tests/test_quantity_objects.py).  The
+# function is written out a line per field, as ``dataclasses`` writes ``__init__`` (a
+# loop over the fields costs half as much again): ``_d<i>`` is field i's default; a
+# required field is read with ``values[name]``.
+
+
+def _unfrozen_twin(cls: type) -> type:
+    """A class with ``cls``'s slots (same names, same order) and no methods: its
+    instances may be given the class ``cls`` once their fields are set."""
+    if cls.__bases__ != (object,) or "__slots__" not in cls.__dict__:
+        raise TypeError(f"{cls.__name__} is not a slots class derived from object")
+    return type(f"_Unfrozen{cls.__name__}", (), {"__slots__": cls.__slots__})
+
+
+_Unfrozen = _unfrozen_twin(Quantity)
 
 
 def _maker():
-    scope = {"_new": object.__new__, "Quantity": Quantity}
+    scope = {"_new": object.__new__, "_Unfrozen": _Unfrozen, "Quantity": Quantity}
     lines = ["def make_quantity(values):",
              '    """``Quantity(**values)`` for ``values`` holding only field names (the quantities',
              "    layer's own dictionaries): a missing field takes its default, a missing required",
              '    one raises ``KeyError``."""',
-             "    quantity = _new(Quantity)",
+             "    quantity = _new(_Unfrozen)",
              "    get = values.get"]
     for i, f in enumerate(fields(Quantity)):
         if f.default_factory is not MISSING:
             raise TypeError(f"make_quantity does not call default factories ({f.name})")
-        scope[f"_s{i}"] = Quantity.__dict__[f.name].__set__
         scope[f"_d{i}"] = f.default
         read = f"values[{f.name!r}]" if f.default is MISSING else f"get({f.name!r}, _d{i})"
-        lines.append(f"    _s{i}(quantity, {read})")
+        lines.append(f"    quantity.{f.name} = {read}")
+    lines.append("    quantity.__class__ = Quantity")
     lines.append("    return quantity")
     exec("\n".join(lines), scope)       # noqa: S102 - the text above, made from the fields
     return scope["make_quantity"]
