@@ -157,3 +157,99 @@ def test_document_number_findings_with_and_without_the_rest(monkeypatch):
     document_number._rest.cache_clear()
     assert fast == plain
     assert sum(map(len, fast)) >= 10, "the texts should give findings to compare"
+
+
+def test_sentences_made_through_the_twin_are_the_constructors_sentences():
+    """Sentences and their spans made by plain stores and a class change: each equal to,
+    hashing and printing like ``Sentence(index, Span(start, end), paragraph)``, frozen,
+    of the class Sentence; on random paragraphs of marks, quotes and blanks."""
+    import pickle
+
+    from checker.model.sentences import split_sentences
+    from checker.model.span import Span
+    from checker.model.text_units import Paragraph, Sentence
+
+    rng = random.Random(41)
+    pieces = ["。", "！", "？", "；", "“", "”", "（", "）", "《", "》", " ", "\u3000", "甲", "乙丙", "\t", "!", "?"]
+    for _ in range(800):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        cut = rng.randint(0, len(text))
+        paragraphs = [Paragraph(0, Span(0, cut), 1), Paragraph(1, Span(cut, len(text)), 2)]
+        for s in split_sentences(text, paragraphs):
+            built = Sentence(s.index, Span(s.span.start, s.span.end), s.paragraph)
+            assert type(s) is Sentence and type(s.span) is Span
+            assert s == built and hash(s) == hash(built) and repr(s) == repr(built)
+            assert pickle.loads(pickle.dumps(s)) == built
+            with pytest.raises(AttributeError):
+                s.index = 9
+            with pytest.raises(AttributeError):
+                s.span.start = 9
+
+
+@pytest.mark.parametrize("marks", ["，,；;：:。\n（(）)", "。！？\n", "，", "）]", "", "\\^-]["])
+def test_last_mark_is_the_largest_rfind(marks):
+    from checker.model.last_mark import last_mark
+
+    last = last_mark(marks)
+    rng = random.Random(43)
+    alphabet = list(marks) + list("甲乙丙 \t1") + ["\\", "^", "-"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        lo = rng.randint(0, len(text) + 2)
+        at = rng.randint(0, len(text) + 3)
+        expected = max((text.rfind(c, lo, at) for c in set(marks)), default=-1)
+        assert last(text, lo, at) == expected, (marks, text, lo, at)
+        assert last(text, 0, at) == max((text.rfind(c, 0, at) for c in set(marks)), default=-1)
+    assert last_mark(frozenset(marks)) is last_mark(frozenset(marks))
+
+
+def _findings(rule, texts, lexicon):
+    from checker.engine.lint import lint_document
+
+    out = []
+    for text in texts:
+        doc = Document.from_text(text, path="t", lexicon=lexicon)
+        out.append([(v.line, v.column, v.end_column, v.message) for v in lint_document(doc, [rule], True).violations])
+    return out
+
+
+def _breakdown_texts(rng: random.Random, n: int) -> list[str]:
+    pieces = ["全县共有学校193所", "其中", "中", "，", "。", "；", "幼儿园70所", "小学72所", "初中26所", "高中11所",
+              "中小学", "（", "）", "“", "”", "招生1200人", "男生600人", "女生600人", "总投资3.5亿元", "完成2亿元",
+              "中心", "3所中学", "新改扩建", "具有", "的", "23人", "\n", "总人口5万人", "城镇人口3万人", "乡村人口2万人"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) + "\n" for _ in range(n)]
+
+
+def test_parts_findings_with_and_without_the_marker_gate(monkeypatch):
+    """parts-not-total's findings with the sentences gated by ``_marker_gate`` and with
+    every sentence searched for its markers (a gate holding every offset)."""
+    from checker.checks.arithmetic import parts
+
+    settings = build_settings(no_config=True)
+    rule = next(r for r in settings.rules if r.id == "parts-not-total")
+    texts = _breakdown_texts(random.Random(47), 400)
+    texts += ["全县共有学校193所，其中幼儿园70所、小学72所、初中26所、高中11所。\n",
+              "新改扩建193所中幼儿园70所、小学72所。\n", "总人口5万人。其中城镇人口3万人，乡村人口3万人。\n"]
+    gated = _findings(rule, texts, settings.lexicon)
+    monkeypatch.setattr(parts, "_marker_gate", lambda text, data, quantities: list(range(len(text) + 1)))
+    plain = _findings(rule, texts, settings.lexicon)
+    assert gated == plain
+    assert sum(map(len, gated)) >= 10, "the texts should give findings to compare"
+
+
+def test_the_marker_gate_holds_every_marker():
+    from checker.checks.arithmetic import parts
+    from checker.checks.arithmetic.figures import data_for
+
+    settings = build_settings(no_config=True)
+    rule = next(r for r in settings.rules if r.id == "parts-not-total")
+    data = data_for(rule.vocabulary)
+    for text in _breakdown_texts(random.Random(53), 300):
+        doc = Document.from_text(text, path="t", lexicon=settings.lexicon)
+        quantities = doc.quantities
+        starts = [q.span.start for q in quantities]
+        gate = set(parts._marker_gate(doc.folded_text, data, quantities))
+        for sentence in doc.sentences:
+            for at, _ in parts._markers(doc.folded_text, sentence.span.start, sentence.span.end, data,
+                                        quantities, starts):
+                assert at in gate

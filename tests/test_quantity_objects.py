@@ -85,7 +85,7 @@ def test_a_made_quantity_behaves_as_a_constructed_one_everywhere():
 
 
 def test_the_unfrozen_twin_needs_a_plain_slots_class():
-    from checker.model.quantity import _unfrozen_twin
+    from checker.model.unfrozen_twin import unfrozen_twin as _unfrozen_twin
 
     class Plain:
         pass

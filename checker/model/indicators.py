@@ -23,7 +23,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.model.lexicon import built_from, data_view
 from checker.model.span import Span, known_span
 from checker.core.patterns import RegexList, compile_alternation, compile_user
-from checker.core.skipping_re import compile_skipping
+from checker.model.last_mark import last_mark
 
 # Marks that end a clause: an indicator never reaches back over them.
 CLAUSE_MARKS = frozenset("，,、；;：:。！？!?\n（(【[〔）)】]〕")
@@ -134,16 +134,14 @@ def clause_start(text: str, floor: int, end: int) -> int:
     """The start of the clause that ends at ``end``, not before ``floor``."""
     lowest = max(floor, end - MAX_LOOKBACK)
     i = end
-    last_mark = _LAST_MARK.match
     while i > lowest:
         # the character loop of ``_clause_start_plain`` stepped back over every character
-        # that is no clause mark (eight a quantity on average): the last mark of the
-        # window is found by one match instead (``_LAST_MARK``), and a window holding
-        # none leaves the clause reaching ``lowest``, as the loop did
-        found = last_mark(text, lowest, i)
-        if found is None:
+        # that is no clause mark (eight a quantity on average): the window's last mark is
+        # found by one match instead (``last_mark``; every closing bracket of ``_OPENING``
+        # is a mark), and a window holding none leaves the clause reaching ``lowest``
+        i = _LAST_CLAUSE_MARK(text, lowest, i) + 1
+        if i == 0:
             return lowest
-        i = found.end()
         ch = text[i - 1]
         if ch in _OPENING:
             # Keep a short bracket inside a noun phrase (园, 区) but stop at a long one.
@@ -157,10 +155,7 @@ def clause_start(text: str, floor: int, end: int) -> int:
     return lowest
 
 
-# The last clause mark of a window (``match(text, lo, hi)``): ``.*`` runs to ``hi`` and
-# gives characters back one at a time until a mark stands at its end, so the match ends
-# just after the window's last mark (every closing bracket of ``_OPENING`` is a mark).
-_LAST_MARK = compile_skipping("(?s).*[" + re.escape("".join(sorted(CLAUSE_MARKS))) + "]")
+_LAST_CLAUSE_MARK = last_mark(CLAUSE_MARKS)
 
 
 def _clause_start_plain(text: str, floor: int, end: int) -> int:

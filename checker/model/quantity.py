@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, field, fields
 
 from checker.model.span import Span
+from checker.model.unfrozen_twin import unfrozen_twin
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,27 +67,14 @@ class Quantity:
 # ``Quantity(**values)`` without the dataclass constructor: its ``__init__`` sets each of
 # the 28 fields by ``object.__setattr__`` (the class is frozen), some 8-15 us a quantity,
 # a tenth of the quantities layer.  ``make_quantity`` makes the object as an instance of
-# ``_Unfrozen``, a plain class with Quantity's slots in the same order and nothing else,
-# whose fields are set by plain attribute stores (the interpreter's quickest store, a
-# third of the cost of calling each slot's ``__set__``), and then gives it the class
-# ``Quantity``.  Python allows that class change between two classes of the same layout
-# (same base, same slots): the object's memory is the frozen class's own, field for
-# field, and from then on it is a ``Quantity`` like any other — equal to, hashing and
-# printing like the constructor's, frozen (tests/test_quantity_objects.py).  The
-# function is written out a line per field, as ``dataclasses`` writes ``__init__`` (a
-# loop over the fields costs half as much again): ``_d<i>`` is field i's default; a
-# required field is read with ``values[name]``.
-
-
-def _unfrozen_twin(cls: type) -> type:
-    """A class with ``cls``'s slots (same names, same order) and no methods: its
-    instances may be given the class ``cls`` once their fields are set."""
-    if cls.__bases__ != (object,) or "__slots__" not in cls.__dict__:
-        raise TypeError(f"{cls.__name__} is not a slots class derived from object")
-    return type(f"_Unfrozen{cls.__name__}", (), {"__slots__": cls.__slots__})
-
-
-_Unfrozen = _unfrozen_twin(Quantity)
+# ``_Unfrozen`` (``unfrozen_twin``: Quantity's slots, no methods), sets its fields by
+# plain attribute stores (a third of the cost of calling each slot's ``__set__``) and
+# gives it the class ``Quantity``; it is then equal to, hashes and prints like the
+# constructor's, and is frozen (tests/test_quantity_objects.py).  The function is
+# written out a line per field, as ``dataclasses`` writes ``__init__`` (a loop over the
+# fields costs half as much again): ``_d<i>`` is field i's default; a required field is
+# read with ``values[name]``.
+_Unfrozen = unfrozen_twin(Quantity)
 
 
 def _maker():
