@@ -253,3 +253,83 @@ def test_the_marker_gate_holds_every_marker():
             for at, _ in parts._markers(doc.folded_text, sentence.span.start, sentence.span.end, data,
                                         quantities, starts):
                 assert at in gate
+
+
+def _first_ending_loop(name, words, longest_first):
+    for word in sorted(words, key=len, reverse=longest_first):
+        if name.endswith(word) and len(name) > len(word):
+            return word
+    return None
+
+
+@pytest.mark.parametrize("longest_first", [False, True])
+def test_listed_ending_is_the_loop_over_the_words(longest_first):
+    from checker.model.listed_endings import endings_by_length, listed_ending
+
+    rng = random.Random(59)
+    alphabet = "中心局处办等"
+    for _ in range(300):
+        words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 8))]
+        groups = endings_by_length(words, longest_first)
+        for _ in range(30):
+            name = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+            assert listed_ending(name, groups) == _first_ending_loop(name, words, longest_first), (name, words)
+
+
+def test_name_functions_are_their_loops():
+    """unit_suffix, common_suffix and the unit key's gated loops against the loops over
+    the lists, on names made of the data's own suffixes, fillers and full forms."""
+    data = _responsibility_data()
+    ordered = annotations._ordered(data)
+    suffixes = list(data.unit_suffixes)
+    fillers = list(data.variant_fillers)
+    fulls = [full for full, _ in ordered.abbreviations]
+    rng = random.Random(61)
+    pieces = ["县", "市", "教育", "服务", "管理", *suffixes[:15], *fillers, *fulls[:15]]
+
+    def key_loop(name):
+        for filler in ordered.fillers_longest_first:
+            name = name.replace(filler, "")
+        for full, short in ordered.abbreviations:
+            name = name.replace(full, short)
+        return name
+
+    def common_loop(a, b):
+        for suffix in ordered.suffixes_longest_first:
+            if a.endswith(suffix) and b.endswith(suffix) and min(len(a), len(b)) > len(suffix):
+                return suffix
+        return None
+
+    names = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(3000)]
+    for a, b in zip(names, reversed(names)):
+        assert annotations._unit_key(a, ordered) == key_loop(a)
+        assert annotations.unit_suffix(a, data) == _first_ending_loop(a, suffixes, True)
+        assert annotations._suffix_class(a, ordered) == _first_ending_loop(a, suffixes, False)
+        assert annotations.common_suffix(a, b, data) == common_loop(a, b)
+
+
+def test_names_drop_their_trailer_as_the_loop_did():
+    from checker.model.span import Span
+
+    g = annotations.grammar_of(build_settings(no_config=True).lexicon)
+    rng = random.Random(67)
+    pieces = ["县教育局", "市财政局", "各乡镇", "、", "，", "（", "）", *g.trailers, "中心", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        got = annotations._names(text, 0, len(text), g)
+        expected = []
+        seps = g.data.name_separators
+        for s, e in annotations._split_outside_brackets(text, 0, len(text), seps):
+            while s < e and text[s] in seps + "。；;":
+                s += 1
+            while e > s and text[e - 1] in seps + "。；;":
+                e -= 1
+            name = text[s:e]
+            for trailer in g.trailers:
+                if name.endswith(trailer) and len(name) > len(trailer):
+                    name = name[: -len(trailer)]
+                    e -= len(trailer)
+                    break
+            if name:
+                expected.append(annotations.UnitName(name, Span(s, e)))
+        assert got == tuple(expected), text
