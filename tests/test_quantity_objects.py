@@ -141,3 +141,19 @@ def test_gated_candidates_are_the_searched_candidates():
     texts.append("高于一是一二三四五六七八九十项，达到达80%，接近近30万元，统一一批十分二十余名")
     for text in texts:
         assert _candidates_by(grammar.find_candidate, text) == _candidates_by(grammar.candidates.search, text)
+
+
+def test_whole_quantities_are_made_quantities():
+    from checker.model.quantity import make_whole_quantity
+
+    names = [f.name for f in dataclasses.fields(Quantity)]
+    rng = random.Random(13)
+    for _ in range(1000):
+        values = _random_values(rng)
+        whole = {name: values.get(name, f.default) for name, f in zip(names, dataclasses.fields(Quantity))}
+        made = make_whole_quantity(dict(whole))
+        assert made == make_quantity(dict(values)) == Quantity(**values)
+        assert type(made) is Quantity and repr(made) == repr(Quantity(**values))
+    partial = {"span": Span(0, 2), "text": "1%", "value": 1.0, "number_text": "1", "unit": "%"}
+    with pytest.raises(KeyError):
+        make_whole_quantity(partial)

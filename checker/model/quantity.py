@@ -77,24 +77,30 @@ class Quantity:
 _Unfrozen = unfrozen_twin(Quantity)
 
 
-def _maker():
+def _maker(whole: bool = False):
+    """``make_quantity``'s text, or with ``whole`` ``make_whole_quantity``'s: every field
+    read by subscript (a dictionary holding them all spares the ``get`` calls)."""
+    name = "make_whole_quantity" if whole else "make_quantity"
     scope = {"_new": object.__new__, "_Unfrozen": _Unfrozen, "Quantity": Quantity}
-    lines = ["def make_quantity(values):",
+    lines = [f"def {name}(values):",
              '    """``Quantity(**values)`` for ``values`` holding only field names (the quantities',
              "    layer's own dictionaries): a missing field takes its default, a missing required",
-             '    one raises ``KeyError``."""',
+             '    one raises ``KeyError``."""' if not whole else
+             '    one raises ``KeyError`` (here every field must be there)."""',
              "    quantity = _new(_Unfrozen)",
              "    get = values.get"]
     for i, f in enumerate(fields(Quantity)):
         if f.default_factory is not MISSING:
             raise TypeError(f"make_quantity does not call default factories ({f.name})")
         scope[f"_d{i}"] = f.default
-        read = f"values[{f.name!r}]" if f.default is MISSING else f"get({f.name!r}, _d{i})"
+        read = f"values[{f.name!r}]" if f.default is MISSING or whole else f"get({f.name!r}, _d{i})"
         lines.append(f"    quantity.{f.name} = {read}")
     lines.append("    quantity.__class__ = Quantity")
     lines.append("    return quantity")
     exec("\n".join(lines), scope)       # noqa: S102 - the text above, made from the fields
-    return scope["make_quantity"]
+    return scope[name]
 
 
 make_quantity = _maker()
+# ``Quantity(**values)`` for ``values`` holding every field (KeyError otherwise)
+make_whole_quantity = _maker(whole=True)
