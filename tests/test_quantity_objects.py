@@ -60,6 +60,45 @@ def test_a_made_quantity_needs_its_required_fields_and_stays_frozen():
         made.value = 2.0
 
 
+def test_a_made_quantity_behaves_as_a_constructed_one_everywhere():
+    """The object made as ``_Unfrozen`` and given the class Quantity: pickled, copied,
+    replaced, compared and sorted into sets like the constructor's, without a trace of
+    the twin class."""
+    import copy
+    import pickle
+
+    from checker.model.quantity import _Unfrozen
+
+    rng = random.Random(11)
+    for _ in range(300):
+        values = _random_values(rng)
+        made, built = make_quantity(dict(values)), Quantity(**values)
+        assert not isinstance(made, _Unfrozen) and isinstance(made, Quantity)
+        assert pickle.loads(pickle.dumps(made)) == built
+        assert copy.copy(made) == built and copy.deepcopy(made) == built
+        assert dataclasses.replace(made, text="x") == dataclasses.replace(built, text="x")
+        assert {made, built} == {built} and made.scaled == built.scaled and made.is_percent == built.is_percent
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.text = "y"
+        with pytest.raises(AttributeError):
+            del made.text
+
+
+def test_the_unfrozen_twin_needs_a_plain_slots_class():
+    from checker.model.unfrozen_twin import unfrozen_twin as _unfrozen_twin
+
+    class Plain:
+        pass
+
+    with pytest.raises(TypeError):
+        _unfrozen_twin(Plain)
+    twin = _unfrozen_twin(Span)
+    made = twin()
+    made.start, made.end = 2, 5
+    made.__class__ = Span
+    assert made == Span(2, 5) and hash(made) == hash(Span(2, 5))
+
+
 def test_fold_returns_the_translation():
     lexicon = build_settings(no_config=True).lexicon
     table = built_from(lexicon, "traditional_forms", _table)
@@ -102,3 +141,19 @@ def test_gated_candidates_are_the_searched_candidates():
     texts.append("高于一是一二三四五六七八九十项，达到达80%，接近近30万元，统一一批十分二十余名")
     for text in texts:
         assert _candidates_by(grammar.find_candidate, text) == _candidates_by(grammar.candidates.search, text)
+
+
+def test_whole_quantities_are_made_quantities():
+    from checker.model.quantity import make_whole_quantity
+
+    names = [f.name for f in dataclasses.fields(Quantity)]
+    rng = random.Random(13)
+    for _ in range(1000):
+        values = _random_values(rng)
+        whole = {name: values.get(name, f.default) for name, f in zip(names, dataclasses.fields(Quantity))}
+        made = make_whole_quantity(dict(whole))
+        assert made == make_quantity(dict(values)) == Quantity(**values)
+        assert type(made) is Quantity and repr(made) == repr(Quantity(**values))
+    partial = {"span": Span(0, 2), "text": "1%", "value": 1.0, "number_text": "1", "unit": "%"}
+    with pytest.raises(KeyError):
+        make_whole_quantity(partial)

@@ -15,13 +15,14 @@ separators are data (``responsibility`` in ``rules/data/responsibility.yaml``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field as PydField
 
 from checker.model.lexicon import built_from, validated
+from checker.model.listed_endings import endings_by_length, listed_ending
 from checker.model.span import Span
 from checker.core.patterns import RegexList
 from checker.core.skipping_re import compile_skipping
@@ -151,6 +152,8 @@ class _Grammar:
     verb_end: re.Pattern          # a clause ending in a responsibility verb
     name_split: re.Pattern
     trailers: tuple[str, ...]
+    # the trailers grouped by length, longest first (``listed_ending``)
+    trailer_groups: tuple = ()
 
 
 def _alternation(words) -> str:
@@ -174,6 +177,7 @@ def build_grammar(data: ResponsibilityData) -> _Grammar:
         verb_end=compile_skipping(rf"^(?:由)?(?P<names>.+?)(?P<verb>{verbs})$"),
         name_split=compile_skipping("[" + re.escape(data.name_separators) + "]+"),
         trailers=tuple(sorted(data.name_trailers, key=len, reverse=True)),
+        trailer_groups=endings_by_length(data.name_trailers, longest_first=True),
     )
 
 
@@ -371,11 +375,13 @@ def _names(text: str, start: int, end: int, g: _Grammar) -> tuple[UnitName, ...]
         while e > s and text[e - 1] in seps + "。；;":
             e -= 1
         name = text[s:e]
-        for trailer in g.trailers:
-            if name.endswith(trailer) and len(name) > len(trailer):
-                name = name[: -len(trailer)]
-                e -= len(trailer)
-                break
+        # the first trailer of ``g.trailers`` (longest first) the name ends with and is
+        # longer than, one set look-up per trailer length (``listed_ending``)
+        trailer = listed_ending(name, g.trailer_groups) if g.trailer_groups else None
+        if trailer is not None:
+            # (an empty trailer: name[:-0] is "", as the loop over the trailers made it)
+            name = name[: -len(trailer)]
+            e -= len(trailer)
         if name:
             names.append(UnitName(name, Span(s, e)))
     return tuple(names)
@@ -384,27 +390,44 @@ def _names(text: str, start: int, end: int, g: _Grammar) -> tuple[UnitName, ...]
 # -- unit names ------------------------------------------------------------------------
 def unit_suffix(name: str, data: ResponsibilityData) -> str | None:
     """The longest suffix of the list that ``name`` ends with (and is more than)."""
-    for suffix in _ordered(data).suffixes_longest_first:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return suffix
-    return None
+    return listed_ending(name, _ordered(data).suffix_groups_longest)
 
 
 def suffix_class(name: str, data: ResponsibilityData) -> str | None:
     """The shortest listed suffix of ``name``.  Two names sharing any listed suffix share
     this one (县就业服务中心 and 县就业服务管理中心 both end in 中心, though only the
     first ends in 服务中心), so it partitions names into comparable groups."""
-    for suffix in _ordered(data).suffixes_shortest_first:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return suffix
-    return None
+    ordered = _ordered(data)
+    kept = ordered.classes
+    found = kept.get(name, _MISSING)
+    if found is _MISSING:
+        if len(kept) >= _KEPT_MAX:
+            kept.clear()
+        found = kept[name] = _suffix_class(name, ordered)
+    return found
+
+
+def _suffix_class(name: str, ordered: "_Ordered") -> str | None:
+    """``suffix_class`` computed: one set look-up per suffix length (``listed_ending``)."""
+    return listed_ending(name, ordered.suffix_groups_shortest)
+
+
+_MISSING = object()
+# Names kept per data object by ``unit_key`` and ``suffix_class`` (each table cleared
+# when full): a document holds a few hundred, a corpus a few thousand.
+_KEPT_MAX = 20_000
 
 
 def common_suffix(a: str, b: str, data: ResponsibilityData) -> str | None:
     """The longest listed suffix both names end with (and are longer than)."""
-    for suffix in _ordered(data).suffixes_longest_first:
-        if a.endswith(suffix) and b.endswith(suffix) and min(len(a), len(b)) > len(suffix):
-            return suffix
+    # of one length, a names ends with one word only: its own ending of each length,
+    # longest first, is looked up in the list's words of that length
+    shorter = min(len(a), len(b))
+    for n, words in _ordered(data).suffix_groups_longest:
+        if shorter > n:
+            ending = a[len(a) - n:]
+            if ending in words and b.endswith(ending):
+                return ending
     return None
 
 
@@ -418,11 +441,28 @@ def unit_key(name: str, data: ResponsibilityData) -> str:
     """``name`` without fillers and with every full form abbreviated (县卫生健康局 and
     县卫健局 give one key; 人力资源和社会保障 and 人力资源社会保障 both give 人社)."""
     ordered = _ordered(data)
+    kept = ordered.keys
+    key = kept.get(name)
+    if key is None:
+        # one ``replace`` per filler and per abbreviation (some 70): the key is kept per
+        # name, which the responsibility checks ask about again and again
+        if len(kept) >= _KEPT_MAX:
+            kept.clear()
+        key = kept[name] = _unit_key(name, ordered)
+    return key
+
+
+def _unit_key(name: str, ordered: "_Ordered") -> str:
+    """``unit_key`` computed.  A name holding no filler (no full form) is left as it is
+    by every ``replace`` of that loop, each of which leaves it without one again: one
+    search for any of them (``filler_gate``, ``full_gate``) stands for the loop then."""
     key = name
-    for filler in ordered.fillers_longest_first:
-        key = key.replace(filler, "")
-    for full, short in ordered.abbreviations:
-        key = key.replace(full, short)
+    if ordered.filler_gate is None or ordered.filler_gate.search(key):
+        for filler in ordered.fillers_longest_first:
+            key = key.replace(filler, "")
+    if ordered.full_gate is None or ordered.full_gate.search(key):
+        for full, short in ordered.abbreviations:
+            key = key.replace(full, short)
     return key
 
 
@@ -435,6 +475,16 @@ class _Ordered:
     suffixes_shortest_first: tuple[str, ...]
     fillers_longest_first: tuple[str, ...]
     abbreviations: tuple[tuple[str, str], ...]
+    # the suffixes grouped by length (``listed_ending``), shortest and longest first
+    suffix_groups_shortest: tuple = ()
+    suffix_groups_longest: tuple = ()
+    # one search for any filler, any full form (None: the list is empty or holds "")
+    filler_gate: re.Pattern | None = None
+    full_gate: re.Pattern | None = None
+    # answers kept per name (the lists above are the data's, never changed): name -> key
+    # (``unit_key``), name -> suffix class or None (``suffix_class``)
+    keys: dict = field(default_factory=dict, compare=False)
+    classes: dict = field(default_factory=dict, compare=False)
 
 
 # per data object, (the object, its _Ordered): the data is built once per lexicon and
@@ -449,8 +499,20 @@ def _ordered(data: ResponsibilityData) -> _Ordered:
             _ORDERED.clear()
         kept = _ORDERED[id(data)] = (data, _Ordered(
             tuple(sorted(data.unit_suffixes, key=len, reverse=True)), tuple(sorted(data.unit_suffixes, key=len)),
-            tuple(sorted(data.variant_fillers, key=len, reverse=True)), _abbreviations(data)))
+            tuple(sorted(data.variant_fillers, key=len, reverse=True)), _abbreviations(data),
+            endings_by_length(data.unit_suffixes, longest_first=False),
+            endings_by_length(data.unit_suffixes, longest_first=True),
+            _any_of(data.variant_fillers), _any_of(full for full, _ in _abbreviations(data))))
     return kept[1]
+
+
+def _any_of(words) -> re.Pattern | None:
+    """One expression finding any of ``words`` (None for no words or an empty one, which
+    every text holds: the loop it stands for is then always run)."""
+    listed = sorted(set(words), key=lambda w: (-len(w), w))
+    if not listed or "" in listed:
+        return None
+    return compile_skipping("|".join(re.escape(w) for w in listed))
 
 
 def _abbreviations(data: ResponsibilityData) -> tuple[tuple[str, str], ...]:

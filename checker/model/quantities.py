@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from checker.model.indicators import linker_for
-from checker.model.quantity import Quantity, make_quantity
+from checker.model.quantity import Quantity, make_whole_quantity
 from checker.model.quantity_grammar import End, Parsed, QuantityGrammar, grammar_for
 from checker.model.span import Span, known_span
 
@@ -55,7 +55,17 @@ def scan(text: str, lexicon: Any, doc: Any = None) -> list[Quantity]:
         for fields in found:
             i = bisect_right(starts, fields["span"].start) - 1
             fields["sentence"] = sentences[i].index if i >= 0 else None
-    return [make_quantity(fields) for fields in found]
+    # every field is set by now (``_build``'s, ``_link``'s five) but the list id and the
+    # sentence, which ``_link`` and the lines above set only sometimes: with those two
+    # there, each field is read by subscript (``make_whole_quantity``)
+    made = []
+    for fields in found:
+        if "list_id" not in fields:
+            fields["list_id"] = None
+        if "sentence" not in fields:
+            fields["sentence"] = None
+        made.append(make_whole_quantity(fields))
+    return made
 
 
 def _candidates(text: str, grammar: QuantityGrammar):
@@ -293,9 +303,8 @@ def _link(text: str, lexicon: Any, grammar: QuantityGrammar, found: list[dict[st
         floor = _floor(text, prev, span.start)
         approx = q["approx"]
         prefix = approx[0] if approx and q["text"].startswith(approx[0]) else None
-        link = linker.link(text, floor, span.start, prefix)
-        q.update(indicator=link.indicator, indicator_span=link.indicator_span,
-                 verb=link.verb, verb_span=link.verb_span, verb_kind=link.verb_kind)
+        (q["indicator"], q["indicator_span"], q["verb"], q["verb_span"],
+         q["verb_kind"]) = linker.link_fields(text, floor, span.start, prefix)
         if head is not None:
             if q["indicator"] is None:
                 q.update(indicator=head["indicator"], indicator_span=head["indicator_span"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, field, fields
 
 from checker.model.span import Span
+from checker.model.unfrozen_twin import unfrozen_twin
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,32 +66,41 @@ class Quantity:
 
 # ``Quantity(**values)`` without the dataclass constructor: its ``__init__`` sets each of
 # the 28 fields by ``object.__setattr__`` (the class is frozen), some 8-15 us a quantity,
-# a tenth of the quantities layer.  Setting the slots through their own descriptors is
-# what that ``__init__`` does past the frozen ``__setattr__``; the objects are equal to,
-# hash and print like the constructor's (tests/test_quantity_objects.py).  The function
-# is written out a line per field, as ``dataclasses`` writes ``__init__`` (a loop over
-# the fields costs half as much again): ``_s<i>`` is field i's slot setter, ``_d<i>``
-# its default; a required field is read with ``values[name]``.
+# a tenth of the quantities layer.  ``make_quantity`` makes the object as an instance of
+# ``_Unfrozen`` (``unfrozen_twin``: Quantity's slots, no methods), sets its fields by
+# plain attribute stores (a third of the cost of calling each slot's ``__set__``) and
+# gives it the class ``Quantity``; it is then equal to, hashes and prints like the
+# constructor's, and is frozen (tests/test_quantity_objects.py).  The function is
+# written out a line per field, as ``dataclasses`` writes ``__init__`` (a loop over the
+# fields costs half as much again): ``_d<i>`` is field i's default; a required field is
+# read with ``values[name]``.
+_Unfrozen = unfrozen_twin(Quantity)
 
 
-def _maker():
-    scope = {"_new": object.__new__, "Quantity": Quantity}
-    lines = ["def make_quantity(values):",
+def _maker(whole: bool = False):
+    """``make_quantity``'s text, or with ``whole`` ``make_whole_quantity``'s: every field
+    read by subscript (a dictionary holding them all spares the ``get`` calls)."""
+    name = "make_whole_quantity" if whole else "make_quantity"
+    scope = {"_new": object.__new__, "_Unfrozen": _Unfrozen, "Quantity": Quantity}
+    lines = [f"def {name}(values):",
              '    """``Quantity(**values)`` for ``values`` holding only field names (the quantities',
              "    layer's own dictionaries): a missing field takes its default, a missing required",
-             '    one raises ``KeyError``."""',
-             "    quantity = _new(Quantity)",
+             '    one raises ``KeyError``."""' if not whole else
+             '    one raises ``KeyError`` (here every field must be there)."""',
+             "    quantity = _new(_Unfrozen)",
              "    get = values.get"]
     for i, f in enumerate(fields(Quantity)):
         if f.default_factory is not MISSING:
             raise TypeError(f"make_quantity does not call default factories ({f.name})")
-        scope[f"_s{i}"] = Quantity.__dict__[f.name].__set__
         scope[f"_d{i}"] = f.default
-        read = f"values[{f.name!r}]" if f.default is MISSING else f"get({f.name!r}, _d{i})"
-        lines.append(f"    _s{i}(quantity, {read})")
+        read = f"values[{f.name!r}]" if f.default is MISSING or whole else f"get({f.name!r}, _d{i})"
+        lines.append(f"    quantity.{f.name} = {read}")
+    lines.append("    quantity.__class__ = Quantity")
     lines.append("    return quantity")
     exec("\n".join(lines), scope)       # noqa: S102 - the text above, made from the fields
-    return scope["make_quantity"]
+    return scope[name]
 
 
 make_quantity = _maker()
+# ``Quantity(**values)`` for ``values`` holding every field (KeyError otherwise)
+make_whole_quantity = _maker(whole=True)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.model.unfrozen_twin import unfrozen_twin
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
@@ -39,17 +41,18 @@ class Span:
 # ``Span(start, end)`` without the dataclass constructor, for offsets the caller knows
 # valid (0 <= start <= end): a frozen dataclass's ``__init__`` sets each field by
 # ``object.__setattr__`` and ``__post_init__`` checks the bounds, some three times the
-# cost of setting the two slots through their own descriptors (what ``__init__`` does
-# past the frozen ``__setattr__``).  The span made is equal to, hashes and prints like
-# the constructor's (tests/test_quantity_objects.py).  The quantities layer makes five or
-# six spans for each of a document's ~100 quantities.
+# cost of plain stores into an unfrozen twin given the class Span (``unfrozen_twin``).
+# The span made is equal to, hashes and prints like the constructor's
+# (tests/test_quantity_objects.py).  The quantities layer makes five or six spans for
+# each of a document's ~100 quantities, the sentences layer one a sentence.
 _new = object.__new__
-_set_start, _set_end = Span.start.__set__, Span.end.__set__
+_Unfrozen = unfrozen_twin(Span)
 
 
 def known_span(start: int, end: int) -> Span:
     """``Span(start, end)`` for bounds known valid: the bounds' check is skipped."""
-    span = _new(Span)
-    _set_start(span, start)
-    _set_end(span, end)
+    span = _new(_Unfrozen)
+    span.start = start
+    span.end = end
+    span.__class__ = Span
     return span

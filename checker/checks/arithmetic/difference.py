@@ -23,6 +23,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.arithmetic.figures import data_for, interval, unit_key
 from checker.checks.finding import Finding
+from checker.model.last_mark import last_mark
 
 MESSAGE_ARGS = frozenset({
     "change",    # the change as written: 增加28天
@@ -31,6 +32,7 @@ MESSAGE_ARGS = frozenset({
 })
 
 _CLAUSE = frozenset("，,；;：:")
+_LAST_CLAUSE_END = last_mark(_CLAUSE | {"。", "\n"})
 _MAX_BETWEEN = 12   # characters between the two levels of one statement
 
 
@@ -103,7 +105,7 @@ def _shape(text, a, b, link, data) -> str | None:
         return None
     if not (b.verb in data.arith_target_verbs or any(v in between for v in data.arith_target_verbs)):
         return None
-    clause = max(text.rfind(c, 0, a.span.start) for c in _CLAUSE | {"。", "\n"}) + 1
+    clause = _LAST_CLAUSE_END(text, 0, a.span.start) + 1     # (see ``last_mark``)
     opening = text[clause:a.span.start][-_MAX_BETWEEN:]
     if not any(w in opening for w in data.arith_from_words):
         return None

@@ -17,6 +17,7 @@ from typing import Any
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.core.patterns import Regex
+from checker.model.last_mark import last_mark
 from checker.model.lexicon import data_view
 from checker.core.skipping_re import compile_skipping
 
@@ -128,8 +129,13 @@ _CLAUSE_ENDS = "，,；;：:。\n（(）)"
 
 def clause_before(text: str, at: int) -> str:
     """The text of a figure's clause before it (since the last clause mark)."""
-    start = max(text.rfind(c, 0, at) for c in _CLAUSE_ENDS) + 1
+    # the last clause mark before ``at`` in one match (``last_mark``): a ``str.rfind`` per
+    # mark read back over the whole text for each mark the text lacks (the ASCII ones)
+    start = _LAST_CLAUSE_END(text, 0, at) + 1
     return text[start:at]
+
+
+_LAST_CLAUSE_END = last_mark(_CLAUSE_ENDS)
 
 
 def is_ratio(text: str, q, data: ArithData) -> bool:

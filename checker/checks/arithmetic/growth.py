@@ -28,6 +28,7 @@ from checker.core.plain_model import Field
 
 from checker.checks.arithmetic.figures import ToleranceParams, clause_before, data_for, half_step, interval, unit_key
 from checker.checks.finding import Finding
+from checker.model.last_mark import last_mark
 from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({
@@ -273,7 +274,12 @@ def _rate_text(text, rate, b) -> str:
 
 
 def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in _CLAUSE | {"。", "\n"}) + 1
+    # the last clause mark before ``at`` (``last_mark``: one match, where a ``str.rfind``
+    # per mark read back over the whole text for each mark it lacks)
+    return _LAST_CLAUSE_END(text, 0, at) + 1
+
+
+_LAST_CLAUSE_END = last_mark(_CLAUSE | {"。", "\n"})
 
 
 def _annual_average(text: str, rate, data) -> bool:

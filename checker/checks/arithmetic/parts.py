@@ -127,11 +127,16 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
     # full stop (each a group of its own: 城镇/乡村；男/女；age groups).
     chain: list | None = None
     runs: dict[tuple, list] = {}    # single parts of one chain, group after group
+    gate = _marker_gate(text, data, quantities)
     for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span.start, sentence.span.end
-        lo = bisect.bisect_left(starts, s_start)
-        hi = bisect.bisect_left(starts, s_end)
-        markers = list(_markers(text, s_start, s_end, data, quantities, starts))
+        # most sentences hold no place a marker can stand (``_marker_gate``): their
+        # markers are none without looking for each word through the sentence
+        at = bisect.bisect_left(gate, s_start)
+        if at < len(gate) and gate[at] < s_end:
+            markers = list(_markers(text, s_start, s_end, data, quantities, starts))
+        else:
+            markers = []
         opening = markers[0] if markers and not text[s_start:markers[0][0]].strip(_OPENING_MARKS) else None
         if opening is not None:
             runs = {}
@@ -146,9 +151,11 @@ def _partial(rule, doc, quantities, starts, data, params) -> Iterator[Finding]:
             runs = {}
             groups = markers
         if not groups:
-            if ends_sentence(text, sentence):
+            if chain is not None and ends_sentence(text, sentence):
                 chain = None
             continue
+        lo = bisect.bisect_left(starts, s_start)
+        hi = bisect.bisect_left(starts, s_end)
         # Per sentence, in one pass each (a sentence of thousands of markers, as template
         # text has, stays linear): where each figure's bracket closes, the bracket around
         # each marker, and which figures can be totals at all.
@@ -413,6 +420,24 @@ def _qualifies_subset(text: str, prev_end: int, at: int, data) -> bool:
     if data.arith_attributive not in clause:
         return False
     return any(0 <= clause.find(w) < clause.rfind(data.arith_attributive) for w in data.arith_subset_qualifiers)
+
+
+def _marker_gate(text, data, quantities) -> list[int]:
+    """Sorted offsets that include every place ``_markers`` can yield: each occurrence of
+    a sentence marker (其中) in the text, overlapping ones too, and each occurrence of a
+    part-of marker (中) right at the end of a figure (``_after_figure`` asks that of it).
+    A sentence holding none of them yields no marker."""
+    places = []
+    for word in data.arith_sentence_markers:
+        at = text.find(word)
+        while at >= 0:
+            places.append(at)
+            at = text.find(word, at + 1)
+    words = tuple(data.arith_part_of_markers)
+    if words:
+        places.extend(q.span.end for q in quantities if text.startswith(words, q.span.end))
+    places.sort()
+    return places
 
 
 def _markers(text, start, end, data, quantities, starts):

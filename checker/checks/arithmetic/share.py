@@ -18,6 +18,7 @@ from typing import Iterator
 from checker.checks.arithmetic.figures import (ToleranceParams, data_for, half_step, interval, is_ratio, previous_totals,
                                               unit_key)
 from checker.checks.finding import Finding
+from checker.model.last_mark import last_mark
 
 MESSAGE_ARGS = frozenset({
     "share",     # the share with its name as written: 占比80%, 本科上线率70%
@@ -211,7 +212,12 @@ def _in_frame(clause_start: int, clause: str, figure, data) -> bool:
 
 
 def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in _CLAUSE | {"。", "\n"}) + 1
+    # the last clause mark before ``at`` (``last_mark``: one match, where a ``str.rfind``
+    # per mark read back over the whole text for each mark it lacks)
+    return _LAST_CLAUSE_END(text, 0, at) + 1
+
+
+_LAST_CLAUSE_END = last_mark(_CLAUSE | {"。", "\n"})
 
 
 _LABEL_SLACK = 2   # characters a part's label may run on after the rate's stem (上线人数, 录取了)

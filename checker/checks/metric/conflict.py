@@ -26,6 +26,7 @@ from typing import Any, Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.model.last_mark import last_mark
 from checker.model.indicators import is_rate, rate_lexicon
 from checker.model.lexicon import data_view
 from checker.core.patterns import Regex
@@ -266,7 +267,8 @@ def _record_leads(text: str, statements) -> dict[int, tuple]:
 
 
 def _record_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in _RECORD_ENDS) + 1
+    # one match back to the last record end (``last_mark``), not a ``str.rfind`` per mark
+    return last_mark("".join(_RECORD_ENDS))(text, 0, at) + 1
 
 
 def _other_subjects(doc, data, params, a, a_name, b, b_name) -> bool:
