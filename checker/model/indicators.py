@@ -137,7 +137,8 @@ def clause_start(text: str, floor: int, end: int) -> int:
     lowest = max(floor, end - MAX_LOOKBACK)
     i = end
     while i > lowest:
-        # the character loop of ``_clause_start_plain`` stepped back over every character
+        # the character loop this replaced (kept as the reference in
+        # tests/test_number_layers_second_pass.py) stepped back over every character
         # that is no clause mark (eight a quantity on average): the window's last mark is
         # found by one match instead (``last_mark``; every closing bracket of ``_OPENING``
         # is a mark), and a window holding none leaves the clause reaching ``lowest``
@@ -158,27 +159,6 @@ def clause_start(text: str, floor: int, end: int) -> int:
 
 
 _LAST_CLAUSE_MARK = last_mark(CLAUSE_MARKS)
-
-
-def _clause_start_plain(text: str, floor: int, end: int) -> int:
-    """``clause_start`` character by character (what the tests compare it with)."""
-    lowest = max(floor, end - MAX_LOOKBACK)
-    i = end
-    while i > lowest:
-        ch = text[i - 1]
-        if ch in _OPENING:
-            # Keep a short bracket inside a noun phrase (园, 区) but stop at a long one.
-            opener = _OPENING[ch]
-            j = text.rfind(opener, max(lowest, i - 2 - _SHORT_BRACKET), i - 1)
-            inner = text[j + 1:i - 1] if j >= 0 else ""
-            if j >= 0 and inner and not any(c.isdigit() or c in CLAUSE_MARKS for c in inner):
-                i = j
-                continue
-            return i
-        if ch in CLAUSE_MARKS:
-            return i
-        i -= 1
-    return lowest
 
 
 def linker_for(lexicon: Any) -> Linker:
