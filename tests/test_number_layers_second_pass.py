@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from checker.checks.metric.leading_run import rest_after_run
 from checker.engine.settings import build_settings
 from checker.model import annotations, indicators
 from checker.model.indicators import CLAUSE_MARKS
@@ -110,75 +109,6 @@ def test_the_kept_tables_are_cleared_when_full(monkeypatch):
         annotations.suffix_class(f"县第{i}中心", data)
     ordered = annotations._ordered(data)
     assert len(ordered.keys) <= 5 and len(ordered.classes) <= 5
-
-
-_DOC_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\]］】)）][ \t]*[0-9]{1,4}[ \t]*号"
-
-
-def test_the_rest_after_a_leading_run():
-    assert rest_after_run(_DOC_NUMBER) == _DOC_NUMBER[len(r"[\u4e00-\u9fff]{1,12}"):]
-    assert rest_after_run("[]a]{1,2}x") == "x"
-    assert rest_after_run(r"[\]x]{2}y") == "y"
-    for no_rest in ["[a]{1,2}?x", "[a]{1,2}+x", "[a]{1,2}*x", "[a]{3}", "(?:a){1,2}x", "[a-z]{3}(x", "a{1,2}x",
-                    "[a]+x", "x[a]{1,2}y", ""]:
-        assert rest_after_run(no_rest) is None, no_rest
-
-
-@pytest.mark.parametrize("seed", range(4))
-def test_a_text_without_the_rest_holds_no_match(seed):
-    """Whenever the whole expression matches a text, its rest matches there too (so a
-    text the rest does not match can be passed over): random expressions of the shape
-    ``[class]{m,n}rest`` on random texts."""
-    rng = random.Random(seed)
-    classes = ["[a-c]", "[ab]", "[^x]", r"[\u4e00-\u9fff]", "[a-z0-9]"]
-    rests = ["x", "x|y", "(?<=a)x", "b?x", "[xy]+z", "(?:c|x)y", r"\d+号", "(?=x)x", "y*", "(?<![a-c])x", "(a)x\\1",
-             "$", "c", "号"]
-    alphabet = "abcxyz号一二9 "
-    for _ in range(400):
-        m = rng.randint(0, 3)
-        n = m + rng.randint(0, 3)
-        pattern = f"{rng.choice(classes)}{{{m},{n}}}{rng.choice(rests)}"
-        rest = rest_after_run(pattern)
-        assert rest is not None, pattern
-        whole, part = re.compile(pattern), re.compile(rest)
-        for _ in range(30):
-            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
-            if whole.search(text) is not None:
-                assert part.search(text) is not None, (pattern, text)
-
-
-def test_document_number_findings_with_and_without_the_rest(monkeypatch):
-    """document-number-conflict's findings on texts of 文号 in many shapes, with the rest's
-    test and with the plain scan of every line."""
-    from checker.checks.metric import document_number
-    from checker.engine.lint import lint_document
-
-    settings = build_settings(no_config=True)
-    rule = next(r for r in settings.rules if r.id == "document-number-conflict")
-    rng = random.Random(37)
-    heads = ["县政办发", "市教体发", "发文字号：县政办发", "文号：市委发", "号召大家", "编号", "关于", ""]
-    years = ["〔2027〕", "[2026]", "（2027）", "(1999)", "〔 2027 〕", "〔2127〕", "2027", "【2028】"]
-    tails = ["12号", "21号", " 3 号", "号", "12", "12号。", "第12号"]
-    texts = []
-    for _ in range(150):
-        lines = ["".join([rng.choice(heads), rng.choice(years), rng.choice(tails)]) for _ in range(rng.randint(1, 6))]
-        lines.insert(rng.randint(0, len(lines)), "各乡镇人民政府：根据通知（县委发〔2026〕3号），现印发。")
-        texts.append("\n".join(lines) + "\n")
-
-    def findings():
-        out = []
-        for text in texts:
-            doc = Document.from_text(text, path="t", lexicon=settings.lexicon)
-            out.append([(v.line, v.column, v.end_column, v.message) for v in lint_document(doc, [rule], True).violations])
-        return out
-
-    fast = findings()
-    document_number._rest.cache_clear()
-    monkeypatch.setattr(document_number, "rest_after_run", lambda pattern: None)
-    plain = findings()
-    document_number._rest.cache_clear()
-    assert fast == plain
-    assert sum(map(len, fast)) >= 10, "the texts should give findings to compare"
 
 
 def test_sentences_made_through_the_twin_are_the_constructors_sentences():

@@ -18,7 +18,6 @@ from typing import Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.metric.leading_run import rest_after_run
 from checker.model.lexicon import data_view
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
@@ -49,12 +48,6 @@ def _compiled(pattern: str) -> re.Pattern[str] | None:
     return compile_skipping(pattern) if pattern else None
 
 
-@lru_cache(maxsize=8)
-def _rest(pattern: str) -> re.Pattern[str] | None:
-    rest = rest_after_run(pattern) if pattern else None
-    return compile_skipping(rest) if rest is not None else None
-
-
 def check(doc, rule) -> Iterator[Finding]:
     data = data_view(rule.vocabulary, NumberData)
     pattern = _compiled(data.metric_doc_number_pattern)
@@ -65,14 +58,9 @@ def check(doc, rule) -> Iterator[Finding]:
     # a line lacking the texts every match needs (号) is not searched: the expression
     # opens with up to twelve Han characters, which re tries at every position
     scan = literal_scan(pattern)
-    # and a line in which the expression's rest after its run of Han characters (the
-    # bracketed year and number) matches nowhere holds no match either (``leading_run``):
-    # that rest opens with a bracket, which re skips to
-    rest = _rest(data.metric_doc_number_pattern)
+    # (the scan searches from the expression's rest after that run: checker/core/run_split.py)
     for line in doc.lines:
         body = line.span.of(text)
-        if rest is not None and rest.search(body) is None:
-            continue
         for match in scan.finditer(body):
             before = body[:match.start()].strip(" \t\u3000|｜:：")
             after = body[match.end():].strip(" \t\u3000|｜。")
