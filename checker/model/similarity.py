@@ -251,15 +251,17 @@ def _kept(piece: str, phrases: re.Pattern | None) -> list[tuple[int, int]]:
 
 
 def _unit(norm: str, offsets: list[int], a: int, b: int, clause: bool, phrases: re.Pattern | None,
-          text: str) -> Unit | None:
+          text: str, kept: list[tuple[int, int]] | None = None) -> Unit | None:
     """The unit of ``norm[a:b]`` (offsets: of each character of ``norm`` in ``text``), its
-    set phrases taken out; its span runs from its first to its last character before that."""
+    set phrases taken out; its span runs from its first to its last character before that.
+    ``kept``: ``_kept`` of the piece, when the caller has it already."""
     if a >= b:
         return None
     piece = norm[a:b] if b - a < len(norm) else norm
     tail = b - 1                # the last character kept
-    if phrases is not None:
-        kept = _kept(piece, phrases)
+    if phrases is not None or kept is not None:
+        if kept is None:
+            kept = _kept(piece, phrases)
         if not kept:
             return None
         if len(kept) > 1 or kept[0] != (0, len(piece)):

@@ -23,6 +23,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates.kept_texts import KeptTexts
 from checker.checks.duplicates.copy_verdicts import CopyVerdicts
+from checker.checks.duplicates.long_units import whole_units
 from checker.checks.duplicates.places import line_kinds, set_phrases, site_furniture
 from checker.checks.duplicates.row_blocks import RowBlocks
 from checker.checks.duplicates.settled_copies import SettledCopies
@@ -144,13 +145,12 @@ def collect(doc: Document, rule) -> Fingerprints:
     entries = []
     lines = line_kinds(doc, params.line_max_length)
     furniture = site_furniture(doc, rule, params.site_line_chars)
-    for sentence, units in zip(doc.sentences, doc.sentence_units(phrases)):
-        if not units or sentence.paragraph in lines or sentence.paragraph in furniture:
+    # only a sentence's first unit may be the whole sentence (``units_from``: the whole
+    # first, then clauses and pairs, all ``clause``): the others are not looked at, nor made
+    for sentence, unit in zip(doc.sentences, whole_units(doc, phrases)):
+        if unit is None or sentence.paragraph in lines or sentence.paragraph in furniture:
             continue
-        # only a sentence's first unit may be the whole sentence (``units_from``: the whole
-        # first, then clauses and pairs, all ``clause``): the others are not looked at
-        unit = units[0]
-        if not unit.clause and unit.length >= params.min_length:
+        if unit.length >= params.min_length:
             line, col = doc.position(unit.span.start)
             end_line, end_col = doc.position(unit.span.end)
             entries.append((line, col, end_line, end_col,

@@ -22,6 +22,7 @@ from typing import Iterator
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
+from checker.checks.duplicates.long_units import long_sentence_units
 from checker.checks.duplicates.places import (HAN_HIGH_BYTES, PLAIN, RUN_IN, anaphoric_sentences, beyond_titles,
                                               comparable_kinds, heading_paragraphs, heading_start, line_kinds,
                                               same_section, sentence_kind, set_phrases, site_furniture)
@@ -120,7 +121,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     exact_get, file_exact, candidates, add = exact.get, exact.setdefault, index.candidates, index.add
     keep, keep_lead, keep_kind, keep_sentence, keep_paragraph = (
         kept.append, lead_of.append, kind_of.append, sentence_of.append, paragraph_of.append)
-    for sentence, all_units in zip(doc.sentences, doc.sentence_units(phrases)):
+    # the units long enough to keep only (``_long_enough`` drops the others first thing)
+    for sentence, all_units in zip(doc.sentences, long_sentence_units(doc, phrases, params.min_length)):
         if sentence.paragraph in furniture:
             continue        # a site's disclaimer or byline: not the document's text
         # A unit must say something beyond its figures and blanks: template rows
