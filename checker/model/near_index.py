@@ -482,13 +482,21 @@ class NearIndex:
         above, and perhaps a few that are not."""
         k = self.max_changed
         held = True         # whether a slice of it may be a segment filed (``_near_plain``)
+        hits = None         # ... and when the slices were looked at, the segments they are
         if PLACEHOLDER not in norm and len(norm) < _LONG_TEXT:
             # The common case, in as few calls as may be: no slice of it is a segment filed.
             probe = _PROBES.get((k, len(norm)))
-            if probe is not None and self._segment_texts.isdisjoint(probe(norm)):
-                if not self._wild_units and not self._short:
-                    return []
-                held = False    # only the short units and those with placeholders are left
+            if probe is not None:
+                pieces = probe(norm)
+                texts = self._segment_texts
+                if texts.isdisjoint(pieces):
+                    if not self._wild_units and not self._short:
+                        return []
+                    held = False    # only the short units and those with placeholders are left
+                else:
+                    # what ``_held_segments`` finds from the same slices (a probe is made
+                    # only for a length met before), without slicing the text again
+                    hits = texts.intersection(pieces)
         mine = norm.count(PLACEHOLDER)
         grams = None
         if mine:
@@ -516,7 +524,14 @@ class NearIndex:
                     found |= self._prefix(self._wild, grams, len(grams) * share * scale)
         else:
             # ... and, when this one has none either, differ in length by k at most
-            found = self._near_plain(norm) if held else self._near_short(len(norm))
+            if hits is not None:
+                # ``_near_plain`` of a short text, from the segments found above
+                found = set()
+                self._found_in_windows(norm, k, len(norm), hits, found)
+                if self._short:
+                    found.update(self._near_short(len(norm)))
+            else:
+                found = self._near_plain(norm) if held else self._near_short(len(norm))
             wild = self._wild_units
             if wild and len(found) + len(wild) <= self.examine_cap:
                 # Every unit found is examined below (no more than ``examine_cap``, before
@@ -525,9 +540,16 @@ class NearIndex:
                 # document with an anonymised name offers to each later text) are tested
                 # here first for the bigrams they lack of this text, before the figures
                 # skeleton, the anchors and the sort, which most then never need.
-                grams = frozen_bigrams(norm)
+                # A text of n characters has at most n - 1 distinct bigrams (one when n is 1),
+                # so a unit lacks at least that many fewer than it has: one that has more
+                # than allowed beyond them is passed over before this text's bigrams are made.
                 grams_of = self.grams_of
-                found.update(p for p, lacking in zip(wild, self._wild_lacking) if len(grams_of(p) - grams) <= lacking)
+                most = len(norm) - 1 if len(norm) > 1 else len(norm)
+                maybe = [(p, lacking) for p, lacking in zip(wild, self._wild_lacking)
+                         if len(grams_of(p)) - most <= lacking]
+                if maybe:
+                    grams = frozen_bigrams(norm)
+                    found.update(p for p, lacking in maybe if len(grams_of(p) - grams) <= lacking)
             else:
                 found.update(wild)
         if not found:
@@ -539,9 +561,9 @@ class NearIndex:
             found = {p for p in found if norms[p] == norm or skeleton_of(p) != skeleton}
             if not found:
                 return []
-        if grams is None:
-            grams = frozen_bigrams(norm)
-        need = len(grams) * share * scale
+        # the bigrams of a text without placeholders are made when a unit first passes the
+        # tests of length and anchors, which most units found in windows fail
+        need = None if grams is None else len(grams) * share * scale
         out = []
         length = len(norm)
         anchors = _anchors(norm, k) if not mine else []
@@ -555,6 +577,9 @@ class NearIndex:
             plain = not mine and not theirs
             if plain and (abs(length - len(other_norm)) > k or not _anchored(anchors, other_norm, k)):
                 continue
+            if grams is None:
+                grams = frozen_bigrams(norm)
+                need = len(grams) * share * scale
             other = self.grams_of(p)
             # Every bigram of a text that the other lacks was touched by an edit (two per
             # changed character at most) or holds a placeholder (two per placeholder):
