@@ -229,6 +229,24 @@ def _prober(k: int, n: int):
     return _getter(list(zip(*_reach(k, n))))
 
 
+@lru_cache(maxsize=4096)
+def _picker(k: int, n: int):
+    """The k + 1 segments of a text of length n (what ``_cutter`` cuts) taken out of the
+    pieces ``_prober`` cut of it: every segment is one of them (with no edit before or
+    after it, a segment stands in its own place, in the window of its own length), so
+    ``add`` files the unit ``candidates`` just looked up without slicing it again, and
+    with the pieces' hashes made.  The same shape as ``_cutter``'s answer (one piece
+    twice when k is 0).  None when the text is too short to cut.  ``_reach`` is made
+    the same way whenever it is made (a set of the same pairs filled in the same order),
+    so the places agree with any ``_prober`` of (k, n)."""
+    parts = _parts(k, n)
+    if parts is None:
+        return None
+    place = {pair: i for i, pair in enumerate(zip(*_reach(k, n)))}
+    picks = [place[(start, start + size)] for start, size in parts]
+    return itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
+
+
 # (k, length) of the texts looked up so far in this process (``_held_segments``)
 _SEEN: set[tuple[int, int]] = set()
 # ... and, from their second time on, the slices looked up (``_prober``; None: no slice)
@@ -267,6 +285,9 @@ class NearIndex:
         # when they are first among a text's candidates (most units never are).
         self._figures_only = figures_only_skeletons
         self._skeleton_of: dict[int, str] = {}
+        # the text ``candidates`` last cut into the slices of its probe, and those slices
+        self._probed: str | None = None
+        self._probed_pieces: tuple = ()
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -297,7 +318,12 @@ class NearIndex:
         if cut is None:
             self._short.setdefault(length, []).append(position)
             return position
-        pieces = cut(norm)          # k + 1 pieces (one piece twice when k is 0: map stops at the lists)
+        # k + 1 pieces (one piece twice when k is 0: map stops at the lists); the same text
+        # object ``candidates`` just probed has them among its probe's slices (``_picker``)
+        if norm is self._probed:
+            pieces = _picker(self.max_changed, length)(self._probed_pieces)
+        else:
+            pieces = cut(norm)
         self._segment_texts.update(pieces)
         # A segment's first unit is filed as its position alone, not a list of one, all
         # k + 1 in one C call (each dict's setdefault); what a dict already held under a
@@ -488,6 +514,7 @@ class NearIndex:
             probe = _PROBES.get((k, len(norm)))
             if probe is not None:
                 pieces = probe(norm)
+                self._probed, self._probed_pieces = norm, pieces
                 texts = self._segment_texts
                 if texts.isdisjoint(pieces):
                     if not self._wild_units and not self._short:
