@@ -1,0 +1,58 @@
+"""``NearIndex.add`` takes a unit's segments out of the slices ``candidates`` cut for its
+look-up (``near_index._picker``): the same pieces ``_cutter`` cuts, for every length and
+number of edits, and an index filed that way proposes what one filed by cutting does."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from checker.model import near_index
+from checker.model.near_index import NearIndex, _cutter, _picker, _prober
+
+
+@pytest.mark.parametrize("k", [0, 1, 2, 3, 5])
+def test_picked_pieces_are_the_cut_ones(k):
+    rng = random.Random(k)
+    for n in range(1, 90):
+        text = "".join(rng.choice("推进建设完善机制ab12") for _ in range(n))
+        cut, probe = _cutter(k, n), _prober(k, n)
+        if cut is None:
+            assert _picker(k, n) is None
+            continue
+        assert _picker(k, n)(probe(text)) == cut(text), (k, n)
+
+
+class CuttingIndex(NearIndex):
+    """The index as it filed before: every unit cut again in ``add``."""
+
+    def add(self, norm, grams=None):
+        self._probed = None
+        return super().add(norm, grams)
+
+
+@pytest.mark.parametrize("k", [1, 3])
+def test_an_index_filed_from_probes_proposes_what_one_filed_by_cutting_does(k):
+    rng = random.Random(10 + k)
+    near_index._SEEN.clear()
+    near_index._PROBES.clear()
+    texts: list[str] = []
+    for _ in range(1500):
+        if texts and rng.random() < 0.5:
+            text = list(rng.choice(texts))
+            for _ in range(rng.randint(0, 4)):
+                text.insert(rng.randint(0, len(text)), rng.choice("推进建设完善"))
+            text = "".join(text)
+        else:
+            text = "".join(rng.choice("推进建设完善机制") for _ in range(rng.randint(1, 40)))
+        texts.append(text)
+    new, old = NearIndex(k), CuttingIndex(k)
+    asked = 0
+    for text in texts:
+        found = new.candidates(text, 0.5)
+        assert found == old.candidates(text, 0.5)
+        asked += new._probed is text
+        new.add(text)
+        old.add(text)
+    assert asked > 500              # the picked path was taken
+    assert new._segments == old._segments
