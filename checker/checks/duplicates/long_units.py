@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.core import pattern_facts
 from checker.model.comparison_units import literal_holders
 from checker.model.similarity import PLACEHOLDER, Unit, _QUOTES, _unit, make_unit
 
@@ -140,7 +141,10 @@ def _context_free(phrases) -> bool:
     least one: no anchor or word boundary (``AT``), no lookaround (``ASSERT``), no empty
     match.  Then whether it matches at a place of a part of a text is whether it does
     at that place of the text."""
-    return _context_free_source(phrases.pattern, int(phrases.flags))
+    pattern, flags = phrases.pattern, int(phrases.flags)
+    # kept in the store of facts about expressions: a warm run parses none
+    # (tests/test_pattern_facts.py)
+    return pattern_facts.answer("context free", pattern, flags, lambda: _context_free_source(pattern, flags))
 
 
 @lru_cache(maxsize=64)
