@@ -10,7 +10,11 @@ whole API when it only needs the command line.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not ``typing.TYPE_CHECKING``: this module is the first gwlint imports, before the
+# command line sets the collector's threshold (checker.cli.entry), and importing ``typing``
+# here made three collections at the default threshold.  Type checkers treat a name
+# ``TYPE_CHECKING`` as true whatever it is bound to.
+TYPE_CHECKING = False
 
 __all__ = ["check_text", "check_paths", "Violation"]
 
@@ -19,7 +23,7 @@ if TYPE_CHECKING:
     from checker.engine.violation import Violation
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in ("check_text", "check_paths"):
         from checker import api
 

@@ -99,3 +99,61 @@ def test_a_stored_view_names_only_gwlints_model_classes():
     for name in (("os", "system"), ("checker.model.lexicon", "Lexicon"), ("checker.x", "f.<locals>.M")):
         with pytest.raises((TypeError, ImportError)):
             lexicon._model_class(name)
+
+
+class _Lists(BaseModel):
+    words: list[str] = []
+    forms: tuple[str, ...] = ()
+    kinds: set[str] = set()
+    fixed: frozenset[str] = frozenset()
+    odd: list[str] = []
+    tagged: tuple[str, ...] = ()
+    short: list[str] = []
+    table: dict[str, list[str]] = {}
+    mixed: list[object] = []
+
+
+def test_stored_lists_of_words_are_kept_joined_and_made_again_the_same():
+    """The views' store keeps a list of four or more words as one text (FORMAT 4): made
+    again, each container has its type, its items and their order; a word holding the
+    separator, a tuple that opens with the tag, a short list and a list of other things
+    are kept as they were."""
+    import marshal
+
+    from checker.model import lexicon
+
+    sep = lexicon._SEPARATOR
+    view = _Lists(words=["坚持", "加强", "", "落实", "坚持"], forms=("甲", "乙", "丙", "丁"),
+                  kinds={"一", "二", "三", "四", "五"}, fixed=frozenset({"上", "下", "左", "右"}),
+                  odd=["a", "b" + sep + "c", "d", "e"], tagged=(lexicon._JOINED, "0", "x"),
+                  short=["一", "二"], table={"v": ["做好", "抓好", "完成", "严格"], "w": ["x"]},
+                  mixed=["a", "b", "c", 1])
+    data = marshal.loads(marshal.dumps(lexicon._plain(view, stored=True)))
+    joined = {name for name in _Lists.model_fields if lexicon._is_joined(data[name])}
+    assert joined == {"words", "forms", "kinds", "fixed", "tagged"}
+    assert lexicon._is_joined(data["table"]["v"]) and data["table"]["w"] == ["x"]
+    again = lexicon._construct(_Lists, data)
+    assert lexicon._same(again, view)
+    for name in _Lists.model_fields:
+        value, before = getattr(again, name), getattr(view, name)
+        assert type(value) is type(before) and value == before, name
+        if isinstance(value, (list, tuple)):
+            assert list(value) == list(before)
+    assert list(again.kinds) == list(marshal.loads(marshal.dumps(view.kinds)))   # a set's order as marshal's
+
+
+def test_a_views_file_of_the_previous_format_is_ignored(tmp_path, monkeypatch):
+    """A views file written with FORMAT 3 (lists not joined) reads as no views: each is
+    validated afresh and the file written again in this format."""
+    from checker.core.sealed_file import read_sealed, write_sealed
+    from checker.model import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    store = lexicon._StoredViews()
+    assert store.FORMAT == 4
+    write_sealed(store.path(), {"format": 3, "views": {("k",): {"__set__": []}}})
+    assert store._read() is None and store.get(("k",), _Lists) is None
+    store.keep(("k",), _Lists(words=["一", "二", "三", "四"]))
+    store.save()
+    kept = read_sealed(store.path(), 4)["views"][("k",)]
+    assert lexicon._is_joined(kept["words"])

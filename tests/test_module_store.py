@@ -154,7 +154,7 @@ def _modules(store) -> tuple[set[str], set[str]]:
     length = int.from_bytes(blob[len(module_store._MAGIC):module_store._HEAD - 4], "little")
     index = marshal.loads(blob[module_store._HEAD:module_store._HEAD + length])
     base = module_store._HEAD + length
-    return set(index), {name for name, (_, _, _, (offset, size, crc)) in index.items()
+    return set(index), {name for name, (_, _, _, (offset, size, crc), _) in index.items()
                         if zlib.crc32(blob[base + offset:base + offset + size]) == crc}
 
 
@@ -208,3 +208,41 @@ def test_a_damaged_store_is_mended_by_the_next_run(tmp_path, damage):
     assert after.stdout == fresh.stdout
     assert "loaders ['_StoredLoader']" in after.stderr, after.stderr[-2000:]
     assert store.stat().st_mtime_ns == stamp        # nothing left to mend
+
+
+@pytest.mark.parametrize("is_package", [False, True])
+def test_the_stored_spec_is_the_one_spec_from_file_location_makes(tmp_path, is_package):
+    """The finder makes its spec itself, with ``__cached__`` as kept (no
+    ``cache_from_source`` per import): equal to ``spec_from_file_location``'s for the same
+    loader in every attribute an import reads."""
+    from importlib.util import cache_from_source, spec_from_file_location
+
+    origin = str(tmp_path / ("pkg" if is_package else "") / ("__init__.py" if is_package else "leaf.py"))
+    loader = object()
+    made = module_store._spec("probe.leaf", origin, is_package, cache_from_source(origin), loader)
+    plain = spec_from_file_location("probe.leaf", origin, loader=loader,
+                                    submodule_search_locations=[] if is_package else None)
+    assert made == plain          # ModuleSpec's own equality: name, loader, origin, locations, cached, has_location
+    assert (made.parent, made.has_location, made.submodule_search_locations) == (
+        plain.parent, plain.has_location, plain.submodule_search_locations)
+
+
+def test_a_store_of_the_previous_format_is_ignored(tmp_path):
+    """A file written by the format before (index entries without ``__cached__``, its own
+    magic line) or an index whose entries do not have this format's shape reads as an empty
+    store: every module is found by the path finder, nothing raises."""
+    import marshal
+    import zlib
+
+    folder = str(tmp_path)
+    entry = (str(tmp_path / "m.py"), False, (1, 2), (0, 1, zlib.crc32(b"x")))
+    index = marshal.dumps({"m": entry})
+    for magic in (b"gwlint modules 2\n", module_store._MAGIC):
+        store = tmp_path / "store.marshal"
+        store.write_bytes(magic + len(index).to_bytes(8, "little") + zlib.crc32(index).to_bytes(4, "little")
+                          + index + b"x")
+        modules, code = module_store._read(store, folder)
+        assert modules == {}
+        assert module_store._Finder(modules, code).find_spec("m") is None
+        if code is not None:
+            os.close(code.fd)

@@ -111,3 +111,20 @@ def test_an_empty_files_run_imports_only_what_it_uses(tmp_path):
         out = _run_with(tmp_path, "", after, args)
     line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
     assert line == "modules []", out.stderr[-2000:]
+
+
+def test_the_entrys_own_imports_make_no_collection():
+    """``checker`` (the package the console entry's module is in) is imported before the
+    entry sets the collector's threshold: it imports no ``typing`` (three collections at
+    Python's default threshold, each walking the young objects ``site`` left)."""
+    code = ("import gc, sys\n"
+            "had = 'typing' in sys.modules\n"
+            "counts = []\n"
+            "gc.callbacks.append(lambda phase, info: counts.append(1) if phase == 'start' else None)\n"
+            "import checker.cli.entry\n"
+            "print(had, 'typing' in sys.modules, len(counts))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    if out[0] == "True":
+        pytest.skip("this interpreter's site imports typing itself")
+    assert out[1] == "False"
+    assert int(out[2]) <= 1         # the default threshold may be crossed once, by chance

@@ -35,11 +35,10 @@ import marshal
 import os
 import sys
 import zlib
-from importlib.machinery import SourceFileLoader
-from importlib.util import spec_from_file_location
+from importlib.machinery import ModuleSpec, SourceFileLoader
 
-_FORMAT = 2                     # 2: an index, then each module's code read on its import
-_MAGIC = b"gwlint modules 2\n"
+_FORMAT = 3                     # 2: an index, then each module's code read on its import; 3: __cached__ kept
+_MAGIC = b"gwlint modules 3\n"
 _HEAD = len(_MAGIC) + 12        # then the index's length (8 bytes) and CRC-32 (4 bytes)
 _PACKAGE = "checker"
 _KEEP = 4                       # files of other checkouts and builds kept (they share the folder)
@@ -89,25 +88,44 @@ class _Finder:
     find it."""
 
     def __init__(self, modules: dict, code: _Code | None) -> None:
-        self.modules = modules          # name -> (file, is a package, (size, mtime_ns), (offset, length, crc))
+        # name -> (file, is a package, (size, mtime_ns), (offset, length, crc), its .pyc's path)
+        self.modules = modules
         self.code = code
 
     def find_spec(self, fullname, path=None, target=None):
         entry = self.modules.get(fullname)
         if entry is None or self.code is None:
             return None
-        origin, is_package, stamp, where = entry
+        origin, is_package, stamp, where, cached = entry
         try:
             st = os.stat(origin)
         except OSError:
             return None
         if (st.st_size, st.st_mtime_ns) != stamp:
             return None                 # edited since it was kept: the path finder finds it
-        return spec_from_file_location(fullname, origin, loader=_StoredLoader(fullname, origin, self.code, where),
-                                       submodule_search_locations=[] if is_package else None)
+        return _spec(fullname, origin, is_package, cached, _StoredLoader(fullname, origin, self.code, where))
 
     def invalidate_caches(self) -> None:
         pass
+
+
+def _spec(name: str, origin: str, is_package: bool, cached: str | None, loader) -> ModuleSpec:
+    """The spec ``spec_from_file_location(name, origin, loader=loader,
+    submodule_search_locations=[] if is_package else None)`` makes for an absolute
+    ``origin`` (what every kept module's is: ``keep`` takes them from imported modules'
+    specs), with ``__cached__`` as kept.  ``spec.cached`` is otherwise worked out on the
+    module's import (``cache_from_source``: some 10 us a module, 200-odd modules a run)
+    from the origin and three things of the interpreter (its cache tag, ``-O`` level and
+    ``sys.pycache_prefix``), all of which name the store's file (``_path``)."""
+    spec = ModuleSpec(name, loader, origin=origin)
+    spec._set_fileattr = True           # has_location, as spec_from_file_location sets it
+    spec.cached = cached
+    if is_package:
+        # spec_from_file_location's search location for a package: the folder of its file
+        spec.submodule_search_locations = [origin.rpartition(os.sep)[0]]
+    return spec
+
+
 
 
 def _package_folder() -> str:
@@ -120,8 +138,9 @@ def _path():
 
     # sys.flags.optimize: -O and -OO compile other code (no asserts; no docstrings either),
     # which Python keeps apart too (the .opt-1/.opt-2.pyc files)
+    # sys.pycache_prefix: where the kept __cached__ paths point (PYTHONPYCACHEPREFIX)
     key = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{sys.flags.optimize}|"
-                          f"{_package_folder()}".encode(), digest_size=10)
+                          f"{sys.pycache_prefix}|{_package_folder()}".encode(), digest_size=10)
     return cache_dir() / f"modules-{key.hexdigest()}-f{_FORMAT}.marshal"
 
 
@@ -157,7 +176,8 @@ def _read(path, folder: str) -> tuple[dict, _Code | None]:
         return {}, None
     inside = folder + os.sep
     modules = {name: entry for name, entry in modules.items()
-               if isinstance(entry, tuple) and len(entry) == 4 and str(entry[0]).startswith(inside)}
+               if isinstance(entry, tuple) and len(entry) == 5 and str(entry[0]).startswith(inside)
+               and os.path.isabs(entry[0])}
     return modules, _Code(fd, _HEAD + length)
 
 
@@ -188,7 +208,8 @@ def keep(path, stored: dict, code: _Code | None, package: str = _PACKAGE) -> Non
             data = marshal.dumps(loader.get_code(name))
         except (ImportError, OSError, SyntaxError, ValueError):
             continue
-        found[name] = (spec.origin, spec.submodule_search_locations is not None, (st.st_size, st.st_mtime_ns), data)
+        found[name] = (spec.origin, spec.submodule_search_locations is not None, (st.st_size, st.st_mtime_ns), data,
+                       spec.cached)
     if not found:
         return
     for name, entry in _current(stored).items():
@@ -200,7 +221,7 @@ def keep(path, stored: dict, code: _Code | None, package: str = _PACKAGE) -> Non
                 except (ImportError, OSError, SyntaxError, ValueError):
                     pass
             if data is not None:
-                found[name] = (*entry[:3], data)
+                found[name] = (*entry[:3], data, entry[4])
     _write(path, found)
 
 
@@ -219,8 +240,8 @@ def _current(stored: dict) -> dict:
 
 def _write(path, modules: dict) -> None:
     index, blobs, offset = {}, [], 0
-    for name, (origin, is_package, stamp, data) in sorted(modules.items()):
-        index[name] = (origin, is_package, stamp, (offset, len(data), zlib.crc32(data)))
+    for name, (origin, is_package, stamp, data, cached) in sorted(modules.items()):
+        index[name] = (origin, is_package, stamp, (offset, len(data), zlib.crc32(data)), cached)
         blobs.append(data)
         offset += len(data)
     head = marshal.dumps(index)
