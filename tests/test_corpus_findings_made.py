@@ -38,3 +38,21 @@ def test_a_finding_made_by_plain_stores_is_the_constructors_field_for_field():
 def test_place_is_entry_less_the_text():
     data = _fingerprints(["甲乙丙丁戊己庚辛壬癸", "", "abc 123 混合的文字", "最后一句"])
     assert [data.place(e) for e in range(len(data))] == [data.entry(e)[:5] for e in range(len(data))]
+
+
+def test_versions_of_one_document_against_the_plain_count():
+    # the shortcut (too few copies in all for any one file to hold enough) against the
+    # count of copies per file, at and around the share's boundary
+    import random
+    from collections import Counter
+
+    rng = random.Random(13)
+    for share, least in ((0.6, 10), (0.5, 4), (1.0, 1), (0.25, 1)):
+        params = corpus.Params(versions_share=share, versions_min_sentences=least)
+        for _ in range(3000):
+            sentences = rng.randint(0, 30)
+            files = rng.randint(1, 3)
+            copies = [(e, (f"f{rng.randrange(files)}.txt", 1)) for e in range(rng.randint(0, sentences))]
+            plain = bool(copies) and corpus.is_other_version(
+                Counter(other for _, (other, _) in copies).most_common(1)[0][1], sentences, params)
+            assert corpus._versions_of_one_document(copies, sentences, params) is plain

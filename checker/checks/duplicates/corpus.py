@@ -765,7 +765,10 @@ def copy_finding(rule, path: str, entry: tuple, other_path: str, other_line: int
 
 
 def _versions_of_one_document(copies, sentences: int, params: Params) -> bool:
-    if not copies:
+    if not is_other_version(len(copies), sentences, params):
+        # no file gives more copies than there are: a document whose copies are too few
+        # to be another version's is none, whichever file they come from (most documents:
+        # the Counter is made only for those with enough copies)
         return False
     per_file = Counter(other for _, (other, _) in copies)
     return is_other_version(per_file.most_common(1)[0][1], sentences, params)
