@@ -26,10 +26,28 @@ def test_kept_texts_read_back_every_sentence_as_written():
     for texts in docs:
         ends = list(np.cumsum([len(t) for t in texts]))
         held.append(kept.keep("".join(texts), ends, list(range(10, 10 + len(texts)))))
+    # Han text in one UTF-16 block; beyond the BMP and lone surrogates in UTF-8
+    assert [type(doc).__name__ for doc in held] == ["_KeptUtf16", "KeptDocument", "_KeptWithSurrogates"]
     for texts, doc in zip(docs, held):
         assert isinstance(doc, KeptDocument)
         assert [doc.norm(e) for e in range(len(texts))] == texts
         assert [doc.line(e) for e in range(len(texts))] == list(range(10, 10 + len(texts)))
+    kept.close()
+
+
+def test_kept_texts_in_one_utf16_block_read_back_as_the_plain_slices():
+    # every BMP character (ASCII, Latin-1, Han, the private use area, U+FFFF) and empty
+    # texts, against the plain reading: the joined text sliced at the ends
+    rng = np.random.default_rng(5)
+    pool = "a1 ,é中国人民政府第条款\ue000\uffff\u3000"
+    kept = KeptTexts()
+    for _ in range(200):
+        texts = ["".join(rng.choice(list(pool), size=rng.integers(0, 9))) for _ in range(rng.integers(1, 12))]
+        joined = "".join(texts)
+        ends = list(np.cumsum([len(t) for t in texts]))
+        doc = kept.keep(joined, ends, list(range(len(texts))))
+        assert type(doc).__name__ == "_KeptUtf16"
+        assert [doc.norm(e) for e in range(len(texts))] == [joined[a:b] for a, b in zip([0] + ends, ends)]
     kept.close()
 
 
@@ -95,8 +113,8 @@ def test_kept_texts_read_again_come_from_the_recent_ones_not_the_file(monkeypatc
     ends = list(np.cumsum([len(t) for t in texts]))
     doc = kept.keep("".join(texts), ends, list(range(12)))
     reads = []
-    real = KeptDocument._read
-    monkeypatch.setattr(KeptDocument, "_read", lambda self, at, size: reads.append(at) or real(self, at, size))
+    real = type(doc)._read
+    monkeypatch.setattr(type(doc), "_read", lambda self, at, size: reads.append(at) or real(self, at, size))
     # a popular text (0) asked between every other one stays; the others are let go
     asked = [e for n in range(1, 12) for e in (0, n)] + [0, 5, 11]
     assert [doc.norm(e) for e in asked] == [texts[e] for e in asked]

@@ -59,7 +59,7 @@ def test_the_same_text_flag_is_given_only_for_equal_texts():
     assert found[1][0][1][0] == 0                        # ... but still compared with the first one
 
 
-@pytest.mark.parametrize("seed,batch_rows", [(21, 30), (22, 200), (23, 2048)])
+@pytest.mark.parametrize("seed,batch_rows", [(21, 30), (22, 200), (23, 2048), (24, 3840)])
 def test_a_comparison_with_colliding_keys_reports_what_the_plain_one_reports(seed, batch_rows):
     """Sentences changed after their keys were made (a near copy under the keys of the text
     it varies, in every band): the exact-copy path meets texts that are not equal, and
