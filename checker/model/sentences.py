@@ -44,34 +44,7 @@ def _sentence(index: int, span: Span, paragraph: int) -> Sentence:
     return sentence
 
 
-# A paragraph holding no opener splits at its sentence ends alone: in ``_split_one`` a
-# closer does something only with an opener on the stack, so with none there each sentence
-# end (the stack empty) closes a sentence that runs on over the ends and closers right
-# after it — one match of ``_END_RUN`` — and the search goes on behind them.
-_OPENER = compile_skipping("[" + re.escape("".join(sorted(set(_OPENERS) - set(_CLOSERS)))) + "]")
-_END_RUN = compile_skipping("[" + re.escape("".join(sorted(_ENDERS))) + "]"
-                            + "[" + re.escape("".join(sorted(_ENDERS | _TRAILERS))) + "]*")
-
-
 def _split_one(text: str, span: Span):
-    if _OPENER.search(text, span.start, span.end) is None:
-        yield from _split_unbracketed(text, span.start, span.end)
-        return
-    yield from _split_bracketed(text, span)
-
-
-def _split_unbracketed(text: str, start: int, end: int):
-    """``_split_bracketed`` of a stretch holding no opener (see ``_END_RUN``)."""
-    for found in _END_RUN.finditer(text, start, end):
-        yield _trim(text, start, found.end())
-        start = found.end()
-    if start < end:
-        trimmed = _trim(text, start, end)
-        if len(trimmed):
-            yield trimmed
-
-
-def _split_bracketed(text: str, span: Span):
     stack: list[str] = []
     start = span.start
     i = span.start
