@@ -25,7 +25,10 @@ Those few places per run of dashes are tried with ``re``'s own ``match`` in orde
 runs in order.  A match's low end holds no dash, so the places of a later run all lie
 past the earlier run, and the first place that matches is the leftmost match, as
 ``re``'s search finds it; after it the search goes on from its end, as ``finditer``
-does.  A place found that is no match start costs one failed ``match``; none is missed.
+does.  A match found at a run's place has its mark at that run (a dash between the place
+and the run would open an earlier run, which gave the same place, tried there and
+failed), so it ends past the run and no other place of the run is left to try.  A place
+found that is no match start costs one failed ``match``; none is missed.
 ``\\d`` is ``str.isdecimal`` (Unicode category Nd, for every code point: the tests check).
 """
 from __future__ import annotations
