@@ -242,7 +242,7 @@ def _quoted_claim(text: str, match: re.Match[str], partner: dict[int, int], para
 def _skip_connectors(text: str, pos: int, floor: int, tables: CountTables) -> tuple[int, bool]:
     """Step back over 等/共/这 between a list and its count; (new position, saw 等)."""
     open_end = False
-    words = sorted(tables.data.count_connectors, key=len, reverse=True)
+    words = tables.connectors
     moved = True
     while moved:
         moved = False

@@ -72,6 +72,9 @@ class CountTables:
     # which every place holds, as length 0): a claim looks up one slice per length
     not_before: tuple[tuple[int, frozenset[str]], ...] = ()
     not_after: tuple[tuple[int, frozenset[str]], ...] = ()
+    # count_connectors longest first (a stable sort: of one length, in the data's order),
+    # sorted once here rather than at each claim stepping back over them
+    connectors: tuple[str, ...] = ()
 
 
 _HAN = compile_skipping(r"[\u4e00-\u9fff]")
@@ -102,7 +105,8 @@ def _build_tables(lexicon: Any, classifier_words: tuple[str, ...]) -> CountTable
     quote_separators = frozenset({"、"} | {w for w in data.count_list_joiners if len(w) == 1})
     open_end_chars = frozenset(w for w in data.count_open_ends if len(w) == 1)
     return CountTables(data, claim, joiners, fixed, names, inline_marker, quote_separators, open_end_chars,
-                       words_by_length(data.count_not_before), words_by_length(data.count_not_after))
+                       words_by_length(data.count_not_before), words_by_length(data.count_not_after),
+                       tuple(sorted(data.count_connectors, key=len, reverse=True)))
 
 
 def words_by_length(words: list[str]) -> tuple[tuple[int, frozenset[str]], ...]:

@@ -64,6 +64,10 @@ _CLAUSE_MARK = compile_skipping("[" + re.escape("".join(sorted(_CLAUSE_MARKS))) 
 _SKIP = compile_skipping(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
                    r"|www\.[A-Za-z0-9.\-/_%?=&#:]+"
                    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+# Every match of ``_SKIP`` holds one of these (its three branches' literals): a body
+# holding none has nothing to skip, and is not searched (the address branch opens with
+# a letter or digit, which re tries at every one of them).
+_SKIP_NEEDS = ("@", "://", "www.")
 _BLANKS = " \t\u00a0"
 
 
@@ -136,6 +140,8 @@ def _skipped(body: str) -> set[int]:
     """The offsets inside URLs and the like (a set: most paragraphs hold none, and a list
     of a flag per character cost a paragraph's length each time)."""
     skip: set[int] = set()
+    if not any(needed in body for needed in _SKIP_NEEDS):
+        return skip
     for m in _SKIP.finditer(body):
         skip.update(range(m.start(), m.end()))
     return skip

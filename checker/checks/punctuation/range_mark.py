@@ -18,8 +18,8 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.span import Span
-from checker.core.patterns import literal_scan
 from checker.core.skipping_re import compile_skipping
+from checker.checks.punctuation.range_scan import range_finditer
 
 MESSAGE_ARGS = frozenset({"mark", "range", "replacement"})
 
@@ -29,6 +29,9 @@ _RANGE = compile_skipping(
     rf"(?P<mark>[{re.escape(_DASHES)}]{{1,4}})"
     r"[ \u3000]?(?P<high>\d+(?:[.．]\d+)?)(?![\d])")
 
+
+# the runs of mark characters: ``_RANGE`` is tried only where its low end can begin before one
+_DASH_RUN = compile_skipping(rf"[{re.escape(_DASHES)}]+")
 
 _HYPHENS = "-－‐‑"
 _CODE_BEFORE = compile_skipping(r"(?:[A-Za-z/]|〕)[ \u3000]?$")
@@ -63,7 +66,7 @@ def check(doc, rule) -> Iterator[Finding]:
     code_words = tuple(rule.vocabulary.get(params.code_words) or ())
     time_words = tuple(rule.vocabulary.get(params.time_words) or ())
     text = doc.text
-    for m in literal_scan(_RANGE).finditer(text):
+    for m in range_finditer(_RANGE, _DASH_RUN, text):
         mark = m.group("mark")
         if mark in allowed or (m.group("unit") and len(mark) > 1):
             continue
