@@ -7,7 +7,8 @@ at once.  Every store is written beside its final name and renamed over it, so t
 results were right, only the work was doubled.  Under this lock the second process
 waits while the first builds, then finds the store and reads it.
 
-The lock is ``flock`` on a small file beside the store (``<name>.lock``, left in place:
+The lock is ``flock`` on a small empty file named as the store in the cache folder's
+``locks`` folder (apart, so a look for a store's files never meets it; left in place:
 removing it could let a third process lock a new file while the second holds the old).
 The kernel lets it go when its holder exits, however it exits, so a killed build does not
 block the next run.  Where ``fcntl`` is missing (Windows) or the lock file cannot be
@@ -30,8 +31,9 @@ def store_lock(store: Path) -> Iterator[None]:
         yield
         return
     try:
-        store.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(store.parent / f"{store.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        folder = store.parent / "locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / store.name, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError:
         yield
         return
