@@ -262,11 +262,15 @@ def trimmed_words(size: int = DICTIONARY_SIZE) -> bytes:
     file of that name, what a power cut leaves of a file renamed before its data reached
     the disk, gave an empty table, sealed as whole, and every later run's typo rules
     failed with "math domain error".)"""
+    import heapq
+
     with open(_full_dictionary(), encoding="utf-8") as fh:
-        rows = [line.split() for line in fh if line.strip()]
-    rows = [r for r in rows if len(r) >= 2 and r[1].isdigit()]
-    rows.sort(key=lambda r: -int(r[1]))
-    return "".join(" ".join(row) + "\n" for row in rows[:size]).encode("utf-8")
+        rows = (r for r in (line.split() for line in fh if line.strip()) if len(r) >= 2 and r[1].isdigit())
+        # the ``size`` first rows of a stable sort by falling frequency (``nsmallest`` is
+        # ``sorted(...)[:size]``, equal keys in the rows' order), holding those rows only:
+        # the whole dictionary's 350,000 rows as lists of strings took ~100 MB
+        top = heapq.nsmallest(size, rows, key=lambda r: -int(r[1]))
+    return "".join(" ".join(row) + "\n" for row in top).encode("utf-8")
 
 
 class _PrefixTable:
@@ -367,20 +371,48 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
     jieba = import_jieba()
     name = (f"jieba-{getattr(jieba, '__version__', 'x')}-{_full_dictionary().stat().st_size}-{size}"
             f"-prefixes-{_TABLE_FORMAT}.marshal")
-    built = None
-    for folder in cache_folders():
-        data = read_sealed(folder / name, _TABLE_FORMAT)
-        if data is not None:
-            try:
-                return _unpacked(data)
-            except (KeyError, TypeError, ValueError):
-                pass            # sealed but not this layout: a miss
-        built = built or _packed_table(tokenizer, size)
-        # write_sealed writes a temporary file beside the target, renames it over the
-        # target, and removes it when the write fails
-        if write_sealed(folder / name, built):
-            break
-    return _unpacked(built or _packed_table(tokenizer, size))
+    from checker.core import built_apart
+    from checker.core.store_lock import store_lock
+
+    def kept():
+        for folder in cache_folders():
+            data = read_sealed(folder / name, _TABLE_FORMAT)
+            if data is not None:
+                try:
+                    return _unpacked(data)
+                except (KeyError, TypeError, ValueError):
+                    pass            # sealed but not this layout: a miss
+        return None
+
+    def kept_or_built() -> tuple[tuple | None, dict | None]:
+        """(the kept table, None) when another process kept it meanwhile, else (None,
+        the table built now), kept in the first cache folder that takes it."""
+        with store_lock(cache_dir() / name):
+            found = kept()
+            if found is not None:
+                return found, None
+            built = _packed_table(tokenizer, size)
+            for folder in cache_folders():
+                # write_sealed writes a temporary file beside the target, renames it over
+                # the target, and removes it when the write fails
+                if write_sealed(folder / name, built):
+                    break
+            return None, built
+
+    found = kept()
+    if found is not None:
+        return found
+    def built_and_kept() -> bool:
+        kept_or_built()
+        return kept() is not None
+
+    # built in a child (checker.core.built_apart) when it can be kept for this process to read
+    if built_apart.in_child(built_and_kept):
+        found = kept()
+        if found is not None:
+            return found
+    found, built = kept_or_built()
+    return found if found is not None else _unpacked(built)
 
 
 def _unpacked(data: dict) -> tuple[_PrefixTable, int]:

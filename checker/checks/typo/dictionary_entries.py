@@ -27,25 +27,71 @@ _LOCK = threading.Lock()
 _OPEN: dict[tuple, bytes | mmap.mmap] = {}       # (path, size, mtime) -> the entries' bytes
 
 
-def entries_body(data: bytes) -> bytes:
+# The entries are sorted a piece of about this many lines at a time (see ``entries_body``).
+PIECE = 40_000
+
+
+def entries_body(data: bytes, piece: int = PIECE) -> bytes:
     """The entries kept for the dictionary ``data``: ``\\n`` then ``word class\\n`` per
     distinct first word (the bytes before a line's first blank; lines without a blank hold
     none), sorted by the word.  The class is what the dictionary's first line for that word
     holds after its second blank, read as ``str.split`` reads the line (the word's line as
     the search of the whole file found it: from the word to the next newline, or to the
-    last byte but one when no newline follows)."""
-    first: dict[bytes, int] = {}
-    at = 0
-    for line in data.split(b"\n"):
-        if b" " in line:
-            first.setdefault(line.split(b" ", 1)[0], at)
-        at += len(line) + 1
-    rows = []
-    for word in sorted(first):
-        start = first[word]
-        fields = data[start:data.find(b"\n", start)].decode("utf-8").split()
-        rows.append(word + b" " + (fields[2].encode("utf-8") if len(fields) > 2 else b""))
-    return b"\n" + b"\n".join(rows) + b"\n"
+    last byte but one when no newline follows).
+
+    Made in bounded pieces: the lines are found with numpy (their starts and first blanks
+    as arrays), put in order of their words' first two bytes, cut into pieces of about
+    ``piece`` lines where those two bytes change, and each piece sorted by its words in
+    Python.  A word's two first bytes order it before every word with greater ones (bytes
+    compare from the first), so the pieces' entries follow one another in order; lines of
+    one word fall in one piece, in the file's order, so its first line is the one kept.
+    (Splitting the whole file into lines and a dict of every word held ~95 MB.)"""
+    from checker.core.numeric import np
+
+    codes = np.frombuffer(data, dtype=np.uint8)
+    newlines = np.flatnonzero(codes == 10)
+    starts = np.concatenate(([0], newlines + 1))           # the lines of data.split(b"\n")
+    ends = np.concatenate((newlines, [len(data)]))
+    del newlines
+    blanks = np.flatnonzero(codes == 32)
+    if not len(blanks):
+        return b"\n\n"
+    at = np.searchsorted(blanks, starts)
+    blank = blanks[np.minimum(at, len(blanks) - 1)]
+    has = (at < len(blanks)) & (blank < ends)               # the line holds a blank
+    del blanks, at, ends
+    starts, word_ends = starts[has], blank[has]
+    del blank, has
+    # the word's first two bytes as one number that orders as they do (an empty word
+    # first, a word of one byte before every longer word opening with that byte)
+    size = word_ends - starts
+    last = len(data) - 1
+    first = codes[np.minimum(starts, last)].astype(np.int64) + 1
+    second = codes[np.minimum(starts + 1, last)].astype(np.int64) + 1
+    lead = np.where(size >= 1, first * 257 + np.where(size >= 2, second, 0), 0)
+    del size, first, second
+    order = np.argsort(lead, kind="stable")                 # equal leads keep the file's order
+    lead = lead[order]
+    cuts = sorted(set(np.searchsorted(lead, lead[::piece]).tolist()) | {len(order)})
+    del lead
+    out = [b"\n"]
+    for a, b in zip(cuts, cuts[1:]):
+        lines = order[a:b]
+        # (word, line start): equal words by their lines' order, the first line first
+        rows = sorted(zip(map(data.__getitem__, map(slice, starts[lines].tolist(), word_ends[lines].tolist())),
+                          starts[lines].tolist()))
+        done = None
+        kept = []
+        for word, start in rows:
+            if word == done:
+                continue
+            done = word
+            fields = data[start:data.find(b"\n", start)].decode("utf-8").split()
+            kept.append(word + b" " + (fields[2].encode("utf-8") if len(fields) > 2 else b"") + b"\n")
+        out.append(b"".join(kept))
+    if len(out) == 1 or not any(out[1:]):
+        return b"\n\n"
+    return b"".join(out)
 
 
 def _store_name(source: Path, stat: os.stat_result) -> str:
@@ -84,8 +130,10 @@ def _mapped(path: Path) -> tuple | None:
 def entries(source: Path) -> tuple:
     """The entries of the dictionary file ``source`` and where their body starts: the kept
     file mapped, else made from the dictionary (and kept)."""
-    from checker.core.paths import cache_folders
+    from checker.core import built_apart
+    from checker.core.paths import cache_dir, cache_folders
     from checker.core.sealed_file import write_whole
+    from checker.core.store_lock import store_lock
 
     stat = source.stat()
     key = (str(source), stat.st_size, stat.st_mtime_ns)
@@ -97,17 +145,34 @@ def entries(source: Path) -> tuple:
         if found is not None:
             return found
         name = _store_name(source, stat)
-        for folder in cache_folders():
-            found = _mapped(folder / name)
-            if found is not None:
-                break
-        if found is None:
-            body = entries_body(source.read_bytes())
-            header = _HEADER % (FORMAT, len(body))
+
+        def kept():
             for folder in cache_folders():
-                if write_whole(folder / name, header + body):
-                    break
-            found = (body, 0)
+                found = _mapped(folder / name)
+                if found is not None:
+                    return found
+            return None
+
+        def kept_or_built():
+            """The kept entries, built and kept now unless another process kept them
+            meanwhile (the built bytes themselves when no cache folder takes them)."""
+            with store_lock(cache_dir() / name):
+                found = kept()
+                if found is not None:
+                    return found
+                body = entries_body(source.read_bytes())
+                header = _HEADER % (FORMAT, len(body))
+                for folder in cache_folders():
+                    if write_whole(folder / name, header + body):
+                        break
+                return body, 0
+
+        found = kept()
+        # built in a child (checker.core.built_apart) when it can be kept for this process to read
+        if found is None and built_apart.in_child(lambda: kept_or_built() is not None and kept() is not None):
+            found = kept()
+        if found is None:
+            found = kept_or_built()
         _OPEN[key] = found
         return found
 

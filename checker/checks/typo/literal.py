@@ -135,26 +135,47 @@ def _cached_guards(key: str, entries: tuple, known: tuple) -> dict[str, list[tup
 
 
 def _find_guards(entries: dict[str, str], known: set[str]) -> dict[str, list[tuple[str, int]]]:
-    words: set[str] = set(known)
+    """For each wrong form, the known words and dictionary words holding it (with where),
+    but for those it does not guard (see the module's description).
+
+    Read in two passes over the dictionary rather than from a set of all its words (~60 MB):
+    the first finds the words holding a wrong form (a few thousand), the second which of
+    the words their tests ask about (each repaired, each right form, the one-character
+    words beside) are words.  ``x in words`` of a set of every word is ``x in present``
+    for every ``x`` asked, so the guards are the same."""
+    regex = alternation(entries)
+    holding: dict[str, list[tuple[int, int, str]]] = {}
+    for word in _every_word(known):
+        if word not in holding:
+            found = [(m.start(), m.end(), m.group()) for m in regex.finditer(word) if len(m.group()) != len(word)]
+            if found:
+                holding[word] = found
+    asked: set[str] = set()
+    for word, found in holding.items():
+        for start, end, wrong in found:
+            asked.update((word[:start] + entries[wrong] + word[end:], entries[wrong], word[:start], word[end:]))
+    present = {word for word in _every_word(known) if word in asked}
+    out: dict[str, list[tuple[str, int]]] = {}
+    for word, found in holding.items():
+        for start, end, wrong in found:
+            repaired = word[:start] + entries[wrong] + word[end:]
+            if repaired in present:
+                continue          # the word is itself a misspelt compound (台帐管理)
+            before, after = word[:start], word[end:]
+            if entries[wrong] in present and (
+                    (not before and len(after) == 1 and after in present)
+                    or (not after and len(before) == 1 and before in present)):
+                continue          # the misspelling and a word of one character (座落|在, 小|部份)
+            out.setdefault(wrong, []).append((word, start))
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def _every_word(known) -> Iterator[str]:
+    """The known words, then the first word of every line of jieba's full dictionary (a
+    word may come more than once)."""
+    yield from known
     with open(full_dictionary(), encoding="utf-8") as fh:
         for line in fh:
-            parts = line.split()
+            parts = line.split(None, 1)        # the first word as line.split() gives it
             if parts:
-                words.add(parts[0])
-    regex = alternation(entries)
-    out: dict[str, list[tuple[str, int]]] = {}
-    for word in words:
-        for m in regex.finditer(word):
-            wrong = m.group()
-            if len(word) == len(wrong):
-                continue
-            repaired = word[:m.start()] + entries[wrong] + word[m.end():]
-            if repaired in words:
-                continue          # the word is itself a misspelt compound (台帐管理)
-            before, after = word[:m.start()], word[m.end():]
-            if entries[wrong] in words and (
-                    (not before and len(after) == 1 and after in words)
-                    or (not after and len(before) == 1 and before in words)):
-                continue          # the misspelling and a word of one character (座落|在, 小|部份)
-            out.setdefault(wrong, []).append((word, m.start()))
-    return {k: sorted(v) for k, v in sorted(out.items())}
+                yield parts[0]

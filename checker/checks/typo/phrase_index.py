@@ -117,7 +117,9 @@ _HAN_RUN = compile_skipping(r"[\u4e00-\u9fff]+")
 
 
 def _han(s: str) -> bool:
-    return bool(s) and all(_HAN_FIRST <= ord(c) <= _HAN_LAST for c in s)
+    """Whether ``s`` is one or more characters of the CJK block (an expression's full
+    match: the building reads some 700,000 words, ~1.5 s as a loop over characters)."""
+    return _HAN_RUN.fullmatch(s) is not None
 
 
 def variant(phrase: str, edit: int, pos: int, char: int, extra: int) -> str:
@@ -238,18 +240,9 @@ def _table(conf: dict[str, set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return lookup, np.array(ptr, dtype=np.int64), np.array(flat, dtype=np.uint64)
 
 
-def _read_dictionary() -> list[tuple[str, int, str]]:
-    rows = []
-    with open(full_dictionary(), encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 2 and parts[1].isdigit():
-                rows.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""))
-    return rows
-
-
-def _select(rows, official, names, settings: Settings) -> dict[str, int]:
-    phrases: dict[str, int] = {}
+def _select_rows(phrases: dict[str, int], rows, settings: Settings) -> None:
+    """Add to ``phrases`` the dictionary's rows that are fixed phrases, in the rows' order
+    (a later row of the same word overrides an earlier one)."""
     for word, freq, tag in rows:
         if len(word) < 4 or not _han(word):
             continue
@@ -262,21 +255,67 @@ def _select(rows, official, names, settings: Settings) -> dict[str, int]:
                 (len(word) >= settings.word_min_length and freq >= settings.word_min_frequency)
                 or (len(word) == 4 and freq >= settings.word4_min_frequency)):
             phrases[word] = WORD
+
+
+def _select_listed(phrases: dict[str, int], official, names) -> None:
+    """Add the vocabulary's official phrases and statutory names (after the dictionary's)."""
     for word in official:
         if len(word) >= 4 and _han(word) and phrases.get(word) != IDIOM:
             phrases[word] = OFFICIAL     # an idiom also listed stays an idiom (frozen)
     for word in names:
         if len(word) >= 4 and _han(word):
             phrases[word] = NAME
-    return phrases
+
+
+def _hashes(words) -> np.ndarray:
+    """The polynomial hashes of ``words`` (each of Han characters), grouped by length."""
+    by_len: dict[int, list[str]] = {}
+    for w in words:
+        by_len.setdefault(len(w), []).append(w)
+    if not by_len:
+        return np.zeros(0, np.uint64)
+    return np.concatenate([_hash_rows(_codes(group, n)) for n, group in by_len.items()])
+
+
+def _dictionary_facts(settings: Settings) -> tuple[dict[str, int], list[np.ndarray], list[np.ndarray]]:
+    """What the index takes from jieba's dictionary, read a piece at a time
+    (``dictionary_rows``): its fixed phrases, the hashes of its words that count as words
+    (every Han word but the rare idioms, its misspelt entries), the hashes of its common
+    two-character words.  The hashes only end up as sets (``np.unique``), so the pieces'
+    arrays are kept as they come; the phrases are selected in the file's order, as from
+    the whole."""
+    from checker.checks.typo.dictionary_rows import pieces
+
+    phrases: dict[str, int] = {}
+    words: list[np.ndarray] = []
+    pairs: list[np.ndarray] = []
+    rare = settings.rare_idiom_max_frequency
+    for rows in pieces(full_dictionary()):
+        _select_rows(phrases, rows, settings)
+        words.append(np.unique(_hashes([w for w, f, tag in rows if not (tag in ("i", "l") and f <= rare) and _han(w)])))
+        pairs.append(_hashes([w for w, f, _ in rows if len(w) == 2 and _han(w) and f >= settings.pair_min_frequency]))
+    return phrases, words, pairs
 
 
 def build(official: list[str], names: list[str], known: list[str], homophones: list[str],
           shapes: list[str], settings: Settings, optional: tuple[str, ...] = ()) -> dict[str, np.ndarray | list]:
-    rows = _read_dictionary()
-    phrases = _select(rows, official, names, settings)
+    """The index's arrays and lists.  Built in bounded pieces: the dictionary is read a
+    piece at a time (``_dictionary_facts``), and each batch of variants loses the ones that
+    are words as it is made, so at no time are the whole dictionary's rows or the ~2 million
+    variants before that filter held (that took ~330 MB; tests/test_index_in_pieces.py holds
+    the arrays to those of the whole build, byte for byte)."""
+    _numpy_constants()
+    phrases, word_hashes, pair_hashes = _dictionary_facts(settings)
+    _select_listed(phrases, official, names)
     plist = sorted(phrases)
     pid = {p: i for i, p in enumerate(plist)}
+    # variants that are words or listed phrases themselves are left out: the words of the
+    # dictionary, the known words, the phrases
+    word_hashes += [_hashes([w for w in known if _han(w)]), _hashes(plist)]
+    known_all = np.unique(np.concatenate(word_hashes))
+    del word_hashes
+    pairs = np.unique(np.concatenate(pair_hashes))
+    del pair_hashes
     # same reading or shape: every phrase; same syllable in another tone: only the phrases
     # that are frozen (official phrases, names, idioms), where a near miss is still a miss
     tables = [(_table(_confusables(homophones, shapes)), None),
@@ -288,7 +327,14 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
     phrase_hash: dict[int, np.ndarray] = {}
 
     def emit(h, ids, edit, pos, char=0, extra=0, n=0):
+        # the batch's words are dropped now; the survivors keep their order, so the whole
+        # is what filtering all variants at the end gave
         h = np.asarray(h, np.uint64)
+        new = ~_member(known_all, h)
+        if not new.all():
+            h, ids = h[new], np.asarray(ids)[new]
+            if np.ndim(char):
+                char = np.asarray(char)[new]
         hashes.append(h)
         metas.append(_pack(ids, edit, pos, char, extra))
         anchors.append(np.full(len(h), _anchor(edit, pos, n), dtype=np.int8))
@@ -352,35 +398,50 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
                         seen.add(v)
                         emit(np.array([_hash_str(v)], np.uint64), np.array([pid[p]], np.int64), REORDER, i, 0, (x << 2) | y, n=len(p))
 
-    all_h = np.concatenate(hashes)
-    all_m = np.concatenate(metas)
-    all_a = np.concatenate(anchors)
-    # leave out variants that are words or listed phrases themselves
-    known_h = []
-    words_by_len: dict[int, list[str]] = {}
-    real = [w for w, f, tag in rows if not (tag in ("i", "l") and f <= settings.rare_idiom_max_frequency)]
-    for w in real + list(known) + plist:
-        if _han(w):
-            words_by_len.setdefault(len(w), []).append(w)
-    for n, group in words_by_len.items():
-        known_h.append(_hash_rows(_codes(group, n)))
-    known_all = np.unique(np.concatenate(known_h))
-    keep = ~np.isin(all_h, known_all)
-    all_h, all_m, all_a = all_h[keep], all_m[keep], all_a[keep]
+    del known_all
+    all_h = _joined(hashes)
+    # the variants by hash (equal hashes in the order made: the sort is stable)
     order = np.argsort(all_h, kind="stable")
-    all_h, all_m, all_a = all_h[order], all_m[order], all_a[order]
+    all_h = all_h[order]
+    all_m = _joined(metas)[order]
+    all_a = _joined(anchors)[order]
+    del order
     whole = np.unique(np.concatenate(list(phrase_hash.values())))
-    pair_words = [r[0] for r in rows if len(r[0]) == 2 and _han(r[0]) and r[1] >= settings.pair_min_frequency]
-    pairs = np.unique(_hash_rows(_codes(pair_words, 2))) if pair_words else np.zeros(0, np.uint64)
-    bloom = np.zeros(1 << (_BLOOM_BITS - 3), dtype=np.uint8)
-    for shift in _NUMPY_CONSTANTS["probes"]:
-        x = (all_h >> shift) & _NUMPY_CONSTANTS["mask"]
-        np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
+    bloom = _bloom(all_h)
     lengths = sorted({len(p) - 1 for p in plist} | {len(p) for p in plist} | {len(p) + 1 for p in plist})
     starts = _start_table(all_m, plist)
     return {"hashes": all_h, "meta": all_m, "whole": whole, "pairs": pairs, "anchor": all_a, "bloom": bloom,
             "starts": starts,
             "phrases": plist, "sources": [phrases[p] for p in plist], "lengths": lengths}
+
+
+def _joined(pieces: list[np.ndarray]) -> np.ndarray:
+    """The pieces one after another, each let go once copied (``pieces`` is emptied): the
+    whole and one piece are held at a time, not the whole twice."""
+    out = np.empty(sum(len(a) for a in pieces), dtype=pieces[0].dtype if pieces else np.uint64)
+    at = 0
+    pieces.reverse()
+    while pieces:
+        a = pieces.pop()
+        out[at:at + len(a)] = a
+        at += len(a)
+    return out
+
+
+# The Bloom filter and the start table are filled this many variants at a time (a bit set
+# or a slot's largest size does not depend on the order the variants come in).
+_PIECE = 1 << 17
+
+
+def _bloom(hashes: np.ndarray) -> np.ndarray:
+    """The Bloom filter of ``hashes``: for each probe, the bit its shift of the hash names."""
+    bloom = np.zeros(1 << (_BLOOM_BITS - 3), dtype=np.uint8)
+    for lo in range(0, len(hashes), _PIECE):
+        piece = hashes[lo:lo + _PIECE]
+        for shift in _NUMPY_CONSTANTS["probes"]:
+            x = (piece >> shift) & _NUMPY_CONSTANTS["mask"]
+            np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
+    return bloom
 
 
 def _start_table(meta: np.ndarray, plist: list[str]) -> np.ndarray:
@@ -389,23 +450,40 @@ def _start_table(meta: np.ndarray, plist: list[str]) -> np.ndarray:
     if not len(meta):
         return table
     lens = np.array([len(p) for p in plist], dtype=np.int64)
-    first = np.array([ord(p[0]) for p in plist], dtype=np.int64)
-    second = np.array([ord(p[1]) for p in plist], dtype=np.int64)
-    third = np.array([ord(p[2]) for p in plist], dtype=np.int64)
+    # each phrase's first four characters: a variant's first three are among them, or
+    # the replacing character (a phrase shorter than four is padded; no edit that keeps
+    # three characters reads the pad)
+    head = np.array([[ord(c) for c in p[:4].ljust(4, "\0")] for p in plist], dtype=np.int64)
+    for lo in range(0, len(meta), _PIECE):
+        _fill_starts(table, meta[lo:lo + _PIECE], lens, head, plist)
+    return table
+
+
+def _fill_starts(table: np.ndarray, meta: np.ndarray, lens: np.ndarray, head: np.ndarray, plist: list[str]) -> None:
+    """Raise the start table's slots for one piece of the variants.  A variant's ``j``-th
+    character (``j`` < 3) is its phrase's character at ``j`` moved by the edit: a dropped
+    character at or before ``j`` shifts it one on, a doubled one before ``j`` one back, a
+    swap at ``j`` (``j - 1``) takes the next (previous) one; a replacement at ``j`` is the
+    new character.  (``variant`` spells the same edits; the reordered names, a few
+    hundred, are spelt by it.)"""
     pid = (meta >> np.uint64(34)).astype(np.int64)
     edit = ((meta >> np.uint64(27)) & np.uint64(7)).astype(np.int64)
     pos = ((meta >> np.uint64(21)) & np.uint64(63)).astype(np.int64)
+    char = (meta & np.uint64(0x1FFFFF)).astype(np.int64)
     size = lens[pid] + (edit == DOUBLE) - (edit == DROP)
-    c0, c1, c2 = first[pid], second[pid], third[pid]    # a variant edited from its fourth character on
-    early = np.nonzero((pos < 3) & (size >= 3))[0]
-    for k, m in zip(early.tolist(), meta[early].tolist()):
-        p, e, at, char, extra = _unpack(m)
-        v = variant(plist[p], e, at, char, extra)
+    drop, double, swap, sub = edit == DROP, edit == DOUBLE, edit == SWAP, edit == SUB
+    cols = []
+    for j in range(3):
+        at = j + (drop & (pos <= j)) - (double & (pos < j)) + (swap & (pos == j)) - (swap & (pos == j - 1))
+        cols.append(np.where(sub & (pos == j), char, head[pid, at]))
+    c0, c1, c2 = cols
+    for k in np.nonzero((edit == REORDER) & (pos < 3) & (size >= 3))[0].tolist():
+        p, e, at, ch, extra = _unpack(int(meta[k]))
+        v = variant(plist[p], e, at, ch, extra)
         c0[k], c1[k], c2[k] = ord(v[0]), ord(v[1]), ord(v[2])
     keep = size >= 3
     slot = ((c0[keep] * _BASE_INT + c1[keep]) * _BASE_INT + c2[keep]) & _START_MASK
     np.maximum.at(table, slot, np.minimum(size[keep], 255).astype(np.uint8))
-    return table
 
 
 class PhraseIndex:
@@ -678,23 +756,51 @@ def index_key(official, names, known, homophones, shapes, settings: Settings, op
 def load(key: str, official: tuple[str, ...], names: tuple[str, ...], known: tuple[str, ...],
          homophones: tuple[str, ...], shapes: tuple[str, ...], settings: Settings,
          optional: tuple[str, ...] = ()) -> PhraseIndex:
-    """The index for these inputs, from the cache folder or built (and cached) now."""
+    """The index for these inputs, from the cache folder or built (and cached) now: once
+    for all processes starting together (``store_lock``), in a forked child where this
+    process can fork (``built_apart``: the build's ~60 MB go with the child)."""
+    from checker.core import built_apart
+    from checker.core.paths import cache_dir
+    from checker.core.store_lock import store_lock
+
+    args = (list(official), list(names), list(known), list(homophones), list(shapes), settings, optional)
+
+    def kept_or_built() -> tuple[PhraseIndex, bool]:
+        """(the index, whether it is kept in a cache folder), built under the lock unless
+        another process kept it meanwhile."""
+        with store_lock(cache_dir() / f"typo-index-{key}"):
+            index = _kept(key)
+            if index is not None:
+                return index, True
+            data = build(*args)
+            for base in cache_folders():
+                try:
+                    _write(base / f"typo-index-{key}", data)
+                    index = _read(base / f"typo-index-{key}")
+                    if index is not None:
+                        return index, True
+                except OSError:
+                    continue
+            return PhraseIndex(**data), False
+
     with _LOCK:
-        for base in cache_folders():
-            folder = base / f"typo-index-{key}"
-            index = _read(folder)
+        index = _kept(key)
+        if index is not None:
+            return index
+        if built_apart.in_child(lambda: kept_or_built()[1]):
+            index = _kept(key)
             if index is not None:
                 return index
-        data = build(list(official), list(names), list(known), list(homophones), list(shapes), settings, optional)
-        for base in cache_folders():
-            try:
-                _write(base / f"typo-index-{key}", data)
-                index = _read(base / f"typo-index-{key}")
-                if index is not None:
-                    return index
-            except OSError:
-                continue
-        return PhraseIndex(**data)
+        return kept_or_built()[0]
+
+
+def _kept(key: str) -> PhraseIndex | None:
+    """The index kept under ``key`` in a cache folder, if a whole one is."""
+    for base in cache_folders():
+        index = _read(base / f"typo-index-{key}")
+        if index is not None:
+            return index
+    return None
 
 
 _ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom", "starts")
