@@ -1,6 +1,6 @@
 """The phrase index as it was built before it was built in pieces (commit 16a357a): the
 whole dictionary read into memory, every variant made, then the words among them dropped
-and the rest sorted.  Kept as the oracle tests/test_index_in_pieces.py holds the bounded
+and the rest sorted.  Kept as the oracle tests/test_first_run_pieces.py holds the bounded
 build (``checker.checks.typo.phrase_index.build``) to: same arrays, byte for byte."""
 from __future__ import annotations
 

@@ -302,7 +302,7 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
     """The index's arrays and lists.  Built in bounded pieces: the dictionary is read a
     piece at a time (``_dictionary_facts``), and each batch of variants loses the ones that
     are words as it is made, so at no time are the whole dictionary's rows or the ~2 million
-    variants before that filter held (that took ~330 MB; tests/test_index_in_pieces.py holds
+    variants before that filter held (that took ~330 MB; tests/test_first_run_pieces.py holds
     the arrays to those of the whole build, byte for byte)."""
     _numpy_constants()
     phrases, word_hashes, pair_hashes = _dictionary_facts(settings)
