@@ -33,6 +33,7 @@ from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import garbled_spans, leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
+from checker.core.patterns import LiteralScan, literal_scan
 from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"count", "marks", "first", "paragraphs"})
@@ -64,10 +65,6 @@ _CLAUSE_MARK = compile_skipping("[" + re.escape("".join(sorted(_CLAUSE_MARKS))) 
 _SKIP = compile_skipping(r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
                    r"|www\.[A-Za-z0-9.\-/_%?=&#:]+"
                    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-# Every match of ``_SKIP`` holds one of these (its three branches' literals): a body
-# holding none has nothing to skip, and is not searched (the address branch opens with
-# a letter or digit, which re tries at every one of them).
-_SKIP_NEEDS = ("@", "://", "www.")
 _BLANKS = " \t\u00a0"
 
 
@@ -136,13 +133,20 @@ def _marks_in(chars: tuple[str, ...]) -> re.Pattern[str]:
     return compile_skipping("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
 
 
+@lru_cache(maxsize=1)
+def _skip_scan() -> LiteralScan:
+    """``_SKIP`` searched as the checks' expressions are: not at all in a body lacking every
+    text its matches need (``@``, ``://``, ``www.``, found from the expression itself), as
+    most paragraphs do; the address branch opens with a letter or digit, which ``re``
+    would try at every one of them."""
+    return literal_scan(_SKIP)
+
+
 def _skipped(body: str) -> set[int]:
     """The offsets inside URLs and the like (a set: most paragraphs hold none, and a list
     of a flag per character cost a paragraph's length each time)."""
     skip: set[int] = set()
-    if not any(needed in body for needed in _SKIP_NEEDS):
-        return skip
-    for m in _SKIP.finditer(body):
+    for m in _skip_scan().finditer(body):
         skip.update(range(m.start(), m.end()))
     return skip
 
