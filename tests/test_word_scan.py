@@ -65,3 +65,20 @@ def test_the_misspelling_table_matches_re_on_seeds():
         mixed = "".join(cut)
         assert list(table.finditer(mixed)) == _found_by_re(words, mixed)
         assert list(table.finditer(mixed))
+
+
+def test_the_alternation_is_made_only_without_a_scan(monkeypatch):
+    """literal.Table.regex is made when asked (branch one14): a table whose forms all have
+    two characters finds its matches by its WordScan and never compiles the alternation."""
+    from checker.checks.typo import literal
+
+    made = []
+    real = literal.alternation
+    monkeypatch.setattr(literal, "alternation", lambda words: made.append(1) or real(words))
+    table = literal.Table({"布署": "部署", "台帐": "台账"}, frozenset())
+    assert list(table.finditer("请布署台帐")) == [(1, 3, "布署"), (3, 5, "台帐")]
+    assert made == []
+    one = literal.Table({"帐": "账", "布署": "部署"}, frozenset())     # a form of one character: re
+    assert list(one.finditer("布署帐")) == [(0, 2, "布署"), (2, 3, "帐")]
+    assert made == [1]
+    assert literal.Table({}, frozenset()).regex is None

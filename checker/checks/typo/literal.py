@@ -47,9 +47,16 @@ def alternation(words) -> re.Pattern[str]:
 class Table:
     def __init__(self, entries: dict[str, str], known: frozenset[str]) -> None:
         self.entries = entries
-        self.regex = alternation(entries) if entries else None
         self.scan = WordScan.of(entries)       # finds what regex finds, cheaper (word_scan)
         self._known = known
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """The alternation of the wrong forms, longest first (None: no entries).  Made when
+        asked: ``finditer`` reads it only when no ``WordScan`` stands for it (a form of one
+        character), and escaping, sorting and compiling it was ~1 M instructions of each
+        table in every fresh process."""
+        return alternation(self.entries) if self.entries else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, wrong form)`` of each match of ``regex`` in ``text``, in order."""
@@ -84,7 +91,7 @@ def table_for(rule) -> Table:
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     table = table_for(rule)
-    if table.regex is None:
+    if not table.entries:
         return
     text = doc.text
     for start, end, wrong in table.finditer(text):
