@@ -24,7 +24,7 @@ def test_an_empty_document_builds_none_of_these_tables(monkeypatch):
 
     settings = build_settings(no_config=True)
     # (each module imported before: a later ``from ... import`` must not bind a stand-in)
-    for owner, name in ((quantity_grammar, "grammar_for"), (quantities, "grammar_for"), (folding, "built_from"), (traditional, "table_for"),
+    for owner, name in ((quantity_grammar, "grammar_for"), (quantities, "grammar_for"), (folding, "built_from"), (traditional, "class_for"), (traditional, "translation_for"),
                         (growth, "data_for"), (share, "data_for"), (respectively, "tables_for"),
                         (sentence, "set_phrases"), (paragraph, "site_furniture")):
         monkeypatch.setattr(owner, name, _broken)

@@ -89,3 +89,46 @@ def test_event_messages_tell_an_event_over_from_one_not_yet_held():
     assert "党的二十大已于2022-10-16至2022-10-22举行" in over.message
     [early] = lint("2023年工作计划\n全面贯彻落实党的二十届三中全会精神。", "stale-event-anticipation")
     assert "党的二十届三中全会要到2024-07-15至2024-07-18举行" in early.message
+
+
+# The family's expressions are built only for the texts that hold one of their names
+# (stale.words.finditer_built, branch one14)
+
+def test_finditer_built_builds_only_when_a_needle_is_there():
+    import re
+
+    from checker.checks.stale.words import finditer_built, finditer_lines
+
+    made = []
+
+    def build(pattern=r"(?:迎接)(?P<e>二十大)"):
+        made.append(pattern)
+        return re.compile(pattern)
+
+    assert list(finditer_built(build, "全年工作稳步推进。\n迎接新任务。", ("二十大", "十四五"))) == []
+    assert made == []
+    text = "全年工作稳步推进。\n迎接二十大胜利召开，迎接二十大。"
+    found = [m.span() for m in finditer_built(build, text, ("二十大",))]
+    assert found == [m.span() for m in finditer_lines(build(), text, ("二十大",))] == [(10, 15), (20, 25)]
+    for needles in (("",), ("二十\n大",), ()):       # gates nothing: built as before
+        made.clear()
+        list(finditer_built(build, "全年工作", needles))
+        assert made
+
+
+def test_no_stale_expression_is_built_for_a_text_naming_no_period_or_anniversary(monkeypatch):
+    from checker.checks.stale import anniversary, milestone, period
+
+    def broken(*args):
+        raise RuntimeError("expression built")
+
+    for owner, names in ((milestone, ("_compile", "_compile_goal", "_compile_news", "_compile_title")),
+                         (period, ("_compile",)), (anniversary, ("_compile",))):
+        for name in names:
+            monkeypatch.setattr(owner, name, broken)
+    for rule in ("stale-period-milestone", "stale-period-target", "stale-anniversary"):
+        assert_violations("2022年工作要点\n全年工作稳步推进，各项任务全面完成。", rule)
+    import pytest
+
+    with pytest.raises(AssertionError, match="expression built"):      # a named period: built
+        lint("2022年工作要点\n2022年是“十四五”开局之年。", "stale-period-milestone")

@@ -14,13 +14,13 @@ a number (百年华诞).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.stale.words import Dates, alt, finditer_lines, words, year_re
+from checker.checks.stale.words import Dates, alt, finditer_built, words, year_re
 from checker.model.numerals import parse_cn_int, CN_NUMERAL_CHARS
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
@@ -56,10 +56,10 @@ def check(doc, rule) -> Iterator[Finding]:
     for item in vocabulary.anniversaries:
         for alias in item.aliases:
             founded[alias] = (item.name, item.year)
-    regex = _compile(tuple(founded), tuple(aw.marks), tuple(aw.copulas),
-                     tuple(vocabulary.period_milestones.this_year), params.gap, params.count_gap,
-                     vocabulary.dates)
-    for m in finditer_lines(regex, doc.text, tuple(founded)):
+    build = partial(_compile, tuple(founded), tuple(aw.marks), tuple(aw.copulas),
+                    tuple(vocabulary.period_milestones.this_year), params.gap, params.count_gap,
+                    vocabulary.dates)
+    for m in finditer_built(build, doc.text, tuple(founded)):
         count_text = m.group("count")
         count = int(count_text) if count_text.isdigit() else parse_cn_int(count_text)
         if count is None:

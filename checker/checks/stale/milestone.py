@@ -24,13 +24,13 @@ Two more forms, both copies of an older document with the year replaced:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.stale.words import Dates, alt, finditer_lines, words, year_re
+from checker.checks.stale.words import Dates, alt, finditer_built, words, year_re
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
 
@@ -89,9 +89,9 @@ def _goals(doc, vocabulary, params: Params, found: dict[int, Finding]) -> None:
     if not vocabulary.goals or not ms.goal_words or not ms.copulas:
         return
     for goal in vocabulary.goals:
-        regex = _compile_goal(tuple(goal.aliases), tuple(ms.goal_words), tuple(ms.this_year),
-                              tuple(ms.copulas), params.gap, vocabulary.dates)
-        for m in finditer_lines(regex, doc.text, goal.aliases):
+        build = partial(_compile_goal, tuple(goal.aliases), tuple(ms.goal_words),
+                        tuple(ms.this_year), tuple(ms.copulas), params.gap, vocabulary.dates)
+        for m in finditer_built(build, doc.text, goal.aliases):
             year = int(m.group("year")) if m.group("year") else doc.year_at(m.start())
             if year is None or year <= goal.end or m.start() in found:
                 continue
@@ -106,8 +106,8 @@ def _news(doc, vocabulary, params: Params, found: dict[int, Finding]) -> None:
         return
     taken = [f.span for f in found.values()]
     for period in vocabulary.periods:
-        regex = _compile_news(tuple(period.aliases), tuple(ms.opening), tuple(ms.closing))
-        for m in finditer_lines(regex, doc.text, period.aliases):
+        build = partial(_compile_news, tuple(period.aliases), tuple(ms.opening), tuple(ms.closing))
+        for m in finditer_built(build, doc.text, period.aliases):
             span = Span(m.start(), m.end())
             if any(span.overlaps(t) for t in taken) or m.start() in found:
                 continue
@@ -134,7 +134,8 @@ def _titles(doc, vocabulary, params: Params, found: dict[int, Finding]) -> None:
     if not genres:
         return
     for period in vocabulary.periods:
-        for m in finditer_lines(_compile_title(tuple(period.aliases), tuple(genres), vocabulary.dates), doc.text, period.aliases):
+        build = partial(_compile_title, tuple(period.aliases), tuple(genres), vocabulary.dates)
+        for m in finditer_built(build, doc.text, period.aliases):
             year = int(m.group("year"))
             if period.start - 1 <= year <= period.end + 1 or m.start() in found:
                 continue
@@ -151,9 +152,9 @@ def check(doc, rule) -> Iterator[Finding]:
     found: dict[int, Finding] = {}
     subject_form = bool(periods and (ms.first or ms.last) and ms.copulas)
     for period in periods if subject_form else ():
-        regex = _compile(tuple(period.aliases), tuple(ms.first), tuple(ms.last), tuple(ms.this_year),
-                         tuple(ms.copulas), params.gap, vocabulary.dates)
-        for m in finditer_lines(regex, doc.text, period.aliases):
+        build = partial(_compile, tuple(period.aliases), tuple(ms.first), tuple(ms.last),
+                        tuple(ms.this_year), tuple(ms.copulas), params.gap, vocabulary.dates)
+        for m in finditer_built(build, doc.text, period.aliases):
             year = int(m.group("year")) if m.group("year") else doc.year_at(m.start())
             if year is None:
                 continue

@@ -15,13 +15,13 @@ summary.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
-from checker.checks.stale.words import PeriodWords, alt, finditer_lines, words
+from checker.checks.stale.words import PeriodWords, alt, finditer_built, words
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
 
@@ -62,10 +62,10 @@ def check(doc, rule) -> Iterator[Finding]:
     vocabulary = words(rule)
     pw = vocabulary.period_words
     for period in vocabulary.periods:
-        regex = _compile(tuple(period.aliases), tuple(pw.verbs), tuple(pw.targets), params.gap,
-                         params.target_gap, tuple(pw.set_words))
         text = doc.text
-        for m in finditer_lines(regex, text, period.aliases):
+        build = partial(_compile, tuple(period.aliases), tuple(pw.verbs), tuple(pw.targets),
+                        params.gap, params.target_gap, tuple(pw.set_words))
+        for m in finditer_built(build, text, period.aliases):
             offset = m.start("period2") if m.group("set") else m.start("period")
             clause = re.split(r"[，。；,;\n]", text[m.start():m.end() + 16])[0]
             if any(w in clause for w in pw.history) and not _committed(clause, pw):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from checker.core import dates as dt      # datetime's classes, without datetime.py
 import re
-from typing import Any
+from typing import Any, Callable
 
+from checker.core.patterns import holds_any
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import data_view
@@ -183,6 +184,19 @@ def lines_holding(text: str, needles: Any) -> list[tuple[int, int]]:
         end = text.find("\n", start)
         out.append((start, len(text) if end < 0 else end))
     return out
+
+
+def finditer_built(build: Callable[[], "re.Pattern[str]"], text: str, needles: Any):
+    """``finditer_lines(build(), text, needles)``, the expression built (its words escaped
+    and joined, its program read) only when ``text`` holds one of ``needles``: every match
+    holds one (see ``finditer_lines``), so a text holding none has none to find.  Each
+    period, goal and anniversary list has its own expression, and a document names few of
+    them: building them all was most of these rules' cost in a fresh process.  (A needle
+    empty or holding a line break gates nothing: built and run as before.)"""
+    needles = tuple(needles)
+    if needles and all(n and "\n" not in n for n in needles) and not holds_any(text, needles):
+        return
+    yield from finditer_lines(build(), text, needles)
 
 
 def finditer_lines(regex: "re.Pattern[str]", text: str, needles: Any):

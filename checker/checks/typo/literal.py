@@ -45,11 +45,19 @@ def alternation(words) -> re.Pattern[str]:
 
 
 class Table:
-    def __init__(self, entries: dict[str, str], known: frozenset[str]) -> None:
+    def __init__(self, entries: dict[str, str], known: frozenset[str], scan: WordScan | None = None) -> None:
         self.entries = entries
-        self.regex = alternation(entries) if entries else None
-        self.scan = WordScan.of(entries)       # finds what regex finds, cheaper (word_scan)
+        # finds what regex finds, cheaper (word_scan); given: the one table_scan made
+        self.scan = scan if scan is not None else WordScan.of(entries)
         self._known = known
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """The alternation of the wrong forms, longest first (None: no entries).  Made when
+        asked: ``finditer`` reads it only when no ``WordScan`` stands for it (a form of one
+        character), and escaping, sorting and compiling it was ~1 M instructions of each
+        table in every fresh process."""
+        return alternation(self.entries) if self.entries else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, wrong form)`` of each match of ``regex`` in ``text``, in order."""
@@ -76,15 +84,22 @@ def table_for(rule) -> Table:
 
     def build(lexicon):
         vocab = vocabulary(lexicon)
-        return Table(dict(getattr(vocab, params.table)), vocab.known)
+        return Table(dict(getattr(vocab, params.table)), vocab.known, table_scan(lexicon, params.table))
 
     return built_from(rule.vocabulary, ("typo-literal", params.table), build)
+
+
+def table_scan(lexicon, table: str) -> WordScan | None:
+    """The ``WordScan`` of a vocabulary table's wrong forms (None: a form of one character,
+    or none), made once per lexicon data: typo-literal's table and typo-phrase's
+    misspellings (``phrase.misspelling_spans``) share it."""
+    return built_from(lexicon, ("typo-literal-scan", table), lambda lex: WordScan.of(getattr(vocabulary(lex), table)))
 
 
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     table = table_for(rule)
-    if table.regex is None:
+    if not table.entries:
         return
     text = doc.text
     for start, end, wrong in table.finditer(text):

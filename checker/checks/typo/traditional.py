@@ -37,17 +37,25 @@ class Params(BaseModel):
     fix: bool = True  # offer the standard form as a --fix replacement
 
 
-def table_for(rule) -> tuple[re.Pattern[str] | None, dict[int, str]]:
+def class_for(rule) -> re.Pattern[str] | None:
+    """One character class of every traditional character of the table (None: no table),
+    made from the keys alone: the order and repeats of the characters in a class change
+    nothing it matches (``re`` compiles a class to the set of its characters)."""
     def build(lexicon):
-        mapping = vocabulary(lexicon).traditional_map
-        if not mapping:
-            return None, {}
+        keys = vocabulary(lexicon).traditional_keys
+        if not keys:
+            return None
         # re.escape escapes character by character: one call over the joined characters
         # gives the text a call per character gave (thousands of calls, 2-5 ms fresh)
-        regex = compile_skipping("[" + _escaped("".join(sorted(mapping))) + "]")
-        return regex, str.maketrans(mapping)
+        return compile_skipping("[" + _escaped(keys) + "]")
 
-    return built_from(rule.vocabulary, ("typo-traditional",), build)
+    return built_from(rule.vocabulary, ("typo-traditional-class",), build)
+
+
+def translation_for(rule) -> dict[int, str]:
+    """``str.maketrans`` of the table: made when a document holds a traditional character."""
+    return built_from(rule.vocabulary, ("typo-traditional-translation",),
+                      lambda lexicon: str.maketrans(vocabulary(lexicon).traditional_map))
 
 
 def _escaped(text: str) -> str:
@@ -62,7 +70,7 @@ def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     if not doc.text:
         return      # a character class finds nothing in no text: the table is not built
-    regex, table = table_for(rule)
+    regex = class_for(rule)
     if regex is None:
         return
     text = doc.text
@@ -82,6 +90,7 @@ def check(doc, rule) -> Iterator[Finding]:
         if not here:
             continue
         start, end = here[0], here[-1] + 1
+        table = translation_for(rule)
         chars = "".join(dict.fromkeys(text[k] for k in here))
         yield Finding(Span(start, end),
                       args={"found": chars, "right": chars.translate(table),
