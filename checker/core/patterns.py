@@ -18,13 +18,13 @@ import signal
 import threading
 import time
 import re
-from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Annotated, Iterator
+from typing import Annotated
 
 from checker.core import pattern_facts
 from checker.core.character_pairs import character_pairs
+from checker.core.character_presence import character_presence
 from checker.core.run_split import RunSearch, run_split
 from checker.core.plain_model import AfterValidator
 from checker.core.skipping_re import compile_skipping
@@ -50,20 +50,34 @@ class RegexBudgetExceeded(TimeoutError):
     """A user-supplied regular expression ran out of the rule's time budget."""
 
 
-@contextmanager
-def regex_budget(seconds: float | None) -> Iterator[None]:
+def regex_budget(seconds: float | None) -> "_BudgetBlock":
     """Give the user expressions run inside this block ``seconds`` in all (``None`` or 0:
     no limit): CPU seconds in the main thread, wall seconds elsewhere (see ``_run``).
     Only the time spent matching counts, not the rest of the rule's work."""
-    budget = _Budget(seconds) if seconds else None
-    token = _BUDGET.set(budget)
-    try:
-        yield
-    finally:
-        _BUDGET.reset(token)
+    return _BudgetBlock(seconds)
+
+
+class _BudgetBlock:
+    """``regex_budget``'s block: the budget set on entry, taken away (and its timer
+    stopped) on the way out, exception or not.  A class rather than a generator under
+    ``contextmanager``: it is entered once per rule and document (a hundred times a
+    document), and the generator's machinery cost three times as much."""
+
+    __slots__ = ("_budget", "_token")
+
+    def __init__(self, seconds: float | None) -> None:
+        self._budget = _Budget(seconds) if seconds else None
+
+    def __enter__(self) -> None:
+        self._token = _BUDGET.set(self._budget)
+
+    def __exit__(self, *exc) -> bool:
+        _BUDGET.reset(self._token)
+        budget = self._budget
         if budget is not None and _TIMER.owner is budget:
             _TIMER.owner = None
             signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        return False
 
 
 def _run(method, *args):
@@ -932,8 +946,9 @@ _KNOWN = _Known()
 # literals they hold (a document's text is tested against some five hundred literals of
 # two hundred expressions, many alike; each absent one is a scan of the whole text).
 _SHARED_MIN = 2_000
-# the string, character -> held, literal -> held, literal -> where, [its pair table, searches]
-_SHARED: tuple = (None, {}, {}, {}, [None, 0])
+# the string, character -> held, literal -> held, literal -> where, [its pair table, searches,
+# its character table, characters asked about]
+_SHARED: tuple = (None, {}, {}, {}, [None, 0, None, 0])
 # The string's pair table (``character_pairs``) is made once this many literals have been
 # searched for in it: it costs about as much as sixteen searches of the text, and a
 # string asked about only a few literals would pay more than it saves.  A document checked
@@ -943,6 +958,11 @@ _SHARED: tuple = (None, {}, {}, {}, [None, 0])
 # for the second (unless one question brings that many literals at once).
 _PAIRS_AFTER = 40
 _NO_PAIRS = False       # (the string's table cannot be made: numpy not loaded)
+# The string's character table (``character_presence``) is made once this many characters
+# have been asked about: it costs about as much as twelve tests ``ch in string`` of an
+# absent character, and a document checked by all the rules is asked about some five
+# hundred.
+_PRESENCE_AFTER = 12
 
 
 def _shared_facts(string: str) -> tuple:
@@ -950,7 +970,7 @@ def _shared_facts(string: str) -> tuple:
     global _SHARED
     shared = _SHARED
     if shared[0] is not string:
-        shared = _SHARED = (string, {}, {}, {}, [None, 0])  # swapped whole: each thread reads one string's facts
+        shared = _SHARED = (string, {}, {}, {}, [None, 0, None, 0])  # swapped whole: each thread reads one string's facts
     return shared
 
 
@@ -970,7 +990,7 @@ def _holds_any(string: str, literals: tuple[str, ...]) -> bool:
     for literal in literals:
         known = held.get(literal)
         if known is None:
-            known = _holds_chars(string, literal, chars)
+            known = _holds_chars(string, literal, chars, pairs)
             if known and len(literal) > 1:
                 tables = pairs[0]
                 if tables is None:
@@ -994,13 +1014,18 @@ def holds_any(string: str, literals) -> bool:
     return any(literal in string for literal in literals)
 
 
-def _holds_chars(string: str, literal: str, chars: dict) -> bool:
+def _holds_chars(string: str, literal: str, chars: dict, tables: list) -> bool:
     """Whether ``string`` holds every character of ``literal`` (``chars``: what is known
-    of characters already)."""
+    of characters already; ``tables``: the string's tables, ``_SHARED``'s last member)."""
     for ch in literal:
         has = chars.get(ch)
         if has is None:
-            has = chars[ch] = ch in string
+            presence = tables[2]
+            if presence is None:
+                tables[3] += 1
+                if tables[3] > _PRESENCE_AFTER:
+                    presence = tables[2] = character_presence(string) or _NO_PAIRS
+            has = chars[ch] = presence.holds(ch) if presence else ch in string
         if not has:
             return False
     return True
