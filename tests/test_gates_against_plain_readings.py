@@ -148,3 +148,20 @@ def test_range_finditer_on_the_seeds():
         assert [m.span() for m in range_finditer(range_mark._RANGE, range_mark._DASH_RUN, text)] == want, path.name
         total += len(want)
     assert total > 0
+
+
+def test_unbalanced_marks_last_sentence_end_is_the_character_loops():
+    """punct-unbalanced finds a paragraph's last sentence end by one match (``last_mark``)
+    where it read the paragraph a character at a time: the same index on random bodies."""
+    from checker.checks.punctuation.words import words
+    from checker.engine.settings import build_settings
+    from checker.model.last_mark import last_mark
+
+    rule = next(r for r in build_settings(no_config=True).rules if r.id == "punct-unbalanced")
+    ends = words(rule).sentence_ends
+    last = last_mark(ends)
+    rng = random.Random(11)
+    alphabet = ends + "（）“”字词a \n。"
+    for _ in range(3000):
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert last(body) == max((i for i, ch in enumerate(body) if ch in ends), default=-1)

@@ -107,7 +107,7 @@ def test_typo_phrase_takes_the_misspellings_spans_from_the_shared_scan(monkeypat
             word = rng.choice(words)
             cut[at:at] = word[:rng.randint(1, len(word))]
         text = "".join(cut)
-        spans = phrase.misspelling_spans(rule, text)
+        spans = phrase.misspelling_spans_in(rule, text)
         assert spans == [m.span() for m in regex.finditer(text)] and spans
     assert literal.table_for(misspelling).scan is literal.table_scan(rule.vocabulary, "misspellings")
 
@@ -121,4 +121,4 @@ def test_without_a_scan_the_misspellings_spans_come_from_the_alternation(monkeyp
     monkeypatch.setattr(literal, "table_scan", lambda lexicon, table: None)
     regex = phrase.misspelling_regex(rule)
     text = "请" + regex.pattern.split("|")[0].replace("\\", "") + "。"
-    assert phrase.misspelling_spans(rule, text) == [m.span() for m in regex.finditer(text)] == [(1, len(text) - 1)]
+    assert phrase.misspelling_spans_in(rule, text) == [m.span() for m in regex.finditer(text)] == [(1, len(text) - 1)]

@@ -49,6 +49,7 @@ from checker.checks.punctuation.list_markers import marker_ends
 from checker.checks.punctuation.skip_leftovers import garbled_spans, leftover_paragraphs
 from checker.checks.punctuation.words import words
 from checker.model.span import Span
+from checker.model.last_mark import last_mark
 from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"mark", "partner", "count", "replacement"})
@@ -97,6 +98,7 @@ def check(doc, rule) -> Iterator[Finding]:
     lookalikes = vocabulary.lookalike_marks
     sentence_ends = vocabulary.sentence_ends
     cut_ends = tuple(vocabulary.cut_ends)
+    last_sentence_end = last_mark(sentence_ends)
     closers = {c: o for o, c in openers.items()}
     numerals = vocabulary.list_marker_numerals
     text = doc.text
@@ -163,7 +165,7 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         # Only the unfinished last sentence runs on into the next line or was cut off;
         # a mark opened before the paragraph's last sentence end is left open for good.
-        last_end = max((i for i, ch in enumerate(body) if ch in sentence_ends), default=-1)
+        last_end = last_sentence_end(body)       # (one match: the loop read every character)
         settled = base + last_end if last_end >= 0 else -1
         pending = [o for o in stack if o.offset > settled]
         found.extend((o.offset, o.written, "unclosed") for o in stack if o.offset <= settled)

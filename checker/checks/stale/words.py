@@ -171,6 +171,10 @@ def lines_holding(text: str, needles: Any) -> list[tuple[int, int]]:
     hundred times a substring search)."""
     starts: set[int] = set()
     for needle in needles:
+        if not holds_any(text, (needle,)):
+            # absent, as the text's tables may tell without reading it (most period and
+            # goal names are absent from most documents: each was a scan of the whole text)
+            continue
         at = text.find(needle)
         while at >= 0:
             line = text.rfind("\n", 0, at) + 1

@@ -40,6 +40,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field
 from checker.checks.finding import Finding
 from checker.checks.typo import dictionary_entries, index_keys
 from checker.checks.typo.vocabulary import vocabulary
+from checker.checks.typo.word_scan import WordScan
 from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.model.tokens import full_dictionary, tokenize, word_frequency
@@ -55,10 +56,17 @@ class _PhraseIndexModule:
     """``phrase_index`` (and numpy with it) imported on first use: a document without three
     Han characters in a row has no window to look up."""
 
-    def __getattr__(self, name: str):
-        from checker.checks.typo import phrase_index
+    _module = None
 
-        return getattr(phrase_index, name)
+    def __getattr__(self, name: str):
+        # the module kept once imported: an import statement per attribute read (some
+        # seventy a document) went through the import system's lock and lookups each time
+        module = _PhraseIndexModule._module
+        if module is None:
+            from checker.checks.typo import phrase_index
+
+            module = _PhraseIndexModule._module = phrase_index
+        return getattr(module, name)
 
 
 pi = _PhraseIndexModule()
@@ -127,7 +135,7 @@ def check(doc, rule) -> Iterator[Finding]:
     # a literal misspelling (布署) is typo-misspelling's when that rule runs: no second
     # report of it here (and one report when it does not)
     defer = any(getattr(r.params, "table", None) == "misspellings" for r in rule.defers_to)
-    taken = misspelling_spans(rule, text) if defer else []
+    taken = None            # the misspellings' spans, found when a candidate first asks
     done = -1
     found = _candidates(doc, index)
     for cand in found:
@@ -139,8 +147,11 @@ def check(doc, rule) -> Iterator[Finding]:
             continue
         if cand.edit == pi.DROP and (_terse_parallel(text, cand) or _shortened_verb(cand)):
             continue
-        if any(a < cand.end and b > cand.start for a, b in taken):
-            continue
+        if defer:
+            if taken is None:
+                taken = misspelling_spans(doc, rule)
+            if any(a < cand.end and b > cand.start for a, b in taken):
+                continue
         if params.needs_evidence and _count(text, cand.phrase) == 0:
             continue
         if (cand.edit == pi.DROP and params.drop_needs_evidence and cand.source in (pi.OFFICIAL, pi.WORD, pi.SAYING)
@@ -167,26 +178,51 @@ def _candidates(doc, index: pi.PhraseIndex) -> list[pi.Candidate]:
     return _LAST[2]
 
 
-def misspelling_spans(rule, text: str) -> list[tuple[int, int]]:
-    """The spans ``misspelling_regex(rule).finditer(text)`` gives, found by the word scan
-    typo-misspelling's table has made (or makes) of the same words (``literal.table_scan``:
-    it finds what the alternation finds, see ``word_scan``): the alternation, 1.9 M
-    instructions of every fresh process, is made only when there is no scan."""
-    from checker.checks.typo.literal import table_scan
-
-    scan = table_scan(rule.vocabulary, "misspellings")
-    if scan is not None:
-        return [(start, end) for start, end, _ in scan.finditer(text)]
-    regex = misspelling_regex(rule)
-    return [m.span() for m in regex.finditer(text)] if regex is not None else []
-
-
 def misspelling_regex(rule):
     def build(lexicon):
         words = vocabulary(lexicon).misspellings
         return compile_skipping("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
 
     return built_from(rule.vocabulary, ("typo-misspelling-regex",), build)
+
+
+def misspelling_scan(rule) -> WordScan | None:
+    """``misspelling_regex``'s matches found by ``WordScan`` (the same spans: of the words
+    that start at a place, both take the longest), None when it cannot stand in: the
+    scan typo-misspelling's table has made (or makes) of the same words
+    (``literal.table_scan``), so the words are scanned into one automaton per process."""
+    from checker.checks.typo import literal
+
+    return literal.table_scan(rule.vocabulary, "misspellings")
+
+
+def misspelling_spans_in(rule, text: str) -> list[tuple[int, int]]:
+    """The spans ``misspelling_regex(rule).finditer(text)`` gives: by the word scan when
+    there is one (the alternation, 1.9 M instructions of every fresh process, is made
+    only when there is none)."""
+    scan = misspelling_scan(rule)
+    if scan is not None:
+        return [(a, b) for a, b, _ in scan.finditer(text)]
+    literal = misspelling_regex(rule)
+    return [m.span() for m in literal.finditer(text)] if literal is not None else []
+
+
+# The misspellings' spans in the last document asked about: (document, the vocabulary's
+# fingerprint, spans),
+# shared by the rules of this kind that run on it one after the other.
+_TAKEN: list = [None, None, []]
+
+
+def misspelling_spans(doc, rule) -> list[tuple[int, int]]:
+    """The spans ``misspelling_regex(rule).finditer(doc.text)`` matches ([] for no words).
+    ``re`` ran the alternation of two hundred words by trying each at most positions of
+    the text (0.3 ms a document, twice: once per rule of this kind)."""
+    last_doc = _TAKEN[0]() if _TAKEN[0] is not None else None
+    if last_doc is doc and _TAKEN[1] == rule.vocabulary.fingerprint:
+        return _TAKEN[2]
+    spans = misspelling_spans_in(rule, doc.text)
+    _TAKEN[:] = [weakref.ref(doc), rule.vocabulary.fingerprint, spans]
+    return spans
 
 
 def _count(text: str, phrase: str) -> int:
