@@ -116,6 +116,41 @@ def test_the_ranking_is_the_plain_one_on_both_paths(rows, seed):
     assert len(want) > 100
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_the_ranking_with_its_shared_counts_is_the_plain_one(seed):
+    """Most pairs share one bucket and are not sorted again (``_first_ranked``): they must
+    take the places after their sentence's pairs sharing more, by candidate, up to the
+    cap; and each pair's count of buckets shared (what ``lasting`` reads) must be kept."""
+    from checker.core.numeric import np
+
+    rng = random.Random(100 + seed)
+    params = Params(max_candidates=[6, 5, 8, 16, 40, 24][seed])
+    index = _BucketIndex(params)
+    index.rows = 200_000
+    index._possible = lambda r, c: np.ones(len(r), dtype=bool)
+    batch = 200
+    row_start = np.full(batch, index.rows - batch, dtype=np.int64)
+    popular = [rng.randrange(0, 50_000) for _ in range(rng.choice([3, 10, 30]))]
+    pairs_row, pairs_member = [], []
+    for _ in range(17):
+        rows, members = [], []
+        for s in range(batch):
+            # a few candidates met in many bands, and many met in one (a large pool)
+            picked = set(rng.sample(popular, rng.randrange(0, 3)))
+            picked |= {rng.randrange(0, 190_000) for _ in range(rng.randrange(0, 12))}
+            rows += [s] * len(picked)
+            members += sorted(picked)
+        pairs_row.append(np.array(rows, dtype=np.int64))
+        pairs_member.append(np.array(members, dtype=np.int32))
+    sentence, candidate, shared, _ = index._ranked(pairs_row, pairs_member, row_start)
+    rows, members = np.concatenate(pairs_row).tolist(), np.concatenate(pairs_member).tolist()
+    want = _plain_ranked(rows, members, row_start.tolist(), params.max_candidates)
+    counts = Counter(zip(rows, members))
+    assert list(zip(sentence.tolist(), candidate.tolist())) == want
+    assert shared.tolist() == [counts[p] for p in want]
+    assert sum(counts[p] == 1 for p in want) > 20 and sum(counts[p] > 1 for p in want) > 20
+
+
 def _gap(a: str, b: str) -> int:
     """Characters of ``b`` with no counterpart in ``a``."""
     return sum((Counter(b) - Counter(a)).values())
