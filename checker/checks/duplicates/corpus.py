@@ -397,6 +397,7 @@ class _BucketIndex:
         self.runs: list[list[tuple[Any, Any, Any, Any]]] = []
         self.sizes: list[int] = []                    # members of each run
         self.starts: list[int] = []                   # document number -> its first row
+        self.doc_starts = np.zeros(0, dtype=np.int64)  # the same as an array
         self.rows = 0
         self.count_type = np.uint16 if params.bucket_size < 2 ** 16 else np.int64
         # per row: its text's length, and its characters counted by class (``_sketch``)
@@ -419,6 +420,7 @@ class _BucketIndex:
         local = np.cumsum(lengths) - lengths                 # each document's first row in the batch
         base = self.rows
         self.starts.extend((local + base).tolist())
+        self.doc_starts = np.concatenate((self.doc_starts, local + base))
         total = int(lengths.sum())
         keys = np.concatenate(matrices) if len(matrices) > 1 else matrices[0]
         row_type = np.int32 if base + total < 2 ** 31 else np.int64
@@ -443,8 +445,10 @@ class _BucketIndex:
             groups = len(first)
             held = np.zeros(groups, dtype=np.int64)          # members each key has already
             group = np.repeat(np.arange(groups), count)      # of each ordered row
+            # (index arrays and ``take`` below, where a boolean mask's indexing was dearer)
+            looked = np.flatnonzero(looking.take(order))     # ordered rows whose candidates are gathered
             needed = np.zeros(groups, dtype=bool)            # keys of rows whose candidates are gathered
-            needed[group[looking[order]]] = True
+            needed[group.take(looked)] = True
             group_of, member_of = [], []                     # each key's members, earlier runs first
             for earlier in self.runs:
                 run_keys, run_first, run_count, members = earlier[band]
@@ -459,17 +463,19 @@ class _BucketIndex:
                 sizes = run_count[at[hit]].astype(np.int64)
                 held[hit] += sizes
                 if looked_up:
-                    hit = hit[needed[hit]]
-                    sizes = run_count[at[hit]].astype(np.int64)
+                    hit = hit.take(np.flatnonzero(needed.take(hit)))
+                    place = at.take(hit)
+                    sizes = run_count.take(place).astype(np.int64)
                     n = int(sizes.sum())
                     ends = np.cumsum(sizes)
                     group_of.append(np.repeat(hit, sizes))
-                    member_of.append(members[np.repeat(run_first[at[hit]].astype(np.int64) - (ends - sizes), sizes)
-                                             + np.arange(n)])
-            keep = np.arange(total) - np.repeat(first, count) < np.repeat(self.bucket_size - held, count)
-            new_rows = (order[keep] + base).astype(row_type)
-            admitted[order[keep]] += 1
-            kept = np.bincount(group[keep], minlength=groups)
+                    member_of.append(members.take(np.repeat(run_first.take(place).astype(np.int64) - (ends - sizes), sizes)
+                                                  + np.arange(n)))
+            keep = np.flatnonzero(np.arange(total) - np.repeat(first, count) < np.repeat(self.bucket_size - held, count))
+            kept_rows, kept_groups = order.take(keep), group.take(keep)
+            new_rows = (kept_rows + base).astype(row_type)
+            admitted[kept_rows] += 1
+            kept = np.bincount(kept_groups, minlength=groups)
             has = np.flatnonzero(kept)
             run[band] = (distinct[has], (np.cumsum(kept[has]) - kept[has]).astype(row_type),
                          kept[has].astype(self.count_type), new_rows)
@@ -479,14 +485,13 @@ class _BucketIndex:
             # the batch's own members, of the keys two or more batch rows have: a row alone
             # with its key in the batch would be given itself, which is never its candidate
             # (nor a sign of a crowded bucket), in each band it was put in
-            shared_key = (count > 1)[group[keep]]
-            group_of.append(group[keep][shared_key])
-            member_of.append(new_rows[shared_key])
+            shared_key = np.flatnonzero((count > 1).take(kept_groups))
+            group_of.append(kept_groups.take(shared_key))
+            member_of.append(new_rows.take(shared_key))
             # every looked-up row of the batch gets its key's members
             g = np.concatenate(group_of)
             m = np.concatenate(member_of)
-            by_group = np.argsort(g, kind="stable")
-            m = m[by_group]
+            m = m.take(np.argsort(g, kind="stable"))
             g_size = np.bincount(g, minlength=groups)
             g_first = np.cumsum(g_size) - g_size
             if band == self.width - 1:
@@ -501,8 +506,9 @@ class _BucketIndex:
                     looking[settled_rows] = False
                     same_rows = np.concatenate((same_rows, settled_rows))
                     same_members = np.concatenate((same_members, settled_members))
-            query = order[looking[order]]                    # batch rows looked up
-            q_group = group[looking[order]]
+                looked = np.flatnonzero(looking.take(order))
+            query = order.take(looked)                       # batch rows looked up
+            q_group = group.take(looked)
             sizes = g_size[q_group]
             n = int(sizes.sum())
             if not n:
@@ -510,7 +516,7 @@ class _BucketIndex:
             ends = np.cumsum(sizes)
             offsets = np.repeat(g_first[q_group] - (ends - sizes), sizes) + np.arange(n)
             pairs_row.append(np.repeat(query, sizes))
-            pairs_member.append(m[offsets])
+            pairs_member.append(m.take(offsets))
         self.runs.append(run)
         self.sizes.append(size)
         self.rows += total
@@ -567,7 +573,7 @@ class _BucketIndex:
         ends = np.append(starts[1:], len(sentence))
         # the lasting ones are the first of each sentence's candidates (ranked by buckets shared)
         lasting = np.add.reduceat(lasting, starts).tolist()
-        doc_starts = np.array(self.starts, dtype=np.int64)
+        doc_starts = self.doc_starts
         doc = np.searchsorted(doc_starts, candidate, side="right") - 1
         names = ((doc << 32) | (candidate - doc_starts[doc])).tolist()
         rows = sentence[starts]                                    # batch row of each sentence
@@ -683,7 +689,7 @@ class _BucketIndex:
         if not len(rows):
             return none, none
         owner = np.searchsorted(local, rows, side="right") - 1
-        doc_starts = np.array(self.starts, dtype=np.int64)
+        doc_starts = self.doc_starts
         doc = np.searchsorted(doc_starts, first, side="right") - 1
         text_of = self.text_of
         same = [texts[d].norm(r - lo) == text_of(fd, f - fs) for d, r, lo, fd, f, fs in zip(
