@@ -59,6 +59,26 @@ def test_the_same_text_flag_is_given_only_for_equal_texts():
     assert found[1][0][1][0] == 0                        # ... but still compared with the first one
 
 
+def test_copies_of_several_first_sentences_in_one_batch_are_each_flagged():
+    """The first sentences' texts are read once per batch (``_exact_copies``): each row
+    must still be compared with its own first sentence's text."""
+    params = Params(bands=8, rows=2)
+    rng = random.Random(12)
+    firsts = ["".join(rng.choice(HAN) for _ in range(30)) for _ in range(3)]
+    other = firsts[1][:-1] + ("的" if firsts[1][-1] != "的" else "一")
+    docs = _documents([firsts, [firsts[2], firsts[0]], [firsts[1], other], [firsts[0]]], params)
+    # both sentences of the third document under firsts[1]'s keys: the near copy collides
+    one = len(docs[0][1].keys) // 3
+    docs[2][1].keys = docs[0][1].keys[one:2 * one] * 2
+    index = _BucketIndex(params, lambda number, e: [d for _, d in docs][number].norm(e))
+    index.add_batch([docs[0][1].key_array()], [True], [docs[0][1]])
+    found = index.add_batch([d.key_array() for _, d in docs[1:]], [True] * 3, [d for _, d in docs[1:]])
+    assert found[0] == [(0, [0 << 32 | 2], True, 0), (1, [0 << 32 | 0], True, 0)]
+    assert found[1][0] == (0, [0 << 32 | 1], True, 0)
+    assert found[1][1][2] is False and found[1][1][1][0] == 0 << 32 | 1       # ... compared, not flagged
+    assert found[2] == [(0, [0 << 32 | 0], True, 0)]
+
+
 @pytest.mark.parametrize("seed,batch_rows", [(21, 30), (22, 200), (23, 2048), (24, 3840)])
 def test_a_comparison_with_colliding_keys_reports_what_the_plain_one_reports(seed, batch_rows):
     """Sentences changed after their keys were made (a near copy under the keys of the text

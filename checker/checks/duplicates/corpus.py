@@ -690,11 +690,16 @@ class _BucketIndex:
             return none, none
         owner = np.searchsorted(local, rows, side="right") - 1
         doc_starts = self.doc_starts
-        doc = np.searchsorted(doc_starts, first, side="right") - 1
+        # each first sentence's text read once for the batch's rows that have it (the
+        # copies of a popular sentence share it: 29 rows a document at 4,000 generated
+        # documents, ~1.5 us a read even when it is kept)
+        distinct, which = np.unique(first, return_inverse=True)
+        doc = np.searchsorted(doc_starts, distinct, side="right") - 1
         text_of = self.text_of
-        same = [texts[d].norm(r - lo) == text_of(fd, f - fs) for d, r, lo, fd, f, fs in zip(
-            owner.tolist(), rows.tolist(), local[owner].tolist(), doc.tolist(), first.tolist(),
-            doc_starts[doc].tolist())]
+        first_texts = [text_of(fd, f - fs) for fd, f, fs in zip(doc.tolist(), distinct.tolist(),
+                                                                doc_starts[doc].tolist())]
+        same = [texts[d].norm(r - lo) == first_texts[i] for d, r, lo, i in zip(
+            owner.tolist(), rows.tolist(), local[owner].tolist(), which.tolist())]
         same = np.array(same, dtype=bool)
         return rows[same], first[same]
 
