@@ -93,6 +93,12 @@ def test_row_blocks_give_the_records_one_array_gives():
     rows = rng.integers(0, len(whole), size=20000)
     assert np.array_equal(table.take(rows), whole[rows])
     assert table.take(np.zeros(0, dtype=np.int64)).shape == (0, 32)
+    # rows all in one block of several (a batch's own rows): gathered from that block
+    for block in range(3):
+        rows = rng.integers(block * BLOCK, min((block + 1) * BLOCK, len(whole)), size=3000)
+        assert np.array_equal(table.take(rows), whole[rows])
+    edge = np.array([BLOCK - 1, BLOCK, BLOCK - 1])     # two blocks, side by side
+    assert np.array_equal(table.take(edge), whole[edge])
     lengths = RowBlocks(np, (), np.int32)
     lengths.extend(np.arange(10, dtype=np.int32))
     assert lengths.take(np.array([9, 0, 3])).tolist() == [9, 0, 3]

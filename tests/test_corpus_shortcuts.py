@@ -59,6 +59,26 @@ def test_the_same_text_flag_is_given_only_for_equal_texts():
     assert found[1][0][1][0] == 0                        # ... but still compared with the first one
 
 
+def test_copies_of_several_first_sentences_in_one_batch_are_each_flagged():
+    """The first sentences' texts are read once per batch (``_exact_copies``): each row
+    must still be compared with its own first sentence's text."""
+    params = Params(bands=8, rows=2)
+    rng = random.Random(12)
+    firsts = ["".join(rng.choice(HAN) for _ in range(30)) for _ in range(3)]
+    other = firsts[1][:-1] + ("的" if firsts[1][-1] != "的" else "一")
+    docs = _documents([firsts, [firsts[2], firsts[0]], [firsts[1], other], [firsts[0]]], params)
+    # both sentences of the third document under firsts[1]'s keys: the near copy collides
+    one = len(docs[0][1].keys) // 3
+    docs[2][1].keys = docs[0][1].keys[one:2 * one] * 2
+    index = _BucketIndex(params, lambda number, e: [d for _, d in docs][number].norm(e))
+    index.add_batch([docs[0][1].key_array()], [True], [docs[0][1]])
+    found = index.add_batch([d.key_array() for _, d in docs[1:]], [True] * 3, [d for _, d in docs[1:]])
+    assert found[0] == [(0, [0 << 32 | 2], True, 0), (1, [0 << 32 | 0], True, 0)]
+    assert found[1][0] == (0, [0 << 32 | 1], True, 0)
+    assert found[1][1][2] is False and found[1][1][1][0] == 0 << 32 | 1       # ... compared, not flagged
+    assert found[2] == [(0, [0 << 32 | 0], True, 0)]
+
+
 @pytest.mark.parametrize("seed,batch_rows", [(21, 30), (22, 200), (23, 2048), (24, 3840)])
 def test_a_comparison_with_colliding_keys_reports_what_the_plain_one_reports(seed, batch_rows):
     """Sentences changed after their keys were made (a near copy under the keys of the text
@@ -114,6 +134,41 @@ def test_the_ranking_is_the_plain_one_on_both_paths(rows, seed):
                          row_start.tolist(), params.max_candidates)
     assert list(zip(sentence.tolist(), candidate.tolist())) == want
     assert len(want) > 100
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_ranking_with_its_shared_counts_is_the_plain_one(seed):
+    """Most pairs share one bucket and are not sorted again (``_first_ranked``): they must
+    take the places after their sentence's pairs sharing more, by candidate, up to the
+    cap; and each pair's count of buckets shared (what ``lasting`` reads) must be kept."""
+    from checker.core.numeric import np
+
+    rng = random.Random(100 + seed)
+    params = Params(max_candidates=[6, 5, 8, 16, 40, 24][seed])
+    index = _BucketIndex(params)
+    index.rows = 200_000
+    index._possible = lambda r, c: np.ones(len(r), dtype=bool)
+    batch = 200
+    row_start = np.full(batch, index.rows - batch, dtype=np.int64)
+    popular = [rng.randrange(0, 50_000) for _ in range(rng.choice([3, 10, 30]))]
+    pairs_row, pairs_member = [], []
+    for _ in range(17):
+        rows, members = [], []
+        for s in range(batch):
+            # a few candidates met in many bands, and many met in one (a large pool)
+            picked = set(rng.sample(popular, rng.randrange(0, 3)))
+            picked |= {rng.randrange(0, 190_000) for _ in range(rng.randrange(0, 12))}
+            rows += [s] * len(picked)
+            members += sorted(picked)
+        pairs_row.append(np.array(rows, dtype=np.int64))
+        pairs_member.append(np.array(members, dtype=np.int32))
+    sentence, candidate, shared, _ = index._ranked(pairs_row, pairs_member, row_start)
+    rows, members = np.concatenate(pairs_row).tolist(), np.concatenate(pairs_member).tolist()
+    want = _plain_ranked(rows, members, row_start.tolist(), params.max_candidates)
+    counts = Counter(zip(rows, members))
+    assert list(zip(sentence.tolist(), candidate.tolist())) == want
+    assert shared.tolist() == [counts[p] for p in want]
+    assert sum(counts[p] == 1 for p in want) > 20 and sum(counts[p] > 1 for p in want) > 20
 
 
 def _gap(a: str, b: str) -> int:

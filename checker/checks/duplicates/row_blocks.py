@@ -52,6 +52,10 @@ class RowBlocks:
         # the number of blocks.  (A pass over all the rows for each block made a look-up
         # grow with the table: 7 passes at 4,000 generated documents.)
         which = rows >> BITS
+        low = int(which.min())
+        if low == int(which.max()):
+            # all in one block (a batch's own rows, most often): one gather
+            return blocks[low][rows & MASK]
         order = np.argsort(which.astype(np.uint16 if len(blocks) <= 1 << 16 else np.int64), kind="stable")
         start = 0
         for b, end in enumerate(np.cumsum(np.bincount(which, minlength=len(blocks))).tolist()):
