@@ -276,6 +276,25 @@ def _filing_plan(k: int, length: int):
     return _cutter(k, length), len(parts), (parts[0][1], parts[-1][1])
 
 
+def _wild_probe(grams: frozenset[str], lacking: int) -> tuple[str, ...] | None:
+    """For a unit with placeholders whose bigrams are ``grams``, some of them of which a
+    text without placeholders that it lacks at most ``lacking`` bigrams of holds one at
+    least (None: too few to tell).  Its bigrams with a placeholder are lacked by every
+    such text, so of the others it may lack ``lacking`` less their count; of that many
+    plus one, it holds one.  A two-character text is a bigram of a text exactly when it
+    is in it (``in``, no bigrams made); none holding a placeholder, every one is two
+    characters once the unit is (a unit of one character is its own bigram: None).
+    Which ones does not matter for the answer (sorted: the same in every process)."""
+    if any(len(g) != 2 for g in grams):
+        return None
+    wild = [g for g in grams if PLACEHOLDER in g]
+    left = lacking - len(wild) + 1          # bigrams without placeholders it must hold one of
+    plain = sorted(g for g in grams if PLACEHOLDER not in g)
+    if left > len(plain):
+        return None
+    return tuple(plain[:left]) if left > 0 else ()
+
+
 # (k, length) of the texts looked up so far in this process (``_held_segments``)
 _SEEN: set[tuple[int, int]] = set()
 # ... and, from their second time on, the slices looked up (``_prober``; None: no slice)
@@ -301,6 +320,7 @@ class NearIndex:
         self._short: dict[int, list[int]] = {}           # ... too short to cut into k + 1 segments
         self._wild_units: list[int] = []                 # units holding a placeholder
         self._wild_lacking: list[int] = []               # ... the bigrams each may lack of a text (2(k + its placeholders))
+        self._wild_probes: list[tuple[str, ...] | None] = []    # ... and a few of its bigrams (``_wild_probe``)
         self._wild: dict[str, list[int]] = {}            # the same, by all their bigrams
         # Every unit by its bigrams, for a text with placeholders to look up: filed up to
         # ``_filed`` when such a text first asks (most documents have none).
@@ -330,7 +350,9 @@ class NearIndex:
             # a unit with placeholders may match a text of any length: -1 keeps it out of reach
             self._lengths.append(-1 - 10 * self.max_changed)
             self._wild_units.append(position)
-            self._wild_lacking.append(2 * (self.max_changed + norm.count(PLACEHOLDER)))
+            lacking = 2 * (self.max_changed + norm.count(PLACEHOLDER))
+            self._wild_lacking.append(lacking)
+            self._wild_probes.append(_wild_probe(self.grams_of(position), lacking))
             for gram in self.grams_of(position):
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
@@ -625,8 +647,11 @@ class NearIndex:
                 # than allowed beyond them is passed over before this text's bigrams are made.
                 grams_of = self.grams_of
                 most = len(norm) - 1 if len(norm) > 1 else len(norm)
-                maybe = [(p, lacking) for p, lacking in zip(wild, self._wild_lacking)
-                         if len(grams_of(p)) - most <= lacking]
+                # A few of its bigrams none of which this text holds (``_wild_probe``, a
+                # search of this text each) pass over most of the others before it too.
+                holds = norm.__contains__
+                maybe = [(p, lacking) for p, lacking, probe in zip(wild, self._wild_lacking, self._wild_probes)
+                         if len(grams_of(p)) - most <= lacking and (probe is None or any(map(holds, probe)))]
                 if maybe:
                     grams = frozen_bigrams(norm)
                     found.update(p for p, lacking in maybe if len(grams_of(p) - grams) <= lacking)
