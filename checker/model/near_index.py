@@ -277,14 +277,16 @@ def _filing_plan(k: int, length: int):
 
 
 def _wild_probe(grams: frozenset[str], lacking: int) -> tuple[str, ...] | None:
-    """For a unit with placeholders whose bigrams are ``grams``, some of them of which a
-    text without placeholders that it lacks at most ``lacking`` bigrams of holds one at
-    least (None: too few to tell).  Its bigrams with a placeholder are lacked by every
-    such text, so of the others it may lack ``lacking`` less their count; of that many
-    plus one, it holds one.  A two-character text is a bigram of a text exactly when it
-    is in it (``in``, no bigrams made); none holding a placeholder, every one is two
-    characters once the unit is (a unit of one character is its own bigram: None).
-    Which ones does not matter for the answer (sorted: the same in every process)."""
+    """Of ``grams``, the bigrams of a text with placeholders, some that a text without
+    placeholders lacking at most ``lacking`` of ``grams`` holds one of at least (None:
+    too few to tell; empty: no such text).  The bigrams holding a placeholder are lacked
+    by every such text, so of the others it may lack ``lacking`` less their count; of
+    that many plus one, it holds one.  A two-character text is a bigram of a text
+    exactly when it is in it (``in``: no bigrams made); these hold no placeholder, so
+    every one is two characters once the text is (one of one character is its own
+    bigram: None).  Which ones does not matter for the answer (sorted: the same in
+    every process).  Asked both ways: a later text against the units with placeholders
+    (``candidates``) and a text with placeholders against the units (``_lacking_at_most``)."""
     if any(len(g) != 2 for g in grams):
         return None
     wild = [g for g in grams if PLACEHOLDER in g]
@@ -711,7 +713,14 @@ class NearIndex:
         lengths, grams_of = self._lengths, self.grams_of
         needed = len(grams) - allowed          # bigrams a unit must hold
         shortest = needed + 1 if needed > 1 else 0
-        return {p for p in range(len(self.norms)) if lengths[p] >= shortest and len(grams - grams_of(p)) <= allowed}
+        # A unit holding none of a few of these bigrams (``_wild_probe``: its own are
+        # the text's here, lacked by a unit without placeholders) lacks too many: a
+        # search of the unit's text each, before its bigrams are made (most never are).
+        probe = _wild_probe(grams, allowed)
+        if probe is None:
+            return {p for p in range(len(self.norms)) if lengths[p] >= shortest and len(grams - grams_of(p)) <= allowed}
+        return {p for p, norm in enumerate(self.norms) if lengths[p] >= shortest
+                and any(map(norm.__contains__, probe)) and len(grams - grams_of(p)) <= allowed}
 
     def _within(self, grams, allowed: int) -> set[int]:
         """Units that may lack at most ``allowed`` of ``grams`` (all units with a posting
