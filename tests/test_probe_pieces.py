@@ -56,3 +56,71 @@ def test_an_index_filed_from_probes_proposes_what_one_filed_by_cutting_does(k):
         old.add(text)
     assert asked > 500              # the picked path was taken
     assert new._segments == old._segments
+
+
+@pytest.mark.parametrize("k", [0, 1, 3, 5])
+def test_units_found_from_the_pieces_places_are_those_found_in_the_windows(k):
+    """``_found_at`` (each filed piece's windows, ``_slots``) against ``_found_in_windows``
+    (each filed segment searched for in the windows of its size), on the same probes."""
+    rng = random.Random(30 + k)
+    index = NearIndex(k)
+    texts: list[str] = []
+    compared = 0
+    for _ in range(1200):
+        if texts and rng.random() < 0.6:
+            text = list(rng.choice(texts))
+            for _ in range(rng.randint(0, k + 2)):
+                at = rng.randint(0, len(text))
+                if rng.random() < 0.5 and at < len(text):
+                    del text[at]
+                else:
+                    text.insert(at, rng.choice("推进建设完善"))
+            text = "".join(text)
+        else:
+            text = "".join(rng.choice("推进建设完善机制") for _ in range(rng.randint(1, 70)))
+        texts.append(text)
+        n = len(text)
+        probe = _prober(k, n)
+        if text and probe is not None:
+            pieces = probe(text)
+            at = [j for j, piece in enumerate(pieces) if piece in index._segment_texts]
+            expected: set[int] = set()
+            index._found_in_windows(text, k, n, set(pieces) & index._segment_texts, expected)
+            assert index._found_at(pieces, k, n, at) == expected, (k, text)
+            compared += bool(expected)
+        index.add(text)
+    assert compared > 100
+
+
+@pytest.mark.parametrize("k", [1, 3])
+def test_units_with_placeholders_passed_over_by_their_probe_are_those_the_bigrams_pass_over(k, monkeypatch):
+    """``_wild_probe``'s bigrams (a search of the text each) pass over only units with
+    placeholders that lack too many of its bigrams: the index proposes what it proposes
+    without them (None: the bigram sets compared for every one)."""
+    rng = random.Random(50 + k)
+    texts: list[str] = []
+    for _ in range(900):
+        if texts and rng.random() < 0.6:
+            text = list(rng.choice(texts).replace("§", ""))
+            for _ in range(rng.randint(0, 2 * k + 3)):
+                at = rng.randint(0, len(text))
+                if rng.random() < 0.5 and at < len(text):
+                    del text[at]
+                else:
+                    text.insert(at, rng.choice("推进建设完善§"))
+            text = "".join(text)
+        else:
+            text = "".join(rng.choice("推进建设完善机制§" if rng.random() < 0.2 else "推进建设完善机制")
+                           for _ in range(rng.randint(1, 40)))
+        texts.append(text)
+    new = NearIndex(k)
+    proposals = []
+    for text in texts:
+        proposals.append(new.candidates(text, 0.5))
+        new.add(text)
+    assert any(new._wild_probes) and sum(map(bool, proposals)) > 100
+    monkeypatch.setattr(near_index, "_wild_probe", lambda grams, lacking: None)
+    old = NearIndex(k)
+    for text, proposed in zip(texts, proposals):
+        assert old.candidates(text, 0.5) == proposed, text
+        old.add(text)

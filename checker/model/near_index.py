@@ -247,6 +247,56 @@ def _picker(k: int, n: int):
     return itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
 
 
+@lru_cache(maxsize=4096)
+def _slots(k: int, n: int) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """For each piece ``_prober`` cuts of a text of length n, in its order, the (length,
+    segment) of every window of ``_plan`` that piece stands in: a window of its size
+    whose places include its start.  A piece that is a segment filed under one of those
+    is found there, with no search of the windows (``NearIndex._found_at``); every place
+    of every window is one of the pieces (``_reach``), so no unit is missed.  As long as
+    ``_prober``'s answer (one slice: the piece twice, the second standing nowhere)."""
+    by_pair: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for length, windows in _plan(k, n):
+        for i, (first, last, size) in enumerate(windows):
+            for p in range(first, last + 1):
+                by_pair.setdefault((p, p + size), []).append((length, i))
+    pairs = list(zip(*_reach(k, n)))
+    out = [tuple(by_pair[pair]) for pair in pairs]
+    return tuple(out) if len(out) > 1 else (*out, ())
+
+
+@lru_cache(maxsize=4096)
+def _filing_plan(k: int, length: int):
+    """What ``NearIndex._filing_of`` needs of a length, in one cache look-up: its cutter
+    (``_cutter``), how many segments and their sizes (the first's and the last's: the
+    sizes depend on the length only); (None, 0, ()) when too short to cut."""
+    parts = _parts(k, length)
+    if parts is None:
+        return None, 0, ()
+    return _cutter(k, length), len(parts), (parts[0][1], parts[-1][1])
+
+
+def _wild_probe(grams: frozenset[str], lacking: int) -> tuple[str, ...] | None:
+    """Of ``grams``, the bigrams of a text with placeholders, some that a text without
+    placeholders lacking at most ``lacking`` of ``grams`` holds one of at least (None:
+    too few to tell; empty: no such text).  The bigrams holding a placeholder are lacked
+    by every such text, so of the others it may lack ``lacking`` less their count; of
+    that many plus one, it holds one.  A two-character text is a bigram of a text
+    exactly when it is in it (``in``: no bigrams made); these hold no placeholder, so
+    every one is two characters once the text is (one of one character is its own
+    bigram: None).  Which ones does not matter for the answer (sorted: the same in
+    every process).  Asked both ways: a later text against the units with placeholders
+    (``candidates``) and a text with placeholders against the units (``_lacking_at_most``)."""
+    if any(len(g) != 2 for g in grams):
+        return None
+    wild = [g for g in grams if PLACEHOLDER in g]
+    left = lacking - len(wild) + 1          # bigrams without placeholders it must hold one of
+    plain = sorted(g for g in grams if PLACEHOLDER not in g)
+    if left > len(plain):
+        return None
+    return tuple(plain[:left]) if left > 0 else ()
+
+
 # (k, length) of the texts looked up so far in this process (``_held_segments``)
 _SEEN: set[tuple[int, int]] = set()
 # ... and, from their second time on, the slices looked up (``_prober``; None: no slice)
@@ -267,11 +317,12 @@ class NearIndex:
         # the segment's text to the unit holding it there, or the units (a list)
         self._segments: dict[int, list[dict[str, int | list[int]]]] = {}
         self._segment_texts: set[str] = set()            # every segment filed, any length or place
-        self._filing: dict[int, tuple] = {}              # length -> (cutter, its segment dicts)
+        self._filing: dict[int, tuple] = {}              # length -> (cutter, its segment dicts, picker)
         self._sizes: set[int] = set()                    # ... and their sizes
         self._short: dict[int, list[int]] = {}           # ... too short to cut into k + 1 segments
         self._wild_units: list[int] = []                 # units holding a placeholder
         self._wild_lacking: list[int] = []               # ... the bigrams each may lack of a text (2(k + its placeholders))
+        self._wild_probes: list[tuple[str, ...] | None] = []    # ... and a few of its bigrams (``_wild_probe``)
         self._wild: dict[str, list[int]] = {}            # the same, by all their bigrams
         # Every unit by its bigrams, for a text with placeholders to look up: filed up to
         # ``_filed`` when such a text first asks (most documents have none).
@@ -301,7 +352,9 @@ class NearIndex:
             # a unit with placeholders may match a text of any length: -1 keeps it out of reach
             self._lengths.append(-1 - 10 * self.max_changed)
             self._wild_units.append(position)
-            self._wild_lacking.append(2 * (self.max_changed + norm.count(PLACEHOLDER)))
+            lacking = 2 * (self.max_changed + norm.count(PLACEHOLDER))
+            self._wild_lacking.append(lacking)
+            self._wild_probes.append(_wild_probe(self.grams_of(position), lacking))
             for gram in self.grams_of(position):
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
@@ -314,14 +367,18 @@ class NearIndex:
         filing = self._filing.get(length)
         if filing is None:
             filing = self._filing[length] = self._filing_of(length)
-        cut, lists = filing
+        cut, lists, pick = filing
         if cut is None:
             self._short.setdefault(length, []).append(position)
             return position
         # k + 1 pieces (one piece twice when k is 0: map stops at the lists); the same text
-        # object ``candidates`` just probed has them among its probe's slices (``_picker``)
+        # object ``candidates`` just probed has them among its probe's slices (``_picker``,
+        # kept with the length's filing once asked: no cache look-up per unit)
         if norm is self._probed:
-            pieces = _picker(self.max_changed, length)(self._probed_pieces)
+            if pick is None:
+                pick = _picker(self.max_changed, length)
+                self._filing[length] = (cut, lists, pick)
+            pieces = pick(self._probed_pieces)
         else:
             pieces = cut(norm)
         self._segment_texts.update(pieces)
@@ -354,14 +411,14 @@ class NearIndex:
         return skeleton
 
     def _filing_of(self, length: int):
-        """(cutter, the segment dicts) of a length (``_cutter``: None when too short)."""
-        cut = _cutter(self.max_changed, length)
+        """(cutter, the segment dicts, None: the picker is made when first needed) of a
+        length (``_cutter``: None when too short)."""
+        cut, count, sizes = _filing_plan(self.max_changed, length)
         if cut is None:
-            return None, None
-        parts = _parts(self.max_changed, length)
-        lists = self._segments[length] = [{} for _ in parts]
-        self._sizes.update((parts[0][1], parts[-1][1]))    # the sizes depend on the length only
-        return cut, lists
+            return None, None, None
+        lists = self._segments[length] = [{} for _ in range(count)]
+        self._sizes.update(sizes)
+        return cut, lists, None
 
     def _near_plain(self, norm: str) -> set[int]:
         """Earlier units without placeholders that may be within k edits of ``norm`` (which
@@ -408,6 +465,27 @@ class NearIndex:
                             found.add(hit)
                         else:
                             found.update(hit)
+
+    def _found_at(self, pieces: tuple, k: int, n: int, at: list[int]) -> set[int]:
+        """``_found_in_windows`` from the probe's pieces (``_prober``) that are segments
+        filed, by their number ``at``: each stands in the windows ``_slots`` names, so a
+        unit is found when it is filed there under the piece's text (a look-up per
+        window, no search; most pieces stand in one or two)."""
+        segments = self._segments
+        slots = _slots(k, n)
+        found: set[int] = set()
+        for j in at:
+            piece = pieces[j]
+            for length, i in slots[j]:
+                lists = segments.get(length)
+                if lists is not None:
+                    hit = lists[i].get(piece)
+                    if hit is not None:
+                        if hit.__class__ is int:        # one unit (filed alone by ``add``)
+                            found.add(hit)
+                        else:
+                            found.update(hit)
+        return found
 
     def _near_short(self, n: int) -> set[int]:
         """The units too short to cut into segments within k of length n (all may match)."""
@@ -508,7 +586,7 @@ class NearIndex:
         above, and perhaps a few that are not."""
         k = self.max_changed
         held = True         # whether a slice of it may be a segment filed (``_near_plain``)
-        hits = None         # ... and when the slices were looked at, the segments they are
+        hits = None         # ... and when the slices were looked at, which of them are segments
         if PLACEHOLDER not in norm and len(norm) < _LONG_TEXT:
             # The common case, in as few calls as may be: no slice of it is a segment filed.
             probe = _PROBES.get((k, len(norm)))
@@ -521,9 +599,9 @@ class NearIndex:
                         return []
                     held = False    # only the short units and those with placeholders are left
                 else:
-                    # what ``_held_segments`` finds from the same slices (a probe is made
-                    # only for a length met before), without slicing the text again
-                    hits = texts.intersection(pieces)
+                    # which of the slices are segments filed (a probe is made only for a
+                    # length met before): ``_found_at`` reads their windows from their places
+                    hits = [j for j, piece in enumerate(pieces) if piece in texts]
         mine = norm.count(PLACEHOLDER)
         grams = None
         if mine:
@@ -553,8 +631,7 @@ class NearIndex:
             # ... and, when this one has none either, differ in length by k at most
             if hits is not None:
                 # ``_near_plain`` of a short text, from the segments found above
-                found = set()
-                self._found_in_windows(norm, k, len(norm), hits, found)
+                found = self._found_at(self._probed_pieces, k, len(norm), hits)
                 if self._short:
                     found.update(self._near_short(len(norm)))
             else:
@@ -572,8 +649,11 @@ class NearIndex:
                 # than allowed beyond them is passed over before this text's bigrams are made.
                 grams_of = self.grams_of
                 most = len(norm) - 1 if len(norm) > 1 else len(norm)
-                maybe = [(p, lacking) for p, lacking in zip(wild, self._wild_lacking)
-                         if len(grams_of(p)) - most <= lacking]
+                # A few of its bigrams none of which this text holds (``_wild_probe``, a
+                # search of this text each) pass over most of the others before it too.
+                holds = norm.__contains__
+                maybe = [(p, lacking) for p, lacking, probe in zip(wild, self._wild_lacking, self._wild_probes)
+                         if len(grams_of(p)) - most <= lacking and (probe is None or any(map(holds, probe)))]
                 if maybe:
                     grams = frozen_bigrams(norm)
                     found.update(p for p, lacking in maybe if len(grams_of(p) - grams) <= lacking)
@@ -633,7 +713,14 @@ class NearIndex:
         lengths, grams_of = self._lengths, self.grams_of
         needed = len(grams) - allowed          # bigrams a unit must hold
         shortest = needed + 1 if needed > 1 else 0
-        return {p for p in range(len(self.norms)) if lengths[p] >= shortest and len(grams - grams_of(p)) <= allowed}
+        # A unit holding none of a few of these bigrams (``_wild_probe``: its own are
+        # the text's here, lacked by a unit without placeholders) lacks too many: a
+        # search of the unit's text each, before its bigrams are made (most never are).
+        probe = _wild_probe(grams, allowed)
+        if probe is None:
+            return {p for p in range(len(self.norms)) if lengths[p] >= shortest and len(grams - grams_of(p)) <= allowed}
+        return {p for p, norm in enumerate(self.norms) if lengths[p] >= shortest
+                and any(map(norm.__contains__, probe)) and len(grams - grams_of(p)) <= allowed}
 
     def _within(self, grams, allowed: int) -> set[int]:
         """Units that may lack at most ``allowed`` of ``grams`` (all units with a posting

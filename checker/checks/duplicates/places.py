@@ -126,6 +126,11 @@ def _page_excerpts(doc: Document, marks: re.Pattern | None) -> frozenset[int]:
     text = doc.text
     out: set[int] = set()
     seen = 0
+    # The Han characters of the whole text, made once: those of the text below a
+    # paragraph are the ones after the paragraph's own and those before it (a filter of
+    # characters: a suffix of the whole's), searched from there; each lead paragraph
+    # took the text below it through the filter again (8 x the document).
+    whole: str | None = None
     for para in doc.paragraphs:
         body = para.span.of(text).strip(_BLANKS)
         if not body:
@@ -136,12 +141,15 @@ def _page_excerpts(doc: Document, marks: re.Pattern | None) -> frozenset[int]:
         han = _han(body)
         if len(han) < _EXCERPT_STRETCH * 2:
             continue
-        below = _han(text[para.span.end:])
+        if whole is None:
+            whole = _han(text)
+        below = len(_han(text[:para.span.end]))     # where the text below starts in ``whole``
+        find = whole.find
         middle = han[len(han) // 2 - _EXCERPT_STRETCH // 2:][:_EXCERPT_STRETCH]
-        if middle not in below and han[:_EXCERPT_STRETCH] not in below:
+        if find(middle, below) < 0 and find(han[:_EXCERPT_STRETCH], below) < 0:
             continue        # it quotes nothing of the text below
         marked = marks is not None and marks.search(body) is not None
-        cut = body[-1] not in _FINISHED and han[-_EXCERPT_TAIL:] in below
+        cut = body[-1] not in _FINISHED and find(han[-_EXCERPT_TAIL:], below) >= 0
         if marked or cut:
             out.add(para.index)
     return frozenset(out)
