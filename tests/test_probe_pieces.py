@@ -68,14 +68,7 @@ def test_units_found_from_the_pieces_places_are_those_found_in_the_windows(k):
     compared = 0
     for _ in range(1200):
         if texts and rng.random() < 0.6:
-            text = list(rng.choice(texts))
-            for _ in range(rng.randint(0, k + 2)):
-                at = rng.randint(0, len(text))
-                if rng.random() < 0.5 and at < len(text):
-                    del text[at]
-                else:
-                    text.insert(at, rng.choice("推进建设完善"))
-            text = "".join(text)
+            text = _edited(rng, rng.choice(texts), rng.randint(0, k + 2), "推进建设完善")
         else:
             text = "".join(rng.choice("推进建设完善机制") for _ in range(rng.randint(1, 70)))
         texts.append(text)
@@ -101,14 +94,7 @@ def test_units_with_placeholders_passed_over_by_their_probe_are_those_the_bigram
     texts: list[str] = []
     for _ in range(900):
         if texts and rng.random() < 0.6:
-            text = list(rng.choice(texts).replace("§", ""))
-            for _ in range(rng.randint(0, 2 * k + 3)):
-                at = rng.randint(0, len(text))
-                if rng.random() < 0.5 and at < len(text):
-                    del text[at]
-                else:
-                    text.insert(at, rng.choice("推进建设完善§"))
-            text = "".join(text)
+            text = _edited(rng, rng.choice(texts).replace("§", ""), rng.randint(0, 2 * k + 3), "推进建设完善§")
         else:
             text = "".join(rng.choice("推进建设完善机制§" if rng.random() < 0.2 else "推进建设完善机制")
                            for _ in range(rng.randint(1, 40)))
@@ -124,3 +110,15 @@ def test_units_with_placeholders_passed_over_by_their_probe_are_those_the_bigram
     for text, proposed in zip(texts, proposals):
         assert old.candidates(text, 0.5) == proposed, text
         old.add(text)
+
+
+def _edited(rng, text: str, edits: int, alphabet: str) -> str:
+    """``text`` with ``edits`` random edits: each drops a character or inserts one of ``alphabet``."""
+    chars = list(text)
+    for _ in range(edits):
+        at = rng.randint(0, len(chars))
+        if rng.random() < 0.5 and at < len(chars):
+            del chars[at]
+        else:
+            chars.insert(at, rng.choice(alphabet))
+    return "".join(chars)
