@@ -207,22 +207,14 @@ def misspelling_spans_in(rule, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in literal.finditer(text)] if literal is not None else []
 
 
-# The misspellings' spans in the last document asked about: (document, the vocabulary's
-# fingerprint, spans),
-# shared by the rules of this kind that run on it one after the other.
-_TAKEN: list = [None, None, []]
-
-
 def misspelling_spans(doc, rule) -> list[tuple[int, int]]:
-    """The spans ``misspelling_regex(rule).finditer(doc.text)`` matches ([] for no words).
-    ``re`` ran the alternation of two hundred words by trying each at most positions of
-    the text (0.3 ms a document, twice: once per rule of this kind)."""
-    last_doc = _TAKEN[0]() if _TAKEN[0] is not None else None
-    if last_doc is doc and _TAKEN[1] == rule.vocabulary.fingerprint:
-        return _TAKEN[2]
-    spans = misspelling_spans_in(rule, doc.text)
-    _TAKEN[:] = [weakref.ref(doc), rule.vocabulary.fingerprint, spans]
-    return spans
+    """The spans ``misspelling_regex(rule).finditer(doc.text)`` matches ([] for no words),
+    once per document and vocabulary (``Document.shared``): the rules of this kind
+    (typo-phrase, typo-official-name) ask for the same spans of the same text.  ``re`` ran
+    the alternation of two hundred words by trying each at most positions of the text
+    (0.3 ms a document, once per rule of this kind)."""
+    return doc.shared(("typo-misspelling-spans", rule.vocabulary.fingerprint),
+                      lambda: misspelling_spans_in(rule, doc.text))
 
 
 def _count(text: str, phrase: str) -> int:
