@@ -95,3 +95,41 @@ def test_the_seal_catches_a_changed_byte_a_changed_length_and_the_old_layout(tmp
     body = marshal.dumps(data)
     path.write_bytes(hashlib.blake2b(body, digest_size=32).digest() + body)     # the old layout
     assert read_sealed(path, 1) is None
+
+
+def test_a_large_store_is_read_through_a_map_with_the_same_answers(tmp_path, monkeypatch):
+    """Stores from 64 KB on are read through a read-only map of the file (no new buffer
+    to fault in): the same dict, the same misses for any changed byte, a torn file or
+    another format, and the map is closed once read."""
+    import mmap
+
+    from checker.core import sealed_file
+
+    opened = []
+
+    class Counted(mmap.mmap):
+        def __new__(cls, *args, **kwargs):
+            made = super().__new__(cls, *args, **kwargs)
+            opened.append(made)
+            return made
+
+    monkeypatch.setattr(mmap, "mmap", Counted)
+    path = tmp_path / "re-big.marshal"
+    data = {"format": 2, "entries": {f"k{i}": (i, bytes(range(i % 256)) * 3) for i in range(1000)}}
+    write_sealed(path, data)
+    blob = path.read_bytes()
+    assert len(blob) >= sealed_file._MAPPED_FROM
+    assert read_sealed(path, 2) == data
+    assert len(opened) == 1 and opened[0].closed
+    assert read_sealed(path, 3) is None                # another format
+    for at in (0, 5, len(blob) // 2, len(blob) - 1):
+        damaged = bytearray(blob)
+        damaged[at] ^= 0x01
+        path.write_bytes(bytes(damaged))
+        assert read_sealed(path, 2) is None, at
+    path.write_bytes(blob[:-1])                        # torn
+    assert read_sealed(path, 2) is None
+    assert all(m.closed for m in opened) and len(opened) == 7
+    small = tmp_path / "views-small.marshal"
+    write_sealed(small, {"format": 1, "views": [1, 2]})
+    assert read_sealed(small, 1) == {"format": 1, "views": [1, 2]} and len(opened) == 7   # read, not mapped

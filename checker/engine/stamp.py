@@ -1,7 +1,6 @@
 """Turn a check's Finding into a Violation: position, message, excerpt, fix."""
 from __future__ import annotations
 
-from string import Formatter
 from typing import Any, Mapping
 
 from checker.checks.finding import CorpusFinding, Finding
@@ -34,6 +33,8 @@ def render_message(template: str, args: Mapping[str, Any]) -> str:
         return template.format_map(safe)
     except Exception:  # noqa: BLE001 - answered below
         pass
+    from string import Formatter    # here: only a template format_map refuses comes this far
+
     try:
         return Formatter().vformat(template, (), safe)
     except (ValueError, IndexError, KeyError, AttributeError):

@@ -8,7 +8,6 @@ hold flat packs (``*.yaml`` with a ``rules:`` list) and a ``data/`` folder, as b
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -147,8 +146,10 @@ def check_message_args(file: str, label: str, message: str, provided: Iterable[s
     # The engine renders each line or column argument as a place in the source's own
     # terms (第12行 / 段落 4 / 表格 1 第2行第3列 …): ``first_line`` brings ``first_line_at``.
     allowed |= {f"{name}_at" for name in allowed if name.endswith(("_line", "_column"))}
+    from string import Formatter    # here: `string` (its Template class) only for a rule set being validated
+
     try:
-        names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+        names = {name for _, name, _, _ in Formatter().parse(message) if name}
     except ValueError as exc:
         raise ConfigError(f"{file}: rule '{label}': field '{field}': {exc}") from None
     unknown = sorted(n for n in names if n.split(".")[0].split("[")[0] not in allowed)

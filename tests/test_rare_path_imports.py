@@ -1,0 +1,37 @@
+"""Modules only a rare path needs are imported on that path, not by every run."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_a_one_file_run_does_not_import_string(tmp_path):
+    """``string`` (whose Template class compiles an expression at import) serves only the
+    message-template check of a rule set being validated and the Formatter fallback of a
+    template ``str.format_map`` refuses: a warm run over a seed does not import it."""
+    (source,) = (Path(__file__).resolve().parents[1] / "seeds").glob("003_*.txt")
+    (tmp_path / "doc.txt").write_bytes(source.read_bytes())
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: sys.stderr.write('string %s\\n' % ('string' in sys.modules)))\n"
+            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
+            "from checker.cli.entry import run\nrun()\n")
+    for _ in range(2):          # the first validates the rule set (pydantic's imports bring string)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert '"violations"' in out.stdout
+    assert [x for x in out.stderr.splitlines() if x.startswith("string")][-1] == "string False", out.stderr[-2000:]
+
+
+def test_the_rare_paths_still_work():
+    from checker.engine.stamp import render_message
+    from checker.rules.loader import check_message_args
+
+    import pytest
+
+    from checker.core.errors import ConfigError
+
+    # a positional field: format_map refuses, the Formatter (imported here) decides
+    assert render_message("{} of {name}", {"name": "x"}) == "{} of {name}"
+    check_message_args("f.yaml", "r", "{name} {count}", ["name", "count"])
+    with pytest.raises(ConfigError, match="unknown placeholder"):
+        check_message_args("f.yaml", "r", "{name} {other}", ["name"])
