@@ -36,45 +36,19 @@ def _header(body) -> bytes:
     return _MAGIC + len(body).to_bytes(8, "little") + zlib.crc32(body).to_bytes(4, "little")
 
 
-# Files from this size on are read through a read-only map of the file instead of into a
-# new buffer.  Reading copies the file into fresh memory, and on this kind of machine each
-# new page costs a page fault (several microseconds of system time): a one-file run reads
-# some 3.5 MB of stores, ~850 pages, about a sixth of its faults.  A map of the cache
-# pages the kernel already holds faults some sixteen pages at a time and copies nothing;
-# marshal copies out what it keeps.  Stores are replaced by a rename, never rewritten in
-# place, so the mapped file does not change under the reader.  Smaller files are read as
-# before (a map's own calls cost more than copying a few pages).
-_MAPPED_FROM = 64 * 1024
-
-
 def read_sealed(path: Path, fmt: int) -> dict | None:
     """The dict kept in ``path`` when the file is whole and of format ``fmt``; else None."""
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size < _MAPPED_FROM:
-                return _loaded(fh.read(), fmt)
-            import mmap
-
-            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-                return _loaded(mapped, fmt)
-    except (OSError, ValueError):
+        blob = path.read_bytes()
+    except OSError:
         return None
-
-
-def _loaded(blob, fmt: int) -> dict | None:
-    """What ``blob`` (the file's bytes, or a map of them) holds, when whole and of ``fmt``."""
-    with memoryview(blob) as view:      # released before a map closes
-        body = view[_HEAD:]
-        try:
-            if view[:_HEAD] != _header(body):
-                return None
-            try:
-                data = marshal.loads(body)
-            except (ValueError, EOFError, TypeError):
-                return None
-        finally:
-            body.release()
+    body = memoryview(blob)[_HEAD:]
+    if blob[:_HEAD] != _header(body):
+        return None
+    try:
+        data = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return None
     return data if isinstance(data, dict) and data.get("format") == fmt else None
 
 
