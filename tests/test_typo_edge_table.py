@@ -111,3 +111,20 @@ def test_an_index_folder_without_the_edge_table_is_not_read(index, tmp_path):
     assert pi._read(folder) is not None
     (folder / "edges.npy").unlink()
     assert pi._read(folder) is None
+
+
+def test_the_windows_lengths_with_and_without_a_gap(index):
+    """The numpy scan counts a start's windows by arithmetic when every length from the
+    shortest to the longest is indexed, by a search of the lengths otherwise: both give
+    the Python scan's candidates (lengths 3-20, and the same index with some left out)."""
+    import copy
+
+    texts = _texts(index)[:40]
+    gapped = copy.copy(index)
+    gapped.lengths = frozenset(index.lengths) - {4, 7}
+    gapped._lengths_array = None
+    assert len(index._sorted_lengths()) == index.max_length - min(index.lengths) + 1
+    for scanned in (index, gapped):
+        found = [list(scanned._scan_numpy(t)) for t in texts]
+        assert found == [list(scanned._scan_python(t)) for t in texts]
+        assert sum(map(len, found)) > 50

@@ -684,10 +684,18 @@ class PhraseIndex:
         # every window: at each start, the indexed lengths up to its limit (lengths are
         # sorted, so they are the first ``count`` of them)
         lengths_sorted = self._sorted_lengths()
-        count = np.searchsorted(lengths_sorted, limit[at], side="right")
-        every_at = np.repeat(at, count)
-        first_of_start = np.cumsum(count) - count
-        every_length = lengths_sorted[np.arange(len(every_at)) - np.repeat(first_of_start, count)]
+        if len(lengths_sorted) == self.max_length - shortest + 1:
+            # every length from the shortest to the longest is indexed (3 to 20): the count
+            # of lengths up to a limit (at least the shortest) and the k-th length are sums
+            count = np.minimum(limit[at], self.max_length) - (shortest - 1)
+            every_at = np.repeat(at, count)
+            first_of_start = np.cumsum(count) - count
+            every_length = np.arange(shortest, shortest + len(every_at)) - np.repeat(first_of_start, count)
+        else:
+            count = np.searchsorted(lengths_sorted, limit[at], side="right")
+            every_at = np.repeat(at, count)
+            first_of_start = np.cumsum(count) - count
+            every_length = lengths_sorted[np.arange(len(every_at)) - np.repeat(first_of_start, count)]
         windows = WindowHashes(codes)
         every_h = windows.of(every_at, every_length)
         where = np.arange(len(every_h))
