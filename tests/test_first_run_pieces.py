@@ -28,6 +28,11 @@ def _index_inputs():
 
 
 def _same_index(a: dict, b: dict) -> None:
+    if "edges" not in b:
+        # the whole build (16a357a) predates the edge table (format 9): it is made from the
+        # reference's own arrays (tests/test_typo_edge_table.py holds edge_table to its
+        # definition)
+        b = {**b, **dict(zip(("edges", "edge_codes"), pi.edge_table(b["hashes"], b["anchor"])))}
     assert set(a) == set(b)
     for name in pi._ARRAYS:
         assert a[name].dtype == b[name].dtype, name

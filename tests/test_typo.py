@@ -213,7 +213,7 @@ def test_the_start_table_lets_every_variant_through():
 
     rule = next(r for r in build_settings(no_config=True).rules if r.kind == "typo-phrase")
     index = index_for(rule)
-    _, meta, _, _, _, _, table = index._numpy_arrays()
+    _, meta, _, _, _, _, table = index._numpy_arrays()[:7]
     rng = random.Random(5)
     checked = 0
     for k in rng.sample(range(len(meta)), 30_000):

@@ -72,3 +72,46 @@ def test_one_character_words_fall_back_to_re(setup, monkeypatch):
     text = next(SEEDS.glob("003*.txt")).read_text(encoding="utf-8")
     doc = Document.from_text(text + "布署", path="fallback", lexicon=settings.lexicon)
     assert phrase.misspelling_spans(doc, rules[0]) == _by_re(rules[0], doc.text)
+
+
+def test_one_scan_of_a_document_for_the_misspelling_and_phrase_rules(setup, monkeypatch):
+    """typo-misspelling's matches and the phrase kind's misspelling spans come from one
+    scan of the document (``literal.table_matches``); the findings are those of each rule
+    scanning on its own."""
+    from checker.checks.registry import link_deferrals
+    from checker.checks.typo import literal
+    from checker.checks.typo.word_scan import WordScan
+    from checker.engine.lint import lint_document
+
+    settings, _ = setup
+    ids = ("typo-phrase", "typo-official-name", "typo-misspelling")
+    # linked as a run links them: the phrase rules leave the misspellings to typo-misspelling
+    rules = link_deferrals([r for r in settings.rules if r.id in ids])
+    assert len(rules) == 3
+    texts = _texts(rules[0])[:5] + _texts(rules[0])[-60:]
+
+    def findings():
+        out = []
+        for i, text in enumerate(texts):
+            doc = Document.from_text(text, path=f"s{i}", lexicon=settings.lexicon)
+            out.append([(v.rule, v.line, v.column, v.excerpt, v.message) for v in lint_document(doc, rules, True).violations])
+        return out
+
+    scans = [0]
+    real = WordScan.finditer
+
+    def counted(self, text):
+        scans[0] += 1
+        return real(self, text)
+
+    monkeypatch.setattr(WordScan, "finditer", counted)
+    shared = findings()
+    assert scans[0] <= len(texts)                   # at most one scan a document
+    alone_min = scans[0]
+    assert sum(map(len, shared)) > 100 and any(f[0] == "typo-misspelling" for fs in shared for f in fs)
+    # each rule scanning on its own, as before the matches were shared
+    monkeypatch.setattr(literal, "table_matches", lambda doc, lexicon, table: list(
+        literal.table_scan(lexicon, table).finditer(doc.text)))
+    scans[0] = 0
+    assert findings() == shared
+    assert scans[0] > alone_min, (scans[0], alone_min)

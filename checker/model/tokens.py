@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from checker.core.skipping_re import compile_skipping
-from checker.model.span import Span
+from checker.model.span import Span, known_span
 
 # 60,000 words keep the compounds that matter at stutter boundaries (一对一, 了解, 在职);
 # 20,000 already lose some of them.
@@ -476,7 +476,10 @@ def tokenize(text: str) -> list[tuple[str, Span]]:
     tokenizer, table = _segmenter()
     if table is not None:
         table.plain_for(text)
-    return [(word, Span(start, end)) for word, start, end in tokenizer.tokenize(text)]
+    # jieba's offsets are a running sum of its words' lengths from 0 (start <= end): valid
+    # spans, made without the constructor's check (``known_span``; some twenty a block the
+    # typo family segments)
+    return [(word, known_span(start, end)) for word, start, end in tokenizer.tokenize(text)]
 
 
 def word_frequency(word: str) -> int:

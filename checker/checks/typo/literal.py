@@ -96,13 +96,24 @@ def table_scan(lexicon, table: str) -> WordScan | None:
     return built_from(lexicon, ("typo-literal-scan", table), lambda lex: WordScan.of(getattr(vocabulary(lex), table)))
 
 
+def table_matches(doc, lexicon, table: str) -> list[tuple[int, int, str]]:
+    """``table_scan(lexicon, table).finditer(doc.text)`` as a list, once per document,
+    lexicon data and table (``Document.shared``): typo-misspelling's matches and the
+    misspelling spans typo-phrase and typo-official-name leave to it
+    (``phrase.misspelling_spans``) are the same scan of the same text.  Only for a table
+    with a scan."""
+    return doc.shared(("typo-literal-matches", lexicon.fingerprint, table),
+                      lambda: list(table_scan(lexicon, table).finditer(doc.text)))
+
+
 def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     table = table_for(rule)
     if not table.entries:
         return
     text = doc.text
-    for start, end, wrong in table.finditer(text):
+    found = table_matches(doc, rule.vocabulary, params.table) if table.scan is not None else table.finditer(text)
+    for start, end, wrong in found:
         if table.covered(text, start, wrong) or _cuts_a_word(doc, start, end):
             continue
         right = table.entries[wrong]

@@ -213,8 +213,18 @@ def misspelling_spans(doc, rule) -> list[tuple[int, int]]:
     (typo-phrase, typo-official-name) ask for the same spans of the same text.  ``re`` ran
     the alternation of two hundred words by trying each at most positions of the text
     (0.3 ms a document, once per rule of this kind)."""
-    return doc.shared(("typo-misspelling-spans", rule.vocabulary.fingerprint),
-                      lambda: misspelling_spans_in(rule, doc.text))
+    return doc.shared(("typo-misspelling-spans", rule.vocabulary.fingerprint), lambda: _spans_of(doc, rule))
+
+
+def _spans_of(doc, rule) -> list[tuple[int, int]]:
+    """``misspelling_spans_in(rule, doc.text)``, from typo-misspelling's matches of the same
+    scan when there is one (``literal.table_matches``: one scan of the document for the
+    three rules)."""
+    if misspelling_scan(rule) is None:
+        return misspelling_spans_in(rule, doc.text)
+    from checker.checks.typo import literal
+
+    return [(a, b) for a, b, _ in literal.table_matches(doc, rule.vocabulary, "misspellings")]
 
 
 def _count(text: str, phrase: str) -> int:

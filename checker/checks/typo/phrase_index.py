@@ -51,7 +51,7 @@ class _Numpy:
 
 np = _Numpy()
 
-FORMAT = 8
+FORMAT = 9          # 9: the edge table (``edges``, ``edge_codes``) kept beside the arrays of 8
 # The start table: for a window's first three characters (their hash, as the scan grows it,
 # in this many slots), the length of the longest indexed variant (three or more characters)
 # beginning with three characters of that slot; 0 when none does.  The Python scan skips a
@@ -410,9 +410,24 @@ def build(official: list[str], names: list[str], known: list[str], homophones: l
     bloom = _bloom(all_h)
     lengths = sorted({len(p) - 1 for p in plist} | {len(p) for p in plist} | {len(p) + 1 for p in plist})
     starts = _start_table(all_m, plist)
+    edges, edge_codes = edge_table(all_h, all_a)
     return {"hashes": all_h, "meta": all_m, "whole": whole, "pairs": pairs, "anchor": all_a, "bloom": bloom,
-            "starts": starts,
+            "starts": starts, "edges": edges, "edge_codes": edge_codes,
             "phrases": plist, "sources": [phrases[p] for p in plist], "lengths": lengths}
+
+
+def edge_table(hashes: np.ndarray, anchors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The hashes whose first entry (in the sorted ``hashes``) is a phrase with its first or
+    last character dropped (anchor code 1 or 2), ascending, and that code (uint8).  The
+    scan tests a window against its hash's first entry's anchor only, so these are the
+    windows the anchor test can drop as a phrase's edge piece; kept small (some 3,500
+    entries, 30 KB) so that the scan finds them without the 8 MB hash array."""
+    hashes = np.asarray(hashes)
+    code = np.asarray(anchors).view(np.uint8)
+    first = np.ones(len(hashes), dtype=bool)
+    first[1:] = hashes[1:] != hashes[:-1]
+    keep = first & ((code == 1) | (code == 2))
+    return np.ascontiguousarray(hashes[keep], dtype=np.uint64), np.ascontiguousarray(code[keep], dtype=np.uint8)
 
 
 def _joined(pieces: list[np.ndarray]) -> np.ndarray:
@@ -492,9 +507,13 @@ class PhraseIndex:
     and its phrases."""
 
     def __init__(self, hashes=None, meta=None, whole=None, pairs=None, anchor=None, bloom=None, starts=None,
+                 edges=None, edge_codes=None,
                  phrases: list[str] = (), sources: list[int] = (), lengths: list[int] = (),
                  folder: Path | None = None) -> None:
-        self._given = None if hashes is None else (hashes, meta, whole, pairs, anchor, bloom, starts)
+        if hashes is not None and edges is None:
+            edges, edge_codes = edge_table(hashes, anchor)      # arrays given without it
+        self._given = None if hashes is None else (hashes, meta, whole, pairs, anchor, bloom, starts, edges,
+                                                   edge_codes)
         self._folder = folder
         self._np: tuple | None = None
         self._py: tuple | None = None
@@ -558,7 +577,7 @@ class PhraseIndex:
         of Han characters of an indexed length (mod 2**64, as numpy's uint64 wraps), both
         Bloom probes, then for the survivors the search, the whole-phrase and common-pair
         tests of ``_scan_numpy``."""
-        hashes, meta, whole_hashes, pairs, anchors, bloom, starts = self._python_arrays()
+        hashes, meta, whole_hashes, pairs, anchors, bloom, starts = self._python_arrays()[:7]
         codes = [ord(c) for c in text]
         total = len(codes)
         lengths = self.lengths
@@ -642,7 +661,7 @@ class PhraseIndex:
         in the same order (by length, then start, as the Python scan finds them)."""
         from checker.checks.typo.window_hashes import WindowHashes
 
-        hashes, meta, whole_hashes, pairs, anchors, bloom, start_table = self._numpy_arrays()
+        hashes, meta, whole_hashes, pairs, anchors, bloom, start_table, edges, edge_codes = self._numpy_arrays()
         base, mask, probes = _numpy_constants()
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         total = len(codes)
@@ -665,10 +684,18 @@ class PhraseIndex:
         # every window: at each start, the indexed lengths up to its limit (lengths are
         # sorted, so they are the first ``count`` of them)
         lengths_sorted = self._sorted_lengths()
-        count = np.searchsorted(lengths_sorted, limit[at], side="right")
-        every_at = np.repeat(at, count)
-        first_of_start = np.cumsum(count) - count
-        every_length = lengths_sorted[np.arange(len(every_at)) - np.repeat(first_of_start, count)]
+        if len(lengths_sorted) == self.max_length - shortest + 1:
+            # every length from the shortest to the longest is indexed (3 to 20): the count
+            # of lengths up to a limit (at least the shortest) and the k-th length are sums
+            count = np.minimum(limit[at], self.max_length) - (shortest - 1)
+            every_at = np.repeat(at, count)
+            first_of_start = np.cumsum(count) - count
+            every_length = np.arange(shortest, shortest + len(every_at)) - np.repeat(first_of_start, count)
+        else:
+            count = np.searchsorted(lengths_sorted, limit[at], side="right")
+            every_at = np.repeat(at, count)
+            first_of_start = np.cumsum(count) - count
+            every_length = lengths_sorted[np.arange(len(every_at)) - np.repeat(first_of_start, count)]
         windows = WindowHashes(codes)
         every_h = windows.of(every_at, every_length)
         where = np.arange(len(every_h))
@@ -680,6 +707,17 @@ class PhraseIndex:
             where = where[probe.astype(bool)]
         if not where.size:
             return
+        # a phrase written whole passes the filter with its first and last character left
+        # off (seven in ten windows past it in a generated document), and the anchor test
+        # below drops them after the search of the 8 MB hash array: those whose hash's
+        # first entry is such a piece (the edge table, 30 KB) are dropped by the same test
+        # first, and only the others are searched
+        edge_piece = _edge_pieces(edges, edge_codes, whole_hashes, every_h[where], every_at[where],
+                                  every_length[where], windows, min(self.max_length + 1, total), total)
+        if edge_piece is not None:
+            where = where[~edge_piece]
+            if not where.size:
+                return
         wanted = every_h[where]
         size = len(hashes)
         # each distinct hash searched once, in ascending order: four in ten of the windows
@@ -738,6 +776,30 @@ class PhraseIndex:
         if self._lengths_array is None:
             self._lengths_array = np.array(sorted(self.lengths), dtype=np.int64)
         return self._lengths_array
+
+
+def _edge_pieces(edges, edge_codes, whole_hashes, wanted, starts, lengths, windows, longest: int,
+                 total: int):
+    """Which windows (hashes ``wanted`` at ``starts``, ``lengths``) the scan's anchor test
+    drops because their hash's first entry is an edge piece (``edge_table``) and the
+    stretch its code names is a phrase's hash: the test of ``_scan_numpy`` (same bounds,
+    same stretch), asked before the search instead of after it.  None when none is."""
+    if not len(edges):
+        return None
+    k = np.minimum(np.searchsorted(edges, wanted), len(edges) - 1)
+    hit = np.nonzero(edges[k] == wanted)[0]
+    if not hit.size:
+        return None
+    code = edge_codes[k[hit]]
+    _, offset, grow = _anchor_tables()
+    n = lengths[hit] + grow[code]
+    around = starts[hit] + offset[code]
+    inside = np.nonzero((n >= 1) & (n <= longest) & (around >= 0) & (around + n <= total))[0]
+    if not inside.size:
+        return None
+    piece = np.zeros(len(wanted), dtype=bool)
+    piece[hit[inside]] = _member(whole_hashes, windows.of(around[inside], n[inside]))
+    return piece
 
 
 def _member(sorted_hashes: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -808,7 +870,7 @@ def _kept(key: str) -> PhraseIndex | None:
     return None
 
 
-_ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom", "starts")
+_ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom", "starts", "edges", "edge_codes")
 
 
 def _read(folder: Path) -> PhraseIndex | None:

@@ -17,6 +17,8 @@ from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.typo.vocabulary import vocabulary
+from checker.checks.typo.word_places import WordPlaces
+from checker.model.lexicon import built_from
 from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"found", "right", "phrase"})
@@ -32,10 +34,12 @@ def check(doc, rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = doc.text
     hits: dict[int, Finding] = {}
+    scan = _word_places(rule)
+    found = scan.places(text) if scan is not None else None
     for pair in vocabulary(rule.vocabulary).spinner:
-        start = text.find(pair.spun)
-        shapes = _shapes(pair.original, tuple(pair.collocations)) if start >= 0 else {}
-        while start >= 0:
+        starts = found.get(pair.spun, ()) if found is not None else _places_by_find(text, pair.spun)
+        shapes = _shapes(pair.original, tuple(pair.collocations)) if starts else {}
+        for start in starts:
             end = start + len(pair.spun)
             rebuilt = _rebuilt(text, start, end, shapes)
             phrase = rebuilt[0] if rebuilt else None
@@ -43,9 +47,26 @@ def check(doc, rule) -> Iterator[Finding]:
                 spun_phrase = phrase.replace(pair.original, pair.spun, 1)
                 hits[start] = Finding(Span(start, end), args={"found": spun_phrase, "right": phrase, "phrase": phrase},
                                       fix=pair.original if params.fix else None)
-            start = text.find(pair.spun, end)
     for k in sorted(hits):
         yield hits[k]
+
+
+def _word_places(rule) -> WordPlaces | None:
+    """The spun words' places found in one pass (``WordPlaces``), made once per
+    vocabulary; None when a spun word is a single character (``_places_by_find`` then)."""
+    return built_from(rule.vocabulary, ("typo-spinner-places",),
+                      lambda lexicon: WordPlaces.of(pair.spun for pair in vocabulary(lexicon).spinner))
+
+
+def _places_by_find(text: str, word: str) -> list[int]:
+    """The starts of ``word`` found one after another by ``find`` (each search from the
+    end of the occurrence before)."""
+    out = []
+    start = text.find(word)
+    while start >= 0:
+        out.append(start)
+        start = text.find(word, start + len(word))
+    return out
 
 
 @lru_cache(maxsize=256)
