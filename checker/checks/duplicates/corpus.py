@@ -170,8 +170,8 @@ def _ordered(summaries, references, settings) -> list[tuple[str, str, Fingerprin
     """The documents in the order of the comparison: (order key, shown path, data, reported)."""
     root = Path(settings.root) if settings is not None else Path.cwd()
     docs: list[tuple[str, str, Fingerprints, bool]] = []
-    for path, data in summaries.items():
-        docs.append((order_key(path, root), path, data, True))
+    for key, (path, data) in zip(order_keys(summaries, root), summaries.items()):
+        docs.append((key, path, data, True))
     for rel, data in (references or {}).items():
         docs.append((rel, rel, data, False))
     docs.sort(key=lambda d: d[0])
@@ -928,11 +928,28 @@ def _multiset_gap(counts: Counter, other: str, limit: int | None = None) -> int:
 def order_key(path: str, root: Path) -> str:
     """Where a checked document stands in the order of the comparison (its path relative
     to the configuration's folder): of two copies, the later one is reported."""
-    return _relative(path, root)
+    return _relative(path, _resolved(root))
 
 
-def _relative(path: str, root: Path) -> str:
+def order_keys(paths, root: Path) -> list[str]:
+    """``order_key`` of each of ``paths``, the folder resolved once (a resolve is a
+    system call per part of the path: half of the keys' cost, once per document)."""
+    resolved = _resolved(root)
+    return [_relative(path, resolved) for path in paths]
+
+
+def _resolved(root: Path) -> Path | None:
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return root.resolve()
+    except (OSError, RuntimeError):                 # RuntimeError: a symlink loop (Python < 3.13)
+        return None
+
+
+def _relative(path: str, root: Path | None) -> str:
+    """``path`` relative to the resolved folder ``root`` (None: it could not be resolved)."""
+    try:
+        if root is not None:
+            return Path(path).resolve().relative_to(root).as_posix()
     except (ValueError, OSError, RuntimeError):     # RuntimeError: a symlink loop (Python < 3.13)
-        return Path(path).as_posix()
+        pass
+    return Path(path).as_posix()
