@@ -755,8 +755,8 @@ class _BucketIndex:
         rejects a pair whose changed characters c make 1 - c / (the longer length) less
         than ``min_ratio``, so of two sentences of 20-26 characters at most 3 may change
         (``_changes_allowed``), and a gap above that is a rejection too (at 1,000
-        generated documents 2,383 of the 16,267 pairs put to ``is_copy``, every one of
-        them rejected there)."""
+        generated documents 2,383 of the 16,500 pairs that went to ``is_copy``, every
+        one of them rejected there)."""
         np = self.np
         limit = self.max_changed
         own, other = self._lengths.take(rows), self._lengths.take(candidates)
