@@ -265,20 +265,21 @@ class Comparison:
                         # the index knows this sentence a copy of its one candidate: its
                         # text is that candidate's (``_exact_copies`` compared them), or
                         # an earlier sentence of its text settled it (``SettledCopies``)
-                        other_e = ranked[0] & 0xFFFFFFFF
-                        copies.append((e, (keys[ranked[0] >> 32], texts[ranked[0] >> 32].line(other_e))))
+                        other = ranked[0]
+                        copies.append((e, (keys[other >> 32], texts[other >> 32].line(other & 0xFFFFFFFF))))
                         continue
                     norm = data.norm(e)
+                    name = number << 32 | e
                     for at, sentence in enumerate(ranked):
                         # is_copy(norm, other_norm), asked once per distinct pair of texts
                         other = texts[sentence >> 32]
                         other_e = sentence & 0xFFFFFFFF
                         other_norm = other.norm(other_e)
-                        if other_norm == norm or verdicts(norm, number << 32 | e, other_norm, sentence):
+                        if other_norm == norm or verdicts(norm, name, other_norm, sentence):
                             copies.append((e, (keys[sentence >> 32], other.line(other_e))))
                             if at < lasting:
                                 # every later sentence of this text is a copy of it too
-                                settled.settle(norm, number << 32 | e, sentence)
+                                settled.settle(norm, name, sentence)
                             break
                 if _versions_of_one_document(copies, len(data), params):
                     copies = []
