@@ -200,11 +200,16 @@ def test_pairs_rejected_in_arrays_are_pairs_is_copy_rejects(limit):
 @pytest.mark.parametrize("limit", [0, 1, 4, 9])
 def test_the_changes_allowed_by_length_are_those_near_duplicate_accepts(min_ratio, limit):
     index = _BucketIndex(Params(max_changed=limit, min_ratio=min_ratio))
-    lengths = index.np.arange(0, 1200)
-    got = index._changes_allowed(lengths).tolist()
-    for length in range(1, 1200):
-        # the last c that near_duplicate's own test, 1.0 - c / longest, lets through
-        assert got[length] == max(c for c in range(limit + 1) if 1.0 - c / length >= min_ratio), length
+    np = index.np
+    # asked as batches ask: short lengths first, the table grown as longer ones come
+    for top in (5, 40, 1200, 30, 200_000):
+        got = index._changes_allowed(np.arange(0, top)).tolist()
+        for length in list(range(1, min(top, 1200))) + [top - 1]:
+            # the last c that near_duplicate's own test, 1.0 - c / longest, lets through
+            assert got[length] == max(c for c in range(limit + 1) if 1.0 - c / length >= min_ratio), length
+    if min_ratio < 1.0:
+        # the table ends where the limit is reached: a very long sentence makes it no longer
+        assert len(index._allowed) <= limit / (1.0 - min_ratio) + 2
 
 
 @pytest.mark.parametrize("min_ratio", [0.85, 0.8, 0.9])

@@ -781,23 +781,37 @@ class _BucketIndex:
         at most ``max_changed``, that ``near_duplicate`` accepts: 1.0 - c / length at
         least ``min_ratio``, in float64 as it computes it (the same rounding); the test
         only fails more as c grows, so each length gets the last c that passes.  A table
-        by length, grown when a longer one comes."""
+        by length, grown (doubled) when a longer one comes until it reaches
+        ``max_changed``: c / length only shrinks as the length grows, so every longer
+        length allows that too (a sentence of a million characters makes no table of a
+        million entries: at the defaults the table stops at 27)."""
         np = self.np
+        most, table = self.max_changed, self._allowed
         top = int(longest.max()) + 1 if len(longest) else 0
-        if top > len(self._allowed):
-            length = np.arange(max(top, 2 * len(self._allowed)), dtype=np.float64)
-            most, ratio = self.max_changed, self.min_ratio
-            with np.errstate(divide="ignore", invalid="ignore"):
-                # the bound's real value, then moved to the last c that passes as rounded
-                # (a step or none: the float test and the real one differ near the edge)
-                allowed = np.clip(np.floor((1.0 - ratio) * length), 0, most)
-                while (up := (allowed < most) & ((1.0 - (allowed + 1) / length) >= ratio)).any():
-                    allowed[up] += 1
-                while (down := (allowed > 0) & ~((1.0 - allowed / length) >= ratio)).any():
-                    allowed[down] -= 1
-            allowed[0] = most       # two empty texts are equal: no ratio is asked
-            self._allowed = allowed.astype(np.int32)
-        return self._allowed.take(longest)
+        while top > len(table) and not (len(table) > 1 and table[-1] == most):
+            table = self._changes_table(max(64, 2 * len(table)))
+        if len(table) > 1 and table[-1] == most:
+            # the first length allowing ``max_changed`` ends it (the last entry read for
+            # the longer ones; 0, the empty text's, is not one of them)
+            table = table[:int(np.argmax(table[1:] == most)) + 2]
+        self._allowed = table
+        return table.take(np.minimum(longest, len(table) - 1))
+
+    def _changes_table(self, size: int):
+        """``_changes_allowed`` of the lengths below ``size``."""
+        np = self.np
+        length = np.arange(size, dtype=np.float64)
+        most, ratio = self.max_changed, self.min_ratio
+        with np.errstate(divide="ignore", invalid="ignore"):
+            # the bound's real value, then moved to the last c that passes as rounded
+            # (a step or none: the float test and the real one differ near the edge)
+            allowed = np.clip(np.floor((1.0 - ratio) * length), 0, most)
+            while (up := (allowed < most) & ((1.0 - (allowed + 1) / length) >= ratio)).any():
+                allowed[up] += 1
+            while (down := (allowed > 0) & ~((1.0 - allowed / length) >= ratio)).any():
+                allowed[down] -= 1
+        allowed[0] = most       # two empty texts are equal: no ratio is asked
+        return allowed.astype(np.int32)
 
 
 def _first_ranked(np, sentence, candidate, shared, sentences: int, low: int, cap: int):
