@@ -196,6 +196,48 @@ def test_pairs_rejected_in_arrays_are_pairs_is_copy_rejects(limit):
     assert rejected > len(found) // 10         # the bounds do reject
 
 
+@pytest.mark.parametrize("min_ratio", [0.85, 0.8, 0.9, 0.7, 0.95, 1.0, 0.333])
+@pytest.mark.parametrize("limit", [0, 1, 4, 9])
+def test_the_changes_allowed_by_length_are_those_near_duplicate_accepts(min_ratio, limit):
+    index = _BucketIndex(Params(max_changed=limit, min_ratio=min_ratio))
+    np = index.np
+    # asked as batches ask: short lengths first, the table grown as longer ones come
+    for top in (5, 40, 1200, 30, 200_000):
+        got = index._changes_allowed(np.arange(0, top)).tolist()
+        for length in list(range(1, min(top, 1200))) + [top - 1]:
+            # the last c that near_duplicate's own test, 1.0 - c / longest, lets through
+            assert got[length] == max(c for c in range(limit + 1) if 1.0 - c / length >= min_ratio), length
+    if min_ratio < 1.0:
+        # the table ends where the limit is reached: a very long sentence makes it no longer
+        assert len(index._allowed) <= limit / (1.0 - min_ratio) + 2
+
+
+@pytest.mark.parametrize("min_ratio", [0.85, 0.8, 0.9])
+def test_pairs_at_the_ratio_edge_are_kept_when_is_copy_accepts_them(min_ratio):
+    # c characters of a text of distinct characters replaced by others it lacks: c changed
+    # characters, its gap c, so the ratio decides at lengths where c / length is on its edge
+    rng = random.Random(int(min_ratio * 100))
+    params = Params(max_changed=6, min_ratio=min_ratio)
+    found = []
+    for length in range(8, 48):
+        for c in range(0, 8):
+            chars = rng.sample(HAN[:300], length + c)
+            a = "".join(chars[:length])
+            b = list(a)
+            for at, new in zip(rng.sample(range(length), min(c, length)), chars[length:]):
+                b[at] = new
+            found.append((a, "".join(b)))
+    texts = [t for pair in found for t in pair]
+    index = _index_of(texts, params)
+    rows = index.np.arange(0, len(texts), 2)
+    rejected_by_ratio = 0
+    for (a, b), kept in zip(found, index._possible(rows, rows + 1).tolist()):
+        verdict = plain_is_copy(a, b, params)
+        assert kept or not verdict, (a, b)
+        rejected_by_ratio += not kept and len(set(b) - set(a)) <= params.max_changed
+    assert rejected_by_ratio > 30           # the ratio's bound does reject
+
+
 def test_a_kept_verdict_is_given_only_for_the_texts_it_was_computed_for():
     asked = []
     texts = {1: "甲乙丙", 2: "甲乙丁", 3: "戊己庚", 4: "戊己辛"}

@@ -449,7 +449,7 @@ class _PhaseStream:
 
     def _start(self, result: FileResult) -> bool:
         """Learn the comparison's order from the first result with summaries."""
-        order_key = None
+        order_key = order_keys = None
         for rule_id in result.corpus:
             module = load_kind(self.rules[rule_id].kind)
             if not hasattr(module, "Comparison") or not hasattr(module, "order_key"):
@@ -459,8 +459,10 @@ class _PhaseStream:
                 self.off = True
                 return False
             order_key = module.order_key
+            order_keys = getattr(module, "order_keys", None)
         root = Path(self.settings.root)
-        self.named = [order_key(p, root) for p in self.paths]
+        # all keys at once when the kind can (its folder resolved once)
+        self.named = order_keys(self.paths, root) if order_keys is not None else [order_key(p, root) for p in self.paths]
         self.order = sorted(range(len(self.paths)), key=self.named.__getitem__)
         return True
 

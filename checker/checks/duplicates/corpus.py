@@ -170,8 +170,8 @@ def _ordered(summaries, references, settings) -> list[tuple[str, str, Fingerprin
     """The documents in the order of the comparison: (order key, shown path, data, reported)."""
     root = Path(settings.root) if settings is not None else Path.cwd()
     docs: list[tuple[str, str, Fingerprints, bool]] = []
-    for path, data in summaries.items():
-        docs.append((order_key(path, root), path, data, True))
+    for key, (path, data) in zip(order_keys(summaries, root), summaries.items()):
+        docs.append((key, path, data, True))
     for rel, data in (references or {}).items():
         docs.append((rel, rel, data, False))
     docs.sort(key=lambda d: d[0])
@@ -265,20 +265,21 @@ class Comparison:
                         # the index knows this sentence a copy of its one candidate: its
                         # text is that candidate's (``_exact_copies`` compared them), or
                         # an earlier sentence of its text settled it (``SettledCopies``)
-                        other_e = ranked[0] & 0xFFFFFFFF
-                        copies.append((e, (keys[ranked[0] >> 32], texts[ranked[0] >> 32].line(other_e))))
+                        other = ranked[0]
+                        copies.append((e, (keys[other >> 32], texts[other >> 32].line(other & 0xFFFFFFFF))))
                         continue
                     norm = data.norm(e)
+                    name = number << 32 | e
                     for at, sentence in enumerate(ranked):
                         # is_copy(norm, other_norm), asked once per distinct pair of texts
                         other = texts[sentence >> 32]
                         other_e = sentence & 0xFFFFFFFF
                         other_norm = other.norm(other_e)
-                        if other_norm == norm or verdicts(norm, number << 32 | e, other_norm, sentence):
+                        if other_norm == norm or verdicts(norm, name, other_norm, sentence):
                             copies.append((e, (keys[sentence >> 32], other.line(other_e))))
                             if at < lasting:
                                 # every later sentence of this text is a copy of it too
-                                settled.settle(norm, number << 32 | e, sentence)
+                                settled.settle(norm, name, sentence)
                             break
                 if _versions_of_one_document(copies, len(data), params):
                     copies = []
@@ -391,6 +392,8 @@ class _BucketIndex:
         self.bucket_size = params.bucket_size
         self.max_candidates = params.max_candidates
         self.max_changed = params.max_changed
+        self.min_ratio = params.min_ratio
+        self._allowed = np.zeros(0, dtype=np.int32)      # ``_changes_allowed`` by length, made as needed
         self.width = params.bands + 1
         # per run, per band: (its keys, sorted and distinct; each key's first member's
         # place in members; how many members; the member rows, key by key)
@@ -747,7 +750,14 @@ class _BucketIndex:
         match equal characters one to one, so at least either side's multiset gap; the
         edit distance of the long-text path is too; and the gap by class is at most the
         gap.)  A placeholder may stand for any name, so a pair with one is left to
-        ``is_copy``."""
+        ``is_copy``.
+
+        Without placeholders the bound is also the share left unchanged: ``near_duplicate``
+        rejects a pair whose changed characters c make 1 - c / (the longer length) less
+        than ``min_ratio``, so of two sentences of 20-26 characters at most 3 may change
+        (``_changes_allowed``), and a gap above that is a rejection too (at 1,000
+        generated documents 2,383 of the 16,500 pairs that went to ``is_copy``, every
+        one of them rejected there)."""
         np = self.np
         limit = self.max_changed
         own, other = self._lengths.take(rows), self._lengths.take(candidates)
@@ -760,8 +770,48 @@ class _BucketIndex:
             gap = self._sketches.take(candidates[part]).astype(np.int16) - self._sketches.take(rows[part])
             lacking = gap.clip(min=0).sum(axis=1)           # the candidate's characters the row lacks
             extra = (-gap).clip(min=0).sum(axis=1)          # the row's characters the candidate lacks
-            keep[part[(lacking > limit) | (plain[part] & (extra > limit))]] = False
+            plain_part = plain.take(part)
+            # the changes a pair may have: the ratio's bound too when neither holds a placeholder
+            bound = np.where(plain_part, self._changes_allowed(np.maximum(own.take(part), other.take(part))), limit)
+            keep[part[(lacking > bound) | (plain_part & (extra > bound))]] = False
         return keep | ~known
+
+    def _changes_allowed(self, longest):
+        """For each length (of the longer text of a pair), the most changed characters c,
+        at most ``max_changed``, that ``near_duplicate`` accepts: 1.0 - c / length at
+        least ``min_ratio``, in float64 as it computes it (the same rounding); the test
+        only fails more as c grows, so each length gets the last c that passes.  A table
+        by length, grown (doubled) when a longer one comes until it reaches
+        ``max_changed``: c / length only shrinks as the length grows, so every longer
+        length allows that too (a sentence of a million characters makes no table of a
+        million entries: at the defaults the table stops at 27)."""
+        np = self.np
+        most, table = self.max_changed, self._allowed
+        top = int(longest.max()) + 1 if len(longest) else 0
+        while top > len(table) and not (len(table) > 1 and table[-1] == most):
+            table = self._changes_table(max(64, 2 * len(table)))
+        if len(table) > 1 and table[-1] == most:
+            # the first length allowing ``max_changed`` ends it (the last entry read for
+            # the longer ones; 0, the empty text's, is not one of them)
+            table = table[:int(np.argmax(table[1:] == most)) + 2]
+        self._allowed = table
+        return table.take(np.minimum(longest, len(table) - 1))
+
+    def _changes_table(self, size: int):
+        """``_changes_allowed`` of the lengths below ``size``."""
+        np = self.np
+        length = np.arange(size, dtype=np.float64)
+        most, ratio = self.max_changed, self.min_ratio
+        with np.errstate(divide="ignore", invalid="ignore"):
+            # the bound's real value, then moved to the last c that passes as rounded
+            # (a step or none: the float test and the real one differ near the edge)
+            allowed = np.clip(np.floor((1.0 - ratio) * length), 0, most)
+            while (up := (allowed < most) & ((1.0 - (allowed + 1) / length) >= ratio)).any():
+                allowed[up] += 1
+            while (down := (allowed > 0) & ~((1.0 - allowed / length) >= ratio)).any():
+                allowed[down] -= 1
+        allowed[0] = most       # two empty texts are equal: no ratio is asked
+        return allowed.astype(np.int32)
 
 
 def _first_ranked(np, sentence, candidate, shared, sentences: int, low: int, cap: int):
@@ -893,11 +943,28 @@ def _multiset_gap(counts: Counter, other: str, limit: int | None = None) -> int:
 def order_key(path: str, root: Path) -> str:
     """Where a checked document stands in the order of the comparison (its path relative
     to the configuration's folder): of two copies, the later one is reported."""
-    return _relative(path, root)
+    return _relative(path, _resolved(root))
 
 
-def _relative(path: str, root: Path) -> str:
+def order_keys(paths, root: Path) -> list[str]:
+    """``order_key`` of each of ``paths``, the folder resolved once (a resolve is a
+    system call per part of the path: half of the keys' cost, once per document)."""
+    resolved = _resolved(root)
+    return [_relative(path, resolved) for path in paths]
+
+
+def _resolved(root: Path) -> Path | None:
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return root.resolve()
+    except (OSError, RuntimeError):                 # RuntimeError: a symlink loop (Python < 3.13)
+        return None
+
+
+def _relative(path: str, root: Path | None) -> str:
+    """``path`` relative to the resolved folder ``root`` (None: it could not be resolved)."""
+    try:
+        if root is not None:
+            return Path(path).resolve().relative_to(root).as_posix()
     except (ValueError, OSError, RuntimeError):     # RuntimeError: a symlink loop (Python < 3.13)
-        return Path(path).as_posix()
+        pass
+    return Path(path).as_posix()
