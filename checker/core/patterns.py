@@ -1556,15 +1556,51 @@ class UserPattern:
 
         return iter(_run(all_matches, string, pos, end))
 
+    # ``search`` and ``match`` are asked some five hundred times a document (the quantities
+    # layer's linker and not-a-quantity test, the indicators' trim), mostly of expressions
+    # needing no literal: the steps of ``_cannot_match``, ``_cannot_end``/``_cannot_begin``
+    # and ``_run`` are written out here, in the same order (a test compares them), so a
+    # call costs a few attribute reads instead of four more Python calls.
+
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
-        if self._cannot_match(string, pos, endpos) or self._cannot_end(string, pos, endpos):
+        literals = self._literals
+        if literals is None:
+            literals = self.required_texts()
+        if literals and self._cannot_match(string, pos, endpos):
             return None
-        return _run(self._regex().search, string, pos, self._end(string, endpos))
+        edges = self._edges
+        last = (edges if edges is not None else self._edge_sets())[1]
+        if last is not None and pos >= 0:
+            end = len(string) if endpos is None or endpos > len(string) else endpos
+            if not (pos < end and (string[end - 1] in last or string[end - 1] == "\n")):
+                _budget_left()
+                return None
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._regex()
+        if _BUDGET.get() is None:
+            return compiled.search(string, pos, len(string) if endpos is None else endpos)
+        return _run(compiled.search, string, pos, len(string) if endpos is None else endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None):
-        if self._cannot_match(string, pos, endpos) or self._cannot_begin(string, pos, endpos):
+        literals = self._literals
+        if literals is None:
+            literals = self.required_texts()
+        if literals and self._cannot_match(string, pos, endpos):
             return None
-        return _run(self._regex().match, string, pos, self._end(string, endpos))
+        edges = self._edges
+        first = (edges if edges is not None else self._edge_sets())[0]
+        if first is not None and pos >= 0:
+            end = len(string) if endpos is None or endpos > len(string) else endpos
+            if not (pos < end and string[pos] in first):
+                _budget_left()
+                return None
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._regex()
+        if _BUDGET.get() is None:
+            return compiled.match(string, pos, len(string) if endpos is None else endpos)
+        return _run(compiled.match, string, pos, len(string) if endpos is None else endpos)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):
