@@ -124,3 +124,49 @@ def test_a_bad_data_list_fails_at_every_check():
             kind._patterns(bad, kind.Params(data="a"))
         with pytest.raises(ValueError, match="must be a list"):
             kind.data_patterns(_lexicon({"a": "text"}), "a")
+
+
+def test_claim_numerals_read_once_are_the_numerals_parsed():
+    from itertools import product
+
+    from checker.checks.enumeration import lists
+    from checker.model.numerals import parse_cn_int
+
+    alphabet = "一二两三四五六七八九十0123456789"
+    for size in (1, 2, 3):
+        for chars in product(alphabet, repeat=size):
+            numeral = "".join(chars)
+            want = int(numeral) if numeral.isdigit() else parse_cn_int(numeral)
+            assert lists.count_value(numeral) == want == lists.count_value(numeral), numeral
+
+
+def _unbalanced(text: str) -> list:
+    from tests.helpers import lint
+
+    return [(v.line, v.column, v.message) for v in lint(text, "punct-unbalanced")]
+
+
+def test_paragraphs_closing_in_order_are_read_as_the_full_reading_reads_them(monkeypatch):
+    from checker.checks.punctuation import balance
+
+    rng = random.Random(41)
+    pieces = ["“", "”", "‘", "’", "《", "》", "（", "）", "(", ")", "【", "】", "〞", "〝", "文字", "工作", "ab",
+              "s", "。", "，", "…", "1)", "2）", "；", "\n", "\n\n", " "]
+    texts = []
+    for _ in range(700):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))))
+    for _ in range(300):       # mostly balanced paragraphs: the quick reading's own case
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            opener, closer = rng.choice([("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("(", "）"), ("【", "】")])
+            inner = rng.choice(["文字", "a’s", "“工作”", "（一）", ""])
+            parts.append(rng.choice(["", "文字，"]) + opener + inner + closer + rng.choice(["", "。", "\n", "…"]))
+        texts.append("".join(parts))
+    quick = [_unbalanced(t) for t in texts]
+    taken = sum(1 for t in texts for p in t.split("\n") if p and balance._closes_in_order(
+        list(p), {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’"},
+        {"”": "“", "》": "《", "）": "（", "】": "【", "’": "‘"}, {"(": "（", ")": "）"}, frozenset("〞〝’")))
+    monkeypatch.setattr(balance, "_closes_in_order", lambda *args: False)
+    full = [_unbalanced(t) for t in texts]
+    assert quick == full
+    assert taken > 300 and sum(map(bool, full)) > 300      # both readings were exercised
