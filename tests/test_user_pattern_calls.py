@@ -170,3 +170,47 @@ def test_paragraphs_closing_in_order_are_read_as_the_full_reading_reads_them(mon
     full = [_unbalanced(t) for t in texts]
     assert quick == full
     assert taken > 300 and sum(map(bool, full)) > 300      # both readings were exercised
+
+
+def _behind_expression(rng: random.Random) -> str:
+    """An expression opening with a look-behind of fixed text (or a choice of them), or a
+    near miss (a negative one, one holding a class or an anchor, one not first)."""
+    texts = ["共有", "共计", "a", "ab", "[率比]", "[xy]", "年", "\\n", "(?:ab|c)", "a[bc]"]
+    behinds = ["(?<=" + rng.choice(texts) + ")" for _ in range(rng.randint(1, 3))]
+    lead = behinds[0] if len(behinds) == 1 else "(?:" + "|".join(behinds) + ")"
+    lead = rng.choice([lead, lead, lead, "(?<!a)", "(?<=\\d)", "(?<=^a)", "x?" + lead])
+    body = rng.choice(["家", "[家所]", "a+", "b", "(?:家|所(?!属))", "c*d", "年?比", "[^a]", "\\d+", "x??"])
+    tail = rng.choice(["", "(?=[，。])", "b", "$", "|年"])
+    return lead + body + tail
+
+
+def test_starts_after_an_opening_lookbehinds_texts_find_regexs_matches():
+    import regex
+
+    rng = random.Random(77)
+    filler = ["家", "所", "所属", "b", "c", "d", "1", "，", "。", "\n", "工作"]
+    planted = ["共有", "共计", "a", "ab", "x", "y", "率", "比", "年", "\n"]
+    taken = 0
+    for _ in range(400):
+        pattern = _behind_expression(rng)
+        if rng.random() < 0.3:
+            pattern = "(?m)" + pattern
+        try:
+            plain = regex.compile(pattern)
+        except regex.error:
+            continue
+        share = rng.choice([0.002, 0.01, 0.05])       # the look-behind's texts rare, or not
+        for _ in range(3):
+            text = "".join(rng.choice(planted) if rng.random() < share else rng.choice(filler)
+                           for _ in range(rng.randint(1_000, 2_600)))
+            user = patterns.UserPattern(pattern)
+            got = [(m.span(), m.groups()) for m in user.finditer(text)]
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert got == want, pattern
+            behind = patterns.behind_texts(pattern)
+            taken += bool(behind) and patterns._behind_starts(text, behind, len(text)) is not None
+    assert taken > 150
+    assert patterns.behind_texts("(?:(?<=共有)|(?<=累计))家") == ("共有", "累计")
+    assert patterns.behind_texts("(?<=[率比重])为") == ("率", "比", "重")
+    for near_miss in ("(?<!共有)家", "(?<=[\\u4e00-\\u9fff])家", "x(?<=x)家", "(?<=a)b?", "(?<=a)|b"):
+        assert patterns.behind_texts(near_miss) == (), near_miss

@@ -313,6 +313,47 @@ def context_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     return tuple(found)
 
 
+def behind_texts(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Texts one of which ends right where every match of ``pattern`` begins: the texts of
+    a look-behind of fixed text opening the expression (``(?:(?<=共有)|(?<=累计))家``,
+    ``(?<=[率比重])为``), or ``()``.  Only for an expression that never matches empty (its
+    starts are tried one by one, ``_anchored``) and that ``re``'s parser reads as ``regex``
+    does, with plain flags."""
+    import warnings
+    from re import _constants as c, _parser
+
+    if flags & ~_FLAGS_KEPT or "\\p{" in pattern or "\\P{" in pattern:
+        return _NO_LITERALS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
+        if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
+            return _NO_LITERALS
+        if not _read_alike(parsed, pattern, c) or not len(parsed) or parsed.getwidth()[0] < 1:
+            return _NO_LITERALS
+        texts = _behind_texts(*parsed[0], c)
+    except Exception:       # noqa: BLE001 - regex-only syntax: nothing known
+        return _NO_LITERALS
+    return tuple(texts) if texts and all(texts) else _NO_LITERALS
+
+
+def _behind_starts(string: str, texts: tuple[str, ...], end: int) -> list[int] | None:
+    """The positions of ``string[:end]`` right after an occurrence of one of ``texts`` (where
+    a match of an expression opening with their look-behind may begin), in order; None when
+    there are more than ``_starts`` would try one by one."""
+    most = min(_ANCHORED_MAX, end // _ANCHORED_SHARE)
+    starts: set[int] = set()
+    for text in texts:
+        size = len(text)
+        for at in _occurrences(string, text, 0, len(string)):
+            if at + size <= end:
+                starts.add(at + size)
+                if len(starts) > most:
+                    return None
+    return sorted(starts)
+
+
 def _joined_options(run: list[str], options: list[str]) -> list[str] | None:
     out = list(dict.fromkeys(a + b for a in run for b in options))
     return out if len(out) <= _CONTEXT_MAX else None
@@ -1410,7 +1451,7 @@ class UserPattern:
     """
 
     __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges", "_context",
-                 "_first_probe")
+                 "_first_probe", "_behind")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -1422,6 +1463,7 @@ class UserPattern:
         self._edges = None                                # found on first use (see edge_sets)
         self._context: tuple[str, ...] | None = None      # found on first use (see context_literals)
         self._first_probe = None                          # found on first use (see _holds_no_first)
+        self._behind: tuple[str, ...] | None = None        # found on first use (see behind_texts)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -1537,6 +1579,19 @@ class UserPattern:
             if stretches is not None:
                 return iter(_run(_windowed, self._regex().search, string, stretches, window[1], pos, end))
             starts = _starts(string, self._literals, window, pos, end)
+            if pos == 0 and end >= len(string):
+                # a look-behind of fixed text opening the expression: its matches begin only
+                # right after an occurrence of one of its texts (``共有`` in a few places where
+                # ``家``, the literal, is in hundreds); the fewer starts are tried
+                behind = self._behind
+                if behind is None:
+                    flags = int(self.flags)
+                    behind = self._behind = pattern_facts.answer("behind", self.pattern, flags,
+                                                                 lambda: behind_texts(self.pattern, flags))
+                if behind:
+                    after = _behind_starts(string, behind, end)
+                    if after is not None and (starts is None or len(after) < len(starts)):
+                        starts = after
             if starts is not None:
                 return iter(_run(_anchored, self._regex().match, string, starts, end))
             if pos == 0:
