@@ -313,6 +313,53 @@ def context_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     return tuple(found)
 
 
+def behind_texts(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Texts one of which ends right where every match of ``pattern`` begins: the texts of
+    a look-behind of fixed text opening the expression (``(?:(?<=共有)|(?<=累计))家``,
+    ``(?<=[率比重])为``), or ``()``.  Only for an expression that never matches empty (its
+    starts are tried one by one, ``_anchored``) and that ``re``'s parser reads as ``regex``
+    does, with plain flags."""
+    import warnings
+    from re import _constants as c, _parser
+
+    if flags & ~_FLAGS_KEPT or "\\p{" in pattern or "\\P{" in pattern:
+        return _NO_LITERALS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
+        if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
+            return _NO_LITERALS
+        if not _read_alike(parsed, pattern, c) or not len(parsed) or parsed.getwidth()[0] < 1:
+            return _NO_LITERALS
+        texts = _behind_texts(*parsed[0], c)
+    except Exception:       # noqa: BLE001 - regex-only syntax: nothing known
+        return _NO_LITERALS
+    return tuple(texts) if texts and all(texts) else _NO_LITERALS
+
+
+# The look-behind's places tried before anything else when there are at most this many: a
+# try costs some 1.5 us, reading the literals' occurrences (which ``_stretches`` and
+# ``_starts`` need; frequent ones are read up to 257 times) some tens of us.
+_BEHIND_FIRST = 16
+
+
+def _behind_starts(string: str, texts: tuple[str, ...], end: int) -> list[int] | None:
+    """The positions of ``string[:end]`` right after an occurrence of one of ``texts`` (where
+    a match of an expression opening with their look-behind may begin), in order; None when
+    there are more than ``_starts`` would try one by one."""
+    most = min(_ANCHORED_MAX, end // _ANCHORED_SHARE)
+    starts: set[int] = set()
+    for text in texts:
+        size = len(text)
+        for at in _occurrences(string, text, 0, len(string)):
+            if at + size <= end:
+                starts.add(at + size)
+                if len(starts) > most:
+                    return None
+    return sorted(starts)
+
+
 def _joined_options(run: list[str], options: list[str]) -> list[str] | None:
     out = list(dict.fromkeys(a + b for a in run for b in options))
     return out if len(out) <= _CONTEXT_MAX else None
@@ -1410,7 +1457,7 @@ class UserPattern:
     """
 
     __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges", "_context",
-                 "_first_probe")
+                 "_first_probe", "_behind")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -1422,6 +1469,7 @@ class UserPattern:
         self._edges = None                                # found on first use (see edge_sets)
         self._context: tuple[str, ...] | None = None      # found on first use (see context_literals)
         self._first_probe = None                          # found on first use (see _holds_no_first)
+        self._behind: tuple[str, ...] | None = None        # found on first use (see behind_texts)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -1530,6 +1578,22 @@ class UserPattern:
         if not self._literals and end - pos >= _WINDOWED_MIN and self._holds_no_first(string, pos, end):
             return iter(())
         if end - pos >= _WINDOWED_MIN:
+            after = None
+            if pos == 0 and end >= len(string):
+                # a look-behind of fixed text opening the expression: its matches begin only
+                # right after an occurrence of one of its texts (``共有`` in a few places where
+                # ``家``, the literal, is in hundreds).  A few such places are tried at once,
+                # before the literals' occurrences are read; more, only when fewer than the
+                # literals' starts
+                behind = self._behind
+                if behind is None:
+                    flags = int(self.flags)
+                    behind = self._behind = pattern_facts.answer("behind", self.pattern, flags,
+                                                                 lambda: behind_texts(self.pattern, flags))
+                if behind:
+                    after = _behind_starts(string, behind, end)
+                    if after is not None and len(after) <= _BEHIND_FIRST:
+                        return iter(_run(_anchored, self._regex().match, string, after, end))
             window = self._window
             if window is None:
                 window = self._window = _KNOWN.window_of((self.pattern, int(self.flags)))
@@ -1537,6 +1601,8 @@ class UserPattern:
             if stretches is not None:
                 return iter(_run(_windowed, self._regex().search, string, stretches, window[1], pos, end))
             starts = _starts(string, self._literals, window, pos, end)
+            if after is not None and (starts is None or len(after) < len(starts)):
+                starts = after
             if starts is not None:
                 return iter(_run(_anchored, self._regex().match, string, starts, end))
             if pos == 0:
@@ -1556,15 +1622,51 @@ class UserPattern:
 
         return iter(_run(all_matches, string, pos, end))
 
+    # ``search`` and ``match`` are asked some five hundred times a document (the quantities
+    # layer's linker and not-a-quantity test, the indicators' trim), mostly of expressions
+    # needing no literal: the steps of ``_cannot_match``, ``_cannot_end``/``_cannot_begin``
+    # and ``_run`` are written out here, in the same order (a test compares them), so a
+    # call costs a few attribute reads instead of four more Python calls.
+
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
-        if self._cannot_match(string, pos, endpos) or self._cannot_end(string, pos, endpos):
+        literals = self._literals
+        if literals is None:
+            literals = self.required_texts()
+        if literals and self._cannot_match(string, pos, endpos):
             return None
-        return _run(self._regex().search, string, pos, self._end(string, endpos))
+        edges = self._edges
+        last = (edges if edges is not None else self._edge_sets())[1]
+        if last is not None and pos >= 0:
+            end = len(string) if endpos is None or endpos > len(string) else endpos
+            if not (pos < end and (string[end - 1] in last or string[end - 1] == "\n")):
+                _budget_left()
+                return None
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._regex()
+        if _BUDGET.get() is None:
+            return compiled.search(string, pos, len(string) if endpos is None else endpos)
+        return _run(compiled.search, string, pos, len(string) if endpos is None else endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None):
-        if self._cannot_match(string, pos, endpos) or self._cannot_begin(string, pos, endpos):
+        literals = self._literals
+        if literals is None:
+            literals = self.required_texts()
+        if literals and self._cannot_match(string, pos, endpos):
             return None
-        return _run(self._regex().match, string, pos, self._end(string, endpos))
+        edges = self._edges
+        first = (edges if edges is not None else self._edge_sets())[0]
+        if first is not None and pos >= 0:
+            end = len(string) if endpos is None or endpos > len(string) else endpos
+            if not (pos < end and string[pos] in first):
+                _budget_left()
+                return None
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._regex()
+        if _BUDGET.get() is None:
+            return compiled.match(string, pos, len(string) if endpos is None else endpos)
+        return _run(compiled.match, string, pos, len(string) if endpos is None else endpos)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None):
         if self._cannot_match(string, pos, endpos):

@@ -182,11 +182,14 @@ def _claim(text: str, match: re.Match[str], floor: int, ceiling: int, partner: d
     if before and (before.isdigit() or before in CN_NUMERAL_CHARS or before in ".．%％-－～~—"):
         return None
     # a word of the lists ending at the claim (within the paragraph) or starting after it:
-    # one set look-up per length of word instead of a comparison per word
-    if any(start - n >= floor and text[start - n:start] in words for n, words in tables.not_before):
-        return None
-    if any(text[end:end + n] in words for n, words in tables.not_after):
-        return None
+    # one set look-up per length of word instead of a comparison per word (a loop, not
+    # any() over a generator: asked some eighty times a document)
+    for n, words in tables.not_before:
+        if start - n >= floor and text[start - n:start] in words:
+            return None
+    for n, words in tables.not_after:
+        if text[end:end + n] in words:
+            return None
     if inside_naming(text, start, partner):
         return None
     if _named(text, start, end, floor, tables):

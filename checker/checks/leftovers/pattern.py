@@ -42,6 +42,7 @@ from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validat
 from re import MULTILINE      # regex's value too: regex is imported only to compile
 
 from checker.checks.finding import Finding
+from checker.model.lexicon import Lexicon, built_from
 from checker.model.span import Span
 from checker.core.patterns import check_pattern, compile_user
 
@@ -94,6 +95,20 @@ def compiled_patterns(patterns: tuple[str, ...]) -> tuple:
 
 def data_patterns(lexicon, key: str) -> list[str]:
     """The expressions listed under ``key`` in the data, validated (load time and run)."""
+    return list(_data_tuple(lexicon, key))
+
+
+def _data_tuple(lexicon, key: str) -> tuple[str, ...]:
+    """``data_patterns`` as a tuple, validated once per lexicon data (``built_from``: by its
+    fingerprint) rather than at every document: the rules of this kind ask for their lists
+    at each check, some two hundred expressions a document.  A list that fails raises each
+    time, as before (nothing is kept for it)."""
+    if not isinstance(lexicon, Lexicon):
+        return tuple(_validated(lexicon, key))
+    return built_from(lexicon, ("leftover data patterns", key), lambda lex: tuple(_validated(lex, key)))
+
+
+def _validated(lexicon, key: str) -> list[str]:
     extra = lexicon.get(key) or []
     if not isinstance(extra, list) or not all(isinstance(p, str) for p in extra):
         raise ValueError(f"data {key!r} must be a list of regular expressions")
@@ -111,9 +126,20 @@ _SHORT_LINE = 20
 
 
 def _patterns(vocabulary, params: Params) -> tuple[str, ...]:
-    found = list(params.patterns)
-    if params.data:
-        found += [p for p in data_patterns(vocabulary, params.data) if p not in found]
+    if not params.data:
+        return tuple(params.patterns)
+    if not isinstance(vocabulary, Lexicon):
+        return _listed(vocabulary, tuple(params.patterns), params.data)
+    # once per lexicon data, list and key (see ``_data_tuple``)
+    own = tuple(params.patterns)
+    return built_from(vocabulary, ("leftover patterns", own, params.data),
+                      lambda lex: _listed(lex, own, params.data))
+
+
+def _listed(vocabulary, own: tuple[str, ...], key: str) -> tuple[str, ...]:
+    """The rule's own patterns, then those of the data under ``key`` not among them."""
+    found = list(own)
+    found += [p for p in data_patterns(vocabulary, key) if p not in found]
     return tuple(found)
 
 
@@ -197,9 +223,9 @@ def check(doc, rule) -> Iterator[Finding]:
     text = doc.text
     spans = find_matches(text, patterns, frozenset(params.allow))
     if params.unless and spans:
-        spans = _outside(text, spans, tuple(data_patterns(rule.vocabulary, params.unless)))
+        spans = _outside(text, spans, _data_tuple(rule.vocabulary, params.unless))
     if params.join and len(spans) > 1:
-        spans = _joined(text, spans, compiled_patterns(tuple(data_patterns(rule.vocabulary, params.join))))
+        spans = _joined(text, spans, compiled_patterns(_data_tuple(rule.vocabulary, params.join)))
     if params.scope == "text":
         if params.group_after is not None and len(spans) > params.group_after:
             yield from _grouped(doc, spans, params.group_by)
@@ -208,7 +234,7 @@ def check(doc, rule) -> Iterator[Finding]:
             yield Finding(span, args={"match": span.of(text), "count": 1}, fix=params.fix)
         return
     if params.scope == "run":
-        bridges = compiled_patterns(tuple(data_patterns(rule.vocabulary, params.bridge))) if params.bridge else ()
+        bridges = compiled_patterns(_data_tuple(rule.vocabulary, params.bridge)) if params.bridge else ()
         for group, whole in line_runs(doc, spans, params.run_line_chars, bridges):
             first, last = group[0], group[-1]
             span = Span(first.start, last.end) if whole else first

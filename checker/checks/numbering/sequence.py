@@ -144,7 +144,19 @@ def check(doc, rule) -> Iterator[Finding]:
             return True
         return cut_top and id(block) in first_of_level
 
+    # ``written``'s answers: the readings of ``_best_reading`` (up to four groupings of a
+    # level) ask it again of the same item and gap, and each answer reads the paragraphs
+    # between the item and the one before it
+    written_known: dict[tuple[int, int, int], bool] = {}
+
     def written(block: Block, low: int, high: int) -> bool:
+        key = (id(block), low, high)
+        known = written_known.get(key)
+        if known is None:
+            known = written_known[key] = written_between(block, low, high)
+        return known
+
+    def written_between(block: Block, low: int, high: int) -> bool:
         """Whether the markers low..high of ``block``'s shape all open a paragraph between
         the block before it and itself (written, though the parser did not take them)."""
         here = block.paragraphs[0]

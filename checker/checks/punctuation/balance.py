@@ -111,6 +111,8 @@ def check(doc, rule) -> Iterator[Finding]:
     skipped = leftover_paragraphs(doc, rule)
     garbled = {i for span in garbled_spans(doc, rule) for i in range(span.start, span.end)}
     paragraphs = doc.paragraphs
+    # marks the paragraphs' quick reading leaves to the full one (see _closes_in_order)
+    barred = frozenset(lookalikes) | {_APOSTROPHE}
     carry: list[_Open] = []
     # a text that opens in mid-text (a later page: no title, its first line already body
     # text) was cut at its top as a preview is at its end: closers in its first sentence
@@ -122,6 +124,10 @@ def check(doc, rule) -> Iterator[Finding]:
             carry, after_cut = [], True              # a leftover line cuts the text
             continue
         body = para.span.of(text)
+        if not carry and not garbled and _closes_in_order(bracket_marks.findall(body), openers, closers,
+                                                          aliases, barred):
+            after_cut = False
+            continue        # nothing to report, nothing carried on (see _closes_in_order)
         base = para.span.start
         stack = carry
         skip = marker_ends(numerals, body)
@@ -192,6 +198,34 @@ def check(doc, rule) -> Iterator[Finding]:
                           message=message)
 
 
+_APOSTROPHE = "’"
+
+
+def _closes_in_order(marks: list[str], openers: dict[str, str], closers: dict[str, str],
+                     aliases: dict[str, str], barred: frozenset[str]) -> bool:
+    """Whether a paragraph's bracket marks (``marks``, in order) close in order, each
+    closer the last mark still open, leaving none open — read from the marks alone, where
+    ``check`` reads each with its offset (an object per opener, a look for the partner
+    down the stack).  Most paragraphs are so, and then ``check``'s reading reports
+    nothing and hands nothing on, given that nothing is carried into the paragraph, no
+    garbled text lies in the document, and no mark of ``barred`` stands in it (a
+    look-alike, reported; a ’ that may be an apostrophe, passed over): every closer then
+    meets its opener on top of the stack, so it is never passed over as a list marker's,
+    and finds no mark above its partner to report.  False sends the paragraph to the
+    full reading."""
+    stack: list[str] = []
+    for ch in marks:
+        if ch in barred:
+            return False
+        mark = aliases.get(ch, ch)
+        if mark in openers:
+            stack.append(mark)
+        elif mark in closers:
+            if not stack or stack.pop() != closers[mark]:
+                return False
+    return not stack
+
+
 @lru_cache(maxsize=8)
 def _marks_of(chars: frozenset[str]) -> re.Pattern[str]:
     """One character of ``chars`` (single characters only: the text is read one at a time)."""
@@ -201,6 +235,6 @@ def _marks_of(chars: frozenset[str]) -> re.Pattern[str]:
 
 def _apostrophe(body: str, i: int) -> bool:
     """’ between Latin letters is an apostrophe (children’s), not a closing quote."""
-    return (body[i] == "’" and 0 < i < len(body) - 1
+    return (body[i] == _APOSTROPHE and 0 < i < len(body) - 1
             and body[i - 1].isascii() and body[i - 1].isalpha()
             and body[i + 1].isascii() and body[i + 1].isalpha())

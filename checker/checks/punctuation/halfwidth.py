@@ -184,9 +184,20 @@ def _flag_once(body: str, marks: dict[str, str], skip: set[int], converted: set[
             unmarked.add(j)
         return False
 
+    size = len(body)
+
     def touches_chinese(i: int) -> bool:
-        left, right = _neighbour(body, i, -1), _neighbour(body, i, 1)
-        return (left >= 0 and chinese_at(left)) or (right >= 0 and chinese_at(right))
+        # _neighbour's steps written out (asked for most marks of a document): the nearest
+        # non-blank character before, then after, each read only when needed as before
+        left = i - 1
+        while left >= 0 and body[left] in _BLANKS:
+            left -= 1
+        if left >= 0 and chinese_at(left):
+            return True
+        right = i + 1
+        while right < size and body[right] in _BLANKS:
+            right += 1
+        return right < size and chinese_at(right)
 
     def between_chinese(j: int, i: int) -> bool:
         # a pair holding no Chinese counts when Chinese stands on both sides ("Hello"活动)
