@@ -146,7 +146,16 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             # Most units repeat nothing: no earlier unit with their text and no candidate
             # (asked in this order, as _first_occurrence does), nothing else to weigh.
             position = exact_get(norm)
-            found = candidates(norm, 0.5) if position is None else None
+            if position is not None:
+                found = None
+            elif unit_kind != PLAIN and PLACEHOLDER not in norm:
+                # A heading's, a run-in heading's or a name line's unit repeats only its own
+                # text (``comparable_kinds``), and no earlier unit has it: no candidate can
+                # be one, so the index is not asked (a text with placeholders is: the index
+                # counts those it is asked for).
+                found = []
+            else:
+                found = candidates(norm, 0.5)
             first = None if found == [] else _first_occurrence(
                 unit, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of, exact, index, params, doc,
                 figure_ends, lead, lead_of, anaphoric, found)
