@@ -134,6 +134,9 @@ def _compared(doc, phrases, min_length: int, clauses: bool) -> list[list[Unit]]:
         if n < min_length:
             append(_NONE)       # no unit is longer than the whole text
             continue
+        if own is None:
+            append(_plain_sentence(text, norm, offsets, breaks, whole, min_length, clauses) or _NONE)
+            continue
         # (start, end, norm, clause, unit) of each unit ``long_units`` makes, in its order
         places = []
         if whole is not None and len(whole.norm) >= min_length:
@@ -167,4 +170,71 @@ def _compared(doc, phrases, min_length: int, clauses: bool) -> list[list[Unit]]:
         # every unit's norm is a part of the sentence's, set phrases taken out: with no
         # digit, x or placeholder in it, none has one (``_plain_words``)
         append(_passing(text, places, min_length, _NOT_WORDS.search(norm) is None) or _NONE)
+    return out
+
+
+def _plain_sentence(text: str, norm: str, offsets: list[int], breaks: list[int], whole: Unit,
+                    min_length: int, clauses: bool) -> list[Unit]:
+    """``_passing`` of a sentence without set phrases (most of them; ``whole``: its whole
+    unit, ``long_units._plain`` of all of ``norm``), its units' places worked out and
+    tested in one loop, with no list of places.  The whole unit's span covers every
+    other's: a clause starts at or after the first character kept and ends at or before
+    the last one's end, or, ending in a placeholder, at the first closing mark after the
+    placeholder's opening one, which is before the next character kept (the quoted stretch
+    is passed over whole), or is the whole's own end for the last clause."""
+    lo, hi = whole.span.start, whole.span.end
+    blank_free = _BLANK_MARKS.search(text, lo, hi) is None
+    high = None
+    if text.find("《", lo, hi) < 0:
+        high = text[lo:hi].encode("utf-16-be", "surrogatepass")[::2]
+        if len(high) != hi - lo:
+            high = None
+    plain = _NOT_WORDS.search(norm) is None
+    out: list[Unit] = []
+    # the whole sentence (its norm is long enough: the caller asks only then)
+    if plain or norm_words(norm) >= min_length:
+        if high is None:
+            han = beyond_titles(text, lo, hi)
+        else:
+            han = hi - lo - len(high.translate(None, HAN_HIGH_BYTES))
+        if han >= min_length and (blank_free or not FIGURE_BLANK.search(text, lo, hi)):
+            out.append(whole)
+    if not breaks or not clauses:
+        return out
+    n = len(norm)
+    bounds = [0, *breaks, n]
+    stretches = list(zip(bounds, bounds[1:]))
+    if len(bounds) > 3:
+        stretches += zip(bounds, bounds[2:])
+    wild = PLACEHOLDER in norm
+    for a, b in stretches:
+        if b - a < min_length:
+            continue
+        piece = norm[a:b]
+        if not plain and norm_words(piece) < min_length:
+            continue
+        start = offsets[a]
+        end = offsets[b - 1] + 1
+        if wild and piece[-1] == PLACEHOLDER:
+            # ends at the closing quote (``long_units._plain``)
+            closer = _QUOTES.get(text[end - 1])
+            j = text.find(closer, end) if closer else -1
+            end = j + 1 if j >= 0 else end
+        if high is None:
+            han = beyond_titles(text, start, end)
+        else:
+            part = high[start - lo:end - lo]
+            han = len(part) - len(part.translate(None, HAN_HIGH_BYTES))
+        if han < min_length or (not blank_free and FIGURE_BLANK.search(text, start, end)):
+            continue
+        # make_unit(start, end, piece, True), written out (a call per unit saved; the end
+        # is past the start: offsets increase)
+        span = _new(Span)
+        _set_start(span, start)
+        _set_end(span, end)
+        unit = _new(Unit)
+        _set_span(unit, span)
+        _set_norm(unit, piece)
+        _set_clause(unit, True)
+        out.append(unit)
     return out
