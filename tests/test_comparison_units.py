@@ -48,6 +48,9 @@ _PHRASES = (
     compile_alternation(["机制加强", "服务水平推进", "[一二]是"], longest_first=True),
     compile_alternation(["\\w{2}"]),
     re.compile("完善|abc"),      # a plain expression: no required texts known
+    # texts its lookarounds read: a paragraph may hold a required text and still lack
+    # them (``lacks_literals`` true while ``literal_holders`` finds the text)
+    compile_alternation(["(?<=加强)管理", "完善(?=机制)", "服务(?!水平)"], longest_first=True),
 )
 
 

@@ -84,17 +84,29 @@ def paragraph_units(text: str, paragraphs, sentences, norms: list[Normalised], p
     of_paragraph: list[list[int]] = [[] for _ in paragraphs]
     for s in sentences:
         of_paragraph[s.paragraph].append(s.index)
-    lacks = getattr(phrases, "lacks_literals", None) if phrases is not None else None
-    out: list[Unit | None] = []
+    normed: list[tuple[str, list[int]]] = []
     for para, members in zip(paragraphs, of_paragraph):
         joined = _joined(text, para, [sentences[i] for i in members], [norms[i] for i in members])
         if joined is None:
             norm, offsets, _, _ = normalise_from(text, para.span.start, para.span.end)
-        else:
-            norm, offsets = joined
+            joined = norm, offsets
+        normed.append(joined)
+    # Which paragraphs hold a text the set phrases need: all at once, as for sentences
+    # (``literal_holders``), not a look per paragraph.  A paragraph holding none lacks them
+    # (``lacks_literals``); one holding one is searched, and where ``lacks_literals`` would
+    # have said it cannot match for another reason (a lookaround's text absent) the search
+    # finds nothing and the unit is the plain one, as without the phrases.
+    lacks = getattr(phrases, "lacks_literals", None) if phrases is not None else None
+    holders = literal_holders(phrases, [norm for norm, _ in normed]) if lacks is not None else None
+    out: list[Unit | None] = []
+    for n, (norm, offsets) in enumerate(normed):
         own = phrases
-        if own is not None and norm and lacks is not None and lacks(norm):
-            own = None
+        if own is not None and norm and lacks is not None:
+            if holders is not None:
+                if not holders[n]:
+                    own = None
+            elif lacks(norm):
+                own = None
         units = units_from(text, norm, offsets, [], own, clauses=False)
         out.append(units[0] if units else None)
     return out
