@@ -103,6 +103,10 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     # clauses are not reported as repeats either (metric-restated compares statements of
     # different paragraphs; within one paragraph the repeat stays this rule's).
     skeletons: dict[str, tuple[str, int]] = {}
+    # ... filed only when a sentence with a repeat asks (most have none): until then the
+    # whole sentences not yet filed wait here, in their order, so that each skeleton still
+    # keeps its first sentence
+    unfiled: list[tuple[str, int]] = []
     kinds = line_kinds(doc, params.line_max_length)
     kind_of: list[int] = []
     sentence_of: list[int] = []
@@ -168,9 +172,15 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         # only the first unit may be the whole sentence (``units_from``; kept in order)
         if params.ignore_numeral_changes and not units[0].clause:
             whole = units[0]
-            seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
-            if hits and where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
-                hits = []
+            if hits:
+                for earlier, where in unfiled:
+                    skeletons.setdefault(_skeleton(earlier), (earlier, where))
+                unfiled.clear()
+                seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
+                if where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
+                    hits = []
+            else:
+                unfiled.append((whole.norm, sentence.paragraph))
         if hits and sentence.paragraph in headings:
             # The summary and the plan of one document may share a heading.
             hits = [(u, f) for u, f in hits if same_section(doc, u.span.start, f.span.start)]
