@@ -48,6 +48,9 @@ _PHRASES = (
     compile_alternation(["机制加强", "服务水平推进", "[一二]是"], longest_first=True),
     compile_alternation(["\\w{2}"]),
     re.compile("完善|abc"),      # a plain expression: no required texts known
+    # texts its lookarounds read: a paragraph may hold a required text and still lack
+    # them (``lacks_literals`` true while ``literal_holders`` finds the text)
+    compile_alternation(["(?<=加强)管理", "完善(?=机制)", "服务(?!水平)"], longest_first=True),
 )
 
 
@@ -118,3 +121,22 @@ def test_only_a_sentences_first_unit_may_be_the_whole_sentence(phrases):
             assert all(u.clause for u in units[1:]), text
             wholes += bool(units) and not units[0].clause
     assert wholes > 500
+
+
+def test_a_sentence_read_on_from_its_marker_is_the_sentence_read_again():
+    """``_joined`` reads a sentence whose numbering marker was dropped, after a full stop,
+    as part of the clause before it: its marker read as text, then its own reading
+    (``comparison_units._with_marker``), the same as reading the sentence again."""
+    from checker.model.comparison_units import _with_marker
+    from checker.model.similarity import normalise_from
+
+    led = with_break = 0
+    for text in _documents(77, 3000):
+        doc = Document.from_text(text)
+        for sentence, (norm, offsets, _, lead) in zip(doc.sentences, doc._sentence_norms):
+            if lead:
+                expected = normalise_from(text, sentence.span.start, sentence.span.end, at_clause_start=False)[:2]
+                assert _with_marker(text, sentence, norm, offsets) == expected, text
+                led += 1
+                with_break += any(ch in "，," for ch in text[sentence.span.start:sentence.span.start + 4])
+    assert led > 1000 and with_break > 100

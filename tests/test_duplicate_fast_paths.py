@@ -167,6 +167,54 @@ def _documents(seed: int, count: int):
                         for _ in range(rng.randint(1, 5)))
 
 
+def test_the_marker_gate_lets_every_marker_opening_through():
+    """``places.MARKER_OPENING_HAN``: a Han character of the block outside it opens no
+    marker, so heading starts, sentence kinds and anaphoric openings skip the match."""
+    from checker.model.markers import CANDIDATE
+
+    tails = ("、", "一、", "十二、", "）", "1.", "、一", "是")
+    opening = {ch for ch in map(chr, range(0x4E00, 0xA000)) if any(CANDIDATE.match(ch + t) for t in tails)}
+    assert opening and opening <= places.MARKER_OPENING_HAN
+
+
+def _sentence_kind_reference(doc, sentence, kinds):
+    kind = kinds.get(sentence.paragraph)
+    if kind is not None:
+        return kind
+    body = sentence.span.of(doc.text).strip(places._BLANKS)
+    if places.marker_at(body, 0) and not any(ch in places._STATEMENT_MARKS
+                                            for ch in body.rstrip("".join(places._STATEMENT_MARKS))):
+        return places.HEADING
+    return places.PLAIN
+
+
+def _anaphoric_reference(doc, opening):
+    out = set()
+    for sentence in doc.sentences:
+        start, end = sentence.span.start, sentence.span.end
+        marker = places.marker_at(doc.text, start, end)
+        at = marker.span.end if marker is not None else start
+        if opening.match(doc.text[at:end].lstrip(places._BLANKS + "，,、")):
+            out.add(sentence.index)
+    return frozenset(out)
+
+
+def test_sentence_kinds_and_anaphoric_openings_are_the_reference_ones():
+    opening = re.compile("^(?:该|加强|推进)")
+    headings = anaphoric = 0
+    for text in _documents(7, 2000):
+        doc = Document.from_text(text)
+        kinds = places.line_kinds(doc, 4)
+        for sentence in doc.sentences:
+            expected = _sentence_kind_reference(doc, sentence, kinds)
+            assert places.sentence_kind(doc, sentence, kinds) == expected, text
+            headings += expected == places.HEADING and sentence.paragraph not in kinds
+        expected = _anaphoric_reference(doc, opening)
+        assert places._anaphoric(doc, opening) == expected, text
+        anaphoric += len(expected)
+    assert headings > 100 and anaphoric > 100
+
+
 def test_heading_starts_are_the_reference_ones():
     found = 0
     for text in _documents(3, 2000):

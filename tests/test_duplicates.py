@@ -353,3 +353,18 @@ def test_sentences_of_short_units_only_are_passed_over_and_a_long_enough_repeat_
     for text, min_length, kept in ((twelve + "。", 12, 1), (twelve + "。", 13, 0), ("天晴，风小。", 4, 1), ("天晴，风小。", 5, 0)):
         units = units_of(text, Span(0, len(text)))
         assert duplicate_sentence._long_enough(text, units, min_length, True) == units[:kept]
+
+
+def test_a_sentence_restated_with_new_figures_elsewhere_hides_its_repeated_clause_however_far_back():
+    """A sentence that differs from an earlier one in another paragraph in its figures only
+    is a figure restated (metric-restated's), so its clause met again is no repeat: the
+    earlier sentence is found by its skeleton even when sentences without repeats stood
+    between (their skeletons are filed when a repeat first asks)."""
+    clause = "推动全市经济社会高质量发展取得新的更大成效为全面建设现代化城市奠定坚实基础"
+    first = f"全市完成固定资产投资100亿元，{clause}。"
+    later = f"全市完成固定资产投资120亿元，{clause}。"
+    between = "\n".join(["加强干部队伍建设，提升服务群众能力水平。", "深化放管服改革，优化营商环境建设工作。"])
+    assert run(duplicate_sentence, "duplicate-sentence", "\n".join([first, between, later])) == []
+    # the same clause after a sentence that is not the figure restated is reported
+    other = f"全市新增市场主体三千多户，{clause}。"
+    assert len(run(duplicate_sentence, "duplicate-sentence", "\n".join([first, between, other]))) == 1

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from checker.model.similarity import (_CLAUSE_BREAKS, _PAIR_MARKS, PLACEHOLDER, Unit, _closers,
+from checker.model.similarity import (_CLAUSE_BREAKS, _MARKER, _PAIR_MARKS, PLACEHOLDER, Unit, _closers,
                                       normalise_from, units_from)
 
 # (normalised text, offsets, clause breaks, whether a numbering marker was dropped at its start)
@@ -84,17 +84,29 @@ def paragraph_units(text: str, paragraphs, sentences, norms: list[Normalised], p
     of_paragraph: list[list[int]] = [[] for _ in paragraphs]
     for s in sentences:
         of_paragraph[s.paragraph].append(s.index)
-    lacks = getattr(phrases, "lacks_literals", None) if phrases is not None else None
-    out: list[Unit | None] = []
+    normed: list[tuple[str, list[int]]] = []
     for para, members in zip(paragraphs, of_paragraph):
         joined = _joined(text, para, [sentences[i] for i in members], [norms[i] for i in members])
         if joined is None:
             norm, offsets, _, _ = normalise_from(text, para.span.start, para.span.end)
-        else:
-            norm, offsets = joined
+            joined = norm, offsets
+        normed.append(joined)
+    # Which paragraphs hold a text the set phrases need: all at once, as for sentences
+    # (``literal_holders``), not a look per paragraph.  A paragraph holding none lacks them
+    # (``lacks_literals``); one holding one is searched, and where ``lacks_literals`` would
+    # have said it cannot match for another reason (a lookaround's text absent) the search
+    # finds nothing and the unit is the plain one, as without the phrases.
+    lacks = getattr(phrases, "lacks_literals", None) if phrases is not None else None
+    holders = literal_holders(phrases, [norm for norm, _ in normed]) if lacks is not None else None
+    out: list[Unit | None] = []
+    for n, (norm, offsets) in enumerate(normed):
         own = phrases
-        if own is not None and norm and lacks is not None and lacks(norm):
-            own = None
+        if own is not None and norm and lacks is not None:
+            if holders is not None:
+                if not holders[n]:
+                    own = None
+            elif lacks(norm):
+                own = None
         units = units_from(text, norm, offsets, [], own, clauses=False)
         out.append(units[0] if units else None)
     return out
@@ -134,11 +146,27 @@ def _joined(text: str, para, sentences, norms: list[Normalised]) -> tuple[str, l
     for sentence, (norm, own_offsets, _, lead) in zip(sentences, norms):
         if previous is not None:
             if lead and text[previous.span.end - 1] not in _CLAUSE_BREAKS:
-                norm, own_offsets, _, _ = normalise_from(text, sentence.span.start, sentence.span.end,
-                                                         at_clause_start=False)
+                norm, own_offsets = _with_marker(text, sentence, norm, own_offsets)
             if norm[:1] == PLACEHOLDER:
                 return None
         pieces.append(norm)
         offsets += own_offsets
         previous = sentence
     return "".join(pieces), offsets
+
+
+def _with_marker(text: str, sentence, norm: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """``normalise_from`` of a sentence read as part of a clause begun before it
+    (``at_clause_start`` false), from its own reading (``norm``, ``offsets``), which dropped
+    the numbering marker at its start: the marker read as text, then the rest as it was.
+
+    Past the marker the two readings are in the same state (no pair is open: a marker holds
+    no bracket or quote; the last character kept is no placeholder; no clause has begun),
+    so they read the rest alike; a marker holding a clause break (第一，, 首先，) would begin
+    a clause in the reading as text, and that sentence is read again whole."""
+    start, end = sentence.span.start, sentence.span.end
+    marker = _MARKER.match(text, start, end)
+    if marker is None or not _CLAUSE_BREAKS.isdisjoint(marker.group()):
+        return normalise_from(text, start, end, at_clause_start=False)[:2]
+    head, head_offsets, _, _ = normalise_from(text, start, marker.end(), at_clause_start=False)
+    return head + norm, head_offsets + offsets

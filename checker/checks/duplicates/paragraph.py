@@ -15,7 +15,7 @@ from checker.checks.duplicates.places import (comparable_kinds, heading_paragrap
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
-from checker.model.similarity import Unit, figures_differ, near_duplicate
+from checker.model.similarity import PLACEHOLDER, Unit, figures_differ, near_duplicate
 
 MESSAGE_ARGS = frozenset({
     "length",      # content characters of the paragraph
@@ -75,7 +75,10 @@ def _repeated_paragraphs(doc: Document, params: Params, vocabulary,
         first = seen.get(unit.norm)
         if first is not None and not comparable_kinds(kind, kinds.get(first[0], PLAIN), True):
             first = None
-        if first is None:
+        if first is None and (kind == PLAIN or PLACEHOLDER in unit.norm):
+            # a heading or a name line is a repeat only of its own text (``comparable_kinds``
+            # with no text alike): none was seen, so the index is not asked (a text with
+            # placeholders is: the index counts those it is asked for)
             first = _near(unit, kind, kinds, kept, index, params)
         if first is not None and para_index in headings and not same_section(
                 doc, unit.span.start, first[1].span.start):

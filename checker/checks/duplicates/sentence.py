@@ -16,16 +16,15 @@ swapped: ``王明同志获评…。`` / ``深化党建引领，李华同志获�
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 from typing import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.duplicates import paragraph as duplicate_paragraph
-from checker.checks.duplicates.long_units import long_sentence_units
-from checker.checks.duplicates.places import (HAN_HIGH_BYTES, PLAIN, RUN_IN, anaphoric_sentences, beyond_titles,
-                                              comparable_kinds, heading_paragraphs, heading_start, line_kinds,
-                                              same_section, sentence_kind, set_phrases, site_furniture)
+from checker.checks.duplicates.compared_units import FIGURE_BLANK, compared_sentence_units, long_enough, norm_words
+from checker.checks.duplicates.places import (PLAIN, RUN_IN, anaphoric_sentences, comparable_kinds,
+                                              heading_paragraphs, heading_start, line_kinds, same_section,
+                                              sentence_kind, set_phrases, site_furniture)
 from checker.checks.finding import Finding
 from checker.model.document import Document
 from checker.model.near_index import NearIndex
@@ -43,11 +42,8 @@ MESSAGE_ARGS = frozenset({
 # clause, and the note on the first occurrence (its column only when on the same line).
 MESSAGES = frozenset({"sentence", "clause", "first_seen", "first_seen_on_this_line"})
 
-# An unfilled figure (xx.xx, ××%, xxxxx元): a template row whose figures are still to be
-# written; two such rows differ in what will be filled in (placeholder-unfilled reports the
-# blank), as parallel rows that differ only in their subject (城镇… xxxxx元，农村… xxxxx元)
-# will once their figures are written.  A run of at least two marks not inside a Latin word.
-_FIGURE_BLANK = re.compile(r"[xX×*＊]+[.．][xX×*＊]+|[xX×*＊]+\s*[%％]|(?<![A-Za-z])[xX×*＊]{2,}(?![A-Za-z])")
+# The tests of the units compared (``compared_units``), under the names the tests read.
+_FIGURE_BLANK, _long_enough, _norm_words = FIGURE_BLANK, long_enough, norm_words
 
 
 class Params(BaseModel):
@@ -107,6 +103,10 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     # clauses are not reported as repeats either (metric-restated compares statements of
     # different paragraphs; within one paragraph the repeat stays this rule's).
     skeletons: dict[str, tuple[str, int]] = {}
+    # ... filed only when a sentence with a repeat asks (most have none): until then the
+    # whole sentences not yet filed wait here, in their order, so that each skeleton still
+    # keeps its first sentence
+    unfiled: list[tuple[str, int]] = []
     kinds = line_kinds(doc, params.line_max_length)
     kind_of: list[int] = []
     sentence_of: list[int] = []
@@ -121,15 +121,13 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     exact_get, file_exact, candidates, add = exact.get, exact.setdefault, index.candidates, index.add
     keep, keep_lead, keep_kind, keep_sentence, keep_paragraph = (
         kept.append, lead_of.append, kind_of.append, sentence_of.append, paragraph_of.append)
-    # the units long enough to keep only (``_long_enough`` drops the others first thing)
-    for sentence, all_units in zip(doc.sentences, long_sentence_units(doc, phrases, params.min_length)):
-        if sentence.paragraph in furniture:
-            continue        # a site's disclaimer or byline: not the document's text
-        # A unit must say something beyond its figures and blanks: template rows
-        # (恢复到去年同期的xx.xx%) recur with only their figures to fill.
-        units = _long_enough(doc.text, all_units, params.min_length, clauses)
+    # The units compared only: long enough, and saying something beyond their figures and
+    # blanks (template rows, 恢复到去年同期的xx.xx%, recur with only their figures to fill).
+    for sentence, units in zip(doc.sentences, compared_sentence_units(doc, phrases, params.min_length, clauses)):
         if not units:
             continue        # nothing compared, filed or reported (what follows reads the units)
+        if sentence.paragraph in furniture:
+            continue        # a site's disclaimer or byline: not the document's text
         kind = sentence_kind(doc, sentence, kinds)
         # a heading run into the sentence (现将…如下：一、…（一）以X为Y，推进Z。): its units
         # are a heading's, whatever the lead-in before it
@@ -146,7 +144,16 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             # Most units repeat nothing: no earlier unit with their text and no candidate
             # (asked in this order, as _first_occurrence does), nothing else to weigh.
             position = exact_get(norm)
-            found = candidates(norm, 0.5) if position is None else None
+            if position is not None:
+                found = None
+            elif unit_kind != PLAIN and PLACEHOLDER not in norm:
+                # A heading's, a run-in heading's or a name line's unit repeats only its own
+                # text (``comparable_kinds``), and no earlier unit has it: no candidate can
+                # be one, so the index is not asked (a text with placeholders is: the index
+                # counts those it is asked for).
+                found = []
+            else:
+                found = candidates(norm, 0.5)
             first = None if found == [] else _first_occurrence(
                 unit, sentence, unit_kind, kept, paragraph_of, kind_of, sentence_of, exact, index, params, doc,
                 figure_ends, lead, lead_of, anaphoric, found)
@@ -165,9 +172,15 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         # only the first unit may be the whole sentence (``units_from``; kept in order)
         if params.ignore_numeral_changes and not units[0].clause:
             whole = units[0]
-            seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
-            if hits and where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
-                hits = []
+            if hits:
+                for earlier, where in unfiled:
+                    skeletons.setdefault(_skeleton(earlier), (earlier, where))
+                unfiled.clear()
+                seen, where_seen = skeletons.setdefault(_skeleton(whole.norm), (whole.norm, sentence.paragraph))
+                if where_seen != sentence.paragraph and numerals_only_change(seen, whole.norm):
+                    hits = []
+            else:
+                unfiled.append((whole.norm, sentence.paragraph))
         if hits and sentence.paragraph in headings:
             # The summary and the plan of one document may share a heading.
             hits = [(u, f) for u, f in hits if same_section(doc, u.span.start, f.span.start)]
@@ -180,83 +193,6 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                     "length": hits[0][0].length, "first_line": first_line, "first_column": first_column}
             note = "first_seen_on_this_line" if first_line == line else "first_seen"
             yield Finding(span, args=args, note=note)
-
-
-def _long_enough(text: str, units: list[Unit], min_length: int, clauses: bool) -> list[Unit]:
-    """The units that are compared: long enough in content characters (``Unit.length``),
-    in words (``wording_length``) and in Han characters outside the titles they cite
-    (``beyond_titles``), with no unfilled figure, and clauses only with ``clauses``.
-    The same tests as one expression per unit, cheapest first, each done once.
-
-    ``units`` are one sentence's: two of the tests are answered for all of them at once
-    when the sentence says so (``_plain_words``; no x/×/* mark in the stretch of text
-    from the earliest start to the latest end, which every unfilled figure needs)."""
-    out = []
-    # every test below drops a unit shorter than min_length (a placeholder counts nothing):
-    # a sentence whose units are all that short (about a quarter) is answered at once
-    if not units or max(map(len, map(_norm_of, units))) < min_length:
-        return out
-    plain = _plain_words(units)
-    lo = min([u.span.start for u in units])
-    hi = max([u.span.end for u in units])
-    blank_free = _BLANK_MARKS.search(text, lo, hi) is None
-    # Han characters outside titles (``beyond_titles``): with no title in the stretch, a
-    # unit's Han characters are counted in the high bytes of the stretch's UTF-16 units
-    # (``places.han_count``), made once per sentence; a unit's are a slice of them while
-    # every character is one unit (none beyond the BMP).
-    high = None
-    if text.find("《", lo, hi) < 0:
-        high = text[lo:hi].encode("utf-16-be", "surrogatepass")[::2]
-        if len(high) != hi - lo:
-            high = None
-    for u in units:
-        if u.clause and not clauses:
-            continue
-        norm = u.norm
-        if plain:
-            if len(norm) < min_length:
-                continue
-        elif len(norm) - norm.count(PLACEHOLDER) < min_length or _norm_words(norm) < min_length:
-            continue
-        start, end = u.span.start, u.span.end
-        if high is None:
-            han = beyond_titles(text, start, end)
-        else:
-            piece = high[start - lo:end - lo]
-            han = len(piece) - len(piece.translate(None, HAN_HIGH_BYTES))
-        if han < min_length or (not blank_free and _FIGURE_BLANK.search(text, start, end)):
-            continue
-        out.append(u)
-    return out
-
-
-def _norm_words(norm: str) -> int:
-    """``wording_length`` of a normalised text, in C: such a text holds Han characters,
-    ASCII letters and digits and placeholders only (``similarity.normalise``), so its
-    characters that are not words are the placeholders and the ASCII digits, x and X,
-    found among its ASCII characters (an ``encode`` that drops the others)."""
-    ascii_part = norm.encode("ascii", "ignore")
-    return (len(norm) - norm.count(PLACEHOLDER) - len(ascii_part)
-            + len(ascii_part.translate(None, b"0123456789xX")))
-
-
-_norm_of = attrgetter("norm")
-# What a normalised text holds besides words (``wording_length``): it holds Han
-# characters, ASCII letters and digits and placeholders only (``similarity.normalise``).
-_NOT_WORDS = re.compile("[0-9xX" + PLACEHOLDER + "]")
-# Every match of ``_FIGURE_BLANK`` holds one of these.
-_BLANK_MARKS = re.compile("[xX×*＊]")
-
-
-def _plain_words(units: list[Unit]) -> bool:
-    """True when no unit of a sentence holds a digit, an x or a placeholder: then each
-    one's ``wording_length`` and ``length`` are its ``len``.  A sentence's units are
-    parts of its normalised text (its first unit, the whole sentence, or its clauses
-    with the set phrases taken out): one search of each distinct text, usually one."""
-    first = units[0].norm
-    if _NOT_WORDS.search(first):
-        return False
-    return not any(_NOT_WORDS.search(u.norm) for u in units if u.norm not in first)
 
 
 # A normalised text holds Han characters, ASCII letters and digits and placeholders only,
