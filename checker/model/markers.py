@@ -28,6 +28,12 @@ _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))        # ① … ⑳
 _PAREN_DIGITS = "".join(chr(c) for c in range(0x2474, 0x2488))   # ⑴ … ⒇
 _DOT_DIGITS = "".join(chr(c) for c in range(0x2488, 0x249C))     # ⒈ … ⒛
 
+# The characters of the CJK Unified Ideographs block a marker can open with (〇 lies
+# outside the block). A caller looking at any other character of the block knows without
+# a match that no marker starts there (the duplicate family's per-sentence gates).
+HAN_FIRST, HAN_LAST = chr(0x4E00), chr(0x9FFF)
+OPENING_HAN = frozenset(ch for ch in _CN if HAN_FIRST <= ch <= HAN_LAST)
+
 # One alternation per style; an Arabic or Chinese ordinal is kept short (a heading
 # never reaches 一百 or 1000) so that years and amounts cannot pass as ordinals.
 CANDIDATE = compile_skipping(

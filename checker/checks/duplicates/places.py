@@ -6,7 +6,7 @@ from typing import Iterator
 
 from checker.checks.leftovers.furniture import furniture_paragraphs
 from checker.model.document import Document
-from checker.model.markers import marker_at
+from checker.model.markers import HAN_FIRST, HAN_LAST, OPENING_HAN, marker_at
 from checker.model.similarity import compile_phrases
 
 SET_PHRASES_KEY = "duplicate_set_phrases"
@@ -175,11 +175,11 @@ def same_section(doc: Document, a: int, b: int) -> bool:
     return doc.section_at(a) == doc.section_at(b)
 
 
-# The Han characters of the basic block a numbering marker (``markers.CANDIDATE``: 一、
-# （一） 1. ① …) may open with: at a place holding another one there is none, answered
-# without ``marker_at``'s call and match (tests/test_duplicate_fast_paths.py checks the
-# block's characters against the expression).
-MARKER_OPENING_HAN = frozenset("一二三四五六七八九十百零两")
+# The Han characters of the block a numbering marker (``markers.CANDIDATE``: 一、 （一）
+# 1. ① …) can open with: at a place holding another character of the block there is no
+# marker, answered without ``marker_at``'s call and match (tests/test_duplicate_fast_paths.py
+# checks the block's characters against the expression).
+MARKER_OPENING_HAN = OPENING_HAN
 
 # Statement punctuation: a line holding none of these inside it is a name or a heading,
 # not a statement (a title, a signature, a field row, a caption, a table-of-contents entry).
@@ -230,7 +230,7 @@ def sentence_kind(doc: Document, sentence, kinds: dict[int, int]) -> int:
     at, end = sentence.span.start, sentence.span.end
     while at < end and text[at] in _BLANKS:
         at += 1
-    if at < end and "\u4e00" <= text[at] <= "\u9fff" and text[at] not in MARKER_OPENING_HAN:
+    if at < end and HAN_FIRST <= text[at] <= HAN_LAST and text[at] not in MARKER_OPENING_HAN:
         return PLAIN        # no marker opens with it: the test below is false
     body = text[at:end].strip(_BLANKS)
     if marker_at(body, 0) and not any(ch in _STATEMENT_MARKS for ch in body.rstrip("".join(_STATEMENT_MARKS))):
@@ -256,7 +256,7 @@ def heading_start(doc: Document, sentence, max_length: int) -> int | None:
     # most sentences have no lead-in colon: the start alone, without the generator
     places = _after_lead_ins(text, at, end) if _LEAD_IN_END.search(text, at, end) else (at,)
     for pos in places:
-        if pos < end and "\u4e00" <= text[pos] <= "\u9fff" and text[pos] not in MARKER_OPENING_HAN:
+        if pos < end and HAN_FIRST <= text[pos] <= HAN_LAST and text[pos] not in MARKER_OPENING_HAN:
             continue        # no marker opens with it (most sentences: no call)
         marker = marker_at(text, pos, end)
         if marker is None:
@@ -323,7 +323,7 @@ def _anaphoric(doc: Document, opening: re.Pattern) -> frozenset[int]:
     for sentence in doc.sentences:
         start, end = sentence.span.start, sentence.span.end
         first = text[start:start + 1]
-        if "\u4e00" <= first <= "\u9fff" and first not in MARKER_OPENING_HAN:
+        if HAN_FIRST <= first <= HAN_LAST and first not in MARKER_OPENING_HAN:
             marker = None   # no marker opens with it (most sentences: no call)
         else:
             marker = marker_at(text, start, end)
