@@ -66,6 +66,18 @@ def _plain_words(units: list[Unit]) -> bool:
     return not any(_NOT_WORDS.search(u.norm) for u in units if u.norm not in first)
 
 
+def _high_bytes(text: str, lo: int, hi: int) -> bytes | None:
+    """The high bytes of ``text[lo:hi]``'s UTF-16 units, or None when the stretch holds a
+    title mark (``beyond_titles`` must count then) or a character beyond the BMP.  Han
+    characters outside titles: with no title in the stretch, a unit's Han characters are
+    counted in these bytes (``places.han_count``), made once per sentence; a unit's are a
+    slice of them while every character is one unit."""
+    if text.find("《", lo, hi) >= 0:
+        return None
+    high = text[lo:hi].encode("utf-16-be", "surrogatepass")[::2]
+    return high if len(high) == hi - lo else None
+
+
 def _passing(text: str, places: list, min_length: int, plain: bool) -> list[Unit]:
     """The units of ``places`` ((start, end, norm, clause, the unit or None: made here
     when it passes), one sentence's) that pass the tests; ``plain``: no norm holds a
@@ -78,15 +90,7 @@ def _passing(text: str, places: list, min_length: int, plain: bool) -> list[Unit
     lo = min([p[0] for p in places])
     hi = max([p[1] for p in places])
     blank_free = _BLANK_MARKS.search(text, lo, hi) is None
-    # Han characters outside titles (``beyond_titles``): with no title in the stretch, a
-    # unit's Han characters are counted in the high bytes of the stretch's UTF-16 units
-    # (``places.han_count``), made once per sentence; a unit's are a slice of them while
-    # every character is one unit (none beyond the BMP).
-    high = None
-    if text.find("《", lo, hi) < 0:
-        high = text[lo:hi].encode("utf-16-be", "surrogatepass")[::2]
-        if len(high) != hi - lo:
-            high = None
+    high = _high_bytes(text, lo, hi)
     for start, end, norm, clause, unit in places:
         if len(norm) < min_length:
             continue
@@ -184,11 +188,7 @@ def _plain_sentence(text: str, norm: str, offsets: list[int], breaks: list[int],
     is passed over whole), or is the whole's own end for the last clause."""
     lo, hi = whole.span.start, whole.span.end
     blank_free = _BLANK_MARKS.search(text, lo, hi) is None
-    high = None
-    if text.find("《", lo, hi) < 0:
-        high = text[lo:hi].encode("utf-16-be", "surrogatepass")[::2]
-        if len(high) != hi - lo:
-            high = None
+    high = _high_bytes(text, lo, hi)
     plain = _NOT_WORDS.search(norm) is None
     out: list[Unit] = []
     # the whole sentence (its norm is long enough: the caller asks only then)
