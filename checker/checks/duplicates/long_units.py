@@ -5,11 +5,14 @@ clauses, each two neighbouring clauses), a Span and a Unit each.  The kinds read
 
 * duplicate-across-files reads a sentence's whole unit only (``whole_units``);
 * duplicate-sentence drops every unit whose normalised text is shorter than its
-  ``min_length`` (each test of ``sentence._long_enough`` does: a placeholder counts
+  ``min_length`` (each test of ``compared_units.long_enough`` does: a placeholder counts
   nothing, set phrases taken out only shorten a stretch), about three units in ten;
   ``long_sentence_units`` makes only the others.  A stretch of the normalised text
   shorter than ``min_length`` is passed over before anything is made of it, its set
-  phrases are not looked for.
+  phrases are not looked for.  The rule itself now reads
+  ``compared_units.compared_sentence_units``, which also tests each stretch before
+  making it; ``long_sentence_units`` stays as the plain two-step reading that one is
+  tested against (tests/test_compared_units.py).
 
 Both give the units ``units_from`` gives, the same fields in the same order, less the
 ones left out (tests/test_long_units.py compares them on random sentences).
