@@ -269,14 +269,20 @@ def _unit(norm: str, offsets: list[int], a: int, b: int, clause: bool, phrases: 
         tail = a + kept[-1][1] - 1
     first, last = offsets[a], offsets[b - 1]
     end = last + 1
-    # A unit ending in a placeholder ends at the closing quote, not at its opener.
     if piece[-1] == PLACEHOLDER:
-        at = offsets[tail]
-        closer = _QUOTES.get(text[at])
-        j = text.find(closer, at + 1) if closer else -1
-        end = j + 1 if j >= 0 else end
+        end = placeholder_end(text, offsets[tail], end)
     # offsets are places in the text (>= 0), and the end is past the first
     return make_unit(first, max(end, first + 1), piece, clause)
+
+
+def placeholder_end(text: str, at: int, end: int) -> int:
+    """The end of a unit whose last kept character is a placeholder standing for the
+    quoted stretch opened at ``text[at]``: just past its closing mark when the text has
+    one, else ``end``.  A unit ending in a placeholder ends at the closing quote, not at
+    its opener."""
+    closer = _QUOTES.get(text[at])
+    j = text.find(closer, at + 1) if closer else -1
+    return j + 1 if j >= 0 else end
 
 
 def units_of(text: str, span: Span, phrases: re.Pattern | None = None, *,
@@ -345,10 +351,7 @@ def _plain_units(text: str, norm: str, offsets: list[int], breaks: list[int], cl
         first = offsets[a]
         end = offsets[b - 1] + 1
         if wild and piece[-1] == PLACEHOLDER:
-            # a unit ending in a placeholder ends at the closing quote (``_unit``)
-            closer = _QUOTES.get(text[end - 1])
-            j = text.find(closer, end) if closer else -1
-            end = j + 1 if j >= 0 else end
+            end = placeholder_end(text, end - 1, end)
         # make_unit(first, max(end, first + 1), piece, clause), written out
         span = new(Span)
         set_start(span, first)

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 
-from checker.checks.duplicates.long_units import _overlaps, _prepared
+from checker.checks.duplicates.long_units import _overlaps, _prepared, clause_stretches
 from checker.checks.duplicates.places import HAN_HIGH_BYTES, beyond_titles
-from checker.model.similarity import _QUOTES, PLACEHOLDER, Unit, _new, _set_clause, _set_end, _set_norm, \
-    _set_span, _set_start, _unit
+from checker.model.similarity import PLACEHOLDER, Unit, _new, _set_clause, _set_end, _set_norm, _set_span, \
+    _set_start, _unit, placeholder_end
 from checker.model.span import Span
 
 # An unfilled figure (xx.xx, ××%, xxxxx元): a template row whose figures are still to be
@@ -146,12 +146,8 @@ def _compared(doc, phrases, min_length: int, clauses: bool) -> list[list[Unit]]:
         if whole is not None and len(whole.norm) >= min_length:
             places.append((whole.span.start, whole.span.end, whole.norm, False, whole))
         if breaks and clauses:
-            bounds = [0, *breaks, n]
-            stretches = list(zip(bounds, bounds[1:]))
-            if len(bounds) > 3:
-                stretches += zip(bounds, bounds[2:])
             wild = PLACEHOLDER in norm
-            for a, b in stretches:
+            for a, b in clause_stretches(breaks, n):
                 if b - a < min_length:
                     continue    # every unit of it is shorter
                 if own is None or (found is not None and not _overlaps(found, a, b)):
@@ -160,9 +156,7 @@ def _compared(doc, phrases, min_length: int, clauses: bool) -> list[list[Unit]]:
                     first = offsets[a]
                     end = offsets[b - 1] + 1
                     if wild and piece[-1] == PLACEHOLDER:
-                        closer = _QUOTES.get(text[end - 1])
-                        j = text.find(closer, end) if closer else -1
-                        end = j + 1 if j >= 0 else end
+                        end = placeholder_end(text, end - 1, end)
                     places.append((first, end if end > first else first + 1, piece, True, None))
                 else:
                     unit = _unit(norm, offsets, a, b, True, own, text)
@@ -201,13 +195,8 @@ def _plain_sentence(text: str, norm: str, offsets: list[int], breaks: list[int],
             out.append(whole)
     if not breaks or not clauses:
         return out
-    n = len(norm)
-    bounds = [0, *breaks, n]
-    stretches = list(zip(bounds, bounds[1:]))
-    if len(bounds) > 3:
-        stretches += zip(bounds, bounds[2:])
     wild = PLACEHOLDER in norm
-    for a, b in stretches:
+    for a, b in clause_stretches(breaks, len(norm)):
         if b - a < min_length:
             continue
         piece = norm[a:b]
@@ -216,10 +205,7 @@ def _plain_sentence(text: str, norm: str, offsets: list[int], breaks: list[int],
         start = offsets[a]
         end = offsets[b - 1] + 1
         if wild and piece[-1] == PLACEHOLDER:
-            # ends at the closing quote (``long_units._plain``)
-            closer = _QUOTES.get(text[end - 1])
-            j = text.find(closer, end) if closer else -1
-            end = j + 1 if j >= 0 else end
+            end = placeholder_end(text, end - 1, end)
         if high is None:
             han = beyond_titles(text, start, end)
         else:

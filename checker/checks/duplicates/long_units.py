@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from checker.core import pattern_facts
 from checker.model.comparison_units import literal_holders
-from checker.model.similarity import PLACEHOLDER, Unit, _QUOTES, _unit, make_unit
+from checker.model.similarity import PLACEHOLDER, Unit, _unit, make_unit, placeholder_end
 
 
 def whole_units(doc, phrases) -> list[Unit | None]:
@@ -88,11 +88,7 @@ def _long_units(doc, phrases, min_length: int) -> list[list[Unit]]:
         out.append(units)
         if not breaks or len(norm) < min_length:
             continue        # no clauses, or none long enough (a part is no longer than the whole)
-        bounds = [0, *breaks, len(norm)]
-        stretches = list(zip(bounds, bounds[1:]))
-        if len(bounds) > 3:
-            stretches += zip(bounds, bounds[2:])
-        for a, b in stretches:
+        for a, b in clause_stretches(breaks, len(norm)):
             if b - a < min_length:
                 continue    # every unit of it is shorter
             if own is None or (found is not None and not _overlaps(found, a, b)):
@@ -104,6 +100,17 @@ def _long_units(doc, phrases, min_length: int) -> list[list[Unit]]:
     return out
 
 
+def clause_stretches(breaks: list[int], n: int) -> list[tuple[int, int]]:
+    """(start, end) in a normalised text of length ``n`` of its clauses, then of each two
+    neighbouring clauses (when there are three or more), ``breaks`` being the clause
+    boundaries: the order the units are made in."""
+    bounds = [0, *breaks, n]
+    stretches = list(zip(bounds, bounds[1:]))
+    if len(bounds) > 3:
+        stretches += zip(bounds, bounds[2:])
+    return stretches
+
+
 def _plain(text: str, norm: str, offsets: list[int], a: int, b: int, clause: bool) -> Unit:
     """The unit of the stretch ``norm[a:b]`` (a < b) holding no set phrase, as
     ``similarity._plain_units`` makes it."""
@@ -111,10 +118,7 @@ def _plain(text: str, norm: str, offsets: list[int], a: int, b: int, clause: boo
     first = offsets[a]
     end = offsets[b - 1] + 1
     if piece[-1] == PLACEHOLDER:
-        # a unit ending in a placeholder ends at the closing quote (``_unit``)
-        closer = _QUOTES.get(text[end - 1])
-        j = text.find(closer, end) if closer else -1
-        end = j + 1 if j >= 0 else end
+        end = placeholder_end(text, end - 1, end)
     return make_unit(first, end if end > first else first + 1, piece, clause)
 
 
