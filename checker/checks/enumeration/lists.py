@@ -10,6 +10,7 @@ import bisect
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
@@ -115,23 +116,13 @@ def words_by_length(words: list[str]) -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
-def count_value(numeral: str) -> int | None:
-    """The number a claim's numeral spells (``8``, ``八``, ``二十``), or None."""
-    try:
-        return _VALUES[numeral]
-    except KeyError:
-        pass
-    value = int(numeral) if numeral.isdigit() else parse_cn_int(numeral)
-    if len(_VALUES) < _VALUES_KEPT:
-        _VALUES[numeral] = value
-    return value
-
-
-# The numerals read so far: a claim's is at most three characters of a short list
+# Kept per numeral: a claim's is at most three characters of a short list
 # (``count_numeral``), and some eighty a document are read (most of them 一 or 两), each
 # a parse of the Chinese numeral's two passes over its characters.
-_VALUES: dict[str, int | None] = {}
-_VALUES_KEPT = 4096
+@lru_cache(maxsize=4096)
+def count_value(numeral: str) -> int | None:
+    """The number a claim's numeral spells (``8``, ``八``, ``二十``), or None."""
+    return int(numeral) if numeral.isdigit() else parse_cn_int(numeral)
 
 
 def match_pairs(text: str, start: int, end: int) -> dict[int, int]:

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from checker.core.skipping_re import compile_skipping
-from checker.checks.typo.word_scan import _char_class
+from checker.checks.typo.word_scan import pair_starts
 
 
 class WordPlaces:
@@ -32,8 +31,7 @@ class WordPlaces:
         for word in sorted(set(words)):
             by_pair.setdefault(word[:2], []).append(word)
         self._by_pair = {pair: tuple(group) for pair, group in by_pair.items()}
-        self._candidates = compile_skipping(_char_class(p[0] for p in by_pair)
-                                            + "(?=" + _char_class(p[1] for p in by_pair) + ")")
+        self._candidates = pair_starts(by_pair)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> "WordPlaces | None":

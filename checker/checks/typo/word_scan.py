@@ -31,6 +31,14 @@ def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(ch) for ch in sorted(set(chars))) + "]"
 
 
+def pair_starts(words: Iterable[str]) -> re.Pattern[str]:
+    """``[firsts](?=[seconds])`` of ``words`` (each of two characters or more): the places
+    where one of them may begin, found with ``re``'s skip to a first character; one
+    character consumed, so overlapping places are all found."""
+    words = list(words)
+    return compile_skipping(_char_class(w[0] for w in words) + "(?=" + _char_class(w[1] for w in words) + ")")
+
+
 class WordScan:
     """The words of a set (each of two characters or more), found in a text in order,
     without overlaps, the longest word at each place (see the module's note)."""
@@ -43,8 +51,7 @@ class WordScan:
         for word in ordered:
             by_pair.setdefault(word[:2], []).append(word)
         self._by_pair = {pair: tuple(group) for pair, group in by_pair.items()}
-        self._candidates = compile_skipping(_char_class(w[0] for w in ordered)
-                                            + "(?=" + _char_class(w[1] for w in ordered) + ")")
+        self._candidates = pair_starts(ordered)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> "WordScan | None":
