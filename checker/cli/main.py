@@ -371,8 +371,11 @@ def _main(argv: list[str] | None) -> int:
                     _mtime(settings.config_path), settings)
         if args.command == "check":
             from checker.cli.check_command import run_check
+            from checker.core.cache_upkeep import after_run
 
-            return run_check(args, settings)
+            status = run_check(args, settings)
+            after_run()   # the cache folder swept of unused stores, at most once a day
+            return status
         if args.command == "rules":
             from checker.cli.rules_command import print_rules
 

@@ -1,0 +1,66 @@
+"""The cache folder's daily sweep, run by ``gwlint check`` after its report is written.
+
+A run costs one ``stat`` of the stamp file ``swept`` in the user's cache folder: when the
+folder was swept less than ``PERIOD`` ago, that is all.  Otherwise the run takes the
+stamp (an ``flock`` without waiting: of processes ending together, one sweeps), marks it
+with the time, and sweeps (``checker.core.cache_sweep``, a few milliseconds for a folder
+of a hundred stores).  Whatever goes wrong is ignored: the sweep never fails a run, and a
+sweep that cannot remove a file says nothing.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+PERIOD = 86400.0
+STAMP = "swept"
+
+
+def after_run(folder=None, now: float | None = None) -> bool:
+    """Sweep the cache folder (default: the user's) when it is due; True when it was swept."""
+    try:
+        if folder is None:
+            from checker.core.paths import cache_dir
+
+            folder = cache_dir()
+        now = time.time() if now is None else now
+        stamp = os.path.join(folder, STAMP)
+        try:
+            if now - os.stat(stamp).st_mtime < PERIOD:
+                return False
+        except FileNotFoundError:
+            if not os.path.isdir(folder):
+                return False               # no cache folder: nothing kept, nothing to sweep
+        return _sweep_once(folder, stamp, now)
+    except Exception:  # noqa: BLE001 - upkeep never fails a run
+        return False
+
+
+def _sweep_once(folder, stamp: str, now: float) -> bool:
+    from pathlib import Path
+
+    fd = os.open(stamp, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:                # pragma: no cover - not on POSIX: unlocked
+            pass
+        except OSError:
+            return False                   # another process is sweeping
+        if now - os.fstat(fd).st_mtime < PERIOD and os.fstat(fd).st_size:
+            return False                   # swept meanwhile
+        os.write(fd, b"x")                 # not empty: a stamp written by a sweep
+        os.utime(fd, (now, now))
+        try:
+            sys.stdout.flush()             # the report out before the sweep's milliseconds
+        except (OSError, ValueError):
+            pass
+        from checker.core.cache_sweep import sweep
+
+        sweep(Path(folder), now)
+        return True
+    finally:
+        os.close(fd)
