@@ -169,6 +169,24 @@ def test_a_run_sweeps_at_most_once_a_day(tmp_path, monkeypatch):
     assert len(calls) == 2
 
 
+def test_a_run_between_sweeps_only_looks_at_the_stamp(tmp_path, monkeypatch):
+    from checker.core import paths
+
+    calls = []
+    monkeypatch.setattr(cache_upkeep, "after_run", lambda: calls.append(1))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    paths.sweep_cache_when_due()                       # never swept: due
+    assert calls == [1]
+    (tmp_path / "gwlint").mkdir()
+    stamp = tmp_path / "gwlint" / cache_upkeep.STAMP
+    stamp.write_bytes(b"x")
+    paths.sweep_cache_when_due()                       # swept just now: not due
+    assert calls == [1]
+    os.utime(stamp, (NOW - 2 * DAY, NOW - 2 * DAY))
+    paths.sweep_cache_when_due()                       # swept two days ago: due
+    assert calls == [1, 1]
+
+
 def test_upkeep_never_fails_a_run(tmp_path, monkeypatch):
     def broken(folder, now):
         raise RuntimeError("a sweep that breaks")

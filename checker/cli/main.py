@@ -382,10 +382,10 @@ def _main(argv: list[str] | None) -> int:
                     _mtime(settings.config_path), settings)
         if args.command == "check":
             from checker.cli.check_command import run_check
-            from checker.core.cache_upkeep import after_run
+            from checker.core.paths import sweep_cache_when_due
 
             status = run_check(args, settings)
-            after_run()   # the cache folder swept of unused stores, at most once a day
+            sweep_cache_when_due()   # the user's cache folder swept of unused stores, at most once a day
             return status
         if args.command == "rules":
             from checker.cli.rules_command import print_rules

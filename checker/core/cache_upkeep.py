@@ -1,9 +1,10 @@
 """The cache folder's daily sweep, run by ``gwlint check`` after its report is written.
 
-A run costs one ``stat`` of the stamp file ``swept`` in the user's cache folder: when the
-folder was swept less than ``PERIOD`` ago, that is all.  Otherwise the run takes the
-stamp (an ``flock`` without waiting: of processes ending together, one sweeps), marks it
-with the time, and sweeps (``checker.core.cache_sweep``, a few milliseconds for a folder
+A run costs one ``stat`` of the stamp file ``swept`` in the user's cache folder
+(``checker.core.paths.sweep_cache_when_due``, which imports this module only when the
+stamp is missing or older than ``PERIOD``).  Then the run takes the stamp (an ``flock``
+without waiting: of processes ending together, one sweeps), marks it with the time, and
+sweeps (``checker.core.cache_sweep``, a few milliseconds for a folder
 of a hundred stores).  Whatever goes wrong is ignored: the sweep never fails a run, and a
 sweep that cannot remove a file says nothing.
 """
@@ -13,8 +14,7 @@ import os
 import sys
 import time
 
-PERIOD = 86400.0
-STAMP = "swept"
+from checker.core.paths import SWEEP_PERIOD as PERIOD, SWEEP_STAMP as STAMP
 
 
 def after_run(folder=None, now: float | None = None) -> bool:
