@@ -206,20 +206,37 @@ def test_every_family_is_known_by_its_longest_prefix():
     assert all(prefix.endswith("-") for prefix in FAMILIES)
 
 
-def test_the_stores_a_run_makes_are_all_known(tmp_path):
-    """Every file a real run leaves in a fresh cache folder belongs to a family (a new
-    store must add its prefix to checker.core.cache_families, or it is never swept)."""
+def _run(cache: Path) -> None:
     import subprocess
     import sys
 
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    doc = Path(__file__).resolve().parents[1] / "seeds" / "000_0fe5fa1d3ee5e8a6.txt"
-    if not doc.exists():
-        doc = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[0]
+    doc = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("000_*.txt"))[0]   # needs jieba
     subprocess.run([sys.executable, "-m", "checker", "check", "--no-cache", "--no-config", "--quiet", str(doc)],
-                   env=env, capture_output=True, timeout=600)
+                   env={**os.environ, "XDG_CACHE_HOME": str(cache)}, capture_output=True, timeout=600)
+
+
+def test_the_stores_a_run_makes_are_all_known(tmp_path):
+    """Every file a real run leaves in a fresh cache folder belongs to a family (a new
+    store must add its prefix to checker.core.cache_families, or it is never swept)."""
+    _run(tmp_path)
     names = [p.name for p in (tmp_path / "gwlint").iterdir()]
     assert any(name.startswith("patterns-") for name in names)
     own = {"locks", cache_upkeep.STAMP, cache_sweep.PROBE}
     assert [name for name in names if name not in own and family_of(name) is None] == []
     assert (tmp_path / "gwlint" / cache_upkeep.STAMP).exists()     # the run swept its folder
+
+
+def test_a_run_that_sweeps_keeps_every_store_it_used(tmp_path):
+    """A month-old folder: the run reads its stores (the file system records the reads),
+    then sweeps after its report; what it read stays, so the next run builds nothing."""
+    _run(tmp_path)
+    folder = tmp_path / "gwlint"
+    if not cache_sweep.reads_recorded(folder):
+        pytest.skip("this file system does not record reads (noatime)")
+    month = time.time() - 30 * DAY
+    for path in [folder / cache_upkeep.STAMP, *folder.glob("*-*"), *folder.glob("typo-index-*/*")]:
+        os.utime(path, (month, month))
+    before = sorted(p.name for p in folder.iterdir())
+    _run(tmp_path)
+    assert (folder / cache_upkeep.STAMP).stat().st_mtime > month + DAY     # it swept
+    assert sorted(p.name for p in folder.iterdir()) == before

@@ -53,7 +53,7 @@ def _sweep_once(folder, stamp: str, now: float) -> bool:
         if now - os.fstat(fd).st_mtime < PERIOD and os.fstat(fd).st_size:
             return False                   # swept meanwhile
         os.write(fd, b"x")                 # not empty: a stamp written by a sweep
-        os.utime(fd, (now, now))
+        os.utime(stamp, (now, now))
         try:
             sys.stdout.flush()             # the report out before the sweep's milliseconds
         except (OSError, ValueError):
