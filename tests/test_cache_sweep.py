@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.core import cache_sweep, cache_upkeep
+from checker.core.paths import SWEEP_PERIOD, SWEEP_STAMP
 from checker.core.cache_families import FAMILIES, family_of
 from checker.core.cache_sweep import DAY, Store, chosen, sweep
 
@@ -83,10 +84,10 @@ def test_strangers_files_live_writers_temporaries_and_the_stamp_stay(folder):
     building = folder / ".typo-index-x1y2"                            # an index being built
     building.mkdir()
     (building / "hashes.npy").write_bytes(b"z")
-    _store(folder, cache_upkeep.STAMP, 300)
+    _store(folder, SWEEP_STAMP, 300)
     assert sweep(folder, NOW) == [dead.name]
     assert live.exists() and building.exists() and (folder / "notes.txt").exists()
-    assert (folder / "newkind-0123.marshal").exists() and (folder / cache_upkeep.STAMP).exists()
+    assert (folder / "newkind-0123.marshal").exists() and (folder / SWEEP_STAMP).exists()
 
 
 def test_past_the_budget_the_least_recently_used_go_but_not_those_in_use():
@@ -161,11 +162,11 @@ def test_clean_removes_every_known_store(folder):
 def test_a_run_sweeps_at_most_once_a_day(tmp_path, monkeypatch):
     calls = []
     monkeypatch.setattr(cache_sweep, "sweep", lambda folder, now: calls.append(now))
-    assert cache_upkeep.after_run(tmp_path, NOW) is True
-    assert cache_upkeep.after_run(tmp_path, NOW + 3600) is False
-    assert cache_upkeep.after_run(tmp_path, NOW + 0.9 * DAY) is False
+    assert cache_upkeep.after_run(tmp_path, SWEEP_STAMP, SWEEP_PERIOD, NOW) is True
+    assert cache_upkeep.after_run(tmp_path, SWEEP_STAMP, SWEEP_PERIOD, NOW + 3600) is False
+    assert cache_upkeep.after_run(tmp_path, SWEEP_STAMP, SWEEP_PERIOD, NOW + 0.9 * DAY) is False
     assert len(calls) == 1
-    assert cache_upkeep.after_run(tmp_path, NOW + 1.1 * DAY) is True
+    assert cache_upkeep.after_run(tmp_path, SWEEP_STAMP, SWEEP_PERIOD, NOW + 1.1 * DAY) is True
     assert len(calls) == 2
 
 
@@ -173,12 +174,14 @@ def test_a_run_between_sweeps_only_looks_at_the_stamp(tmp_path, monkeypatch):
     from checker.core import paths
 
     calls = []
-    monkeypatch.setattr(cache_upkeep, "after_run", lambda: calls.append(1))
+    monkeypatch.setattr(cache_upkeep, "after_run", lambda *args: calls.append(1))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    paths.sweep_cache_when_due()                       # no cache folder: nothing to sweep
+    assert calls == []
+    (tmp_path / "gwlint").mkdir()
     paths.sweep_cache_when_due()                       # never swept: due
     assert calls == [1]
-    (tmp_path / "gwlint").mkdir()
-    stamp = tmp_path / "gwlint" / cache_upkeep.STAMP
+    stamp = tmp_path / "gwlint" / SWEEP_STAMP
     stamp.write_bytes(b"x")
     paths.sweep_cache_when_due()                       # swept just now: not due
     assert calls == [1]
@@ -192,8 +195,8 @@ def test_upkeep_never_fails_a_run(tmp_path, monkeypatch):
         raise RuntimeError("a sweep that breaks")
 
     monkeypatch.setattr(cache_sweep, "sweep", broken)
-    assert cache_upkeep.after_run(tmp_path, NOW) is False
-    assert cache_upkeep.after_run(tmp_path / "missing", NOW) is False     # no cache folder yet
+    assert cache_upkeep.after_run(tmp_path, SWEEP_STAMP, SWEEP_PERIOD, NOW) is False
+    assert cache_upkeep.after_run(tmp_path / "missing", SWEEP_STAMP, SWEEP_PERIOD, NOW) is False   # no folder yet
 
 
 def test_every_family_is_known_by_its_longest_prefix():
@@ -201,7 +204,7 @@ def test_every_family_is_known_by_its_longest_prefix():
     assert family_of("typo-index-0123") == "typo-index-"
     assert family_of("jieba-emission-1-2-3.marshal") == "jieba-emission-"
     assert family_of("jieba-0.42.1-5071852-60000-prefixes-3.marshal") == "jieba-"
-    assert family_of(cache_upkeep.STAMP) is None and family_of(cache_sweep.PROBE) is None
+    assert family_of(SWEEP_STAMP) is None and family_of(cache_sweep.PROBE) is None
     assert family_of("locks") is None
     assert all(prefix.endswith("-") for prefix in FAMILIES)
 
@@ -221,9 +224,9 @@ def test_the_stores_a_run_makes_are_all_known(tmp_path):
     _run(tmp_path)
     names = [p.name for p in (tmp_path / "gwlint").iterdir()]
     assert any(name.startswith("patterns-") for name in names)
-    own = {"locks", cache_upkeep.STAMP, cache_sweep.PROBE}
+    own = {"locks", SWEEP_STAMP, cache_sweep.PROBE}
     assert [name for name in names if name not in own and family_of(name) is None] == []
-    assert (tmp_path / "gwlint" / cache_upkeep.STAMP).exists()     # the run swept its folder
+    assert (tmp_path / "gwlint" / SWEEP_STAMP).exists()     # the run swept its folder
 
 
 def test_a_run_that_sweeps_keeps_every_store_it_used(tmp_path):
@@ -234,9 +237,9 @@ def test_a_run_that_sweeps_keeps_every_store_it_used(tmp_path):
     if not cache_sweep.reads_recorded(folder):
         pytest.skip("this file system does not record reads (noatime)")
     month = time.time() - 30 * DAY
-    for path in [folder / cache_upkeep.STAMP, *folder.glob("*-*"), *folder.glob("typo-index-*/*")]:
+    for path in [folder / SWEEP_STAMP, *folder.glob("*-*"), *folder.glob("typo-index-*/*")]:
         os.utime(path, (month, month))
     before = sorted(p.name for p in folder.iterdir())
     _run(tmp_path)
-    assert (folder / cache_upkeep.STAMP).stat().st_mtime > month + DAY     # it swept
+    assert (folder / SWEEP_STAMP).stat().st_mtime > month + DAY     # it swept
     assert sorted(p.name for p in folder.iterdir()) == before

@@ -40,7 +40,7 @@ def _clean(folder, unused: bool) -> int:
 def _info(folder) -> int:
     from checker.core.cache_families import FAMILIES, family_of
     from checker.core.cache_sweep import BUDGET, MAX_AGE, reads_recorded, survey
-    from checker.core.cache_upkeep import STAMP
+    from checker.core.paths import SWEEP_STAMP
 
     stores, temporary = survey(folder)
     print(f"cache folder: {folder}")
@@ -59,7 +59,7 @@ def _info(folder) -> int:
     print(f"  total {_mb(total)}; stores unused for {MAX_AGE / 86400:.0f} days are removed, "
           f"and past {_mb(BUDGET)} the least recently used")
     try:
-        swept = f"last swept {_ago(now - (folder / STAMP).stat().st_mtime)}"
+        swept = f"last swept {_ago(now - (folder / SWEEP_STAMP).stat().st_mtime)}"
     except OSError:
         swept = "not swept yet"
     if folder.is_dir() and not reads_recorded(folder):

@@ -123,7 +123,9 @@ def reads_recorded(folder: Path) -> bool:
     probe = folder / PROBE
     try:
         if not probe.exists():
-            probe.write_bytes(b"gwlint: whether reads are recorded here\n")
+            fd = os.open(probe, os.O_WRONLY | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(b"gwlint: whether reads are recorded here\n")
         then = time.time() - 2 * DAY
         os.utime(probe, (then, then - DAY))        # read two days ago, written three
         with open(probe, "rb") as fh:

@@ -2,7 +2,7 @@
 
 A run costs one ``stat`` of the stamp file ``swept`` in the user's cache folder
 (``checker.core.paths.sweep_cache_when_due``, which imports this module only when the
-stamp is missing or older than ``PERIOD``).  Then the run takes the stamp (an ``flock``
+stamp is missing or older than a day).  Then the run takes the stamp (an ``flock``
 without waiting: of processes ending together, one sweeps), marks it with the time, and
 sweeps (``checker.core.cache_sweep``, a few milliseconds for a folder
 of a hundred stores).  Whatever goes wrong is ignored: the sweep never fails a run, and a
@@ -14,30 +14,25 @@ import os
 import sys
 import time
 
-from checker.core.paths import SWEEP_PERIOD as PERIOD, SWEEP_STAMP as STAMP
 
-
-def after_run(folder=None, now: float | None = None) -> bool:
-    """Sweep the cache folder (default: the user's) when it is due; True when it was swept."""
+def after_run(folder, stamp_name: str, period: float, now: float | None = None) -> bool:
+    """Sweep ``folder`` when its stamp ``stamp_name`` is missing or ``period`` seconds old
+    (``checker.core.paths`` names both: it checks them on every run); True when swept."""
     try:
-        if folder is None:
-            from checker.core.paths import cache_dir
-
-            folder = cache_dir()
         now = time.time() if now is None else now
-        stamp = os.path.join(folder, STAMP)
+        stamp = os.path.join(folder, stamp_name)
         try:
-            if now - os.stat(stamp).st_mtime < PERIOD:
+            if now - os.stat(stamp).st_mtime < period:
                 return False
         except FileNotFoundError:
             if not os.path.isdir(folder):
                 return False               # no cache folder: nothing kept, nothing to sweep
-        return _sweep_once(folder, stamp, now)
+        return _sweep_once(folder, stamp, period, now)
     except Exception:  # noqa: BLE001 - upkeep never fails a run
         return False
 
 
-def _sweep_once(folder, stamp: str, now: float) -> bool:
+def _sweep_once(folder, stamp: str, period: float, now: float) -> bool:
     from pathlib import Path
 
     fd = os.open(stamp, os.O_RDWR | os.O_CREAT, 0o600)
@@ -50,7 +45,7 @@ def _sweep_once(folder, stamp: str, now: float) -> bool:
             pass
         except OSError:
             return False                   # another process is sweeping
-        if now - os.fstat(fd).st_mtime < PERIOD and os.fstat(fd).st_size:
+        if now - os.fstat(fd).st_mtime < period and os.fstat(fd).st_size:
             return False                   # swept meanwhile
         os.write(fd, b"x")                 # not empty: a stamp written by a sweep
         os.utime(stamp, (now, now))

@@ -40,16 +40,18 @@ def sweep_cache_when_due() -> None:
     sweeps pays one ``stat`` (of strings: no ``pathlib``) and imports nothing."""
     import time
 
+    folder = _cache_dir_name()
     try:
-        if time.time() - os.stat(os.path.join(_cache_dir_name(), SWEEP_STAMP)).st_mtime < SWEEP_PERIOD:
+        if time.time() - os.stat(os.path.join(folder, SWEEP_STAMP)).st_mtime < SWEEP_PERIOD:
             return
     except FileNotFoundError:
-        pass
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return                  # no folder, or one this user cannot sweep: every run would try
     except (OSError, ValueError):
         return
     from checker.core.cache_upkeep import after_run
 
-    after_run()
+    after_run(folder, SWEEP_STAMP, SWEEP_PERIOD)
 
 
 def cache_folders():
