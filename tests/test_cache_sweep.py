@@ -168,6 +168,9 @@ def test_a_run_sweeps_at_most_once_a_day(tmp_path, monkeypatch):
     assert len(calls) == 1
     assert cache_upkeep.after_run(tmp_path, SWEEP_STAMP, SWEEP_PERIOD, NOW + 1.1 * DAY) is True
     assert len(calls) == 2
+    # a stamp from the future (the clock was set back) does not stop the sweeps for good
+    assert cache_upkeep.after_run(tmp_path, SWEEP_STAMP, SWEEP_PERIOD, NOW - 30 * DAY) is True
+    assert len(calls) == 3
 
 
 def test_a_run_between_sweeps_only_looks_at_the_stamp(tmp_path, monkeypatch):

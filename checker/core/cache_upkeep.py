@@ -22,7 +22,7 @@ def after_run(folder, stamp_name: str, period: float, now: float | None = None) 
         now = time.time() if now is None else now
         stamp = os.path.join(folder, stamp_name)
         try:
-            if now - os.stat(stamp).st_mtime < period:
+            if 0 <= now - os.stat(stamp).st_mtime < period:
                 return False
         except FileNotFoundError:
             if not os.path.isdir(folder):
@@ -45,7 +45,7 @@ def _sweep_once(folder, stamp: str, period: float, now: float) -> bool:
             pass
         except OSError:
             return False                   # another process is sweeping
-        if now - os.fstat(fd).st_mtime < period and os.fstat(fd).st_size:
+        if 0 <= now - os.fstat(fd).st_mtime < period and os.fstat(fd).st_size:
             return False                   # swept meanwhile
         os.write(fd, b"x")                 # not empty: a stamp written by a sweep
         os.utime(stamp, (now, now))

@@ -42,16 +42,19 @@ def sweep_cache_when_due() -> None:
 
     folder = _cache_dir_name()
     try:
-        if time.time() - os.stat(os.path.join(folder, SWEEP_STAMP)).st_mtime < SWEEP_PERIOD:
+        # a stamp from the future (a clock set back since) is due as well
+        if 0 <= time.time() - os.stat(os.path.join(folder, SWEEP_STAMP)).st_mtime < SWEEP_PERIOD:
             return
     except FileNotFoundError:
         if not os.access(folder, os.W_OK | os.X_OK):
             return                  # no folder, or one this user cannot sweep: every run would try
     except (OSError, ValueError):
         return
-    from checker.core.cache_upkeep import after_run
-
-    after_run(folder, SWEEP_STAMP, SWEEP_PERIOD)
+    try:
+        from checker.core.cache_upkeep import after_run
+    except ImportError:             # pragma: no cover - a damaged installation: the run is done
+        return
+    after_run(folder, SWEEP_STAMP, SWEEP_PERIOD)       # never raises
 
 
 def cache_folders():
