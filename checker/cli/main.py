@@ -223,6 +223,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
         add_report_arguments(report)
         _add_rule_options(report)
+    if only in (None, "", "cache"):   # listed, or run: another command's run needs not make it (0.1 ms)
+        cache = sub.add_parser("cache", help="show or clean the user's cache folder of built stores",
+                               description="show or clean the user's cache folder of built stores")
+        if wanted("cache"):
+            from checker.cli.cache_command import add_arguments as add_cache_arguments
+
+            add_cache_arguments(cache)
     return parser
 
 
@@ -333,7 +340,7 @@ def _command_of(argv: list[str]) -> str | None:
             continue
         if word == "completion":
             return None
-        return word if word in ("check", "rules", "explain", "lsp", "spark", "report") else ""
+        return word if word in ("check", "rules", "explain", "lsp", "spark", "report", "cache") else ""
     return ""
 
 
@@ -342,7 +349,8 @@ def _main(argv: list[str] | None) -> int:
     parser = build_parser(_command_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
-        print("gwlint: error: no command given; use one of check, rules, explain, lsp, spark, report (see gwlint --help)",
+        print("gwlint: error: no command given; use one of check, rules, explain, lsp, spark, report, cache "
+              "(see gwlint --help)",
               file=sys.stderr)
         return EXIT_ERROR
     if args.command == "completion":
@@ -351,6 +359,10 @@ def _main(argv: list[str] | None) -> int:
         from checker.lsp.server import serve
 
         return serve()
+    if args.command == "cache":  # the user's cache folder: no settings
+        from checker.cli.cache_command import run_cache
+
+        return run_cache(args)
     try:
         from checker.engine.settings import build_settings
 
@@ -371,8 +383,11 @@ def _main(argv: list[str] | None) -> int:
                     _mtime(settings.config_path), settings)
         if args.command == "check":
             from checker.cli.check_command import run_check
+            from checker.core.paths import sweep_cache_when_due
 
-            return run_check(args, settings)
+            status = run_check(args, settings)
+            sweep_cache_when_due()   # the user's cache folder swept of unused stores, at most once a day
+            return status
         if args.command == "rules":
             from checker.cli.rules_command import print_rules
 

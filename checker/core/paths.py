@@ -1,4 +1,5 @@
-"""Where the shipped rule packs and tables are, installed or in a checkout."""
+"""Where the shipped rule packs and tables are, installed or in a checkout, and the user's
+cache folder (with the check, one ``stat``, of whether it is due for its daily sweep)."""
 from __future__ import annotations
 
 import os
@@ -21,8 +22,39 @@ def builtin_rules_dir() -> Path:
 
 def cache_dir() -> Path:
     """The user's cache folder for gwlint (``$XDG_CACHE_HOME/gwlint``, else ``~/.cache/gwlint``)."""
+    return Path(_cache_dir_name())
+
+
+def _cache_dir_name() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gwlint"
+    return os.path.join(base, "gwlint")
+
+
+SWEEP_STAMP = "swept"        # in the cache folder: its modification time is the last sweep's
+SWEEP_PERIOD = 86400.0       # seconds between sweeps
+
+
+def sweep_cache_when_due() -> None:
+    """Sweep the user's cache folder of unused stores (``checker.core.cache_upkeep``) when
+    it was last swept over a day ago.  Here, beside ``cache_dir``, so that a run between
+    sweeps pays one ``stat`` (of strings: no ``pathlib``) and imports nothing."""
+    import time
+
+    folder = _cache_dir_name()
+    try:
+        # a stamp from the future (a clock set back since) is due as well
+        if 0 <= time.time() - os.stat(os.path.join(folder, SWEEP_STAMP)).st_mtime < SWEEP_PERIOD:
+            return
+    except FileNotFoundError:
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return                  # no folder, or one this user cannot sweep: every run would try
+    except (OSError, ValueError):
+        return
+    try:
+        from checker.core.cache_upkeep import after_run
+    except ImportError:             # pragma: no cover - a damaged installation: the run is done
+        return
+    after_run(folder, SWEEP_STAMP, SWEEP_PERIOD)       # never raises
 
 
 def cache_folders():
