@@ -26,6 +26,7 @@ from checker.model.listed_endings import endings_by_length, listed_ending
 from checker.model.span import Span
 from checker.core.patterns import RegexList
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 if TYPE_CHECKING:
     from checker.model.document import Document
@@ -157,7 +158,7 @@ class _Grammar:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return escaped_join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def build_grammar(data: ResponsibilityData) -> _Grammar:
@@ -512,7 +513,7 @@ def _any_of(words) -> re.Pattern | None:
     listed = sorted(set(words), key=lambda w: (-len(w), w))
     if not listed or "" in listed:
         return None
-    return compile_skipping("|".join(re.escape(w) for w in listed))
+    return compile_skipping(escaped_join(listed))
 
 
 def _abbreviations(data: ResponsibilityData) -> tuple[tuple[str, str], ...]:

@@ -20,6 +20,7 @@ from checker.model.markers import marker_end
 from checker.model.numerals import parse_cn_int
 from checker.core.patterns import Regex
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 # Opening -> closing marks that group text: a list item never splits inside them.
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」"}
@@ -82,7 +83,7 @@ _HAN = compile_skipping(r"[\u4e00-\u9fff]")
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return escaped_join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def tables_for(lexicon: Any, classifiers: tuple[str, ...]) -> CountTables:

@@ -51,6 +51,7 @@ from checker.checks.punctuation.words import words
 from checker.model.span import Span
 from checker.model.last_mark import last_mark
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"mark", "partner", "count", "replacement"})
 # A closing mark never opened; a look-alike mark (the rule's message is for an opener
@@ -230,7 +231,7 @@ def _closes_in_order(marks: list[str], openers: dict[str, str], closers: dict[st
 def _marks_of(chars: frozenset[str]) -> re.Pattern[str]:
     """One character of ``chars`` (single characters only: the text is read one at a time)."""
     singles = sorted(c for c in chars if len(c) == 1)
-    return compile_skipping("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
+    return compile_skipping("[" + escaped_join(singles, "") + "]" if singles else "(?!)")
 
 
 def _apostrophe(body: str, i: int) -> bool:
