@@ -1,0 +1,45 @@
+"""Records a check builds once per vocabulary or reads by attribute only are plain classes
+(issue 11: a dataclass is ~0.2 ms of a fresh process to make); each takes the arguments,
+in the order and with the defaults, the dataclass it replaces took."""
+from __future__ import annotations
+
+import dataclasses
+
+from checker.checks.enumeration.lists import CountTables
+from checker.checks.gb_9704.attachments import Item
+from checker.checks.punctuation.balance import _Open
+from checker.checks.units.minority_form import Use
+from checker.model.annotations import _Grammar, _Ordered
+
+
+def _values(obj) -> dict:
+    return {name: getattr(obj, name) for name in type(obj).__slots__}
+
+
+def test_not_dataclasses():
+    for cls in (CountTables, Item, _Open, Use, _Grammar, _Ordered):
+        assert not dataclasses.is_dataclass(cls)
+        assert "__dict__" not in dir(cls(*range(_required(cls))))
+
+
+def _required(cls) -> int:
+    code = cls.__init__.__code__
+    return code.co_argcount - 1 - len(cls.__init__.__defaults__ or ())
+
+
+def test_arguments_and_defaults():
+    assert _values(_Open("（", "(", 7)) == {"mark": "（", "written": "(", "offset": 7, "line_ends": 0}
+    assert _values(Item(1, "1.", None, "名称", 5)) == {"number": 1, "marker": "1.", "marker_span": None,
+                                                      "name": "名称", "name_span": 5}
+    use = Use("g", "千克", 3)
+    assert _values(use) == {"group": "g", "form": "千克", "span": 3, "fix": None, "shown": "", "word": "",
+                            "first_text": "", "label": "", "extra": {}}
+    assert Use("g", "f", 1).extra is not use.extra          # a dict of its own, as default_factory gave
+    assert Use("g", "f", 1, "x", "s", "w", "t", "l", {"a": 1}).extra == {"a": 1}
+    grammar = _Grammar(*range(8))
+    assert list(_values(grammar).values()) == [*range(8), ()]
+    tables = CountTables(*range(8))
+    assert list(_values(tables).values()) == [*range(8), (), (), ()]
+    ordered = _Ordered(*range(4))
+    assert list(_values(ordered).values()) == [*range(4), (), (), None, None, {}, {}]
+    assert _Ordered(*range(4)).keys is not ordered.keys
