@@ -9,7 +9,9 @@ from checker.checks.enumeration.lists import CountTables
 from checker.checks.gb_9704.attachments import Item
 from checker.checks.punctuation.balance import _Open
 from checker.checks.units.minority_form import Use
+from checker.core.signals import Interrupts
 from checker.model.annotations import _Grammar, _Ordered
+from checker.report.options import ReportOptions
 
 
 def _values(obj) -> dict:
@@ -17,7 +19,7 @@ def _values(obj) -> dict:
 
 
 def test_not_dataclasses():
-    for cls in (CountTables, Item, _Open, Use, _Grammar, _Ordered):
+    for cls in (CountTables, Item, _Open, Use, _Grammar, _Ordered, ReportOptions, Interrupts):
         assert not dataclasses.is_dataclass(cls)
         assert "__dict__" not in dir(cls(*range(_required(cls))))
 
@@ -43,3 +45,6 @@ def test_arguments_and_defaults():
     ordered = _Ordered(*range(4))
     assert list(_values(ordered).values()) == [*range(4), (), (), None, None, {}, {}]
     assert _Ordered(*range(4)).keys is not ordered.keys
+    assert _values(ReportOptions()) == {"color": False, "output_path": None, "rules": ()}
+    assert _values(ReportOptions(True, "r.sarif", (1,))) == {"color": True, "output_path": "r.sarif", "rules": (1,)}
+    assert Interrupts().seen is False and Interrupts(True).seen is True
