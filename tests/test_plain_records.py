@@ -9,7 +9,9 @@ from checker.checks.enumeration.lists import CountTables
 from checker.checks.gb_9704.attachments import Item
 from checker.checks.punctuation.balance import _Open
 from checker.checks.units.minority_form import Use
+from checker.checks.responsibility.items import TaskItem
 from checker.core.signals import Interrupts
+from checker.engine.runner import RunResult
 from checker.model.annotations import _Grammar, _Ordered
 from checker.report.options import ReportOptions
 
@@ -19,7 +21,7 @@ def _values(obj) -> dict:
 
 
 def test_not_dataclasses():
-    for cls in (CountTables, Item, _Open, Use, _Grammar, _Ordered, ReportOptions, Interrupts):
+    for cls in (CountTables, Item, _Open, Use, _Grammar, _Ordered, ReportOptions, Interrupts, RunResult, TaskItem):
         assert not dataclasses.is_dataclass(cls)
         assert "__dict__" not in dir(cls(*range(_required(cls))))
 
@@ -48,3 +50,13 @@ def test_arguments_and_defaults():
     assert _values(ReportOptions()) == {"color": False, "output_path": None, "rules": ()}
     assert _values(ReportOptions(True, "r.sarif", (1,))) == {"color": True, "output_path": "r.sarif", "rules": (1,)}
     assert Interrupts().seen is False and Interrupts(True).seen is True
+    run = RunResult()
+    assert _values(run) == {"files": 0, "violations": [], "errors": [], "results": [], "interrupted": False,
+                            "cache": None}
+    assert RunResult().violations is not run.violations and RunResult().errors is not run.errors
+    assert RunResult().results is not run.results
+    assert list(_values(RunResult(1, [2], [3], [4], True, 5)).values()) == [1, [2], [3], [4], True, 5]
+    item = TaskItem("block")
+    assert _values(item) == {"block": "block", "annotations": [], "required": False, "group": (), "task_style": False}
+    assert TaskItem("b").annotations is not item.annotations
+    assert list(_values(TaskItem(1, [2], True, (3,), True)).values()) == [1, [2], True, (3,), True]
