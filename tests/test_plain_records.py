@@ -60,3 +60,22 @@ def test_arguments_and_defaults():
     assert _values(item) == {"block": "block", "annotations": [], "required": False, "group": (), "task_style": False}
     assert TaskItem("b").annotations is not item.annotations
     assert list(_values(TaskItem(1, [2], True, (3,), True)).values()) == [1, [2], True, (3,), True]
+
+
+def test_settings_arguments_and_defaults(tmp_path, monkeypatch):
+    import pickle
+    from pathlib import Path
+
+    from checker.config.schema import Config
+    from checker.engine.settings import Settings
+
+    assert not dataclasses.is_dataclass(Settings)
+    monkeypatch.chdir(tmp_path)
+    made = Settings([1], "lexicon")
+    assert list(vars(made)) == ["rules", "lexicon", "vocabularies", "config", "root", "config_path", "available"]
+    assert made.vocabularies is None and made.config_path is None and made.available == []
+    assert isinstance(made.config, Config) and made.root == Path.cwd()
+    assert Settings([1], "x").available is not made.available and Settings([1], "x").config is not made.config
+    given = Settings([1], "l", "v", "c", "r", "p", [2])
+    assert list(vars(given).values()) == [[1], "l", "v", "c", "r", "p", [2]]
+    assert vars(pickle.loads(pickle.dumps(given))) == vars(given)
