@@ -79,3 +79,20 @@ def test_settings_arguments_and_defaults(tmp_path, monkeypatch):
     given = Settings([1], "l", "v", "c", "r", "p", [2])
     assert list(vars(given).values()) == [[1], "l", "v", "c", "r", "p", [2]]
     assert vars(pickle.loads(pickle.dumps(given))) == vars(given)
+
+
+def test_file_result_arguments_and_defaults():
+    import pickle
+
+    from checker.engine.lint import FileResult
+
+    assert not dataclasses.is_dataclass(FileResult)
+    made = FileResult("a.txt")
+    assert vars(made) == {"path": "a.txt", "violations": [], "errors": [], "corpus": {}, "source": None,
+                          "suppressions": [], "unused_pending": False, "line_labels": None, "kind": None,
+                          "cached_rows": None}
+    other = FileResult("b.txt")
+    assert all(getattr(other, n) is not getattr(made, n) for n in ("violations", "errors", "corpus", "suppressions"))
+    given = FileResult("p", [1], [2], {3: 4}, "s", [5], True, {6: "x"}, "plan", [7])
+    assert list(vars(given).values()) == ["p", [1], [2], {3: 4}, "s", [5], True, {6: "x"}, "plan", [7]]
+    assert vars(pickle.loads(pickle.dumps(given))) == vars(given)
