@@ -133,9 +133,22 @@ class _Formatter(argparse.HelpFormatter):
 
 
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, unbuilt: bool = False, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
+        if unbuilt:
+            # A command this run does not parse (see build_parser): listed by name and help,
+            # which the subcommands' action keeps apart from the parser, and made at its
+            # first use, should anything use it (an argparse parser is ~0.1 ms to make).
+            self.__dict__["_unbuilt"] = (args, kwargs)
+            return
         super().__init__(*args, **kwargs)
+
+    def __getattr__(self, name: str):
+        later = self.__dict__.pop("_unbuilt", None)
+        if later is None:
+            raise AttributeError(name)
+        super().__init__(*later[0], **later[1])
+        return getattr(self, name)
 
     def error(self, message: str) -> None:  # argparse exits 2 as well; keep it one line
         self.exit(EXIT_ERROR, f"gwlint: error: {message}\n")
@@ -181,16 +194,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     def wanted(name: str) -> bool:
         return only is None or only == name      # "": the top level's options only
 
+    def listed(name: str, **kwargs) -> argparse.ArgumentParser:
+        return sub.add_parser(name, **kwargs) if wanted(name) else sub.add_parser(name, unbuilt=True, **kwargs)
+
     parser = _Parser(prog="gwlint", description="Check Chinese government work documents for errors of numbers, units, structure and form.")
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check files and directories (default: the current directory)",
+    check = listed("check", help="check files and directories (default: the current directory)",
                            description="check files and directories")
     if wanted("check"):
         _add_check_arguments(check)
 
-    rules = sub.add_parser("rules", help="list the active rules", description="list the active rules")
+    rules = listed("rules", help="list the active rules", description="list the active rules")
     if wanted("rules"):
         _add_rule_options(rules)
         rules.add_argument("--markdown", metavar="DIR",
@@ -198,26 +214,26 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         rules.add_argument("--standard", metavar="CODE",
                            help='only rules citing this standard or clause ("GB/T 15835", "GB/T 9704-2012 7.3"), '
                                 "those switched off included")
-    explain = sub.add_parser("explain", help="show what a rule checks, why, and its examples",
+    explain = listed("explain", help="show what a rule checks, why, and its examples",
                              description="show what a rule checks")
     if wanted("explain"):
         explain.add_argument("rule_id", metavar="RULE_ID")
         _add_rule_options(explain)
-    sub.add_parser("lsp", help="run the language server on standard input/output (for editors)",
+    listed("lsp", help="run the language server on standard input/output (for editors)",
                    description="run the language server")
-    completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh, fish)",
+    completion = listed("completion", help="print a shell completion script (bash, zsh, fish)",
                                 description="print a shell completion script")
     if wanted("completion"):
         completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
 
-    spark = sub.add_parser("spark", help="check documents on Apache Spark (needs gwlint[spark]); writes Parquet and JSON-lines")
+    spark = listed("spark", help="check documents on Apache Spark (needs gwlint[spark]); writes Parquet and JSON-lines")
     if wanted("spark"):
         from checker.spark.cli import add_arguments as add_spark_arguments
 
         add_spark_arguments(spark)
         _add_rule_options(spark)
 
-    report = sub.add_parser("report", help="turn a saved result (gwlint spark's output) into a report of any format")
+    report = listed("report", help="turn a saved result (gwlint spark's output) into a report of any format")
     if wanted("report"):
         from checker.cli.report_command import add_arguments as add_report_arguments
 

@@ -1,7 +1,6 @@
 """Run rules over one document: every check reads the same parsed Document."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from checker.checks.registry import load_kind
@@ -18,20 +17,33 @@ class Cancelled(Exception):
     """A run given up because a newer one supersedes it (the language server, on an edit)."""
 
 
-@dataclass
 class FileResult:
-    """What checking one file gave: its violations, errors and cross-document summaries."""
+    """What checking one file gave: its violations, errors and cross-document summaries.
 
-    path: str
-    violations: list[Violation] = field(default_factory=list)
-    errors: list[RunError] = field(default_factory=list)     # one-line input/internal errors
-    corpus: dict[str, Any] = field(default_factory=dict)     # rule id -> collected summary
-    source: Any = None                                       # SourceText, kept for fixes/reports
-    suppressions: list = field(default_factory=list)         # the file's directives (used or not)
-    unused_pending: bool = False                             # unused directives reported after the corpus phase
-    line_labels: dict[int, str] | None = None                # the source's place names (Word), kept without the source
-    kind: str | None = None                                  # the document kind it was checked as
-    cached_rows: list | None = None                          # a results-cache hit's violations as rows, unread
+    ``errors``: one-line input/internal errors; ``corpus``: rule id -> collected summary;
+    ``source``: the SourceText, kept for fixes/reports; ``suppressions``: the file's
+    directives (used or not); ``unused_pending``: unused directives reported after the
+    corpus phase; ``line_labels``: the source's place names (Word), kept without the
+    source; ``kind``: the document kind it was checked as; ``cached_rows``: a results-cache
+    hit's violations as rows, unread."""
+
+    # A plain class, not a dataclass: read and set by attribute only (never compared or
+    # copied field by field), and a dataclass is ~0.2 ms of a fresh process to make.  Its
+    # instances keep a ``__dict__`` (pickled from a worker as a dataclass's was).
+    def __init__(self, path: str, violations: list[Violation] | None = None, errors: list[RunError] | None = None,
+                 corpus: dict[str, Any] | None = None, source: Any = None, suppressions: list | None = None,
+                 unused_pending: bool = False, line_labels: dict[int, str] | None = None, kind: str | None = None,
+                 cached_rows: list | None = None) -> None:
+        self.path = path
+        self.violations = [] if violations is None else violations
+        self.errors = [] if errors is None else errors
+        self.corpus = {} if corpus is None else corpus
+        self.source = source
+        self.suppressions = [] if suppressions is None else suppressions
+        self.unused_pending = unused_pending
+        self.line_labels = line_labels
+        self.kind = kind
+        self.cached_rows = cached_rows
 
 
 def lint_document(doc: Document, rules: list[Rule], collect: bool = True, cancelled=None, *,

@@ -1,7 +1,6 @@
 """Resolve configuration, command-line choices and rule packs into the rules to run."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.checks.registry import bind, link_deferrals, load_kind
@@ -15,19 +14,31 @@ from checker.rules.loader import data_files, load_rules, load_vocabularies, vali
 from checker.rules.rule import Rule
 
 
-@dataclass
-class Settings:
-    """Everything a run needs; picklable, so worker processes receive it once."""
+_DEFAULT = object()      # an argument not given (the defaults below are made per call)
 
-    rules: list[Rule]
-    lexicon: Lexicon                                   # the model's tables (documents parse with them)
-    vocabularies: Vocabularies | None = None           # every namespace (rules read their family's)
-    config: Config = field(default_factory=Config)
-    root: Path = field(default_factory=Path.cwd)       # folder of the config file (globs are relative to it)
-    config_path: Path | None = None
-    # Every loaded rule with the configuration applied, those switched off included
-    # (``enabled`` says which): what `gwlint rules --standard` lists.
-    available: list[Rule] = field(default_factory=list)
+
+class Settings:
+    """Everything a run needs; picklable, so worker processes receive it once.
+
+    ``lexicon``: the model's tables (documents parse with them); ``vocabularies``: every
+    namespace (rules read their family's); ``root``: folder of the config file (globs are
+    relative to it; default the current folder); ``available``: every loaded rule with the
+    configuration applied, those switched off included (``enabled`` says which): what
+    `gwlint rules --standard` lists."""
+
+    # A plain class, not a dataclass: made once a run and read by attribute only (never
+    # compared or copied field by field), and a dataclass is ~0.2 ms of a fresh process to
+    # make.  Its instances keep a ``__dict__`` (pickled as a dataclass's was).
+    def __init__(self, rules: list[Rule], lexicon: Lexicon, vocabularies: Vocabularies | None = None,
+                 config: Config = _DEFAULT, root: Path = _DEFAULT, config_path: Path | None = None,
+                 available: list[Rule] = _DEFAULT) -> None:
+        self.rules = rules
+        self.lexicon = lexicon
+        self.vocabularies = vocabularies
+        self.config = Config() if config is _DEFAULT else config
+        self.root = Path.cwd() if root is _DEFAULT else root
+        self.config_path = config_path
+        self.available = [] if available is _DEFAULT else available
 
     def kind_for(self, path: str) -> str | None:
         from checker.sources.discover import glob_match

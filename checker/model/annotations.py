@@ -15,7 +15,7 @@ separators are data (``responsibility`` in ``rules/data/responsibility.yaml``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -26,6 +26,7 @@ from checker.model.listed_endings import endings_by_length, listed_ending
 from checker.model.span import Span
 from checker.core.patterns import RegexList
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 if TYPE_CHECKING:
     from checker.model.document import Document
@@ -140,24 +141,36 @@ class Annotation:
 
 
 # -- compiled grammar ------------------------------------------------------------------
-@dataclass(frozen=True)
 class _Grammar:
-    """The expressions that read responsibility annotations, for one vocabulary."""
+    """The expressions that read responsibility annotations, for one vocabulary.
 
-    data: ResponsibilityData
-    role_of: dict[str, Role]
-    label_at: re.Pattern          # a label and its colon, at a position
-    next_label: re.Pattern        # separators then a label and its colon
-    sentence_label: re.Pattern    # a label and colon where a sentence starts
-    verb_end: re.Pattern          # a clause ending in a responsibility verb
-    name_split: re.Pattern
-    trailers: tuple[str, ...]
-    # the trailers grouped by length, longest first (``listed_ending``)
-    trailer_groups: tuple = ()
+    ``label_at``: a label and its colon, at a position; ``next_label``: separators then a
+    label and its colon; ``sentence_label``: a label and colon where a sentence starts;
+    ``verb_end``: a clause ending in a responsibility verb; ``trailer_groups``: the
+    trailers grouped by length, longest first (``listed_ending``)."""
+
+    # A plain class, not a dataclass: built once per vocabulary and read by attribute only
+    # (never compared, hashed or copied), and a dataclass is ~0.2 ms of a fresh process to
+    # make (its methods' text, annotations read, the class made again for its slots).
+    __slots__ = ("data", "role_of", "label_at", "next_label", "sentence_label", "verb_end", "name_split",
+                 "trailers", "trailer_groups")
+
+    def __init__(self, data: ResponsibilityData, role_of: dict[str, Role], label_at: re.Pattern,
+                 next_label: re.Pattern, sentence_label: re.Pattern, verb_end: re.Pattern,
+                 name_split: re.Pattern, trailers: tuple[str, ...], trailer_groups: tuple = ()) -> None:
+        self.data = data
+        self.role_of = role_of
+        self.label_at = label_at
+        self.next_label = next_label
+        self.sentence_label = sentence_label
+        self.verb_end = verb_end
+        self.name_split = name_split
+        self.trailers = trailers
+        self.trailer_groups = trailer_groups
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return escaped_join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def build_grammar(data: ResponsibilityData) -> _Grammar:
@@ -466,25 +479,36 @@ def _unit_key(name: str, ordered: "_Ordered") -> str:
     return key
 
 
-@dataclass(frozen=True)
 class _Ordered:
     """A ``ResponsibilityData``'s lists in the orders the name functions try them (sorted
-    by length, stably: the order each function sorted them in at every call)."""
+    by length, stably: the order each function sorted them in at every call).
 
-    suffixes_longest_first: tuple[str, ...]
-    suffixes_shortest_first: tuple[str, ...]
-    fillers_longest_first: tuple[str, ...]
-    abbreviations: tuple[tuple[str, str], ...]
-    # the suffixes grouped by length (``listed_ending``), shortest and longest first
-    suffix_groups_shortest: tuple = ()
-    suffix_groups_longest: tuple = ()
-    # one search for any filler, any full form (None: the list is empty or holds "")
-    filler_gate: re.Pattern | None = None
-    full_gate: re.Pattern | None = None
-    # answers kept per name (the lists above are the data's, never changed): name -> key
-    # (``unit_key``), name -> suffix class or None (``suffix_class``)
-    keys: dict = field(default_factory=dict, compare=False)
-    classes: dict = field(default_factory=dict, compare=False)
+    ``suffix_groups_shortest`` / ``_longest``: the suffixes grouped by length
+    (``listed_ending``), shortest and longest first; ``filler_gate`` / ``full_gate``: one
+    search for any filler, any full form (None: the list is empty or holds "");
+    ``keys`` / ``classes``: answers kept per name (the lists above are the data's, never
+    changed): name -> key (``unit_key``), name -> suffix class or None (``suffix_class``)."""
+
+    # A plain class, not a dataclass: built once per data object and read by attribute only
+    # (never compared, hashed or copied), and a dataclass is ~0.2 ms of a fresh process to
+    # make (its methods' text, annotations read, the class made again for its slots).
+    __slots__ = ("suffixes_longest_first", "suffixes_shortest_first", "fillers_longest_first", "abbreviations",
+                 "suffix_groups_shortest", "suffix_groups_longest", "filler_gate", "full_gate", "keys", "classes")
+
+    def __init__(self, suffixes_longest_first: tuple[str, ...], suffixes_shortest_first: tuple[str, ...],
+                 fillers_longest_first: tuple[str, ...], abbreviations: tuple[tuple[str, str], ...],
+                 suffix_groups_shortest: tuple = (), suffix_groups_longest: tuple = (),
+                 filler_gate: re.Pattern | None = None, full_gate: re.Pattern | None = None) -> None:
+        self.suffixes_longest_first = suffixes_longest_first
+        self.suffixes_shortest_first = suffixes_shortest_first
+        self.fillers_longest_first = fillers_longest_first
+        self.abbreviations = abbreviations
+        self.suffix_groups_shortest = suffix_groups_shortest
+        self.suffix_groups_longest = suffix_groups_longest
+        self.filler_gate = filler_gate
+        self.full_gate = full_gate
+        self.keys: dict = {}
+        self.classes: dict = {}
 
 
 # per data object, (the object, its _Ordered): the data is built once per lexicon and
@@ -512,7 +536,7 @@ def _any_of(words) -> re.Pattern | None:
     listed = sorted(set(words), key=lambda w: (-len(w), w))
     if not listed or "" in listed:
         return None
-    return compile_skipping("|".join(re.escape(w) for w in listed))
+    return compile_skipping(escaped_join(listed))
 
 
 def _abbreviations(data: ResponsibilityData) -> tuple[tuple[str, str], ...]:

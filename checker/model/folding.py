@@ -7,11 +7,11 @@ text has the offsets of the original.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from checker.model.lexicon import built_from
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 
 def _table(lexicon: Any) -> dict[int, str]:
@@ -29,7 +29,7 @@ def _finder(lexicon: Any):
     table = built_from(lexicon, "traditional_forms", _table)
     if not table:
         return None
-    return compile_skipping("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
+    return compile_skipping("[" + escaped_join([chr(code) for code in sorted(table)], "") + "]")
 
 
 def fold(text: str, lexicon: Any) -> str:

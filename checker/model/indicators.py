@@ -13,7 +13,6 @@ No jieba: the tables are enough and cost nothing to load.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -24,6 +23,7 @@ from checker.model.lexicon import built_from, data_view
 from checker.model.span import Span, known_span
 from checker.core.patterns import RegexList, compile_alternation, compile_user
 from checker.model.last_mark import last_mark
+from checker.core.escaped import escaped_join
 
 # Marks that end a clause: an indicator never reaches back over them.
 CLAUSE_MARKS = frozenset("，,、；;：:。！？!?\n（(【[〔）)】]〕")
@@ -62,7 +62,8 @@ class Linker:
     def __init__(self, data: LinkData) -> None:
         self.verbs = data.linking_verbs
         self._verb_lengths = sorted({len(v) for v in self.verbs}, reverse=True)
-        leading = [re.escape(w) for w in sorted(data.indicator_leading_words, key=len, reverse=True)]
+        words = sorted(data.indicator_leading_words, key=len, reverse=True)
+        leading = [escaped_join(words)] if words else []
         leading += data.indicator_leading_patterns
         # user-extendable patterns: bounded (checker.core.patterns)
         self._leading = compile_user(rf"(?:{'|'.join(leading)})") if leading else None

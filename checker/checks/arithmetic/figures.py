@@ -20,6 +20,7 @@ from checker.core.patterns import Regex
 from checker.model.last_mark import last_mark
 from checker.model.lexicon import data_view
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 INF = math.inf
 
@@ -180,7 +181,7 @@ def other_measures(text: str, total, parts, data: ArithData) -> bool:
 def _label_patterns(units: tuple[str, ...], marks: tuple[str, ...], above: tuple[str, ...],
                     below: tuple[str, ...]) -> re.Pattern[str]:
     def alt(words):
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+        return escaped_join(sorted(words, key=len, reverse=True)) or r"(?!x)x"
     unit = f"(?:{alt(units)})"
     return compile_skipping(
         rf"(?P<lo>\d+){unit}?\s*(?:{alt(marks)})\s*(?P<hi>\d+){unit}"

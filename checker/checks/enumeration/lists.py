@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +19,7 @@ from checker.model.markers import marker_end
 from checker.model.numerals import parse_cn_int
 from checker.core.patterns import Regex
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 # Opening -> closing marks that group text: a list item never splits inside them.
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」"}
@@ -57,32 +57,49 @@ class CountData(BaseModel):
     respectively_pair_words: list[str] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
 class CountTables:
-    """The expressions and data that read counted lists, for one vocabulary."""
+    """The expressions and data that read counted lists, for one vocabulary.
 
-    data: CountData
-    claim: re.Pattern[str]          # a numeral and its classifier: 八项, 6所, 两
-    joiners: re.Pattern[str] | None  # 和 / 及 / 以及 / 与 inside the last item
-    fixed: re.Pattern[str] | None   # phrases whose 、 is not a list: 县（市、区）
-    names: re.Pattern[str] | None   # names holding a numeral: 二十大, 八项规定
-    inline_marker: re.Pattern[str]  # an inline enumerator, its numeral as group num: 三是
-    quote_separators: frozenset[str]  # what may stand between two quoted items: 、 和
-    open_end_chars: frozenset[str]  # one-character open ends (等) closing a quoted list
-    # count_not_before / count_not_after by word length, shortest first (the empty word,
-    # which every place holds, as length 0): a claim looks up one slice per length
-    not_before: tuple[tuple[int, frozenset[str]], ...] = ()
-    not_after: tuple[tuple[int, frozenset[str]], ...] = ()
-    # count_connectors longest first (a stable sort: of one length, in the data's order),
-    # sorted once here rather than at each claim stepping back over them
-    connectors: tuple[str, ...] = ()
+    ``claim``: a numeral and its classifier (八项, 6所, 两); ``joiners``: 和 / 及 / 以及 / 与
+    inside the last item; ``fixed``: phrases whose 、 is not a list (县（市、区）);
+    ``names``: names holding a numeral (二十大, 八项规定); ``inline_marker``: an inline
+    enumerator, its numeral as group num (三是); ``quote_separators``: what may stand
+    between two quoted items (、 和); ``open_end_chars``: one-character open ends (等)
+    closing a quoted list; ``not_before`` / ``not_after``: count_not_before /
+    count_not_after by word length, shortest first (the empty word, which every place
+    holds, as length 0): a claim looks up one slice per length; ``connectors``:
+    count_connectors longest first (a stable sort: of one length, in the data's order),
+    sorted once here rather than at each claim stepping back over them."""
+
+    # A plain class, not a dataclass: built once per vocabulary and read by attribute only
+    # (never compared, hashed or copied), and a dataclass is ~0.2 ms of a fresh process to
+    # make (its methods' text, annotations read, the class made again for its slots).
+    __slots__ = ("data", "claim", "joiners", "fixed", "names", "inline_marker", "quote_separators",
+                 "open_end_chars", "not_before", "not_after", "connectors")
+
+    def __init__(self, data: CountData, claim: re.Pattern[str], joiners: re.Pattern[str] | None,
+                 fixed: re.Pattern[str] | None, names: re.Pattern[str] | None, inline_marker: re.Pattern[str],
+                 quote_separators: frozenset[str], open_end_chars: frozenset[str],
+                 not_before: tuple[tuple[int, frozenset[str]], ...] = (),
+                 not_after: tuple[tuple[int, frozenset[str]], ...] = (), connectors: tuple[str, ...] = ()) -> None:
+        self.data = data
+        self.claim = claim
+        self.joiners = joiners
+        self.fixed = fixed
+        self.names = names
+        self.inline_marker = inline_marker
+        self.quote_separators = quote_separators
+        self.open_end_chars = open_end_chars
+        self.not_before = not_before
+        self.not_after = not_after
+        self.connectors = connectors
 
 
 _HAN = compile_skipping(r"[\u4e00-\u9fff]")
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return escaped_join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def tables_for(lexicon: Any, classifiers: tuple[str, ...]) -> CountTables:

@@ -10,7 +10,6 @@ wrong form (``党的20大``, ``19届4中全会``); those are reported without a 
 from __future__ import annotations
 
 import itertools
-import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -21,6 +20,7 @@ from checker.checks.gb_15835 import vocabulary
 from checker.model.numerals import BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_cn_int
 from checker.model.span import Span
 from checker.core.patterns import LiteralScan, literal_scan
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -80,7 +80,7 @@ def _compiled(expressions: tuple[str, ...]) -> tuple[LiteralScan | None, dict[st
             right.setdefault(form, expression)
     if not right:
         return None, right
-    alt = "|".join(map(re.escape, sorted(right, key=len, reverse=True)))
+    alt = escaped_join(sorted(right, key=len, reverse=True))
     # searched only near the forms' texts, the leading look-behind tested where a form
     # matched (checker.core.patterns.LiteralScan: re cannot skip ahead past it)
     return literal_scan(rf"(?<![0-9.])(?:{alt})(?![0-9])"), right

@@ -31,6 +31,7 @@ from checker.model.indicators import is_rate, rate_lexicon
 from checker.model.lexicon import data_view
 from checker.core.patterns import Regex
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({
     "indicator",        # the indicator as written here: 标准化学校覆盖率
@@ -240,7 +241,7 @@ def _money_aggregates(doc, data) -> dict[int, str]:
 
 @lru_cache(maxsize=8)
 def _aggregate_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return compile_skipping("|".join(re.escape(w) for w in words))
+    return compile_skipping(escaped_join(words))
 
 
 def _two_populations(head_a, head_b) -> bool:

@@ -34,6 +34,7 @@ from checker.checks.numbers.words import ApproxFigure, words
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"before", "after", "phrase"})
 
@@ -69,14 +70,14 @@ def _compile(groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], gap: i
     magnitude = f"{_class(figure.magnitudes)}*" if figure.magnitudes else ""
     not_before, not_after = _guards(figure)
     for before, after in groups:
-        b = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
+        b = escaped_join(sorted(before, key=len, reverse=True))
         loose = [w for w in after if w not in tight]
         tight_words = [w for w in after if w in tight]
         alts = []
         if loose:
-            alts.append(rf"{_STOP}{{0,{tail}}}?(?P<loose>{'|'.join(map(re.escape, loose))})")
+            alts.append(rf"{_STOP}{{0,{tail}}}?(?P<loose>{escaped_join(loose)})")
         if tight_words:
-            alts.append(rf"(?P<tight>{'|'.join(map(re.escape, tight_words))})")
+            alts.append(rf"(?P<tight>{escaped_join(tight_words)})")
         tail_re = "|".join(alts)
         out.append(compile_skipping(
             rf"{not_before}(?P<before>{b}){not_after}{_STOP}{{0,{gap}}}?(?P<num>{number}{magnitude})"
@@ -96,11 +97,11 @@ def _compile_wide(groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], g
         loose = [w for w in after if w not in tight]
         if not loose:
             continue
-        b = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
+        b = escaped_join(sorted(before, key=len, reverse=True))
         out.append(compile_skipping(
             rf"{not_before}(?P<before>{b}){not_after}(?P<gap>{_STOP}{{0,{gap}}}?)"
             rf"(?P<num>(?:{wide}))"
-            rf"{_STOP}{{0,{tail}}}?(?P<loose>{'|'.join(map(re.escape, loose))})"))
+            rf"{_STOP}{{0,{tail}}}?(?P<loose>{escaped_join(loose)})"))
     return out
 
 

@@ -20,6 +20,7 @@ from checker.checks.numbers.words import words
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"number", "word", "phrase"})
 
@@ -33,8 +34,8 @@ class Params(BaseModel):
 
 @lru_cache(maxsize=16)
 def _regex(rounding: tuple[str, ...], measures: tuple[str, ...]) -> re.Pattern[str]:
-    w = "|".join(map(re.escape, rounding))
-    m = "|".join(re.escape(x) for x in sorted(measures, key=len, reverse=True))
+    w = escaped_join(rounding)
+    m = escaped_join(sorted(measures, key=len, reverse=True))
     return compile_skipping(rf"(?<![0-9０-９.．])(?P<number>[0-9]*[1-9])(?P<word>{w})(?=(?:{m}))")
 
 

@@ -33,6 +33,7 @@ from checker.checks.numbers.words import words
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -48,15 +49,15 @@ class Params(BaseModel):
 def _alone_regex(letters: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not letters or not words:
         return None
-    words_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return compile_skipping(rf"(?<=[\u3400-\u9fff])(?:{'|'.join(map(re.escape, letters))})(?=(?:{words_alt}))")
+    words_alt = escaped_join(sorted(words, key=len, reverse=True))
+    return compile_skipping(rf"(?<=[\u3400-\u9fff])(?:{escaped_join(letters)})(?=(?:{words_alt}))")
 
 
 @lru_cache(maxsize=16)
 def _allow_regex(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
     if not tokens:
         return None
-    alt = "|".join(re.escape(t) for t in sorted(set(tokens), key=lambda w: (-len(w), w)))
+    alt = escaped_join(sorted(set(tokens), key=lambda w: (-len(w), w)))
     return literal_scan(compile_skipping(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])"))
 
 

@@ -29,6 +29,7 @@ from checker.checks.numbers.words import words
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 # The template of a split whose figure is not certain (no fix offered).
@@ -48,7 +49,7 @@ def _label(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     """Words before a number (and blanks) that make it a label, not part of a figure."""
     if not labels:
         return None
-    return compile_skipping(rf"(?:{'|'.join(re.escape(w) for w in labels)})\s*$")
+    return compile_skipping(rf"(?:{escaped_join(labels)})\s*$")
 
 
 class Params(BaseModel):

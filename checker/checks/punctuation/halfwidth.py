@@ -35,6 +35,7 @@ from checker.checks.punctuation.words import words
 from checker.model.span import Span
 from checker.core.patterns import LiteralScan, literal_scan
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"count", "marks", "first", "paragraphs"})
 # The template of a document typed in half-width throughout (one report for the whole text).
@@ -130,7 +131,7 @@ def flagged_marks(body: str, marks: dict[str, str], quotes: dict[str, tuple[str,
 def _marks_in(chars: tuple[str, ...]) -> re.Pattern[str]:
     """One of ``chars`` (single characters; a longer key never equals one character)."""
     singles = sorted({c for c in chars if len(c) == 1})
-    return compile_skipping("[" + "".join(re.escape(c) for c in singles) + "]" if singles else "(?!)")
+    return compile_skipping("[" + escaped_join(singles, "") + "]" if singles else "(?!)")
 
 
 @lru_cache(maxsize=1)

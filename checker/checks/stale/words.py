@@ -10,6 +10,7 @@ from checker.core.patterns import holds_any
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import data_view
+from checker.core.escaped import escaped_join
 
 
 class Event(BaseModel):
@@ -152,7 +153,7 @@ def words(rule: Any) -> Vocabulary:
 
 def alt(words_: Any) -> str:
     """An alternation of words, the longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words_), key=lambda w: (-len(w), w)))
+    return escaped_join(sorted(set(words_), key=lambda w: (-len(w), w)))
 
 
 def year_re(dates: Dates, group: str = "year") -> str:

@@ -21,6 +21,7 @@ from checker.checks.units.forms import Vocabulary, words
 from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = {"found", "unit", "word", "suggestion"}
 
@@ -39,7 +40,7 @@ def _governor(vocabulary: Vocabulary) -> re.Pattern[str] | None:
         return None
 
     def alt(items):
-        return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+        return escaped_join(sorted(set(items), key=lambda w: (-len(w), w)))
 
     link = f"(?:{alt(linkers)})*" if linkers else ""
     return compile_skipping(rf"(?P<word>{alt(money)}){link}$")
