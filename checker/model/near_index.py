@@ -40,14 +40,16 @@ bigram of a unit, at most ``postings_cap`` per bigram).
 
 from __future__ import annotations
 
+import marshal
 import math
 import operator
 import re
 from collections import Counter, _count_elements
 from functools import lru_cache
-from itertools import accumulate, chain, count, repeat, starmap
+from itertools import accumulate, chain, count, repeat
 from operator import itemgetter
 
+from checker.core import pattern_facts
 from checker.model.similarity import PLACEHOLDER
 
 _setdefault = dict.setdefault
@@ -192,6 +194,11 @@ def _windows_by_size(k: int, n: int) -> dict[int, tuple[tuple[int, int, int, int
     return {size: tuple(entries) for size, entries in out.items()}
 
 
+# The kind under which a short length's plan is kept with the facts about expressions
+# (``_probe_plan``)
+_PLAN_FACT = "near-index probe plan"
+
+
 @lru_cache(maxsize=4096)
 def _probe_plan(k: int, n: int) -> tuple:
     """What a look-up of a text of length n needs, made in one walk of ``_plan``'s windows
@@ -217,7 +224,50 @@ def _probe_plan(k: int, n: int) -> tuple:
     The pieces' order is the order their slices are first met in the walk (lengths, then
     segments, then places, as ``_plan`` lists them): the three parts agree because they
     are made together, and no answer depends on the order.  The windows are those of
-    ``_length_windows``, computed here inline."""
+    ``_length_windows``, computed here inline.
+
+    A short length's plan (the texts ``candidates`` probes) is the same in every process
+    of the same code, and walking the windows is ~230 k instructions a length (a seed's
+    first document meets ~50): its plain data (the slices' bounds, the slots, the picks)
+    is kept in the store of facts (``pattern_facts``: a file named by the code stamp,
+    read once per process anyway) and only the two ``itemgetter``s are made here (~10 k).  A
+    long text's lengths are many and rarely met again: walked each time."""
+    if n < _LONG_TEXT:
+        # kept as the marshal bytes of the plan, read here only for the lengths a run
+        # meets: the file of facts is read whole by every run, an empty file's too
+        kept = pattern_facts.answer(_PLAN_FACT, str(k), n, lambda: marshal.dumps(_probe_walk(k, n)))
+        try:
+            plan = marshal.loads(kept)
+        except (TypeError, ValueError, EOFError):
+            plan = None
+        if not _sound(plan):
+            plan = _probe_walk(k, n)        # a kept answer of another shape: not used
+    else:
+        plan = _probe_walk(k, n)
+    starts, stops, slots, picks = plan
+    if not starts:
+        return None, None, slots
+    slices = list(map(slice, starts, stops))
+    prober = itemgetter(*slices) if len(slices) > 1 else itemgetter(slices[0], slices[0])
+    picker = None if picks is None else itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
+    return prober, picker, slots
+
+
+def _sound(plan) -> bool:
+    """Whether a kept plan has the shape ``_probe_walk`` gives (bounds and slots alike
+    long, the picks among the pieces)."""
+    try:
+        starts, stops, slots, picks = plan
+        pieces = len(starts)
+        return (len(stops) == pieces and len(slots) == (pieces if pieces > 1 else pieces + 1)
+                and (picks is None or all(0 <= j < pieces for j in picks)))
+    except (TypeError, ValueError):
+        return False
+
+
+def _probe_walk(k: int, n: int) -> tuple:
+    """``_probe_plan``'s parts as plain data: the starts and stops of the pieces, the slots
+    and the picks (None when the text is too short to cut), from one walk of the windows."""
     by_pair: dict[tuple[int, int], list[tuple[int, int]]] = {}
     get = by_pair.get
     parts = k + 1
@@ -246,20 +296,17 @@ def _probe_plan(k: int, n: int) -> tuple:
                     held.append(slot)
             start += piece
     if not by_pair:
-        return None, None, ((),)
+        return (), (), ((),), None
     pairs = list(by_pair)
-    slices = list(starmap(slice, pairs))
-    prober = itemgetter(*slices) if len(slices) > 1 else itemgetter(slices[0], slices[0])
+    starts, stops = zip(*pairs)
     slots = tuple(map(tuple, by_pair.values()))
     if len(slots) == 1:
         slots = (*slots, ())
-    picker = None
     own = _parts(k, n)
-    if own is not None:
-        place = dict(zip(pairs, count()))
-        picks = [place[(start, start + size)] for start, size in own]
-        picker = itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
-    return prober, picker, slots
+    if own is None:
+        return starts, stops, slots, None
+    place = dict(zip(pairs, count()))
+    return starts, stops, slots, tuple([place[(start, start + size)] for start, size in own])
 
 
 def _getter(bounds) -> "itemgetter | None":
