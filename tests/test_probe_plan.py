@@ -59,14 +59,20 @@ def test_the_pieces_are_every_place_of_every_window_once_with_its_windows(k, wal
 
 
 @pytest.mark.parametrize("kept", [b"", b"not marshal", marshal.dumps((1, 2)), marshal.dumps(None),
-                                  "a text", "shape"])
+                                  "a text", "shape", "picks", "bounds", "no picks"])
 def test_a_kept_plan_of_another_shape_is_not_used(kept, monkeypatch):
     """What the facts store gives back is used only when it has the walk's shape."""
     k, n = 3, 30
     walked = _probe_walk(k, n)
+    starts, stops, slots, picks = walked
     if kept == "shape":     # the picks point past the pieces
-        starts, stops, slots, picks = walked
         kept = marshal.dumps((starts, stops, slots, (len(starts),) * len(picks)))
+    elif kept == "picks":   # one segment too few
+        kept = marshal.dumps((starts, stops, slots, picks[:-1]))
+    elif kept == "bounds":  # a slice past the text's end
+        kept = marshal.dumps((starts, stops[:-1] + (n + 1,), slots, picks))
+    elif kept == "no picks":
+        kept = marshal.dumps((starts, stops, slots, None))
     monkeypatch.setattr(near_index.pattern_facts, "answer", lambda kind, pattern, flags, compute: kept)
     _probe_plan.cache_clear()
     try:

@@ -240,7 +240,7 @@ def _probe_plan(k: int, n: int) -> tuple:
             plan = marshal.loads(kept)
         except (TypeError, ValueError, EOFError):
             plan = None
-        if not _sound(plan):
+        if not _sound(plan, k, n):
             plan = _probe_walk(k, n)        # a kept answer of another shape: not used
     else:
         plan = _probe_walk(k, n)
@@ -253,14 +253,21 @@ def _probe_plan(k: int, n: int) -> tuple:
     return prober, picker, slots
 
 
-def _sound(plan) -> bool:
-    """Whether a kept plan has the shape ``_probe_walk`` gives (bounds and slots alike
-    long, the picks among the pieces)."""
+def _sound(plan, k: int, n: int) -> bool:
+    """Whether a kept plan has the shape ``_probe_walk`` gives for (k, n): bounds and slots
+    alike long, the bounds inside the text, k + 1 picks (two when k is 0) among the pieces
+    exactly when the text can be cut."""
     try:
         starts, stops, slots, picks = plan
         pieces = len(starts)
-        return (len(stops) == pieces and len(slots) == (pieces if pieces > 1 else pieces + 1)
-                and (picks is None or all(0 <= j < pieces for j in picks)))
+        if len(stops) != pieces or len(slots) != (pieces if pieces > 1 else pieces + 1):
+            return False
+        if pieces and (min(starts) < 0 or max(stops) > n):
+            return False
+        if picks is None:
+            return _parts(k, n) is None
+        return (_parts(k, n) is not None and len(picks) == (k + 1 if k else 2)
+                and all(0 <= j < pieces for j in picks))
     except (TypeError, ValueError):
         return False
 
