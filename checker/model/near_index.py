@@ -40,14 +40,16 @@ bigram of a unit, at most ``postings_cap`` per bigram).
 
 from __future__ import annotations
 
+import marshal
 import math
 import operator
 import re
 from collections import Counter, _count_elements
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, count, repeat
 from operator import itemgetter
 
+from checker.core import pattern_facts
 from checker.model.similarity import PLACEHOLDER
 
 _setdefault = dict.setdefault
@@ -192,16 +194,126 @@ def _windows_by_size(k: int, n: int) -> dict[int, tuple[tuple[int, int, int, int
     return {size: tuple(entries) for size, entries in out.items()}
 
 
+# The kind under which a short length's plan is kept with the facts about expressions
+# (``_probe_plan``)
+_PLAN_FACT = "near-index probe plan"
+
+
 @lru_cache(maxsize=4096)
-def _reach(k: int, n: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Where every slice ``_plan`` looks up starts and stops, each once: for one quick look
-    at all of them (a slice of another size never equals a segment)."""
-    pairs: set[tuple[int, int]] = set()
-    for _, windows in _plan(k, n):
-        for first, last, size in windows:
-            pairs.update(zip(range(first, last + 1), range(first + size, last + size + 1)))
-    starts, stops = zip(*pairs) if pairs else ((), ())
-    return starts, stops
+def _probe_plan(k: int, n: int) -> tuple:
+    """What a look-up of a text of length n needs, made in one walk of ``_plan``'s windows
+    (a fresh process makes it for some fifty lengths at its first document: one function
+    and one dict, not five tables each an lru entry built from the others):
+
+    * the prober: every slice a window holds, each once, in one call (``itemgetter`` of
+      slices; None when there is none): for one quick look at all of them (a slice of
+      another size never equals a segment);
+    * the picker: the k + 1 segments of a text of length n (what ``_cutter`` cuts) taken
+      out of the prober's pieces: every segment is one of them (with no edit before or
+      after it, a segment stands in its own place, in the window of its own length), so
+      ``add`` files the unit ``candidates`` just looked up without slicing it again, and
+      with the pieces' hashes made.  The same shape as ``_cutter``'s answer (one piece
+      twice when k is 0); None when the text is too short to cut;
+    * the slots: for each piece, in the prober's order, the (length, segment) of every
+      window it stands in (a window of its size whose places include its start).  A
+      piece that is a segment filed under one of those is found there, with no search of
+      the windows (``NearIndex._found_at``); every place of every window is one of the
+      pieces, so no unit is missed.  As long as the prober's answer (one slice: the piece
+      twice, the second standing nowhere).
+
+    The pieces' order is the order their slices are first met in the walk (lengths, then
+    segments, then places, as ``_plan`` lists them): the three parts agree because they
+    are made together, and no answer depends on the order.  The windows are those of
+    ``_length_windows``, computed here inline.
+
+    A short length's plan (the texts ``candidates`` probes) is the same in every process
+    of the same code, and walking the windows is ~230 k instructions a length (a seed's
+    first document meets ~50): its plain data (the slices' bounds, the slots, the picks)
+    is kept in the store of facts (``pattern_facts``: a file named by the code stamp,
+    read once per process anyway) and only the two ``itemgetter``s are made here (~10 k).  A
+    long text's lengths are many and rarely met again: walked each time."""
+    if n < _LONG_TEXT:
+        # kept as the marshal bytes of the plan, read here only for the lengths a run
+        # meets: the file of facts is read whole by every run, an empty file's too
+        kept = pattern_facts.answer(_PLAN_FACT, str(k), n, lambda: marshal.dumps(_probe_walk(k, n)))
+        try:
+            plan = marshal.loads(kept)
+        except (TypeError, ValueError, EOFError):
+            plan = None
+        if not _sound(plan, k, n):
+            plan = _probe_walk(k, n)        # a kept answer of another shape: not used
+    else:
+        plan = _probe_walk(k, n)
+    starts, stops, slots, picks = plan
+    if not starts:
+        return None, None, slots
+    slices = list(map(slice, starts, stops))
+    prober = itemgetter(*slices) if len(slices) > 1 else itemgetter(slices[0], slices[0])
+    picker = None if picks is None else itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
+    return prober, picker, slots
+
+
+def _sound(plan, k: int, n: int) -> bool:
+    """Whether a kept plan has the shape ``_probe_walk`` gives for (k, n): bounds and slots
+    alike long, the bounds inside the text, k + 1 picks (two when k is 0) among the pieces
+    exactly when the text can be cut."""
+    try:
+        starts, stops, slots, picks = plan
+        pieces = len(starts)
+        if len(stops) != pieces or len(slots) != (pieces if pieces > 1 else pieces + 1):
+            return False
+        if pieces and (min(starts) < 0 or max(stops) > n):
+            return False
+        if picks is None:
+            return _parts(k, n) is None
+        return (_parts(k, n) is not None and len(picks) == (k + 1 if k else 2)
+                and all(0 <= j < pieces for j in picks))
+    except (TypeError, ValueError):
+        return False
+
+
+def _probe_walk(k: int, n: int) -> tuple:
+    """``_probe_plan``'s parts as plain data: the starts and stops of the pieces, the slots
+    and the picks (None when the text is too short to cut), from one walk of the windows."""
+    by_pair: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    get = by_pair.get
+    parts = k + 1
+    for length in range(n - k if n - k > 1 else 1, n + k + 1):
+        size, longer = divmod(length, parts)
+        if not size:
+            continue            # too short to cut (``_parts``: None)
+        delta = n - length
+        short = parts - longer  # the first ``short`` segments are ``size`` long, the others one more
+        start = 0
+        for i in range(parts):
+            piece = size if i < short else size + 1
+            first = start + (-i if -i > delta - k + i else delta - k + i)
+            last = start + (i if i < delta + k - i else delta + k - i)
+            if first < 0:
+                first = 0
+            if last > n - piece:
+                last = n - piece
+            slot = (length, i)
+            for p in range(first, last + 1):
+                pair = (p, p + piece)
+                held = get(pair)
+                if held is None:
+                    by_pair[pair] = [slot]
+                else:
+                    held.append(slot)
+            start += piece
+    if not by_pair:
+        return (), (), ((),), None
+    pairs = list(by_pair)
+    starts, stops = zip(*pairs)
+    slots = tuple(map(tuple, by_pair.values()))
+    if len(slots) == 1:
+        slots = (*slots, ())
+    own = _parts(k, n)
+    if own is None:
+        return starts, stops, slots, None
+    place = dict(zip(pairs, count()))
+    return starts, stops, slots, tuple([place[(start, start + size)] for start, size in own])
 
 
 def _getter(bounds) -> "itemgetter | None":
@@ -223,46 +335,19 @@ def _cutter(k: int, length: int):
     return None if parts is None else _getter([(start, start + size) for start, size in parts])
 
 
-@lru_cache(maxsize=4096)
 def _prober(k: int, n: int):
-    """Every slice ``_plan`` looks up in a text of length n (``_reach``), in one call."""
-    return _getter(list(zip(*_reach(k, n))))
+    """Every slice ``_plan`` looks up in a text of length n, in one call (``_probe_plan``)."""
+    return _probe_plan(k, n)[0]
 
 
-@lru_cache(maxsize=4096)
 def _picker(k: int, n: int):
-    """The k + 1 segments of a text of length n (what ``_cutter`` cuts) taken out of the
-    pieces ``_prober`` cut of it: every segment is one of them (with no edit before or
-    after it, a segment stands in its own place, in the window of its own length), so
-    ``add`` files the unit ``candidates`` just looked up without slicing it again, and
-    with the pieces' hashes made.  The same shape as ``_cutter``'s answer (one piece
-    twice when k is 0).  None when the text is too short to cut.  ``_reach`` is made
-    the same way whenever it is made (a set of the same pairs filled in the same order),
-    so the places agree with any ``_prober`` of (k, n)."""
-    parts = _parts(k, n)
-    if parts is None:
-        return None
-    place = {pair: i for i, pair in enumerate(zip(*_reach(k, n)))}
-    picks = [place[(start, start + size)] for start, size in parts]
-    return itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
+    """The k + 1 segments of a text of length n out of the prober's pieces (``_probe_plan``)."""
+    return _probe_plan(k, n)[1]
 
 
-@lru_cache(maxsize=4096)
 def _slots(k: int, n: int) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """For each piece ``_prober`` cuts of a text of length n, in its order, the (length,
-    segment) of every window of ``_plan`` that piece stands in: a window of its size
-    whose places include its start.  A piece that is a segment filed under one of those
-    is found there, with no search of the windows (``NearIndex._found_at``); every place
-    of every window is one of the pieces (``_reach``), so no unit is missed.  As long as
-    ``_prober``'s answer (one slice: the piece twice, the second standing nowhere)."""
-    by_pair: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for length, windows in _plan(k, n):
-        for i, (first, last, size) in enumerate(windows):
-            for p in range(first, last + 1):
-                by_pair.setdefault((p, p + size), []).append((length, i))
-    pairs = list(zip(*_reach(k, n)))
-    out = [tuple(by_pair[pair]) for pair in pairs]
-    return tuple(out) if len(out) > 1 else (*out, ())
+    """The windows each of the prober's pieces stands in (``_probe_plan``)."""
+    return _probe_plan(k, n)[2]
 
 
 @lru_cache(maxsize=4096)
@@ -297,9 +382,10 @@ def _wild_probe(grams: frozenset[str], lacking: int) -> tuple[str, ...] | None:
     return tuple(plain[:left]) if left > 0 else ()
 
 
-# (k, length) of the texts looked up so far in this process (``_held_segments``)
+# (k, length) of the long texts looked up so far in this process (``_held_segments``)
 _SEEN: set[tuple[int, int]] = set()
-# ... and, from their second time on, the slices looked up (``_prober``; None: no slice)
+# the slices looked up per (k, length) (``_prober``): a short text's from its length's first
+# look-up (``candidates``), a long text's from its second
 _PROBES: dict[tuple[int, int], "itemgetter | None"] = {}
 
 
@@ -535,10 +621,10 @@ class NearIndex:
     def _held_segments(self, norm: str, k: int, n: int) -> set[str]:
         """The segments filed that some slice of ``norm`` is, among them every one that a
         slice ``_plan`` looks up is (most texts repeat nothing: one look at all the slices,
-        in C, and usually no set made).  A length met for the first time in the process is
-        looked at in every slice of a segment's size instead: making the slices (``_reach``)
-        costs more than a look, and a one-file run meets most lengths once; the windows are
-        then applied by the caller."""
+        in C, and usually no set made).  Asked for long texts (paragraphs) and the empty
+        one: a long text's length met for the first time in the process is looked at in every
+        slice of a segment's size instead (a document meets most paragraph lengths once, and
+        the probe of a length is kept); the windows are then applied by the caller."""
         texts = self._segment_texts
         key = (k, n)
         if key in _SEEN:
@@ -589,7 +675,18 @@ class NearIndex:
         hits = None         # ... and when the slices were looked at, which of them are segments
         if PLACEHOLDER not in norm and len(norm) < _LONG_TEXT:
             # The common case, in as few calls as may be: no slice of it is a segment filed.
-            probe = _PROBES.get((k, len(norm)))
+            # A length met for the first time in the process has its probe made here
+            # (``_probe_plan``, one walk of its windows): a one-file run meets some fifty
+            # lengths, most of them again, and looking at every slice of a segment's size
+            # instead (``_held_segments``' way for a long text met once) then the windows
+            # of each hit (``_windows_by_size``) cost as much as the probe the second
+            # meeting made anyway.  At most ``_LONG_TEXT`` lengths a k: no bound needed.
+            key = (k, len(norm))
+            probe = _PROBES.get(key)
+            if probe is None:
+                probe = _prober(k, key[1])      # None only for the empty text
+                if probe is not None:
+                    _PROBES[key] = probe
             if probe is not None:
                 pieces = probe(norm)
                 self._probed, self._probed_pieces = norm, pieces
@@ -599,8 +696,8 @@ class NearIndex:
                         return []
                     held = False    # only the short units and those with placeholders are left
                 else:
-                    # which of the slices are segments filed (a probe is made only for a
-                    # length met before): ``_found_at`` reads their windows from their places
+                    # which of the slices are segments filed: ``_found_at`` reads their
+                    # windows from their places
                     hits = [j for j, piece in enumerate(pieces) if piece in texts]
         mine = norm.count(PLACEHOLDER)
         grams = None
