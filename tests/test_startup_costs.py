@@ -128,3 +128,23 @@ def test_the_entrys_own_imports_make_no_collection():
         pytest.skip("this interpreter's site imports typing itself")
     assert out[1] == "False"
     assert int(out[2]) <= 1         # the default threshold may be crossed once, by chance
+
+
+def test_the_collector_is_off_for_a_one_file_check_only(tmp_path):
+    """A `gwlint check` of one file runs without the collector (collector.off_for_one_run:
+    its passes cost ~1.7 % of the run and free next to nothing before the process ends);
+    a check of two files turns it back on before the first document, and another command
+    never turns it off."""
+    (tmp_path / "a.txt").write_text("全年完成投资12亿元。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("全年完成投资13亿元。\n", encoding="utf-8")
+    after = "import gc\nsys.stderr.write(f'collector {gc.isenabled()}\\n')"
+
+    def collector(args):
+        out = _run_with(tmp_path, "", after, args)
+        return [x for x in out.stderr.splitlines() if x.startswith("collector")][-1]
+
+    check = ["check", "--no-config", "--no-cache", "--format", "json"]
+    assert collector([*check, "a.txt"]) == "collector False"
+    assert collector([*check, "a.txt", "b.txt"]) == "collector True"
+    assert collector([*check, "."]) == "collector True"          # a folder of two files
+    assert collector(["rules", "--no-config"]) == "collector True"

@@ -187,6 +187,10 @@ def _check_writable(option: str, target: str, folder_ok: bool = False) -> None:
 
 def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result=None,
          spool: bool = False) -> RunResult:
+    from checker.core.collector import resume
+
+    if settings.config.duplicates.reference:   # reference documents read: the collector as before
+        resume()
     needs_sources = getattr(formatter, "NEEDS_SOURCES", False) or keep_sources
     stdin_run = None
     if "-" in paths:
@@ -235,6 +239,8 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
         else:
             own = settings
         groups.setdefault(id(own), (own, []))[1].append(f)
+    if len(files) > 1:   # a long run: the collector as before (see collector.off_for_one_run)
+        resume()
     if len(groups) <= 1:
         own = next(iter(groups.values()))[0] if groups else settings
         run = run_paths(files, own, args.jobs, progress=progress, keep_sources=needs_sources, on_result=on_result,

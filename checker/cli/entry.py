@@ -12,18 +12,28 @@ from __future__ import annotations
 def prepare(argv: list[str]) -> None:
     """What the process is given before the command line's imports (also by
     benchmarks/_startup_probe.py, which times them); ``argv`` the command line's words."""
-    from checker.core.collector import fewer_collections
+    from checker.core.collector import fewer_collections, off_for_one_run
 
     # Before the imports: with Python's default threshold they made some twenty
     # collections (0.01 CPU s), each walking the objects of every module imported so far
     # and freeing nothing.  run_check sets the same for the run itself.
     fewer_collections()
+    if _command(argv) == "check":
+        off_for_one_run()   # on again when the run has more than one file (runner.run_paths)
     # gwlint's own modules found and read from one file (checker.core.module_store), for
     # a command: `--version` and `--help` import a handful, fewer than reading it costs
     if not _answered_alone(argv):
         from checker.core import module_store
 
         module_store.install()
+
+
+def _command(argv: list[str]) -> str | None:
+    """The command word of a command line (its first word not an option), or None."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+    return None
 
 
 def _answered_alone(argv: list[str]) -> bool:
