@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _entries(n: int) -> dict[bytes, bytes]:
-    return {f"s0:第{i}条(?:款|项){'x' * (i % 7)}".encode(): dumped((True, (f"第{i}条",), (0, i), None, None, None))
+    return {f"第{i}条(?:款|项){'x' * (i % 7)}\0s0".encode(): dumped((True, (f"第{i}条",), (0, i), None, None, None))
             for i in range(n)}
 
 
@@ -30,29 +30,18 @@ def test_what_is_written_is_read_back_key_by_key(tmp_path):
     assert store is not None and len(store) == 300
     for key, value in entries.items():
         assert store.get(key) == marshal.loads(value)
-    assert store.get(b"s0:absent") is MISSING
-    assert store.get(b"s0:absent", None) is None
+    assert store.get(b"absent\0s0") is MISSING
+    assert store.get(b"absent\0s0", None) is None
     assert store.raw() == entries
 
 
-def test_keys_sharing_a_crc_are_told_apart_by_the_stored_key(tmp_path, monkeypatch):
-    """Every key given one CRC: each lookup still finds its own entry (and an absent key none)."""
-    real = zlib.crc32
-
-    class OneCrc:
-        @staticmethod
-        def crc32(data, start=0):
-            return 7 if isinstance(data, bytes) and data.startswith(b"s0:") else real(data, start)
-
-    monkeypatch.setattr(keyed_file, "zlib", OneCrc)
-    path = tmp_path / "k.marshal"
-    entries = _entries(20)
-    write_keyed(path, 1, entries)
-    store = KeyedFile.open(path, 1)
-    assert list(store.index) == [7] and len(store.index[7]) == 4 * 20
-    for key, value in entries.items():
-        assert store.get(key) == marshal.loads(value)
-    assert store.get(b"s0:absent") is MISSING
+def test_the_keys_of_expressions_are_distinct():
+    """Two (pattern, flags) pairs never share a key: flags, type, and texts ending alike."""
+    pairs = [("a", 0), ("a", 2), ("a\0s2", 0), ("a\0s", 2), ("a\0", 0), (b"a", 0), (b"a\0s0", 0), ("", 0),
+             ("第一", 0), ("第一", 256), ("\udc80", 0), ("a", 20)]
+    keys = [patterns._known_key(pair) for pair in pairs]
+    assert len(set(keys)) == len(pairs)
+    assert patterns._known_key(("第一", 0)) == "第一".encode() + b"\0s0"
 
 
 @pytest.mark.parametrize("whole", [True, False])
@@ -67,8 +56,11 @@ def test_damage_reads_as_a_miss(tmp_path, monkeypatch, whole):
     assert KeyedFile.open(path, 3) is None
     blob = bytearray(path.read_bytes())
     victim = sorted(entries)[10]
-    at = bytes(blob).index(victim) + len(victim) + 2       # inside that entry's value
-    blob[at] ^= 0x55
+    first = KeyedFile.open(path, 2)
+    start, end, _ = first.index[victim]
+    base = len(blob) - (first.index[max(first.index, key=lambda k: first.index[k][1])][1])
+    first.close()
+    blob[base + start + 2] ^= 0x55                    # inside that entry's value
     path.write_bytes(bytes(blob))
     store = KeyedFile.open(path, 2)
     assert (store._data is not None) is whole
@@ -86,7 +78,7 @@ def test_damage_reads_as_a_miss(tmp_path, monkeypatch, whole):
         assert KeyedFile.open(path, 2) is None
     path.write_bytes(bytes(blob[:-5]))                                      # torn: the last entry
     store = KeyedFile.open(path, 2)
-    assert store.get(sorted(entries, key=lambda k: bytes(blob).index(k))[-1]) is MISSING
+    assert store.get(max(store.index, key=lambda k: store.index[k][1])) is MISSING
     store.close()
     path.write_bytes(b"\0" * 40)
     assert KeyedFile.open(path, 2) is None

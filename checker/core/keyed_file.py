@@ -10,15 +10,15 @@ same three hundred.  Here each entry is marshalled on its own, behind an index, 
 decodes the index (a few small integers an entry) and the entries it asks for.
 
 Layout: magic, format (4 bytes, little-endian), the index's length (8) and CRC-32 (4); the
-index, the marshal of a dict from the CRC-32 of a key to a tuple of (start, key length,
-end, CRC-32 of the entry) for each entry with that key CRC (several keys may share one);
-then the entries, each the key's bytes followed by the marshal of its value (offsets from
-the end of the index).  A key is bytes the caller makes (the same key, the same bytes: not
-``marshal.dumps``, whose output depends on reference counts), and a lookup compares the
-stored key.  A file of another layout or format or with a damaged index reads as empty, a
-damaged entry as a missing key; nothing here raises.  Files are written whole and renamed
-over the old one (``sealed_file.write_whole``): a reader holds the bytes (or, for a large
-file, the open file, which a rename leaves as it was) it started with.
+index, the marshal of a dict from each key to (start, end, CRC-32) of its value; then the
+values, each a marshal (offsets from the end of the index).  A key is bytes the caller
+makes (the same key, the same bytes: not ``marshal.dumps``, whose output depends on
+reference counts).  Opening a file decodes its index: a bytes object and three small
+integers an entry, some twenty times less than the entries themselves.  A file of
+another layout or format or with a damaged index reads as none, a damaged value as a
+missing key; nothing here raises.  Files are written whole and renamed over the old one
+(``sealed_file.write_whole``): a reader holds the bytes (or, for a large file, the open
+file, which a rename leaves as it was) it started with.
 """
 from __future__ import annotations
 
@@ -88,58 +88,48 @@ class KeyedFile:
                 pass
 
     def __len__(self) -> int:
-        return sum(len(spec) // 4 for spec in self.index.values())
+        return len(self.index)
 
     def _piece(self, start: int, end: int, crc: int) -> bytes | None:
-        """The entry's bytes when its CRC holds; else None."""
-        piece = self._data[start:end] if self._data is not None else self._pread(start, end)
-        return piece if piece is not None and zlib.crc32(piece) == crc else None
+        """The value's bytes when their CRC holds; else None."""
+        data = self._data
+        if data is not None:
+            piece = data[start:end]
+        elif self._fd is not None:
+            try:
+                piece = os.pread(self._fd, end - start, self._base + start)
+            except (OSError, ValueError, OverflowError):
+                return None
+        else:
+            return None
+        return piece if zlib.crc32(piece) == crc else None
 
     def get(self, key: bytes, default: Any = MISSING) -> Any:
         """The value kept under ``key``, or ``default``."""
-        spec = self.index.get(zlib.crc32(key))
+        spec = self.index.get(key)
         if spec is None:
             return default
-        # (written out for the usual case, one entry with this key CRC, read from the
-        # file's bytes: a run looks up some three hundred keys, and each call, loop step
-        # and slice is a share of the cost)
-        data = self._data
         try:
-            if len(spec) == 4 and data is not None:
-                start, size, end, crc = spec
-                piece = data[start:end]
-                if zlib.crc32(piece) == crc and piece[:size] == key:
-                    return marshal.loads(piece[size:])
-                return default
-            for i in range(0, len(spec), 4):
-                start, size, end, crc = spec[i:i + 4]
-                piece = data[start:end] if data is not None else self._pread(start, end)
-                if piece is not None and zlib.crc32(piece) == crc and piece[:size] == key:
-                    return marshal.loads(piece[size:])
+            start, end, crc = spec
+            data = self._data
+            # (written out for a file read whole: a run looks up some three hundred keys)
+            piece = data[start:end] if data is not None else self._piece(start, end, crc)
+            if piece is not None and zlib.crc32(piece) == crc:
+                return marshal.loads(piece)
         except (ValueError, EOFError, TypeError, OverflowError):
             pass
         return default
 
-    def _pread(self, start: int, end: int) -> bytes | None:
-        if self._fd is None:
-            return None
-        try:
-            return os.pread(self._fd, end - start, self._base + start)
-        except (OSError, ValueError, OverflowError):
-            return None
-
     def raw(self) -> dict[bytes, bytes]:
         """Every intact entry as key -> the marshalled value, undecoded (to write again)."""
         out = {}
-        try:
-            for spec in self.index.values():
-                for i in range(0, len(spec), 4):
-                    start, size, end, crc = spec[i:i + 4]
-                    piece = self._piece(start, end, crc)
-                    if piece is not None and len(piece) >= size:
-                        out[piece[:size]] = piece[size:]
-        except (ValueError, TypeError, OverflowError):
-            pass
+        for key, spec in self.index.items():
+            try:
+                piece = self._piece(*spec)
+            except (ValueError, TypeError, OverflowError):
+                continue
+            if piece is not None and type(key) is bytes:
+                out[key] = piece
         return out
 
 
@@ -167,15 +157,13 @@ def write_keyed(path: Path, fmt: int, entries: dict[bytes, bytes], keep_newest: 
     format ``fmt``, whole or not at all; ``keep_newest`` as ``sealed_file.write_sealed``'s."""
     from checker.core.sealed_file import write_whole
 
-    index: dict[int, tuple] = {}
+    index: dict[bytes, tuple[int, int, int]] = {}
     pieces, at = [], 0
     for key in sorted(entries):
-        piece = key + entries[key]
-        end = at + len(piece)
-        crc = zlib.crc32(key)
-        index[crc] = index.get(crc, ()) + (at, len(key), end, zlib.crc32(piece))
+        piece = entries[key]
+        index[key] = (at, at + len(piece), zlib.crc32(piece))
         pieces.append(piece)
-        at = end
+        at += len(piece)
     body = marshal.dumps(index)
     head = (_MAGIC + fmt.to_bytes(4, "little") + len(body).to_bytes(8, "little")
             + zlib.crc32(body).to_bytes(4, "little"))

@@ -795,21 +795,26 @@ def _widths(items, c) -> int | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-# 11: a keyed file (``keyed_file``), each expression's entry read when the run first asks
-#     about it; 10: context literals kept; 3: a ] outside a POSIX class is a literal;
+# 12: a keyed file (``keyed_file``), each expression's entry read when the run first asks
+#     about it (11: the same with another index, never released); 10: context literals kept; 3: a ] outside a POSIX class is a literal;
 #     4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal; 9: a set
 #     opened by : ([:：]) is no POSIX class
-_KNOWN_FORMAT = 11
+_KNOWN_FORMAT = 12
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
 _KNOWN_FILES = 8               # files kept in the cache folder (one per regex build: checkouts share it)
 
 
 def _known_key(key: tuple) -> bytes:
-    """The file's key of an expression (its text and flags): the same pair, the same bytes."""
+    """The file's key of an expression (its text and flags): the same pair, the same bytes.
+    The text's bytes, then NUL and a mark of its type and the flags (none of which holds a
+    NUL: the last NUL splits a key, so two pairs never share one)."""
     pattern, flags = key
-    if isinstance(pattern, str):
-        return b"s%d:" % flags + pattern.encode("utf-8", "surrogatepass")
-    return b"b%d:" % flags + bytes(pattern)
+    if type(pattern) is str:
+        return pattern.encode("utf-8", "surrogatepass") + (_KEY_ENDS.get(flags) or b"\0s%d" % flags)
+    return bytes(pattern) + b"\0b%d" % flags
+
+
+_KEY_ENDS = {0: b"\0s0"}
 
 
 class _Known:
@@ -871,8 +876,8 @@ class _Known:
         if store is None:
             return
         pattern, flags = key
-        record = store.get(b"s%d:" % flags + pattern.encode("utf-8", "surrogatepass") if type(pattern) is str
-                           else _known_key(key), None)
+        record = store.get(pattern.encode("utf-8", "surrogatepass") + (_KEY_ENDS.get(flags) or b"\0s%d" % flags)
+                           if type(pattern) is str else _known_key(key), None)
         if record is None:
             return
         try:
