@@ -867,33 +867,36 @@ class _Known:
             self.store = self._open(self.path())
 
     def _look(self, key: tuple[str, int]) -> None:
-        """Bring the file's entry of ``key`` into the tables, once per expression (no lock:
-        two threads looking up one key at once find the same entry)."""
+        """Bring the file's entry of ``key`` into the tables, once per expression.  No lock:
+        the entry is in the tables before the key is marked seen, so a thread asking at the
+        same time reads the entry itself (the same values) or finds the tables filled."""
         if not self.loaded:
             self.load()
-        self.seen.add(key)
-        store = self.store
-        if store is None:
-            return
-        pattern, flags = key
-        record = store.get(pattern.encode("utf-8", "surrogatepass") + (_KEY_ENDS.get(flags) or b"\0s%d" % flags)
-                           if type(pattern) is str else _known_key(key), None)
-        if record is None:
-            return
         try:
-            ok, literals, windows, split, context, program = record
-        except (TypeError, ValueError):
-            return
-        if ok:
-            self.ok.add(key)
-        if windows is not None and literals is not None:
-            self.literals[key], self.windows[key] = literals, windows
-        if split is not None:
-            self.splits[key] = split
-        if context is not None:
-            self.contexts[key] = context
-        if type(program) is bytes:
-            self.packed[key] = program
+            store = self.store
+            if store is None:
+                return
+            pattern, flags = key
+            record = store.get(pattern.encode("utf-8", "surrogatepass") + (_KEY_ENDS.get(flags) or b"\0s%d" % flags)
+                               if type(pattern) is str else _known_key(key), None)
+            if record is None:
+                return
+            try:
+                ok, literals, windows, split, context, program = record
+            except (TypeError, ValueError):
+                return
+            if ok:
+                self.ok.add(key)
+            if windows is not None and literals is not None:
+                self.literals[key], self.windows[key] = literals, windows
+            if split is not None:
+                self.splits[key] = split
+            if context is not None:
+                self.contexts[key] = context
+            if type(program) is bytes:
+                self.packed[key] = program
+        finally:
+            self.seen.add(key)
 
     def compiles(self, key: tuple[str, int]) -> bool:
         if key not in self.seen:
