@@ -795,15 +795,40 @@ def _widths(items, c) -> int | None:
 # arguments of its engine's constructor): compiling it again is then that one call, with
 # none of ``regex``'s parsing, which is written in Python.
 
-_KNOWN_FORMAT = 10         # 10: context literals kept; 3: a ] outside a POSIX class is a literal; 4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal; 9: a set opened by : ([:：]) is no POSIX class
+# 12: a keyed file (``keyed_file``), each expression's entry read when the run first asks
+#     about it (11: the same with another index, never released); 10: context literals kept; 3: a ] outside a POSIX class is a literal;
+#     4: windows kept; 5: leads; 6: splits; 7: sets, braces in sets; 8: CRC seal; 9: a set
+#     opened by : ([:：]) is no POSIX class
+_KNOWN_FORMAT = 12
 _KNOWN_LIMIT = 20_000          # entries kept; past this (user expressions churning) start afresh
+_KNOWN_FILES = 8               # files kept in the cache folder (one per regex build: checkouts share it)
+
+
+def _known_key(key: tuple) -> bytes:
+    """The file's key of an expression (its text and flags): the same pair, the same bytes.
+    The text's bytes, then NUL and a mark of its type and the flags (none of which holds a
+    NUL: the last NUL splits a key, so two pairs never share one)."""
+    pattern, flags = key
+    if type(pattern) is str:
+        return pattern.encode("utf-8", "surrogatepass") + (_KEY_ENDS.get(flags) or b"\0s%d" % flags)
+    return bytes(pattern) + b"\0b%d" % flags
+
+
+_KEY_ENDS = {0: b"\0s0"}
 
 
 class _Known:
-    __slots__ = ("loaded", "ok", "literals", "windows", "splits", "contexts", "programs", "dirty", "lock")
+    """What is known of each expression, read from the file one expression at a time: an
+    entry is decoded at the first question about its expression (``_look``), so a run
+    pays for the expressions it uses, not for every one the cache folder has met."""
+
+    __slots__ = ("loaded", "store", "seen", "ok", "literals", "windows", "splits", "contexts", "programs",
+                 "packed", "dirty", "lock")
 
     def __init__(self) -> None:
         self.loaded = False
+        self.store = None                     # the file (keyed_file.KeyedFile), once opened
+        self.seen: set[tuple[str, int]] = set()   # the expressions whose entry was looked up
         self.ok: set[tuple[str, int]] = set()
         self.literals: dict[tuple[str, int], tuple[str, ...]] = {}
         self.windows: dict[tuple[str, int], tuple[int, ...]] = {}     # see _analyse
@@ -812,6 +837,9 @@ class _Known:
         # what regex's compiler made of an expression: the arguments of the engine's own
         # constructor, as a compiled expression is pickled (``Pattern._pickled_data``)
         self.programs: dict[tuple[str, int], tuple] = {}
+        # a program as the file keeps it (marshalled, without its first item), decoded when
+        # the expression is compiled: a seed run looks up ~310 expressions and compiles ~64
+        self.packed: dict[tuple[str, int], bytes] = {}
         self.dirty = False
         self.lock = threading.Lock()
 
@@ -826,32 +854,53 @@ class _Known:
                               f"-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
 
     @staticmethod
-    def _read(path) -> dict | None:
-        from checker.core.sealed_file import read_sealed
+    def _open(path):
+        from checker.core.keyed_file import KeyedFile
 
-        return read_sealed(path, _KNOWN_FORMAT)
+        return KeyedFile.open(path, _KNOWN_FORMAT)
 
     def load(self) -> None:
         with self.lock:
             if self.loaded:
                 return
             self.loaded = True
-            data = self._read(self.path())
-            if data is not None:
-                try:
-                    self.ok |= {(p, f) for p, f in data["ok"]}
-                    self.literals.update({(p, f): tuple(lits) for (p, f), lits in data["literals"].items()})
-                    self.windows.update({(p, f): tuple(w) for (p, f), w in data["windows"].items()})
-                    self.splits.update(data["splits"])
-                    self.contexts.update({(p, f): tuple(t) for (p, f), t in data["contexts"].items()})
-                    self.programs.update(data["programs"])
-                except (KeyError, TypeError, ValueError):
-                    self.ok, self.literals, self.windows, self.splits, self.programs = set(), {}, {}, {}, {}
-                    self.contexts = {}
+            self.store = self._open(self.path())
 
-    def compiles(self, key: tuple[str, int]) -> bool:
+    def _look(self, key: tuple[str, int]) -> None:
+        """Bring the file's entry of ``key`` into the tables, once per expression.  No lock:
+        the entry is in the tables before the key is marked seen, so a thread asking at the
+        same time reads the entry itself (the same values) or finds the tables filled."""
         if not self.loaded:
             self.load()
+        try:
+            store = self.store
+            if store is None:
+                return
+            pattern, flags = key
+            record = store.get(pattern.encode("utf-8", "surrogatepass") + (_KEY_ENDS.get(flags) or b"\0s%d" % flags)
+                               if type(pattern) is str else _known_key(key), None)
+            if record is None:
+                return
+            try:
+                ok, literals, windows, split, context, program = record
+            except (TypeError, ValueError):
+                return
+            if ok:
+                self.ok.add(key)
+            if windows is not None and literals is not None:
+                self.literals[key], self.windows[key] = literals, windows
+            if split is not None:
+                self.splits[key] = split
+            if context is not None:
+                self.contexts[key] = context
+            if type(program) is bytes:
+                self.packed[key] = program
+        finally:
+            self.seen.add(key)
+
+    def compiles(self, key: tuple[str, int]) -> bool:
+        if key not in self.seen:
+            self._look(key)
         return key in self.ok
 
     def add_ok(self, key: tuple[str, int]) -> None:
@@ -861,9 +910,16 @@ class _Known:
 
     def compile(self, key: tuple[str, int]):
         """``regex.compile(*key)``, from the stored program when there is one."""
-        if not self.loaded:
-            self.load()
+        if key not in self.seen:
+            self._look(key)
         program = self.programs.get(key)
+        if program is None and key in self.packed:
+            import marshal
+
+            try:        # kept without its first item, the expression (the key's)
+                program = self.programs[key] = (key[0], *marshal.loads(self.packed.pop(key)))
+            except (ValueError, EOFError, TypeError):
+                program = None
         if program is not None:
             try:
                 return _engine_compile(*program)
@@ -881,8 +937,8 @@ class _Known:
         return compiled
 
     def literals_of(self, key: tuple[str, int]) -> tuple[str, ...]:
-        if not self.loaded:
-            self.load()
+        if key not in self.seen:
+            self._look(key)
         try:
             return self.literals[key]
         except KeyError:
@@ -893,8 +949,8 @@ class _Known:
             return found
 
     def split_of(self, key: tuple[str, int]) -> int:
-        if not self.loaded:
-            self.load()
+        if key not in self.seen:
+            self._look(key)
         try:
             return self.splits[key]
         except KeyError:
@@ -903,8 +959,8 @@ class _Known:
             return found
 
     def context_of(self, key: tuple[str, int]) -> tuple[str, ...]:
-        if not self.loaded:
-            self.load()
+        if key not in self.seen:
+            self._look(key)
         try:
             return self.contexts[key]
         except KeyError:
@@ -913,6 +969,8 @@ class _Known:
             return found
 
     def window_of(self, key: tuple[str, int]) -> tuple[int, ...]:
+        if key not in self.seen:
+            self._look(key)
         if key not in self.windows:
             self.literals.pop(key, None)
             self.literals_of(key)
@@ -925,33 +983,55 @@ class _Known:
 
             atexit.register(self.save)
 
+    def _record(self, key: tuple[str, int]) -> tuple:
+        """The file's entry of ``key``: each table's value or None; the program marshalled
+        without its first item, the expression (which the key holds)."""
+        from checker.core.keyed_file import dumped
+
+        windows = self.windows.get(key)
+        program = self.packed.get(key)
+        if program is None and key in self.programs:
+            program = dumped(self.programs[key][1:])
+        return (key in self.ok, self.literals.get(key) if windows is not None else None, windows,
+                self.splits.get(key), self.contexts.get(key), program)
+
     def save(self) -> None:
-        """Write what this process learned, merged with what the file holds now."""
-        from checker.core.sealed_file import write_sealed
+        """Write what this process learned, merged with what the file holds now (under the
+        store's lock, so two processes saving at once both keep what they learned)."""
+        import marshal
+
+        from checker.core.keyed_file import dumped, write_keyed
+        from checker.core.store_lock import store_lock
 
         if not self.dirty:
             return
         self.dirty = False
+        keys = (self.ok | self.literals.keys() | self.splits.keys() | self.contexts.keys() | self.programs.keys()
+                | self.packed.keys())
+        mine = {key: self._record(key) for key in keys}
         path = self.path()
-        ok, literals, programs = set(self.ok), dict(self.literals), dict(self.programs)
-        windows, splits, contexts = dict(self.windows), dict(self.splits), dict(self.contexts)
-        data = self._read(path)
-        if data is not None and len(data.get("ok", ())) + len(ok) <= _KNOWN_LIMIT:
-            try:
-                ok |= {(p, f) for p, f in data["ok"]}
-                literals = {**{(p, f): tuple(v) for (p, f), v in data["literals"].items()}, **literals}
-                windows = {**{(p, f): tuple(v) for (p, f), v in data["windows"].items()}, **windows}
-                splits = {**data["splits"], **splits}
-                contexts = {**{(p, f): tuple(v) for (p, f), v in data["contexts"].items()}, **contexts}
-                programs = {**data["programs"], **programs}
-            except (KeyError, TypeError, ValueError):
-                pass
-        write_sealed(path, {"format": _KNOWN_FORMAT, "ok": sorted(ok),
-                            "literals": {k: literals[k] for k in sorted(literals)},
-                            "windows": {k: windows[k] for k in sorted(windows)},
-                            "splits": {k: splits[k] for k in sorted(splits)},
-                            "contexts": {k: contexts[k] for k in sorted(contexts)},
-                            "programs": {k: programs[k] for k in sorted(programs)}})
+        with store_lock(path):
+            stored = self._open(path)
+            entries = {}
+            if stored is not None:
+                if len(stored) + len(mine) <= _KNOWN_LIMIT:
+                    entries = stored.raw()
+                stored.close()
+            for key, record in mine.items():
+                name = _known_key(key)
+                older = entries.get(name)
+                if older is not None:       # what another process kept and this one did not learn
+                    try:
+                        kept = marshal.loads(older)
+                        if type(kept) is tuple and len(kept) == len(record):
+                            record = (record[0] or bool(kept[0]),
+                                      *(m if m is not None else o for m, o in zip(record[1:], kept[1:])))
+                    except (ValueError, EOFError, TypeError):
+                        pass
+                blob = dumped(record)
+                if blob is not None:
+                    entries[name] = blob
+            write_keyed(path, _KNOWN_FORMAT, entries, keep_newest=_KNOWN_FILES)
 
 
 def _regex_error() -> type:
