@@ -205,6 +205,11 @@ def _report(segments: list[tuple[str, int]], top: int) -> None:
         warm = rules[2].get(rule)
         print(f"{rules[1][rule]:9.2f} {'' if warm is None else format(warm, '9.2f'):>9} "
               f"{'' if warm is None else format(rules[1][rule] - warm, '9.2f'):>9}  {rule}")
+    kinds = sorted(((n, label[len("kind import "):]) for label, n in segments if label.startswith("kind import")),
+                   reverse=True)
+    print(f"\n{'M':>9}  kind imported (the {len(kinds)} kinds' imports, costliest first)")
+    for n, kind in kinds[:top]:
+        print(f"{n / 1e6:9.2f}  {kind}")
 
 
 def main() -> None:

@@ -61,8 +61,10 @@ def lint_source(source: SourceText, settings: Settings, collect: bool = True,
     try:
         with file_budget(limits.file_seconds) as budget:
             # an empty text with no cross-document summary to make: the rules that can
-            # find nothing in it are not run (a corpus kind's summary would still be made)
-            rules_here = settings.rules_for(source.path, empty_text=not source.text and not collect)
+            # find nothing in it are not run (a corpus kind's summary would still be made);
+            # without summaries, neither are the kinds that report only across documents
+            rules_here = settings.rules_for(source.path, empty_text=not source.text and not collect,
+                                            alone=not collect)
             if rules is not None:
                 wanted = {r.id for r in rules}
                 rules_here = [r for r in rules_here if r.id in wanted]

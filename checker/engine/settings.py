@@ -49,19 +49,26 @@ class Settings:
                 return kind
         return None
 
-    def rules_for(self, path: str, *, empty_text: bool = False) -> list[Rule]:
+    def rules_for(self, path: str, *, empty_text: bool = False, alone: bool = False) -> list[Rule]:
         """The rules run on the document at ``path``; ``empty_text``: its text is empty,
         and the rules that can find nothing in it are left out, their kinds not imported
-        (``checker.checks.empty_text``)."""
+        (``checker.checks.empty_text``); ``alone``: no cross-document summary is made of
+        it, and the rules whose check finds nothing without one are left out likewise
+        (``checker.checks.corpus_only``)."""
         from checker.sources.discover import matches_any
 
         rel = relative_to(path, self.root)
         rules = [r for r in self.rules if not matches_any(rel, r.ignore)]
+        run = rules
         if empty_text:
             from checker.checks.empty_text import runs_on_empty_text
 
-            return link_deferrals(rules, [r for r in rules if runs_on_empty_text(r.kind)])
-        return link_deferrals(rules)
+            run = [r for r in run if runs_on_empty_text(r.kind)]
+        if alone:
+            from checker.checks.corpus_only import runs_alone
+
+            run = [r for r in run if runs_alone(r.kind)]
+        return link_deferrals(rules, run if run is not rules else None)
 
 
 def relative_to(path: str, root: Path) -> str:
