@@ -26,15 +26,19 @@ entry per file, named by a hash of the file's path and bytes:
 
 JSON, never pickle: a cache inside a repository must not be able to run code when it is
 loaded.  Entries are written atomically (a temporary file renamed); an entry that cannot
-be read or parsed is a miss and is written again, never an error.  Folders of older
-fingerprints are left in place; delete ``.gwlint_cache`` to reclaim them.
+be read or parsed is a miss and is written again, never an error, and so is one removed
+while it is read.  The folder is kept bounded: at most once a day, after a run's report
+(``checker.engine.results_upkeep``), the folders of fingerprints no run used for 14 days
+are removed, and in the others the entries unused for 14 days whose file has changed
+since or is gone (``checker.engine.results_prune``; "used" is a write or a read, the
+access time ``relatime`` keeps); an unchanged file's entry stays, however long no run
+saw it.  ``gwlint cache clean --results`` removes the folder's results now.
 """
 from __future__ import annotations
 
 import codecs
 import json
 import os
-import stat
 import tempfile
 import zlib
 from collections import Counter
@@ -42,7 +46,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from checker.core import digests
+from checker.engine.entry_key import entry_key
 from checker.engine.lint import FileResult
+from checker.engine.results_upkeep import note as note_for_prune
 from checker.engine.violation import Fix, Violation
 from checker.sources.directives import Suppression
 
@@ -50,7 +56,6 @@ FORMAT = 1
 KEEP_REPORTS = 2         # stored JSON reports kept per fingerprint (the newest)
 KEEP_PHASES = 4          # cross-document phase entries kept per fingerprint (the newest)
 FOLDER = ".gwlint_cache"
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _PIECE = 1 << 20          # bytes read at a time from a stored report
 _IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
 
@@ -82,6 +87,7 @@ class ResultsCache:
     def __init__(self, settings, collect: bool) -> None:
         self.root = Path(settings.root) / FOLDER
         self.folder = self.root / f"results-{settings_fingerprint(settings, collect)}"
+        note_for_prune(self.root)           # one stat: whether the folder is due for its prune
         self.rechecked: list[str] = []
         self.reused: list[str] = []
         # how the cross-document phase was had: "stored" (the same files as a run before),
@@ -94,42 +100,9 @@ class ResultsCache:
         self._ready = False
 
     # -- keys
-    @staticmethod
-    def key(path: str) -> str | None:
-        """A hash of the path as given and the file's bytes; None when it cannot be read
-        (the check itself then reports why) or is not a regular file.
-
-        Only a regular file can be read twice and give the same bytes: a pipe (``gwlint
-        check <(cmd)``) read here was empty when checked, a named pipe nothing writes to
-        made ``open`` wait for good, and ``/dev/zero`` was read forever.  Anything else is
-        left to the check, uncached.  It is asked by ``stat``, not by opening it: opening
-        a named pipe would let a writer waiting for a reader go on, to find none once it
-        is closed here.  (Opened without waiting, ``O_NONBLOCK``, in case it was replaced
-        in between; no change for a regular file.)"""
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                return None
-            fd = os.open(path, _OPEN_FLAGS)
-        except OSError:
-            return None
-        try:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                return None
-            # os.read, no file object: with the stat this costs what open().read() did
-            # (400 files: 7.4-7.8 ms against 7.6-7.7; a file object on top, 9 ms)
-            chunks, size = [], st.st_size + 1
-            while chunk := os.read(fd, size):
-                chunks.append(chunk)
-                size = _PIECE
-            content = b"".join(chunks)
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
-        h = digests.blake2b(path.encode("utf-8", "surrogateescape") + b"\0", digest_size=20)
-        h.update(content)
-        return h.hexdigest()
+    # a hash of the path as given and the file's bytes (``checker.engine.entry_key``);
+    # the function itself, not a method calling it: it runs once per file of every run
+    key = staticmethod(entry_key)
 
     @staticmethod
     def corpus_key(keys: list[tuple[str, str | None]]) -> str:
