@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from checker.core.cache_sweep import DAY
-from checker.engine import results_prune, results_upkeep
-from checker.engine.results_cache import FOLDER, ResultsCache
+from checker.engine import results_cache, results_prune, results_upkeep
+from checker.engine.results_cache import FOLDER, PRUNE_STAMP, ResultsCache
 
 NOW = time.time()
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,14 +147,14 @@ def test_a_run_prunes_at_most_once_a_day(project, monkeypatch):
     root = project / FOLDER
     for now, due in ((NOW, True), (NOW + 3600, False), (NOW + 0.9 * DAY, False), (NOW + 1.1 * DAY, True),
                      (NOW - 30 * DAY, True)):   # the last: a stamp from the future is due
-        monkeypatch.setattr(results_upkeep.time, "time", lambda now=now: now)
-        results_upkeep.note(root)
-        assert (str(root) in results_upkeep._due) is due, now - NOW
+        monkeypatch.setattr(results_cache.time, "time", lambda now=now: now)
+        results_cache._note_if_due(root)
+        assert (str(root) in results_cache.due_for_prune) is due, now - NOW
         results_upkeep.prune_when_due(now)
     assert calls == [NOW, NOW + 1.1 * DAY, NOW - 30 * DAY]
     # a first run, before the folder exists: nothing to prune
-    results_upkeep.note(project / "elsewhere" / FOLDER)
-    assert not results_upkeep._due
+    results_cache._note_if_due(project / "elsewhere" / FOLDER)
+    assert not results_cache.due_for_prune
 
 
 def test_a_prune_that_breaks_never_fails_a_run(project, monkeypatch):
@@ -162,9 +162,9 @@ def test_a_prune_that_breaks_never_fails_a_run(project, monkeypatch):
         raise RuntimeError("a prune that breaks")
 
     monkeypatch.setattr(results_prune, "prune", broken)
-    results_upkeep.note(project / FOLDER)
+    results_cache._note_if_due(project / FOLDER)
     results_upkeep.prune_when_due()
-    assert not results_upkeep._due
+    assert not results_cache.due_for_prune
 
 
 def _documents(folder: Path) -> list[str]:
@@ -190,9 +190,9 @@ def test_a_subset_run_keeps_the_entries_of_the_files_it_did_not_see(project):
     # a pre-commit hook's run over the files of a commit: the edited one and one more
     subset = run_paths(paths[:2], settings, jobs=1, cache=True)
     assert subset.cache.folder == folder and subset.cache.rechecked == ["0.txt"]
-    assert str(project / FOLDER) in results_upkeep._due
+    assert str(project / FOLDER) in results_cache.due_for_prune
     results_upkeep.prune_when_due()
-    assert (project / FOLDER / results_upkeep.STAMP).exists()
+    assert (project / FOLDER / PRUNE_STAMP).exists()
     assert old - {p.name for p in folder.iterdir()} == {f"{edited}.json", f"{edited}.corpus.json"}
     again = run_paths(paths, settings, jobs=1, cache=True)
     assert sorted(again.cache.reused) == paths          # 2.txt, unseen by the subset run, still a hit

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from checker.core.cache_sweep import DAY, LEFTOVER_AGE, reads_recorded
-from checker.engine.entry_key import entry_key
+from checker.engine.results_cache import ResultsCache
 
 MAX_AGE = 14 * DAY
 PREFIX = "results-"          # a fingerprint folder
@@ -121,7 +121,7 @@ def _current(folder: Path, key: str, root: Path, cwd: str) -> bool:
     if not isinstance(path, str):
         return False
     places = {os.path.join(cwd, path), os.path.join(str(root.parent), path)}
-    return any(entry_key(path, at=place) == key for place in places)
+    return any(ResultsCache.key(path, at=place) == key for place in places)
 
 
 def _indexed_keys(folder: Path) -> set[str]:

@@ -1,45 +1,30 @@
 """When a project's results cache is pruned: at most once a day, after the run's report.
 
 A run costs one ``stat``: making its ``ResultsCache``, it looks at the stamp ``pruned``
-in ``.gwlint_cache`` (``note``); when the stamp is missing or a day old, the folder is
-remembered, and ``gwlint check`` prunes it after writing its report (``prune_when_due``,
-``checker.core.cache_upkeep.after_run``: the stamp is taken with an ``flock`` without
-waiting, so of runs ending together in one project one prunes, and checked again under
-it).  What goes is ``checker.engine.results_prune``'s to say.  Nothing here fails a run.
+in ``.gwlint_cache`` (``results_cache._note_if_due``); when the stamp is missing or a
+day old, the folder is remembered, and ``gwlint check`` prunes it after writing its
+report (``prune_when_due``, through ``checker.core.cache_upkeep.after_run``: the stamp
+is taken with an ``flock`` without waiting, so of runs ending together in one project
+one prunes, and checked again under it).  What goes is ``checker.engine.results_prune``'s
+to say.  Nothing here fails a run.
 """
 from __future__ import annotations
 
-import os
-import time
-
-STAMP = "pruned"             # in .gwlint_cache: its modification time is the last prune's
-PERIOD = 86400.0             # seconds between prunes
-
-_due: set[str] = set()       # the results caches this process used that are due
-
-
-def note(root) -> None:
-    """Remember the results cache ``root`` when it is due for its prune."""
-    root = os.fspath(root)
-    try:
-        # a stamp from the future (a clock set back since) is due as well
-        if 0 <= time.time() - os.stat(os.path.join(root, STAMP)).st_mtime < PERIOD:
-            return
-    except FileNotFoundError:
-        if not os.path.isdir(root):
-            return                     # a first run: nothing kept yet
-    except (OSError, ValueError):
-        return
-    _due.add(root)
+import sys
 
 
 def prune_when_due(now: float | None = None) -> None:
-    """Prune the results caches ``note`` found due (after the report; never raises)."""
-    while _due:
-        root = _due.pop()
+    """Prune the results caches this process found due (after the report; never raises)."""
+    # not imported: a run that made no ResultsCache (--fix, --diff, standard input) has
+    # nothing to prune and need not load the cache's module
+    cache = sys.modules.get("checker.engine.results_cache")
+    if cache is None:
+        return
+    while cache.due_for_prune:
+        root = cache.due_for_prune.pop()
         try:
             from checker.core.cache_upkeep import after_run
             from checker.engine.results_prune import prune
         except ImportError:            # pragma: no cover - a damaged installation: the run is done
             return
-        after_run(root, STAMP, PERIOD, now, prune)
+        after_run(root, cache.PRUNE_STAMP, cache.PRUNE_PERIOD, now, prune)
