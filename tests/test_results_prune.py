@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,7 +16,6 @@ from checker.engine import results_cache, results_prune, results_upkeep
 from checker.engine.results_cache import FOLDER, PRUNE_STAMP, ResultsCache
 
 NOW = time.time()
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _age(path: Path, days: float) -> None:
