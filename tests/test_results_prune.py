@@ -119,10 +119,7 @@ def test_clean_everything_removes_every_fingerprint(project):
 
 
 def test_an_entry_removed_under_a_reader_is_a_miss(project):
-    class Settings:
-        root = project
-
-    cache = ResultsCache.__new__(ResultsCache)
+    cache = ResultsCache.__new__(ResultsCache)      # a cache of that folder, no settings needed
     cache.root = project / FOLDER
     cache.folder = _fingerprint(project, "a" * 32, 0)
     (project / "a.txt").write_text("一、版本\n", encoding="utf-8")
