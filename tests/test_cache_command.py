@@ -44,3 +44,38 @@ def test_clean_removes_every_store_and_nothing_else(tmp_path, monkeypatch, capsy
     assert "2 stores removed" in capsys.readouterr().out
     assert (folder / "notes.txt").exists()
     assert not (folder / "patterns-aaaa-f10-py311.marshal").exists()
+
+
+def _results(tmp_path):
+    """A project's results cache: a fingerprint a month unused, one in use with an entry of
+    a file edited since, unused for a month."""
+    root = tmp_path / "project" / ".gwlint_cache"
+    then = time.time() - 30 * 86400
+    for name in ("results-" + "a" * 32, "results-" + "b" * 32):
+        (root / name).mkdir(parents=True)
+        (root / name / "report-0.txt").write_text("x")
+    stale = root / ("results-" + "b" * 32) / ("1" * 40 + ".json")
+    stale.write_text('{"format": 1, "path": "gone.txt"}')
+    for path in (root / ("results-" + "a" * 32) / "report-0.txt", root / ("results-" + "a" * 32), stale):
+        os.utime(path, (then, then))
+    return root
+
+
+def test_clean_results_unused_prunes_a_projects_results_cache(tmp_path, monkeypatch, capsys):
+    from checker.engine import results_prune
+
+    monkeypatch.setattr(results_prune, "reads_recorded", lambda folder: True)
+    root = _results(tmp_path)
+    monkeypatch.chdir(root.parent)
+    assert main(["cache", "info", "--results"]) == 0
+    assert "results-" + "a" * 32 in capsys.readouterr().out
+    assert main(["cache", "clean", "--unused", "--results"]) == 0
+    assert "1 fingerprint folder and 1 entry file removed" in capsys.readouterr().out
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith("results-")) == ["results-" + "b" * 32]
+
+
+def test_clean_results_removes_every_fingerprint(tmp_path, monkeypatch, capsys):
+    root = _results(tmp_path)
+    assert main(["cache", "clean", "--results", str(root.parent)]) == 0
+    assert "2 fingerprint folders and 0 entry files removed" in capsys.readouterr().out
+    assert not any(p.name.startswith("results-") for p in root.iterdir())

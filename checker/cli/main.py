@@ -403,6 +403,10 @@ def _main(argv: list[str] | None) -> int:
 
             status = run_check(args, settings)
             sweep_cache_when_due()   # the user's cache folder swept of unused stores, at most once a day
+            if not args.no_cache:    # the results caches this run used, pruned at most once a day
+                from checker.engine.results_upkeep import prune_when_due
+
+                prune_when_due()
             return status
         if args.command == "rules":
             from checker.cli.rules_command import print_rules

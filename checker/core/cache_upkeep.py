@@ -15,9 +15,11 @@ import sys
 import time
 
 
-def after_run(folder, stamp_name: str, period: float, now: float | None = None) -> bool:
+def after_run(folder, stamp_name: str, period: float, now: float | None = None, sweeper=None) -> bool:
     """Sweep ``folder`` when its stamp ``stamp_name`` is missing or ``period`` seconds old
-    (``checker.core.paths`` names both: it checks them on every run); True when swept."""
+    (``checker.core.paths`` names both: it checks them on every run); True when swept.
+    ``sweeper(folder, now)``: what sweeps, when not ``cache_sweep.sweep`` (a project's
+    results cache is pruned under the same stamp rules: ``checker.engine.results_upkeep``)."""
     try:
         now = time.time() if now is None else now
         stamp = os.path.join(folder, stamp_name)
@@ -27,12 +29,12 @@ def after_run(folder, stamp_name: str, period: float, now: float | None = None) 
         except FileNotFoundError:
             if not os.path.isdir(folder):
                 return False               # no cache folder: nothing kept, nothing to sweep
-        return _sweep_once(folder, stamp, period, now)
+        return _sweep_once(folder, stamp, period, now, sweeper)
     except Exception:  # noqa: BLE001 - upkeep never fails a run
         return False
 
 
-def _sweep_once(folder, stamp: str, period: float, now: float) -> bool:
+def _sweep_once(folder, stamp: str, period: float, now: float, sweeper=None) -> bool:
     from pathlib import Path
 
     fd = os.open(stamp, os.O_RDWR | os.O_CREAT, 0o600)
@@ -53,9 +55,10 @@ def _sweep_once(folder, stamp: str, period: float, now: float) -> bool:
             sys.stdout.flush()             # the report out before the sweep's milliseconds
         except (OSError, ValueError):
             pass
-        from checker.core.cache_sweep import sweep
+        if sweeper is None:
+            from checker.core.cache_sweep import sweep as sweeper
 
-        sweep(Path(folder), now)
+        sweeper(Path(folder), now)
         return True
     finally:
         os.close(fd)

@@ -26,8 +26,13 @@ entry per file, named by a hash of the file's path and bytes:
 
 JSON, never pickle: a cache inside a repository must not be able to run code when it is
 loaded.  Entries are written atomically (a temporary file renamed); an entry that cannot
-be read or parsed is a miss and is written again, never an error.  Folders of older
-fingerprints are left in place; delete ``.gwlint_cache`` to reclaim them.
+be read or parsed is a miss and is written again, never an error, and so is one removed
+while it is read.  The folder is kept bounded: at most once a day, after a run's report
+(``checker.engine.results_upkeep``), the folders of fingerprints no run used for 14 days
+are removed, and in the others the entries unused for 14 days whose file has changed
+since or is gone (``checker.engine.results_prune``; "used" is a write or a read, the
+access time ``relatime`` keeps); an unchanged file's entry stays, however long no run
+saw it.  ``gwlint cache clean --results`` removes the folder's results now.
 """
 from __future__ import annotations
 
@@ -36,6 +41,7 @@ import json
 import os
 import stat
 import tempfile
+import time
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -53,6 +59,25 @@ FOLDER = ".gwlint_cache"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _PIECE = 1 << 20          # bytes read at a time from a stored report
 _IGNORE_ALL = "# written by gwlint: its results cache, never committed\n*\n"
+PRUNE_STAMP = "pruned"       # in FOLDER: its modification time is the last prune's
+PRUNE_PERIOD = 86400.0       # seconds between prunes (checker.engine.results_upkeep)
+due_for_prune: set[str] = set()    # the FOLDERs this process used that are due
+
+
+def _note_if_due(root: Path) -> None:
+    """Remember the results cache ``root`` when its prune is due: one ``stat`` of its
+    stamp, here, in a module every run with a results cache has imported (the prune
+    itself, ``checker.engine.results_upkeep``, is imported only when due)."""
+    try:
+        # a stamp from the future (a clock set back since) is due as well
+        if 0 <= time.time() - os.stat(os.path.join(root, PRUNE_STAMP)).st_mtime < PRUNE_PERIOD:
+            return
+    except FileNotFoundError:
+        if not os.path.isdir(root):
+            return                     # a first run: nothing kept yet
+    except (OSError, ValueError):
+        return
+    due_for_prune.add(os.fspath(root))
 
 
 def settings_fingerprint(settings, collect: bool) -> str:
@@ -82,6 +107,7 @@ class ResultsCache:
     def __init__(self, settings, collect: bool) -> None:
         self.root = Path(settings.root) / FOLDER
         self.folder = self.root / f"results-{settings_fingerprint(settings, collect)}"
+        _note_if_due(self.root)
         self.rechecked: list[str] = []
         self.reused: list[str] = []
         # how the cross-document phase was had: "stored" (the same files as a run before),
@@ -95,7 +121,7 @@ class ResultsCache:
 
     # -- keys
     @staticmethod
-    def key(path: str) -> str | None:
+    def key(path: str, at: str | None = None) -> str | None:
         """A hash of the path as given and the file's bytes; None when it cannot be read
         (the check itself then reports why) or is not a regular file.
 
@@ -105,11 +131,13 @@ class ResultsCache:
         left to the check, uncached.  It is asked by ``stat``, not by opening it: opening
         a named pipe would let a writer waiting for a reader go on, to find none once it
         is closed here.  (Opened without waiting, ``O_NONBLOCK``, in case it was replaced
-        in between; no change for a regular file.)"""
+        in between; no change for a regular file.)  ``at``: where the file is, when not
+        at ``path`` from the working folder (``checker.engine.results_prune``)."""
+        where = path if at is None else at
         try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
+            if not stat.S_ISREG(os.stat(where).st_mode):
                 return None
-            fd = os.open(path, _OPEN_FLAGS)
+            fd = os.open(where, _OPEN_FLAGS)
         except OSError:
             return None
         try:
