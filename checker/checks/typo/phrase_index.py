@@ -920,11 +920,20 @@ _ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom", "starts", "edg
 def _read(folder: Path) -> PhraseIndex | None:
     try:
         info = phrase_lists.read(folder)      # phrases.json, or the lists kept beside it
-        for name in _ARRAYS:
-            if not _npy_whole(folder / f"{name}.npy"):
-                return None
-        return PhraseIndex(phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"], folder=folder)
-    except (OSError, ValueError, KeyError):
+        views = None
+        if sys.byteorder == "little":
+            # each array mapped now, as the Python scan reads it: a view holds exactly its
+            # header's count (``_npy_view``), so an array emptied or cut short is a miss
+            # here as ``_npy_whole`` finds it, without opening and reading each file twice
+            views = tuple(_npy_view(folder / f"{name}.npy") for name in _ARRAYS)
+        else:
+            for name in _ARRAYS:
+                if not _npy_whole(folder / f"{name}.npy"):
+                    return None
+        index = PhraseIndex(phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"], folder=folder)
+        index._py = views
+        return index
+    except (OSError, ValueError, KeyError, SyntaxError, TypeError):
         return None
 
 
