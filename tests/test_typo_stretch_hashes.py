@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 
-from checker.checks.typo import phrase_index as pi
 from checker.checks.typo import stretch_hashes as sh
 
 
@@ -39,21 +38,28 @@ def test_each_stretch_from_the_windows_hash_is_the_stretchs_hash():
     assert checked > 5_000
 
 
-def test_the_scans_stretch_for_each_anchor_code_is_the_one_anchors_names():
-    """``_stretch_hash`` against the stretch ``_ANCHORS`` names (offset, length change),
-    hashed whole: what the scan hashed before."""
-    rng = random.Random(8)
-    checked = 0
-    for codes in _texts(rng):
-        total = len(codes)
-        for _ in range(20):
-            length = rng.randint(3, min(total, 21))
-            start = rng.randint(0, total - length)
-            h = sh.hash_of(codes, start, length)
-            for code, (offset, grow) in pi._ANCHORS.items():
-                at, n = start + offset, length + grow
-                if at < 0 or at + n > total:
-                    continue
-                assert pi._stretch_hash(codes, h, start, length, code) == sh.hash_of(codes, at, n), code
-                checked += 1
-    assert checked > 10_000
+def test_the_powers_are_the_bases_powers():
+    assert sh.powers(70) == [pow(sh.BASE, k, 1 << 64) for k in range(70)]
+    assert sh.powers(3) == [1, sh.BASE, sh.BASE * sh.BASE]
+
+
+def test_the_python_scan_tests_each_anchor_code_at_a_texts_edges():
+    """The scan writes the formulas out: planted phrases whole and cut at either edge, at a
+    text's start and end and beside non-Han characters, scanned in Python and with numpy
+    (which hashes each stretch from prefix sums)."""
+    from checker.checks.typo.phrase import index_for
+    from checker.engine.settings import build_settings
+
+    rule = next(r for r in build_settings(no_config=True).rules if r.kind == "typo-phrase")
+    index = index_for(rule)
+    rng = random.Random(12)
+    texts = []
+    for phrase in rng.sample(list(index.phrases), 300):
+        texts += [phrase, phrase[1:], phrase[:-1], "，" + phrase[1:], phrase[:-1] + "a", phrase + phrase[-1],
+                  phrase[0] + phrase, "在" + phrase + "的", phrase[1:] + "。" + phrase]
+    found = 0
+    for text in texts:
+        python = list(index._scan_python(text))
+        assert python == list(index._scan_numpy(text)), text
+        found += len(python)
+    assert found > 50

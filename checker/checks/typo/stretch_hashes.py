@@ -24,6 +24,11 @@ INVERSE = pow(BASE, -1, 1 << 64)
 _POWERS = [pow(BASE, k, 1 << 64) for k in range(64)]
 
 
+def powers(count: int) -> list[int]:
+    """B^k modulo 2**64 for k < ``count``."""
+    return _POWERS[:count] if count <= len(_POWERS) else [_power(k) for k in range(count)]
+
+
 def _power(k: int) -> int:
     return _POWERS[k] if k < 64 else pow(BASE, k, 1 << 64)
 
