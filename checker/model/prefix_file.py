@@ -73,7 +73,8 @@ def buckets_of(head: dict, data) -> Buckets:
 
 
 def file_bytes(head: dict, data: bytes) -> bytes:
-    """The file that keeps ``head`` and ``data`` (``packed``)."""
+    """The file that keeps ``head`` (a dict marshal can hold) and ``data`` (``packed``'s, or
+    any bytes a reader of ``read_mapped`` checks itself)."""
     body = marshal.dumps({**head, "size": len(data)})
     return _MAGIC + len(body).to_bytes(8, "little") + zlib.crc32(body).to_bytes(4, "little") + body + data
 
@@ -81,6 +82,20 @@ def file_bytes(head: dict, data: bytes) -> bytes:
 def read(path: Path) -> tuple[dict, Buckets] | None:
     """(the head, the buckets) of the file at ``path``, mapped; None when it is missing, of
     another layout, or torn (its head damaged, its length not the head's)."""
+    found = read_mapped(path)
+    if found is None:
+        return None
+    head, data = found
+    try:
+        return head, buckets_of(head, data)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def read_mapped(path: Path) -> tuple[dict, memoryview] | None:
+    """(the head, a view of the data after it) of a file ``file_bytes`` wrote, mapped; None
+    when it is missing, of another layout, or torn (its head damaged, its length not the
+    head's ``size``).  The data itself is not checked here: its reader checks what it reads."""
     import mmap
 
     try:
@@ -99,6 +114,6 @@ def read(path: Path) -> tuple[dict, Buckets] | None:
         head = marshal.loads(body)
         if not isinstance(head, dict) or len(mm) != _FIXED + size + head["size"]:
             return None
-        return head, buckets_of(head, memoryview(mm)[_FIXED + size:])
+        return head, memoryview(mm)[_FIXED + size:]
     except (KeyError, TypeError, ValueError, EOFError):
         return None
