@@ -64,3 +64,19 @@ def test_a_damaged_file_is_a_miss(tmp_path, monkeypatch, own_table, damage):
     monkeypatch.delitem(sys.modules, tokens._EMISSION, raising=False)
     assert tokens._kept_emission() == (name, None)
     assert tokens._EMISSION not in sys.modules
+
+
+def test_writing_the_table_removes_only_the_same_jiebas_old_file(tmp_path, monkeypatch, own_table):
+    folder = tmp_path / "gwlint"
+    folder.mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delitem(sys.modules, tokens._EMISSION, raising=False)
+    name, _ = tokens._kept_emission()
+    mine = folder / name.replace("-4.table", "-3.marshal")
+    other = folder / "jieba-emission-1-2-3.marshal"          # another installation's
+    mine.write_bytes(b"x")
+    other.write_bytes(b"y")
+    holder = type(sys)("own")
+    holder.P = own_table
+    tokens._keep_emission(name, holder)
+    assert (folder / name).exists() and not mine.exists() and other.exists()

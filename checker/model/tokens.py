@@ -266,11 +266,13 @@ def _keep_emission(name: str, module) -> None:
     blob = file_bytes({"format": _EMISSION_FORMAT, "crc": zlib.crc32(data), "P": packed}, data)
     for folder in cache_folders():
         if write_whole(folder / name, blob):
-            for old in folder.glob(f"jieba-emission-*-{_EMISSION_FORMAT - 1}.marshal"):
-                try:        # the layout this one replaces: read by no run now
-                    old.unlink()
-                except OSError:
-                    pass
+            # the layout this one replaces, of the same jieba: read by no run of this code
+            # (another installation's, named by its own module file, is left to it)
+            old = name.replace(f"-{_EMISSION_FORMAT}.table", f"-{_EMISSION_FORMAT - 1}.marshal")
+            try:
+                (folder / old).unlink(missing_ok=True)
+            except OSError:
+                pass
             return
 
 
