@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from checker.checks.typo.phrase_index import (
-    _NAME_TAGS, _NUMPY_CONSTANTS, _BLOOM_BITS, _BASE_INT, _START_BITS, _START_MASK, DOUBLE, DROP, IDIOM,
+    _MIX, _NAME_TAGS, _NUMPY_CONSTANTS, _BLOOM_BITS, _BASE_INT, _START_BITS, _START_MASK, DOUBLE, DROP, IDIOM,
     NAME, OFFICIAL, REORDER, SAYING, SUB, SWAP, WORD, Settings, _anchor, _codes, _confusables, _hash_rows,
     _hash_str, _near_homophones, _numpy_constants, _pack, _table, _unpack, variant)
 from checker.model.tokens import full_dictionary
@@ -153,8 +153,8 @@ def build_whole(official: list[str], names: list[str], known: list[str], homopho
     pair_words = [r[0] for r in rows if len(r[0]) == 2 and _han(r[0]) and r[1] >= settings.pair_min_frequency]
     pairs = np.unique(_hash_rows(_codes(pair_words, 2))) if pair_words else np.zeros(0, np.uint64)
     bloom = np.zeros(1 << (_BLOOM_BITS - 3), dtype=np.uint8)
-    for shift in _NUMPY_CONSTANTS["probes"]:
-        x = (all_h >> shift) & _NUMPY_CONSTANTS["mask"]
+    # format 10's probes: the low bits, the top bits of the hash times the odd constant
+    for x in (all_h & _NUMPY_CONSTANTS["mask"], (all_h * np.uint64(_MIX)) >> np.uint64(64 - _BLOOM_BITS)):
         np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
     lengths = sorted({len(p) - 1 for p in plist} | {len(p) for p in plist} | {len(p) + 1 for p in plist})
     starts = _start_table(all_m, plist)

@@ -162,7 +162,10 @@ def import_jieba():
 # table is put in sys.modules as that module before jieba is imported, so jieba.finalseg's
 # ``from .prob_emit import P`` finds it.
 _EMISSION = "jieba.finalseg.prob_emit"
-_EMISSION_FORMAT = 3        # 3: sealed with a CRC-32 (checker.core.sealed_file)
+# 4: the values mapped in place (checker.model.prefix_file's layout: a CRC-checked head, then
+# the doubles, checked with their own CRC-32); 3 was sealed whole (checker.core.sealed_file):
+# read, checked and unmarshalled into copies (0.6-0.7 ms, ~90 page faults a fresh process)
+_EMISSION_FORMAT = 4
 
 
 # Look-ups answered from the packed table before it is filled: a one-file run's HMM reads
@@ -207,7 +210,9 @@ def _kept_emission():
     import importlib.util
     import sys
 
-    from checker.core.sealed_file import read_sealed
+    import zlib
+
+    from checker.model.prefix_file import read_mapped
 
     if _EMISSION in sys.modules:
         return None
@@ -217,11 +222,16 @@ def _kept_emission():
         st = source.stat()
     except (AttributeError, ImportError, OSError, TypeError, ValueError):
         return None
-    name = f"jieba-emission-{st.st_size}-{st.st_mtime_ns}-{_EMISSION_FORMAT}.marshal"
+    name = f"jieba-emission-{st.st_size}-{st.st_mtime_ns}-{_EMISSION_FORMAT}.table"
     for folder in cache_folders():
-        data = read_sealed(folder / name, _EMISSION_FORMAT)
+        found = read_mapped(folder / name)
+        if found is None:
+            continue
+        head, data = found
         try:
-            table = {state: _Emission(chars, values) for state, (chars, values) in data["P"].items()}
+            if head["format"] != _EMISSION_FORMAT or zlib.crc32(data) != head["crc"]:
+                continue
+            table = {state: _Emission(chars, data[start:end]) for state, (chars, start, end) in head["P"].items()}
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
         module = type(sys)(_EMISSION)
@@ -235,20 +245,34 @@ def _kept_emission():
 def _keep_emission(name: str, module) -> None:
     """Keep jieba's own table (a dict per state of character -> float), when it is one."""
     import array
+    import zlib
 
-    from checker.core.sealed_file import write_sealed
+    from checker.core.sealed_file import write_whole
+    from checker.model.prefix_file import file_bytes
 
     table = getattr(module, "P", None)
     if not isinstance(table, dict):
         return
-    packed = {}
+    packed, values = {}, []
+    at = 0
     for state, row in table.items():
         if not (isinstance(state, str) and isinstance(row, dict)
                 and all(isinstance(c, str) and len(c) == 1 and type(v) is float for c, v in row.items())):
             return
-        packed[state] = ("".join(row), array.array("d", row.values()).tobytes())
+        values.append(array.array("d", row.values()).tobytes())
+        packed[state] = ("".join(row), at, at + len(values[-1]))
+        at += len(values[-1])
+    data = b"".join(values)
+    blob = file_bytes({"format": _EMISSION_FORMAT, "crc": zlib.crc32(data), "P": packed}, data)
     for folder in cache_folders():
-        if write_sealed(folder / name, {"format": _EMISSION_FORMAT, "P": packed}):
+        if write_whole(folder / name, blob):
+            # the layout this one replaces, of the same jieba: read by no run of this code
+            # (another installation's, named by its own module file, is left to it)
+            old = name.replace(f"-{_EMISSION_FORMAT}.table", f"-{_EMISSION_FORMAT - 1}.marshal")
+            try:
+                (folder / old).unlink(missing_ok=True)
+            except OSError:
+                pass
             return
 
 
@@ -283,10 +307,11 @@ class _PrefixTable:
     character's entries are read when a lookup first starts with it; the answers are the
     dictionary's own.  Offers what jieba's tokenizer asks of ``FREQ``."""
 
-    __slots__ = ("_packed", "_loaded", "_plain", "_merged")
+    __slots__ = ("_packed", "_loaded", "_plain", "_merged", "_remake")
 
-    def __init__(self, packed) -> None:       # first character -> marshal data: .get
-        self._packed = packed
+    def __init__(self, packed, remake=None) -> None:
+        self._packed = packed                   # first character -> marshal data: .get
+        self._remake = remake                   # () -> buckets made again, for a damaged one
         self._loaded: dict[str, dict[str, int]] = {}
         self._plain: dict[str, int] = {}        # the entries of the first characters in _merged
         self._merged: frozenset[str] = frozenset()
@@ -298,7 +323,17 @@ class _PrefixTable:
         except KeyError:
             import marshal
 
-            blob = self._packed.get(first)
+            from checker.model.prefix_file import DamagedBucket
+
+            try:
+                blob = self._packed.get(first)
+            except DamagedBucket:
+                # the kept file went bad after it was read (its head and length are
+                # checked then, each bucket when first read): the table made again
+                if self._remake is None:
+                    raise
+                self._packed, self._remake = self._remake(), None
+                blob = self._packed.get(first)
             bucket = self._loaded[first] = marshal.loads(blob) if blob is not None else {}
             return bucket
 
@@ -334,70 +369,58 @@ class _PrefixTable:
         return self._plain
 
 
-# 3: sealed (checker.core.sealed_file) and named by jieba's dictionary, built from the
-# trimmed words made in memory; 2 was named by a trimmed copy kept as an unsealed text file
-_TABLE_FORMAT = 3
-
-
-class _Buckets:
-    """The kept table's buckets, found by their first character without a dict of them:
-    the characters in one string, where each bucket's marshal data starts and ends in
-    an array, the data in one bytes object.  Reading the file is then one marshal call
-    over a few objects (the dict of 7,000 bytes objects of format 1 took ~3 ms, and its
-    BLAKE2b check of 1.3 MB another 2.6: a CRC-32 finds a damaged file as well)."""
-
-    __slots__ = ("_keys", "_offsets", "_data")
-
-    def __init__(self, keys: str, offsets: bytes, data: bytes) -> None:
-        self._keys = keys
-        self._offsets = memoryview(offsets).cast("Q")
-        self._data = data
-        if len(self._offsets) != len(keys) + 1 or (keys and self._offsets[-1] != len(data)):
-            raise ValueError("prefix table: offsets do not fit")
-
-    def get(self, first: str):
-        i = self._keys.find(first) if len(first) == 1 else -1
-        if i < 0:
-            return None
-        return self._data[self._offsets[i]:self._offsets[i + 1]]
+# 4: a file mapped and read a bucket at a time (checker.model.prefix_file); 3 was sealed
+# whole (checker.core.sealed_file) and read whole
+_TABLE_FORMAT = 4
 
 
 def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable, int]:
     """The prefix table of the trimmed dictionary and its total frequency: from the cache
-    folder when a whole one is kept there (sealed: a torn or emptied file reads as a miss),
-    else built now and kept; built but not kept when no folder is writable."""
-    from checker.core.sealed_file import read_sealed, write_sealed
+    folder when a whole one is kept there (``prefix_file``: a torn or emptied file reads as a
+    miss, a bucket found damaged later has the table made again), else built now and kept;
+    built but not kept when no folder is writable."""
+    from checker.core.sealed_file import write_whole
+    from checker.model import prefix_file
 
     jieba = import_jieba()
-    name = (f"jieba-{getattr(jieba, '__version__', 'x')}-{_full_dictionary().stat().st_size}-{size}"
-            f"-prefixes-{_TABLE_FORMAT}.marshal")
+    stem = f"jieba-{getattr(jieba, '__version__', 'x')}-{_full_dictionary().stat().st_size}-{size}-prefixes"
+    name = f"{stem}-{_TABLE_FORMAT}.table"
     from checker.core import built_apart
     from checker.core.store_lock import store_lock
 
+    def remade() -> prefix_file.Buckets:
+        head, data = _packed_table(tokenizer, size)
+        for folder in cache_folders():
+            if write_whole(folder / name, prefix_file.file_bytes(head, data)):
+                break
+        return prefix_file.buckets_of(head, data)
+
     def kept():
         for folder in cache_folders():
-            data = read_sealed(folder / name, _TABLE_FORMAT)
-            if data is not None:
-                try:
-                    return _unpacked(data)
-                except (KeyError, TypeError, ValueError):
-                    pass            # sealed but not this layout: a miss
+            found = prefix_file.read(folder / name)
+            if found is not None:
+                head, buckets = found
+                return _PrefixTable(buckets, remade), head["total"]
         return None
 
-    def kept_or_built() -> tuple[tuple | None, dict | None]:
+    def kept_or_built() -> tuple[tuple | None, tuple | None]:
         """(the kept table, None) when another process kept it meanwhile, else (None,
-        the table built now), kept in the first cache folder that takes it."""
+        the table built now: head and data), kept in the first cache folder that takes it."""
         with store_lock(cache_dir() / name):
             found = kept()
             if found is not None:
                 return found, None
-            built = _packed_table(tokenizer, size)
+            head, data = _packed_table(tokenizer, size)
             for folder in cache_folders():
-                # write_sealed writes a temporary file beside the target, renames it over
+                # write_whole writes a temporary file beside the target, renames it over
                 # the target, and removes it when the write fails
-                if write_sealed(folder / name, built):
+                if write_whole(folder / name, prefix_file.file_bytes(head, data)):
+                    try:        # the layout this one replaces (1.3 MB) is read by no run now
+                        (folder / f"{stem}-3.marshal").unlink(missing_ok=True)
+                    except OSError:
+                        pass
                     break
-            return None, built
+            return None, (head, data)
 
     found = kept()
     if found is not None:
@@ -412,32 +435,26 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
         if found is not None:
             return found
     found, built = kept_or_built()
-    return found if found is not None else _unpacked(built)
+    if found is not None:
+        return found
+    head, data = built
+    return _PrefixTable(prefix_file.buckets_of(head, data)), head["total"]
 
 
-def _unpacked(data: dict) -> tuple[_PrefixTable, int]:
-    return _PrefixTable(_Buckets(data["keys"], data["offsets"], data["data"])), data["total"]
-
-
-def _packed_table(tokenizer, size: int) -> dict:
-    """The prefix table of the trimmed dictionary as the cache file keeps it: each first
-    character's words (with their frequencies, prefixes at 0) as marshal data, those in
-    one bytes object, where each starts in an array, and the total frequency."""
-    import array
+def _packed_table(tokenizer, size: int) -> tuple[dict, bytes]:
+    """The prefix table of the trimmed dictionary as the cache file keeps it
+    (``prefix_file.packed``): each first character's words (with their frequencies,
+    prefixes at 0) as marshal data, and the total frequency."""
     import io
     import marshal
+
+    from checker.model import prefix_file
 
     freq, total = tokenizer.gen_pfdict(io.BytesIO(trimmed_words(size)))
     buckets: dict[str, dict[str, int]] = {}
     for word, count in freq.items():
         buckets.setdefault(word[:1], {})[word] = count
-    packed = {first: marshal.dumps(b) for first, b in buckets.items()}
-    keys = "".join(sorted(packed))
-    offsets = [0]
-    for first in keys:
-        offsets.append(offsets[-1] + len(packed[first]))
-    return {"format": _TABLE_FORMAT, "total": total, "keys": keys,
-            "offsets": array.array("Q", offsets).tobytes(), "data": b"".join(packed[first] for first in keys)}
+    return prefix_file.packed({first: marshal.dumps(b) for first, b in buckets.items()}, total)
 
 
 @lru_cache(maxsize=1)

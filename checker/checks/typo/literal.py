@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Literal
 
@@ -21,6 +21,7 @@ from checker.core import digests
 from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
+from checker.checks.typo import index_keys
 from checker.checks.typo.vocabulary import vocabulary
 from checker.checks.typo.word_scan import WordScan
 from checker.model.lexicon import built_from
@@ -45,11 +46,13 @@ def alternation(words) -> re.Pattern[str]:
 
 
 class Table:
-    def __init__(self, entries: dict[str, str], known: frozenset[str], scan: WordScan | None = None) -> None:
+    def __init__(self, entries: dict[str, str], known: frozenset[str], scan: WordScan | None = None,
+                 memo=None) -> None:
         self.entries = entries
         # finds what regex finds, cheaper (word_scan); given: the one table_scan made
         self.scan = scan if scan is not None else WordScan.of(entries)
         self._known = known
+        self._memo = memo         # () -> what the guards' key is remembered under (``guards``)
 
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
@@ -68,8 +71,17 @@ class Table:
     @cached_property
     def guards(self) -> dict[str, list[tuple[str, int]]]:
         # found at the first match: most documents hold none, and finding the cached guards
-        # (a key over the whole table, a JSON file) was most of a fresh process's cost here
-        return _guards(self.entries, self._known)
+        # (a key over the whole table, a JSON file) was most of a fresh process's cost here.
+        # The key hashes the table and the ~2,000 known words (sorted, as JSON: ~1.4 ms); the
+        # entries and known words are a pure function of the lexicon's data and the code, so
+        # the key is remembered under their names (``index_keys``, as the phrase index's is)
+        if not self.entries:
+            return {}
+        if self._memo is None:
+            key = guards_key(self.entries, self._known)
+        else:
+            key = index_keys.remembered(self._memo(), lambda: guards_key(self.entries, self._known))
+        return _cached_guards(key, self.entries, self._known)
 
     def covered(self, text: str, start: int, wrong: str) -> bool:
         for word, offset in self.guards.get(wrong, ()):
@@ -84,7 +96,13 @@ def table_for(rule) -> Table:
 
     def build(lexicon):
         vocab = vocabulary(lexicon)
-        return Table(dict(getattr(vocab, params.table)), vocab.known, table_scan(lexicon, params.table))
+        def memo() -> str:
+            from checker.core.version import code_stamp
+
+            return index_keys.memo(code_stamp(), lexicon.fingerprint, GUARDS_FORMAT, full_dictionary().stat().st_size,
+                                   {"typo-guards": params.table}, ())
+
+        return Table(dict(getattr(vocab, params.table)), vocab.known, table_scan(lexicon, params.table), memo)
 
     return built_from(rule.vocabulary, ("typo-literal", params.table), build)
 
@@ -129,18 +147,38 @@ def _cuts_a_word(doc, start: int, end: int) -> bool:
     return False
 
 
+# The guards' format: in their key (and so in their file's name) and in the memo it is
+# remembered under
+GUARDS_FORMAT = 3
+
+
+def guards_key(entries: dict[str, str], known: frozenset[str]) -> str:
+    """The name of the guards of this table and these known words (a hash of both)."""
+    dictionary = full_dictionary()
+    return digests.sha1(json.dumps([GUARDS_FORMAT, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
+                                   ensure_ascii=False).encode()).hexdigest()[:16]
+
+
 def _guards(entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tuple[str, int]]]:
     """wrong form -> (longer word holding it, offset of the wrong form in it)."""
     if not entries:
         return {}
-    dictionary = full_dictionary()
-    key = digests.sha1(json.dumps([3, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
-                                  ensure_ascii=False).encode()).hexdigest()[:16]
-    return _cached_guards(key, tuple(sorted(entries.items())), tuple(sorted(known)))
+    return _cached_guards(guards_key(entries, known), entries, known)
 
 
-@lru_cache(maxsize=8)
-def _cached_guards(key: str, entries: tuple, known: tuple) -> dict[str, list[tuple[str, int]]]:
+_GUARDS: dict[str, dict] = {}      # key -> guards, read or found once a process
+
+
+def _cached_guards(key: str, entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tuple[str, int]]]:
+    """The guards named ``key``: kept in this process, else read from the cache folder,
+    else found now (and kept there)."""
+    guards = _GUARDS.get(key)
+    if guards is None:
+        guards = _GUARDS[key] = _read_or_found_guards(key, entries, known)
+    return guards
+
+
+def _read_or_found_guards(key: str, entries: dict[str, str], known: frozenset[str]) -> dict:
     for base in cache_folders():
         path = base / f"typo-guards-{key}.json"
         try:
@@ -148,7 +186,7 @@ def _cached_guards(key: str, entries: tuple, known: tuple) -> dict[str, list[tup
                 return {k: [tuple(x) for x in v] for k, v in json.load(fh).items()}
         except (OSError, ValueError):
             continue
-    guards = _find_guards(dict(entries), set(known))
+    guards = _find_guards(dict(sorted(entries.items())), set(known))
     from checker.core.sealed_file import write_whole
 
     blob = json.dumps(guards, ensure_ascii=False).encode("utf-8")

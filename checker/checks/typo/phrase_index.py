@@ -29,7 +29,7 @@ from typing import Iterator
 
 from checker.core import digests
 from checker.core.paths import cache_folders
-from checker.checks.typo import phrase_lists
+from checker.checks.typo import phrase_lists, stretch_hashes
 from checker.checks.typo.sorted_lookup import SortedLookup
 from checker.model.tokens import full_dictionary
 from checker.core.skipping_re import compile_skipping
@@ -45,13 +45,13 @@ class _Numpy:
 
         globals()["np"] = real
         _NUMPY_CONSTANTS.update(base=real.uint64(_BASE_INT), mask=real.uint64(_BLOOM_MASK_INT),
-                                probes=tuple(real.uint64(s) for s in _PROBE_SHIFTS))
+                                mix=real.uint64(_MIX), mix_shift=real.uint64(_MIX_SHIFT))
         return getattr(real, name)
 
 
 np = _Numpy()
 
-FORMAT = 9          # 9: the edge table (``edges``, ``edge_codes``) kept beside the arrays of 8
+FORMAT = 10         # 10: the Bloom filter's probes (``_MIX``); 9: the edge table (``edges``, ``edge_codes``)
 # The start table: for a window's first three characters (their hash, as the scan grows it,
 # in this many slots), the length of the longest indexed variant (three or more characters)
 # beginning with three characters of that slot; 0 when none does.  The Python scan skips a
@@ -61,9 +61,20 @@ FORMAT = 9          # 9: the edge table (``edges``, ``edge_codes``) kept beside 
 _START_BITS = 22
 _START_MASK = (1 << _START_BITS) - 1
 _BASE_INT = 1_000_003
-_BLOOM_BITS = 25                 # a Bloom filter of 4 MB with two probes: ~0.5% false passes
+_BLOOM_BITS = 25                 # a Bloom filter of 4 MB with two probes
 _BLOOM_MASK_INT = (1 << _BLOOM_BITS) - 1
-_PROBE_SHIFTS = (7, 37)
+# The probes: a hash's low 25 bits, then (for the windows that pass) the top 25 bits of the
+# hash times an odd constant (modulo 2**64).  Format 9 probed bits 7-31 and 37-61 of the
+# hash itself: a window that differs from a variant only in its last character, by less
+# than 128 code points, fell on the variant's first bit, and a window of three characters
+# (a hash below 2**56) barely varies in bits 37-61, so seven in a hundred windows that are
+# no variant passed both probes and nine in ten searches of the 8 MB hash array found
+# nothing (seed 003: 353 of 391).  The low bits differ for any one character changed (the
+# base is odd), and the product's top bits depend on every bit of the hash: over the seeds
+# and twenty pool documents (109,031 windows, 90,838 no variant) 6,342 false passes became
+# 374.  The product is made only for the windows past the first probe.
+_MIX = 0x9E3779B97F4A7C15
+_MIX_SHIFT = 64 - _BLOOM_BITS
 _MASK64 = 0xFFFFFFFFFFFFFFFF
 _NUMPY_CONSTANTS: dict = {}
 # A text up to this many characters is scanned in Python unless numpy is loaded already
@@ -448,13 +459,17 @@ def _joined(pieces: list[np.ndarray]) -> np.ndarray:
 _PIECE = 1 << 17
 
 
+def _probe_positions(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The Bloom filter's bit for each hash, by probe (see ``_MIX``)."""
+    return hashes & _NUMPY_CONSTANTS["mask"], (hashes * _NUMPY_CONSTANTS["mix"]) >> _NUMPY_CONSTANTS["mix_shift"]
+
+
 def _bloom(hashes: np.ndarray) -> np.ndarray:
-    """The Bloom filter of ``hashes``: for each probe, the bit its shift of the hash names."""
+    """The Bloom filter of ``hashes``: for each probe, the bit it names (``_probe_positions``)."""
     bloom = np.zeros(1 << (_BLOOM_BITS - 3), dtype=np.uint8)
     for lo in range(0, len(hashes), _PIECE):
         piece = hashes[lo:lo + _PIECE]
-        for shift in _NUMPY_CONSTANTS["probes"]:
-            x = (piece >> shift) & _NUMPY_CONSTANTS["mask"]
+        for x in _probe_positions(piece):
             np.bitwise_or.at(bloom, (x >> np.uint64(3)).astype(np.int64), (np.uint8(1) << (x & np.uint64(7)).astype(np.uint8)))
     return bloom
 
@@ -575,51 +590,57 @@ class PhraseIndex:
     def _scan_python(self, text: str) -> Iterator[Candidate]:
         """The numpy scan's steps, a window at a time: the polynomial hash of every window
         of Han characters of an indexed length (mod 2**64, as numpy's uint64 wraps), both
-        Bloom probes, then for the survivors the search, the whole-phrase and common-pair
-        tests of ``_scan_numpy``."""
-        hashes, meta, whole_hashes, pairs, anchors, bloom, starts = self._python_arrays()[:7]
+        Bloom probes, then for the survivors the edge-table, search, whole-phrase and
+        common-pair tests of ``_scan_numpy``."""
+        hashes, meta, whole_hashes, pairs, anchors, bloom, starts, edges, edge_codes = self._python_arrays()
         codes = [ord(c) for c in text]
         total = len(codes)
         lengths = self.lengths
         longest = self.max_length
         base, bmask, m64 = _BASE_INT, _BLOOM_MASK_INT, _MASK64
-        s1, s2 = _PROBE_SHIFTS
+        mix, mix_shift = _MIX, _MIX_SHIFT
         smask = _START_MASK
-        lo_han, hi_han = _HAN_FIRST, _HAN_LAST
         passed: dict[int, list[tuple[int, int]]] = {}
-        wanted = [n in lengths for n in range(longest + 1)]
+        wanted = [n in lengths for n in range(max(longest, 3) + 1)]
+        want3 = wanted[3]
         shortest = min(lengths)
         # the windows lie inside runs of Han characters: each run read on its own, a
-        # window's hash grown a character at a time (the same windows, in the same order)
+        # window's hash grown a character at a time (the same windows, in the same order).
+        # The three characters' hash that picks the start table's slot is the hash of the
+        # window of three (below 2**64: a Han code times B**2 is), so a start's windows grow
+        # from it
         for run in _HAN_RUN.finditer(text):
             a, b = run.span()
             if b - a < shortest:
                 continue
             for i in range(a, b - shortest + 1):
-                reach = starts[((codes[i] * base + codes[i + 1]) * base + codes[i + 2]) & smask]
-                if not reach:
+                h = (codes[i] * base + codes[i + 1]) * base + codes[i + 2]
+                reach = starts[h & smask]
+                if reach < 3:
                     continue        # no variant begins with these three characters
-                h = 0
-                n = 0
-                for c in codes[i:min(b, i + reach)]:
+                if want3:
+                    x = h & bmask
+                    if (bloom[x >> 3] >> (x & 7)) & 1:
+                        x = ((h * mix) & m64) >> mix_shift
+                        if (bloom[x >> 3] >> (x & 7)) & 1:
+                            passed.setdefault(3, []).append((i, h))
+                n = 3
+                for c in codes[i + 3:min(b, i + reach)]:
                     h = (h * base + c) & m64
                     n += 1
                     if wanted[n]:
-                        x = (h >> s1) & bmask
+                        x = h & bmask
                         if (bloom[x >> 3] >> (x & 7)) & 1:
-                            x = (h >> s2) & bmask
+                            x = ((h * mix) & m64) >> mix_shift
                             if (bloom[x >> 3] >> (x & 7)) & 1:
                                 passed.setdefault(n, []).append((i, h))
         if not passed:
             return
         size = len(hashes)
+        edge_count = len(edges)
         window_lengths = min(longest + 1, total)     # the numpy scan hashes windows 1..this long
-
-        def hash_at(at: int, n: int) -> int:
-            h = 0
-            for c in codes[at:at + n]:
-                h = (h * base + c) & m64
-            return h
+        whole_count = len(whole_hashes)
+        powers, inverse = stretch_hashes.powers(longest + 2), stretch_hashes.INVERSE
 
         def member(sorted_hashes, value: int) -> bool:
             n = len(sorted_hashes)
@@ -629,21 +650,42 @@ class PhraseIndex:
 
         for length in sorted(passed):
             for start, h in passed[length]:
-                k = bisect_left(hashes, h)
-                if k >= size or hashes[k] != h:
-                    continue
-                code = anchors[k]
+                # a hash in the edge table (30 KB) has that code as its first entry's anchor
+                # (``edge_table``): the anchor test runs before the search of the 8 MB hash
+                # array, which most of these windows (a phrase's edge pieces) then skip
+                j = bisect_left(edges, h)
+                if j < edge_count and edges[j] == h:
+                    code, k = edge_codes[j], -1
+                else:
+                    k = bisect_left(hashes, h)
+                    if k >= size or hashes[k] != h:
+                        continue
+                    code = anchors[k]
                 if code in _ANCHORS:
                     offset, grow = _ANCHORS[code]
                     n = length + grow
                     at = start + offset
-                    if 1 <= n <= window_lengths and at >= 0 and at + n <= total and member(whole_hashes, hash_at(at, n)):
-                        continue
+                    if 1 <= n <= window_lengths and at >= 0 and at + n <= total:
+                        # the stretch's hash from the window's in one step (``stretch_hashes``'
+                        # four formulas, written out: two calls a window were ~3 % of the scan)
+                        if code == 1:
+                            x = (codes[start - 1] * powers[length] + h) & m64
+                        elif code == 2:
+                            x = (h * base + codes[start + length]) & m64
+                        elif code == 3:
+                            x = (h - codes[start] * powers[length - 1]) & m64
+                        else:
+                            x = ((h - codes[start + length - 1]) * inverse) & m64
+                        if whole_count and whole_hashes[min(bisect_left(whole_hashes, x), whole_count - 1)] == x:
+                            continue
+                if k < 0:
+                    k = bisect_left(hashes, h)
                 if ((int(meta[k]) >> 27) & 7) == DROP:
-                    if start - 1 >= 0 and member(pairs, hash_at(start - 1, 2)):
+                    # the common pairs across either edge (a pair's hash is below 2**64)
+                    if start - 1 >= 0 and member(pairs, codes[start - 1] * base + codes[start]):
                         continue
                     right = start + length - 1
-                    if right + 1 < total and member(pairs, hash_at(right, 2)):
+                    if right + 1 < total and member(pairs, codes[right] * base + codes[right + 1]):
                         continue
                 window = text[start:start + length]
                 while k < size and hashes[k] == h:
@@ -662,7 +704,7 @@ class PhraseIndex:
         from checker.checks.typo.window_hashes import WindowHashes
 
         hashes, meta, whole_hashes, pairs, anchors, bloom, start_table, edges, edge_codes = self._numpy_arrays()
-        base, mask, probes = _numpy_constants()
+        base = _numpy_constants()
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         total = len(codes)
         shortest = min(self.lengths)
@@ -699,10 +741,11 @@ class PhraseIndex:
         windows = WindowHashes(codes)
         every_h = windows.of(every_at, every_length)
         where = np.arange(len(every_h))
-        for shift in probes:          # the second probe only for the first's survivors
+        mask, mix, mix_shift = _NUMPY_CONSTANTS["mask"], _NUMPY_CONSTANTS["mix"], _NUMPY_CONSTANTS["mix_shift"]
+        for second in (False, True):  # the second probe only for the first's survivors (``_MIX``)
             if not where.size:
                 return
-            x = (every_h[where] >> shift) & mask
+            x = (every_h[where] * mix) >> mix_shift if second else every_h[where] & mask
             probe = (bloom[(x >> np.uint64(3)).astype(np.int64)] >> (x & np.uint64(7)).astype(np.uint8)) & 1
             where = where[probe.astype(bool)]
         if not where.size:
@@ -876,11 +919,20 @@ _ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom", "starts", "edg
 def _read(folder: Path) -> PhraseIndex | None:
     try:
         info = phrase_lists.read(folder)      # phrases.json, or the lists kept beside it
-        for name in _ARRAYS:
-            if not _npy_whole(folder / f"{name}.npy"):
-                return None
-        return PhraseIndex(phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"], folder=folder)
-    except (OSError, ValueError, KeyError):
+        views = None
+        if sys.byteorder == "little":
+            # each array mapped now, as the Python scan reads it: a view holds exactly its
+            # header's count (``_npy_view``), so an array emptied or cut short is a miss
+            # here as ``_npy_whole`` finds it, without opening and reading each file twice
+            views = tuple(_npy_view(folder / f"{name}.npy") for name in _ARRAYS)
+        else:
+            for name in _ARRAYS:
+                if not _npy_whole(folder / f"{name}.npy"):
+                    return None
+        index = PhraseIndex(phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"], folder=folder)
+        index._py = views
+        return index
+    except (OSError, ValueError, KeyError, SyntaxError, TypeError):
         return None
 
 
@@ -947,9 +999,10 @@ def _npy_header(text: str) -> dict:
     return {"descr": m.group(1), "fortran_order": m.group(2) == "True", "shape": (int(m.group(3)),)}
 
 
-def _numpy_constants() -> tuple:
-    np.uint64          # noqa: B018 - imports numpy (and fills _NUMPY_CONSTANTS) on first use
-    return _NUMPY_CONSTANTS["base"], _NUMPY_CONSTANTS["mask"], _NUMPY_CONSTANTS["probes"]
+def _numpy_constants():
+    """The hash's base as numpy's uint64 (numpy imported, and _NUMPY_CONSTANTS filled, on first use)."""
+    np.uint64          # noqa: B018
+    return _NUMPY_CONSTANTS["base"]
 
 
 def _write(folder: Path, data: dict) -> None:
