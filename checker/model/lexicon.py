@@ -183,7 +183,7 @@ class _StoredViews:
     before.  A damaged file is ignored.
     """
 
-    FORMAT = 4               # 3: each model's data names its class and fields to make again (``_plain``); 4: lists joined
+    FORMAT = 5               # 3: each model's data names its class and fields to make again (``_plain``); 4: lists joined; 5: a set's words in marshal's order
     LIMIT = 100              # views kept in a file
     KEEP_FILES = 8           # files kept in the cache folder (one per code stamp: checkouts share it)
 
@@ -292,7 +292,15 @@ def _plain_value(value: Any, stored: bool = False) -> Any:
         return (_DATE_TAGS[0], value.isoformat())
     if isinstance(value, (list, tuple, set, frozenset)):
         if stored and _joinable(value):
-            return (_JOINED, _JOINED_KINDS.index(type(value)), _SEPARATOR.join(value))
+            kind = _JOINED_KINDS.index(type(value))
+            if type(value) in (set, frozenset):
+                # in the order marshal writes a set's items (sorted by their bytes since
+                # Python 3.11), so that the set made again from the split words, its items
+                # added in that order, iterates as the one marshal would have made
+                import marshal
+
+                value = sorted(value, key=marshal.dumps)
+            return (_JOINED, kind, _SEPARATOR.join(value))
         return type(value)(_plain_value(v, stored) for v in value)
     if isinstance(value, dict):
         return {k: _plain_value(v, stored) for k, v in value.items()}
