@@ -141,7 +141,7 @@ def test_a_run_prunes_at_most_once_a_day(project, monkeypatch):
     root = project / FOLDER
     for now, due in ((NOW, True), (NOW + 3600, False), (NOW + 0.9 * DAY, False), (NOW + 1.1 * DAY, True),
                      (NOW - 30 * DAY, True)):   # the last: a stamp from the future is due
-        monkeypatch.setattr(results_cache.time, "time", lambda now=now: now)
+        monkeypatch.setattr(time, "time", lambda now=now: now)
         results_cache._note_if_due(root)
         assert (str(root) in results_cache.due_for_prune) is due, now - NOW
         results_upkeep.prune_when_due(now)

@@ -73,7 +73,11 @@ def _info_results(root) -> int:
         folders = []
     for entry in folders:
         size, last, count = 0, 0.0, 0
-        for inner in os.scandir(entry.path):
+        try:
+            inners = list(os.scandir(entry.path))
+        except OSError:         # pruned by another run meanwhile
+            continue
+        for inner in inners:
             try:
                 st = inner.stat(follow_symlinks=False)
             except OSError:

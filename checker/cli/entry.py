@@ -19,7 +19,7 @@ def prepare(argv: list[str]) -> None:
     # and freeing nothing.  run_check sets the same for the run itself.
     fewer_collections()
     if _command(argv) == "check":
-        off_for_one_run()   # on again when the run has more than one file (runner.run_paths)
+        off_for_one_run()   # on again for more than one file or reference documents (runner.run_paths)
     # gwlint's own modules found and read from one file (checker.core.module_store), for
     # a command: `--version` and `--help` import a handful, fewer than reading it costs
     if not _answered_alone(argv):

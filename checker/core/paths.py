@@ -34,16 +34,23 @@ SWEEP_STAMP = "swept"        # in the cache folder: its modification time is the
 SWEEP_PERIOD = 86400.0       # seconds between sweeps
 
 
+def stamp_fresh(path: str, period: float, now: float | None = None) -> bool:
+    """Whether the stamp file ``path`` was touched less than ``period`` seconds ago: the
+    one test of the cache folders' daily upkeep (the sweep here, the results cache's
+    prune).  A stamp from the future (a clock set back since) is not fresh.  Raises what
+    ``os.stat`` raises (``FileNotFoundError``: never stamped)."""
+    import time
+
+    return 0 <= (time.time() if now is None else now) - os.stat(path).st_mtime < period
+
+
 def sweep_cache_when_due() -> None:
     """Sweep the user's cache folder of unused stores (``checker.core.cache_upkeep``) when
     it was last swept over a day ago.  Here, beside ``cache_dir``, so that a run between
     sweeps pays one ``stat`` (of strings: no ``pathlib``) and imports nothing."""
-    import time
-
     folder = _cache_dir_name()
     try:
-        # a stamp from the future (a clock set back since) is due as well
-        if 0 <= time.time() - os.stat(os.path.join(folder, SWEEP_STAMP)).st_mtime < SWEEP_PERIOD:
+        if stamp_fresh(os.path.join(folder, SWEEP_STAMP), SWEEP_PERIOD):
             return
     except FileNotFoundError:
         if not os.access(folder, os.W_OK | os.X_OK):

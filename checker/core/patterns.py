@@ -876,9 +876,7 @@ class _Known:
             store = self.store
             if store is None:
                 return
-            pattern, flags = key
-            record = store.get(pattern.encode("utf-8", "surrogatepass") + (_KEY_ENDS.get(flags) or b"\0s%d" % flags)
-                               if type(pattern) is str else _known_key(key), None)
+            record = store.get(_known_key(key), None)
             if record is None:
                 return
             try:
@@ -913,13 +911,18 @@ class _Known:
         if key not in self.seen:
             self._look(key)
         program = self.programs.get(key)
-        if program is None and key in self.packed:
+        # pop with a default: two threads (the language server's pools) may both get here
+        # for one expression; the one that finds nothing left reads ``programs`` or compiles
+        packed = self.packed.pop(key, None) if program is None else None
+        if packed is not None:
             import marshal
 
             try:        # kept without its first item, the expression (the key's)
-                program = self.programs[key] = (key[0], *marshal.loads(self.packed.pop(key)))
+                program = self.programs[key] = (key[0], *marshal.loads(packed))
             except (ValueError, EOFError, TypeError):
                 program = None
+        elif program is None:
+            program = self.programs.get(key)
         if program is not None:
             try:
                 return _engine_compile(*program)

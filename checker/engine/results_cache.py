@@ -41,7 +41,6 @@ import json
 import os
 import stat
 import tempfile
-import time
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -68,9 +67,10 @@ def _note_if_due(root: Path) -> None:
     """Remember the results cache ``root`` when its prune is due: one ``stat`` of its
     stamp, here, in a module every run with a results cache has imported (the prune
     itself, ``checker.engine.results_upkeep``, is imported only when due)."""
+    from checker.core.paths import stamp_fresh
+
     try:
-        # a stamp from the future (a clock set back since) is due as well
-        if 0 <= time.time() - os.stat(os.path.join(root, PRUNE_STAMP)).st_mtime < PRUNE_PERIOD:
+        if stamp_fresh(os.path.join(root, PRUNE_STAMP), PRUNE_PERIOD):
             return
     except FileNotFoundError:
         if not os.path.isdir(root):

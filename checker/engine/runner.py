@@ -241,6 +241,10 @@ def run_paths(paths: list[str], settings: Settings, jobs: int | None = None,
         run.violations = ViolationSpool()
     # Cross-document summaries are only worth making with something to compare to.
     collect = len(paths) > 1 or bool(settings.config.duplicates.reference)
+    if collect:     # more than one document read: the collector as before (collector.off_for_one_run)
+        from checker.core.collector import resume
+
+        resume()
     keys: dict[str, str | None] = {}
     report_key = None
     hits: dict[str, FileResult] = {}

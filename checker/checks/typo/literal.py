@@ -167,6 +167,7 @@ def _guards(entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tu
 
 
 _GUARDS: dict[str, dict] = {}      # key -> guards, read or found once a process
+_GUARDS_KEPT = 8                    # the oldest dropped past this many (as the lru_cache it replaced)
 
 
 def _cached_guards(key: str, entries: dict[str, str], known: frozenset[str]) -> dict[str, list[tuple[str, int]]]:
@@ -174,6 +175,8 @@ def _cached_guards(key: str, entries: dict[str, str], known: frozenset[str]) -> 
     else found now (and kept there)."""
     guards = _GUARDS.get(key)
     if guards is None:
+        if len(_GUARDS) >= _GUARDS_KEPT:    # a long-lived process whose vocabulary changes
+            _GUARDS.pop(next(iter(_GUARDS)))
         guards = _GUARDS[key] = _read_or_found_guards(key, entries, known)
     return guards
 

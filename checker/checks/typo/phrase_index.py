@@ -60,7 +60,7 @@ FORMAT = 10         # 10: the Bloom filter's probes (``_MIX``); 9: the edge tabl
 # are the same.
 _START_BITS = 22
 _START_MASK = (1 << _START_BITS) - 1
-_BASE_INT = 1_000_003
+_BASE_INT = stretch_hashes.BASE    # the windows' polynomial hash base (one home: stretch_hashes)
 _BLOOM_BITS = 25                 # a Bloom filter of 4 MB with two probes
 _BLOOM_MASK_INT = (1 << _BLOOM_BITS) - 1
 # The probes: a hash's low 25 bits, then (for the windows that pass) the top 25 bits of the
@@ -549,6 +549,11 @@ class PhraseIndex:
         if self._np is None:
             if self._given is not None:
                 self._np = self._given
+            elif self._py is not None:
+                # the maps the index was read with (np.asarray keeps a view's format): the
+                # folder is not opened again, which the cache sweep may have removed since
+                # in a long-lived process (the language server)
+                self._np = tuple(np.asarray(view) for view in self._py)
             else:
                 # memory-mapped (nothing is read until used), seen as plain arrays (a
                 # memmap's indexing is several times slower)
@@ -680,6 +685,8 @@ class PhraseIndex:
                             continue
                 if k < 0:
                     k = bisect_left(hashes, h)
+                    if k >= size or hashes[k] != h:    # an edge table out of step with the hashes
+                        continue
                 if ((int(meta[k]) >> 27) & 7) == DROP:
                     # the common pairs across either edge (a pair's hash is below 2**64)
                     if start - 1 >= 0 and member(pairs, codes[start - 1] * base + codes[start]):
@@ -970,7 +977,7 @@ def _npy_view(path: Path) -> memoryview:
 
     with open(path, "rb") as fh:
         mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    if mm[:6] != b"\x93NUMPY":
+    if len(mm) < 12 or mm[:6] != b"\x93NUMPY":     # cut short, or another file
         raise ValueError(f"{path}: not an .npy file")
     if mm[6] == 1:
         size, at = int.from_bytes(mm[8:10], "little"), 10
