@@ -143,6 +143,13 @@ def _exec(source, globals=None, locals=None, /):      # noqa: A002 - exec's own 
     return builtins.exec(source, globals, locals)
 
 
+def exec_kept(source: str, scope: dict) -> None:
+    """``exec(source, scope)`` for a text of gwlint's own made the same way every run
+    (``checker.model.quantity``'s maker): while the command line runs, its code object
+    comes from the store as a dataclass method's does; else it is compiled here."""
+    _exec(source, scope)
+
+
 def _annotation(value):
     """What ``inspect.formatannotation`` makes the text of an annotation from, for the
     kinds it is sure of (a string, None, a plain class outside ``typing``); else None."""

