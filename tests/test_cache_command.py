@@ -79,3 +79,23 @@ def test_clean_results_removes_every_fingerprint(tmp_path, monkeypatch, capsys):
     assert main(["cache", "clean", "--results", str(root.parent)]) == 0
     assert "2 fingerprint folders and 0 entry files removed" in capsys.readouterr().out
     assert not any(p.name.startswith("results-") for p in root.iterdir())
+
+
+def test_the_cache_command_keeps_no_store_of_its_own(tmp_path):
+    """`gwlint cache info` on a folder that does not exist leaves none behind, and `gwlint
+    cache clean` leaves no store (before, the command wrote its own start-up stores: the
+    modules, the compiled expressions, the dataclasses' code)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    code = "import sys\nsys.argv = ['gwlint', *sys.argv[1:]]\nfrom checker.cli.entry import run\nrun()\n"
+    subprocess.run([sys.executable, "-c", code, "cache", "info"], env=env, capture_output=True, check=True)
+    assert not (tmp_path / "gwlint").exists()
+    (tmp_path / "doc.txt").write_text("全年完成投资12亿元。\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-c", code, "check", "--no-config", "--no-cache", str(tmp_path / "doc.txt")],
+                   env=env, capture_output=True)
+    assert any(p.name.startswith("modules-") for p in (tmp_path / "gwlint").iterdir())
+    subprocess.run([sys.executable, "-c", code, "cache", "clean"], env=env, capture_output=True, check=True)
+    assert not [p.name for p in (tmp_path / "gwlint").iterdir() if p.suffix == ".marshal"]

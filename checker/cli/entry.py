@@ -22,7 +22,7 @@ def prepare(argv: list[str]) -> None:
         off_for_one_run()   # on again for more than one file or reference documents (runner.run_paths)
     # gwlint's own modules found and read from one file (checker.core.module_store), for
     # a command: `--version` and `--help` import a handful, fewer than reading it costs
-    if not _answered_alone(argv):
+    if not _answered_alone(argv) and _command(argv) != "cache":   # `gwlint cache` keeps no store
         from checker.core import module_store
 
         module_store.install()

@@ -320,8 +320,10 @@ def _split(values: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     from checker.core import code_cache, re_cache
 
-    re_cache.install()      # compiled regular expressions kept between runs (see checker.core.re_cache)
-    code_cache.install()    # dataclasses' compiled methods kept between runs (see checker.core.code_cache)
+    # `gwlint cache` shows or empties the folder these stores are kept in: it keeps none
+    if _command_of(sys.argv[1:] if argv is None else argv) != "cache":
+        re_cache.install()      # compiled regular expressions kept between runs (see checker.core.re_cache)
+        code_cache.install()    # dataclasses' compiled methods kept between runs (see checker.core.code_cache)
     try:
         return _main(argv)
     except BrokenPipeError:
