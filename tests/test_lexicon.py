@@ -143,17 +143,18 @@ def test_stored_lists_of_words_are_kept_joined_and_made_again_the_same():
 
 
 def test_a_views_file_of_the_previous_format_is_ignored(tmp_path, monkeypatch):
-    """A views file written with FORMAT 3 (lists not joined) reads as no views: each is
-    validated afresh and the file written again in this format."""
+    """A views file written with an earlier FORMAT (3: lists not joined; 4: a set's words
+    in its own order) reads as no views: each is validated afresh and the file written
+    again in this format."""
     from checker.core.sealed_file import read_sealed, write_sealed
     from checker.model import lexicon
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     store = lexicon._StoredViews()
-    assert store.FORMAT == 4
-    write_sealed(store.path(), {"format": 3, "views": {("k",): {"__set__": []}}})
+    assert store.FORMAT == 5
+    write_sealed(store.path(), {"format": 4, "views": {("k",): {"__set__": []}}})
     assert store._read() is None and store.get(("k",), _Lists) is None
     store.keep(("k",), _Lists(words=["一", "二", "三", "四"]))
     store.save()
-    kept = read_sealed(store.path(), 4)["views"][("k",)]
+    kept = read_sealed(store.path(), 5)["views"][("k",)]
     assert lexicon._is_joined(kept["words"])

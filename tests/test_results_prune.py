@@ -138,6 +138,7 @@ def test_an_entry_removed_under_a_reader_is_a_miss(project):
 def test_a_run_prunes_at_most_once_a_day(project, monkeypatch):
     calls = []
     monkeypatch.setattr(results_prune, "prune", lambda root, now: calls.append(now))
+    monkeypatch.setattr(results_cache, "due_for_prune", set())   # not what earlier tests' runs left
     root = project / FOLDER
     for now, due in ((NOW, True), (NOW + 3600, False), (NOW + 0.9 * DAY, False), (NOW + 1.1 * DAY, True),
                      (NOW - 30 * DAY, True)):   # the last: a stamp from the future is due
