@@ -6,7 +6,7 @@ word through a table of the characters it escapes, all of them ASCII; for a Chin
 that is a dictionary look-up per character, ~0.25 us a word.  The words of a list rarely
 hold any of those characters: one search of their joined text finds whether any does,
 and a list without one is joined as it is, which is what escaping each word would have
-made.  (``tests/test_escaped.py`` compares the set below with ``re.escape`` over every
+made.  (``tests/test_escaped_join.py`` compares the set below with ``re.escape`` over every
 character.)
 """
 from __future__ import annotations

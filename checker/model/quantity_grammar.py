@@ -25,6 +25,7 @@ from checker.model.lexicon import built_from, data_view
 from checker.core.patterns import RegexList, compile_alternation, compile_user
 from checker.model.numerals import BIG_UNITS
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
 # (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start
@@ -93,7 +94,7 @@ class Parsed:
 
 def _alternation(words: list[str] | dict[str, Any]) -> str:
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in ordered) if ordered else r"(?!x)x"
+    return escaped_join(ordered) if ordered else r"(?!x)x"
 
 
 class QuantityGrammar:

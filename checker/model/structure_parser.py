@@ -29,6 +29,7 @@ from checker.model.span import Span
 from checker.model.structure import STYLE_ORDER, Block, InlineEnum, Marker, Section, Structure
 from checker.core.patterns import RegexList, compile_alternation
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 _SENTENCE_END = "。！？；!?;"
 # a year, also with a space before 年 as PDF copies set it (2021 年工作回顾)
@@ -78,9 +79,9 @@ class _Compiled:
         self.kind_words = {kind: tuple(words) for kind, words in data.kind_words.items()}
         self.section_words = {kind: tuple(words) for kind, words in data.section_words.items()}
         words = [w for ws in data.kind_words.values() for w in ws]
-        self.period_re = (compile_skipping(r"(?:19|20)\d{2}年|" + "|".join(map(re.escape, data.period_words)))
+        self.period_re = (compile_skipping(r"(?:19|20)\d{2}年|" + escaped_join(data.period_words))
                           if data.period_words else compile_skipping(r"(?:19|20)\d{2}年"))
-        self.kind_re = compile_skipping("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+        self.kind_re = compile_skipping(escaped_join(sorted(words, key=len, reverse=True))) if words else None
 
     def is_leftover(self, line: str) -> bool:
         return bool(self.not_title and self.not_title.search(line))

@@ -30,6 +30,7 @@ from checker.checks.finding import Finding
 from checker.model.span import Span
 from checker.core.patterns import literal_scan
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({
     "word",      # the word as written: 分别 (respectively_word of the vocabulary)
@@ -59,7 +60,7 @@ LOCAL = True
 def _rate_pattern(magnitudes: tuple[str, ...]) -> re.Pattern:
     """A rate written as a count per power of ten: ``10/10万``, ``3/1000``, ``2.5/1万``.
     Quantities do not read it (the slash splits it), yet after 分别 it is one value."""
-    words = "|".join(re.escape(w) for w in sorted(magnitudes, key=len, reverse=True))
+    words = escaped_join(sorted(magnitudes, key=len, reverse=True))
     return compile_skipping(r"(?<![\d.])\d+(?:\.\d+)?\s*/\s*(?:10*(?:" + words + r")|10{1,6}(?![\d.]))")
 
 

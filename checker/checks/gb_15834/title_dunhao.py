@@ -15,6 +15,7 @@ from checker.checks.finding import Finding
 from checker.checks.punctuation.skip_leftovers import leftover_paragraphs
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 
@@ -31,7 +32,7 @@ def check(doc, rule) -> Iterator[Finding]:
     pairs = [p for p in params.pairs if len(p) == 3]
     if not pairs:
         return
-    regex = compile_skipping("|".join(map(re.escape, pairs)))
+    regex = compile_skipping(escaped_join(pairs))
     skipped = leftover_paragraphs(doc, rule)
     text = doc.text
     for m in regex.finditer(text):

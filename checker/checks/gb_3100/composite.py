@@ -16,6 +16,7 @@ from checker.checks.finding import Finding
 from checker.checks.gb_3100 import Unit, vocabulary
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "symbols", "names"})
 
@@ -34,7 +35,7 @@ def _table(units: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]):
             spelling.setdefault(symbol, (i, True))
     if not spelling:
         return None, spelling
-    alt = "|".join(map(re.escape, sorted(spelling, key=len, reverse=True)))
+    alt = escaped_join(sorted(spelling, key=len, reverse=True))
     regex = compile_skipping(rf"(?<![A-Za-z])(?P<a>{alt})/(?P<b>{alt})(?![A-Za-z0-9²³])")
     return regex, spelling
 

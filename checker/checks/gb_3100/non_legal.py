@@ -16,6 +16,7 @@ from checker.checks.finding import Finding
 from checker.checks.gb_3100 import vocabulary
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "unit", "instead"})
 
@@ -28,7 +29,7 @@ class Params(BaseModel):
 
 @lru_cache(maxsize=8)
 def _pattern(units: tuple[str, ...], magnitudes: tuple[str, ...]) -> re.Pattern[str]:
-    alt = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    alt = escaped_join(sorted(units, key=len, reverse=True))
     mags = "".join(m for m in magnitudes if len(m) == 1)
     return compile_skipping(rf"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<mag>[{mags}]?)(?P<u>{alt})")
 

@@ -20,6 +20,7 @@ from checker.checks.finding import Finding
 from checker.model.span import Span
 from checker.core.patterns import compile_user
 from checker.model.lexicon import validated
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "preferred", "note"})
 
@@ -55,7 +56,7 @@ class Params(BaseModel):
 @lru_cache(maxsize=64)
 def _regex(variants: tuple[str, ...]):
     # user data, though escaped: run within the rule's time budget like every user list
-    return compile_user("|".join(re.escape(v) for v in sorted(set(variants), key=lambda w: (-len(w), w))))
+    return compile_user(escaped_join(sorted(set(variants), key=lambda w: (-len(w), w))))
 
 
 def check(doc, rule) -> Iterator[Finding]:

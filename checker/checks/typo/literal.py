@@ -29,6 +29,7 @@ from checker.model.span import Span
 from checker.core.paths import cache_folders
 from checker.model.tokens import full_dictionary, word_frequency
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "right"})
 
@@ -42,7 +43,7 @@ class Params(BaseModel):
 
 def alternation(words) -> re.Pattern[str]:
     """One regular expression matching any of ``words``, longest first."""
-    return compile_skipping("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+    return compile_skipping(escaped_join(sorted(set(words), key=lambda w: (-len(w), w))))
 
 
 class Table:

@@ -45,6 +45,7 @@ from checker.model.lexicon import built_from
 from checker.model.span import Span
 from checker.model.tokens import full_dictionary, tokenize, word_frequency
 from checker.core.skipping_re import compile_skipping
+from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "right", "source"})
 # literal misspellings that are also a phrase one edit away (以身作责) are the literal rule's
@@ -181,7 +182,7 @@ def _candidates(doc, index: pi.PhraseIndex) -> list[pi.Candidate]:
 def misspelling_regex(rule):
     def build(lexicon):
         words = vocabulary(lexicon).misspellings
-        return compile_skipping("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
+        return compile_skipping(escaped_join(sorted(words, key=len, reverse=True))) if words else None
 
     return built_from(rule.vocabulary, ("typo-misspelling-regex",), build)
 
