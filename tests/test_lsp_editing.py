@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 import time
@@ -37,8 +38,8 @@ class Session:
         async def on_log(params):
             self.logs.append(params.message)
 
-    async def start(self, cwd: Path, root: Path) -> None:
-        await self.client.start_io(sys.executable, "-m", "checker", "lsp", cwd=str(cwd))
+    async def start(self, cwd: Path, root: Path, env: dict | None = None) -> None:
+        await self.client.start_io(sys.executable, "-m", "checker", "lsp", cwd=str(cwd), env=env)
         await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
             process_id=None, root_uri=root.as_uri(), capabilities=types.ClientCapabilities())), WAIT)
         self.client.initialized(types.InitializedParams())
@@ -235,6 +236,51 @@ async def _configs(tmp_path: Path) -> None:
 
 def test_the_cli_and_the_server_use_the_documents_nearest_configuration(tmp_path):
     asyncio.run(_configs(tmp_path))
+
+
+async def _save_sweeps(tmp_path: Path) -> None:
+    from checker.core.cache_sweep import DAY, reads_recorded
+    from checker.core.paths import SWEEP_STAMP
+
+    cache = tmp_path / "cache" / "gwlint"
+    cache.mkdir(parents=True)
+    month, yesterday = time.time() - 30 * DAY, time.time() - DAY
+    old, recent = cache / "patterns-aaaa-f10-py311.marshal", cache / "patterns-bbbb-f10-py311.marshal"
+    for path, then in ((old, month), (recent, yesterday)):
+        path.write_bytes(b"x" * 10)
+        os.utime(path, (then, then))
+    doc = tmp_path / "plan.txt"
+    text = "全年培训教师1200人次,覆盖全部学校。\n"
+    doc.write_text(text, encoding="utf-8")
+    s = Session()
+    await s.start(tmp_path, tmp_path, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    try:
+        uri = doc.as_uri()
+        s.open(uri, text)
+        await s.version(uri, 1)
+        assert not (cache / SWEEP_STAMP).exists()        # opening a document does not sweep
+        s.client.text_document_did_save(types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=uri)))
+        deadline = time.monotonic() + WAIT
+        while not ((cache / SWEEP_STAMP).exists() and (cache / SWEEP_STAMP).stat().st_size):
+            assert time.monotonic() < deadline, "the save did not sweep the cache folder"
+            await asyncio.sleep(0.05)
+        probe = tmp_path / "probe"
+        probe.mkdir()
+        if reads_recorded(probe):                         # on a noatime mount nothing goes by age
+            while old.exists():                           # the removals follow the stamp
+                assert time.monotonic() < deadline, "the sweep left a month-unused store"
+                await asyncio.sleep(0.05)
+        assert recent.exists()
+    finally:
+        await s.stop()
+
+
+def test_saving_in_the_editor_sweeps_the_user_cache_folder_when_due(tmp_path):
+    """Someone who checks only in the editor gets the daily sweep ``gwlint check`` does:
+    a save, not an open, sweeps when the stamp is due; a month-unused store goes, a store
+    used yesterday stays."""
+    asyncio.run(_save_sweeps(tmp_path))
 
 
 def test_local_kinds_find_per_paragraph_what_they_find_in_the_document():

@@ -1,6 +1,7 @@
 """The language server: diagnostics and quick fixes for open documents, over stdio (pygls 2).
 
-A document is checked in full when it is opened or saved.  Edits are debounced: after a
+A document is checked in full when it is opened or saved; a save also sweeps the user's
+cache folder when its daily sweep is due (``checker.core.paths.sweep_cache_when_due``).  Edits are debounced: after a
 short pause the edited paragraphs alone are re-checked by the kinds whose findings depend
 on their paragraph only (``LOCAL``), every other diagnostic moving with the text, and the
 result is published at once; after a longer pause a full run settles everything.  Full
@@ -374,6 +375,16 @@ class GwlintServer(LanguageServer):
             self._runner = FullRunner()
         return self._runner
 
+    def sweep_when_due(self) -> None:
+        """Sweep the user's cache folder of unused stores at most once a day, as ``gwlint
+        check`` does after its report: someone who only ever checks in the editor would
+        otherwise keep every old store an upgrade or a new environment left there.  Between
+        sweeps this is one ``stat``; a due sweep (a few milliseconds, some file removals)
+        runs in a thread of its own so that no message waits for it."""
+        from checker.core.paths import sweep_cache_when_due
+
+        threading.Thread(target=sweep_cache_when_due, name="gwlint-sweep", daemon=True).start()
+
     def cancel_running(self, uri: str) -> None:
         event = self.running.get(uri)
         if event is not None and not event.is_set():
@@ -466,6 +477,7 @@ async def did_change(ls: GwlintServer, params: types.DidChangeTextDocumentParams
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 async def did_save(ls: GwlintServer, params: types.DidSaveTextDocumentParams) -> None:
     ls.schedule(params.text_document.uri, 0.0)
+    ls.sweep_when_due()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
