@@ -27,6 +27,7 @@ FAMILIES: dict[str, str] = {
     "typo-index-keys-": "the phrase index's keys (checker.checks.typo)",
     "typo-index-": "the typo family's phrase index, a folder (checker.checks.typo)",
     "views-": "validated vocabulary views (checker.model.lexicon)",
+    "vouched-": "stores checked whole since the machine started (checker.core.vouched)",
 }
 
 # A store being written is a temporary file or folder whose name starts with a dot

@@ -37,6 +37,8 @@ import sys
 import zlib
 from importlib.machinery import ModuleSpec, SourceFileLoader
 
+from checker.core import vouched
+
 _FORMAT = 3                     # 2: an index, then each module's code read on its import; 3: __cached__ kept
 _MAGIC = b"gwlint modules 3\n"
 _HEAD = len(_MAGIC) + 12        # then the index's length (8 bytes) and CRC-32 (4 bytes)
@@ -50,17 +52,36 @@ class _Code:
     code failed its check when they were imported (read from their ``.pyc`` instead), to
     be kept again at exit so that the store is mended."""
 
-    def __init__(self, fd: int, base: int) -> None:
+    def __init__(self, fd: int, base: int, st: os.stat_result | None = None, checked: bool = False) -> None:
         self.fd = fd
         self.base = base
         self.unreadable: set[str] = set()
+        self.st = st                # the file's fstat: what vouches for it (checker.core.vouched)
+        self.checked = checked      # checked whole by a run since the machine started: no CRCs
 
     def read(self, offset: int, length: int, crc: int) -> bytes | None:
+        if not self.checked:
+            return _read_checked(self.fd, self.base + offset, length, crc)
         try:
             data = os.pread(self.fd, length, self.base + offset)
         except OSError:
             return None
-        return data if len(data) == length and zlib.crc32(data) == crc else None
+        return data if len(data) == length else None
+
+    def check_whole(self, modules: dict) -> bool:
+        """Whether every module's code in the file matches its CRC: read once a boot, at the
+        exit of a run that found the file not yet vouched for, so that later runs need not."""
+        return all(_read_checked(self.fd, self.base + entry[3][0], entry[3][1], entry[3][2]) is not None
+                   for entry in modules.values())
+
+
+def _read_checked(fd: int, at: int, length: int, crc: int) -> bytes | None:
+    """``length`` bytes of ``fd`` at ``at`` when they match ``crc``; else None."""
+    try:
+        data = os.pread(fd, length, at)
+    except OSError:
+        return None
+    return data if len(data) == length and zlib.crc32(data) == crc else None
 
 
 class _StoredLoader(SourceFileLoader):
@@ -163,10 +184,12 @@ def _read(path, folder: str) -> tuple[dict, _Code | None]:
     except OSError:
         return {}, None
     try:
+        st = os.fstat(fd)
+        checked = vouched.checked_before(os.path.dirname(path), st)
         head = os.pread(fd, _HEAD, 0)
         length = int.from_bytes(head[len(_MAGIC):len(_MAGIC) + 8], "little")
         index = os.pread(fd, length, _HEAD) if head[:len(_MAGIC)] == _MAGIC and len(head) == _HEAD else b""
-        if len(index) != length or zlib.crc32(index) != int.from_bytes(head[-4:], "little"):
+        if len(index) != length or not (checked or zlib.crc32(index) == int.from_bytes(head[-4:], "little")):
             raise ValueError("not a store")
         modules = marshal.loads(index)
         if not isinstance(modules, dict):
@@ -175,10 +198,12 @@ def _read(path, folder: str) -> tuple[dict, _Code | None]:
         os.close(fd)
         return {}, None
     inside = folder + os.sep
+    whole = len(modules)
     modules = {name: entry for name, entry in modules.items()
                if isinstance(entry, tuple) and len(entry) == 5 and str(entry[0]).startswith(inside)
                and os.path.isabs(entry[0])}
-    return modules, _Code(fd, _HEAD + length)
+    # a file whose every entry is this folder's can be checked whole at exit and vouched for
+    return modules, _Code(fd, _HEAD + length, st if whole == len(modules) else None, checked)
 
 
 def keep(path, stored: dict, code: _Code | None, package: str = _PACKAGE) -> None:
@@ -211,6 +236,10 @@ def keep(path, stored: dict, code: _Code | None, package: str = _PACKAGE) -> Non
         found[name] = (spec.origin, spec.submodule_search_locations is not None, (st.st_size, st.st_mtime_ns), data,
                        spec.cached)
     if not found:
+        if code is not None and code.st is not None and not code.checked and not damaged \
+                and code.check_whole(stored):
+            vouched.vouch(os.path.dirname(path), code.st)
+            vouched.keep()
         return
     for name, entry in _current(stored).items():
         if name not in found and code is not None:

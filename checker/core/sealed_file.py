@@ -21,6 +21,9 @@ import os
 import zlib
 from pathlib import Path
 
+from checker.core import vouched
+from checker.core.whole_file import write_whole
+
 # The header: this layout's name, then the dump's length (8 bytes) and CRC-32 (4 bytes).
 # It replaced a 32-byte BLAKE2b digest of the dump: hashing the stores a run reads (1.7-2.1
 # MB) with CPython's portable BLAKE2b was 22-27 M instructions, 5 % of an empty file's run;
@@ -37,18 +40,29 @@ def _header(body) -> bytes:
 
 
 def read_sealed(path: Path, fmt: int) -> dict | None:
-    """The dict kept in ``path`` when the file is whole and of format ``fmt``; else None."""
+    """The dict kept in ``path`` when the file is whole and of format ``fmt``; else None.
+    The CRC is computed only for a file no run has checked whole since the machine started
+    (``checker.core.vouched``); the length is checked always."""
     try:
-        blob = path.read_bytes()
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            blob = fh.read()
     except OSError:
         return None
     body = memoryview(blob)[_HEAD:]
-    if blob[:_HEAD] != _header(body):
+    folder = os.path.dirname(path)
+    checked = len(blob) == st.st_size and vouched.checked_before(folder, st)
+    if checked:
+        if blob[:_HEAD - 4] != _MAGIC + len(body).to_bytes(8, "little"):
+            return None
+    elif blob[:_HEAD] != _header(body):
         return None
     try:
         data = marshal.loads(body)
     except (ValueError, EOFError, TypeError):
         return None
+    if not checked:
+        vouched.vouch(folder, st)
     return data if isinstance(data, dict) and data.get("format") == fmt else None
 
 
@@ -61,45 +75,6 @@ def write_sealed(path: Path, data: dict, keep_newest: int = 0) -> bool:
     except ValueError:
         return False
     return write_whole(path, _header(body) + body, keep_newest)
-
-
-def write_whole(path: Path, blob: bytes, keep_newest: int = 0) -> bool:
-    """Write ``blob`` to ``path`` whole or not at all (a temporary file beside it, renamed
-    over it); ``keep_newest`` as for ``write_sealed``."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile      # only to write: a run that reads its caches needs not import it
-
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, path)
-        tmp = None
-    except (OSError, ValueError):
-        return False
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-    if keep_newest:
-        _prune(path, keep_newest)
-    return True
-
-
-def _prune(path: Path, keep: int) -> None:
-    family = path.name.split("-", 1)[0]
-    try:
-        files = sorted(path.parent.glob(f"{family}-*{path.suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return
-    for stale in files[keep:]:
-        try:
-            stale.unlink()
-        except OSError:
-            pass
 
 
 def keep_recent(stored: dict, fresh: dict, generation: int, recent: int, budget: int, size) -> dict:
