@@ -26,6 +26,7 @@ from checker.core.patterns import RegexList, compile_alternation, compile_user
 from checker.model.numerals import BIG_UNITS
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+from checker.model.unfrozen_twin import unfrozen_twin
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
 # (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start
@@ -92,6 +93,50 @@ class Parsed:
     suffixes: tuple[str, ...]
 
 
+# ``End`` and ``Parsed`` made as their unfrozen twins (``checker.model.unfrozen_twin``):
+# the frozen constructor sets each field through ``object.__setattr__``, ~17 k
+# instructions an End and ~10 k a Parsed against ~4 k and ~2.5 k by plain slot stores.
+# A fresh process reads each distinct candidate of its document once (128 on seed 000);
+# the objects are the constructor's, field for field (tests/test_quantity_grammar_records.py).
+_EndTwin = unfrozen_twin(End)
+_ParsedTwin = unfrozen_twin(Parsed)
+_new = object.__new__
+
+
+def made_end(prefix: str | None, prefix_start: int | None, number_text: str, number_start: int,
+             number_end: int, percent_words: bool, magnitude: str | None, infix: str | None,
+             unit: str | None, unit_start: int | None, end: int) -> End:
+    """``End(...)`` of these fields, in their order (no check: the grammar's own values)."""
+    made = _new(_EndTwin)
+    made.prefix = prefix
+    made.prefix_start = prefix_start
+    made.number_text = number_text
+    made.number_start = number_start
+    made.number_end = number_end
+    made.percent_words = percent_words
+    made.magnitude = magnitude
+    made.infix = infix
+    made.unit = unit
+    made.unit_start = unit_start
+    made.end = end
+    made.__class__ = End
+    return made
+
+
+def made_parsed(start: int, end: int, low: End, high: End | None, range_mark: str | None,
+                suffixes: tuple[str, ...]) -> Parsed:
+    """``Parsed(...)`` of these fields, in their order."""
+    made = _new(_ParsedTwin)
+    made.start = start
+    made.end = end
+    made.low = low
+    made.high = high
+    made.range_mark = range_mark
+    made.suffixes = suffixes
+    made.__class__ = Parsed
+    return made
+
+
 def _alternation(words: list[str] | dict[str, Any]) -> str:
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return escaped_join(ordered) if ordered else r"(?!x)x"
@@ -134,8 +179,9 @@ class QuantityGrammar:
         firsts.update(chr(c) for c in range(ord("0"), ord("9") + 1))
         self._starts = _start_gate(firsts, data)
         # user data: bounded; one alternation, tried in the listed order like the list was
+        # (each pattern compiled when the view was validated: a RegexList)
         try:
-            self.not_quantities = [compile_alternation(data.not_quantities)] if data.not_quantities else []
+            self.not_quantities = [compile_alternation(data.not_quantities, checked=True)] if data.not_quantities else []
         except ValueError:          # e.g. two patterns naming the same group
             self.not_quantities = [compile_user(p) for p in data.not_quantities]
         self.list_joiners = tuple(sorted(data.list_joiners, key=len, reverse=True))
@@ -161,6 +207,8 @@ class QuantityGrammar:
             rf"|(?P<infix_first>{infixes})(?:(?!{units})(?P<magnitude_after>{mags}))?)?"
             rf"(?P<unit>{units})?)"
         )
+        if dict(end.groupindex) != {name: i for i, name in enumerate(_END_GROUPS, 1)}:
+            raise ValueError("the end expression's groups are not _END_GROUPS in order")   # _end reads groups()
         return end, compile_skipping(marks), compile_skipping(suffixes)
 
     def find_candidate(self, text: str, pos: int):
@@ -207,7 +255,7 @@ class QuantityGrammar:
         while (suffix := suffixes.match(candidate, at)) is not None:
             taken.append(suffix.group())
             at = suffix.end()
-        return Parsed(0, at, _end(low), _end(high) if high is not None else None, mark, tuple(taken))
+        return made_parsed(0, at, _end(low), _end(high) if high is not None else None, mark, tuple(taken))
 
     def excluded_at(self, text: str, number_start: int) -> int:
         """The length of a `not_quantities` match at a number (0: none matches)."""
@@ -246,29 +294,29 @@ def _start_gate(firsts: set[str], data: QuantityData) -> re.Pattern:
     return compile_skipping("[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?:" + "|".join(ways) + ")")
 
 
+# The end expression's groups, in their order (``QuantityGrammar._build`` checks it):
+# ``_end`` reads them by ``groups()``, a quarter of the cost of ``groupdict()``.
+_END_GROUPS = ("prefix", "percent_number", "number", "magnitude", "infix", "infix_first", "magnitude_after", "unit")
+
+
 def _end(match: re.Match) -> End:
-    part = match.groupdict()
+    prefix, percent_number, number, magnitude, infix, infix_first, magnitude_after, unit = match.groups()
     start = match.start()
-    prefix = part["prefix"] or None
+    prefix = prefix or None
     at = start + (len(prefix) if prefix else 0)
-    if part["percent_number"]:
-        number = part["percent_number"]
-        return End(prefix=prefix, prefix_start=start if prefix else None,
-                   number_text=number, number_start=at + 3, number_end=at + 3 + len(number),
-                   percent_words=True, magnitude=None, infix=None, unit="百分之", unit_start=at,
-                   end=match.end())
-    number = part["number"]
-    magnitude = part["magnitude"] or part["magnitude_after"] or None
-    infix = part["infix"] or part["infix_first"] or None
-    unit = part["unit"] or None
+    if percent_number:
+        number = percent_number
+        return made_end(prefix, start if prefix else None, number, at + 3, at + 3 + len(number),
+                        True, None, None, "百分之", at, match.end())
+    magnitude = magnitude or magnitude_after or None
+    infix = infix or infix_first or None
+    unit = unit or None
     number_end = at + len(number)
     unit_start = None
     if unit:
         unit_start = match.end() - len(unit)
-    return End(prefix=prefix, prefix_start=start if prefix else None,
-               number_text=number, number_start=at, number_end=number_end,
-               percent_words=False, magnitude=magnitude, infix=infix, unit=unit,
-               unit_start=unit_start, end=match.end())
+    return made_end(prefix, start if prefix else None, number, at, number_end, False, magnitude, infix, unit,
+                    unit_start, match.end())
 
 
 def grammar_for(lexicon: Any) -> QuantityGrammar:
