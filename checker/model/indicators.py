@@ -67,7 +67,8 @@ class Linker:
         leading += data.indicator_leading_patterns
         # user-extendable patterns: bounded (checker.core.patterns)
         self._leading = compile_user(rf"(?:{'|'.join(leading)})") if leading else None
-        self._trailing = compile_alternation(data.indicator_trailing_patterns, suffix="$")
+        # each pattern compiled when the view was validated (a RegexList)
+        self._trailing = compile_alternation(data.indicator_trailing_patterns, suffix="$", checked=True)
 
     def verb_ending(self, text: str, start: int, end: int) -> str | None:
         """The longest linking verb that ends at ``end`` (and starts at or after ``start``)."""
