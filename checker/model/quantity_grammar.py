@@ -21,7 +21,7 @@ from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
-from checker.model.lexicon import built_from, data_view
+from checker.model.lexicon import built_from, data_view, validated
 from checker.core.patterns import RegexList, compile_alternation, compile_user
 from checker.model.numerals import BIG_UNITS
 from checker.core.skipping_re import compile_skipping
@@ -142,42 +142,89 @@ def _alternation(words: list[str] | dict[str, Any]) -> str:
     return escaped_join(ordered) if ordered else r"(?!x)x"
 
 
+class GrammarTexts(BaseModel):
+    """The grammar's expressions as text (``grammar_texts``): made from the word lists
+    by sorting and joining them (~1.7 M instructions), and kept with the validated views
+    (``lexicon.validated``: keyed by the lexicon's bytes and gwlint's code stamp), so a
+    later run whose data and code did not change reads them from the views' store."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    candidates: str        # ``QuantityGrammar.candidates``
+    starts: str            # the start gate (``_start_gate``)
+    end: str               # one end of a quantity, with named parts (``_read``)
+    marks: str             # the range marks
+    suffixes: str          # the approximation words after a quantity
+
+
+def grammar_texts(data: QuantityData) -> GrammarTexts:
+    """The expressions of the grammar of ``data``."""
+    units = _alternation(data.units)
+    mags = _alternation(data.magnitudes)
+    prefixes = _alternation(data.approx_prefixes)
+    infixes = _alternation(data.approx_infixes)
+    marks = _alternation(data.range_marks)
+    suffixes = _alternation(data.approx_suffixes)
+    # The pieces after a number: [magnitude, unless a unit starts there (千米)] [余/多] [unit],
+    # or 余/多 before the magnitude (900余万元, 20多亿元: more than 900万, the usual order)
+    tail = (rf"(?:(?!{units})(?:{mags})(?:{infixes})?|(?:{infixes})(?:(?!{units})(?:{mags}))?)?"
+            rf"(?:{units})?")
+    end = rf"(?:{prefixes})?(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})|(?:{_ARABIC}|{_CN}){tail})"
+    # ONE regular expression for the candidate spans.  A number must not continue a
+    # code or a longer number, and a Chinese numeral only counts when a magnitude,
+    # 余/多, a unit or a range mark follows it, which keeps the thousands of
+    # 一是/一批/统一 out of the grammar's way.
+    candidates = (
+        rf"(?P<prefix>{prefixes})?"
+        rf"(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})"
+        rf"|(?<![{_DIGITS}A-Za-z.,]){_SIGNED}{tail}"
+        rf"|(?<![{_CN_ALL}]){_CN}(?=(?:{mags})?(?:{infixes})?(?:{mags})?(?:{units}|(?:{marks})[{_CN_FIRST}])){tail})"
+        rf"(?:(?:{marks}){end})?"
+        rf"(?:{suffixes})*"
+    )
+    # A match begins with an approximation word, 百分之, a minus sign, a digit or a
+    # Chinese numeral: ``find_candidate`` tries the expression only where one of these
+    # characters stands (opening with an optional group, the expression gives ``re``
+    # no first character to skip to, and a search tried it at every position).  One
+    # character class is quicker than adding the numerals' look-behind to it.
+    firsts = {w[0] for w in data.approx_prefixes if w} | set("百-－−０１２３４５６７８９" + _CN_FIRST)
+    firsts.update(chr(c) for c in range(ord("0"), ord("9") + 1))
+    # One end of a quantity, with named parts:
+    #   [approximation word] (百分之 number | number [magnitude] [余/多] [unit])
+    #   or number 余/多 magnitude [unit] (900余万元)
+    one_end = (
+        rf"(?P<prefix>{prefixes})?"
+        rf"(?:百分之(?P<percent_number>{_ARABIC}|{_CN_AFTER_PERCENT})"
+        rf"|(?P<number>{_SIGNED}|{_CN})"
+        rf"(?:(?!{units})(?P<magnitude>{mags})(?P<infix>{infixes})?"
+        rf"|(?P<infix_first>{infixes})(?:(?!{units})(?P<magnitude_after>{mags}))?)?"
+        rf"(?P<unit>{units})?)"
+    )
+    return GrammarTexts.model_construct(candidates=candidates, starts=_start_gate(firsts, data), end=one_end,
+                                        marks=marks, suffixes=suffixes)
+
+
+def _no_pick(raw: Any) -> None:
+    """(``grammar_texts`` reads the validated data, not the raw lexicon.)"""
+    return None
+
+
+def stored_texts(lexicon: Any, data: QuantityData) -> GrammarTexts:
+    """``grammar_texts(data)`` for the lexicon's own data, once per lexicon data and kept
+    between runs with the validated views."""
+    return validated(lexicon, GrammarTexts, _no_pick, lambda _: grammar_texts(data))
+
+
 class QuantityGrammar:
     """The compiled grammar for one lexicon (use ``grammar_for(lexicon)``)."""
 
-    def __init__(self, data: QuantityData) -> None:
+    def __init__(self, data: QuantityData, texts: GrammarTexts | None = None) -> None:
+        """``texts``: ``grammar_texts(data)`` (made here when not given)."""
         self.data = data
-        units = _alternation(data.units)
-        mags = _alternation(data.magnitudes)
-        prefixes = _alternation(data.approx_prefixes)
-        infixes = _alternation(data.approx_infixes)
-        marks = _alternation(data.range_marks)
-        suffixes = _alternation(data.approx_suffixes)
-        # The pieces after a number: [magnitude, unless a unit starts there (千米)] [余/多] [unit],
-        # or 余/多 before the magnitude (900余万元, 20多亿元: more than 900万, the usual order)
-        tail = (rf"(?:(?!{units})(?:{mags})(?:{infixes})?|(?:{infixes})(?:(?!{units})(?:{mags}))?)?"
-                rf"(?:{units})?")
-        end = rf"(?:{prefixes})?(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})|(?:{_ARABIC}|{_CN}){tail})"
-        # ONE regular expression for the candidate spans.  A number must not continue a
-        # code or a longer number, and a Chinese numeral only counts when a magnitude,
-        # 余/多, a unit or a range mark follows it, which keeps the thousands of
-        # 一是/一批/统一 out of the grammar's way.
-        self.candidates = compile_skipping(
-            rf"(?P<prefix>{prefixes})?"
-            rf"(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})"
-            rf"|(?<![{_DIGITS}A-Za-z.,]){_SIGNED}{tail}"
-            rf"|(?<![{_CN_ALL}]){_CN}(?=(?:{mags})?(?:{infixes})?(?:{mags})?(?:{units}|(?:{marks})[{_CN_FIRST}])){tail})"
-            rf"(?:(?:{marks}){end})?"
-            rf"(?:{suffixes})*"
-        )
-        # A match begins with an approximation word, 百分之, a minus sign, a digit or a
-        # Chinese numeral: ``find_candidate`` tries the expression only where one of these
-        # characters stands (opening with an optional group, the expression gives ``re``
-        # no first character to skip to, and a search tried it at every position).  One
-        # character class is quicker than adding the numerals' look-behind to it.
-        firsts = {w[0] for w in data.approx_prefixes if w} | set("百-－−０１２３４５６７８９" + _CN_FIRST)
-        firsts.update(chr(c) for c in range(ord("0"), ord("9") + 1))
-        self._starts = _start_gate(firsts, data)
+        if texts is None:
+            texts = grammar_texts(data)
+        self.candidates = compile_skipping(texts.candidates)
+        self._starts = compile_skipping(texts.starts)
         # user data: bounded; one alternation, tried in the listed order like the list was
         # (each pattern compiled when the view was validated: a RegexList)
         try:
@@ -190,26 +237,11 @@ class QuantityGrammar:
         # (三十万 is 30万, not 3十万).
         self.numeral_magnitudes = tuple(sorted(
             (m for m in data.magnitudes if m and all(c in BIG_UNITS for c in m)), key=len, reverse=True))
-        self._expr = self._build(units, mags, prefixes, infixes, marks, suffixes)
-        self._parsed: dict[str, Parsed | None] = {}
-
-    @staticmethod
-    def _build(units: str, mags: str, prefixes: str, infixes: str, marks: str,
-               suffixes: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-        # One end of a quantity, with named parts:
-        #   [approximation word] (百分之 number | number [magnitude] [余/多] [unit])
-        #   or number 余/多 magnitude [unit] (900余万元)
-        end = compile_skipping(
-            rf"(?P<prefix>{prefixes})?"
-            rf"(?:百分之(?P<percent_number>{_ARABIC}|{_CN_AFTER_PERCENT})"
-            rf"|(?P<number>{_SIGNED}|{_CN})"
-            rf"(?:(?!{units})(?P<magnitude>{mags})(?P<infix>{infixes})?"
-            rf"|(?P<infix_first>{infixes})(?:(?!{units})(?P<magnitude_after>{mags}))?)?"
-            rf"(?P<unit>{units})?)"
-        )
+        end = compile_skipping(texts.end)
         if dict(end.groupindex) != {name: i for i, name in enumerate(_END_GROUPS, 1)}:
             raise ValueError("the end expression's groups are not _END_GROUPS in order")   # _end reads groups()
-        return end, compile_skipping(marks), compile_skipping(suffixes)
+        self._expr = (end, compile_skipping(texts.marks), compile_skipping(texts.suffixes))
+        self._parsed: dict[str, Parsed | None] = {}
 
     def find_candidate(self, text: str, pos: int):
         """What ``self.candidates.search(text, pos)`` finds: the expression matched at the
@@ -266,8 +298,8 @@ class QuantityGrammar:
         return 0
 
 
-def _start_gate(firsts: set[str], data: QuantityData) -> re.Pattern:
-    """Where a candidate may begin: one of ``firsts`` that opens what the candidate
+def _start_gate(firsts: set[str], data: QuantityData) -> str:
+    """Where a candidate may begin (the expression's text): one of ``firsts`` that opens what the candidate
     expression can begin with there.
 
     Of the places a character of ``firsts`` stands, more than half begin no candidate:
@@ -291,10 +323,10 @@ def _start_gate(firsts: set[str], data: QuantityData) -> re.Pattern:
         ways.append(rf"(?<=[{_CN_FIRST}])")
     for word in sorted({w for w in data.approx_prefixes if w}):
         ways.append(rf"(?<={re.escape(word[0])})(?={re.escape(word[1:])}[{number_firsts}])")
-    return compile_skipping("[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?:" + "|".join(ways) + ")")
+    return "[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?:" + "|".join(ways) + ")"
 
 
-# The end expression's groups, in their order (``QuantityGrammar._build`` checks it):
+# The end expression's groups, in their order (``QuantityGrammar.__init__`` checks it):
 # ``_end`` reads them by ``groups()``, a quarter of the cost of ``groupdict()``.
 _END_GROUPS = ("prefix", "percent_number", "number", "magnitude", "infix", "infix_first", "magnitude_after", "unit")
 
@@ -321,4 +353,8 @@ def _end(match: re.Match) -> End:
 
 def grammar_for(lexicon: Any) -> QuantityGrammar:
     """The grammar for a lexicon, compiled once per lexicon data."""
-    return built_from(lexicon, QuantityGrammar, lambda lex: QuantityGrammar(data_view(lex, QuantityData)))
+    def build(lex: Any) -> QuantityGrammar:
+        data = data_view(lex, QuantityData)
+        return QuantityGrammar(data, stored_texts(lex, data))
+
+    return built_from(lexicon, QuantityGrammar, build)
