@@ -1,6 +1,7 @@
 """``decimal_shift.shifted`` (magnitude-mix's amounts moved between magnitudes without
 importing ``decimal``) against the ``decimal`` arithmetic it stands for."""
 import random
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from checker.checks.units import magnitude_mix
@@ -51,7 +52,5 @@ def test_magnitude_mix_converts_as_with_decimal():
     rng = random.Random(9)
     for text in list(_numbers(rng))[:2000] + ["１２,３４５.６", "20,439.1", "三十", "-2", "－2"]:
         for multiplier, expected in [(10_000, 100_000_000), (100_000_000, 10_000), (10_000, 12), (1000, 10_000)]:
-            import unicodedata
-
             plain = unicodedata.normalize("NFKC", text).replace(",", "")
             assert magnitude_mix._convert(text, multiplier, expected) == _by_decimal(plain, multiplier, expected)

@@ -5,6 +5,8 @@ import pickle
 import subprocess
 import sys
 
+import pytest
+
 from checker.model.span import Span
 
 _LAYER_ONLY = """
@@ -34,9 +36,5 @@ def test_the_link_record_is_the_frozen_dataclass():
                           "verb_span=Span(start=3, end=5), verb_kind='level')")
     again = Link("入学率", Span(0, 3), "达到", Span(3, 5), "level")
     assert pickle.loads(pickle.dumps(link)) == link == again and hash(link) == hash(again)
-    try:
+    with pytest.raises(dataclasses.FrozenInstanceError):
         link.verb = None
-    except dataclasses.FrozenInstanceError:
-        pass
-    else:
-        raise AssertionError("Link is not frozen")
