@@ -1790,13 +1790,16 @@ def _compile(pattern: str, flags: int) -> UserPattern:
     return UserPattern(pattern, flags)
 
 
-def compile_alternation(patterns, *, longest_first: bool = False, suffix: str = "") -> UserPattern | None:
+def compile_alternation(patterns, *, longest_first: bool = False, suffix: str = "",
+                        checked: bool = False) -> UserPattern | None:
     """One bounded expression matching any of ``patterns`` (each grouped), then ``suffix``;
-    None when there are none."""
+    None when there are none.  ``checked``: each pattern was validated already (a
+    ``RegexList`` field), so it is not checked again (a look-up of each in the
+    known-expressions store, ~25 k instructions a pattern)."""
     items = sorted(patterns, key=len, reverse=True) if longest_first else list(patterns)
     if not items:
         return None
-    for pattern in items:           # a bad one is named, not the combined expression
+    for pattern in () if checked else items:    # a bad one is named, not the combined expression
         check_pattern(pattern)
     body = "|".join(f"(?:{p})" for p in items)
     return compile_user(f"(?:{body}){suffix}" if suffix else body)

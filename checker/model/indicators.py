@@ -45,15 +45,33 @@ class LinkData(BaseModel):
     indicator_trailing_patterns: RegexList = Field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """The indicator and the linking verb found before a figure."""
+def _link_record() -> type:
+    """``Link``: the indicator and the linking verb found before a figure (what
+    ``Linker.link`` returns).  The frozen dataclass is made at its first use: the
+    quantities layer reads ``link_fields`` only, and making it cost every run ~0.7 M
+    instructions.  ``from checker.model.indicators import Link`` gets it too."""
+    found = globals().get("Link")
+    if found is None:
+        @dataclass(frozen=True, slots=True)
+        class Link:
+            """The indicator and the linking verb found before a figure."""
 
-    indicator: str | None
-    indicator_span: Span | None
-    verb: str | None
-    verb_span: Span | None
-    verb_kind: str | None
+            __qualname__ = "Link"       # as when it was written at the module's top level
+
+            indicator: str | None
+            indicator_span: Span | None
+            verb: str | None
+            verb_span: Span | None
+            verb_kind: str | None
+
+        found = globals().setdefault("Link", Link)
+    return found
+
+
+def __getattr__(name: str):
+    if name == "Link":
+        return _link_record()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Linker:
@@ -67,7 +85,8 @@ class Linker:
         leading += data.indicator_leading_patterns
         # user-extendable patterns: bounded (checker.core.patterns)
         self._leading = compile_user(rf"(?:{'|'.join(leading)})") if leading else None
-        self._trailing = compile_alternation(data.indicator_trailing_patterns, suffix="$")
+        # each pattern compiled when the view was validated (a RegexList)
+        self._trailing = compile_alternation(data.indicator_trailing_patterns, suffix="$", checked=True)
 
     def verb_ending(self, text: str, start: int, end: int) -> str | None:
         """The longest linking verb that ends at ``end`` (and starts at or after ``start``)."""
@@ -76,14 +95,14 @@ class Linker:
                 return text[end - length:end]
         return None
 
-    def link(self, text: str, floor: int, quantity_start: int, prefix: str | None) -> Link:
+    def link(self, text: str, floor: int, quantity_start: int, prefix: str | None) -> "Link":
         """Indicator and verb of the quantity starting at ``quantity_start``.
 
         ``floor`` is the earliest offset the clause may reach (the paragraph start or the
         end of the previous quantity); ``prefix`` is the approximation word written at
         the start of the quantity, which is the verb when it is one (达, 超过, 突破 …).
         """
-        return Link(*self.link_fields(text, floor, quantity_start, prefix))
+        return _link_record()(*self.link_fields(text, floor, quantity_start, prefix))
 
     def link_fields(self, text: str, floor: int, quantity_start: int,
                     prefix: str | None) -> tuple[str | None, Span | None, str | None, Span | None, str | None]:

@@ -21,11 +21,12 @@ from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
-from checker.model.lexicon import built_from, data_view
+from checker.model.lexicon import built_from, data_view, validated
 from checker.core.patterns import RegexList, compile_alternation, compile_user
 from checker.model.numerals import BIG_UNITS
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+from checker.model.unfrozen_twin import unfrozen_twin
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
 # (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start
@@ -92,50 +93,158 @@ class Parsed:
     suffixes: tuple[str, ...]
 
 
+# ``End`` and ``Parsed`` made as their unfrozen twins (``checker.model.unfrozen_twin``):
+# the frozen constructor sets each field through ``object.__setattr__``, ~17 k
+# instructions an End and ~10 k a Parsed against ~4 k and ~2.5 k by plain slot stores.
+# A fresh process reads each distinct candidate of its document once (128 on seed 000);
+# the objects are the constructor's, field for field (tests/test_quantity_grammar_records.py).
+_EndTwin = unfrozen_twin(End)
+_ParsedTwin = unfrozen_twin(Parsed)
+_new = object.__new__
+
+
+def made_end(prefix: str | None, prefix_start: int | None, number_text: str, number_start: int,
+             number_end: int, percent_words: bool, magnitude: str | None, infix: str | None,
+             unit: str | None, unit_start: int | None, end: int) -> End:
+    """``End(...)`` of these fields, in their order (no check: the grammar's own values)."""
+    made = _new(_EndTwin)
+    made.prefix = prefix
+    made.prefix_start = prefix_start
+    made.number_text = number_text
+    made.number_start = number_start
+    made.number_end = number_end
+    made.percent_words = percent_words
+    made.magnitude = magnitude
+    made.infix = infix
+    made.unit = unit
+    made.unit_start = unit_start
+    made.end = end
+    made.__class__ = End
+    return made
+
+
+def made_parsed(start: int, end: int, low: End, high: End | None, range_mark: str | None,
+                suffixes: tuple[str, ...]) -> Parsed:
+    """``Parsed(...)`` of these fields, in their order."""
+    made = _new(_ParsedTwin)
+    made.start = start
+    made.end = end
+    made.low = low
+    made.high = high
+    made.range_mark = range_mark
+    made.suffixes = suffixes
+    made.__class__ = Parsed
+    return made
+
+
 def _alternation(words: list[str] | dict[str, Any]) -> str:
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return escaped_join(ordered) if ordered else r"(?!x)x"
 
 
+class GrammarTexts(BaseModel):
+    """The grammar's expressions as text (``grammar_texts``): made from the word lists
+    by sorting and joining them (~1.7 M instructions), and kept with the validated views
+    (``lexicon.validated``: keyed by the lexicon's bytes and gwlint's code stamp), so a
+    later run whose data and code did not change reads them from the views' store."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    candidates: str        # ``QuantityGrammar.candidates``
+    starts: str            # the start gate (``_start_gate``)
+    end: str               # one end of a quantity, with named parts (``_read``)
+    marks: str             # the range marks
+    suffixes: str          # the approximation words after a quantity
+
+
+def grammar_texts(data: QuantityData) -> GrammarTexts:
+    """The expressions of the grammar of ``data``."""
+    units = _alternation(data.units)
+    mags = _alternation(data.magnitudes)
+    prefixes = _alternation(data.approx_prefixes)
+    infixes = _alternation(data.approx_infixes)
+    marks = _alternation(data.range_marks)
+    suffixes = _alternation(data.approx_suffixes)
+    blocking = _blocking_units(data)
+    # The pieces after a number: [magnitude, unless a unit starts there (千米)] [余/多] [unit],
+    # or 余/多 before the magnitude (900余万元, 20多亿元: more than 900万, the usual order)
+    tail = (rf"(?:(?!{blocking})(?:{mags})(?:{infixes})?|(?:{infixes})(?:(?!{blocking})(?:{mags}))?)?"
+            rf"(?:{units})?")
+    end = rf"(?:{prefixes})?(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})|(?:{_ARABIC}|{_CN}){tail})"
+    # ONE regular expression for the candidate spans.  A number must not continue a
+    # code or a longer number, and a Chinese numeral only counts when a magnitude,
+    # 余/多, a unit or a range mark follows it, which keeps the thousands of
+    # 一是/一批/统一 out of the grammar's way.
+    candidates = (
+        rf"(?P<prefix>{prefixes})?"
+        rf"(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})"
+        rf"|(?<![{_DIGITS}A-Za-z.,]){_SIGNED}{tail}"
+        rf"|(?<![{_CN_ALL}]){_CN}(?=(?:{mags})?(?:{infixes})?(?:{mags})?(?:{units}|(?:{marks})[{_CN_FIRST}])){tail})"
+        rf"(?:(?:{marks}){end})?"
+        rf"(?:{suffixes})*"
+    )
+    # A match begins with an approximation word, 百分之, a minus sign, a digit or a
+    # Chinese numeral: ``find_candidate`` tries the expression only where one of these
+    # characters stands (opening with an optional group, the expression gives ``re``
+    # no first character to skip to, and a search tried it at every position).  One
+    # character class is quicker than adding the numerals' look-behind to it.
+    firsts = {w[0] for w in data.approx_prefixes if w} | set("百-－−０１２３４５６７８９" + _CN_FIRST)
+    firsts.update(chr(c) for c in range(ord("0"), ord("9") + 1))
+    # One end of a quantity, with named parts:
+    #   [approximation word] (百分之 number | number [magnitude] [余/多] [unit])
+    #   or number 余/多 magnitude [unit] (900余万元)
+    one_end = (
+        rf"(?P<prefix>{prefixes})?"
+        rf"(?:百分之(?P<percent_number>{_ARABIC}|{_CN_AFTER_PERCENT})"
+        rf"|(?P<number>{_SIGNED}|{_CN})"
+        rf"(?:(?!{blocking})(?P<magnitude>{mags})(?P<infix>{infixes})?"
+        rf"|(?P<infix_first>{infixes})(?:(?!{blocking})(?P<magnitude_after>{mags}))?)?"
+        rf"(?P<unit>{units})?)"
+    )
+    return GrammarTexts.model_construct(candidates=candidates, starts=_start_gate(firsts, data), end=one_end,
+                                        marks=marks, suffixes=suffixes)
+
+
+def _blocking_units(data: QuantityData) -> str:
+    """The units a magnitude is not read at (千米 is no 千 before 米), as an alternation.
+
+    The look-ahead ``(?!units)`` stands right before the magnitudes' alternation: where
+    no magnitude begins the magnitude fails anyway, and where one does, only a unit
+    beginning with the same character can match.  So the units beginning with a
+    magnitude's first character (or empty) make the same test as every unit — a few
+    words instead of ~110, written six times in the candidate expression: its program,
+    read from the store at each start, was 11 k code words."""
+    if not all(data.magnitudes):        # an empty magnitude begins anywhere
+        return _alternation(data.units)
+    firsts = {m[0] for m in data.magnitudes}
+    return _alternation([u for u in data.units if not u or u[0] in firsts])
+
+
+def _no_pick(raw: Any) -> None:
+    """(``grammar_texts`` reads the validated data, not the raw lexicon.)"""
+    return None
+
+
+def stored_texts(lexicon: Any, data: QuantityData) -> GrammarTexts:
+    """``grammar_texts(data)`` for the lexicon's own data, once per lexicon data and kept
+    between runs with the validated views."""
+    return validated(lexicon, GrammarTexts, _no_pick, lambda _: grammar_texts(data))
+
+
 class QuantityGrammar:
     """The compiled grammar for one lexicon (use ``grammar_for(lexicon)``)."""
 
-    def __init__(self, data: QuantityData) -> None:
+    def __init__(self, data: QuantityData, texts: GrammarTexts | None = None) -> None:
+        """``texts``: ``grammar_texts(data)`` (made here when not given)."""
         self.data = data
-        units = _alternation(data.units)
-        mags = _alternation(data.magnitudes)
-        prefixes = _alternation(data.approx_prefixes)
-        infixes = _alternation(data.approx_infixes)
-        marks = _alternation(data.range_marks)
-        suffixes = _alternation(data.approx_suffixes)
-        # The pieces after a number: [magnitude, unless a unit starts there (千米)] [余/多] [unit],
-        # or 余/多 before the magnitude (900余万元, 20多亿元: more than 900万, the usual order)
-        tail = (rf"(?:(?!{units})(?:{mags})(?:{infixes})?|(?:{infixes})(?:(?!{units})(?:{mags}))?)?"
-                rf"(?:{units})?")
-        end = rf"(?:{prefixes})?(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})|(?:{_ARABIC}|{_CN}){tail})"
-        # ONE regular expression for the candidate spans.  A number must not continue a
-        # code or a longer number, and a Chinese numeral only counts when a magnitude,
-        # 余/多, a unit or a range mark follows it, which keeps the thousands of
-        # 一是/一批/统一 out of the grammar's way.
-        self.candidates = compile_skipping(
-            rf"(?P<prefix>{prefixes})?"
-            rf"(?:百分之(?:{_ARABIC}|{_CN_AFTER_PERCENT})"
-            rf"|(?<![{_DIGITS}A-Za-z.,]){_SIGNED}{tail}"
-            rf"|(?<![{_CN_ALL}]){_CN}(?=(?:{mags})?(?:{infixes})?(?:{mags})?(?:{units}|(?:{marks})[{_CN_FIRST}])){tail})"
-            rf"(?:(?:{marks}){end})?"
-            rf"(?:{suffixes})*"
-        )
-        # A match begins with an approximation word, 百分之, a minus sign, a digit or a
-        # Chinese numeral: ``find_candidate`` tries the expression only where one of these
-        # characters stands (opening with an optional group, the expression gives ``re``
-        # no first character to skip to, and a search tried it at every position).  One
-        # character class is quicker than adding the numerals' look-behind to it.
-        firsts = {w[0] for w in data.approx_prefixes if w} | set("百-－−０１２３４５６７８９" + _CN_FIRST)
-        firsts.update(chr(c) for c in range(ord("0"), ord("9") + 1))
-        self._starts = _start_gate(firsts, data)
+        if texts is None:
+            texts = grammar_texts(data)
+        self.candidates = compile_skipping(texts.candidates)
+        self._starts = compile_skipping(texts.starts)
         # user data: bounded; one alternation, tried in the listed order like the list was
+        # (each pattern compiled when the view was validated: a RegexList)
         try:
-            self.not_quantities = [compile_alternation(data.not_quantities)] if data.not_quantities else []
+            self.not_quantities = [compile_alternation(data.not_quantities, checked=True)] if data.not_quantities else []
         except ValueError:          # e.g. two patterns naming the same group
             self.not_quantities = [compile_user(p) for p in data.not_quantities]
         self.list_joiners = tuple(sorted(data.list_joiners, key=len, reverse=True))
@@ -144,24 +253,11 @@ class QuantityGrammar:
         # (三十万 is 30万, not 3十万).
         self.numeral_magnitudes = tuple(sorted(
             (m for m in data.magnitudes if m and all(c in BIG_UNITS for c in m)), key=len, reverse=True))
-        self._expr = self._build(units, mags, prefixes, infixes, marks, suffixes)
+        end = compile_skipping(texts.end)
+        if dict(end.groupindex) != {name: i for i, name in enumerate(_END_GROUPS, 1)}:
+            raise ValueError("the end expression's groups are not _END_GROUPS in order")   # _end reads groups()
+        self._expr = (end, compile_skipping(texts.marks), compile_skipping(texts.suffixes))
         self._parsed: dict[str, Parsed | None] = {}
-
-    @staticmethod
-    def _build(units: str, mags: str, prefixes: str, infixes: str, marks: str,
-               suffixes: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-        # One end of a quantity, with named parts:
-        #   [approximation word] (百分之 number | number [magnitude] [余/多] [unit])
-        #   or number 余/多 magnitude [unit] (900余万元)
-        end = compile_skipping(
-            rf"(?P<prefix>{prefixes})?"
-            rf"(?:百分之(?P<percent_number>{_ARABIC}|{_CN_AFTER_PERCENT})"
-            rf"|(?P<number>{_SIGNED}|{_CN})"
-            rf"(?:(?!{units})(?P<magnitude>{mags})(?P<infix>{infixes})?"
-            rf"|(?P<infix_first>{infixes})(?:(?!{units})(?P<magnitude_after>{mags}))?)?"
-            rf"(?P<unit>{units})?)"
-        )
-        return end, compile_skipping(marks), compile_skipping(suffixes)
 
     def find_candidate(self, text: str, pos: int):
         """What ``self.candidates.search(text, pos)`` finds: the expression matched at the
@@ -207,7 +303,7 @@ class QuantityGrammar:
         while (suffix := suffixes.match(candidate, at)) is not None:
             taken.append(suffix.group())
             at = suffix.end()
-        return Parsed(0, at, _end(low), _end(high) if high is not None else None, mark, tuple(taken))
+        return made_parsed(0, at, _end(low), _end(high) if high is not None else None, mark, tuple(taken))
 
     def excluded_at(self, text: str, number_start: int) -> int:
         """The length of a `not_quantities` match at a number (0: none matches)."""
@@ -218,8 +314,8 @@ class QuantityGrammar:
         return 0
 
 
-def _start_gate(firsts: set[str], data: QuantityData) -> re.Pattern:
-    """Where a candidate may begin: one of ``firsts`` that opens what the candidate
+def _start_gate(firsts: set[str], data: QuantityData) -> str:
+    """Where a candidate may begin (the expression's text): one of ``firsts`` that opens what the candidate
     expression can begin with there.
 
     Of the places a character of ``firsts`` stands, more than half begin no candidate:
@@ -241,36 +337,49 @@ def _start_gate(firsts: set[str], data: QuantityData) -> re.Pattern:
         ways.append(rf"(?<=[{_CN_FIRST}])(?<![{_CN_ALL}][{_CN_ALL}])(?=[{_CN_ALL}]*[{re.escape(follow)}])")
     else:           # an empty word: the look-ahead holds anywhere
         ways.append(rf"(?<=[{_CN_FIRST}])")
-    for word in sorted({w for w in data.approx_prefixes if w}):
-        ways.append(rf"(?<={re.escape(word[0])})(?={re.escape(word[1:])}[{number_firsts}])")
-    return compile_skipping("[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?:" + "|".join(ways) + ")")
+    # An approximation word then a number's first character: one look-ahead trying, for
+    # each word, a look-behind for its first character (the one consumed) then its rest —
+    # the test a look-ahead per word made, with the characters' class written once (the
+    # class of Han numerals and fullwidth digits is ~130 code words of the program each
+    # run reads from the store; 28 copies were 40 % of it)
+    # (behind a look-behind for any of their first characters, which most places fail at once)
+    words = sorted({w for w in data.approx_prefixes if w})
+    if words:
+        heads = "".join(re.escape(c) for c in sorted({word[0] for word in words}))
+        rests = "|".join(rf"(?<={re.escape(word[0])}){re.escape(word[1:])}" for word in words)
+        ways.append(rf"(?<=[{heads}])(?=(?:{rests})[{number_firsts}])")
+    return "[" + "".join(re.escape(c) for c in sorted(firsts)) + "](?:" + "|".join(ways) + ")"
+
+
+# The end expression's groups, in their order (``QuantityGrammar.__init__`` checks it):
+# ``_end`` reads them by ``groups()``, a quarter of the cost of ``groupdict()``.
+_END_GROUPS = ("prefix", "percent_number", "number", "magnitude", "infix", "infix_first", "magnitude_after", "unit")
 
 
 def _end(match: re.Match) -> End:
-    part = match.groupdict()
+    prefix, percent_number, number, magnitude, infix, infix_first, magnitude_after, unit = match.groups()
     start = match.start()
-    prefix = part["prefix"] or None
+    prefix = prefix or None
     at = start + (len(prefix) if prefix else 0)
-    if part["percent_number"]:
-        number = part["percent_number"]
-        return End(prefix=prefix, prefix_start=start if prefix else None,
-                   number_text=number, number_start=at + 3, number_end=at + 3 + len(number),
-                   percent_words=True, magnitude=None, infix=None, unit="百分之", unit_start=at,
-                   end=match.end())
-    number = part["number"]
-    magnitude = part["magnitude"] or part["magnitude_after"] or None
-    infix = part["infix"] or part["infix_first"] or None
-    unit = part["unit"] or None
+    if percent_number:
+        number = percent_number
+        return made_end(prefix, start if prefix else None, number, at + 3, at + 3 + len(number),
+                        True, None, None, "百分之", at, match.end())
+    magnitude = magnitude or magnitude_after or None
+    infix = infix or infix_first or None
+    unit = unit or None
     number_end = at + len(number)
     unit_start = None
     if unit:
         unit_start = match.end() - len(unit)
-    return End(prefix=prefix, prefix_start=start if prefix else None,
-               number_text=number, number_start=at, number_end=number_end,
-               percent_words=False, magnitude=magnitude, infix=infix, unit=unit,
-               unit_start=unit_start, end=match.end())
+    return made_end(prefix, start if prefix else None, number, at, number_end, False, magnitude, infix, unit,
+                    unit_start, match.end())
 
 
 def grammar_for(lexicon: Any) -> QuantityGrammar:
     """The grammar for a lexicon, compiled once per lexicon data."""
-    return built_from(lexicon, QuantityGrammar, lambda lex: QuantityGrammar(data_view(lex, QuantityData)))
+    def build(lex: Any) -> QuantityGrammar:
+        data = data_view(lex, QuantityData)
+        return QuantityGrammar(data, stored_texts(lex, data))
+
+    return built_from(lexicon, QuantityGrammar, build)

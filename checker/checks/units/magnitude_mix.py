@@ -132,10 +132,16 @@ def _finding(doc, q, expected: str, where: str, rounding: list[str], first: dict
 
 def _convert(number_text: str, multiplier: int, expected: int) -> str | None:
     """``20439.1`` 万 in 亿 -> ``2.04391`` (exact decimal arithmetic; None: not Arabic)."""
+    from checker.checks.units.decimal_shift import shifted
+
+    text = unicodedata.normalize("NFKC", number_text).replace(",", "")
+    moved = shifted(text, multiplier, expected)     # powers of ten: the point moved, no decimal import
+    if moved is not None:
+        return moved
     from decimal import Decimal, InvalidOperation    # here: a finding is rare, the import 1-2 ms
 
     try:
-        value = Decimal(unicodedata.normalize("NFKC", number_text).replace(",", ""))
+        value = Decimal(text)
     except InvalidOperation:
         return None
     out = value * Decimal(multiplier) / Decimal(expected)
