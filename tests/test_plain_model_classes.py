@@ -75,3 +75,30 @@ def test_frozen_hash_and_own_attributes():
     assert one == two and one != _Again(a=3)
     assert _Again.model_construct(a=4).model_dump() == {"a": 4, "b": [], "c": "x", "d": False}
     assert _Both().model_dump() == {"e": 0, "a": 2, "b": [], "c": "x", "d": False, "f": 5}
+
+
+def test_validators_leave_the_class_in_their_order_and_a_shared_one_in_each_class():
+    # a model's validators take themselves off the class as it is made (kinds17:
+    # _Decorated.__set_name__), in the order of the class body, on either path
+    check = field_validator("e")(classmethod(lambda cls, value: value))
+
+    class One(BaseModel):
+        e: int = 0
+        _v = check
+
+        @field_validator("e")
+        @classmethod
+        def _w(cls, value):
+            return value
+
+    class Two(_Other, _Base):          # two bases: the general path
+        _v = check
+
+    class Plain:                      # not a model: left as it is
+        _v = check
+
+    assert list(One._plain_validators) == ["_v", "_w"] and list(Two._plain_validators) == ["_v"]
+    for cls in (One, Two):
+        assert "_v" not in cls.__dict__ and cls._plain_validators["_v"] is check
+    assert "_w" not in One.__dict__ and Plain.__dict__["_v"] is check
+    assert One.model_validate({"e": "3"}).e == 3

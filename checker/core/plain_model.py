@@ -124,6 +124,15 @@ class _Decorated:
         self.args = args
         self.kwargs = kwargs
 
+    def __set_name__(self, owner: type, name: str) -> None:
+        # ``type`` calls this for each value of a class body that has it, as the class is
+        # made: a model's validator goes to its table and off the class, so that making a
+        # model need not search its namespace for validators (few models have any).
+        validators = owner.__dict__.get("_plain_validators")
+        if validators is not None:
+            validators[name] = self
+            delattr(owner, name)
+
     def pydantic(self) -> Any:
         import pydantic
 
@@ -151,10 +160,7 @@ class _ModelType(type):
     def __new__(mcs, name: str, bases: tuple, namespace: dict[str, Any], **kwargs: Any):
         own_fields: dict[str, FieldInfo] = {}
         own_private: dict[str, Any] = {}
-        validators: dict[str, _Decorated] = {}
-        for attr, value in list(namespace.items()):
-            if isinstance(value, _Decorated):
-                validators[attr] = namespace.pop(attr)
+        validators: dict[str, _Decorated] = {}         # filled as the class is made (_Decorated.__set_name__)
         for attr, annotation in namespace.get("__annotations__", {}).items():
             if _is_classvar(annotation):
                 continue
@@ -193,6 +199,7 @@ class _ModelType(type):
             for attr, info in own_fields.items():
                 info.name, info.owner = attr, cls
             return cls
+        namespace["_plain_validators"] = validators
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         fields: dict[str, FieldInfo] = {}
         private: dict[str, Any] = {}
@@ -205,7 +212,6 @@ class _ModelType(type):
         private.update(own_private)
         cls._plain_own_fields = own_fields
         cls._plain_own_private = own_private
-        cls._plain_validators = validators
         cls._plain_fields = fields
         cls._plain_private = private
         cls._plain_twin = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_15834 import vocabulary
@@ -19,10 +19,6 @@ from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "name", "ending"})
 _TITLE = compile_skipping(r"《([^《》\n]{2,60})》")
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check(doc, rule) -> Iterator[Finding]:

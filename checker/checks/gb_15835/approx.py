@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
@@ -32,10 +32,6 @@ _DUN = "、"
 _CLAUSE_START = "\n。；：！？;:!?“（("
 _SIMPLE = "".join(format_cn_int(v) for v in range(1, 10))     # the nine everyday digits
 _TEN = format_cn_int(10)
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=8)

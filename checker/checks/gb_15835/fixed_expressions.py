@@ -13,7 +13,7 @@ import itertools
 from functools import lru_cache
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
@@ -23,10 +23,6 @@ from checker.core.patterns import LiteralScan, literal_scan
 from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def pieces(expression: str) -> list[tuple[str, int | None]]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
@@ -21,10 +21,6 @@ from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=8)

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_3100 import Unit, vocabulary
@@ -19,10 +19,6 @@ from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
 
 MESSAGE_ARGS = frozenset({"found", "symbols", "names"})
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=8)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_9704 import vocabulary
@@ -24,10 +24,6 @@ from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"found", "fixed", "number", "expected", "name"})
 _SPACE = " \t\u3000"
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Item:

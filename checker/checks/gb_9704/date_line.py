@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_9704 import vocabulary
@@ -19,10 +19,6 @@ from checker.model.span import Span
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
 _FULL = str.maketrans("０１２３４５６７８９Ｏ", "01234567890")
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def _number(text: str) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_9704 import vocabulary
@@ -20,10 +20,6 @@ from checker.model.span import Span
 from checker.core.patterns import literal_scan
 
 MESSAGE_ARGS = frozenset({"found", "fixed"})
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check(doc, rule) -> Iterator[Finding]:

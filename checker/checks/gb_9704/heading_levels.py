@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.gb_9704 import vocabulary
@@ -19,10 +19,6 @@ from checker.checks.numbering.ordinals import render
 MESSAGE_ARGS = frozenset({"marker", "parent", "missing", "count"})
 
 _STANDARD_SHAPES = {1: ("cn-dun", "#、"), 2: ("cn-paren", "（#）"), 3: ("ar-dot", "#."), 4: ("ar-paren", "（#）")}
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check(doc, rule) -> Iterator[Finding]:

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
@@ -39,10 +39,6 @@ MESSAGE_ARGS = frozenset({"found", "fixed"})
 
 # A run of digits and letters; which letters may stand for digits is the vocabulary's.
 _RUN = compile_skipping(r"(?<![A-Za-z0-9._\-/])[0-9A-Za-z]{2,}(?![A-Za-z0-9])")
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=16)

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.numbers.words import words
@@ -50,10 +50,6 @@ def _label(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     if not labels:
         return None
     return compile_skipping(rf"(?:{escaped_join(labels)})\s*$")
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 # Findings depend only on the paragraph they are in: the language server re-checks just

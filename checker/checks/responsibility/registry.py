@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.model.annotations import annotations_of, responsibility_data, same_unit
@@ -16,10 +16,6 @@ from checker.core.patterns import compile_alternation
 
 MESSAGE_ARGS = frozenset({"name", "registered"})
 MESSAGES = frozenset({"registered"})
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=8)

@@ -12,17 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.model.annotations import annotations_of, responsibility_data, same_unit, suffix_class, unit_key
 
 MESSAGE_ARGS = frozenset({"name", "intended", "count", "first_line"})
 MESSAGES = frozenset({"intended_seen"})
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check(doc, rule) -> Iterator[Finding]:

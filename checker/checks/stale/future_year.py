@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import Finding
 from checker.checks.stale.words import Dates, FutureWords, alt, words, year_re
@@ -34,10 +34,6 @@ from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
 
 MESSAGE_ARGS = frozenset({"phrase", "year", "section_year"})
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @lru_cache(maxsize=16)

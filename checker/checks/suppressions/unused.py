@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checker.core.plain_model import BaseModel, ConfigDict
+from checker.checks.no_params import Params
 
 from checker.checks.finding import CorpusFinding
 from checker.core.excerpt import excerpt_of
@@ -17,10 +17,6 @@ LATE = True
 MESSAGE_ARGS = frozenset({
     "names",   # the rules or categories the directive names (or the vocabulary's word for all)
 })
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def check_late(path: str, unused: list, rule) -> Iterator[CorpusFinding]:
