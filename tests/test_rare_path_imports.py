@@ -22,6 +22,39 @@ def test_a_one_file_run_does_not_import_string(tmp_path):
     assert [x for x in out.stderr.splitlines() if x.startswith("string")][-1] == "string False", out.stderr[-2000:]
 
 
+def test_a_one_file_run_loads_no_sha_module_nor_signal_py(tmp_path):
+    """SHA-1 and SHA-256 (each a shared library's load) are loaded by
+    ``checker.core.digests`` at their first use, which a warm check of one file without
+    ``--fix`` never makes (the source's digest is made for ``--fix`` only); the timers and
+    handlers are set through ``_signal``, not ``signal.py`` and its IntEnums."""
+    (source,) = (Path(__file__).resolve().parents[1] / "seeds").glob("003_*.txt")
+    (tmp_path / "doc.txt").write_bytes(source.read_bytes())
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    names = ("_sha1", "_sha256", "_sha2", "signal")
+    code = ("import atexit, sys\n"
+            f"atexit.register(lambda: sys.stderr.write('loaded %s\\n' % [m for m in {names!r} if m in sys.modules]))\n"
+            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
+            "from checker.cli.entry import run\nrun()\n")
+    for _ in range(2):          # the first builds the stores (their keys hash with SHA-1)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert '"violations"' in out.stdout
+    assert [x for x in out.stderr.splitlines() if x.startswith("loaded")][-1] == "loaded []", out.stderr[-2000:]
+
+
+def test_the_lazy_digests_are_the_modules_own_attributes():
+    """``digests.sha1`` and ``digests.sha256`` made on first read are kept as attributes
+    (one load each), and a name the module does not have is still an AttributeError."""
+    import pytest
+
+    from checker.core import digests
+
+    assert digests.sha1(b"abc").hexdigest() == "a9993e364706816aba3e25717850c26c9cd0d89d"
+    assert digests.sha256(b"").hexdigest().startswith("e3b0c44298fc1c14")
+    assert "sha1" in vars(digests) and "sha256" in vars(digests)
+    with pytest.raises(AttributeError):
+        digests.md5
+
+
 def test_the_rare_paths_still_work():
     from checker.engine.stamp import render_message
     from checker.rules.loader import check_message_args

@@ -35,7 +35,7 @@ def test_calls_read_no_cpu_clock_before_the_timer_goes_off(monkeypatch):
 
 def _fake_timer(monkeypatch):
     set_to: list[float] = []
-    monkeypatch.setattr(signal, "setitimer", lambda which, seconds, *rest: set_to.append(seconds))
+    monkeypatch.setattr(patterns.signal, "setitimer", lambda which, seconds, *rest: set_to.append(seconds))
     timer = patterns._Timer()
     monkeypatch.setattr(patterns, "_TIMER", timer)
     return timer, set_to

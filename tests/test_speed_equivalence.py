@@ -733,7 +733,7 @@ def test_the_timer_signal_spends_the_budget_only_by_the_calls_own_time(monkeypat
     from checker.core import patterns
 
     set_to: list[float] = []
-    monkeypatch.setattr(signal, "setitimer", lambda which, seconds, *rest: set_to.append(seconds))
+    monkeypatch.setattr(patterns.signal, "setitimer", lambda which, seconds, *rest: set_to.append(seconds))
     budget = patterns._Budget(0.1)
     timer = patterns._Timer()
     monkeypatch.setattr(patterns, "_TIMER", timer)

@@ -79,13 +79,18 @@ def _columns() -> int:
     """``shutil.get_terminal_size().columns``, without importing shutil (and with it bz2,
     lzma and zlib: 2-3 ms of every run, for argparse's formatter, which asks at each
     ``add_argument``)."""
+    # Asked by each ``add_argument`` (some thirty a run): the usual answers (no COLUMNS,
+    # standard output not a terminal) are found without raising and catching an
+    # exception, which cost more than the rest of the question.
+    text = os.environ.get("COLUMNS")
     try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
+        columns = int(text) if text else 0
+    except ValueError:
         columns = 0
     if columns <= 0:
         try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+            fd = sys.__stdout__.fileno()
+            columns = os.get_terminal_size(fd).columns if os.isatty(fd) else 0
         except (AttributeError, ValueError, OSError):
             columns = 0
     return columns or 80

@@ -186,8 +186,11 @@ def _params_from(data: dict[str, Any], rule_fields: dict[str, Any]):
 
 def _rule_from(data: dict[str, Any], vocabularies) -> Rule:
     plain = {name: data[name] for name in _PLAIN}
-    examples = None if data["examples"] is None else _StoredExamples(data["examples"])
-    return Rule(params=_params_from(data, plain), examples=examples, vocabularies=vocabularies, **plain)
+    plain["examples"] = None if data["examples"] is None else _StoredExamples(data["examples"])
+    plain["params"] = _params_from(data, plain)
+    plain["vocabularies"] = vocabularies
+    plain["defers_to"] = ()
+    return Rule.restored(plain)         # Rule(**plain), without the frozen __init__'s setattrs
 
 
 def _vocabularies_from(data: dict[str, Any]):
