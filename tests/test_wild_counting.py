@@ -64,3 +64,38 @@ def test_one_character_units_and_texts():
         found: set[int] = set()
         index._wild_near(text, found)
         assert found == _by_bigram_sets(index, text), text
+
+
+@pytest.mark.parametrize("k", [1, 3])
+def test_figures_only_updates_left_out_in_the_loop_as_before_it(k):
+    """With ``figures_only_skeletons`` the units differing from a text in figures only are
+    left out (tested in the examining loop when every unit found is examined): the answer
+    is the plain index's less those units, while no cap is reached."""
+    from checker.model.near_index import figures_skeleton
+
+    rng = random.Random(7 + k)
+    texts: list[str] = []
+    for _ in range(600):
+        if texts and rng.random() < 0.6:
+            base = list(rng.choice(texts))
+            for _ in range(rng.randint(0, k + 1)):
+                at = rng.randrange(len(base)) if base else 0
+                if base and rng.random() < 0.5:
+                    base[at] = rng.choice("0123456789推进")
+                else:
+                    base.insert(at, rng.choice("0123456789推进"))
+            texts.append("".join(base))
+        else:
+            texts.append("".join(rng.choice("推进建设完善机制12") for _ in range(rng.randint(8, 40))))
+    caps = {"examine_cap": 10_000, "candidates_cap": 10_000, "postings_cap": 10_000}
+    updates, plain = NearIndex(k, figures_only_skeletons=True, **caps), NearIndex(k, **caps)
+    left_out = 0
+    for text in texts:
+        expected = [p for p in plain.candidates(text, 0.5)
+                    if plain.norms[p] == text or figures_skeleton(plain.norms[p]) != figures_skeleton(text)]
+        got = updates.candidates(text, 0.5)
+        assert got == expected, text
+        left_out += len(plain.candidates(text, 0.5)) - len(got)
+        updates.add(text)
+        plain.add(text)
+    assert left_out > 20

@@ -746,12 +746,20 @@ class NearIndex:
                 found.update(wild)
         if not found:
             return []
-        if self._figures_only:
-            # the same text but for its figures: an update, not a repeat (the skeletons of
-            # the units found only, each made once)
+        # With figures_only_skeletons, units that are the same text but for its figures (an
+        # update, not a repeat) are left out, by their skeletons (each unit's made once).
+        # When every unit found is examined (no more than ``examine_cap``), the test is
+        # made in the loop, after the length and anchors, which most units found fail:
+        # the tests are all necessary conditions, so their order leaves the answer as it
+        # is, and most texts' skeletons are then never made; past the cap the units left
+        # out must not be counted among those examined, so they are taken out first.
+        skeleton = None
+        updates = self._figures_only and len(found) <= self.examine_cap
+        if self._figures_only and not updates:
             found = self._not_updates(norm, found)
             if not found:
                 return []
+        norms, skeleton_of = self.norms, self._skeleton
         # the bigrams of a text without placeholders are made when a unit first passes the
         # tests of length and anchors, which most units found in windows fail
         need = None if grams is None else len(grams) * share * scale
@@ -763,11 +771,16 @@ class NearIndex:
             examined += 1
             if examined > self.examine_cap:
                 break
-            other_norm = self.norms[p]
+            other_norm = norms[p]
             theirs = other_norm.count(PLACEHOLDER) if mine or PLACEHOLDER in other_norm else 0
             plain = not mine and not theirs
             if plain and (abs(length - len(other_norm)) > k or not _anchored(anchors, other_norm, k)):
                 continue
+            if updates and other_norm != norm:
+                if skeleton is None:
+                    skeleton = figures_skeleton(norm)
+                if skeleton_of(p) == skeleton:
+                    continue
             if grams is None:
                 grams = frozen_bigrams(norm)
                 need = len(grams) * share * scale
