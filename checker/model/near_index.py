@@ -264,10 +264,13 @@ def _sound(plan, k: int, n: int) -> bool:
             return False
         if pieces and (min(starts) < 0 or max(stops) > n):
             return False
+        # (a text can be cut, ``_parts`` not None, when it has k + 1 characters or more:
+        # tested so, and the picks' range by their least and greatest, at the ~50 lengths
+        # a fresh process reads)
         if picks is None:
-            return _parts(k, n) is None
-        return (_parts(k, n) is not None and len(picks) == (k + 1 if k else 2)
-                and all(0 <= j < pieces for j in picks))
+            return n < k + 1
+        return (n >= k + 1 and len(picks) == (k + 1 if k else 2)
+                and min(picks) >= 0 and max(picks) < pieces)
     except (TypeError, ValueError):
         return False
 
