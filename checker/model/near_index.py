@@ -46,7 +46,7 @@ import operator
 import re
 from collections import Counter, _count_elements
 from functools import lru_cache
-from itertools import accumulate, chain, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import itemgetter
 
 from checker.core import pattern_facts
@@ -264,10 +264,13 @@ def _sound(plan, k: int, n: int) -> bool:
             return False
         if pieces and (min(starts) < 0 or max(stops) > n):
             return False
+        # (a text can be cut, ``_parts`` not None, when it has k + 1 characters or more:
+        # tested so, and the picks' range by their least and greatest, at the ~50 lengths
+        # a fresh process reads)
         if picks is None:
-            return _parts(k, n) is None
-        return (_parts(k, n) is not None and len(picks) == (k + 1 if k else 2)
-                and all(0 <= j < pieces for j in picks))
+            return n < k + 1
+        return (n >= k + 1 and len(picks) == (k + 1 if k else 2)
+                and min(picks) >= 0 and max(picks) < pieces)
     except (TypeError, ValueError):
         return False
 
@@ -698,7 +701,7 @@ class NearIndex:
                 else:
                     # which of the slices are segments filed: ``_found_at`` reads their
                     # windows from their places
-                    hits = [j for j, piece in enumerate(pieces) if piece in texts]
+                    hits = list(compress(count(), map(texts.__contains__, pieces)))
         mine = norm.count(PLACEHOLDER)
         grams = None
         if mine:
@@ -732,7 +735,7 @@ class NearIndex:
                 if self._short:
                     found.update(self._near_short(len(norm)))
             else:
-                found = self._near_plain(norm) if held else self._near_short(len(norm))
+                found = self._near_plain(norm) if held else self._near_short(len(norm)) if self._short else set()
             wild = self._wild_units
             if wild and len(found) + len(wild) <= self.examine_cap:
                 # Every unit found is examined below (no more than ``examine_cap``, before
@@ -741,30 +744,25 @@ class NearIndex:
                 # document with an anonymised name offers to each later text) are tested
                 # here first for the bigrams they lack of this text, before the figures
                 # skeleton, the anchors and the sort, which most then never need.
-                # A text of n characters has at most n - 1 distinct bigrams (one when n is 1),
-                # so a unit lacks at least that many fewer than it has: one that has more
-                # than allowed beyond them is passed over before this text's bigrams are made.
-                grams_of = self.grams_of
-                most = len(norm) - 1 if len(norm) > 1 else len(norm)
-                # A few of its bigrams none of which this text holds (``_wild_probe``, a
-                # search of this text each) pass over most of the others before it too.
-                holds = norm.__contains__
-                maybe = [(p, lacking) for p, lacking, probe in zip(wild, self._wild_lacking, self._wild_probes)
-                         if len(grams_of(p)) - most <= lacking and (probe is None or any(map(holds, probe)))]
-                if maybe:
-                    grams = frozen_bigrams(norm)
-                    found.update(p for p, lacking in maybe if len(grams_of(p) - grams) <= lacking)
+                self._wild_near(norm, found)
             else:
                 found.update(wild)
         if not found:
             return []
-        if self._figures_only:
-            # the same text but for its figures: an update, not a repeat (the skeletons of
-            # the units found only, each made once)
-            skeleton, norms, skeleton_of = figures_skeleton(norm), self.norms, self._skeleton
-            found = {p for p in found if norms[p] == norm or skeleton_of(p) != skeleton}
+        # With figures_only_skeletons, units that are the same text but for its figures (an
+        # update, not a repeat) are left out, by their skeletons (each unit's made once).
+        # When every unit found is examined (no more than ``examine_cap``), the test is
+        # made in the loop, after the length and anchors, which most units found fail:
+        # the tests are all necessary conditions, so their order leaves the answer as it
+        # is, and most texts' skeletons are then never made; past the cap the units left
+        # out must not be counted among those examined, so they are taken out first.
+        skeleton = None
+        updates = self._figures_only and len(found) <= self.examine_cap
+        if self._figures_only and not updates:
+            found = self._not_updates(norm, found)
             if not found:
                 return []
+        norms, skeleton_of = self.norms, self._skeleton
         # the bigrams of a text without placeholders are made when a unit first passes the
         # tests of length and anchors, which most units found in windows fail
         need = None if grams is None else len(grams) * share * scale
@@ -776,11 +774,16 @@ class NearIndex:
             examined += 1
             if examined > self.examine_cap:
                 break
-            other_norm = self.norms[p]
+            other_norm = norms[p]
             theirs = other_norm.count(PLACEHOLDER) if mine or PLACEHOLDER in other_norm else 0
             plain = not mine and not theirs
             if plain and (abs(length - len(other_norm)) > k or not _anchored(anchors, other_norm, k)):
                 continue
+            if updates and other_norm != norm:
+                if skeleton is None:
+                    skeleton = figures_skeleton(norm)
+                if skeleton_of(p) == skeleton:
+                    continue
             if grams is None:
                 grams = frozen_bigrams(norm)
                 need = len(grams) * share * scale
@@ -800,6 +803,56 @@ class NearIndex:
             if len(out) >= self.candidates_cap:
                 break
         return out
+
+    def _wild_near(self, norm: str, found: set[int]) -> None:
+        """Add to ``found`` the units with placeholders that lack at most their allowance
+        (``_wild_lacking``) of the bigrams of ``norm``, which has none.  (A method of its
+        own: comprehensions in ``candidates`` made its variables cells, paid at every call.)
+
+        A text of n characters has at most n - 1 distinct bigrams (one when n is 1), so a
+        unit lacks at least that many fewer than it has: one that has more than allowed
+        beyond them is passed over at once; so is one holding none of a few of its bigrams
+        (``_wild_probe``, a search of this text each).  For the others the bigrams they
+        lack are counted by searching this text for each (a bigram of a text of two
+        characters or more is a two-character piece of it), stopping past the allowance:
+        making the text's bigrams cost ~1,400 instructions a character, most of them for
+        nothing when the unit lacks too many (a paragraph of a thousand characters)."""
+        n = len(norm)
+        most = n - 1 if n > 1 else n
+        grams_of = self.grams_of
+        grams = None
+        for p, lacking, probe in zip(self._wild_units, self._wild_lacking, self._wild_probes):
+            theirs = grams_of(p)
+            if len(theirs) - most > lacking:
+                continue
+            if probe is not None:
+                for gram in probe:
+                    if gram in norm:
+                        break
+                else:
+                    continue        # holds none of them
+            if n > 1:
+                # (its one-character bigram is the unit "§" itself, which no text without
+                # placeholders holds: every other bigram has two characters)
+                for gram in theirs:
+                    if gram not in norm:
+                        lacking -= 1
+                        if lacking < 0:
+                            break
+                else:
+                    found.add(p)
+            else:
+                if grams is None:
+                    grams = frozen_bigrams(norm)
+                if len(theirs - grams) <= lacking:
+                    found.add(p)
+
+    def _not_updates(self, norm: str, found: set[int]) -> set[int]:
+        """The units of ``found`` but those equal to ``norm`` once figures and
+        approximation words are taken out, yet not equal to it (their skeletons made once
+        each, when first asked)."""
+        skeleton, norms, skeleton_of = figures_skeleton(norm), self.norms, self._skeleton
+        return {p for p in found if norms[p] == norm or skeleton_of(p) != skeleton}
 
     def _lacking_at_most(self, grams: frozenset[str], allowed: int) -> set[int]:
         """The units without placeholders that lack at most ``allowed`` of ``grams``, each

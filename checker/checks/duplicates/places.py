@@ -143,7 +143,7 @@ def _page_excerpts(doc: Document, marks: re.Pattern | None) -> frozenset[int]:
             continue
         if whole is None:
             whole = _han(text)
-        below = len(_han(text[:para.span.end]))     # where the text below starts in ``whole``
+        below = han_count(text[:para.span.end])    # where the text below starts in ``whole``
         find = whole.find
         middle = han[len(han) // 2 - _EXCERPT_STRETCH // 2:][:_EXCERPT_STRETCH]
         if find(middle, below) < 0 and find(han[:_EXCERPT_STRETCH], below) < 0:
