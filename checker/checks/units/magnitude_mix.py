@@ -28,6 +28,7 @@ from typing import Iterator, Literal
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
+from checker.core.decimal_shift import shifted
 from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, words
 from checker.model.span import Span
 
@@ -132,10 +133,14 @@ def _finding(doc, q, expected: str, where: str, rounding: list[str], first: dict
 
 def _convert(number_text: str, multiplier: int, expected: int) -> str | None:
     """``20439.1`` 万 in 亿 -> ``2.04391`` (exact decimal arithmetic; None: not Arabic)."""
+    plain = unicodedata.normalize("NFKC", number_text).replace(",", "")
+    moved = shifted(plain, multiplier, expected)     # powers of ten: the point moved, no decimal import
+    if moved is not None:
+        return moved
     from decimal import Decimal, InvalidOperation    # here: a finding is rare, the import 1-2 ms
 
     try:
-        value = Decimal(unicodedata.normalize("NFKC", number_text).replace(",", ""))
+        value = Decimal(plain)
     except InvalidOperation:
         return None
     out = value * Decimal(multiplier) / Decimal(expected)
