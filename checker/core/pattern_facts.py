@@ -88,5 +88,7 @@ _FACTS = _Facts()
 
 def answer(kind: str, pattern: str, flags: int, compute: Callable[[], Any]) -> Any:
     """``compute()``, the answer of kind ``kind`` about ``pattern`` with ``flags`` (a plain
-    int), as kept by an earlier run when there is one."""
+    int), as kept by an earlier run when there is one.  ``pattern`` may be any key marshal
+    can hold (a tuple of texts: gb-fixed-expression's list, whose wrong forms are kept),
+    and the answer must be a pure function of it and the code."""
     return _FACTS.answer(kind, pattern, flags, compute)

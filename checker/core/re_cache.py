@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import sys
 import threading
+from re import _compiler, _constants, _parser      # (Python 3.11 on: requires-python)
 from re import error as re_error
+
+import _sre
 
 from checker.core.sealed_file import keep_recent, read_sealed, write_sealed
 
@@ -37,9 +40,10 @@ _BUDGET = 1_500_000
 
 def _typecode() -> str:
     """The array type whose items are the engine's code words (``_sre.CODESIZE`` bytes)."""
-    import _sre
-
     return {2: "H", 4: "I", 8: "Q"}[_sre.CODESIZE]
+
+
+_CODE = _typecode()        # read once: ``program`` runs for each of a run's ~250 expressions
 
 
 class _Store:
@@ -60,9 +64,6 @@ class _Store:
     @staticmethod
     def path():
         from checker.core import digests
-
-        import _sre
-
         from checker.core.paths import cache_dir
 
         build = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|"
@@ -91,7 +92,7 @@ class _Store:
         if hit is None:
             return None
         final_flags, blob, groups, groupindex, indexgroup, _generation = hit
-        return final_flags, memoryview(blob).cast(_typecode()).tolist(), groups, groupindex, indexgroup
+        return final_flags, memoryview(blob).cast(_CODE).tolist(), groups, groupindex, indexgroup
 
     def save(self) -> None:
         """Keep this run's expressions (when it compiled something new) with the file's
@@ -143,9 +144,6 @@ def _compile(p, flags=0):
 
 
 def _stored_compile(p, flags):
-    import _sre
-    from re import _compiler, _constants, _parser
-
     if not isinstance(p, (str, bytes)) or flags & _constants.SRE_FLAG_DEBUG:
         return _INSTALLED[0](p, flags)
     if not _STORE.loaded:
@@ -174,9 +172,6 @@ def compile_program(key: tuple, p: str, build):
     ``entry``: the final flags, the code, the group count, names and numbers), kept in the
     store under ``key`` like ``re``'s own when the command line installed the store, so a
     later run reads it instead of building it (``checker.core.skipping_re``)."""
-    import _sre
-    from re import _compiler
-
     if not _INSTALLED or _compiler.compile is not _compile:
         return _sre.compile(p, *build())
     if not _STORE.loaded:
@@ -203,8 +198,6 @@ def _keep(key: tuple, entry: tuple) -> None:
 
 def install() -> None:
     """Route ``re``'s compilations through the store (until ``uninstall``)."""
-    from re import _compiler
-
     if _compiler.compile is _compile or sys.version_info[:2] not in _MIRRORED:
         return
     if not _INSTALLED:
@@ -216,7 +209,5 @@ def uninstall() -> None:
     """Give ``re`` its own compiler back: the command line calls this when it returns, so
     that a process calling it as a function (a test runner) does not fill the store with
     what it compiles afterwards.  What was used is still saved at exit."""
-    from re import _compiler
-
     if _compiler.compile is _compile:
         _compiler.compile = _INSTALLED[0]

@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 import sys
 
+from checker.core import re_cache
+
 # re._compiler's helpers read here (the same Python versions re_cache mirrors)
 _MIRRORED = ((3, 11), (3, 12), (3, 13))
 _STORE_TAG = "first-set"        # the store's key: (pattern, flags, this)
@@ -63,8 +65,6 @@ def _compile(pattern: str, flags: int) -> re.Pattern:
     if not isinstance(pattern, str) or sys.version_info[:2] not in _MIRRORED:
         return re.compile(pattern, flags)
     try:
-        from checker.core import re_cache
-
         return re_cache.compile_program((pattern, flags, _STORE_TAG), pattern, lambda: _program(pattern, flags))
     except re.error:
         raise

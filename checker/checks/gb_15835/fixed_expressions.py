@@ -19,6 +19,7 @@ from checker.checks.finding import Finding
 from checker.checks.gb_15835 import vocabulary
 from checker.model.numerals import BIG_UNITS, CN_NUMERAL_CHARS, SMALL_UNITS, parse_cn_int
 from checker.model.span import Span
+from checker.core import pattern_facts
 from checker.core.patterns import LiteralScan, literal_scan
 from checker.core.escaped import escaped_join
 
@@ -68,12 +69,20 @@ def wrong_forms(expression: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=8)
-def _compiled(expressions: tuple[str, ...]) -> tuple[LiteralScan | None, dict[str, str]]:
+def _right_forms(expressions: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each wrong form with the expression it stands for (the first that gives it), in order."""
     right: dict[str, str] = {}
     for expression in expressions:
         for form in wrong_forms(expression):
             right.setdefault(form, expression)
+    return tuple(right.items())
+
+
+@lru_cache(maxsize=8)
+def _compiled(expressions: tuple[str, ...]) -> tuple[LiteralScan | None, dict[str, str]]:
+    # the same list every run: kept with the answers about expressions (a pure function of
+    # the list and the code, as they are), not worked out again by each fresh process
+    right = dict(pattern_facts.answer("fixed-forms", expressions, 0, lambda: _right_forms(expressions)))
     if not right:
         return None, right
     alt = escaped_join(sorted(right, key=len, reverse=True))
