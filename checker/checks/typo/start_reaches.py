@@ -16,6 +16,11 @@ three.  The same values come from whole-text operations that run in C:
   bytes of UTF-32: a Han code point is ``0x4E00``-``0x9FFF``, i.e. its third byte is 0
   and its second ``0x4E``-``0x9F``), ANDed over the reach bytes as integers.
 
+The text is encoded as ``"utf-32"`` (its byte-order mark cut off), not ``"utf-32-le"``:
+``str.encode`` has its own path for the former, the latter imports a codec module at
+its first use.  That is the machine's order: on a big-endian machine the plain reading
+is used.
+
 ``start_reaches_plain`` is the definition, a step per position (tests compare the two).
 """
 from __future__ import annotations
@@ -27,23 +32,26 @@ from operator import itemgetter
 # per byte value: 0xFF when it is the second byte of a Han code point, or a zero byte
 _HAN_SECOND = bytes(0xFF if 0x4E <= k <= 0x9F else 0 for k in range(256))
 _ZERO_BYTE = bytes(0xFF if k == 0 else 0 for k in range(256))
-_FIELDS_FIT = array("I").itemsize == 4 and array("Q").itemsize == 8
+_FIELDS_FIT = array("I").itemsize == 4 and array("Q").itemsize == 8 and sys.byteorder == "little"
 
 
 def code_points(text: str) -> list[int]:
     """``[ord(c) for c in text]``, made in C (the comprehension was ~3 M instructions of a
     7,000-character document)."""
-    if not _FIELDS_FIT:
+    if array("I").itemsize != 4:
         return [ord(c) for c in text]
-    return _unsigned(text.encode("utf-32-le"), "I").tolist()
+    return _unsigned(_utf32(text), "I").tolist()
+
+
+def _utf32(text: str) -> bytes:
+    """The text's code points, four bytes each in this machine's order."""
+    return text.encode("utf-32")[4:]        # the byte-order mark cut off
 
 
 def _unsigned(data: bytes, code: str) -> array:
-    """Little-endian unsigned fields of ``data`` as an array of this machine's order."""
+    """The fields of ``data``, in this machine's order, as an array."""
     out = array(code)
     out.frombytes(data)
-    if sys.byteorder != "little":
-        out.byteswap()
     return out
 
 
@@ -55,7 +63,7 @@ def start_reaches(text: str, table, base: int, slot_mask: int) -> tuple[bytes, o
     n = len(text)
     if n < 3 or not _FIELDS_FIT or base >= 1 << 20:
         return start_reaches_plain(text, table, base, slot_mask)
-    data = text.encode("utf-32-le")
+    data = _utf32(text)
     han = (int.from_bytes(data[1::4].translate(_HAN_SECOND), "little")
            & int.from_bytes(data[2::4].translate(_ZERO_BYTE), "little"))
     three = han & (han >> 8) & (han >> 16)          # byte i: characters i, i+1, i+2 all Han
