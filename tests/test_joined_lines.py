@@ -41,9 +41,9 @@ def test_the_kept_lists_read_back_joined_and_split_nothing(tmp_path, monkeypatch
                                            '"lengths": [4]}', encoding="utf-8")
     phrase_lists.read(tmp_path)                     # keeps them
 
-    class NoSplit(str):
-        def split(self, *args, **kwargs):
-            raise AssertionError("the phrases were split")
+    class NoSplit(bytes):
+        def decode(self, *args, **kwargs):
+            raise AssertionError("the phrases were decoded whole")
 
     real = phrase_lists.read_sealed
     monkeypatch.setattr(phrase_lists, "read_sealed",
@@ -51,6 +51,22 @@ def test_the_kept_lists_read_back_joined_and_split_nothing(tmp_path, monkeypatch
     info = phrase_lists.read(tmp_path)
     assert isinstance(info["phrases"], JoinedLines)
     assert info["phrases"][1] == "实事求是" and info["phrases"][0] == "一帆风顺"
+
+
+def test_the_kept_phrases_are_bytes_unmarshalled_without_decoding(tmp_path):
+    """Format 3 keeps the joined phrases as UTF-8 bytes: unmarshalled as a str the
+    ~60,000 characters were decoded whole at every fresh process's first document."""
+    (tmp_path / "phrases.json").write_text('{"phrases": ["一帆风顺", "实事求是", "𠀀一二"], "sources": [2, 0, 1], '
+                                           '"lengths": [4]}', encoding="utf-8")
+    phrase_lists.read(tmp_path)
+    kept = phrase_lists.read_sealed(tmp_path / phrase_lists.KEPT, phrase_lists.FORMAT)
+    assert isinstance(kept["phrases"], bytes)
+    info = phrase_lists.read(tmp_path)
+    assert isinstance(info["phrases"], JoinedLines)
+    assert info["phrases"] == ["一帆风顺", "实事求是", "𠀀一二"] and info["phrases"][2] == "𠀀一二"
+    # a joined text that is a str (format 2's layout) is not read as these lists
+    with pytest.raises(ValueError):
+        phrase_lists._lists({**kept, "phrases": kept["phrases"].decode("utf-8")})
 
 
 def test_kept_starts_that_do_not_fit_the_text_are_not_used(tmp_path, monkeypatch):

@@ -6,6 +6,11 @@ all at once (``str.split``) they were ~1-2 ms of that document; kept joined, one
 slice made when asked for.  ``JoinedLines`` reads as the list it stands for: indexing
 (negative and slices too), ``len``, iteration, ``in``, and equality with any sequence of
 the same texts in the same order.
+
+The joined text is kept as its UTF-8 bytes, the starts counted in bytes (format 3 of the
+kept lists, ``phrase_lists``): read back by ``marshal`` a ``str`` of the ~60,000
+characters was decoded whole (~1.5 M instructions of every fresh process's first
+document); bytes are copied, and a text is decoded when it is read.
 """
 from __future__ import annotations
 
@@ -16,28 +21,28 @@ from collections.abc import Sequence
 STARTS_TYPE = "I"
 
 
-def joined_of(texts: list[str], separator: str = "\n") -> str:
-    """The texts, each followed by ``separator`` (a character none of them holds): the
-    ``joined`` of ``JoinedLines``."""
-    return "".join(text + separator for text in texts)
+def joined_of(texts: list[str], separator: str = "\n") -> bytes:
+    """The texts, each followed by ``separator`` (an ASCII character none of them holds),
+    as UTF-8: the ``joined`` of ``JoinedLines``."""
+    return "".join(text + separator for text in texts).encode("utf-8")
 
 
 def starts_of(texts: list[str]) -> array:
-    """Where each text begins in ``joined_of(texts)``, then its length: the ``starts`` of
-    ``JoinedLines``."""
+    """Where each text begins in ``joined_of(texts)`` (in bytes), then its length: the
+    ``starts`` of ``JoinedLines``."""
     starts = array(STARTS_TYPE, [0] * (len(texts) + 1))
     at = 0
     for i, text in enumerate(texts):
         starts[i] = at
-        at += len(text) + 1
+        at += len(text.encode("utf-8")) + 1
     starts[len(texts)] = at
     return starts
 
 
 class JoinedLines(Sequence):
     """``texts`` as ``joined`` (``joined_of``: each text followed by one separator
-    character) and ``starts`` (``starts_of``): text ``i`` is
-    ``joined[starts[i]:starts[i + 1] - 1]``."""
+    character, as UTF-8) and ``starts`` (``starts_of``, in bytes): text ``i`` is
+    ``joined[starts[i]:starts[i + 1] - 1]`` decoded."""
 
     __slots__ = ("joined", "starts")
 
@@ -57,10 +62,10 @@ class JoinedLines(Sequence):
         if not 0 <= i < n:
             raise IndexError("JoinedLines index out of range")
         starts = self.starts
-        return self.joined[starts[i]:starts[i + 1] - 1]
+        return self.joined[starts[i]:starts[i + 1] - 1].decode("utf-8")
 
     def __iter__(self):
-        joined = self.joined
+        joined = self.joined.decode("utf-8")
         # n texts end with n separators: the last one cut, a split gives the n texts
         return iter(joined[:-1].split(joined[-1]) if len(self.starts) > 1 else ())
 

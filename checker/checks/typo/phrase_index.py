@@ -22,6 +22,7 @@ import sys
 import threading
 import unicodedata
 from bisect import bisect_left
+from itertools import compress
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ from checker.core import digests
 from checker.core.paths import cache_folders
 from checker.checks.typo import phrase_lists, stretch_hashes
 from checker.checks.typo.sorted_lookup import SortedLookup
+from checker.checks.typo.start_reaches import code_points, start_reaches
 from checker.model.tokens import full_dictionary
 from checker.core.skipping_re import compile_skipping
 
@@ -125,6 +127,8 @@ class Candidate:
 
 _HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FFF     # the CJK Unified Ideographs block
 _HAN_RUN = compile_skipping(r"[\u4e00-\u9fff]+")
+# a reach byte as ``compress`` reads it: a slot below three characters long is none
+_SOME_REACH = bytes(k if k >= 3 else 0 for k in range(256))
 
 
 def _han(s: str) -> bool:
@@ -533,6 +537,7 @@ class PhraseIndex:
         self._np: tuple | None = None
         self._py: tuple | None = None
         self._lookups: SortedLookup | None = None
+        self._edge_lists_made: tuple | None = None
         self.phrases = phrases
         self.sources = sources
         self.lengths = frozenset(l for l in lengths if l >= 3)
@@ -580,6 +585,17 @@ class PhraseIndex:
     def __len__(self) -> int:
         return len(self._python_arrays()[0])
 
+    def _edge_lists(self) -> tuple[list[int], list[int]]:
+        """The edge table (``edge_table``: hashes and codes) as lists, for the Python scan:
+        made once (~3,500 entries, ~0.8 M instructions), a binary search of them compares
+        numbers already made, where one of the mapped table made a number from its bytes
+        at each step (~2,000 instructions a window past the filter; a dict cost 2 M to
+        make)."""
+        if self._edge_lists_made is None:
+            edges, codes = self._python_arrays()[7:9]
+            self._edge_lists_made = (edges.tolist(), codes.tolist())
+        return self._edge_lists_made
+
     def scan(self, text: str) -> Iterator[Candidate]:
         """Every window of ``text`` that is a variant of an indexed phrase and not simply
         a piece of that phrase standing whole beside it.  In Python for a text of ordinary
@@ -598,50 +614,46 @@ class PhraseIndex:
         Bloom probes, then for the survivors the edge-table, search, whole-phrase and
         common-pair tests of ``_scan_numpy``."""
         hashes, meta, whole_hashes, pairs, anchors, bloom, starts, edges, edge_codes = self._python_arrays()
-        codes = [ord(c) for c in text]
+        codes = code_points(text)
         total = len(codes)
         lengths = self.lengths
         longest = self.max_length
         base, bmask, m64 = _BASE_INT, _BLOOM_MASK_INT, _MASK64
         mix, mix_shift = _MIX, _MIX_SHIFT
-        smask = _START_MASK
         passed: dict[int, list[tuple[int, int]]] = {}
         wanted = [n in lengths for n in range(max(longest, 3) + 1)]
         want3 = wanted[3]
-        shortest = min(lengths)
-        # the windows lie inside runs of Han characters: each run read on its own, a
-        # window's hash grown a character at a time (the same windows, in the same order).
-        # The three characters' hash that picks the start table's slot is the hash of the
-        # window of three (below 2**64: a Han code times B**2 is), so a start's windows grow
-        # from it
-        for run in _HAN_RUN.finditer(text):
-            a, b = run.span()
-            if b - a < shortest:
-                continue
-            for i in range(a, b - shortest + 1):
-                h = (codes[i] * base + codes[i + 1]) * base + codes[i + 2]
-                reach = starts[h & smask]
-                if reach < 3:
-                    continue        # no variant begins with these three characters
-                if want3:
+        # the windows lie inside runs of Han characters.  Every start's three characters
+        # and the start table's slot for them are read for the whole text at once
+        # (``start_reaches``: 0 where they are not all Han); a start whose slot holds 0 is
+        # skipped (``compress`` visits the others), and its windows grow a character at a
+        # time from the three characters' hash, up to the slot's length or the run's end
+        # (the same windows, in the same order)
+        reach, heads = start_reaches(text, starts, base, _START_MASK)
+        for i in compress(range(total), reach.translate(_SOME_REACH)):
+            h = heads[i]
+            if want3:
+                x = h & bmask
+                if (bloom[x >> 3] >> (x & 7)) & 1:
+                    x = ((h * mix) & m64) >> mix_shift
+                    if (bloom[x >> 3] >> (x & 7)) & 1:
+                        passed.setdefault(3, []).append((i, h))
+            n = 3
+            for c in codes[i + 3:i + reach[i]]:
+                if c < _HAN_FIRST or c > _HAN_LAST:
+                    break           # the Han run ends
+                h = (h * base + c) & m64
+                n += 1
+                if wanted[n]:
                     x = h & bmask
                     if (bloom[x >> 3] >> (x & 7)) & 1:
                         x = ((h * mix) & m64) >> mix_shift
                         if (bloom[x >> 3] >> (x & 7)) & 1:
-                            passed.setdefault(3, []).append((i, h))
-                n = 3
-                for c in codes[i + 3:min(b, i + reach)]:
-                    h = (h * base + c) & m64
-                    n += 1
-                    if wanted[n]:
-                        x = h & bmask
-                        if (bloom[x >> 3] >> (x & 7)) & 1:
-                            x = ((h * mix) & m64) >> mix_shift
-                            if (bloom[x >> 3] >> (x & 7)) & 1:
-                                passed.setdefault(n, []).append((i, h))
+                            passed.setdefault(n, []).append((i, h))
         if not passed:
             return
         size = len(hashes)
+        edges, edge_codes = self._edge_lists()
         edge_count = len(edges)
         window_lengths = min(longest + 1, total)     # the numpy scan hashes windows 1..this long
         whole_count = len(whole_hashes)

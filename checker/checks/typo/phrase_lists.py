@@ -8,7 +8,9 @@ process.  The same lists are kept beside it as one sealed marshal file
 by newlines, the sources as bytes and the lengths: reading them back is one unmarshal
 and one ``list(bytes)``; the phrases stay joined (``joined_lines.JoinedLines``, with where
 each begins kept too), a phrase made when a scan reads it (format 2: format 1 split all
-~11,000 at every read, ~5 M instructions of a fresh process's first document).
+~11,000 at every read, ~5 M instructions of a fresh process's first document).  Format 3
+keeps the joined phrases as UTF-8 bytes: unmarshalled as a ``str`` they were decoded
+whole, ~1.5 M instructions.
 
 The kept file is made from ``phrases.json`` the first time a process reads it, and is
 used only while ``phrases.json`` has the size and modification time (ns) it was made
@@ -26,8 +28,9 @@ from pathlib import Path
 from checker.checks.typo.joined_lines import STARTS_TYPE, JoinedLines, joined_of, starts_of
 from checker.core.sealed_file import read_sealed, write_sealed
 
-KEPT = "phrases-lists-f2.marshal"
-FORMAT = 2
+KEPT = "phrases-lists-f3.marshal"
+FORMAT = 3
+_REPLACED = "phrases-lists-f2.marshal"
 
 
 def read(folder: Path) -> dict:
@@ -55,8 +58,8 @@ def _lists(kept: dict) -> dict:
     starts = array(STARTS_TYPE)
     starts.frombytes(kept["starts"])          # ValueError when not whole items
     sources = list(kept["sources"])
-    if len(starts) != count + 1 or starts[-1] != len(joined) or len(sources) != count \
-            or (count and joined[-1] != "\n"):
+    if not isinstance(joined, bytes) or len(starts) != count + 1 or starts[-1] != len(joined) \
+            or len(sources) != count or (count and joined[-1:] != b"\n"):
         raise ValueError("kept phrase lists of the wrong length")
     return {"phrases": JoinedLines(joined, starts), "sources": sources, "lengths": list(kept["lengths"])}
 
@@ -75,5 +78,9 @@ def _keep(path: Path, info: dict, stamp: list[int]) -> None:
             return
     except (KeyError, TypeError):
         return
+    try:
+        (path.parent / _REPLACED).unlink(missing_ok=True)     # format 2's file, if any
+    except OSError:
+        pass
     write_sealed(path, {"format": FORMAT, "stamp": stamp, "count": len(phrases), "phrases": joined_of(phrases),
                         "starts": starts_of(phrases).tobytes(), "sources": bytes(sources), "lengths": lengths})
