@@ -1,7 +1,8 @@
 """jieba's trimmed prefix table as a cache file read a bucket at a time, memory-mapped.
 
 The table (``checker.model.tokens._PrefixTable``) is kept split by first character: each
-character's entries as marshal data.  A run segments a few short blocks and reads some
+character's entries as a bucket (``bucket_bytes``: the frequencies, then the words in one
+string).  A run segments a few short blocks and reads some
 tens of the ~7,000 buckets, yet the sealed file it was kept in (1.3 MB,
 ``checker.core.sealed_file``) was read whole, checked whole with a CRC-32 and unmarshalled
 into a copy of its data: ~650 page faults and 2-3 ms of a fresh process's first document.
@@ -16,6 +17,7 @@ damaged later raises ``DamagedBucket``, and the reader makes the table again.
 """
 from __future__ import annotations
 
+import codecs
 import marshal
 import zlib
 from pathlib import Path
@@ -31,7 +33,7 @@ class DamagedBucket(ValueError):
 class Buckets:
     """The table's buckets, found by their first character: the characters in one string,
     where each bucket's data starts and ends and its CRC-32 in two arrays, the data in one
-    buffer (a file's mapping, or bytes).  ``get`` gives a bucket's marshal data."""
+    buffer (a file's mapping, or bytes).  ``get`` gives a bucket's data."""
 
     __slots__ = ("_keys", "_offsets", "_crcs", "_data")
 
@@ -45,7 +47,7 @@ class Buckets:
             raise ValueError("prefix table: offsets do not fit")
 
     def get(self, first: str):
-        """The marshal data of the bucket of ``first`` (one character), None when it has none."""
+        """The data of the bucket of ``first`` (one character), None when it has none."""
         i = self._keys.find(first) if len(first) == 1 else -1
         if i < 0:
             return None
@@ -55,8 +57,49 @@ class Buckets:
         return blob
 
 
+# A bucket's data: its entries as lines of text ("word frequency", as jieba's dictionary
+# writes them), between newlines, as UTF-16.  Read as marshal data (a dict, format 4), each
+# word was a short UTF-8 string decoded on its own and hashed into a dict: ~1,700
+# instructions an entry, 14 M of seed 000's first document (120 buckets, 8,146 entries, of
+# which jieba asks some 500).  As text, a bucket is decoded in one step, and one entry is
+# found in it by a string search (``bucket_frequency``).  A word never holds white space
+# (jieba's dictionary lines are split at it), so "\n" + word + " " starts only its own line.
+
+
+def bucket_bytes(entries: dict[str, int]) -> bytes:
+    """The data of a bucket holding ``entries`` (word -> frequency, a whole number)."""
+    lines = "".join(f"{word} {int(freq)}\n" for word, freq in entries.items())
+    if any(not word or word.split() != [word] for word in entries):
+        raise ValueError("prefix table: a word is empty or holds white space")
+    return ("\n" + lines).encode("utf-16-le", "surrogatepass")
+
+
+def bucket_lines(blob) -> str:
+    """A bucket's data (``bucket_bytes``) as its text: a newline, then a line per entry."""
+    # the codec's own function: ``str(blob, "utf-16-le")`` finds the codec by its name
+    # first, three times slower on a bucket
+    return codecs.utf_16_le_decode(blob, "surrogatepass")[0]
+
+
+def bucket_frequency(lines: str, word: str) -> int | None:
+    """The frequency of ``word`` in a bucket's text, None when it is not an entry."""
+    if " " in word or "\n" in word:
+        return None
+    at = lines.find(f"\n{word} ")
+    if at < 0:
+        return None
+    at += len(word) + 2
+    return int(lines[at:lines.index("\n", at)])
+
+
+def bucket_entries(lines: str) -> zip:
+    """The (word, frequency) pairs of a bucket's text, in its order."""
+    fields = lines.split()
+    return zip(fields[0::2], map(int, fields[1::2]))
+
+
 def packed(buckets: dict[str, bytes], total: int) -> tuple[dict, bytes]:
-    """(the head, the data) of a table whose buckets' marshal data ``buckets`` holds."""
+    """(the head, the data) of a table whose buckets' data ``buckets`` holds."""
     import array
 
     keys = "".join(sorted(buckets))
