@@ -1,5 +1,5 @@
 """jieba's prefix table kept as a mapped file read a bucket at a time (checker.model.prefix_file,
-format 5: each bucket as text): the same answers as the table it was made from, without
+format 6: each bucket as text): the same answers as the table it was made from, without
 reading the whole file, whether a word is searched in its bucket's text or the bucket is
 read whole; a torn, emptied or foreign file is a miss, and a bucket damaged after the file
 was opened has the table made again (the same answers) instead of wrong ones."""
@@ -23,7 +23,7 @@ def _kept(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     jieba = tokens.import_jieba()
     tokens._prefix_table(jieba.Tokenizer())          # built and kept
-    (path,) = (tmp_path / "xdg" / "gwlint").glob("jieba-*-prefixes-5.table")
+    (path,) = (tmp_path / "xdg" / "gwlint").glob("jieba-*-prefixes-6.table")
     return jieba, path
 
 
@@ -90,8 +90,8 @@ def test_a_bucket_damaged_later_has_the_table_made_again(tmp_path, monkeypatch, 
     jieba, path = _kept(tmp_path, monkeypatch)
     head, _ = prefix_file.read(path)
     first = "不"
-    i = head["keys"].index(first)
-    offsets = memoryview(head["offsets"]).cast("Q")
+    i = head["keys"].decode("utf-16-le").index(first)
+    offsets = memoryview(head["offsets"]).cast(prefix_file._OFFSET)
     at = path.stat().st_size - head["size"] + offsets[i] + 3
     blob = bytearray(path.read_bytes())
     blob[at] ^= 0x55

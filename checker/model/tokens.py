@@ -162,10 +162,13 @@ def import_jieba():
 # table is put in sys.modules as that module before jieba is imported, so jieba.finalseg's
 # ``from .prob_emit import P`` finds it.
 _EMISSION = "jieba.finalseg.prob_emit"
-# 4: the values mapped in place (checker.model.prefix_file's layout: a CRC-checked head, then
-# the doubles, checked with their own CRC-32); 3 was sealed whole (checker.core.sealed_file):
-# read, checked and unmarshalled into copies (0.6-0.7 ms, ~90 page faults a fresh process)
-_EMISSION_FORMAT = 4
+# 5: each state's characters as UTF-16 in the data, before the doubles (the head held them
+# as str, which marshal decoded from UTF-8 at ~35 instructions a character: 1.2 M of 35,000
+# characters; the UTF-16 codec decodes them at a tenth of that); 4: the values mapped in
+# place (checker.model.prefix_file's layout: a CRC-checked head, then the data, checked with
+# its own CRC-32); 3 was sealed whole (checker.core.sealed_file): read, checked and
+# unmarshalled into copies (0.6-0.7 ms, ~90 page faults a fresh process)
+_EMISSION_FORMAT = 5
 
 
 # Look-ups answered from the packed table before it is filled: a one-file run's HMM reads
@@ -207,9 +210,9 @@ class _Emission(dict):
 def _kept_emission():
     """(cache file, its table or None) for jieba's emission table; None when jieba's module
     file is not found.  A kept table is installed as the module."""
+    import codecs
     import importlib.util
     import sys
-
     import zlib
 
     from checker.model.prefix_file import read_mapped
@@ -231,7 +234,9 @@ def _kept_emission():
         try:
             if head["format"] != _EMISSION_FORMAT or zlib.crc32(data) != head["crc"]:
                 continue
-            table = {state: _Emission(chars, data[start:end]) for state, (chars, start, end) in head["P"].items()}
+            table = {state: _Emission(codecs.utf_16_le_decode(data[chars:start], "surrogatepass", True)[0],
+                                      data[start:end])
+                     for state, (chars, start, end) in head["P"].items()}
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
         module = type(sys)(_EMISSION)
@@ -253,26 +258,28 @@ def _keep_emission(name: str, module) -> None:
     table = getattr(module, "P", None)
     if not isinstance(table, dict):
         return
-    packed, values = {}, []
+    packed, parts = {}, []
     at = 0
     for state, row in table.items():
         if not (isinstance(state, str) and isinstance(row, dict)
                 and all(isinstance(c, str) and len(c) == 1 and type(v) is float for c, v in row.items())):
             return
-        values.append(array.array("d", row.values()).tobytes())
-        packed[state] = ("".join(row), at, at + len(values[-1]))
-        at += len(values[-1])
-    data = b"".join(values)
+        chars = "".join(row).encode("utf-16-le", "surrogatepass")
+        values = array.array("d", row.values()).tobytes()
+        parts += [chars, values]        # from ``at``: the characters, then their values
+        packed[state] = (at, at + len(chars), at + len(chars) + len(values))
+        at += len(chars) + len(values)
+    data = b"".join(parts)
     blob = file_bytes({"format": _EMISSION_FORMAT, "crc": zlib.crc32(data), "P": packed}, data)
     for folder in cache_folders():
         if write_whole(folder / name, blob):
-            # the layout this one replaces, of the same jieba: read by no run of this code
+            # the layouts this one replaces, of the same jieba: read by no run of this code
             # (another installation's, named by its own module file, is left to it)
-            old = name.replace(f"-{_EMISSION_FORMAT}.table", f"-{_EMISSION_FORMAT - 1}.marshal")
-            try:
-                (folder / old).unlink(missing_ok=True)
-            except OSError:
-                pass
+            for old in ("-4.table", "-3.marshal"):
+                try:
+                    (folder / name.replace(f"-{_EMISSION_FORMAT}.table", old)).unlink(missing_ok=True)
+                except OSError:
+                    pass
             return
 
 
@@ -445,10 +452,11 @@ class _PrefixTable:
         return True
 
 
-# 5: a bucket kept as its text (checker.model.prefix_file.bucket_bytes); 4 kept each
-# bucket as a marshal dict; 3 was sealed whole (checker.core.sealed_file) and read whole
-_TABLE_FORMAT = 5
-_REPLACED = ("-4.table", "-3.marshal")      # the layouts this one replaces, read by no run now
+# 6: a bucket kept as its text (checker.model.prefix_file.bucket_bytes), the head's
+# characters as UTF-16; 4 kept each bucket as a marshal dict; 3 was sealed whole
+# (checker.core.sealed_file) and read whole
+_TABLE_FORMAT = 6
+_REPLACED = ("-5.table", "-4.table", "-3.marshal")      # the layouts this one replaces, read by no run now
 
 
 def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable, int]:
@@ -462,8 +470,6 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
     jieba = import_jieba()
     stem = f"jieba-{getattr(jieba, '__version__', 'x')}-{_full_dictionary().stat().st_size}-{size}-prefixes"
     name = f"{stem}-{_TABLE_FORMAT}.table"
-    from checker.core import built_apart
-    from checker.core.store_lock import store_lock
 
     def remade() -> prefix_file.Buckets:
         head, data = _packed_table(tokenizer, size)
@@ -483,6 +489,8 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
     def kept_or_built() -> tuple[tuple | None, tuple | None]:
         """(the kept table, None) when another process kept it meanwhile, else (None,
         the table built now: head and data), kept in the first cache folder that takes it."""
+        from checker.core.store_lock import store_lock
+
         with store_lock(cache_dir() / name):
             found = kept()
             if found is not None:
@@ -503,6 +511,8 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
     found = kept()
     if found is not None:
         return found
+    from checker.core import built_apart        # (only to build: a run that reads the table imports neither)
+
     def built_and_kept() -> bool:
         kept_or_built()
         return kept() is not None
