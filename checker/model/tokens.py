@@ -304,12 +304,15 @@ def trimmed_words(size: int = DICTIONARY_SIZE) -> bytes:
     return "".join(" ".join(row) + "\n" for row in top).encode("utf-8")
 
 
-# Searches of a bucket's text (``prefix_file.bucket_frequency``, ~2,000 instructions each)
-# before the table turns to whole buckets read into dicts (~1,000 instructions an entry, a
-# common character's bucket holding hundreds).  A one-file run asks some 500 (seed 000: 15
-# texts, 223 characters, 120 buckets of 8,146 entries in all); a worker that segments
-# document after document reads each character's bucket once, as it did before this limit.
-_SEARCHES_BEFORE_BUCKETS = 4_000
+# Searches of a bucket's text (``prefix_file.bucket_frequency``, ~2,000 instructions each,
+# with the walk around them) before the table turns to whole buckets read into dicts (~600
+# instructions an entry, a common character's bucket holding hundreds).  A one-file run asks
+# 100-650 (seed 000: 365, over 15 texts, 223 characters, whose 120 buckets hold 8,146
+# entries); a worker turns to whole buckets within its first few documents, after which a
+# document costs what it did when every bucket was read whole (with 4,000 searches,
+# corpus40 in one process cost 55 M more: the walk, repeated text after text, costs more
+# than the buckets it spares once a process has read them).
+_SEARCHES_BEFORE_BUCKETS = 1_000
 
 
 class _PrefixTable:
@@ -335,8 +338,9 @@ class _PrefixTable:
         self._merged: frozenset[str] = frozenset()  # first characters whose entries are all in _plain
         self._searches = 0
 
-    def _bucket_lines(self, first: str) -> str:
-        """The text of the bucket of ``first`` (``prefix_file.bucket_lines``)."""
+    def _bucket_lines(self, first: str, keep: bool = True) -> str:
+        """The text of the bucket of ``first`` (``prefix_file.bucket_lines``), kept for the
+        next search when ``keep``."""
         try:
             return self._lines[first]
         except KeyError:
@@ -351,7 +355,9 @@ class _PrefixTable:
                     raise
                 self._packed, self._remake = self._remake(), None
                 blob = self._packed.get(first)
-            lines = self._lines[first] = bucket_lines(blob) if blob is not None else "\n"
+            lines = bucket_lines(blob) if blob is not None else "\n"
+            if keep:
+                self._lines[first] = lines
             return lines
 
     def _bucket(self, word: str) -> dict[str, int]:
@@ -411,8 +417,16 @@ class _PrefixTable:
             return plain
         new = set(text).difference(merged)
         if new:
+            from checker.model.prefix_file import bucket_entries
+
+            loaded, lines = self._loaded, self._lines
             for first in new:
-                plain.update(self._bucket(first))
+                # straight from the bucket's text, not through a dict of its own (a bucket
+                # read whole once, its text no longer needed)
+                if first in loaded:
+                    plain.update(loaded[first])
+                else:
+                    plain.update(bucket_entries(lines.pop(first, None) or self._bucket_lines(first, keep=False)))
             self._merged = merged.union(new)
         return plain
 
