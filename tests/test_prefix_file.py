@@ -1,5 +1,5 @@
 """jieba's prefix table kept as a mapped file read a bucket at a time (checker.model.prefix_file,
-format 6: each bucket as text): the same answers as the table it was made from, without
+format 7: each bucket's words as text): the same answers as the table it was made from, without
 reading the whole file, whether a word is searched in its bucket's text or the bucket is
 read whole; a torn, emptied or foreign file is a miss, and a bucket damaged after the file
 was opened has the table made again (the same answers) instead of wrong ones."""
@@ -23,7 +23,7 @@ def _kept(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     jieba = tokens.import_jieba()
     tokens._prefix_table(jieba.Tokenizer())          # built and kept
-    (path,) = (tmp_path / "xdg" / "gwlint").glob("jieba-*-prefixes-6.table")
+    (path,) = (tmp_path / "xdg" / "gwlint").glob("jieba-*-prefixes-7.table")
     return jieba, path
 
 
@@ -32,7 +32,7 @@ def _bucket(entries: dict[str, int]) -> bytes:
 
 
 def _entries(blob) -> dict[str, int]:
-    return dict(prefix_file.bucket_entries(prefix_file.bucket_lines(blob)))
+    return dict(prefix_file.bucket_entries(prefix_file.bucket_parts(blob)))
 
 
 @pytest.mark.parametrize("searches", [10**9, 0])
@@ -118,15 +118,16 @@ def test_a_bucket_as_text_round_trips_and_finds_only_whole_entries():
     """A bucket's text gives back its entries in order, and a search finds a word's own line
     only: not a longer word it begins, nor a frequency, nor a piece across two lines."""
     entries = {"2": 7, "23": 0, "甲": 0, "甲乙": 12, "甲乙丙": 3, "\U0002a6a5": 5, "\U0002a6a5甲": 0, "a.b": 1}
-    lines = prefix_file.bucket_lines(prefix_file.bucket_bytes(entries))
+    lines = prefix_file.bucket_parts(prefix_file.bucket_bytes(entries))
     assert dict(prefix_file.bucket_entries(lines)) == entries
     assert list(dict(prefix_file.bucket_entries(lines))) == list(entries)
     for word, count in entries.items():
         assert prefix_file.bucket_frequency(lines, word) == count
     for word in ("", "7", "12", "甲乙丙丁", "乙", "甲 ", "甲乙 12", "0\n甲", "2 7", "\n", " ", "a"):
         assert prefix_file.bucket_frequency(lines, word) is None, word
-    assert prefix_file.bucket_lines(prefix_file.bucket_bytes({})) == "\n"
-    assert list(prefix_file.bucket_entries("\n")) == []
+    empty = prefix_file.bucket_parts(prefix_file.bucket_bytes({}))
+    assert empty == prefix_file.EMPTY and list(prefix_file.bucket_entries(empty)) == []
+    assert prefix_file.bucket_frequency(empty, "甲") is None
     for bad in ({"甲 乙": 1}, {"甲\n": 1}, {"": 1}, {"甲\u3000乙": 1}):
         with pytest.raises(ValueError):
             prefix_file.bucket_bytes(bad)

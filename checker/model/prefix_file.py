@@ -17,6 +17,7 @@ damaged later raises ``DamagedBucket``, and the reader makes the table again.
 """
 from __future__ import annotations
 
+import array
 import codecs
 import marshal
 import zlib
@@ -58,50 +59,62 @@ class Buckets:
         return blob
 
 
-# A bucket's data: its entries as lines of text ("word frequency", as jieba's dictionary
-# writes them), between newlines, as UTF-16.  Read as marshal data (a dict, format 4), each
+# A bucket's data: its entry count (4 bytes), the entries' frequencies (8 bytes each),
+# then its words between newlines, as UTF-16.  Read as marshal data (a dict, format 4), each
 # word was a short UTF-8 string decoded on its own and hashed into a dict: ~1,700
-# instructions an entry, 14 M of seed 000's first document (120 buckets, 8,146 entries, of
-# which jieba asks some 500).  As text, a bucket is decoded in one step, and one entry is
-# found in it by a string search (``bucket_frequency``).  A word never holds white space
-# (jieba's dictionary lines are split at it), so "\n" + word + " " starts only its own line.
+# instructions an entry in a fresh run, 14 M of seed 000's first document (120 buckets, 8,146
+# entries, of which jieba asks some 500).  Here a bucket's words are decoded in one step and
+# one entry is found by a string search (``bucket_frequency``: a word never holds white
+# space, jieba's dictionary lines are split at it, so "\n" + word + "\n" is only its own);
+# read whole, the words are one split and the frequencies one copy, about marshal's cost
+# (as lines "word frequency" parsed with int(), 40 % more: corpus40 in one process +50 M).
+_COUNT = 4
+_FREQ = "q"
 
 
 def bucket_bytes(entries: dict[str, int]) -> bytes:
     """The data of a bucket holding ``entries`` (word -> frequency, a whole number)."""
-    lines = "".join(f"{word} {int(freq)}\n" for word, freq in entries.items())
     if any(not word or word.split() != [word] for word in entries):
         raise ValueError("prefix table: a word is empty or holds white space")
-    return ("\n" + lines).encode("utf-16-le", "surrogatepass")
+    return (len(entries).to_bytes(_COUNT, "little") + array.array(_FREQ, entries.values()).tobytes()
+            + "".join(["\n", *(word + "\n" for word in entries)]).encode("utf-16-le", "surrogatepass"))
 
 
-def bucket_lines(blob) -> str:
-    """A bucket's data (``bucket_bytes``) as its text: a newline, then a line per entry."""
+def bucket_parts(blob) -> tuple[str, array.array]:
+    """A bucket's data (``bucket_bytes``) as (its words, each after a newline and the last
+    followed by one; their frequencies, in the same order)."""
+    count = int.from_bytes(blob[:_COUNT], "little")
+    freqs = array.array(_FREQ)
+    end = _COUNT + freqs.itemsize * count
+    freqs.frombytes(blob[_COUNT:end])
     # the codec's own function: ``str(blob, "utf-16-le")`` finds the codec by its name
     # first, three times slower on a bucket
-    return codecs.utf_16_le_decode(blob, "surrogatepass", True)[0]
+    words = codecs.utf_16_le_decode(blob[end:], "surrogatepass", True)[0]
+    if len(freqs) != count or words.count("\n") != count + 1 or words[:1] != "\n":
+        raise DamagedBucket("prefix table: a bucket's words and frequencies do not pair")
+    return words, freqs
 
 
-def bucket_frequency(lines: str, word: str) -> int | None:
-    """The frequency of ``word`` in a bucket's text, None when it is not an entry."""
-    if " " in word or "\n" in word:
+EMPTY = ("\n", array.array(_FREQ))        # the parts of a character that starts no word
+
+
+def bucket_frequency(parts: tuple[str, array.array], word: str) -> int | None:
+    """The frequency of ``word`` in a bucket's parts, None when it is not an entry."""
+    words, freqs = parts
+    if not word or "\n" in word:
         return None
-    at = lines.find(f"\n{word} ")
-    if at < 0:
-        return None
-    at += len(word) + 2
-    return int(lines[at:lines.index("\n", at)])
+    at = words.find(f"\n{word}\n")
+    return None if at < 0 else freqs[words.count("\n", 0, at)]
 
 
-def bucket_entries(lines: str) -> zip:
-    """The (word, frequency) pairs of a bucket's text, in its order."""
-    fields = lines.split()
-    return zip(fields[0::2], map(int, fields[1::2]))
+def bucket_entries(parts: tuple[str, array.array]) -> zip:
+    """The (word, frequency) pairs of a bucket's parts, in its order."""
+    words, freqs = parts
+    return zip(words[1:-1].split("\n") if freqs else (), freqs)
 
 
 def packed(buckets: dict[str, bytes], total: int) -> tuple[dict, bytes]:
     """(the head, the data) of a table whose buckets' data ``buckets`` holds."""
-    import array
 
     keys = "".join(sorted(buckets))
     offsets = [0]

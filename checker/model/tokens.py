@@ -332,19 +332,19 @@ class _PrefixTable:
     def __init__(self, packed, remake=None) -> None:
         self._packed = packed                   # first character -> bucket data: .get
         self._remake = remake                   # () -> buckets made again, for a damaged one
-        self._lines: dict[str, str] = {}        # first character -> its bucket's text
+        self._lines: dict[str, tuple] = {}      # first character -> its bucket's words and frequencies
         self._loaded: dict[str, dict[str, int]] = {}
         self._plain: dict[str, int] = {}        # entries the texts segmented asked, see plain_for
         self._merged: frozenset[str] = frozenset()  # first characters whose entries are all in _plain
         self._searches = 0
 
-    def _bucket_lines(self, first: str, keep: bool = True) -> str:
-        """The text of the bucket of ``first`` (``prefix_file.bucket_lines``), kept for the
-        next search when ``keep``."""
+    def _bucket_lines(self, first: str, keep: bool = True):
+        """The words and frequencies of the bucket of ``first`` (``prefix_file.bucket_parts``),
+        kept for the next search when ``keep``."""
         try:
             return self._lines[first]
         except KeyError:
-            from checker.model.prefix_file import DamagedBucket, bucket_lines
+            from checker.model.prefix_file import EMPTY, DamagedBucket, bucket_parts
 
             try:
                 blob = self._packed.get(first)
@@ -355,7 +355,7 @@ class _PrefixTable:
                     raise
                 self._packed, self._remake = self._remake(), None
                 blob = self._packed.get(first)
-            lines = bucket_lines(blob) if blob is not None else "\n"
+            lines = bucket_parts(blob) if blob is not None else EMPTY
             if keep:
                 self._lines[first] = lines
             return lines
@@ -466,11 +466,11 @@ class _PrefixTable:
         return True
 
 
-# 6: a bucket kept as its text (checker.model.prefix_file.bucket_bytes), the head's
-# characters as UTF-16; 4 kept each bucket as a marshal dict; 3 was sealed whole
-# (checker.core.sealed_file) and read whole
-_TABLE_FORMAT = 6
-_REPLACED = ("-5.table", "-4.table", "-3.marshal")      # the layouts this one replaces, read by no run now
+# 7: a bucket kept as its words' text and their frequencies (checker.model.prefix_file.
+# bucket_bytes), the head's characters as UTF-16; 4 kept each bucket as a marshal dict; 3 was
+# sealed whole (checker.core.sealed_file) and read whole
+_TABLE_FORMAT = 7
+_REPLACED = ("-6.table", "-5.table", "-4.table", "-3.marshal")      # the layouts this one replaces, read by no run now
 
 
 def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable, int]:
