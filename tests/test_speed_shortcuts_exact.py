@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from checker.checks.punctuation import halfwidth
 
 _MARKS = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
@@ -140,14 +142,19 @@ def test_sorted_lookup_finds_searchsorteds_places():
             assert len(lookup.left(values[:0])) == 0
 
 
-def test_segmenting_with_the_plain_prefix_dict_gives_jiebas_tokens(tmp_path, monkeypatch):
+@pytest.mark.parametrize("searches", [10**9, 0, 150])
+def test_segmenting_with_the_plain_prefix_dict_gives_jiebas_tokens(tmp_path, monkeypatch, searches):
     """tokens.tokenize segments with a plain dict filled, text by text, with the prefix
-    table's entries of the text's characters (``_PrefixTable.plain_for``): the tokens of
+    table's entries that are pieces of the text, each searched in its bucket's text
+    (``_PrefixTable.plain_for``), or, once the searches ran out (at once, or in the middle
+    of a text), with the entries of the text's characters' whole buckets: the tokens of
     jieba's own tokenizer with its whole dictionary loaded, text after text, whatever was
-    merged before; and the dict holds exactly the merged characters' entries."""
+    put in before; the dict holds entries of the table only, and every entry of the
+    characters merged."""
     from checker.model import tokens
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(tokens, "_SEARCHES_BEFORE_BUCKETS", searches)
     jieba = tokens.import_jieba()
     dictionary = tmp_path / "trimmed.txt"        # the words the prefix table is made from
     dictionary.write_bytes(tokens.trimmed_words())
@@ -167,8 +174,10 @@ def test_segmenting_with_the_plain_prefix_dict_gives_jiebas_tokens(tmp_path, mon
         seen |= set(text)
         assert list(mine.tokenize(text)) == list(reference.tokenize(text)), text
     plain = table.plain_for("")
-    assert plain and all(word[:1] in seen for word in plain)
-    assert all(plain[word] == count for word, count in reference.FREQ.items() if word[:1] in seen)
+    assert plain and all(word[:1] in seen and reference.FREQ[word] == count for word, count in plain.items())
+    merged = table._merged
+    assert bool(merged) == (searches < 10**9) and merged <= seen
+    assert all(plain[word] == count for word, count in reference.FREQ.items() if word[:1] in merged)
 
 
 def _rebuilt_by_definition(text: str, start: int, end: int, original: str, collocations):

@@ -162,10 +162,13 @@ def import_jieba():
 # table is put in sys.modules as that module before jieba is imported, so jieba.finalseg's
 # ``from .prob_emit import P`` finds it.
 _EMISSION = "jieba.finalseg.prob_emit"
-# 4: the values mapped in place (checker.model.prefix_file's layout: a CRC-checked head, then
-# the doubles, checked with their own CRC-32); 3 was sealed whole (checker.core.sealed_file):
-# read, checked and unmarshalled into copies (0.6-0.7 ms, ~90 page faults a fresh process)
-_EMISSION_FORMAT = 4
+# 5: each state's characters as UTF-16 in the data, before the doubles (the head held them
+# as str, which marshal decoded from UTF-8 at ~35 instructions a character: 1.2 M of 35,000
+# characters; the UTF-16 codec decodes them at a tenth of that); 4: the values mapped in
+# place (checker.model.prefix_file's layout: a CRC-checked head, then the data, checked with
+# its own CRC-32); 3 was sealed whole (checker.core.sealed_file): read, checked and
+# unmarshalled into copies (0.6-0.7 ms, ~90 page faults a fresh process)
+_EMISSION_FORMAT = 5
 
 
 # Look-ups answered from the packed table before it is filled: a one-file run's HMM reads
@@ -207,9 +210,9 @@ class _Emission(dict):
 def _kept_emission():
     """(cache file, its table or None) for jieba's emission table; None when jieba's module
     file is not found.  A kept table is installed as the module."""
+    import codecs
     import importlib.util
     import sys
-
     import zlib
 
     from checker.model.prefix_file import read_mapped
@@ -231,7 +234,9 @@ def _kept_emission():
         try:
             if head["format"] != _EMISSION_FORMAT or zlib.crc32(data) != head["crc"]:
                 continue
-            table = {state: _Emission(chars, data[start:end]) for state, (chars, start, end) in head["P"].items()}
+            table = {state: _Emission(codecs.utf_16_le_decode(data[chars:start], "surrogatepass", True)[0],
+                                      data[start:end])
+                     for state, (chars, start, end) in head["P"].items()}
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
         module = type(sys)(_EMISSION)
@@ -253,26 +258,28 @@ def _keep_emission(name: str, module) -> None:
     table = getattr(module, "P", None)
     if not isinstance(table, dict):
         return
-    packed, values = {}, []
+    packed, parts = {}, []
     at = 0
     for state, row in table.items():
         if not (isinstance(state, str) and isinstance(row, dict)
                 and all(isinstance(c, str) and len(c) == 1 and type(v) is float for c, v in row.items())):
             return
-        values.append(array.array("d", row.values()).tobytes())
-        packed[state] = ("".join(row), at, at + len(values[-1]))
-        at += len(values[-1])
-    data = b"".join(values)
+        chars = "".join(row).encode("utf-16-le", "surrogatepass")
+        values = array.array("d", row.values()).tobytes()
+        parts += [chars, values]        # from ``at``: the characters, then their values
+        packed[state] = (at, at + len(chars), at + len(chars) + len(values))
+        at += len(chars) + len(values)
+    data = b"".join(parts)
     blob = file_bytes({"format": _EMISSION_FORMAT, "crc": zlib.crc32(data), "P": packed}, data)
     for folder in cache_folders():
         if write_whole(folder / name, blob):
-            # the layout this one replaces, of the same jieba: read by no run of this code
+            # the layouts this one replaces, of the same jieba: read by no run of this code
             # (another installation's, named by its own module file, is left to it)
-            old = name.replace(f"-{_EMISSION_FORMAT}.table", f"-{_EMISSION_FORMAT - 1}.marshal")
-            try:
-                (folder / old).unlink(missing_ok=True)
-            except OSError:
-                pass
+            for old in ("-4.table", "-3.marshal"):
+                try:
+                    (folder / name.replace(f"-{_EMISSION_FORMAT}.table", old)).unlink(missing_ok=True)
+                except OSError:
+                    pass
             return
 
 
@@ -297,33 +304,47 @@ def trimmed_words(size: int = DICTIONARY_SIZE) -> bytes:
     return "".join(" ".join(row) + "\n" for row in top).encode("utf-8")
 
 
+# Searches of a bucket's text (``prefix_file.bucket_frequency``, ~2,000 instructions each,
+# with the walk around them) before the table turns to whole buckets read into dicts (~600
+# instructions an entry, a common character's bucket holding hundreds).  A one-file run asks
+# 100-650 (seed 000: 365, over 15 texts, 223 characters, whose 120 buckets hold 8,146
+# entries); a worker turns to whole buckets within its first few documents, after which a
+# document costs what it did when every bucket was read whole (with 4,000 searches,
+# corpus40 in one process cost 55 M more: the walk, repeated text after text, costs more
+# than the buckets it spares once a process has read them).
+_SEARCHES_BEFORE_BUCKETS = 1_000
+
+
 class _PrefixTable:
     """jieba's prefix dictionary (``Tokenizer.FREQ``: every word with its frequency, every
     prefix of a word with 0), read a first character at a time.
 
     jieba loads the whole table (some 100,000 entries) before segmenting anything: about
     0.1 CPU seconds, while a document's stutter candidates need the words of a few short
-    blocks.  Here the table is kept in the cache folder split by first character, and a
-    character's entries are read when a lookup first starts with it; the answers are the
-    dictionary's own.  Offers what jieba's tokenizer asks of ``FREQ``."""
+    blocks.  Here the table is kept in the cache folder split by first character; a
+    character's bucket is read as text when a word first starts with it, and a word is
+    found in that text by a search, until ``_SEARCHES_BEFORE_BUCKETS`` searches are made;
+    then each bucket asked is read whole into a dict.  The answers are the dictionary's
+    own either way.  Offers what jieba's tokenizer asks of ``FREQ``."""
 
-    __slots__ = ("_packed", "_loaded", "_plain", "_merged", "_remake")
+    __slots__ = ("_packed", "_lines", "_loaded", "_plain", "_merged", "_remake", "_searches")
 
     def __init__(self, packed, remake=None) -> None:
-        self._packed = packed                   # first character -> marshal data: .get
+        self._packed = packed                   # first character -> bucket data: .get
         self._remake = remake                   # () -> buckets made again, for a damaged one
+        self._lines: dict[str, tuple] = {}      # first character -> its bucket's words and frequencies
         self._loaded: dict[str, dict[str, int]] = {}
-        self._plain: dict[str, int] = {}        # the entries of the first characters in _merged
-        self._merged: frozenset[str] = frozenset()
+        self._plain: dict[str, int] = {}        # entries the texts segmented asked, see plain_for
+        self._merged: frozenset[str] = frozenset()  # first characters whose entries are all in _plain
+        self._searches = 0
 
-    def _bucket(self, word: str) -> dict[str, int]:
-        first = word[:1]
+    def _bucket_lines(self, first: str, keep: bool = True):
+        """The words and frequencies of the bucket of ``first`` (``prefix_file.bucket_parts``),
+        kept for the next search when ``keep``."""
         try:
-            return self._loaded[first]
+            return self._lines[first]
         except KeyError:
-            import marshal
-
-            from checker.model.prefix_file import DamagedBucket
+            from checker.model.prefix_file import EMPTY, DamagedBucket, bucket_parts
 
             try:
                 blob = self._packed.get(first)
@@ -334,44 +355,122 @@ class _PrefixTable:
                     raise
                 self._packed, self._remake = self._remake(), None
                 blob = self._packed.get(first)
-            bucket = self._loaded[first] = marshal.loads(blob) if blob is not None else {}
+            lines = bucket_parts(blob) if blob is not None else EMPTY
+            if keep:
+                self._lines[first] = lines
+            return lines
+
+    def _bucket(self, word: str) -> dict[str, int]:
+        first = word[:1]
+        try:
+            return self._loaded[first]
+        except KeyError:
+            from checker.model.prefix_file import bucket_entries
+
+            bucket = self._loaded[first] = dict(bucket_entries(self._bucket_lines(first)))
             return bucket
 
+    def _frequency(self, word: str):
+        """The word's frequency, None when it is not an entry."""
+        loaded = self._loaded.get(word[:1])
+        if loaded is not None:
+            return loaded.get(word)
+        if self._searches >= _SEARCHES_BEFORE_BUCKETS:
+            return self._bucket(word).get(word)
+        from checker.model.prefix_file import bucket_frequency
+
+        self._searches += 1
+        return bucket_frequency(self._bucket_lines(word[:1]), word)
+
     def __contains__(self, word: str) -> bool:
-        return word in self._bucket(word)
+        return self._frequency(word) is not None
 
     def __getitem__(self, word: str) -> int:
-        return self._bucket(word)[word]
+        found = self._frequency(word)
+        if found is None:
+            raise KeyError(word)
+        return found
 
     def get(self, word: str, default=None):
-        return self._bucket(word).get(word, default)
+        found = self._frequency(word)
+        return default if found is None else found
 
     def __setitem__(self, word: str, freq: int) -> None:
         self._bucket(word)[word] = freq
-        if word[:1] in self._merged:
+        if word in self._plain or word[:1] in self._merged:
             self._plain[word] = freq
 
     def plain_for(self, text: str) -> dict[str, int]:
-        """One plain dict holding every entry whose first character ``text`` holds: what
-        segmenting ``text`` asks of the table, answered by dict's own ``in``, ``[]`` and
-        ``get`` (jieba asks some 900 times a document, in ``get_DAG`` and ``calc``; three
-        Python calls each through this class).  Every question jieba asks while segmenting
-        a text is of a piece of it (its blocks, each block's fragments), so each begins
-        with a character of the text, whose entries are all in the dict: the answers are
-        the table's.  The dict only grows; a character is marked merged after its entries
-        are in, so another thread that sees the mark finds them."""
-        new = set(text).difference(self._merged)
+        """One plain dict holding every entry that is a piece of ``text``: what segmenting
+        ``text`` asks of the table, answered by dict's own ``in``, ``[]`` and ``get`` (jieba
+        asks some 900 times a document, in ``get_DAG`` and ``calc``; three Python calls each
+        through this class).  Every question jieba asks while segmenting a text is of a
+        piece of it (its blocks, each block's fragments, the runs it hands its HMM), so the
+        answers are the table's.  The entries are found as jieba's ``get_DAG`` walks: from
+        each place, the piece one character longer while the shorter one is an entry (every
+        prefix of a word is an entry, so this reaches every entry starting there).  After
+        ``_SEARCHES_BEFORE_BUCKETS`` searches, the whole bucket of each new character of the
+        text is merged instead, and the character marked merged (after its entries are in,
+        so another thread that sees the mark finds them).  The dict only grows."""
+        plain, merged = self._plain, self._merged
+        if self._searches < _SEARCHES_BEFORE_BUCKETS and self._found_by_search(text):
+            return plain
+        new = set(text).difference(merged)
         if new:
-            plain = self._plain
+            from checker.model.prefix_file import bucket_entries
+
+            loaded, lines = self._loaded, self._lines
             for first in new:
-                plain.update(self._bucket(first))
-            self._merged = self._merged.union(new)
-        return self._plain
+                # straight from the bucket's text, not through a dict of its own (a bucket
+                # read whole once, its text no longer needed)
+                if first in loaded:
+                    plain.update(loaded[first])
+                else:
+                    plain.update(bucket_entries(lines.pop(first, None) or self._bucket_lines(first, keep=False)))
+            self._merged = merged.union(new)
+        return plain
+
+    def _found_by_search(self, text: str) -> bool:
+        """Put in the plain dict every entry that is a piece of ``text``, each found by
+        ``get_DAG``'s walk (a bucket read whole already answers from its dict); False when
+        the searches ran out first (a long text: the whole buckets are merged instead)."""
+        from checker.model.prefix_file import bucket_frequency
+
+        plain, merged, loaded = self._plain, self._merged, self._loaded
+        left = _SEARCHES_BEFORE_BUCKETS - self._searches
+        end = len(text)
+        for k, first in enumerate(text):
+            if first in merged:
+                continue
+            bucket = loaded.get(first)
+            lines = self._bucket_lines(first) if bucket is None else None
+            i, frag = k + 1, first
+            while True:
+                if frag not in plain:
+                    if bucket is not None:
+                        freq = bucket.get(frag)
+                    elif left:
+                        left -= 1
+                        freq = bucket_frequency(lines, frag)
+                    else:
+                        self._searches = _SEARCHES_BEFORE_BUCKETS
+                        return False
+                    if freq is None:
+                        break
+                    plain[frag] = freq
+                if i >= end:
+                    break
+                i += 1
+                frag = text[k:i]
+        self._searches = _SEARCHES_BEFORE_BUCKETS - left
+        return True
 
 
-# 4: a file mapped and read a bucket at a time (checker.model.prefix_file); 3 was sealed
-# whole (checker.core.sealed_file) and read whole
-_TABLE_FORMAT = 4
+# 7: a bucket kept as its words' text and their frequencies (checker.model.prefix_file.
+# bucket_bytes), the head's characters as UTF-16; 4 kept each bucket as a marshal dict; 3 was
+# sealed whole (checker.core.sealed_file) and read whole
+_TABLE_FORMAT = 7
+_REPLACED = ("-6.table", "-5.table", "-4.table", "-3.marshal")      # the layouts this one replaces, read by no run now
 
 
 def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable, int]:
@@ -385,8 +484,6 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
     jieba = import_jieba()
     stem = f"jieba-{getattr(jieba, '__version__', 'x')}-{_full_dictionary().stat().st_size}-{size}-prefixes"
     name = f"{stem}-{_TABLE_FORMAT}.table"
-    from checker.core import built_apart
-    from checker.core.store_lock import store_lock
 
     def remade() -> prefix_file.Buckets:
         head, data = _packed_table(tokenizer, size)
@@ -406,6 +503,8 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
     def kept_or_built() -> tuple[tuple | None, tuple | None]:
         """(the kept table, None) when another process kept it meanwhile, else (None,
         the table built now: head and data), kept in the first cache folder that takes it."""
+        from checker.core.store_lock import store_lock
+
         with store_lock(cache_dir() / name):
             found = kept()
             if found is not None:
@@ -415,16 +514,19 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
                 # write_whole writes a temporary file beside the target, renames it over
                 # the target, and removes it when the write fails
                 if write_whole(folder / name, prefix_file.file_bytes(head, data)):
-                    try:        # the layout this one replaces (1.3 MB) is read by no run now
-                        (folder / f"{stem}-3.marshal").unlink(missing_ok=True)
-                    except OSError:
-                        pass
+                    for replaced in _REPLACED:
+                        try:
+                            (folder / f"{stem}{replaced}").unlink(missing_ok=True)
+                        except OSError:
+                            pass
                     break
             return None, (head, data)
 
     found = kept()
     if found is not None:
         return found
+    from checker.core import built_apart        # (only to build: a run that reads the table imports neither)
+
     def built_and_kept() -> bool:
         kept_or_built()
         return kept() is not None
@@ -444,9 +546,8 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
 def _packed_table(tokenizer, size: int) -> tuple[dict, bytes]:
     """The prefix table of the trimmed dictionary as the cache file keeps it
     (``prefix_file.packed``): each first character's words (with their frequencies,
-    prefixes at 0) as marshal data, and the total frequency."""
+    prefixes at 0) as a bucket (``prefix_file.bucket_bytes``), and the total frequency."""
     import io
-    import marshal
 
     from checker.model import prefix_file
 
@@ -454,7 +555,7 @@ def _packed_table(tokenizer, size: int) -> tuple[dict, bytes]:
     buckets: dict[str, dict[str, int]] = {}
     for word, count in freq.items():
         buckets.setdefault(word[:1], {})[word] = count
-    return prefix_file.packed({first: marshal.dumps(b) for first, b in buckets.items()}, total)
+    return prefix_file.packed({first: prefix_file.bucket_bytes(b) for first, b in buckets.items()}, total)
 
 
 @lru_cache(maxsize=1)
