@@ -35,6 +35,16 @@ def _new_process():
     vouched._KNOWN.clear()
 
 
+def _read_in_a_later_process(path, counted) -> list:
+    """The CRC's reads of ``path`` (a new store) by a process after the one that first read it."""
+    sealed_file.write_sealed(path, {"format": 1})
+    sealed_file.read_sealed(path, 1)
+    _new_process()
+    counted.clear()
+    sealed_file.read_sealed(path, 1)
+    return counted
+
+
 def test_a_checked_store_is_read_without_its_crc_by_later_processes(tmp_path, fresh):
     path = tmp_path / "views-1.marshal"
     assert sealed_file.write_sealed(path, {"format": 1, "x": list(range(1000))})
@@ -74,24 +84,14 @@ def test_after_a_restart_every_store_is_checked_again(tmp_path, fresh, monkeypat
 
 def test_without_a_boot_id_nothing_is_vouched_for(tmp_path, fresh, monkeypatch):
     monkeypatch.setattr(vouched, "_BOOT", [None])
-    path = tmp_path / "views-1.marshal"
-    sealed_file.write_sealed(path, {"format": 1})
-    sealed_file.read_sealed(path, 1)
-    _new_process()
-    fresh.clear()
-    sealed_file.read_sealed(path, 1)
-    assert fresh and not list(tmp_path.glob("vouched-*"))
+    assert _read_in_a_later_process(tmp_path / "views-1.marshal", fresh)
+    assert not list(tmp_path.glob("vouched-*"))
 
 
 def test_a_racy_file_is_not_vouched_for(tmp_path, fresh, monkeypatch):
     monkeypatch.setattr(vouched, "RACY_NS", 60 * 10**9)
-    path = tmp_path / "views-1.marshal"
-    sealed_file.write_sealed(path, {"format": 1})
-    sealed_file.read_sealed(path, 1)
-    _new_process()
-    fresh.clear()
-    sealed_file.read_sealed(path, 1)
-    assert fresh, "a file changed a moment ago may change again within the same clock tick"
+    assert _read_in_a_later_process(tmp_path / "views-1.marshal", fresh), \
+        "a file changed a moment ago may change again within the same clock tick"
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00" * 7, b"not marshal at all"])
