@@ -44,8 +44,10 @@ def code_points(text: str) -> list[int]:
 
 
 def _utf32(text: str) -> bytes:
-    """The text's code points, four bytes each in this machine's order."""
-    return text.encode("utf-32")[4:]        # the byte-order mark cut off
+    """The text's code points, four bytes each in this machine's order.  A lone surrogate
+    (the language server and the library take any ``str``) is its own code point, as
+    ``ord`` gives it."""
+    return text.encode("utf-32", "surrogatepass")[4:]        # the byte-order mark cut off
 
 
 def _unsigned(data: bytes, code: str) -> array:
