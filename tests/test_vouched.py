@@ -145,3 +145,14 @@ def test_the_module_store_is_vouched_for_when_whole_and_then_read_without_crcs(t
     finally:
         for name in [n for n in sys.modules if n == "vpkg" or n.startswith("vpkg.")]:
             del sys.modules[name]
+
+
+def test_a_folder_stores_files_are_vouched_for_in_the_cache_folders_record(tmp_path, fresh, monkeypatch):
+    """The phrase index's folder store is swept whole: a record inside it would pile up a
+    file a boot; its files are vouched for in the user's cache folder's record."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    inner = tmp_path / "gwlint" / "typo-index-0123"
+    inner.mkdir(parents=True)
+    assert _read_in_a_later_process(inner / "phrases-lists-f3.marshal", fresh) == []
+    assert not list(inner.glob("vouched-*"))
+    assert [p.name for p in (tmp_path / "gwlint").glob("vouched-*")] == ["vouched-boot-one.marshal"]

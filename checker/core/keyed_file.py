@@ -17,7 +17,7 @@ reference counts).  Opening a file decodes its index: a bytes object and three s
 integers an entry, some twenty times less than the entries themselves.  A file of
 another layout or format or with a damaged index reads as none, a damaged value as a
 missing key; nothing here raises.  Files are written whole and renamed over the old one
-(``sealed_file.write_whole``): a reader holds the bytes (or, for a large file, the open
+(``whole_file.write_whole``): a reader holds the bytes (or, for a large file, the open
 file, which a rename leaves as it was) it started with.
 """
 from __future__ import annotations
@@ -155,7 +155,7 @@ def dumped(value: Any) -> bytes | None:
 def write_keyed(path: Path, fmt: int, entries: dict[bytes, bytes], keep_newest: int = 0) -> bool:
     """Write ``entries`` (key -> marshalled value, see ``dumped``) as a keyed file of
     format ``fmt``, whole or not at all; ``keep_newest`` as ``sealed_file.write_sealed``'s."""
-    from checker.core.sealed_file import write_whole
+    from checker.core.whole_file import write_whole
 
     index: dict[bytes, tuple[int, int, int]] = {}
     pieces, at = [], 0

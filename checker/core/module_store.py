@@ -60,28 +60,23 @@ class _Code:
         self.checked = checked      # checked whole by a run since the machine started: no CRCs
 
     def read(self, offset: int, length: int, crc: int) -> bytes | None:
-        if not self.checked:
-            return _read_checked(self.fd, self.base + offset, length, crc)
-        try:
-            data = os.pread(self.fd, length, self.base + offset)
-        except OSError:
-            return None
-        return data if len(data) == length else None
+        return _read_piece(self.fd, self.base + offset, length, None if self.checked else crc)
 
     def check_whole(self, modules: dict) -> bool:
         """Whether every module's code in the file matches its CRC: read once a boot, at the
         exit of a run that found the file not yet vouched for, so that later runs need not."""
-        return all(_read_checked(self.fd, self.base + entry[3][0], entry[3][1], entry[3][2]) is not None
+        return all(_read_piece(self.fd, self.base + entry[3][0], entry[3][1], entry[3][2]) is not None
                    for entry in modules.values())
 
 
-def _read_checked(fd: int, at: int, length: int, crc: int) -> bytes | None:
-    """``length`` bytes of ``fd`` at ``at`` when they match ``crc``; else None."""
+def _read_piece(fd: int, at: int, length: int, crc: int | None) -> bytes | None:
+    """``length`` bytes of ``fd`` at ``at`` when they are all there and match ``crc`` (not
+    checked when None: a file vouched for); else None."""
     try:
         data = os.pread(fd, length, at)
     except OSError:
         return None
-    return data if len(data) == length and zlib.crc32(data) == crc else None
+    return data if len(data) == length and (crc is None or zlib.crc32(data) == crc) else None
 
 
 class _StoredLoader(SourceFileLoader):
@@ -274,7 +269,7 @@ def _write(path, modules: dict) -> None:
         blobs.append(data)
         offset += len(data)
     head = marshal.dumps(index)
-    from checker.core.sealed_file import write_whole
+    from checker.core.whole_file import write_whole
 
     write_whole(path, b"".join([_MAGIC, len(head).to_bytes(8, "little"), zlib.crc32(head).to_bytes(4, "little"),
                                 head, *blobs]), keep_newest=_KEEP)

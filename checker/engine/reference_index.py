@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from checker.core import digests
-from checker.core.sealed_file import write_whole
+from checker.core.whole_file import write_whole
 from checker.model.document import Document
 from checker.sources.discover import discover
 from checker.sources.errors import InputError

@@ -252,7 +252,7 @@ def _keep_emission(name: str, module) -> None:
     import array
     import zlib
 
-    from checker.core.sealed_file import write_whole
+    from checker.core.whole_file import write_whole
     from checker.model.prefix_file import file_bytes
 
     table = getattr(module, "P", None)
@@ -478,7 +478,7 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
     folder when a whole one is kept there (``prefix_file``: a torn or emptied file reads as a
     miss, a bucket found damaged later has the table made again), else built now and kept;
     built but not kept when no folder is writable."""
-    from checker.core.sealed_file import write_whole
+    from checker.core.whole_file import write_whole
     from checker.model import prefix_file
 
     jieba = import_jieba()

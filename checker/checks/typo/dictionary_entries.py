@@ -132,7 +132,7 @@ def entries(source: Path) -> tuple:
     file mapped, else made from the dictionary (and kept)."""
     from checker.core import built_apart
     from checker.core.paths import cache_dir, cache_folders
-    from checker.core.sealed_file import write_whole
+    from checker.core.whole_file import write_whole
     from checker.core.store_lock import store_lock
 
     stat = source.stat()

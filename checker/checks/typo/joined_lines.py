@@ -46,7 +46,7 @@ class JoinedLines(Sequence):
 
     __slots__ = ("joined", "starts")
 
-    def __init__(self, joined: str, starts: array) -> None:
+    def __init__(self, joined: bytes, starts: array) -> None:
         self.joined = joined
         self.starts = starts
 

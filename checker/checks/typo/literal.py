@@ -191,7 +191,7 @@ def _read_or_found_guards(key: str, entries: dict[str, str], known: frozenset[st
         except (OSError, ValueError):
             continue
     guards = _find_guards(dict(sorted(entries.items())), set(known))
-    from checker.core.sealed_file import write_whole
+    from checker.core.whole_file import write_whole
 
     blob = json.dumps(guards, ensure_ascii=False).encode("utf-8")
     for base in cache_folders():
