@@ -2,8 +2,6 @@
 across documents (checker.checks.corpus_only)."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from checker.engine.runner import lint_source
 from checker.engine.settings import build_settings
 from checker.model.document import Document
 from checker.sources.source import SourceText
+from tests.entry_runs import imported_by_a_warm_run
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -50,14 +49,4 @@ def test_left_out_only_without_summaries(settings):
 
 
 def test_a_one_file_run_does_not_import_them(tmp_path):
-    (tmp_path / "doc.txt").write_bytes(SEEDS[0].read_bytes())
-    code = ("import atexit, sys\n"
-            "atexit.register(lambda: sys.stderr.write('corpus module %s\\n' % "
-            "('checker.checks.duplicates.corpus' in sys.modules)))\n"
-            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
-            "from checker.cli.entry import run\nrun()\n")
-    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
-    for _ in range(2):      # the first validates the rule set, which imports every kind
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
-    assert '"violations"' in out.stdout, out.stderr[-2000:]
-    assert "corpus module False" in out.stderr, out.stderr[-2000:]
+    assert imported_by_a_warm_run(tmp_path, ("checker.checks.duplicates.corpus",), seed="000_") == []

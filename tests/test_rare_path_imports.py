@@ -1,25 +1,12 @@
 """Modules only a rare path needs are imported on that path, not by every run."""
-import os
-import subprocess
-import sys
-from pathlib import Path
+from tests.entry_runs import imported_by_a_warm_run
 
 
 def test_a_one_file_run_does_not_import_string(tmp_path):
     """``string`` (whose Template class compiles an expression at import) serves only the
     message-template check of a rule set being validated and the Formatter fallback of a
     template ``str.format_map`` refuses: a warm run over a seed does not import it."""
-    (source,) = (Path(__file__).resolve().parents[1] / "seeds").glob("003_*.txt")
-    (tmp_path / "doc.txt").write_bytes(source.read_bytes())
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    code = ("import atexit, sys\n"
-            "atexit.register(lambda: sys.stderr.write('string %s\\n' % ('string' in sys.modules)))\n"
-            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
-            "from checker.cli.entry import run\nrun()\n")
-    for _ in range(2):          # the first validates the rule set (pydantic's imports bring string)
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
-    assert '"violations"' in out.stdout
-    assert [x for x in out.stderr.splitlines() if x.startswith("string")][-1] == "string False", out.stderr[-2000:]
+    assert imported_by_a_warm_run(tmp_path, ("string",)) == []
 
 
 def test_a_one_file_run_loads_no_sha_module_nor_signal_py(tmp_path):
@@ -27,18 +14,7 @@ def test_a_one_file_run_loads_no_sha_module_nor_signal_py(tmp_path):
     ``checker.core.digests`` at their first use, which a warm check of one file without
     ``--fix`` never makes (the source's digest is made for ``--fix`` only); the timers and
     handlers are set through ``_signal``, not ``signal.py`` and its IntEnums."""
-    (source,) = (Path(__file__).resolve().parents[1] / "seeds").glob("003_*.txt")
-    (tmp_path / "doc.txt").write_bytes(source.read_bytes())
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    names = ("_sha1", "_sha256", "_sha2", "signal")
-    code = ("import atexit, sys\n"
-            f"atexit.register(lambda: sys.stderr.write('loaded %s\\n' % [m for m in {names!r} if m in sys.modules]))\n"
-            "sys.argv = ['gwlint', 'check', '--no-config', '--no-cache', '--format', 'json', 'doc.txt']\n"
-            "from checker.cli.entry import run\nrun()\n")
-    for _ in range(2):          # the first builds the stores (their keys hash with SHA-1)
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
-    assert '"violations"' in out.stdout
-    assert [x for x in out.stderr.splitlines() if x.startswith("loaded")][-1] == "loaded []", out.stderr[-2000:]
+    assert imported_by_a_warm_run(tmp_path, ("_sha1", "_sha256", "_sha2", "signal")) == []
 
 
 def test_the_lazy_digests_are_the_modules_own_attributes():

@@ -8,17 +8,12 @@ import sys
 
 import pytest
 
+from tests.entry_runs import run_entry
 
-def _run_with(tmp_path, before: str, after: str, args: list[str]) -> subprocess.CompletedProcess:
-    """``gwlint ARGS`` through the console entry (``run``) in a fresh interpreter, with
-    ``before`` run first and ``after`` as an exit function (it sees the run's state)."""
-    (tmp_path / "tmp").mkdir(exist_ok=True)
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TMPDIR": str(tmp_path / "tmp")}
-    code = (f"import atexit, sys\n{before}\n"
-            f"def _after():\n" + "".join(f"    {line}\n" for line in after.splitlines()) +
-            f"atexit.register(_after)\nsys.argv = ['gwlint', *{args!r}]\n"
-            "from checker.cli.entry import run\nrun()\n")
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+
+def _run_with(tmp_path, before: str, after: str, args: list[str]):
+    """``gwlint ARGS`` through the console entry in a fresh interpreter (``run_entry``)."""
+    return run_entry(tmp_path, args, before, after)
 
 
 def test_the_collector_does_not_walk_the_start_up_objects(tmp_path):
