@@ -2,18 +2,12 @@
 checker's start-up; the figures are in benchmarks/doc-speed.md)."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pytest
 
 from tests.entry_runs import run_entry
-
-
-def _run_with(tmp_path, before: str, after: str, args: list[str]):
-    """``gwlint ARGS`` through the console entry in a fresh interpreter (``run_entry``)."""
-    return run_entry(tmp_path, args, before, after)
 
 
 def test_the_collector_does_not_walk_the_start_up_objects(tmp_path):
@@ -25,7 +19,7 @@ def test_the_collector_does_not_walk_the_start_up_objects(tmp_path):
     after = "sys.stderr.write(f'collections {len(counts)}\\n')"
     args = ["check", "--no-config", "--no-cache", "--format", "json", "empty.txt"]
     for _ in range(2):                           # the second with the stores filled
-        out = _run_with(tmp_path, before, after, args)
+        out = run_entry(tmp_path, args, before, after)
     line = [x for x in out.stderr.splitlines() if x.startswith("collections")][-1]
     assert int(line.split()[1]) <= 5, out.stderr      # some twenty with Python's threshold
 
@@ -67,7 +61,7 @@ def test_a_one_file_run_does_not_load_openssl(tmp_path, seed):
              "libs {len(libs)} jieba {\"jieba\" in sys.modules}\\n')")
     args = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
     for _ in range(2):
-        out = _run_with(tmp_path, "", after, args)
+        out = run_entry(tmp_path, args, "", after)
     line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
     assert line == f"modules [] libs 0 jieba {seed is not None}", out.stderr[-2000:]
 
@@ -89,7 +83,7 @@ def test_a_one_file_json_run_makes_no_temporary_file(tmp_path):
              "if m in sys.modules)} files {os.listdir(os.environ[\"TMPDIR\"])}\\n')")
     args = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
     for _ in range(2):
-        out = _run_with(tmp_path, "", after, args)
+        out = run_entry(tmp_path, args, "", after)
     assert '"violations"' in out.stdout
     line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
     assert line == "modules [] files []", out.stderr[-2000:]
@@ -103,7 +97,7 @@ def test_an_empty_files_run_imports_only_what_it_uses(tmp_path):
     after = f"found = sorted(m for m in {wanted!r} if m in sys.modules)\nsys.stderr.write(f'modules {{found}}\\n')"
     args = ["check", "--no-config", "--no-cache", "--format", "json", "empty.txt"]
     for _ in range(2):
-        out = _run_with(tmp_path, "", after, args)
+        out = run_entry(tmp_path, args, "", after)
     line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
     assert line == "modules []", out.stderr[-2000:]
 
@@ -135,7 +129,7 @@ def test_the_collector_is_off_for_a_one_file_check_only(tmp_path):
     after = "import gc\nsys.stderr.write(f'collector {gc.isenabled()}\\n')"
 
     def collector(args):
-        out = _run_with(tmp_path, "", after, args)
+        out = run_entry(tmp_path, args, "", after)
         return [x for x in out.stderr.splitlines() if x.startswith("collector")][-1]
 
     check = ["check", "--no-config", "--no-cache", "--format", "json"]
