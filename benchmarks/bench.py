@@ -26,6 +26,13 @@ The corpus is made from the seeds by an order-4 character Markov chain (headings
 numbering kept, sentences new), deterministically, in a folder outside the repository
 (--workdir, default $TMPDIR/gwlint-bench) that later runs reuse.
 
+It times the `gwlint` of the venv whose Python runs it, and says which install that is
+(benchmarks/installed.py). The README's figures are of a regular install, the one users
+get (`pip install .`); the editable development venv pays setuptools' finder at every start:
+
+    python3 -m venv /tmp/gwlint-regular && /tmp/gwlint-regular/bin/pip install -q .
+    /tmp/gwlint-regular/bin/python benchmarks/bench.py --sections one --repeat 9
+
     .venv/bin/python benchmarks/bench.py             # everything: about half an hour
     .venv/bin/python benchmarks/bench.py --quick     # one-file rows, 250 docs, scaling to 1,000
     .venv/bin/python benchmarks/bench.py --sections one,corpus --docs 1000 --repeat 5
@@ -51,6 +58,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import installed                     # (benchmarks/, this script's folder, is first on sys.path)
 from checker.core.vouched import RACY_NS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -769,8 +777,9 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     if not GWLINT.exists():
         sys.exit("gwlint is not installed in this venv: pip install -e .")
+    install = installed.describe(ROOT)
     # Byte-compile first: a fresh checkout would otherwise pay for compilation in the first runs.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "checker")], check=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(install.package)], check=True)
     help_text = subprocess.run([str(GWLINT), "check", "--help"], capture_output=True, text=True).stdout
     has_cache = "--no-cache" in help_text
     gw_extra = ["--no-cache"] if has_cache else []     # computing, not cache hits, except in the cache rows
@@ -786,6 +795,7 @@ def main(argv=None) -> int:
     print(f"machine: {machine()}; load average at start {os.getloadavg()[0]:.2f}")
     print(f"gwlint {git_commit()} (Python {platform.python_version()}, bytecode compiled); result cache: "
           f"{'yes (--no-cache exists)' if has_cache else 'none yet'}")
+    print(f"timed: {GWLINT}, {installed.summary(install)}")
     print(f"peers: autocorrect-node {peer_version(ac_exe, 'autocorrect-node')}, "
           f"zhlint {peer_version(zh_exe, 'zhlint')}{'; ' + note if note else ''}")
 
