@@ -1,41 +1,57 @@
 """The `gwlint` console entry run in a fresh interpreter, for tests of what a run does
 (and does not) import or pay for: the entry as the console script calls it
 (``checker.cli.entry.run``), with code of the test's before it and as an exit function
-after it (which sees the run's state: ``sys.modules``, counters set up before)."""
+after it (which sees the run's state: ``sys.modules``, counters set up before).
+
+``plain`` runs it as a regular install starts: without ``site`` (``python -S``), the
+checkout and this environment's packages put on ``sys.path`` by hand.  The test
+environment is an editable install, whose ``.pth`` file (run by ``site`` at every start)
+imports pathlib, urllib.parse, enum, contextlib... before gwlint does: a test that a run
+does not import one of those sees nothing otherwise."""
 from __future__ import annotations
 
 import ast
 import os
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ONE_FILE = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
+ONE_FILE_TEXT = ["check", "--no-config", "--no-cache", "doc.txt"]       # the default format
+_PLAIN_PATH = list(dict.fromkeys([str(SEEDS.parent), *(sysconfig.get_paths()[k] for k in ("purelib", "platlib"))]))
 
 
 def run_entry(folder: Path, args: list[str], before: str = "", after: str = "",
-              env: dict | None = None) -> subprocess.CompletedProcess:
+              env: dict | None = None, plain: bool = False) -> subprocess.CompletedProcess:
     """``gwlint ARGS`` in ``folder`` (its cache folder ``folder/cache``, its temporary one
-    ``folder/tmp``), ``before`` run first and ``after`` as an exit function."""
+    ``folder/tmp``), ``before`` run first and ``after`` as an exit function; ``plain``: as
+    a regular install starts (see the module's note)."""
     (folder / "tmp").mkdir(exist_ok=True)
     env = {**os.environ, **(env or {}), "XDG_CACHE_HOME": str(folder / "cache"), "TMPDIR": str(folder / "tmp")}
     code = (f"import atexit, sys\n{before}\n"
             "def _after():\n" + "".join(f"    {line}\n" for line in (after or "pass").splitlines()) +
             f"atexit.register(_after)\nsys.argv = ['gwlint', *{args!r}]\n"
             "from checker.cli.entry import run\nrun()\n")
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=folder, env=env)
+    if plain:
+        code = f"import sys\nsys.path[:0] = {_PLAIN_PATH!r}\n{code}"
+    flags = ["-S"] if plain else []
+    return subprocess.run([sys.executable, *flags, "-c", code], capture_output=True, text=True, cwd=folder, env=env)
 
 
-def imported_by_a_warm_run(folder: Path, names: tuple[str, ...], seed: str = "003_") -> list[str]:
-    """Which of the modules ``names`` a one-file check of the seed starting with ``seed``
-    has imported when it ends, its cache folder filled by a run before (the first run
-    validates the rule set, which imports pydantic and with it much of the library)."""
+def imported_by_a_warm_run(folder: Path, names: tuple[str, ...], seed: str = "003_", args: list[str] = ONE_FILE,
+                           plain: bool = False) -> list[str]:
+    """Which of the modules ``names`` a one-file check (``args``) of the seed starting with
+    ``seed`` has imported when it ends, its cache folder filled by a run before (the first
+    run validates the rule set, which imports pydantic and with it much of the library);
+    ``plain`` as ``run_entry``'s."""
     (source,) = SEEDS.glob(f"{seed}*.txt")
     (folder / "doc.txt").write_bytes(source.read_bytes())
     after = f"sys.stderr.write('imported %s\\n' % [m for m in {names!r} if m in sys.modules])"
     for _ in range(2):
-        out = run_entry(folder, ONE_FILE, after=after)
-    assert '"violations"' in out.stdout, out.stderr[-2000:]
+        out = run_entry(folder, args, after=after, plain=plain)
+    assert out.returncode in (0, 1), out.stderr[-2000:]         # findings or none: no error
+    assert "--format" not in args or '"violations"' in out.stdout, out.stderr[-2000:]
     line = [x for x in out.stderr.splitlines() if x.startswith("imported ")][-1]
     return ast.literal_eval(line[len("imported "):])     # the list's repr, written by the run above

@@ -285,7 +285,7 @@ def test_stored_data_views_give_the_report_validated_views_give(tmp_path):
     from checker.model import lexicon
 
     store = lexicon._StoredViews()
-    store.path = lambda: views[0]          # noqa: E731 - read that file
+    store.file = lambda: str(views[0])          # noqa: E731 - read that file
     assert len(store._read()) >= 10
 
 

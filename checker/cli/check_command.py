@@ -47,10 +47,12 @@ def run_check(args, settings) -> int:
             and not getattr(args, "write_baseline", None) and not getattr(args, "statistics", False)):
         # The text report is printed file by file as the run goes: an interrupted or
         # killed run has still shown what it found.
-        from checker.engine.baseline import NewOnly
+        keep = None
+        if baseline is not None:         # (the baseline's module imports pathlib: only then)
+            from checker.engine.baseline import NewOnly
 
-        streamer = formatter.Streamer(sys.stdout, _report_options(args, settings, fmt_name),
-                                      keep=NewOnly(baseline) if baseline is not None else None)
+            keep = NewOnly(baseline)
+        streamer = formatter.Streamer(sys.stdout, _report_options(args, settings, fmt_name), keep=keep)
     # A report that writes violations as it reads them gets them from disk, file by file
     # (flat memory on a large run); what reads them more than once, or edits the list,
     # gets a list.
@@ -218,7 +220,7 @@ def _run(paths, args, settings, formatter, keep_sources: bool = False, on_result
     for given in existing:  # each path walked with the configuration nearest to it
         here = resolver.for_path(given) if resolver else settings
         respect = here.config.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
-        files += [f for f in discover([given], here.config.include, here.config.exclude, here.root,
+        files += [f for f in discover([given], here.config.include, here.config.exclude, here.root_text,
                                       respect_gitignore=respect, skipped=skipped) if f not in files]
     if existing and not files and not args.quiet:
         print(f"gwlint: warning: no files to check in {', '.join(existing)} "

@@ -1,7 +1,10 @@
 """Find and read `.gwlint.yaml` (walking up from the current directory)."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 from checker.core import digests
 from checker.core.plain_model import ValidationError
@@ -14,13 +17,20 @@ CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml")
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    # walked with os.path (realpath is what Path.resolve calls): a run without a
+    # configuration file imports no pathlib
+    here = os.path.realpath(start or os.getcwd())
+    while True:
         for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-    return None
+            candidate = os.path.join(here, name)
+            if os.path.isfile(candidate):
+                from pathlib import Path
+
+                return Path(candidate)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
 
 
 def load_config(path: Path) -> Config:

@@ -11,14 +11,17 @@ still be disabled, and parameters given in both are merged, the configuration's 
 """
 from __future__ import annotations
 
-from pathlib import Path
+import os
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.config.schema import RuleSettings
 from checker.core.errors import ConfigError
-from checker.core.paths import builtin_rules_dir
+from checker.core.paths import builtin_rules_dir, builtin_rules_name
 from checker.core.yaml_io import read_yaml
 from checker.rules.errors import describe_validation_error
 
@@ -36,6 +39,11 @@ class Preset(BaseModel):
 
 def presets_dir() -> Path:
     return builtin_rules_dir() / "presets"
+
+
+def presets_dir_name() -> str:
+    """``presets_dir()`` as text (what the rule set's key reads: no pathlib on the one-file path)."""
+    return os.path.join(builtin_rules_name(), "presets")
 
 
 def available() -> list[str]:

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 from checker.core import digests
 from checker.core.sealed_file import read_sealed, write_sealed

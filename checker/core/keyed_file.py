@@ -25,7 +25,9 @@ from __future__ import annotations
 import marshal
 import os
 import zlib
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 from typing import Any
 
 _MAGIC = b"gwlint keyed crc32\n"

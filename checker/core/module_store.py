@@ -150,14 +150,14 @@ def _package_folder() -> str:
 
 def _path():
     from checker.core import digests
-    from checker.core.paths import cache_dir
+    from checker.core.paths import cache_path
 
     # sys.flags.optimize: -O and -OO compile other code (no asserts; no docstrings either),
     # which Python keeps apart too (the .opt-1/.opt-2.pyc files)
     # sys.pycache_prefix: where the kept __cached__ paths point (PYTHONPYCACHEPREFIX)
     key = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{sys.flags.optimize}|"
                           f"{sys.pycache_prefix}|{_package_folder()}".encode(), digest_size=10)
-    return cache_dir() / f"modules-{key.hexdigest()}-f{_FORMAT}.marshal"
+    return cache_path(f"modules-{key.hexdigest()}-f{_FORMAT}.marshal")
 
 
 def install(path=None, package: str = _PACKAGE, folder: str | None = None) -> None:

@@ -30,15 +30,23 @@ class _Facts:
 
     @staticmethod
     def path():
-        from checker.core.paths import cache_dir
+        """``file()`` as a ``Path``."""
+        from pathlib import Path    # the run itself reads file(): no pathlib on the one-file path
+
+        return Path(_Facts.file())
+
+    @staticmethod
+    def file() -> str:
+        """The store's file, as text."""
+        from checker.core.paths import cache_path
         from checker.core.version import code_stamp
 
-        return cache_dir() / f"patternfacts-{code_stamp()[:20]}.marshal"
+        return cache_path(f"patternfacts-{code_stamp()[:20]}.marshal")
 
     def _read(self) -> dict:
         from checker.core.sealed_file import read_sealed
 
-        data = read_sealed(self.path(), FORMAT)
+        data = read_sealed(self.file(), FORMAT)
         if data is None or data.get("python") != sys.version or not isinstance(data.get("facts"), dict):
             return {}
         return data["facts"]
@@ -79,7 +87,7 @@ class _Facts:
                 continue
             kept[key] = value
         if kept:
-            write_sealed(self.path(), {"format": FORMAT, "python": sys.version, "facts": kept},
+            write_sealed(self.file(), {"format": FORMAT, "python": sys.version, "facts": kept},
                          keep_newest=KEEP_FILES)
 
 

@@ -845,13 +845,21 @@ class _Known:
 
     @staticmethod
     def path():
+        """``file()`` as a ``Path``."""
+        from pathlib import Path    # the run itself reads file(): no pathlib on the one-file path
+
+        return Path(_Known.file())
+
+    @staticmethod
+    def file() -> str:
+        """The store's file, as text."""
         import sys
 
-        from checker.core.paths import cache_dir
+        from checker.core.paths import cache_path
 
         version = _regex_build()
-        return cache_dir() / (f"patterns-{version}-f{_KNOWN_FORMAT}"
-                              f"-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
+        return cache_path(f"patterns-{version}-f{_KNOWN_FORMAT}"
+                          f"-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
 
     @staticmethod
     def _open(path):
@@ -864,7 +872,7 @@ class _Known:
             if self.loaded:
                 return
             self.loaded = True
-            self.store = self._open(self.path())
+            self.store = self._open(self.file())
 
     def _look(self, key: tuple[str, int]) -> None:
         """Bring the file's entry of ``key`` into the tables, once per expression.  No lock:

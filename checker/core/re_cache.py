@@ -63,15 +63,23 @@ class _Store:
 
     @staticmethod
     def path():
+        """``file()`` as a ``Path``."""
+        from pathlib import Path    # the run itself reads file(): no pathlib on the one-file path
+
+        return Path(_Store.file())
+
+    @staticmethod
+    def file() -> str:
+        """The store's file, as text."""
         from checker.core import digests
-        from checker.core.paths import cache_dir
+        from checker.core.paths import cache_path
 
         build = digests.blake2b(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|"
                                 f"{_sre.MAXREPEAT}|{_sre.MAXGROUPS}".encode(), digest_size=8).hexdigest()
-        return cache_dir() / f"re-{build}-f{_FORMAT}.marshal"   # formats apart: checkouts on another keep theirs
+        return cache_path(f"re-{build}-f{_FORMAT}.marshal")   # formats apart: checkouts on another keep theirs
 
     def _read(self) -> tuple[int, dict]:
-        data = read_sealed(self.path(), _FORMAT)
+        data = read_sealed(self.file(), _FORMAT)
         if data is None or not isinstance(data.get("entries"), dict) or not isinstance(data.get("generation"), int):
             return 0, {}
         return data["generation"], data["entries"]
@@ -118,7 +126,7 @@ class _Store:
             entries = keep_recent(stored, used, generation + 1, _RECENT, _BUDGET, lambda value: len(value[1]))
         except Exception:  # noqa: BLE001 - a store that cannot be saved is not kept, never an error at exit
             return
-        write_sealed(self.path(), {"format": _FORMAT, "generation": generation + 1, "entries": entries})
+        write_sealed(self.file(), {"format": _FORMAT, "generation": generation + 1, "entries": entries})
 
 
 _STORE = _Store()

@@ -19,7 +19,9 @@ from __future__ import annotations
 import marshal
 import os
 import zlib
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 from checker.core import vouched
 from checker.core.whole_file import write_whole

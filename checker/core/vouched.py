@@ -69,9 +69,9 @@ def _home(folder: str) -> str:
     """The folder whose record vouches for the files of ``folder``: the user's cache folder
     for anything inside it (the phrase index's folder stores are swept whole, a record of
     their own with them: one per boot would pile up inside), else ``folder`` itself."""
-    from checker.core.paths import cache_dir
+    from checker.core.paths import cache_dir_name
 
-    root = str(cache_dir())
+    root = cache_dir_name()     # as the stores' names (cache_path) have it
     return root if folder == root or folder.startswith(root + os.sep) else folder
 
 
@@ -134,8 +134,6 @@ def vouch(folder: str, st: os.stat_result) -> None:
 def keep() -> None:
     """Add this process's vouched identities to each record (read again first: runs ending
     together each add theirs; one may lose the other's, which costs only checks)."""
-    from pathlib import Path
-
     from checker.core.whole_file import write_whole
 
     with _LOCK:
@@ -148,5 +146,5 @@ def keep() -> None:
             merged = _read(home)
             merged.update(dict.fromkeys(keys))
             kept = list(merged)[-_LIMIT:]
-            write_whole(Path(record), marshal.dumps(kept))
+            write_whole(record, marshal.dumps(kept))
             _KNOWN[home] = dict.fromkeys(kept)

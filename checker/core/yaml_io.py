@@ -7,7 +7,9 @@ is linear in the text and expands nothing.
 """
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 from typing import Any
 
 from checker.core.errors import ConfigError

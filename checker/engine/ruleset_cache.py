@@ -25,11 +25,15 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
 from dataclasses import fields
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 from typing import Any
 
 from checker.core import digests
+from checker.core.paths import cache_path
 from checker.core.file_digests import FORMAT as FILE_DIGESTS_FORMAT, FileDigests
 from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
@@ -47,7 +51,7 @@ def cache_folder() -> Path:
     return cache_dir()
 
 
-def _files_of(location: Path) -> list[str]:
+def _files_of(location: Path | str) -> list[str]:
     """Every file of a rules location the loader or the presets may read: the YAML files
     under it, in the order of ``sorted(p for p in location.rglob("*") if p.suffix in
     (".yaml", ".yml") and p.is_file())`` (symbolic links to folders not followed), walked
@@ -55,12 +59,13 @@ def _files_of(location: Path) -> list[str]:
     making and sorting ``Path`` objects was most of what was left.  The order is pathlib's
     because a path sorts by its parts, and the texts share the location's own spelling
     before their parts, each a plain name."""
-    if location.is_file():
-        return [str(location)]
-    if not location.is_dir():
+    location = os.fspath(location)      # a Path's text is its str (the builtin location comes as text)
+    if os.path.isfile(location):
+        return [location]
+    if not os.path.isdir(location):
         return []
     found: list[str] = []
-    _yaml_under(str(location), found)
+    _yaml_under(location, found)
     return sorted(found, key=_parts)
 
 
@@ -90,7 +95,7 @@ def _yaml_under(folder: str, found: list[str]) -> None:
 def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:
     """The key of a rule set, or None when an input cannot be read (the loader then
     reports it)."""
-    from checker.config.presets import presets_dir
+    from checker.config.presets import presets_dir_name
     from checker.core.version import code_stamp, tool_version
     from checker.model.lexicon import plain_values     # not model_dump: no serializer to build
 
@@ -101,9 +106,9 @@ def ruleset_key(locations: list[Path], config, select, ignore) -> str | None:
     h.update(json.dumps(head, sort_keys=True, ensure_ascii=False, default=str).encode())
     # each file's digest, kept between runs while the file is unchanged (reading and
     # hashing 0.6 MB of packs was most of finding the stored rule set)
-    files = FileDigests(cache_folder() / f"filedigests-f{FILE_DIGESTS_FORMAT}.marshal")
+    files = FileDigests(cache_path(f"filedigests-f{FILE_DIGESTS_FORMAT}.marshal"))
     try:
-        for location in [*locations, presets_dir()]:
+        for location in [*locations, presets_dir_name()]:
             for path in _files_of(location):
                 size, digest = files.digest(path)
                 h.update(f"\n{path}\0{size}\0".encode("utf-8", "surrogateescape"))
@@ -261,8 +266,8 @@ def _rebuild(payload: dict[str, Any]):
 
 # -- files
 
-def _path(key: str) -> Path:
-    return cache_folder() / f"ruleset-{key}.marshal"
+def _path(key: str) -> str:
+    return cache_path(f"ruleset-{key}.marshal")
 
 
 def load(key: str | None):

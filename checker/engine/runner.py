@@ -1,7 +1,9 @@
 """Check many files: read, parse once, lint; in worker processes when it pays."""
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 import os
 import _signal as signal   # signal.py's C half: the same calls, without its three IntEnums (~3 M instructions a run)
@@ -474,6 +476,8 @@ class _PhaseStream:
                 return False
             order_key = module.order_key
             order_keys = getattr(module, "order_keys", None)
+        from pathlib import Path     # a comparison across documents: not the one-file run's
+
         root = Path(self.settings.root)
         # all keys at once when the kind can (its folder resolved once)
         self.named = order_keys(self.paths, root) if order_keys is not None else [order_key(p, root) for p in self.paths]
@@ -988,6 +992,8 @@ def finish_unused(result: FileResult, settings: Settings) -> list[Violation]:
 
 
 def _resolved(path: str) -> str:
+    from pathlib import Path     # across documents: not the one-file run's
+
     try:
         return str(Path(path).resolve())
     except OSError:

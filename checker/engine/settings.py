@@ -1,7 +1,10 @@
 """Resolve configuration, command-line choices and rule packs into the rules to run."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 from checker.checks.registry import bind, link_deferrals, load_kind
 from checker.config import presets
@@ -9,7 +12,7 @@ from checker.config.loader import find_config, load_config
 from checker.config.schema import Config, RuleSettings, default_config
 from checker.model.lexicon import DataError, Lexicon, Vocabularies
 from checker.core.errors import ConfigError
-from checker.core.paths import builtin_rules_dir
+from checker.core.paths import builtin_rules_name
 from checker.rules.loader import data_files, load_rules, load_vocabularies, validate_params
 from checker.rules.rule import Rule
 
@@ -36,13 +39,35 @@ class Settings:
         self.lexicon = lexicon
         self.vocabularies = vocabularies
         self.config = Config() if config is _DEFAULT else config
-        self.root = Path.cwd() if root is _DEFAULT else root
+        # the root as given, or as text (build_settings's, the working folder's): ``root``
+        # makes it a Path when first read, and the one-file run reads it only where a
+        # rule or a kind names paths (pathlib, with urllib.parse, is 3 ms of a fresh process)
+        self._root = os.getcwd() if root is _DEFAULT else root
         self.config_path = config_path
         self.available = [] if available is _DEFAULT else available
+
+    @property
+    def root(self) -> Path:
+        from pathlib import Path
+
+        if isinstance(self._root, str):
+            self._root = Path(self._root)
+        return self._root
+
+    @root.setter
+    def root(self, value: Path) -> None:
+        self._root = value
+
+    @property
+    def root_text(self) -> str:
+        """``root`` as text, without making the Path."""
+        return os.fspath(self._root)
 
     def kind_for(self, path: str) -> str | None:
         from checker.sources.discover import glob_match
 
+        if not self.config.kinds:
+            return None
         rel = relative_to(path, self.root)
         for pattern, kind in self.config.kinds.items():  # gitignore patterns, first match wins
             if glob_match(rel, pattern):
@@ -57,8 +82,11 @@ class Settings:
         (``checker.checks.corpus_only``)."""
         from checker.sources.discover import matches_any
 
-        rel = relative_to(path, self.root)
-        rules = [r for r in self.rules if not matches_any(rel, r.ignore)]
+        if any(r.ignore for r in self.rules):
+            rel = relative_to(path, self.root)
+            rules = [r for r in self.rules if not matches_any(rel, r.ignore)]
+        else:
+            rules = list(self.rules)
         run = rules
         if empty_text:
             from checker.checks.empty_text import runs_on_empty_text
@@ -72,6 +100,8 @@ class Settings:
 
 
 def relative_to(path: str, root: Path) -> str:
+    from pathlib import Path     # only where a rule or a kind names paths
+
     try:
         return Path(path).resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
@@ -84,7 +114,7 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     config_path: Path | None = None
     if config is None:
         if config_file:
-            config_path = Path(config_file)
+            config_path = _as_path(config_file)
             if config_path.is_dir():
                 raise ConfigError(f"{config_file}: is a directory, not a configuration file")
             if not config_path.is_file():
@@ -92,14 +122,16 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
         elif not no_config:
             config_path = find_config(cwd)
         config = _load_config(config_path) if config_path else default_config()
-    root = config_path.parent.resolve() if config_path else (cwd or Path.cwd()).resolve()
+    # as text without a configuration (os.path.realpath is what Path.resolve calls):
+    # the one-file run imports no pathlib
+    root = config_path.parent.resolve() if config_path else os.path.realpath(cwd or os.getcwd())
 
     config_name = str(config_path or ".gwlint.yaml")
-    locations: list[Path] = []
+    locations: list[Path | str] = []
     if config.extends != presets.NONE:
-        locations.append(builtin_rules_dir())
-    locations += [(root / p) for p in config.packs]
-    locations += [Path(p) for p in rules_dirs]
+        locations.append(builtin_rules_name())
+    locations += [(_as_path(root) / p) for p in config.packs]
+    locations += [_as_path(p) for p in rules_dirs]
 
     from checker.engine import ruleset_cache
 
@@ -109,6 +141,7 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
         vocabularies, available, active = cached
         return Settings(rules=active, lexicon=vocabularies.model, vocabularies=vocabularies, config=config,
                         root=root, config_path=config_path, available=available)
+    locations = [_as_path(p) for p in locations]      # the loaders' (a rule set not stored)
     vocabularies = load_vocabularies(locations)
     if config.data:
         try:
@@ -131,6 +164,14 @@ def build_settings(*, config_file: str | None = None, no_config: bool = False, r
     ruleset_cache.store(key, vocabularies, available, active)
     return Settings(rules=active, lexicon=vocabularies.model, vocabularies=vocabularies, config=config,
                     root=root, config_path=config_path, available=available)
+
+
+def _as_path(path: Path | str) -> Path:
+    """``path`` as a ``Path``: pathlib imported where a run needs one (a configuration,
+    rule folders, a rule set to validate), not by the one-file run."""
+    from pathlib import Path
+
+    return Path(path)
 
 
 def with_presets(config: Config, known: set[str]) -> Config:
@@ -166,10 +207,11 @@ class SettingsResolver:
         self._by_config: dict[str | None, tuple[float | None, Settings]] = {}
 
     def for_path(self, path: str | Path) -> Settings:
-        p = Path(path)
-        return self.for_folder(p if p.is_dir() else (p.parent if str(p.parent) else Path(".")))
+        # the folder as text (find_config resolves it, however spelt): no pathlib
+        path = os.fspath(path)
+        return self.for_folder(path if os.path.isdir(path) else (os.path.dirname(path) or "."))
 
-    def for_folder(self, folder: Path) -> Settings:
+    def for_folder(self, folder: Path | str) -> Settings:
         if self.fixed:
             key, mtime = self._config_file, None
         else:

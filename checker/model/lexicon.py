@@ -196,15 +196,23 @@ class _StoredViews:
 
     @staticmethod
     def path():
-        from checker.core.paths import cache_dir
+        """``file()`` as a ``Path``."""
+        from pathlib import Path    # the run itself reads file(): no pathlib on the one-file path
+
+        return Path(_StoredViews.file())
+
+    @staticmethod
+    def file() -> str:
+        """The store's file, as text."""
+        from checker.core.paths import cache_path
         from checker.core.version import code_stamp
 
-        return cache_dir() / f"views-{code_stamp()[:20]}.marshal"
+        return cache_path(f"views-{code_stamp()[:20]}.marshal")
 
     def _read(self) -> dict | None:
         from checker.core.sealed_file import read_sealed
 
-        data = read_sealed(self.path(), self.FORMAT)
+        data = read_sealed(self.file(), self.FORMAT)
         return data.get("views") if data is not None and isinstance(data.get("views"), dict) else None
 
     def get(self, key: tuple, model: type[M]) -> M | None:
@@ -251,7 +259,7 @@ class _StoredViews:
             added = True
         if added:
             # files of other code (a checkout that moved on) are dropped, the newest kept
-            write_sealed(self.path(), {"format": self.FORMAT, "views": views}, keep_newest=self.KEEP_FILES)
+            write_sealed(self.file(), {"format": self.FORMAT, "views": views}, keep_newest=self.KEEP_FILES)
 
 
 _VIEWS = _StoredViews()

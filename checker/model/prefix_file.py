@@ -21,7 +21,9 @@ import array
 import codecs
 import marshal
 import zlib
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 _MAGIC = b"gwlint jieba prefix table\n"
 _FIXED = len(_MAGIC) + 12

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 from checker.core.skipping_re import compile_skipping
 from checker.model.span import Span, known_span
@@ -22,19 +24,27 @@ DICTIONARY_SIZE = 60_000
 
 
 from checker.core.paths import cache_dir, cache_folders  # noqa: E402 - re-exported: the typo family reads it here
+from checker.core.paths import cache_folder_names  # noqa: E402
 
 
 def full_dictionary() -> Path:
     """jieba's full dictionary (word, frequency, part of speech per line), for checks that
     derive their own indexes from it once (the typo family's phrase index).  Found without
     importing jieba, which takes a quarter of a second."""
+    from pathlib import Path     # the one-file run asks for full_dictionary_name
+
+    return Path(full_dictionary_name())
+
+
+def full_dictionary_name() -> str:
+    """``full_dictionary()`` as text."""
     import importlib.util
 
     spec = importlib.util.find_spec("jieba")
-    return Path(spec.origin).parent / "dict.txt"
+    return os.path.join(os.path.dirname(spec.origin), "dict.txt")
 
 
-_full_dictionary = full_dictionary
+_full_dictionary = full_dictionary_name
 
 
 class _ResourceReader:
@@ -221,13 +231,13 @@ def _kept_emission():
         return None
     try:
         spec = importlib.util.find_spec("jieba")
-        source = Path(spec.origin).parent / "finalseg" / "prob_emit.py"
-        st = source.stat()
+        source = os.path.join(os.path.dirname(spec.origin), "finalseg", "prob_emit.py")
+        st = os.stat(source)
     except (AttributeError, ImportError, OSError, TypeError, ValueError):
         return None
     name = f"jieba-emission-{st.st_size}-{st.st_mtime_ns}-{_EMISSION_FORMAT}.table"
-    for folder in cache_folders():
-        found = read_mapped(folder / name)
+    for folder in cache_folder_names():
+        found = read_mapped(os.path.join(folder, name))
         if found is None:
             continue
         head, data = found
@@ -482,7 +492,7 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
     from checker.model import prefix_file
 
     jieba = import_jieba()
-    stem = f"jieba-{getattr(jieba, '__version__', 'x')}-{_full_dictionary().stat().st_size}-{size}-prefixes"
+    stem = f"jieba-{getattr(jieba, '__version__', 'x')}-{os.stat(_full_dictionary()).st_size}-{size}-prefixes"
     name = f"{stem}-{_TABLE_FORMAT}.table"
 
     def remade() -> prefix_file.Buckets:
@@ -493,8 +503,8 @@ def _prefix_table(tokenizer, size: int = DICTIONARY_SIZE) -> tuple[_PrefixTable,
         return prefix_file.buckets_of(head, data)
 
     def kept():
-        for folder in cache_folders():
-            found = prefix_file.read(folder / name)
+        for folder in cache_folder_names():
+            found = prefix_file.read(os.path.join(folder, name))
             if found is not None:
                 head, buckets = found
                 return _PrefixTable(buckets, remade), head["total"]

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path     # annotations, and folders': a one-file run imports no pathlib
+
     from pathspec import GitIgnoreSpec
 
 DEFAULT_INCLUDE = ("**/*.txt", "**/*.md", "**/*.docx")
@@ -70,6 +71,8 @@ class GitIgnores:
 
     def entering(self, folder: str) -> "GitIgnores":
         """These rules plus ``folder``'s own .gitignore."""
+        from pathlib import Path     # a walk's
+
         extra = _read_layer(Path(folder), Path(folder) / ".gitignore")
         return GitIgnores(self.layers + tuple(extra)) if extra else self
 
@@ -99,7 +102,7 @@ def _read_layer(base: Path, file: Path) -> list[tuple[str, GitIgnoreSpec]]:
 
 
 def discover(paths: list[str], include: tuple[str, ...] | list[str] = DEFAULT_INCLUDE,
-             exclude: tuple[str, ...] | list[str] = (), root: Path | None = None,
+             exclude: tuple[str, ...] | list[str] = (), root: Path | str | None = None,
              respect_gitignore: bool = True, skipped: list[tuple[str, str]] | None = None) -> list[str]:
     """Expand paths: files named explicitly are kept unless ``exclude`` matches them;
     directories are walked for files matching ``include`` and not ``exclude`` (nor, with
@@ -113,8 +116,10 @@ def discover(paths: list[str], include: tuple[str, ...] | list[str] = DEFAULT_IN
     seen: set[str] = set()
     include, exclude = tuple(include), tuple(exclude)
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
+        if os.path.isdir(given or "."):       # Path(given).is_dir() ("" is pathlib's "."): a file makes no Path
+            from pathlib import Path
+
+            p = Path(given)
             start = GitIgnores.above(p).entering(str(p)) if respect_gitignore else GitIgnores()
             rules = {os.path.normpath(str(p)): start}
             for dirpath, dirnames, entries in walk(str(p), skipped):
@@ -137,18 +142,18 @@ def discover(paths: list[str], include: tuple[str, ...] | list[str] = DEFAULT_IN
                             _add(found, seen, full)
                         elif skipped is not None:
                             skipped.append((os.path.normpath(full), kind))
-        else:
-            rel = _relative(given, root)
-            if not matches_any(rel, exclude):
-                _add(found, seen, given)
+        elif not (exclude and matches_any(_relative(given, root), exclude)):
+            _add(found, seen, given)
     return found
 
 
-def _relative(path: str, root: Path | None) -> str:
+def _relative(path: str, root: Path | str | None) -> str:
     if root is None:
         return os.path.normpath(path).replace(os.sep, "/")
+    from pathlib import Path     # a walk's, or a file's with excludes: not a plain one-file run's
+
     try:
-        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         return os.path.normpath(path).replace(os.sep, "/")
 

@@ -1,8 +1,11 @@
 """Read one input into a SourceText, choosing the adapter by the file's suffix."""
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 from checker.sources.decode import decode_bytes
 from checker.sources.directives import mask_directives
@@ -22,8 +25,20 @@ _CONVERT = ("gwlint reads .docx, .txt and .md: save it as .docx (Word or WPS: Fi
             "or convert it with LibreOffice: soffice --headless --convert-to docx {name}")
 
 
+def _suffix(path: str) -> str:
+    """``Path(path).suffix.lower()`` without pathlib (which the one-file run does not
+    import): ``os.path.splitext`` agrees with it on every name but one led or ended by a
+    dot (``..md``, ``a.``) or a path ending in a separator, which pathlib is asked."""
+    name = os.path.basename(path)
+    if not name or name[0] == "." or name[-1] == ".":
+        from pathlib import Path
+
+        return Path(path).suffix.lower()
+    return os.path.splitext(name)[1].lower()
+
+
 def format_for(path: str) -> str:
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path)
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in DOCX_SUFFIXES:
@@ -41,8 +56,10 @@ def read_path(path: str, digest: bool = True, limit: int | None = None) -> Sourc
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None, digest: bool = True) -> SourceText:
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path)
     if fmt is None and suffix in UNSUPPORTED:
+        from pathlib import Path
+
         raise InputError(path, f"is {UNSUPPORTED[suffix]}, a format gwlint does not read; "
                                + _CONVERT.format(name=Path(path).name))
 

@@ -20,7 +20,9 @@ from __future__ import annotations
 import os
 import re
 import time
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 from checker.core import digests
 from checker.sources.source import SourceText
@@ -57,6 +59,8 @@ def temp_name(target: Path, pid: int | None = None) -> Path:
 def replace_if_unchanged(path: str, expected_digest: str, data: bytes) -> None:
     """Write ``data`` over the file at ``path`` (its symlink target) if its bytes still
     hash to ``expected_digest``; raise ``FixSkipped`` or ``OSError`` otherwise."""
+    from pathlib import Path     # --fix's: the one-file check imports this module for digest_of
+
     target = Path(os.path.realpath(path))
     try:
         current = target.read_bytes()
@@ -124,6 +128,8 @@ def _sync_folder(folder: Path) -> None:
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Remove the temporary files that an earlier, killed run left in ``folder``."""
+    from pathlib import Path     # --fix's
+
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))

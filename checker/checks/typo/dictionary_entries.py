@@ -18,7 +18,9 @@ from __future__ import annotations
 import mmap
 import os
 import threading
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 FORMAT = 1
 _HEADER = b"gwlint dictionary entries %d %d\n"   # FORMAT, the length of the body after it
@@ -131,12 +133,12 @@ def entries(source: Path) -> tuple:
     """The entries of the dictionary file ``source`` and where their body starts: the kept
     file mapped, else made from the dictionary (and kept)."""
     from checker.core import built_apart
-    from checker.core.paths import cache_dir, cache_folders
+    from checker.core.paths import cache_dir, cache_folder_names, cache_folders
     from checker.core.whole_file import write_whole
     from checker.core.store_lock import store_lock
 
-    stat = source.stat()
-    key = (str(source), stat.st_size, stat.st_mtime_ns)
+    stat = os.stat(source)         # source a Path or a str: the one-file run's is text
+    key = (os.fspath(source), stat.st_size, stat.st_mtime_ns)
     found = _OPEN.get(key)
     if found is not None:
         return found
@@ -147,8 +149,8 @@ def entries(source: Path) -> tuple:
         name = _store_name(source, stat)
 
         def kept():
-            for folder in cache_folders():
-                found = _mapped(folder / name)
+            for folder in cache_folder_names():
+                found = _mapped(os.path.join(folder, name))
                 if found is not None:
                     return found
             return None
@@ -160,7 +162,8 @@ def entries(source: Path) -> tuple:
                 found = kept()
                 if found is not None:
                     return found
-                body = entries_body(source.read_bytes())
+                with open(source, "rb") as fh:
+                    body = entries_body(fh.read())
                 header = _HEADER % (FORMAT, len(body))
                 for folder in cache_folders():
                     if write_whole(folder / name, header + body):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from checker.core.paths import cache_dir
+from checker.core.paths import cache_path
 from checker.core.sealed_file import read_sealed, write_sealed
 
 KEPT = "typo-index-keys-f1.marshal"
@@ -32,7 +32,7 @@ def memo(code_stamp: str, fingerprint: str, index_format: int, dictionary_size: 
 
 def remembered(memo_text: str, compute: Callable[[], str]) -> str:
     """The key kept under ``memo_text``, else ``compute()`` (then kept)."""
-    path = cache_dir() / KEPT
+    path = cache_path(KEPT)
     data = read_sealed(path, FORMAT)
     keys = data.get("keys") if data is not None else None
     if not isinstance(keys, dict):

@@ -12,9 +12,9 @@ misspelling followed by 在, the right form followed by 在 is as good.
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import cached_property
-from pathlib import Path
 from typing import Iterator, Literal
 
 from checker.core import digests
@@ -26,8 +26,8 @@ from checker.checks.typo.vocabulary import vocabulary
 from checker.checks.typo.word_scan import WordScan
 from checker.model.lexicon import built_from
 from checker.model.span import Span
-from checker.core.paths import cache_folders
-from checker.model.tokens import full_dictionary, word_frequency
+from checker.core.paths import cache_folder_names
+from checker.model.tokens import full_dictionary_name, word_frequency
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
 
@@ -100,7 +100,8 @@ def table_for(rule) -> Table:
         def memo() -> str:
             from checker.core.version import code_stamp
 
-            return index_keys.memo(code_stamp(), lexicon.fingerprint, GUARDS_FORMAT, full_dictionary().stat().st_size,
+            return index_keys.memo(code_stamp(), lexicon.fingerprint, GUARDS_FORMAT,
+                                   os.stat(full_dictionary_name()).st_size,
                                    {"typo-guards": params.table}, ())
 
         return Table(dict(getattr(vocab, params.table)), vocab.known, table_scan(lexicon, params.table), memo)
@@ -155,8 +156,8 @@ GUARDS_FORMAT = 3
 
 def guards_key(entries: dict[str, str], known: frozenset[str]) -> str:
     """The name of the guards of this table and these known words (a hash of both)."""
-    dictionary = full_dictionary()
-    return digests.sha1(json.dumps([GUARDS_FORMAT, dictionary.stat().st_size, sorted(entries.items()), sorted(known)],
+    dictionary = full_dictionary_name()
+    return digests.sha1(json.dumps([GUARDS_FORMAT, os.stat(dictionary).st_size, sorted(entries.items()), sorted(known)],
                                    ensure_ascii=False).encode()).hexdigest()[:16]
 
 
@@ -183,8 +184,8 @@ def _cached_guards(key: str, entries: dict[str, str], known: frozenset[str]) -> 
 
 
 def _read_or_found_guards(key: str, entries: dict[str, str], known: frozenset[str]) -> dict:
-    for base in cache_folders():
-        path = base / f"typo-guards-{key}.json"
+    for base in cache_folder_names():
+        path = os.path.join(base, f"typo-guards-{key}.json")
         try:
             with open(path, encoding="utf-8") as fh:
                 return {k: [tuple(x) for x in v] for k, v in json.load(fh).items()}
@@ -194,10 +195,10 @@ def _read_or_found_guards(key: str, entries: dict[str, str], known: frozenset[st
     from checker.core.whole_file import write_whole
 
     blob = json.dumps(guards, ensure_ascii=False).encode("utf-8")
-    for base in cache_folders():
+    for base in cache_folder_names():
         # whole or not at all, its temporary file removed when the write fails (a JSON
         # file cut short reads as a miss above)
-        if write_whole(base / f"typo-guards-{key}.json", blob):
+        if write_whole(os.path.join(base, f"typo-guards-{key}.json"), blob):
             break
     return guards
 
@@ -242,7 +243,7 @@ def _every_word(known) -> Iterator[str]:
     """The known words, then the first word of every line of jieba's full dictionary (a
     word may come more than once)."""
     yield from known
-    with open(full_dictionary(), encoding="utf-8") as fh:
+    with open(full_dictionary_name(), encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(None, 1)        # the first word as line.split() gives it
             if parts:

@@ -30,6 +30,7 @@ window is then judged in its sentence, with the document's segmentation around i
 """
 from __future__ import annotations
 
+import os
 import re
 import weakref
 from functools import lru_cache
@@ -43,7 +44,7 @@ from checker.checks.typo.vocabulary import vocabulary
 from checker.checks.typo.word_scan import WordScan
 from checker.model.lexicon import built_from
 from checker.model.span import Span
-from checker.model.tokens import full_dictionary, tokenize, word_frequency
+from checker.model.tokens import full_dictionary_name, tokenize, word_frequency
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
 
@@ -116,7 +117,7 @@ def index_for(rule) -> pi.PhraseIndex:
         from checker.core.version import code_stamp
 
         # the key is a pure function of the vocabulary, i.e. of the lexicon and the code
-        memo = index_keys.memo(code_stamp(), lexicon.fingerprint, pi.FORMAT, pi.full_dictionary().stat().st_size,
+        memo = index_keys.memo(code_stamp(), lexicon.fingerprint, pi.FORMAT, os.stat(pi.full_dictionary_name()).st_size,
                                settings.__dict__, optional)
         key = index_keys.remembered(memo, lambda: pi.index_key(*parts, settings, optional))
         return pi.load(key, *parts, settings, optional)
@@ -500,9 +501,10 @@ def _listed(word: bytes) -> bool:
 
 @lru_cache(maxsize=1)
 def _dictionary_path():
-    return full_dictionary()      # found once: it asks the import system where jieba is
+    return full_dictionary_name()      # found once: it asks the import system where jieba is (as text: no pathlib)
 
 
 @lru_cache(maxsize=1)
 def _dictionary_bytes() -> bytes:
-    return full_dictionary().read_bytes()
+    with open(full_dictionary_name(), "rb") as fh:
+        return fh.read()

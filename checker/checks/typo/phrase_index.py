@@ -25,15 +25,17 @@ from bisect import bisect_left
 from itertools import compress
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 from typing import Iterator
 
 from checker.core import digests
-from checker.core.paths import cache_folders
+from checker.core.paths import cache_folder_names, cache_folders
 from checker.checks.typo import phrase_lists, stretch_hashes
 from checker.checks.typo.sorted_lookup import SortedLookup
 from checker.checks.typo.start_reaches import code_points, start_reaches
-from checker.model.tokens import full_dictionary
+from checker.model.tokens import full_dictionary, full_dictionary_name
 from checker.core.skipping_re import compile_skipping
 
 
@@ -528,7 +530,7 @@ class PhraseIndex:
     def __init__(self, hashes=None, meta=None, whole=None, pairs=None, anchor=None, bloom=None, starts=None,
                  edges=None, edge_codes=None,
                  phrases: list[str] = (), sources: list[int] = (), lengths: list[int] = (),
-                 folder: Path | None = None) -> None:
+                 folder: Path | str | None = None) -> None:
         if hashes is not None and edges is None:
             edges, edge_codes = edge_table(hashes, anchor)      # arrays given without it
         self._given = None if hashes is None else (hashes, meta, whole, pairs, anchor, bloom, starts, edges,
@@ -562,7 +564,7 @@ class PhraseIndex:
             else:
                 # memory-mapped (nothing is read until used), seen as plain arrays (a
                 # memmap's indexing is several times slower)
-                self._np = tuple(np.asarray(np.load(self._folder / f"{name}.npy", mmap_mode="r"))
+                self._np = tuple(np.asarray(np.load(os.path.join(self._folder, f"{name}.npy"), mmap_mode="r"))
                                  for name in _ARRAYS)
         return self._np
 
@@ -579,7 +581,7 @@ class PhraseIndex:
             if self._given is not None or sys.byteorder != "little":
                 self._py = self._numpy_arrays()
             else:
-                self._py = tuple(_npy_view(self._folder / f"{name}.npy") for name in _ARRAYS)
+                self._py = tuple(_npy_view(os.path.join(self._folder, f"{name}.npy")) for name in _ARRAYS)
         return self._py
 
     def __len__(self) -> int:
@@ -875,8 +877,8 @@ _LOCK = threading.Lock()
 
 
 def index_key(official, names, known, homophones, shapes, settings: Settings, optional=()) -> str:
-    dictionary = full_dictionary()
-    blob = json.dumps([FORMAT, str(dictionary.stat().st_size), sorted(official), sorted(names), sorted(known),
+    dictionary = full_dictionary_name()
+    blob = json.dumps([FORMAT, str(os.stat(dictionary).st_size), sorted(official), sorted(names), sorted(known),
                        homophones, shapes, settings.__dict__, sorted(optional)], ensure_ascii=False)
     return digests.sha1(blob.encode()).hexdigest()[:16]
 
@@ -925,8 +927,8 @@ def load(key: str, official: tuple[str, ...], names: tuple[str, ...], known: tup
 
 def _kept(key: str) -> PhraseIndex | None:
     """The index kept under ``key`` in a cache folder, if a whole one is."""
-    for base in cache_folders():
-        index = _read(base / f"typo-index-{key}")
+    for base in cache_folder_names():      # as text: the one-file run imports no pathlib
+        index = _read(os.path.join(base, f"typo-index-{key}"))
         if index is not None:
             return index
     return None
@@ -935,7 +937,7 @@ def _kept(key: str) -> PhraseIndex | None:
 _ARRAYS = ("hashes", "meta", "whole", "pairs", "anchor", "bloom", "starts", "edges", "edge_codes")
 
 
-def _read(folder: Path) -> PhraseIndex | None:
+def _read(folder: Path | str) -> PhraseIndex | None:
     try:
         info = phrase_lists.read(folder)      # phrases.json, or the lists kept beside it
         views = None
@@ -943,10 +945,10 @@ def _read(folder: Path) -> PhraseIndex | None:
             # each array mapped now, as the Python scan reads it: a view holds exactly its
             # header's count (``_npy_view``), so an array emptied or cut short is a miss
             # here as ``_npy_whole`` finds it, without opening and reading each file twice
-            views = tuple(_npy_view(folder / f"{name}.npy") for name in _ARRAYS)
+            views = tuple(_npy_view(os.path.join(folder, f"{name}.npy")) for name in _ARRAYS)
         else:
             for name in _ARRAYS:
-                if not _npy_whole(folder / f"{name}.npy"):
+                if not _npy_whole(os.path.join(folder, f"{name}.npy")):
                     return None
         index = PhraseIndex(phrases=info["phrases"], sources=info["sources"], lengths=info["lengths"], folder=folder)
         index._py = views
@@ -1028,6 +1030,7 @@ def _write(folder: Path, data: dict) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     import shutil
     import tempfile
+    from pathlib import Path     # only to build the index
 
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".typo-index-"))
     try:

@@ -23,7 +23,9 @@ from __future__ import annotations
 import json
 import os
 from array import array
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
+    from pathlib import Path
 
 from checker.checks.typo.joined_lines import STARTS_TYPE, JoinedLines, joined_of, starts_of
 from checker.core.sealed_file import read_sealed, write_sealed
@@ -33,14 +35,14 @@ FORMAT = 3
 _REPLACED = "phrases-lists-f2.marshal"
 
 
-def read(folder: Path) -> dict:
+def read(folder: Path | str) -> dict:
     """``phrases.json`` of ``folder`` as a dict of its ``phrases``, ``sources`` and
     ``lengths``; raises what reading the JSON raises (OSError, ValueError) when it is
     missing or damaged and nothing valid is kept for it."""
-    source = folder / "phrases.json"
+    source = os.path.join(folder, "phrases.json")     # folder a str or a Path: no pathlib here
     st = os.stat(source)
     stamp = [st.st_size, st.st_mtime_ns]
-    kept = read_sealed(folder / KEPT, FORMAT)
+    kept = read_sealed(os.path.join(folder, KEPT), FORMAT)
     if kept is not None and kept.get("stamp") == stamp:
         try:
             return _lists(kept)
@@ -48,7 +50,7 @@ def read(folder: Path) -> dict:
             pass                     # not what this code writes: read the JSON
     with open(source, encoding="utf-8") as fh:
         info = json.load(fh)
-    _keep(folder / KEPT, info, stamp)
+    _keep(os.path.join(folder, KEPT), info, stamp)
     return info
 
 
@@ -64,7 +66,7 @@ def _lists(kept: dict) -> dict:
     return {"phrases": JoinedLines(joined, starts), "sources": sources, "lengths": list(kept["lengths"])}
 
 
-def _keep(path: Path, info: dict, stamp: list[int]) -> None:
+def _keep(path: Path | str, info: dict, stamp: list[int]) -> None:
     """Keep ``info`` (as read from the JSON) at ``path`` when the layout holds it exactly."""
     try:
         phrases, sources, lengths = info["phrases"], info["sources"], info["lengths"]
@@ -79,7 +81,7 @@ def _keep(path: Path, info: dict, stamp: list[int]) -> None:
     except (KeyError, TypeError):
         return
     try:
-        (path.parent / _REPLACED).unlink(missing_ok=True)     # format 2's file, if any
+        os.unlink(os.path.join(os.path.dirname(path), _REPLACED))     # format 2's file, if any
     except OSError:
         pass
     write_sealed(path, {"format": FORMAT, "stamp": stamp, "count": len(phrases), "phrases": joined_of(phrases),
