@@ -12,7 +12,6 @@ still be disabled, and parameters given in both are merged, the configuration's 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,6 +20,10 @@ from checker.core.errors import ConfigError
 from checker.core.paths import builtin_rules_dir
 from checker.core.yaml_io import read_yaml
 from checker.rules.errors import describe_validation_error
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 NONE = "none"
 

@@ -26,7 +26,10 @@ import marshal
 import os
 import zlib
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 _MAGIC = b"gwlint keyed crc32\n"
 _HEAD = len(_MAGIC) + 16

@@ -8,9 +8,12 @@ is linear in the text and expands nothing.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from checker.core.errors import ConfigError
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _yaml():

@@ -7,7 +7,7 @@ import os
 import _signal as signal   # signal.py's C half: the same calls, without its three IntEnums (~3 M instructions a run)
 import sys
 from itertools import chain, islice
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from checker.core.signals import terminate_as_interrupt
 from checker.checks.registry import load_kind
@@ -23,6 +23,10 @@ from checker.model.document import Document
 from checker.sources.errors import InputError
 from checker.sources.read import read_path
 from checker.sources.source import SourceText
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class RunResult:

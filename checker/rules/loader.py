@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable
 
 from checker.core import digests
 from checker.core.plain_model import ValidationError
@@ -22,6 +22,10 @@ from checker.core.yaml_io import read_yaml, read_yaml_with_bytes
 from checker.rules.errors import describe_validation_error
 from checker.rules.rule import Rule
 from checker.rules.schema import RulePack, RuleSpec
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 PACK_NAME = "pack.yaml"

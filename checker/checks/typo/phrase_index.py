@@ -26,7 +26,7 @@ from itertools import compress
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core import digests
 from checker.core.paths import cache_folders
