@@ -40,6 +40,21 @@ def run_entry(folder: Path, args: list[str], before: str = "", after: str = "",
     return subprocess.run([sys.executable, *flags, "-c", code], capture_output=True, text=True, cwd=folder, env=env)
 
 
+def settle(folder: Path, args: list[str], plain: bool = False) -> None:
+    """Runs ``gwlint ARGS`` until its cache folder is as a user's is after a few runs: the
+    stores made, and vouched for by a run made when they were older than the window of
+    ``checker.core.vouched`` (a run that vouches writes its record, with tempfile; on a
+    slow machine that may be the second run, so a test of what the steady run does must
+    not measure the second run)."""
+    import time
+
+    from checker.core.vouched import RACY_NS
+
+    run_entry(folder, args, plain=plain)
+    time.sleep(RACY_NS / 1e9 + 0.1)
+    run_entry(folder, args, plain=plain)
+
+
 def imported_by_a_warm_run(folder: Path, names: tuple[str, ...], seed: str = "003_", args: list[str] = ONE_FILE,
                            plain: bool = False) -> list[str]:
     """Which of the modules ``names`` a one-file check (``args``) of the seed starting with

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.entry_runs import run_entry
+from tests.entry_runs import run_entry, settle
 
 
 def test_the_collector_does_not_walk_the_start_up_objects(tmp_path):
@@ -82,8 +82,8 @@ def test_a_one_file_json_run_makes_no_temporary_file(tmp_path):
     after = ("import os\nsys.stderr.write(f'modules {sorted(m for m in (\"tempfile\", \"shutil\", \"random\", \"bz2\") "
              "if m in sys.modules)} files {os.listdir(os.environ[\"TMPDIR\"])}\\n')")
     args = ["check", "--no-config", "--no-cache", "--format", "json", "doc.txt"]
-    for _ in range(2):
-        out = run_entry(tmp_path, args, "", after)
+    settle(tmp_path, args)
+    out = run_entry(tmp_path, args, "", after)
     assert '"violations"' in out.stdout
     line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
     assert line == "modules [] files []", out.stderr[-2000:]
@@ -96,8 +96,8 @@ def test_an_empty_files_run_imports_only_what_it_uses(tmp_path):
     wanted = ("difflib", "heapq", "decimal", "base64", "struct", "hashlib", "tempfile")
     after = f"found = sorted(m for m in {wanted!r} if m in sys.modules)\nsys.stderr.write(f'modules {{found}}\\n')"
     args = ["check", "--no-config", "--no-cache", "--format", "json", "empty.txt"]
-    for _ in range(2):
-        out = run_entry(tmp_path, args, "", after)
+    settle(tmp_path, args)
+    out = run_entry(tmp_path, args, "", after)
     line = [x for x in out.stderr.splitlines() if x.startswith("modules")][-1]
     assert line == "modules []", out.stderr[-2000:]
 

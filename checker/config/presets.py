@@ -12,10 +12,6 @@ still be disabled, and parameters given in both are merged, the configuration's 
 from __future__ import annotations
 
 import os
-TYPE_CHECKING = False
-if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
-    from pathlib import Path
-from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field, ValidationError
 
@@ -24,6 +20,11 @@ from checker.core.errors import ConfigError
 from checker.core.paths import builtin_rules_dir, builtin_rules_name
 from checker.core.yaml_io import read_yaml
 from checker.rules.errors import describe_validation_error
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from pathlib import Path     # annotations only: the one-file run imports no pathlib
+    from typing import Any
 
 NONE = "none"
 

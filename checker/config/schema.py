@@ -1,11 +1,14 @@
 """The schema of `.gwlint.yaml` (validated with pydantic; unknown keys are errors)."""
 from __future__ import annotations
 
-from typing import Any, Literal
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field, PrivateAttr
 
 from checker.rules.schema import Severity
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any, Literal
 
 
 class RuleSettings(BaseModel):

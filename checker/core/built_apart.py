@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 # Set False to build every store in the calling process (a test compares both ways).
 ENABLED = True

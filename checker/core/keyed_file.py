@@ -25,10 +25,10 @@ from __future__ import annotations
 import marshal
 import os
 import zlib
-TYPE_CHECKING = False
-if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
-    from pathlib import Path
-from typing import Any
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from pathlib import Path     # annotations only: the one-file run imports no pathlib
+    from typing import Any
 
 _MAGIC = b"gwlint keyed crc32\n"
 _HEAD = len(_MAGIC) + 16

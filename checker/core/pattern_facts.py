@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import sys
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = 1
 LIMIT = 2_000                # answers kept in a file (user expressions of other configurations)

@@ -20,14 +20,18 @@ import time
 import re
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Annotated
 
 from checker.core import pattern_facts
 from checker.core.character_pairs import character_pairs
 from checker.core.character_presence import character_presence
 from checker.core.run_split import RunSearch, run_split
+from checker.core.lazy_alias import lazy_alias
 from checker.core.plain_model import AfterValidator
 from checker.core.skipping_re import compile_skipping
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Annotated
 
 # The ``regex`` module (an import of 10-25 ms, most of it its parser in Python) is imported
 # when an expression is compiled, not before: a document holding none of an expression's
@@ -1819,7 +1823,10 @@ def _all_compile(patterns: list[str]) -> list[str]:
     return patterns
 
 
-RegexList = Annotated[list[str], AfterValidator(_all_compile)]
+if TYPE_CHECKING:
+    RegexList = Annotated[list[str], AfterValidator(_all_compile)]
+else:   # the same alias, made only when pydantic validates (checker.core.lazy_alias)
+    RegexList = lazy_alias("RegexList", lambda t: t.Annotated[list[str], AfterValidator(_all_compile)])
 
 
 def _compiles(pattern: str) -> str:
@@ -1828,4 +1835,7 @@ def _compiles(pattern: str) -> str:
 
 
 # One regular expression that must compile.
-Regex = Annotated[str, AfterValidator(_compiles)]
+if TYPE_CHECKING:
+    Regex = Annotated[str, AfterValidator(_compiles)]
+else:   # the same alias, made only when pydantic validates (checker.core.lazy_alias)
+    Regex = lazy_alias("Regex", lambda t: t.Annotated[str, AfterValidator(_compiles)])

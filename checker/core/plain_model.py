@@ -22,7 +22,11 @@ happens only on that path).
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable
+from collections.abc import Callable
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["BaseModel", "ConfigDict", "Field", "PrivateAttr", "field_validator", "model_validator",
            "AfterValidator", "FieldInfo"]
@@ -233,9 +237,46 @@ def _hints(cls: type) -> dict[str, Any]:
     if found is None:
         import typing
 
-        found = typing.get_type_hints(cls, include_extras=True)
+        found = typing.get_type_hints(cls, localns=_TypingNames(cls), include_extras=True)
         cls._plain_hints = found
     return found
+
+
+class _TypingNames:
+    """The local names ``typing.get_type_hints`` reads a model's annotations with: ``typing``'s
+    own names, for those the model's modules do not bind.
+
+    gwlint's modules import ``Any``, ``Literal`` … only for type checkers (``if
+    TYPE_CHECKING:``): a run that validates nothing need not import ``typing``.  Validation
+    (which imports pydantic, and with it ``typing``) still reads annotations such as
+    ``Literal["a", "b"]``.  Each annotation is evaluated with its class's module as the
+    globals and these as the locals, which are looked in first: so a name one of the
+    modules binds (to other than typing's object of that name) is left to the module, as
+    without locals; then come the classes' names (which ``get_type_hints`` reads without
+    locals), then ``typing``'s.  ``eval`` looks locals up by ``__getitem__`` alone, so this
+    is all the mapping needs."""
+
+    def __init__(self, cls: type) -> None:
+        import sys
+
+        self._modules = [vars(sys.modules[c.__module__]) for c in cls.__mro__ if c.__module__ in sys.modules]
+        self._classes = [vars(c) for c in cls.__mro__]
+
+    def __getitem__(self, name: str) -> Any:
+        import typing
+
+        own = getattr(typing, name) if name in typing.__all__ else _MISSING
+        bound = [names[name] for names in self._modules if name in names]
+        if bound:
+            if all(value is own for value in bound):
+                return own
+            raise KeyError(name)              # eval reads the class's module next
+        for names in self._classes:
+            if name in names:
+                return names[name]
+        if own is _MISSING:
+            raise KeyError(name)
+        return own
 
 
 class BaseModel(metaclass=_ModelType):
@@ -402,7 +443,8 @@ def _make_twin(cls: type) -> Any:
                   if isinstance(base, _ModelType) and base is not BaseModel) or (pydantic.BaseModel,)
     namespace: dict[str, Any] = {
         "__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__,
-        "__annotations__": dict(cls.__dict__.get("__annotations__", {})),
+        # resolved here: the modules bind typing's names only for type checkers (_TypingNames)
+        "__annotations__": {name: _hints(cls)[name] for name in cls.__dict__.get("__annotations__", {})},
     }
     skip = {"__dict__", "__weakref__", "__annotations__", "model_config", "__hash__", "_plain_hints",
             "_plain_twin"}

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from collections.abc import Iterator
 TYPE_CHECKING = False
 if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
     from pathlib import Path
-from typing import Iterator
 
 
 @contextmanager

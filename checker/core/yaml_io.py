@@ -7,12 +7,13 @@ is linear in the text and expands nothing.
 """
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
-    from pathlib import Path
-from typing import Any
 
 from checker.core.errors import ConfigError
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from pathlib import Path     # annotations only: the one-file run imports no pathlib
+    from typing import Any
 
 
 def _yaml():

@@ -11,7 +11,7 @@ import _signal as signal   # signal.py's C half: the same calls, without its thr
 import threading
 import time
 from contextlib import contextmanager
-from typing import Iterator
+from collections.abc import Iterator
 
 
 class FileBudgetExceeded(BaseException):

@@ -17,7 +17,7 @@ whose labels name places, are rendered each time.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from checker.engine.stamp import full_message, place_label
 

@@ -1,7 +1,6 @@
 """Run rules over one document: every check reads the same parsed Document."""
 from __future__ import annotations
 
-from typing import Any
 
 from checker.checks.registry import load_kind
 from checker.core.patterns import regex_budget
@@ -11,6 +10,10 @@ from checker.engine.stamp import stamp
 from checker.engine.violation import Violation
 from checker.model.document import Document
 from checker.rules.rule import Rule
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Cancelled(Exception):

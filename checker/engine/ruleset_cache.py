@@ -27,16 +27,17 @@ import json
 import marshal
 import os
 from dataclasses import fields
-TYPE_CHECKING = False
-if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
-    from pathlib import Path
-from typing import Any
 
 from checker.core import digests
 from checker.core.paths import cache_path
 from checker.core.file_digests import FORMAT as FILE_DIGESTS_FORMAT, FileDigests
 from checker.core.sealed_file import read_sealed, write_sealed
 from checker.rules.rule import Deferred, Rule
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from pathlib import Path     # annotations only: the one-file run imports no pathlib
+    from typing import Any
 
 FORMAT = 4                   # 2: vocabulary values packed (read when used); 3: examples too; 4: key of file digests
 KEEP = 8                     # rule sets kept in the cache folder (the newest)

@@ -1,15 +1,12 @@
 """Check many files: read, parse once, lint; in worker processes when it pays."""
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
-    from pathlib import Path
 
 import os
 import _signal as signal   # signal.py's C half: the same calls, without its three IntEnums (~3 M instructions a run)
 import sys
 from itertools import chain, islice
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from checker.core.signals import terminate_as_interrupt
 from checker.checks.registry import load_kind
@@ -25,6 +22,11 @@ from checker.model.document import Document
 from checker.sources.errors import InputError
 from checker.sources.read import read_path
 from checker.sources.source import SourceText
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from pathlib import Path     # annotations only: the one-file run imports no pathlib
+    from typing import Any
 
 
 class RunResult:

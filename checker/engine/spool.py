@@ -20,7 +20,7 @@ import io
 import marshal
 
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from checker.engine.violation import Fix, Violation
 

@@ -1,7 +1,7 @@
 """Turn a check's Finding into a Violation: position, message, excerpt, fix."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
 
 from checker.checks.finding import CorpusFinding, Finding
 from checker.core.excerpt import excerpt_of
@@ -11,6 +11,10 @@ from checker.model.document import Document
 from checker.model.span import Span
 from checker.rules.rule import Rule
 from checker.sources.source import column_place, line_place
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 _CONTEXT = 12
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field as PydField
 
@@ -28,10 +27,13 @@ from checker.core.patterns import RegexList
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
 
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
 if TYPE_CHECKING:
+    from typing import Literal
     from checker.model.document import Document
 
-Role = Literal["lead", "owner", "support", "person", "other"]
+    Role = Literal["lead", "owner", "support", "person", "other"]
+
 UNIT_ROLES = ("lead", "owner", "support")
 
 OPENERS = "（(【[〔"

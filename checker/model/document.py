@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from checker.model.lexicon import Lexicon
 from checker.model.paragraphs import split_lines, split_paragraphs
@@ -16,6 +15,7 @@ from checker.model.sentences import split_sentences
 from checker.model.span import Span
 from checker.sources.source import SourceText
 
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
 if TYPE_CHECKING:
     from checker.model.annotations import Annotation
     from checker.model.measure_words import MeasureWords

@@ -18,7 +18,7 @@ loop (a position costs the integer operations whatever the number of lanes).
 from __future__ import annotations
 
 from array import array
-from typing import Sequence
+from collections.abc import Sequence
 
 OFFSET = 0x811C9DC5
 PRIME = 0x01000193

@@ -7,11 +7,14 @@ text has the offsets of the original.
 """
 from __future__ import annotations
 
-from typing import Any
 
 from checker.model.lexicon import built_from
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _table(lexicon: Any) -> dict[int, str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
@@ -24,6 +23,10 @@ from checker.model.span import Span, known_span
 from checker.core.patterns import RegexList, compile_alternation, compile_user
 from checker.model.last_mark import last_mark
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Marks that end a clause: an indicator never reaches back over them.
 CLAUSE_MARKS = frozenset("，,、；;：:。！？!?\n（(【[〔）)】]〕")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
 
 from checker.core.skipping_re import compile_skipping
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 import json
 import threading
 from functools import cached_property
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
 
 from checker.core import digests
 
-T = TypeVar("T")
-M = TypeVar("M")
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
+    M = TypeVar("M")
 
 
 class Lexicon:

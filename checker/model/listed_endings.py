@@ -10,7 +10,7 @@ ending of that length is in the list: ``endings_by_length`` groups the words onc
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def endings_by_length(words: Iterable[str], longest_first: bool) -> tuple[tuple[int, frozenset[str]], ...]:

@@ -7,15 +7,23 @@ of it (``fits``, ``with_role`` …) instead of keeping lists of their own.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
-
+from checker.core.lazy_alias import lazy_alias
 from checker.core.plain_model import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.model.lexicon import Lexicon, built_from, validated
 
-Counts = Literal["people", "things", "events", "time", "money", "length", "area", "mass", "volume", "power"]
-Role = Literal["after-number", "whole", "list-count", "generic", "may-count-action", "not-people-after-noun",
-               "phase-before-noun"]
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Counts = Literal["people", "things", "events", "time", "money", "length", "area", "mass", "volume", "power"]
+    Role = Literal["after-number", "whole", "list-count", "generic", "may-count-action", "not-people-after-noun",
+                   "phase-before-noun"]
+else:   # the same alias, made only when pydantic validates (checker.core.lazy_alias)
+    Counts = lazy_alias("Counts", lambda t: t.Literal["people", "things", "events", "time", "money", "length", "area",
+                                                      "mass", "volume", "power"])
+    Role = lazy_alias("Role", lambda t: t.Literal["after-number", "whole", "list-count", "generic", "may-count-action",
+                                                  "not-people-after-noun", "phase-before-noun"])
 
 
 class MeasureWord(BaseModel):

@@ -18,12 +18,15 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Any
 
 from checker.model.indicators import linker_for
 from checker.model.quantity import Quantity, make_whole_quantity
 from checker.model.quantity_grammar import End, Parsed, QuantityGrammar, grammar_for
 from checker.model.span import Span, known_span
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Senses of approximation words, strongest last: a quantity with 约 and 以上 is "at-least".
 _BOUND_ORDER = ("about", "below", "at-most", "at-least", "above")

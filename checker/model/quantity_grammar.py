@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
@@ -27,6 +26,10 @@ from checker.model.numerals import BIG_UNITS
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
 from checker.model.unfrozen_twin import unfrozen_twin
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Characters of Chinese numerals; a numeral may start with any of `_CN_FIRST`
 # (not 零/〇, which start words such as 零起点, and not 百/千/万/亿, which start

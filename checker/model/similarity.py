@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from checker.model.fnv_lanes import fnv1a, fnv1a_many
 from checker.model.matching_blocks import common_prefix, opcodes

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from checker.model.span import Span
 
-SectionKind = Literal["summary", "plan", "none"]
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    SectionKind = Literal["summary", "plan", "none"]
 
 # Numbering styles of the genre, in their usual order of nesting.
 #   cn-dun      一、        cn-paren   （一） / (一)

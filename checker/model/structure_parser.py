@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
@@ -30,6 +29,10 @@ from checker.model.structure import STYLE_ORDER, Block, InlineEnum, Marker, Sect
 from checker.core.patterns import RegexList, compile_alternation
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 _SENTENCE_END = "。！？；!?;"
 # a year, also with a space before 年 as PDF copies set it (2021 年工作回顾)

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-TYPE_CHECKING = False
-if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
-    from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable
 
 from checker.core import digests
 from checker.core.plain_model import ValidationError
@@ -24,6 +21,11 @@ from checker.core.yaml_io import read_yaml, read_yaml_with_bytes
 from checker.rules.errors import describe_validation_error
 from checker.rules.rule import Rule
 from checker.rules.schema import RulePack, RuleSpec
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from pathlib import Path     # annotations only: the one-file run imports no pathlib
+    from typing import Any
 
 
 PACK_NAME = "pack.yaml"

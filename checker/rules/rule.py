@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from checker.core.plain_model import BaseModel
 
 from checker.rules.schema import Examples
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def normalise_clause(text: str) -> str:

@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
 
+from checker.core.lazy_alias import lazy_alias
 from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.rules.categories import CATEGORIES
 
-Severity = Literal["error", "warning", "info"]
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Severity = Literal["error", "warning", "info"]
+else:   # the same alias, made only when pydantic validates (checker.core.lazy_alias)
+    Severity = lazy_alias("Severity", lambda t: t.Literal["error", "warning", "info"])
+
 _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 # "GB/T 15834-2011 4.5.3.4", "GB 3100-1993", "GB/T 15834-2011 A.13.1": a standard's code and
 # year, then optionally a clause number (digits or an annex letter, dot-separated).

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
 if TYPE_CHECKING:
     from pathlib import Path     # annotations, and folders': a one-file run imports no pathlib
 

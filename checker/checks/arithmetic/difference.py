@@ -17,7 +17,7 @@ and is left alone.  Figures are intervals as written (``figures``): ``5.82万`` 
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

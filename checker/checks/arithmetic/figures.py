@@ -12,7 +12,6 @@ import bisect
 import math
 import re
 from functools import lru_cache
-from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
@@ -21,6 +20,10 @@ from checker.model.last_mark import last_mark
 from checker.model.lexicon import data_view
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 INF = math.inf
 

@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import Field
 

@@ -18,7 +18,7 @@ Figures are intervals (``figures``): rounding as written and approximation words
 from __future__ import annotations
 
 import bisect
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.checks.arithmetic.figures import (ToleranceParams, data_for, half_step, interval, is_ratio, previous_totals,
                                               unit_key)

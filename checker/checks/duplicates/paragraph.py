@@ -6,7 +6,7 @@ different punctuation, a swapped quoted name or a changed character or two still
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.checks.leftovers.furniture import furniture_paragraphs
 from checker.model.document import Document

@@ -16,7 +16,7 @@ swapped: ``王明同志获评…。`` / ``深化党建引领，李华同志获�
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -38,7 +38,7 @@ Only a clearly delimited list is counted, and the check errs on the side of sile
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

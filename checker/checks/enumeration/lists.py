@@ -10,7 +10,6 @@ import bisect
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
@@ -20,6 +19,10 @@ from checker.model.numerals import parse_cn_int
 from checker.core.patterns import Regex
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Opening -> closing marks that group text: a list item never splits inside them.
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」"}

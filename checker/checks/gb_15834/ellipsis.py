@@ -7,7 +7,7 @@ a whole omitted paragraph) are the standard's forms.  The fix writes ``……``.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

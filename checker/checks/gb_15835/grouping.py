@@ -9,7 +9,7 @@ numbers are written is the document's; the others are reported with it as their 
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

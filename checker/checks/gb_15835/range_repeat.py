@@ -11,7 +11,7 @@ practice and is reported only when switched on (gb-standards does).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -10,7 +10,7 @@ the text, never the 主送.  A half-width colon is punct-halfwidth's to report.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -5,7 +5,7 @@ parentheses are punct-halfwidth's to report.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -13,7 +13,7 @@ attachment note or without attachment headings are not compared.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.checks.no_params import Params
 

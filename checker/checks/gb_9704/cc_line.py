@@ -4,7 +4,7 @@ the last organ named is followed by 。).  The same holds for a 主送 line move
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -8,7 +8,7 @@ in 印发, is such a date; dates in running text are GB/T 15835's business.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.checks.no_params import Params
 

@@ -10,7 +10,7 @@ such as ``GB/T 9704-2012`` is not taken for one.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.checks.no_params import Params
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from typing import Iterator, Literal
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field, field_validator
 from re import MULTILINE      # regex's value too: regex is imported only to compile
@@ -45,6 +45,10 @@ from checker.checks.finding import Finding
 from checker.model.lexicon import Lexicon, built_from
 from checker.model.span import Span
 from checker.core.patterns import check_pattern, compile_user
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
 
 MESSAGE_ARGS = frozenset({"match", "count"})
 

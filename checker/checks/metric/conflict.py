@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Any, Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
@@ -32,6 +32,10 @@ from checker.model.lexicon import data_view
 from checker.core.patterns import Regex
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 MESSAGE_ARGS = frozenset({
     "indicator",        # the indicator as written here: 标准化学校覆盖率

@@ -13,7 +13,7 @@ import re
 
 from checker.core.patterns import literal_scan
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -19,13 +19,17 @@ stands.
 """
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.model.lexicon import data_view
 from checker.core.skipping_re import compile_skipping
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
 
 MESSAGE_ARGS = frozenset({
     "value",       # the figure here: 10.6万人次

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator, Literal
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
@@ -40,6 +40,10 @@ from checker.model.lexicon import data_view
 from checker.model.markers import marker_at
 from checker.model.span import Span
 from checker.core.skipping_re import compile_skipping
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
 
 MESSAGE_ARGS = frozenset({
     "year",        # the year of the summary in the title: 2021

@@ -22,7 +22,7 @@ list.  They are another list, so their shape is not compared with the body's.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -2,11 +2,14 @@
 vocabulary; each key is described there."""
 from __future__ import annotations
 
-from typing import Any
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import data_view
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ApproxPair(BaseModel):

@@ -13,7 +13,7 @@ subject that is a rate (覆盖率) or an amount noun the vocabulary does not lis
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

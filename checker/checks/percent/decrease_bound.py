@@ -5,7 +5,7 @@ is ordinary and never reported; a fall TO a level (``下降到5%``) is a level, 
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
 

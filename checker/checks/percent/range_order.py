@@ -8,7 +8,7 @@ vocabulary are spellings of one unit (% and ％).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -10,7 +10,7 @@ its ``below`` template; ``beyond_words`` (以上, 超过 …) push a value at th
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

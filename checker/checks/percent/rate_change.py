@@ -7,7 +7,7 @@ Writing ``提高2%`` is ambiguous at best.  Levels (``提升至47.30%``), change
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -12,7 +12,7 @@ GB/T 15834).  Dates (``2023-02-28``) use a single ``-`` and are never touched wh
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

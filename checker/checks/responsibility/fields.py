@@ -3,12 +3,16 @@ its colon (``牵头单位：；``), or one unit listed twice in one annotation. 
 note names the field that listed the unit first (the pack's ``first_listed`` template)."""
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.model.annotations import UNIT_ROLES, annotations_of
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
 
 MESSAGE_ARGS = frozenset({"label", "name", "first_label"})
 

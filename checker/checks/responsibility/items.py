@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
 
 from checker.model.annotations import Annotation, Policy, annotations_of, responsibility_data
 from checker.model.structure import STYLE_ORDER, Block
 
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
 if TYPE_CHECKING:
     from checker.model.document import Document
 

@@ -9,7 +9,7 @@ assigns leads among, and is not reported.  The clause form (``（市教育局负
 who is in charge and is never reported."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
 

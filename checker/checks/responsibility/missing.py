@@ -12,14 +12,16 @@ item`` (the default) it reports the items of documents that annotate some, unles
 """
 from __future__ import annotations
 
-from typing import Iterator
-
-from typing import Literal
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
 
 from checker.checks.finding import Finding
 from checker.checks.responsibility.items import effective_policy, missing_items, task_items
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
 
 MESSAGE_ARGS = {"marker", "title", "count"}
 

@@ -6,7 +6,7 @@ registered name is a likely intended spelling, the report names it (the pack's
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.checks.no_params import Params
 

@@ -10,7 +10,7 @@ which line the intended spelling is written (the pack's ``intended_seen`` templa
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.checks.no_params import Params
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from checker.core import dates as dt      # datetime's classes, without datetime.py
 import re
-from typing import Any, Callable
+from collections.abc import Callable
 
 from checker.core.patterns import holds_any
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import data_view
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Event(BaseModel):

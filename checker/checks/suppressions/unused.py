@@ -6,7 +6,7 @@ already resolved to lines (the directive's own line), so it needs no document.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.checks.no_params import Params
 

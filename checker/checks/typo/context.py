@@ -9,7 +9,7 @@ form: 截止 before a date is 截至, 即要 answered by 又 is 既要, 必需 b
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 

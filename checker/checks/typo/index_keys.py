@@ -13,7 +13,7 @@ the format and the dictionary's size, and computed only for a memo not met befor
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from checker.core.paths import cache_path
 from checker.core.sealed_file import read_sealed, write_sealed

@@ -15,7 +15,7 @@ import json
 import os
 import re
 from functools import cached_property
-from typing import Iterator, Literal
+from collections.abc import Iterator
 
 from checker.core import digests
 from checker.core.plain_model import BaseModel, ConfigDict
@@ -30,6 +30,10 @@ from checker.core.paths import cache_folder_names
 from checker.model.tokens import full_dictionary_name, word_frequency
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
 
 MESSAGE_ARGS = frozenset({"found", "right"})
 

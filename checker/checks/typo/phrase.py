@@ -34,8 +34,9 @@ import os
 import re
 import weakref
 from functools import lru_cache
-from typing import Iterator, Literal
+from collections.abc import Iterator
 
+from checker.core.lazy_alias import lazy_alias
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
@@ -47,6 +48,10 @@ from checker.model.span import Span
 from checker.model.tokens import full_dictionary_name, tokenize, word_frequency
 from checker.core.skipping_re import compile_skipping
 from checker.core.escaped import escaped_join
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
 
 MESSAGE_ARGS = frozenset({"found", "right", "source"})
 # literal misspellings that are also a phrase one edit away (以身作责) are the literal rule's
@@ -74,7 +79,10 @@ class _PhraseIndexModule:
 pi = _PhraseIndexModule()
 _HAN_WINDOW = compile_skipping(r"[\u4e00-\u9fff]{3}")      # the index's shortest window (see PhraseIndex.scan)
 
-Source = Literal["official", "name", "idiom", "word", "saying"]
+if TYPE_CHECKING:
+    Source = Literal["official", "name", "idiom", "word", "saying"]
+else:   # the same alias, made only when pydantic validates (checker.core.lazy_alias)
+    Source = lazy_alias("Source", lambda t: t.Literal["official", "name", "idiom", "word", "saying"])
 
 
 class Params(BaseModel):

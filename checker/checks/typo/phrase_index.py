@@ -25,10 +25,10 @@ from bisect import bisect_left
 from itertools import compress
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from collections.abc import Iterator
 TYPE_CHECKING = False
 if TYPE_CHECKING:    # annotations only: the one-file run imports no pathlib
     from pathlib import Path
-from typing import Iterator
 
 from checker.core import digests
 from checker.core.paths import cache_folder_names, cache_folders

@@ -11,7 +11,7 @@ compounds that are right as they stand.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
 

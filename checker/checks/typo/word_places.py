@@ -16,7 +16,7 @@ two characters (``WordPlaces.of`` returns None otherwise: the caller keeps ``fin
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from checker.checks.typo.word_scan import pair_starts
 

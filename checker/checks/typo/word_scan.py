@@ -22,7 +22,7 @@ least two characters (``WordScan.of`` returns None otherwise: the caller keeps `
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from checker.core.skipping_re import compile_skipping
 

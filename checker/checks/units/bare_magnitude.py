@@ -12,7 +12,7 @@ the text stops there (a page store's cut), and what followed may have been its u
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
 

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from typing import Any, Callable, Hashable, Iterable, TypeVar
+from collections.abc import Callable, Hashable, Iterable
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.model.lexicon import built_from, data_view
 from checker.model.measure_words import MeasureWords
 
-K = TypeVar("K", bound=Hashable)
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    K = TypeVar("K", bound=Hashable)
 
 
 class CompareMagnitudes(BaseModel):

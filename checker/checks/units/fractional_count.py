@@ -12,7 +12,7 @@ and gives the figure in a later one (…是核心指标，全市已达47.6人): 
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
 

@@ -23,13 +23,17 @@ Policy (the rule's ``why`` says it in prose):
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator, Literal
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
 from checker.checks.units.forms import FIRST_SEEN_ARGS, first_seen, words
 from checker.model.span import Span
+
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Literal
 
 MESSAGE_ARGS = frozenset({"found", "suggestion", "magnitude", "expected", "where"}) | FIRST_SEEN_ARGS
 MESSAGES = frozenset({"first_seen"})

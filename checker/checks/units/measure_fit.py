@@ -28,7 +28,7 @@ not fit it names a phase (``园区一期企业``), and is not reported.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.core.plain_model import BaseModel, ConfigDict
 

@@ -19,8 +19,9 @@ are shared.  The kind names ``percent-sign-mix``, ``unit-spelling-mix`` and
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterator, Literal
+from collections.abc import Iterator
 
+from checker.core.lazy_alias import lazy_alias
 from checker.core.plain_model import BaseModel, ConfigDict, Field
 
 from checker.checks.finding import Finding
@@ -30,6 +31,10 @@ from checker.model.span import Span
 from checker.core.patterns import literal_scan
 from checker.core.skipping_re import compile_skipping
 
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
 MESSAGE_ARGS = frozenset({
     "found", "expected",                  # the form written here, the document's majority form
     "count_found", "count_expected",      # how many places use each
@@ -37,7 +42,10 @@ MESSAGE_ARGS = frozenset({
 }) | FIRST_SEEN_ARGS
 MESSAGES = frozenset({"first_seen"})
 
-Form = Literal["percent-sign", "unit-spelling", "measure-word"]
+if TYPE_CHECKING:
+    Form = Literal["percent-sign", "unit-spelling", "measure-word"]
+else:   # the same alias, made only when pydantic validates (checker.core.lazy_alias)
+    Form = lazy_alias("Form", lambda t: t.Literal["percent-sign", "unit-spelling", "measure-word"])
 # The older kind names, each standing for one ``of``.
 ALIASES: dict[str, Form] = {"percent-sign-mix": "percent-sign", "unit-spelling-mix": "unit-spelling",
                             "measure-word-mix": "measure-word"}
