@@ -36,10 +36,14 @@ import marshal
 import os
 import sys
 import zlib
-from importlib._bootstrap import _init_module_attrs
 from importlib.machinery import ModuleSpec, SourceFileLoader
 
 from checker.core import vouched
+
+try:
+    from importlib._bootstrap import _init_module_attrs     # the import system's own (_StoredLoader.create_module)
+except ImportError:                                          # not there: the import sets them as usual
+    _init_module_attrs = None
 
 _FORMAT = 3                     # 2: an index, then each module's code read on its import; 3: __cached__ kept
 _MAGIC = b"gwlint modules 3\n"
@@ -96,6 +100,8 @@ class _StoredLoader(SourceFileLoader):
         and on Python 3.11 a module's missing attribute costs up to three formatted
         ``AttributeError``s (11-15 k instructions): ~22 k an import, 4.8 M of a seed's
         one-file run."""
+        if _init_module_attrs is None:
+            return None
         return _init_module_attrs(spec, type(sys)(spec.name), override=True)
 
     def get_code(self, fullname):
@@ -149,9 +155,10 @@ def _spec(name: str, origin: str, is_package: bool, cached: str | None, loader) 
     spec = ModuleSpec(name, loader, origin=origin)
     spec._set_fileattr = True           # has_location, as spec_from_file_location sets it
     spec.cached = cached
-    # what the import sets (True, then False) before the module is seen, set at once: the
-    # import asks a non-package for its ``__path__``, and that missing attribute's error
-    # reads ``__spec__._initializing`` (without it, one more AttributeError: ~4 k)
+    # the value the import leaves (True while the module's code runs, then False; nothing
+    # reads it before), set at once: the import asks a non-package for its ``__path__``,
+    # and that missing attribute's error reads ``__spec__._initializing`` (absent: one
+    # more AttributeError, ~4 k)
     spec._initializing = False
     if is_package:
         # spec_from_file_location's search location for a package: the folder of its file
