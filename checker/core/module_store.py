@@ -15,9 +15,10 @@ objects, each marshalled as the ``.pyc`` holds it and read (with its own CRC-32 
 only when the module is imported: a run reads the index, ~30 KB, and the code it runs,
 not the whole file.  The spec the finder gives is the one the path finder would build
 (``spec_from_file_location`` with the same file and search locations), with a loader
-that is the ordinary source loader but takes the code object from the store:
+that is the ordinary source loader but takes the code object from the store (and makes
+the module with its import attributes set, by the import system's own function):
 ``__file__``, ``__path__``, ``__cached__``, tracebacks, ``get_source`` and resources are
-unchanged.
+unchanged (tests/test_module_store_attributes.py compares every module of a run).
 
 A kept module is used only while its source file has the size and modification time it
 had when its code was kept (one ``stat``, what the ``.pyc`` check compares too, to the
@@ -38,6 +39,11 @@ import zlib
 from importlib.machinery import ModuleSpec, SourceFileLoader
 
 from checker.core import vouched
+
+try:
+    from importlib._bootstrap import _init_module_attrs     # the import system's own (_StoredLoader.create_module)
+except ImportError:                                          # not there: the import sets them as usual
+    _init_module_attrs = None
 
 _FORMAT = 3                     # 2: an index, then each module's code read on its import; 3: __cached__ kept
 _MAGIC = b"gwlint modules 3\n"
@@ -83,8 +89,20 @@ class _StoredLoader(SourceFileLoader):
     """The source loader, its code object taken from the store."""
 
     def __init__(self, fullname: str, path: str, code: _Code, where: tuple) -> None:
-        super().__init__(fullname, path)
+        SourceFileLoader.__init__(self, fullname, path)     # named: super() costs 1.2 k more
         self._stored = (code, where)
+
+    def create_module(self, spec):
+        """The new module with the attributes the import sets from its spec already set,
+        by the import system's own function (``override``: the values and order it gives a
+        new module).  The import's own pass (``module_from_spec``) then finds each set and
+        leaves it: that pass asks the new module for ``__file__`` and ``__cached__`` first,
+        and on Python 3.11 a module's missing attribute costs up to three formatted
+        ``AttributeError``s (11-15 k instructions): ~22 k an import, 4.8 M of a seed's
+        one-file run."""
+        if _init_module_attrs is None:
+            return None
+        return _init_module_attrs(spec, type(sys)(spec.name), override=True)
 
     def get_code(self, fullname):
         stored, self._stored = self._stored, None   # once: a reload reads the .pyc again
@@ -117,7 +135,7 @@ class _Finder:
             st = os.stat(origin)
         except OSError:
             return None
-        if (st.st_size, st.st_mtime_ns) != stamp:
+        if st.st_mtime_ns != stamp[1] or st.st_size != stamp[0]:
             return None                 # edited since it was kept: the path finder finds it
         return _spec(fullname, origin, is_package, cached, _StoredLoader(fullname, origin, self.code, where))
 
@@ -129,13 +147,19 @@ def _spec(name: str, origin: str, is_package: bool, cached: str | None, loader) 
     """The spec ``spec_from_file_location(name, origin, loader=loader,
     submodule_search_locations=[] if is_package else None)`` makes for an absolute
     ``origin`` (what every kept module's is: ``keep`` takes them from imported modules'
-    specs), with ``__cached__`` as kept.  ``spec.cached`` is otherwise worked out on the
-    module's import (``cache_from_source``: some 10 us a module, 200-odd modules a run)
-    from the origin and three things of the interpreter (its cache tag, ``-O`` level and
-    ``sys.pycache_prefix``), all of which name the store's file (``_path``)."""
+    specs), with ``__cached__`` as kept and ``_initializing`` as the import leaves it.
+    ``spec.cached`` is otherwise worked out on the module's import (``cache_from_source``:
+    some 10 us a module, 200-odd modules a run) from the origin and three things of the
+    interpreter (its cache tag, ``-O`` level and ``sys.pycache_prefix``), all of which
+    name the store's file (``_path``)."""
     spec = ModuleSpec(name, loader, origin=origin)
     spec._set_fileattr = True           # has_location, as spec_from_file_location sets it
     spec.cached = cached
+    # the value the import leaves (True while the module's code runs, then False; nothing
+    # reads it before), set at once: the import asks a non-package for its ``__path__``,
+    # and that missing attribute's error reads ``__spec__._initializing`` (absent: one
+    # more AttributeError, ~4 k)
+    spec._initializing = False
     if is_package:
         # spec_from_file_location's search location for a package: the folder of its file
         spec.submodule_search_locations = [origin.rpartition(os.sep)[0]]
@@ -193,12 +217,16 @@ def _read(path, folder: str) -> tuple[dict, _Code | None]:
         os.close(fd)
         return {}, None
     inside = folder + os.sep
-    whole = len(modules)
+    # a file whose every entry is this folder's can be checked whole at exit and vouched for
+    # (each file starts with the folder: all are absolute when it is, none when it is not;
+    # os.path.isabs of each was 1.1 M instructions a run)
+    if os.path.isabs(inside) and all(type(entry) is tuple and len(entry) == 5 and type(entry[0]) is str
+                                     and entry[0].startswith(inside) for entry in modules.values()):
+        return modules, _Code(fd, _HEAD + length, st, checked)
     modules = {name: entry for name, entry in modules.items()
                if isinstance(entry, tuple) and len(entry) == 5 and str(entry[0]).startswith(inside)
                and os.path.isabs(entry[0])}
-    # a file whose every entry is this folder's can be checked whole at exit and vouched for
-    return modules, _Code(fd, _HEAD + length, st if whole == len(modules) else None, checked)
+    return modules, _Code(fd, _HEAD + length, None, checked)
 
 
 def keep(path, stored: dict, code: _Code | None, package: str = _PACKAGE) -> None:
