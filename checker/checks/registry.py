@@ -64,6 +64,15 @@ def load_kind(name: str) -> ModuleType:
     return sys.modules.get(module_name) or importlib.import_module(module_name)
 
 
+def kind_constant(module: ModuleType, name: str, default=None):
+    """A kind module's optional constant (``LATE``, ``CORPUS``, ``DEFERS_TO``) read from its
+    namespace.  Asked for every rule of every document; on Python 3.11 a module's missing
+    attribute costs a formatted AttributeError (some 7 k instructions) that ``getattr``'s
+    default then drops.  Kind modules define no module ``__getattr__`` (a test holds them
+    to it), so their namespace is every attribute they have."""
+    return module.__dict__.get(name, default)
+
+
 def bind(rule, vocabularies=None):
     """A rule as loaded, made runnable: its kind found, its parameters and message
     placeholders validated against the kind, its family and vocabularies attached.
@@ -104,7 +113,7 @@ def link_deferrals(rules: list, run: list | None = None) -> list:
     finding nothing still takes the problems it would report, as when it runs."""
     out = []
     for rule in rules if run is None else run:
-        kinds = getattr(load_kind(rule.kind), "DEFERS_TO", ())
+        kinds = kind_constant(load_kind(rule.kind), "DEFERS_TO", ())
         if kinds or rule.defers_to:
             partners = tuple(r for r in rules if r.kind in kinds and r is not rule)
             rule = rule.with_changes(defers_to=partners)

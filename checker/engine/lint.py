@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from checker.checks.registry import load_kind
+from checker.checks.registry import kind_constant, load_kind
 from checker.core.patterns import regex_budget
 from checker.engine.budget import Budget
 from checker.engine.problems import RunError
@@ -70,14 +70,14 @@ def lint_document(doc: Document, rules: list[Rule], collect: bool = True, cancel
         found: list[Violation] = []
         try:
             module = load_kind(rule.kind)
-            if getattr(module, "LATE", False):
+            if kind_constant(module, "LATE", False):
                 continue  # judged after the others (checker.engine.suppress.unused_suppressions)
             with regex_budget(regex_seconds):
                 for finding in module.check(doc, rule):
                     found.append(stamp(doc, rule, finding))
                     if rule.limit and len(found) >= rule.limit:
                         break
-                if collect and getattr(module, "CORPUS", False):
+                if collect and kind_constant(module, "CORPUS", False):
                     result.corpus[rule.id] = module.collect(doc, rule)
             result.violations.extend(found)
         except TimeoutError as exc:

@@ -8,7 +8,7 @@ nothing is reported as info, so stale ones do not pile up.
 """
 from __future__ import annotations
 
-from checker.checks.registry import load_kind
+from checker.checks.registry import kind_constant, load_kind
 from checker.engine.stamp import stamp_resolved
 from checker.engine.violation import Violation
 from checker.rules.rule import Rule
@@ -39,6 +39,6 @@ def unused_suppressions(path: str, suppressions: list[Suppression], rules: list[
     out: list[Violation] = []
     for rule in rules:
         module = load_kind(rule.kind)
-        if getattr(module, "LATE", False):
+        if kind_constant(module, "LATE", False):
             out += [stamp_resolved(rule, f, {path: line_labels}) for f in module.check_late(path, unused, rule)]
     return out
