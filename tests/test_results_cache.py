@@ -357,3 +357,24 @@ def test_an_unreadable_stored_finding_after_an_edit_means_a_full_comparison(tmp_
             assert [(v, v.message) for v in warm.violations] == [(v, v.message) for v in full.violations]
     finally:
         os.chdir(old)
+
+
+def test_the_cache_is_where_and_as_its_paths_said_with_a_root_as_text_or_a_path(tmp_path):
+    # ResultsCache works on text (no pathlib on the one-file path); its folders, and the
+    # fingerprint that names one, are those of the root as a Path: a cache kept by an earlier
+    # version is still found, and root/folder still give (and take) Paths
+    from checker.engine.results_cache import FOLDER, ResultsCache, settings_fingerprint
+
+    as_text = _settings(tmp_path)
+    assert isinstance(as_text.root_text, str)
+    fingerprint = settings_fingerprint(as_text, False)
+    as_path = _settings(tmp_path)
+    as_path.root = Path(as_path.root_text)
+    assert settings_fingerprint(as_path, False) == fingerprint
+    for settings in (as_text, as_path):
+        cache = ResultsCache(settings, False)
+        assert cache.root == Path(tmp_path).resolve() / FOLDER and isinstance(cache.root, Path)
+        assert cache.folder == cache.root / f"results-{fingerprint}" and isinstance(cache.folder, Path)
+        assert cache.folder_text == str(cache.folder)
+    cache.folder = tmp_path / "elsewhere"
+    assert cache.folder_text == str(tmp_path / "elsewhere") and cache.folder == tmp_path / "elsewhere"

@@ -43,8 +43,11 @@ import stat
 import tempfile
 import zlib
 from collections import Counter
-from pathlib import Path
 from typing import Any, Iterator
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:    # annotations only: see ResultsCache.root
+    from pathlib import Path
 
 from checker.core import digests
 from checker.engine.lint import FileResult
@@ -63,7 +66,7 @@ PRUNE_PERIOD = 86400.0       # seconds between prunes (checker.engine.results_up
 due_for_prune: set[str] = set()    # the FOLDERs this process used that are due
 
 
-def _note_if_due(root: Path) -> None:
+def _note_if_due(root: str) -> None:
     """Remember the results cache ``root`` when its prune is due: one ``stat`` of its
     stamp, here, in a module every run with a results cache has imported (the prune
     itself, ``checker.engine.results_upkeep``, is imported only when due)."""
@@ -80,6 +83,12 @@ def _note_if_due(root: Path) -> None:
     due_for_prune.add(os.fspath(root))
 
 
+def _root_text(settings) -> str:
+    """The run's root as text: ``Settings.root_text`` (no Path made), else ``root``."""
+    text = getattr(settings, "root_text", None)
+    return text if text is not None else str(settings.root)
+
+
 def settings_fingerprint(settings, collect: bool) -> str:
     """What decides a file's findings besides its own path and bytes."""
     from checker.core.version import code_stamp, tool_version
@@ -90,7 +99,7 @@ def settings_fingerprint(settings, collect: bool) -> str:
               r.limit, r.family, r.enabled] for r in settings.rules]
     blob = {
         "format": FORMAT, "version": tool_version(), "code": code_stamp(), "collect": collect,
-        "root": str(settings.root),
+        "root": _root_text(settings),
         "config": plain_values(settings.config),      # not model_dump: no pydantic serializer to build
         "config_digest": getattr(settings.config, "_source_digest", None),
         "data": vocabularies.fingerprint if vocabularies is not None else settings.lexicon.fingerprint,
@@ -105,9 +114,11 @@ class ResultsCache:
     checked and taken from the cache in this run (for tests and the benchmark)."""
 
     def __init__(self, settings, collect: bool) -> None:
-        self.root = Path(settings.root) / FOLDER
-        self.folder = self.root / f"results-{settings_fingerprint(settings, collect)}"
-        _note_if_due(self.root)
+        # as text (os.path), ``root`` and ``folder`` Paths made when asked: a one-file run
+        # with its results cache imports no pathlib (with urllib.parse, 3 ms of a fresh process)
+        self.root_text = os.path.join(_root_text(settings), FOLDER)
+        self.folder_text = os.path.join(self.root_text, f"results-{settings_fingerprint(settings, collect)}")
+        _note_if_due(self.root_text)
         self.rechecked: list[str] = []
         self.reused: list[str] = []
         # how the cross-document phase was had: "stored" (the same files as a run before),
@@ -118,6 +129,32 @@ class ResultsCache:
         self.previous_report: str | None = None     # set with "updated": see runner._updated_phase
         self.reusable: set[str] = set()
         self._ready = False
+
+    @property
+    def root(self) -> Path:
+        """The ``.gwlint_cache`` folder (``root_text`` as a Path)."""
+        from pathlib import Path
+
+        return Path(self.root_text)
+
+    @root.setter
+    def root(self, value: Path | str) -> None:
+        self.root_text = os.fspath(value)
+
+    @property
+    def folder(self) -> Path:
+        """This fingerprint's folder (``folder_text`` as a Path)."""
+        from pathlib import Path
+
+        return Path(self.folder_text)
+
+    @folder.setter
+    def folder(self, value: Path | str) -> None:
+        self.folder_text = os.fspath(value)
+
+    def _at(self, name: str) -> str:
+        """The file ``name`` in this fingerprint's folder."""
+        return os.path.join(self.folder_text, name)
 
     # -- keys
     @staticmethod
@@ -169,7 +206,7 @@ class ResultsCache:
     # -- per file
     def has(self, key: str) -> bool:
         """Whether there is an entry ``key`` (``load`` may still find it unreadable)."""
-        return (self.folder / f"{key}.json").exists()
+        return os.path.exists(self._at(f"{key}.json"))
 
     def load(self, path: str, key: str, rows: bool = False) -> FileResult | None:
         """The entry of ``path`` with ``key``; ``rows``: leave its violations as the rows
@@ -274,7 +311,7 @@ class ResultsCache:
         cross-document findings from what is kept rather than compare everything: the
         phase entry ``key`` exists, or the kept index is of the same paths with at most
         ``limit`` of them changed (``runner._updated_phase`` then updates it)."""
-        if (self.folder / f"corpus-{key}.json").exists():
+        if os.path.exists(self._at(f"corpus-{key}.json")):
             return True
         head = self._read("index.json")
         try:
@@ -292,7 +329,7 @@ class ResultsCache:
         from the end of the entry, where both writers put them.  The iterator raises
         ValueError on a row it cannot read; None: no such entry (or one of another form)."""
         try:
-            fh = open(self.folder / f"corpus-{key}.json", "rb")
+            fh = open(self._at(f"corpus-{key}.json"), "rb")
         except OSError:
             return None
         try:
@@ -347,7 +384,7 @@ class ResultsCache:
         try:
             if head is None or head["format"] != FORMAT:
                 return None
-            with open(self.folder / "index.bin", "rb") as fh:
+            with open(self._at("index.bin"), "rb") as fh:
                 blob = fh.read()
             if len(blob) != head["size"] or zlib.crc32(blob) != head["crc"]:
                 return None
@@ -384,7 +421,7 @@ class ResultsCache:
                 return None
             counts = Counter({str(k): int(n) for k, n in head["counts"].items()})
             ranges = head.get("ranges") or {}
-            fh = open(self.folder / f"report-{key}.txt", "rb")
+            fh = open(self._at(f"report-{key}.txt"), "rb")
         except (OSError, KeyError, TypeError, ValueError, AttributeError):
             return None
         try:        # checked through the file it will be copied from, a piece at a time
@@ -404,7 +441,7 @@ class ResultsCache:
         if not self._prepare():
             return None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=self.folder)
+            fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=self.folder_text)
         except OSError:
             return None
         return ReportWriter(self, key, fd, tmp, count, dict(counts))
@@ -415,7 +452,7 @@ class ResultsCache:
         if not self._prepare():
             return None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
+            fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder_text)
         except OSError:
             return None
         return PhaseWriter(self, key, fd, tmp)
@@ -426,24 +463,25 @@ class ResultsCache:
         ``prefix<key>.json`` header): each run over another set of files writes a report
         and a phase entry as large as its findings."""
         try:
-            found = sorted(((e.stat().st_mtime_ns, e.name) for e in os.scandir(self.folder)
+            found = sorted(((e.stat().st_mtime_ns, e.name) for e in os.scandir(self.folder_text)
                             if e.name.startswith(prefix) and e.name.endswith(suffix)), reverse=True)
         except OSError:
             return
         for _, name in found[keep:]:
             for stale in {name, name[:-len(suffix)] + ".json"}:
                 try:
-                    os.unlink(self.folder / stale)
+                    os.unlink(self._at(stale))
                 except OSError:
                     pass
 
     def _prepare(self) -> bool:
         if not self._ready:
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                marker = self.root / ".gitignore"
-                if not marker.exists():
-                    marker.write_text(_IGNORE_ALL, encoding="utf-8")
+                os.makedirs(self.folder_text, exist_ok=True)
+                marker = os.path.join(self.root_text, ".gitignore")
+                if not os.path.exists(marker):
+                    with open(marker, "w", encoding="utf-8") as fh:
+                        fh.write(_IGNORE_ALL)
             except OSError:
                 return False
             self._ready = True
@@ -451,7 +489,7 @@ class ResultsCache:
 
     def _read(self, name: str) -> Any:
         try:
-            with open(self.folder / name, "rb") as fh:
+            with open(self._at(name), "rb") as fh:
                 return json.loads(fh.read())
         except (OSError, ValueError):
             return None
@@ -462,7 +500,7 @@ class ResultsCache:
         try:
             if not self._prepare():
                 return
-            fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder)
+            fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.folder_text)
             os.chmod(tmp, 0o644)                # mkstemp makes it private; a cache is not
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 # dumps, not dump: json.dump encodes in Python, dumps with the C encoder;
@@ -472,7 +510,7 @@ class ResultsCache:
                         fh.write(piece)
                 else:
                     fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, self.folder / name)
+            os.replace(tmp, self._at(name))
         except OSError:
             _discard(tmp)
 
@@ -575,7 +613,7 @@ class PhaseWriter:
     def close(self, used: dict[str, list[int]] | None) -> None:
         """Keep the entry with the directives it used; ``None``: drop it (the phase stopped)."""
         ok = used is not None and self._ok and self._put('],"used":' + json.dumps(used, ensure_ascii=False, separators=(",", ":")) + "}")
-        if _finish(self._fh, self._tmp, self._cache.folder / f"corpus-{self._key}.json", ok):
+        if _finish(self._fh, self._tmp, self._cache._at(f"corpus-{self._key}.json"), ok):
             self._cache.prune("corpus-", ".json", KEEP_PHASES)
 
 
@@ -597,7 +635,7 @@ class IndexWriter:
             return
         try:
             if rule_id not in self._parts:
-                fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=self._cache.folder)
+                fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=self._cache.folder_text)
                 self._parts[rule_id] = (os.fdopen(fd, "wb"), tmp)
                 self._listing[rule_id] = []
             array = np.ascontiguousarray(array, dtype=np.uint32)
@@ -609,7 +647,7 @@ class IndexWriter:
 
     def close(self, phase: str | None, keys: dict[str, str | None] | None = None) -> None:
         """Keep the index (of the phase entry ``phase`` and files ``keys``); ``None``: drop it."""
-        folder = self._cache.folder
+        folder = self._cache.folder_text
         tmp = None
         try:
             for fh, _ in self._parts.values():
@@ -626,7 +664,7 @@ class IndexWriter:
                             out.write(piece)
                             crc = zlib.crc32(piece, crc)
                             size += len(piece)
-            os.replace(tmp, folder / "index.bin")
+            os.replace(tmp, os.path.join(folder, "index.bin"))
             tmp = None
         except OSError:
             return
@@ -656,7 +694,7 @@ class ReportWriter:
         self._fh.write(data)
 
     def close(self, keep: bool, ranges: dict | None = None) -> None:
-        if _finish(self._fh, self._tmp, self._cache.folder / f"report-{self._key}.txt", keep):
+        if _finish(self._fh, self._tmp, self._cache._at(f"report-{self._key}.txt"), keep):
             self._cache._write(f"report-{self._key}.json", {**self._head, "size": self._size, "crc": self._crc,
                                                              "ranges": ranges or {}})
             self._cache.prune("report-", ".txt", KEEP_REPORTS)
