@@ -172,15 +172,16 @@ class _StoredParams(Deferred):
 
     def resolve(self):
         from checker.checks.registry import load_kind
-        from checker.rules.loader import validate_params
 
         module = load_kind(self.kind)
-        if self.spec.get("raw"):
+        # (the class cannot differ with the same code: the key has its stamp)
+        if self.spec.get("raw") or module.Params.__name__ != self.spec["class"]:
+            # imported only where it runs: resolve runs for every rule of a run, and each
+            # ``from module import name`` of a plain module costs ~6 k instructions
+            from checker.rules.loader import validate_params
+
             return validate_params(self.source, self.rule_id, module, self.raw_params)
-        cls = module.Params
-        if cls.__name__ != self.spec["class"]:     # cannot happen with the same code: the key has its stamp
-            return validate_params(self.source, self.rule_id, module, self.raw_params)
-        return cls.model_construct(_fields_set=set(self.spec["fields_set"]), **self.spec["values"])
+        return module.Params.model_construct(_fields_set=set(self.spec["fields_set"]), **self.spec["values"])
 
 
 def _params_from(data: dict[str, Any], rule_fields: dict[str, Any]):
