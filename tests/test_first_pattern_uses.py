@@ -50,3 +50,27 @@ def test_a_scan_makes_its_pieces_at_its_first_search_past_the_literal_test():
         assert scan._body is not None or scan._run, compiled.pattern
     # the split and the run are what the search used
     assert LiteralScan(behind)._split and not LiteralScan(run)._split
+
+
+def test_an_empty_text_is_not_searched_by_the_leftover_patterns():
+    """The ``pattern`` kind keeps only spans that take a character, so an empty text has
+    none to find: its expressions are not searched (nor compiled, nor regex's engine
+    loaded) for it; a text with something in it is searched as before."""
+    from checker.checks.leftovers import pattern
+
+    class Searched(Exception):
+        pass
+
+    class Watched:
+        pattern = "(?:x|)"
+
+        def finditer(self, text):
+            raise Searched
+
+    assert pattern._spans(Watched(), "") == []
+    try:
+        pattern._spans(Watched(), "x")
+    except Searched:
+        pass
+    else:
+        raise AssertionError("a text with something in it was not searched")
