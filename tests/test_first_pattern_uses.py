@@ -74,3 +74,61 @@ def test_an_empty_text_is_not_searched_by_the_leftover_patterns():
         pass
     else:
         raise AssertionError("a text with something in it was not searched")
+
+
+def _shipped_expressions() -> list[str]:
+    import yaml
+
+    found: list[str] = []
+    for path in sorted((ROOT / "rules").glob("*/vocabulary.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            if key.endswith(("patterns", "bridges", "joins")) and isinstance(value, list):
+                found += [p for p in value if isinstance(p, str) and p not in found]
+    return found
+
+
+def test_every_match_holds_a_text_of_each_also_required_set():
+    """``also_required``'s sets are texts every match holds: checked on every match
+    ``regex`` finds of the shipped expressions in the seeds and the rules' examples."""
+    import regex
+
+    from checker.core.patterns import also_required
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "rules").glob("*/pack.yaml"))]
+    checked = sets = 0
+    for pattern in _shipped_expressions():
+        also = also_required(pattern, re.MULTILINE)
+        sets += bool(also)
+        if not also:
+            continue
+        compiled = regex.compile(pattern, regex.MULTILINE)
+        for text in texts:
+            for m in compiled.finditer(text):
+                checked += 1
+                for option in also:
+                    assert any(t in m.group() for t in option), (pattern, m.group(), option)
+    assert sets > 20 and checked > 100
+
+
+def test_a_string_lacking_an_also_required_set_is_not_searched():
+    """A whole-string search of a long string holding the literals but none of another
+    required set's texts finds nothing without running the expression; with them, it
+    finds what regex finds."""
+    from checker.core.patterns import UserPattern, also_required
+
+    pattern = r"第[ \t]*\d{1,3}[ \t]*页[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页"
+    assert also_required(pattern, re.MULTILINE)
+    filler = "第一条 全年经济运行总体平稳。\n" * 200
+    user = UserPattern(pattern, re.MULTILINE)
+
+    class Never:
+        def finditer(self, *args, **kwargs):
+            raise AssertionError("searched")
+
+    user._compiled = Never()
+    assert list(user.finditer(filler)) == []
+    fresh = UserPattern(pattern, re.MULTILINE)
+    text = filler + "第 3 页，共 12 页\n" + filler
+    assert [m.span() for m in fresh.finditer(text)] == [m.span() for m in re.finditer(pattern, text, re.M)] != []
