@@ -67,9 +67,10 @@ def test_random_expressions_find_what_re_finds():
             m, ours = whole.search(text, pos, end), search.search(text, pos, end)
             assert (m and (m.span(), m.groups())) == (ours and (ours.span(), ours.groups())), (pattern, text, pos, end)
             scan = LiteralScan(whole)
-            assert scan._run is not None
             assert [(x.span(), x.groups()) for x in scan.finditer(text)] == \
                    [(x.span(), x.groups()) for x in whole.finditer(text)], (pattern, text)
+            scan._pieces()          # (made at the first search past the literal test)
+            assert scan._run
     assert split_count > 250
 
 

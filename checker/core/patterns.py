@@ -317,6 +317,61 @@ def context_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Sets of texts besides the literals: every match of 第[ \t]*\d{1,3}[ \t]*页 holds 第 (its
+# literal, in most documents) and 页 too; ©[ \t]*(?:19|20)\d{2} holds 19 or 20 and ©.  A
+# whole-string search is refused when the string lacks every text of one such set.
+_ALSO_MAX = 3                   # sets kept, the most selective first
+
+
+def also_required(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
+    """Sets of texts, other than ``required_literals``', one text of each of which every
+    match of ``pattern`` holds: read from its top-level items one at a time (each item's
+    match is a piece of the whole's; a look-around's text is not), a run of literals, a
+    set of a few characters, a group or choice of such; at most ``_ALSO_MAX``, ``()`` when
+    it cannot tell (as ``context_literals``: flags, syntax only ``regex`` reads)."""
+    import warnings
+    from re import _constants as c, _parser
+
+    if flags & ~_FLAGS_KEPT or "\\p{" in pattern or "\\P{" in pattern:
+        return ()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
+    except Exception:       # noqa: BLE001 - regex-only syntax: nothing known
+        return ()
+    if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
+        return ()
+    if not _read_alike(parsed, pattern, c):
+        return ()
+    plain = set(required_literals(pattern, flags))
+    found: list[tuple[str, ...]] = []
+
+    def add(option) -> None:
+        if option and all(option) and len(option) <= _CONTEXT_MAX and set(option) != plain \
+                and tuple(option) not in found:
+            found.append(tuple(option))
+
+    run: list[str] = []
+    for op, av in parsed:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            add(["".join(run)])
+            run = []
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        option, _ = _required_lead([(op, av)], c)
+        if not option:
+            option, _ = _required_lead([(op, av)], c, sets=True)
+        add(option)
+    if run:
+        add(["".join(run)])
+    found.sort(key=lambda option: (-min(map(len, option)), len(option)))
+    return tuple(found[:_ALSO_MAX])
+
+
 def behind_texts(pattern: str, flags: int = 0) -> tuple[str, ...]:
     """Texts one of which ends right where every match of ``pattern`` begins: the texts of
     a look-behind of fixed text opening the expression (``(?:(?<=共有)|(?<=累计))家``,
@@ -1066,11 +1121,28 @@ def _engine_file() -> str | None:
 
 
 def _engine_spec():
-    """How the import system would load ``regex._regex`` (the package not imported), or None."""
-    import importlib.util
+    """How the import system would load ``regex._regex`` (the package not imported), or
+    None; looked for once a process (the store's name and the engine's load both ask)."""
+    if not _ENGINE_SPEC:
+        _ENGINE_SPEC.append(_find_engine_spec())
+    return _ENGINE_SPEC[0]
+
+
+_ENGINE_SPEC: list = []
+
+
+def _find_engine_spec():
+    # ``importlib.util.find_spec``'s own steps (the module's spec when it is imported, else
+    # the import system's search), called from ``importlib._bootstrap``, where both live:
+    # importing ``importlib.util`` for them cost a one-file run ~1.2 M instructions
+    import sys
+    from importlib._bootstrap import _find_spec
     from importlib.machinery import PathFinder
 
-    spec = importlib.util.find_spec("regex")
+    if "regex" in sys.modules:
+        spec = getattr(sys.modules["regex"], "__spec__", None)
+    else:
+        spec = _find_spec("regex", None)
     folder = spec.submodule_search_locations if spec is not None else None
     found = PathFinder.find_spec("regex._regex", list(folder)) if folder else None
     return found if found is not None and found.loader is not None else None
@@ -1104,14 +1176,14 @@ def _engine():
 
     engine = sys.modules.get("regex._regex")
     if engine is None:
-        import importlib.util
+        from importlib._bootstrap import module_from_spec     # importlib.util's, not importing it
 
         found = _engine_spec()
         if found is None:
             from regex import _regex as engine     # as before: through the package
 
             return engine
-        engine = importlib.util.module_from_spec(found)
+        engine = module_from_spec(found)
         sys.modules["regex._regex"] = engine
         try:
             found.loader.exec_module(engine)
@@ -1419,32 +1491,50 @@ class LiteralScan:
     matches (``_lookbehind_split``).  Offers ``finditer`` with ``re``'s arguments and
     results; what it finds is what ``re`` finds."""
 
-    __slots__ = ("regex", "literals", "window", "_body", "_guard", "_run")
+    __slots__ = ("regex", "literals", "window", "_split", "_body", "_guard", "_run")
 
     def __init__(self, compiled: re.Pattern) -> None:
         self.regex = compiled
         key = (compiled.pattern, int(compiled.flags))
         self.literals = _KNOWN.literals_of(key)
         self.window = _KNOWN.window_of(key) if self.literals else ()
+        self._split = _KNOWN.split_of(key)
+        # the pieces searched instead of the whole are made at the first search past the
+        # literal test (``_pieces``): half of a seed run's scans never get there, and each
+        # piece is one more program to make (~30-40 k instructions from the store)
         self._body = self._guard = self._run = None
-        split = _KNOWN.split_of(key)
+
+    def _pieces(self) -> None:
+        """Make the look-behind's guard and the rest (``_lookbehind_split``), or the search
+        from what follows an opening run of one set (``run_split``; ``_run`` False: none)."""
+        compiled = self.regex
+        split = self._split
         if split:
-            self._guard = re.compile(compiled.pattern[:split], compiled.flags)
-            self._body = compile_skipping(compiled.pattern[split:], compiled.flags)
-        elif isinstance(compiled.pattern, str):
-            # an expression opening with a run of one set: searched from what follows it
-            run = pattern_facts.answer("run-split", *key, lambda: run_split(*key))
-            if run:
-                self._run = RunSearch(compiled, run, compile_skipping)
+            if self._body is None:
+                # the guard first: a thread finding the body set finds the guard too
+                self._guard = re.compile(compiled.pattern[:split], compiled.flags)
+                self._body = compile_skipping(compiled.pattern[split:], compiled.flags)
+        elif self._run is None:
+            run = None
+            if isinstance(compiled.pattern, str):
+                key = (compiled.pattern, int(compiled.flags))
+                run = pattern_facts.answer("run-split", *key, lambda: run_split(*key))
+            self._run = RunSearch(compiled, run, compile_skipping) if run else False
 
     def _search(self, string: str, pos: int, endpos: int):
         """``regex.search``: the rest's leftmost match where the look-behind holds (or the
         whole's, found from what follows its opening run: ``run_split``)."""
         body = self._body
         if body is None:
-            if self._run is not None:
-                return self._run.search(string, pos, endpos)
-            return self.regex.search(string, pos, endpos)
+            if self._split:
+                self._pieces()
+                body = self._body
+            else:
+                if self._run is None:
+                    self._pieces()
+                if self._run:
+                    return self._run.search(string, pos, endpos)
+                return self.regex.search(string, pos, endpos)
         guard = self._guard.match
         while (m := body.search(string, pos, endpos)) is not None:
             if guard(string, m.start(), endpos) is not None:
@@ -1474,9 +1564,12 @@ class LiteralScan:
                 starts = _starts(string, literals, self.window, pos, end)
                 if starts is not None:
                     return iter(_anchored(self.regex.match, string, starts, end))
-        if self._body is not None or self._run is not None:
-            return self._all(string, pos, end)
-        return self.regex.finditer(string, pos, end)
+        if not self._split:
+            if self._run is None:
+                self._pieces()
+            if not self._run:
+                return self.regex.finditer(string, pos, end)
+        return self._all(string, pos, end)
 
 
 def _lookbehind_split(pattern: str, flags: int) -> int:
@@ -1552,7 +1645,7 @@ class UserPattern:
     """
 
     __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges", "_context",
-                 "_first_probe", "_behind")
+                 "_first_probe", "_behind", "_also")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -1565,6 +1658,7 @@ class UserPattern:
         self._context: tuple[str, ...] | None = None      # found on first use (see context_literals)
         self._first_probe = None                          # found on first use (see _holds_no_first)
         self._behind: tuple[str, ...] | None = None        # found on first use (see behind_texts)
+        self._also: tuple[tuple[str, ...], ...] | None = None   # found on first use (see also_required)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -1595,7 +1689,13 @@ class UserPattern:
                 if context is None:
                     context = self._context = _KNOWN.context_of((self.pattern, int(self.flags)))
                 if not context or _holds_any(string, context):
-                    return False
+                    also = self._also
+                    if also is None:
+                        flags = int(self.flags)
+                        also = self._also = pattern_facts.answer("also required", self.pattern, flags,
+                                                                 lambda: also_required(self.pattern, flags))
+                    if all(_holds_any(string, texts) for texts in also):
+                        return False
         else:
             find = string.find
             for literal in literals:

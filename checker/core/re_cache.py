@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from array import array
 from re import _compiler, _constants, _parser      # (Python 3.11 on: requires-python)
 from re import error as re_error
 
@@ -100,7 +101,9 @@ class _Store:
         if hit is None:
             return None
         final_flags, blob, groups, groupindex, indexgroup, _generation = hit
-        return final_flags, memoryview(blob).cast(_CODE).tolist(), groups, groupindex, indexgroup
+        # an array's ``tolist`` makes the ints ~15 % cheaper than a memoryview's (which
+        # unpacks each word by its format): ~1 M instructions of a seed's ~80 k words
+        return final_flags, array(_CODE, blob).tolist(), groups, groupindex, indexgroup
 
     def save(self) -> None:
         """Keep this run's expressions (when it compiled something new) with the file's
@@ -112,8 +115,6 @@ class _Store:
             return
         self.new = 0
         try:
-            from array import array
-
             code = _typecode()
             used = {}
             for key in self.used:

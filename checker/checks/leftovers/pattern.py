@@ -156,6 +156,10 @@ _LAST: tuple = (None, {})
 
 def _spans(compiled, text: str) -> list[Span]:
     global _LAST
+    if not text:
+        # a span kept takes a character, and an empty text has none: not searched (two
+        # expressions needing no literal loaded regex's engine for an empty file, ~4 M)
+        return []
     last = _LAST
     if last[0] is not text:
         last = _LAST = (text, {})
