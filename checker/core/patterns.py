@@ -1132,17 +1132,11 @@ _ENGINE_SPEC: list = []
 
 
 def _find_engine_spec():
-    # ``importlib.util.find_spec``'s own steps (the module's spec when it is imported, else
-    # the import system's search), called from ``importlib._bootstrap``, where both live:
-    # importing ``importlib.util`` for them cost a one-file run ~1.2 M instructions
-    import sys
-    from importlib._bootstrap import _find_spec
     from importlib.machinery import PathFinder
 
-    if "regex" in sys.modules:
-        spec = getattr(sys.modules["regex"], "__spec__", None)
-    else:
-        spec = _find_spec("regex", None)
+    from checker.core.package_spec import package_spec      # (not importlib.util: see there)
+
+    spec = package_spec("regex")
     folder = spec.submodule_search_locations if spec is not None else None
     found = PathFinder.find_spec("regex._regex", list(folder)) if folder else None
     return found if found is not None and found.loader is not None else None
@@ -1176,7 +1170,10 @@ def _engine():
 
     engine = sys.modules.get("regex._regex")
     if engine is None:
-        from importlib._bootstrap import module_from_spec     # importlib.util's, not importing it
+        try:        # importlib.util's own function, where it lives (importing util costs ~1.2 M)
+            from importlib._bootstrap import module_from_spec
+        except ImportError:         # (private module: kept working if it moves)
+            from importlib.util import module_from_spec
 
         found = _engine_spec()
         if found is None:

@@ -38,10 +38,9 @@ def full_dictionary() -> Path:
 
 def full_dictionary_name() -> str:
     """``full_dictionary()`` as text."""
-    import importlib.util
+    from checker.core.package_spec import package_spec
 
-    spec = importlib.util.find_spec("jieba")
-    return os.path.join(os.path.dirname(spec.origin), "dict.txt")
+    return os.path.join(os.path.dirname(package_spec("jieba").origin), "dict.txt")
 
 
 _full_dictionary = full_dictionary_name
@@ -221,17 +220,16 @@ def _kept_emission():
     """(cache file, its table or None) for jieba's emission table; None when jieba's module
     file is not found.  A kept table is installed as the module."""
     import codecs
-    import importlib.util
     import sys
     import zlib
 
+    from checker.core.package_spec import package_spec
     from checker.model.prefix_file import read_mapped
 
     if _EMISSION in sys.modules:
         return None
     try:
-        spec = importlib.util.find_spec("jieba")
-        source = os.path.join(os.path.dirname(spec.origin), "finalseg", "prob_emit.py")
+        source = os.path.join(os.path.dirname(package_spec("jieba").origin), "finalseg", "prob_emit.py")
         st = os.stat(source)
     except (AttributeError, ImportError, OSError, TypeError, ValueError):
         return None
