@@ -219,7 +219,9 @@ def _probe_plan(k: int, n: int) -> tuple:
       piece that is a segment filed under one of those is found there, with no search of
       the windows (``NearIndex._found_at``); every place of every window is one of the
       pieces, so no unit is missed.  As long as the prober's answer (one slice: the piece
-      twice, the second standing nowhere).
+      twice, the second standing nowhere);
+    * the cutter: ``_cutter``'s answer for the length, made of the picked slices (None
+      when the text is too short to cut), for ``_filing_plan``.
 
     The pieces' order is the order their slices are first met in the walk (lengths, then
     segments, then places, as ``_plan`` lists them): the three parts agree because they
@@ -246,11 +248,16 @@ def _probe_plan(k: int, n: int) -> tuple:
         plan = _probe_walk(k, n)
     starts, stops, slots, picks = plan
     if not starts:
-        return None, None, slots
+        return None, None, slots, None
     slices = list(map(slice, starts, stops))
     prober = itemgetter(*slices) if len(slices) > 1 else itemgetter(slices[0], slices[0])
-    picker = None if picks is None else itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
-    return prober, picker, slots
+    if picks is None:
+        return prober, None, slots, None
+    picker = itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
+    # the cutter of the length (``_cutter``'s: the picked slices are the segments), for
+    # ``_filing_plan``, from slices made here anyway
+    cut = [slices[p] for p in picks]
+    return prober, picker, slots, itemgetter(*cut) if len(cut) > 1 else itemgetter(cut[0], cut[0])
 
 
 def _sound(plan, k: int, n: int) -> bool:
@@ -357,7 +364,16 @@ def _slots(k: int, n: int) -> tuple[tuple[tuple[int, int], ...], ...]:
 def _filing_plan(k: int, length: int):
     """What ``NearIndex._filing_of`` needs of a length, in one cache look-up: its cutter
     (``_cutter``), how many segments and their sizes (the first's and the last's: the
-    sizes depend on the length only); (None, 0, ()) when too short to cut."""
+    sizes depend on the length only); (None, 0, ()) when too short to cut.  A length a
+    text was looked up at (``_PROBES``: most of those a document files) has its cutter in
+    its probe plan already, and its sizes are the arithmetic of ``_parts``: neither
+    ``_parts`` nor ``_cutter`` is made for it (~20 k instructions a length, some fifty at
+    a fresh process's first document)."""
+    if (k, length) in _PROBES:
+        size, longer = divmod(length, k + 1)
+        cut = _probe_plan(k, length)[3]
+        if size and cut is not None:
+            return cut, k + 1, (size, size + 1 if longer else size)
     parts = _parts(k, length)
     if parts is None:
         return None, 0, ()
