@@ -428,6 +428,7 @@ class NearIndex:
         self._wild_units: list[int] = []                 # units holding a placeholder
         self._wild_lacking: list[int] = []               # ... the bigrams each may lack of a text (2(k + its placeholders))
         self._wild_probes: list[tuple[str, ...] | None] = []    # ... and a few of its bigrams (``_wild_probe``)
+        self._wild_sizes: list[int] = []                 # ... and how many bigrams it has
         self._wild: dict[str, list[int]] = {}            # the same, by all their bigrams
         # Every unit by its bigrams, for a text with placeholders to look up: filed up to
         # ``_filed`` when such a text first asks (most documents have none).
@@ -460,6 +461,7 @@ class NearIndex:
             lacking = 2 * (self.max_changed + norm.count(PLACEHOLDER))
             self._wild_lacking.append(lacking)
             self._wild_probes.append(_wild_probe(self.grams_of(position), lacking))
+            self._wild_sizes.append(len(self.grams_of(position)))
             for gram in self.grams_of(position):
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
@@ -835,11 +837,11 @@ class NearIndex:
         nothing when the unit lacks too many (a paragraph of a thousand characters)."""
         n = len(norm)
         most = n - 1 if n > 1 else n
-        grams_of = self.grams_of
+        unit_grams = self._grams        # (a unit with placeholders has its bigrams made at ``add``)
         grams = None
-        for p, lacking, probe in zip(self._wild_units, self._wild_lacking, self._wild_probes):
-            theirs = grams_of(p)
-            if len(theirs) - most > lacking:
+        for p, lacking, probe, size in zip(self._wild_units, self._wild_lacking, self._wild_probes,
+                                           self._wild_sizes):
+            if size - most > lacking:
                 continue
             if probe is not None:
                 for gram in probe:
@@ -847,6 +849,7 @@ class NearIndex:
                         break
                 else:
                     continue        # holds none of them
+            theirs = unit_grams[p]
             if n > 1:
                 # (its one-character bigram is the unit "§" itself, which no text without
                 # placeholders holds: every other bigram has two characters)
