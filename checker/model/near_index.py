@@ -713,8 +713,20 @@ class NearIndex:
                 self._probed, self._probed_pieces = norm, pieces
                 texts = self._segment_texts
                 if texts.isdisjoint(pieces):
-                    if not self._wild_units and not self._short:
-                        return []
+                    if not self._short:
+                        wild = self._wild_units
+                        if not wild:
+                            return []
+                        if len(wild) <= self.examine_cap:
+                            # only the units with placeholders are left, each examined
+                            # below: those near none (a document with an anonymised name
+                            # early offers it to each later text) answer here, as the
+                            # path below would (``_wild_near`` into an empty set); a text
+                            # near one goes on and is asked again there
+                            found = set()
+                            self._wild_near(norm, found)
+                            if not found:
+                                return []
                     held = False    # only the short units and those with placeholders are left
                 else:
                     # which of the slices are segments filed: ``_found_at`` reads their
