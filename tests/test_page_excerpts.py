@@ -63,3 +63,21 @@ def test_page_excerpts_are_those_of_the_former_reading():
 def test_a_document_without_lead_paragraphs_is_read_without_the_whole_filter():
     doc = Document.from_text("一、总体要求\n推进建设。\n")
     assert places._page_excerpts(doc, None) == frozenset()
+
+
+def test_finished_unmarked_lead_paragraphs_leave_the_whole_text_unfiltered(monkeypatch):
+    # a lead paragraph that ends with a full stop and holds no mark is no excerpt whatever
+    # it quotes: the Han filter of the whole text is not made for it
+    filtered = []
+    monkeypatch.setattr(places, "_han", lambda s: filtered.append(s) or _han(s))
+    lead = "推进建设完善机制工作落实推进建设完善机制工作落实推进建设。"
+    text = lead + "\n一、总体要求\n" + lead + "\n"
+    doc = Document.from_text(text)
+    marks = _compiled_marks(("摘要",))
+    assert _page_excerpts(doc, marks) == _reference(doc, marks) == frozenset()
+    assert text not in filtered
+    # cut off (no full stop) it is asked, and found
+    text = lead[:-1] + "\n一、总体要求\n" + lead + "\n"
+    doc = Document.from_text(text)
+    assert _page_excerpts(doc, marks) == _reference(doc, marks) == {0}
+    assert text in filtered

@@ -45,12 +45,17 @@ def walked(monkeypatch):
 def test_the_pieces_are_every_place_of_every_window_once_with_its_windows(k, walked):
     for n in range(0, 140):
         _probe_plan.cache_clear()
-        prober, picker, slots = _probe_plan(k, n)
+        prober, picker, slots, cutter = _probe_plan(k, n)
         expected = _windows_by_place(k, n)
         if not expected:
             assert prober is None and picker is None
             continue
         bounds = _bounds(prober)
+        text = "".join(random.Random(n).choice("推进建设完善机制") for _ in range(n))
+        cut = near_index._cutter(k, n)
+        assert (cutter is None) == (cut is None), (k, n)
+        if cut is not None:
+            assert cutter(text) == cut(text), (k, n)
         assert len(bounds) == len(set(bounds)) == len(expected), (k, n)
         assert set(bounds) == set(expected), (k, n)
         assert len(slots) == (len(bounds) if len(bounds) > 1 else 2)
@@ -76,7 +81,7 @@ def test_a_kept_plan_of_another_shape_is_not_used(kept, monkeypatch):
     monkeypatch.setattr(near_index.pattern_facts, "answer", lambda kind, pattern, flags, compute: kept)
     _probe_plan.cache_clear()
     try:
-        prober, picker, slots = _probe_plan(k, n)
+        prober, picker, slots, cutter = _probe_plan(k, n)
         assert list(zip(*walked[:2])) == _bounds(prober) and slots == walked[2]
         text = "".join(random.Random(n).choice("推进建设完善机制") for _ in range(n))
         assert picker(prober(text)) == near_index._cutter(k, n)(text)
@@ -112,3 +117,34 @@ def test_a_short_length_is_probed_from_its_first_look_up():
     index.candidates("推进高质量发展建设现代化产业体系统", 0.5)
     assert (3, 17) in near_index._PROBES
     assert index._probed == "推进高质量发展建设现代化产业体系统"
+
+
+@pytest.mark.parametrize("k", [0, 1, 3, 6])
+def test_a_probed_length_is_filed_with_its_probe_plans_cutter(k, walked):
+    """``_filing_plan`` of a length looked up already takes the probe plan's cutter and
+    works the sizes out: the same count, sizes and cuts as from ``_parts`` and ``_cutter``."""
+    saved = dict(near_index._PROBES)
+    try:
+        for n in range(0, near_index._LONG_TEXT):
+            near_index._PROBES.pop((k, n), None)
+            plain = near_index._filing_plan.__wrapped__(k, n)
+            prober = near_index._prober(k, n)
+            if prober is not None:
+                near_index._PROBES[(k, n)] = prober
+            asked = []
+            parts = near_index._parts
+            near_index._parts = lambda *a: asked.append(a) or parts(*a)
+            try:
+                probed = near_index._filing_plan.__wrapped__(k, n)
+            finally:
+                near_index._parts = parts
+            assert probed[1:] == plain[1:], (k, n)
+            if plain[0] is None:
+                assert probed[0] is None
+                continue
+            assert not asked, (k, n)       # made from the probe plan
+            text = "".join(random.Random(n).choice("推进建设完善机制") for _ in range(n))
+            assert probed[0](text) == plain[0](text), (k, n)
+    finally:
+        near_index._PROBES.clear()
+        near_index._PROBES.update(saved)

@@ -99,3 +99,11 @@ def test_figures_only_updates_left_out_in_the_loop_as_before_it(k):
         updates.add(text)
         plain.add(text)
     assert left_out > 20
+
+
+def test_the_units_with_placeholders_keep_their_bigram_counts():
+    # ``_wild_near``'s length test reads each unit's count of bigrams kept at ``add``
+    index = NearIndex(3)
+    for text in ("关于§的通知", "§", "各单位§认真学习§贯彻落实", "推进建设完善机制", "§§工作"):
+        index.add(text)
+    assert index._wild_sizes == [len(index.grams_of(p)) for p in index._wild_units]

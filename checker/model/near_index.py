@@ -219,7 +219,9 @@ def _probe_plan(k: int, n: int) -> tuple:
       piece that is a segment filed under one of those is found there, with no search of
       the windows (``NearIndex._found_at``); every place of every window is one of the
       pieces, so no unit is missed.  As long as the prober's answer (one slice: the piece
-      twice, the second standing nowhere).
+      twice, the second standing nowhere);
+    * the cutter: ``_cutter``'s answer for the length, made of the picked slices (None
+      when the text is too short to cut), for ``_filing_plan``.
 
     The pieces' order is the order their slices are first met in the walk (lengths, then
     segments, then places, as ``_plan`` lists them): the three parts agree because they
@@ -246,11 +248,16 @@ def _probe_plan(k: int, n: int) -> tuple:
         plan = _probe_walk(k, n)
     starts, stops, slots, picks = plan
     if not starts:
-        return None, None, slots
+        return None, None, slots, None
     slices = list(map(slice, starts, stops))
     prober = itemgetter(*slices) if len(slices) > 1 else itemgetter(slices[0], slices[0])
-    picker = None if picks is None else itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
-    return prober, picker, slots
+    if picks is None:
+        return prober, None, slots, None
+    picker = itemgetter(*picks) if len(picks) > 1 else itemgetter(picks[0], picks[0])
+    # the cutter of the length (``_cutter``'s: the picked slices are the segments), for
+    # ``_filing_plan``, from slices made here anyway
+    cut = [slices[p] for p in picks]
+    return prober, picker, slots, itemgetter(*cut) if len(cut) > 1 else itemgetter(cut[0], cut[0])
 
 
 def _sound(plan, k: int, n: int) -> bool:
@@ -357,7 +364,16 @@ def _slots(k: int, n: int) -> tuple[tuple[tuple[int, int], ...], ...]:
 def _filing_plan(k: int, length: int):
     """What ``NearIndex._filing_of`` needs of a length, in one cache look-up: its cutter
     (``_cutter``), how many segments and their sizes (the first's and the last's: the
-    sizes depend on the length only); (None, 0, ()) when too short to cut."""
+    sizes depend on the length only); (None, 0, ()) when too short to cut.  A length a
+    text was looked up at (``_PROBES``: most of those a document files) has its cutter in
+    its probe plan already, and its sizes are the arithmetic of ``_parts``: neither
+    ``_parts`` nor ``_cutter`` is made for it (~20 k instructions a length, some fifty at
+    a fresh process's first document)."""
+    if (k, length) in _PROBES:
+        size, longer = divmod(length, k + 1)
+        cut = _probe_plan(k, length)[3]
+        if size and cut is not None:
+            return cut, k + 1, (size, size + 1 if longer else size)
     parts = _parts(k, length)
     if parts is None:
         return None, 0, ()
@@ -412,6 +428,7 @@ class NearIndex:
         self._wild_units: list[int] = []                 # units holding a placeholder
         self._wild_lacking: list[int] = []               # ... the bigrams each may lack of a text (2(k + its placeholders))
         self._wild_probes: list[tuple[str, ...] | None] = []    # ... and a few of its bigrams (``_wild_probe``)
+        self._wild_sizes: list[int] = []                 # ... and how many bigrams it has
         self._wild: dict[str, list[int]] = {}            # the same, by all their bigrams
         # Every unit by its bigrams, for a text with placeholders to look up: filed up to
         # ``_filed`` when such a text first asks (most documents have none).
@@ -444,6 +461,7 @@ class NearIndex:
             lacking = 2 * (self.max_changed + norm.count(PLACEHOLDER))
             self._wild_lacking.append(lacking)
             self._wild_probes.append(_wild_probe(self.grams_of(position), lacking))
+            self._wild_sizes.append(len(self.grams_of(position)))
             for gram in self.grams_of(position):
                 posting = self._wild.setdefault(gram, [])
                 if len(posting) < _WILD_CAP:
@@ -695,8 +713,20 @@ class NearIndex:
                 self._probed, self._probed_pieces = norm, pieces
                 texts = self._segment_texts
                 if texts.isdisjoint(pieces):
-                    if not self._wild_units and not self._short:
-                        return []
+                    if not self._short:
+                        wild = self._wild_units
+                        if not wild:
+                            return []
+                        if len(wild) <= self.examine_cap:
+                            # only the units with placeholders are left, each examined
+                            # below: those near none (a document with an anonymised name
+                            # early offers it to each later text) answer here, as the
+                            # path below would (``_wild_near`` into an empty set); a text
+                            # near one goes on and is asked again there
+                            found = set()
+                            self._wild_near(norm, found)
+                            if not found:
+                                return []
                     held = False    # only the short units and those with placeholders are left
                 else:
                     # which of the slices are segments filed: ``_found_at`` reads their
@@ -819,11 +849,11 @@ class NearIndex:
         nothing when the unit lacks too many (a paragraph of a thousand characters)."""
         n = len(norm)
         most = n - 1 if n > 1 else n
-        grams_of = self.grams_of
+        unit_grams = self._grams        # (a unit with placeholders has its bigrams made at ``add``)
         grams = None
-        for p, lacking, probe in zip(self._wild_units, self._wild_lacking, self._wild_probes):
-            theirs = grams_of(p)
-            if len(theirs) - most > lacking:
+        for p, lacking, probe, size in zip(self._wild_units, self._wild_lacking, self._wild_probes,
+                                           self._wild_sizes):
+            if size - most > lacking:
                 continue
             if probe is not None:
                 for gram in probe:
@@ -831,6 +861,7 @@ class NearIndex:
                         break
                 else:
                     continue        # holds none of them
+            theirs = unit_grams[p]
             if n > 1:
                 # (its one-character bigram is the unit "§" itself, which no text without
                 # placeholders holds: every other bigram has two characters)

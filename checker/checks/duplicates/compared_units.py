@@ -17,6 +17,7 @@ to the tests written out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from checker.checks.duplicates.long_units import _overlaps, _prepared, clause_stretches
 from checker.checks.duplicates.places import HAN_HIGH_BYTES, beyond_titles
@@ -34,6 +35,30 @@ _BLANK_MARKS = re.compile("[xX×*＊]")
 # What a normalised text holds besides words (``wording_length``): it holds Han
 # characters, ASCII letters and digits and placeholders only (``similarity.normalise``).
 _NOT_WORDS = re.compile("[0-9xX" + PLACEHOLDER + "]")
+
+
+def blank_marks(text: str, lo: int, hi: int) -> list[int]:
+    """The places in ``text[lo:hi]`` of the marks every ``FIGURE_BLANK`` match opens with
+    (empty: no unit in the stretch holds an unfilled figure)."""
+    return [m.start() for m in _BLANK_MARKS.finditer(text, lo, hi)]
+
+
+def holds_blank(text: str, marks: list[int], start: int, end: int) -> bool:
+    """``FIGURE_BLANK.search(text, start, end)`` found, tried only at the ``marks``
+    (``blank_marks`` of a stretch covering the unit): each branch of the expression opens
+    with one of ``[xX×*＊]`` (the third after a look-behind, which reads the text before
+    the place whatever the search's start), so a match starts at a mark, and the search's
+    attempt there is ``match`` at that place with the same end.  The search tried every
+    place of the unit, a mark or not (the look-behind keeps ``re`` from skipping ahead):
+    an anonymised name (《*》) made each unit of its sentence a scan of the whole unit."""
+    match = FIGURE_BLANK.match
+    for at in range(bisect_left(marks, start), len(marks)):
+        place = marks[at]
+        if place >= end:
+            return False
+        if match(text, place, end):
+            return True
+    return False
 
 
 def norm_words(norm: str) -> int:
@@ -85,11 +110,11 @@ def _passing(text: str, places: list, min_length: int, plain: bool) -> list[Unit
     out: list[Unit] = []
     if not places:
         return out
-    # No x/×/* mark in the stretch from the earliest start to the latest end: no unit
-    # holds an unfilled figure (every match needs one).
+    # The x/×/* marks in the stretch from the earliest start to the latest end: with none,
+    # no unit holds an unfilled figure (every match opens with one).
     lo = min([p[0] for p in places])
     hi = max([p[1] for p in places])
-    blank_free = _BLANK_MARKS.search(text, lo, hi) is None
+    marks = blank_marks(text, lo, hi)
     high = _high_bytes(text, lo, hi)
     for start, end, norm, clause, unit in places:
         if len(norm) < min_length:
@@ -102,7 +127,7 @@ def _passing(text: str, places: list, min_length: int, plain: bool) -> list[Unit
         else:
             piece = high[start - lo:end - lo]
             han = len(piece) - len(piece.translate(None, HAN_HIGH_BYTES))
-        if han < min_length or (not blank_free and FIGURE_BLANK.search(text, start, end)):
+        if han < min_length or (marks and holds_blank(text, marks, start, end)):
             continue
         if unit is None:
             # make_unit(start, end, norm, clause), written out (a call per unit saved)
@@ -181,7 +206,7 @@ def _plain_sentence(text: str, norm: str, offsets: list[int], breaks: list[int],
     placeholder's opening one, which is before the next character kept (the quoted stretch
     is passed over whole), or is the whole's own end for the last clause."""
     lo, hi = whole.span.start, whole.span.end
-    blank_free = _BLANK_MARKS.search(text, lo, hi) is None
+    marks = blank_marks(text, lo, hi)
     high = _high_bytes(text, lo, hi)
     plain = _NOT_WORDS.search(norm) is None
     out: list[Unit] = []
@@ -191,7 +216,7 @@ def _plain_sentence(text: str, norm: str, offsets: list[int], breaks: list[int],
             han = beyond_titles(text, lo, hi)
         else:
             han = hi - lo - len(high.translate(None, HAN_HIGH_BYTES))
-        if han >= min_length and (blank_free or not FIGURE_BLANK.search(text, lo, hi)):
+        if han >= min_length and not (marks and holds_blank(text, marks, lo, hi)):
             out.append(whole)
     if not breaks or not clauses:
         return out
@@ -211,7 +236,7 @@ def _plain_sentence(text: str, norm: str, offsets: list[int], breaks: list[int],
         else:
             part = high[start - lo:end - lo]
             han = len(part) - len(part.translate(None, HAN_HIGH_BYTES))
-        if han < min_length or (not blank_free and FIGURE_BLANK.search(text, start, end)):
+        if han < min_length or (marks and holds_blank(text, marks, start, end)):
             continue
         # make_unit(start, end, piece, True), written out (a call per unit saved; the end
         # is past the start: offsets increase)

@@ -141,6 +141,13 @@ def _page_excerpts(doc: Document, marks: re.Pattern | None) -> frozenset[int]:
         han = _han(body)
         if len(han) < _EXCERPT_STRETCH * 2:
             continue
+        # an excerpt is marked or cut off: a finished paragraph with no mark is none,
+        # whatever it quotes (asked first: most lead paragraphs end with a full stop, and
+        # then the whole text is not filtered, ~300 instructions a character)
+        unfinished = body[-1] not in _FINISHED
+        marked = marks is not None and marks.search(body) is not None
+        if not (marked or unfinished):
+            continue
         if whole is None:
             whole = _han(text)
         below = han_count(text[:para.span.end])    # where the text below starts in ``whole``
@@ -148,8 +155,7 @@ def _page_excerpts(doc: Document, marks: re.Pattern | None) -> frozenset[int]:
         middle = han[len(han) // 2 - _EXCERPT_STRETCH // 2:][:_EXCERPT_STRETCH]
         if find(middle, below) < 0 and find(han[:_EXCERPT_STRETCH], below) < 0:
             continue        # it quotes nothing of the text below
-        marked = marks is not None and marks.search(body) is not None
-        cut = body[-1] not in _FINISHED and find(han[-_EXCERPT_TAIL:], below) >= 0
+        cut = unfinished and find(han[-_EXCERPT_TAIL:], below) >= 0
         if marked or cut:
             out.add(para.index)
     return frozenset(out)
