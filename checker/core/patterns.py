@@ -317,61 +317,6 @@ def context_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
     return tuple(found)
 
 
-# Sets of texts besides the literals: every match of 第[ \t]*\d{1,3}[ \t]*页 holds 第 (its
-# literal, in most documents) and 页 too; ©[ \t]*(?:19|20)\d{2} holds 19 or 20 and ©.  A
-# whole-string search is refused when the string lacks every text of one such set.
-_ALSO_MAX = 3                   # sets kept, the most selective first
-
-
-def also_required(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
-    """Sets of texts, other than ``required_literals``', one text of each of which every
-    match of ``pattern`` holds: read from its top-level items one at a time (each item's
-    match is a piece of the whole's; a look-around's text is not), a run of literals, a
-    set of a few characters, a group or choice of such; at most ``_ALSO_MAX``, ``()`` when
-    it cannot tell (as ``context_literals``: flags, syntax only ``regex`` reads)."""
-    import warnings
-    from re import _constants as c, _parser
-
-    if flags & ~_FLAGS_KEPT or "\\p{" in pattern or "\\P{" in pattern:
-        return ()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = _parser.parse(pattern, flags & (c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL))
-    except Exception:       # noqa: BLE001 - regex-only syntax: nothing known
-        return ()
-    if parsed.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_MULTILINE | c.SRE_FLAG_DOTALL):
-        return ()
-    if not _read_alike(parsed, pattern, c):
-        return ()
-    plain = set(required_literals(pattern, flags))
-    found: list[tuple[str, ...]] = []
-
-    def add(option) -> None:
-        if option and all(option) and len(option) <= _CONTEXT_MAX and set(option) != plain \
-                and tuple(option) not in found:
-            found.append(tuple(option))
-
-    run: list[str] = []
-    for op, av in parsed:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            add(["".join(run)])
-            run = []
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            continue
-        option, _ = _required_lead([(op, av)], c)
-        if not option:
-            option, _ = _required_lead([(op, av)], c, sets=True)
-        add(option)
-    if run:
-        add(["".join(run)])
-    found.sort(key=lambda option: (-min(map(len, option)), len(option)))
-    return tuple(found[:_ALSO_MAX])
-
-
 def behind_texts(pattern: str, flags: int = 0) -> tuple[str, ...]:
     """Texts one of which ends right where every match of ``pattern`` begins: the texts of
     a look-behind of fixed text opening the expression (``(?:(?<=共有)|(?<=累计))家``,
@@ -1642,7 +1587,7 @@ class UserPattern:
     """
 
     __slots__ = ("pattern", "flags", "_compiled", "_literals", "_window", "_probe", "_edges", "_context",
-                 "_first_probe", "_behind", "_also")
+                 "_first_probe", "_behind")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -1655,7 +1600,6 @@ class UserPattern:
         self._context: tuple[str, ...] | None = None      # found on first use (see context_literals)
         self._first_probe = None                          # found on first use (see _holds_no_first)
         self._behind: tuple[str, ...] | None = None        # found on first use (see behind_texts)
-        self._also: tuple[tuple[str, ...], ...] | None = None   # found on first use (see also_required)
         key = (pattern, int(flags))
         if not _KNOWN.compiles(key):
             self._compiled = _KNOWN.compile(key)
@@ -1686,13 +1630,7 @@ class UserPattern:
                 if context is None:
                     context = self._context = _KNOWN.context_of((self.pattern, int(self.flags)))
                 if not context or _holds_any(string, context):
-                    also = self._also
-                    if also is None:
-                        flags = int(self.flags)
-                        also = self._also = pattern_facts.answer("also required", self.pattern, flags,
-                                                                 lambda: also_required(self.pattern, flags))
-                    if all(_holds_any(string, texts) for texts in also):
-                        return False
+                    return False
         else:
             find = string.find
             for literal in literals:
