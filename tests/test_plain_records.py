@@ -72,9 +72,12 @@ def test_settings_arguments_and_defaults(tmp_path, monkeypatch):
     assert not dataclasses.is_dataclass(Settings)
     monkeypatch.chdir(tmp_path)
     made = Settings([1], "lexicon")
-    assert list(vars(made)) == ["rules", "lexicon", "vocabularies", "config", "root", "config_path", "available"]
+    # the root is kept as given (text from build_settings) and made a Path when read
+    assert list(vars(made)) == ["rules", "lexicon", "vocabularies", "config", "_root", "config_path", "available"]
     assert made.vocabularies is None and made.config_path is None and made.available == []
-    assert isinstance(made.config, Config) and made.root == Path.cwd()
+    assert made.root_text == str(Path.cwd()) and isinstance(made._root, str)
+    assert isinstance(made.config, Config) and made.root == Path.cwd() and isinstance(made.root, Path)
+    assert Settings([1], "l", root="/x/y").root == Path("/x/y") and Settings([1], "l", root=Path("/z")).root_text == "/z"
     assert Settings([1], "x").available is not made.available and Settings([1], "x").config is not made.config
     given = Settings([1], "l", "v", "c", "r", "p", [2])
     assert list(vars(given).values()) == [[1], "l", "v", "c", "r", "p", [2]]
