@@ -43,11 +43,12 @@ import stat
 import tempfile
 import zlib
 from collections import Counter
-from typing import Any, Iterator
+from collections.abc import Iterator
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:    # annotations only: see ResultsCache.root
-    from pathlib import Path
+TYPE_CHECKING = False  # not typing's: a run need not import typing (type checkers read the name as true)
+if TYPE_CHECKING:
+    from pathlib import Path     # annotations only: see ResultsCache.root
+    from typing import Any
 
 from checker.core import digests
 from checker.engine.lint import FileResult
