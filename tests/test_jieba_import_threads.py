@@ -30,12 +30,14 @@ def watch():
 
 if {threaded}:
     sys.setswitchinterval(1e-5)     # the threads take turns often: the window is ~10-30 ms
-    watcher = threading.Thread(target=watch)
+    watcher = threading.Thread(target=watch, daemon=True)   # (an error below must not leave it spinning)
     watcher.start()
     started.wait()
-tokens.import_jieba()
-words = [word for word, _ in tokens.tokenize("为了了解基层情况，一对一帮扶在职人员，推进城市维护建设税征收管理。")]
-stop.set()
+try:
+    tokens.import_jieba()
+    words = [word for word, _ in tokens.tokenize("为了了解基层情况，一对一帮扶在职人员，推进城市维护建设税征收管理。")]
+finally:
+    stop.set()
 if {threaded}:
     watcher.join()
 print(json.dumps({{"absent": absent, "seen": sorted(seen), "words": words,
