@@ -113,6 +113,8 @@ def _run_noting(folder: Path, names: tuple[str, ...], args: list[str], plain: bo
 def _succeeded(out: subprocess.CompletedProcess, args: list[str]) -> None:
     assert out.returncode in (0, 1), out.stderr[-2000:]         # findings or none: no error
     assert "--format" not in args or '"violations"' in out.stdout, out.stderr[-2000:]
+    # a crash before main (exit 1 too) writes a traceback; a text report its summary line
+    assert "Traceback" not in out.stderr and out.stdout.strip(), out.stderr[-2000:]
 
 
 def _imported(out: subprocess.CompletedProcess, args: list[str]) -> list[str]:

@@ -78,6 +78,8 @@ def test_settings_arguments_and_defaults(tmp_path, monkeypatch):
     assert made.root_text == str(Path.cwd()) and isinstance(made._root, str)
     assert isinstance(made.config, Config) and made.root == Path.cwd() and isinstance(made.root, Path)
     assert Settings([1], "l", root="/x/y").root == Path("/x/y") and Settings([1], "l", root=Path("/z")).root_text == "/z"
+    spelt = Settings([1], "l", root="./docs/")
+    assert spelt.root == Path("docs") and spelt.root_text == "./docs/"     # reading root changes nothing
     assert Settings([1], "x").available is not made.available and Settings([1], "x").config is not made.config
     given = Settings([1], "l", "v", "c", "r", "p", [2])
     assert list(vars(given).values()) == [[1], "l", "v", "c", "r", "p", [2]]

@@ -78,7 +78,8 @@ def test_typing_names_come_after_the_modules_own():
          "class M(BaseModel):\n"
          "    a: Any\n"
          "    b: Literal['x', 'y']\n"
-         "    c: Optional[str] = None\n", namespace)
+         "    c: Optional[str] = None\n"
+         "    d: Optional[Callable[[int], int]] = None\n", namespace)
     import sys
     import types
     import typing
@@ -91,7 +92,9 @@ def test_typing_names_come_after_the_modules_own():
         hints = _hints(namespace["M"])
     finally:
         del sys.modules[module.__name__]
-    assert hints == {"a": int, "b": typing.Literal["x", "y"], "c": typing.Optional[str]}
+    # Callable: plain_model binds collections.abc's for itself, which must not hide typing's
+    assert hints == {"a": int, "b": typing.Literal["x", "y"], "c": typing.Optional[str],
+                     "d": typing.Optional[typing.Callable[[int], int]]}
 
 
 class Data(BaseModel):

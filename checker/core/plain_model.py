@@ -259,7 +259,10 @@ class _TypingNames:
     def __init__(self, cls: type) -> None:
         import sys
 
-        self._modules = [vars(sys.modules[c.__module__]) for c in cls.__mro__ if c.__module__ in sys.modules]
+        # the modules that write models' annotations: not this one (BaseModel's, which
+        # binds Callable for itself) nor builtins (object's), which annotate no field
+        self._modules = [vars(sys.modules[c.__module__]) for c in cls.__mro__
+                         if c.__module__ in sys.modules and c.__module__ not in (__name__, "builtins")]
         self._classes = [vars(c) for c in cls.__mro__]
 
     def __getitem__(self, name: str) -> Any:

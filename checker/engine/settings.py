@@ -50,9 +50,9 @@ class Settings:
     def root(self) -> Path:
         from pathlib import Path
 
-        if isinstance(self._root, str):
-            self._root = Path(self._root)
-        return self._root
+        # made at each read, not kept: ``root_text`` (and the results cache's fingerprint
+        # made of it) must not change once something has read ``root``
+        return Path(self._root) if isinstance(self._root, str) else self._root
 
     @root.setter
     def root(self, value: Path) -> None:
